@@ -1,0 +1,34 @@
+/* Contacts: adding, editing, finding, archiving and forgetting people. */
+#ifndef RAPPORT_CONTACT_H
+#define RAPPORT_CONTACT_H
+
+#include "store.h"
+
+/* An empty contact: end user, stage cadence, no fields. */
+void contact_init(struct contact *c);
+
+/* Resolves what a user typed for CONTACT: an id ("12" or "#12") or an
+ * unambiguous part of a name, case- and accent-insensitive. Ambiguity is
+ * STORE_AMBIGUOUS with a message that lists the candidates. */
+enum store_status contact_resolve(struct store *st, const char *ref,
+                                  bool include_archived, struct contact *out);
+
+/* Validates (a name; valid UTF-8; emails with one '@'; no control
+ * characters in one-line fields), trims, and stores. */
+enum store_status contact_add(struct store *st, struct contact *c, time_t now);
+/* Same checks; STORE_CONFLICT when someone else changed it meanwhile. */
+enum store_status contact_update(struct store *st, struct contact *c,
+                                 time_t now);
+enum store_status contact_archive(struct store *st, int64_t id, time_t now);
+enum store_status contact_unarchive(struct store *st, int64_t id, time_t now);
+/* Erases the person completely (SPEC §2 Privacy); cannot be undone. */
+enum store_status contact_forget(struct store *st, int64_t id);
+
+/* "user", "decision-maker", "both" -> role bits; -1 when unknown. */
+int contact_parse_role(const char *text);
+/* "user", "decision-maker", "user, decision-maker", "" (translated). */
+const char *contact_roles_label(unsigned roles);
+/* Checks an email address's shape: one '@', something either side. */
+bool contact_email_valid(const char *email);
+
+#endif

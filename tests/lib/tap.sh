@@ -1,0 +1,92 @@
+# A small TAP producer for rapport's shell tests (sourced).
+# Each test gets a private HOME and XDG folders; nothing touches the
+# user's own files.
+
+tap_count=0
+tap_failed=0
+
+TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/rapport-test.XXXXXX")
+trap 'rm -rf "$TEST_DIR"' EXIT
+export HOME="$TEST_DIR/home"
+export XDG_DATA_HOME="$HOME/.local/share"
+export XDG_CONFIG_HOME="$HOME/.config"
+export XDG_STATE_HOME="$HOME/.local/state"
+export XDG_CACHE_HOME="$HOME/.cache"
+mkdir -p "$HOME"
+chmod 700 "$HOME"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset LANGUAGE VISUAL EDITOR NO_COLOR RAPPORT_DB
+
+: "${RAPPORT:=$top_builddir/rapport}"
+
+ok() {   # ok CONDITION-STATUS NAME
+    tap_count=$((tap_count + 1))
+    if [ "$1" -eq 0 ]; then
+        echo "ok $tap_count - $2"
+    else
+        tap_failed=$((tap_failed + 1))
+        echo "not ok $tap_count - $2"
+    fi
+}
+
+# is GOT WANT NAME
+is() {
+    if [ "$1" = "$2" ]; then
+        ok 0 "$3"
+    else
+        ok 1 "$3"
+        printf '#   got:  %s\n#   want: %s\n' "$1" "$2" | sed '3,$s/^/#   /'
+    fi
+}
+
+# like TEXT PATTERN NAME (grep -E pattern, the whole text)
+like() {
+    if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+        ok 0 "$3"
+    else
+        ok 1 "$3"
+        printf '%s\n' "$1" | head -20 | sed 's/^/#   | /'
+        echo "#   does not match: $2"
+    fi
+}
+
+# unlike TEXT PATTERN NAME
+unlike() {
+    if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+        ok 1 "$3"
+        printf '%s\n' "$1" | head -20 | sed 's/^/#   | /'
+        echo "#   matches: $2"
+    else
+        ok 0 "$3"
+    fi
+}
+
+# run rapport capturing stdout, stderr and status:
+#   run ARGS...  -> $out $err $status
+run() {
+    out=$("$RAPPORT" "$@" 2>"$TEST_DIR/stderr")
+    status=$?
+    err=$(cat "$TEST_DIR/stderr")
+}
+
+# run with standard input from $input
+run_in() {
+    out=$(printf '%s' "$input" | "$RAPPORT" "$@" 2>"$TEST_DIR/stderr")
+    status=$?
+    err=$(cat "$TEST_DIR/stderr")
+}
+
+# sql DB QUERY: one query through the sqlite3 shell
+sql() {
+    "${SQLITE3_SHELL:-sqlite3}" -batch -noheader "$1" "$2"
+}
+
+skip_all() {   # skip_all REASON  (automake's convention: 77)
+    echo "1..0 # SKIP $1"
+    exit 77
+}
+
+done_testing() {
+    echo "1..$tap_count"
+    [ "$tap_failed" -eq 0 ]
+}
