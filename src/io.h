@@ -1,8 +1,43 @@
-/* Interchange (SPEC §5): import and export formats behind one table. */
+/* Interchange (SPEC §5): import and export formats behind one table
+ * (io.c), one format per file (io_vcard.c, io_csv.c, io_ical.c,
+ * io_json.c). */
 #ifndef RAPPORT_IO_H
 #define RAPPORT_IO_H
 
 #include "app.h"
+#include "store.h"
+#include "strlist.h"
+
+enum io_format {
+    IO_FORMAT_GUESS = -1,   /* from the file's name and first bytes */
+    IO_FORMAT_CSV = 0,
+    IO_FORMAT_VCARD,
+    IO_FORMAT_ICAL,
+    IO_FORMAT_JSON,
+};
+
+enum io_flags {
+    IO_DRY_RUN = 1 << 0,    /* report what would happen, write nothing */
+    IO_STRICT = 1 << 1,     /* any rejected record aborts the whole file */
+};
+
+struct io_summary {
+    int added;
+    int merged;
+    int rejected;
+    int written;            /* records exported */
+    struct strlist messages;   /* "FILE:LINE: reason" per rejection, and
+                                  what a dry run would do */
+};
+
+/* "csv", "vcard", "ics"/"ical", "json"; IO_FORMAT_GUESS when unknown. */
+int io_format_parse(const char *name);
+enum store_status io_import_file(struct store *st, const char *path,
+                                 int format, unsigned flags,
+                                 struct io_summary *summary);
+enum store_status io_export_file(struct store *st, const char *path,
+                                 int format, struct io_summary *summary);
+void io_summary_clear(struct io_summary *summary);
 
 /* `rapport import ...` and `rapport export ...` (argv[0] is the command
  * name); return exit statuses as cli.h defines them. */
