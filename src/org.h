@@ -6,8 +6,7 @@
 
 enum store_status org_page(struct store *st, const struct org *after,
                            size_t limit, struct org_list *out);
-/* Finds an organisation by name (case-insensitive, exact first, then an
- * unambiguous part). */
+/* Finds an organisation by its name (case-insensitive). */
 enum store_status org_resolve(struct store *st, const char *name,
                               struct org *out);
 /* A window of an organisation's active contacts that have `role`. */

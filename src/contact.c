@@ -1,0 +1,306 @@
+/* Contacts: validation of what people type, resolving a CONTACT
+ * argument, archiving and forgetting. The storage does the writing. */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "contact.h"
+#include "i18n.h"
+#include "text.h"
+
+/* How many candidates an ambiguity message lists. */
+#define CANDIDATES_SHOWN 8
+
+void contact_init(struct contact *c)
+{
+    memset(c, 0, sizeof *c);
+    c->stage = STAGE_END_USER;
+    c->cadence_days = -1;
+    c->roles = ROLE_USER;
+}
+
+int contact_parse_role(const char *text)
+{
+    if (!text)
+        return -1;
+    if (strcasecmp(text, "user") == 0)
+        return ROLE_USER;
+    if (strcasecmp(text, "decision-maker") == 0
+        || strcasecmp(text, "decision maker") == 0
+        || strcasecmp(text, "decisionmaker") == 0
+        || strcasecmp(text, "dm") == 0)
+        return ROLE_DECISION_MAKER;
+    if (strcasecmp(text, "both") == 0)
+        return ROLE_USER | ROLE_DECISION_MAKER;
+    return -1;
+}
+
+const char *contact_roles_label(unsigned roles)
+{
+    switch (roles & (ROLE_USER | ROLE_DECISION_MAKER)) {
+    case ROLE_USER:
+        return _("user");
+    case ROLE_DECISION_MAKER:
+        return _("decision-maker");
+    case ROLE_USER | ROLE_DECISION_MAKER:
+        return _("user, decision-maker");
+    default:
+        return "";
+    }
+}
+
+bool contact_email_valid(const char *email)
+{
+    if (!email)
+        return false;
+    const char *at = strchr(email, '@');
+    if (!at || at == email || !at[1] || strchr(at + 1, '@'))
+        return false;
+    for (const char *p = email; *p; p++)
+        if (isspace((unsigned char)*p) || (unsigned char)*p < 0x20)
+            return false;
+    return true;
+}
+
+/* An id as people type it: "12" or "#12". Returns 0 when ref is none. */
+static int64_t parse_id(const char *ref)
+{
+    if (*ref == '#')
+        ref++;
+    if (!*ref)
+        return 0;
+    char *end;
+    errno = 0;
+    long long id = strtoll(ref, &end, 10);
+    if (errno || *end || id <= 0 || !isdigit((unsigned char)*ref))
+        return 0;
+    return id;
+}
+
+enum store_status contact_resolve(struct store *st, const char *ref,
+                                  bool include_archived, struct contact *out)
+{
+    char *needle = strdup(ref ? ref : "");
+    if (!needle)
+        return store_fail(st, STORE_FAILED, _("out of memory"));
+    text_trim(needle);
+    enum store_status rc;
+    if (!*needle) {
+        rc = store_fail(st, STORE_INVALID, _("no contact given"));
+        goto out;
+    }
+    int64_t id = parse_id(needle);
+    if (id) {
+        rc = store_contact_get(st, id, out);
+        if (rc == STORE_NOT_FOUND)
+            rc = store_fail(st, STORE_NOT_FOUND, _("no contact #%lld"),
+                            (long long)id);
+        goto out;
+    }
+
+    struct contact_list found = { 0 };
+    rc = store_contact_match(st, needle, include_archived,
+                             CANDIDATES_SHOWN + 1, &found);
+    if (rc != STORE_OK)
+        goto out;
+    if (found.len == 0) {
+        char *shown = text_sanitize(needle, false);
+        rc = store_fail(st, STORE_NOT_FOUND, _("no contact matches \"%s\""),
+                        shown);
+        free(shown);
+    } else {
+        /* A name typed in full picks that contact even when it is also
+         * part of longer names ("Ann" among "Ann" and "Anna"). */
+        size_t pick = found.len == 1 ? 0 : found.len;
+        if (found.len > 1) {
+            char *key = text_fold(needle);
+            size_t exact = 0, at = 0;
+            for (size_t i = 0; i < found.len; i++) {
+                char *name = text_fold(found.items[i].name);
+                if (strcmp(name, key) == 0) {
+                    exact++;
+                    at = i;
+                }
+                free(name);
+            }
+            free(key);
+            if (exact == 1)
+                pick = at;
+        }
+        if (pick < found.len) {
+            *out = found.items[pick];
+            memset(&found.items[pick], 0, sizeof found.items[pick]);
+            rc = STORE_OK;
+        } else {
+            struct strlist names = { 0 };
+            for (size_t i = 0; i < found.len && i < CANDIDATES_SHOWN; i++) {
+                char *name = text_sanitize(found.items[i].name, false);
+                strlist_pushf(&names, "#%lld %s",
+                              (long long)found.items[i].id, name);
+                free(name);
+            }
+            if (found.more || found.len > CANDIDATES_SHOWN)
+                strlist_push(&names, "…");
+            char *list = strlist_join(&names, ", ");
+            char *shown = text_sanitize(needle, false);
+            rc = store_fail(st, STORE_AMBIGUOUS,
+                            _("\"%s\" matches several contacts: %s"), shown,
+                            list ? list : "");
+            free(shown);
+            free(list);
+            strlist_clear(&names);
+        }
+    }
+    store_contact_list_clear(&found);
+out:
+    free(needle);
+    return rc;
+}
+
+/* Trims a one-line field in place; NULL for an empty one. */
+static enum store_status clean_line(struct store *st, char **field,
+                                    const char *what, bool required)
+{
+    if (*field) {
+        text_trim(*field);
+        if (!**field) {
+            free(*field);
+            *field = NULL;
+        }
+    }
+    if (!*field)
+        return required ? store_fail(st, STORE_INVALID,
+                                     _("%s: must not be empty"), what)
+                        : STORE_OK;
+    if (!text_is_utf8(*field))
+        return store_fail(st, STORE_INVALID, _("%s: not valid UTF-8"), what);
+    if (strpbrk(*field, "\r\n"))
+        return store_fail(st, STORE_INVALID, _("%s: must be one line"), what);
+    return STORE_OK;
+}
+
+static enum store_status clean_text(struct store *st, char **field,
+                                    const char *what)
+{
+    if (*field && !text_is_utf8(*field))
+        return store_fail(st, STORE_INVALID, _("%s: not valid UTF-8"), what);
+    if (*field) {
+        text_trim(*field);
+        if (!**field) {
+            free(*field);
+            *field = NULL;
+        }
+    }
+    return STORE_OK;
+}
+
+/* Trims every item, drops empty ones and repeats (case-insensitive). */
+static enum store_status clean_list(struct store *st, struct strlist *list,
+                                    const char *what)
+{
+    struct strlist kept = { 0 };
+    enum store_status rc = STORE_OK;
+    for (size_t i = 0; i < list->len && rc == STORE_OK; i++) {
+        char *item = list->items[i];
+        text_trim(item);
+        if (!*item || strlist_contains(&kept, item))
+            continue;
+        if (!text_is_utf8(item))
+            rc = store_fail(st, STORE_INVALID, _("%s: not valid UTF-8"), what);
+        else if (strpbrk(item, "\r\n"))
+            rc = store_fail(st, STORE_INVALID, _("%s: must be one line"), what);
+        else if (strlist_push(&kept, item) != 0)
+            rc = store_fail(st, STORE_FAILED, _("out of memory"));
+    }
+    if (rc != STORE_OK) {
+        strlist_clear(&kept);
+        return rc;
+    }
+    strlist_clear(list);
+    *list = kept;
+    return STORE_OK;
+}
+
+static enum store_status validate(struct store *st, struct contact *c)
+{
+    enum store_status rc;
+    if ((rc = clean_line(st, &c->name, _("name"), true)) != STORE_OK
+        || (rc = clean_line(st, &c->org, _("organisation"), false)) != STORE_OK
+        || (rc = clean_line(st, &c->title, _("title"), false)) != STORE_OK
+        || (rc = clean_line(st, &c->channel, _("channel"), false)) != STORE_OK
+        || (rc = clean_text(st, &c->projects, _("projects"))) != STORE_OK
+        || (rc = clean_text(st, &c->goals, _("goals"))) != STORE_OK
+        || (rc = clean_list(st, &c->emails, _("email"))) != STORE_OK
+        || (rc = clean_list(st, &c->phones, _("phone"))) != STORE_OK
+        || (rc = clean_list(st, &c->tags, _("tag"))) != STORE_OK)
+        return rc;
+    for (size_t i = 0; i < c->emails.len; i++) {
+        if (!contact_email_valid(c->emails.items[i])) {
+            char *shown = text_sanitize(c->emails.items[i], false);
+            rc = store_fail(st, STORE_INVALID,
+                            _("email: \"%s\" is not an address (expected name@domain)"),
+                            shown);
+            free(shown);
+            return rc;
+        }
+    }
+    if ((unsigned)c->stage >= STAGE_COUNT)
+        return store_fail(st, STORE_INVALID, _("stage: unknown stage"));
+    if (c->cadence_days < -1)
+        return store_fail(st, STORE_INVALID,
+                          _("cadence: expected a number of days, off or default"));
+    c->roles &= ROLE_USER | ROLE_DECISION_MAKER;
+    return STORE_OK;
+}
+
+enum store_status contact_add(struct store *st, struct contact *c, time_t now)
+{
+    enum store_status rc = validate(st, c);
+    return rc != STORE_OK ? rc : store_contact_add(st, c, now);
+}
+
+enum store_status contact_update(struct store *st, struct contact *c,
+                                 time_t now)
+{
+    enum store_status rc = validate(st, c);
+    return rc != STORE_OK ? rc : store_contact_update(st, c, now);
+}
+
+static enum store_status set_archived(struct store *st, int64_t id,
+                                      bool archived, time_t now)
+{
+    struct contact c = { 0 };
+    enum store_status rc = store_contact_get(st, id, &c);
+    if (rc != STORE_OK)
+        return rc;
+    if (c.archived == archived) {
+        char *name = text_sanitize(c.name, false);
+        rc = store_fail(st, STORE_INVALID,
+                        archived ? _("%s is already archived")
+                                 : _("%s is not archived"), name);
+        free(name);
+    } else {
+        rc = store_contact_set_archived(st, id, archived, now);
+    }
+    store_contact_clear(&c);
+    return rc;
+}
+
+enum store_status contact_archive(struct store *st, int64_t id, time_t now)
+{
+    return set_archived(st, id, true, now);
+}
+
+enum store_status contact_unarchive(struct store *st, int64_t id, time_t now)
+{
+    return set_archived(st, id, false, now);
+}
+
+enum store_status contact_forget(struct store *st, int64_t id)
+{
+    return store_contact_forget(st, id);
+}
