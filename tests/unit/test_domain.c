@@ -1,0 +1,393 @@
+/* Unit tests of the domain: stages, follow-ups (recurrence, snooze),
+ * cadence, contacts (validation, resolving), notes, scores and undo,
+ * on a temporary database. */
+#include <config.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cadence.h"
+#include "contact.h"
+#include "followup.h"
+#include "journal.h"
+#include "note.h"
+#include "score.h"
+#include "stage.h"
+#include "store.h"
+#include "../lib/tap.h"
+
+static char dir[256];
+static char db[300];
+
+static struct date ymd(int y, int m, int d)
+{
+    return (struct date){ y, m, d };
+}
+
+/* Noon local time of a day: far from any daylight-saving edge. */
+static time_t noon(int y, int m, int d)
+{
+    return date_to_time(ymd(y, m, d)) + 12 * 3600;
+}
+
+static bool same_date(struct date a, struct date b)
+{
+    return date_compare(a, b) == 0;
+}
+
+static void test_next_due(void)
+{
+    struct interval week = { 1, 'w' }, month = { 1, 'm' }, days3 = { 3, 'd' };
+    ok(same_date(followup_next_due(ymd(2026, 3, 2), week, ymd(2026, 3, 4)),
+                 ymd(2026, 3, 9)),
+       "weekly: one week after the previous due date");
+    ok(same_date(followup_next_due(ymd(2026, 1, 5), week, ymd(2026, 3, 4)),
+                 ymd(2026, 3, 11)),
+       "weekly, long overdue: one week after today");
+    ok(same_date(followup_next_due(ymd(2026, 1, 31), month, ymd(2026, 1, 31)),
+                 ymd(2026, 2, 28)),
+       "monthly from Jan 31 clamps to Feb 28");
+    ok(same_date(followup_next_due(ymd(2024, 1, 31), month, ymd(2024, 1, 31)),
+                 ymd(2024, 2, 29)),
+       "monthly from Jan 31 in a leap year gives Feb 29");
+    ok(same_date(followup_next_due(ymd(2026, 12, 30), days3, ymd(2026, 12, 30)),
+                 ymd(2027, 1, 2)),
+       "every 3 days crosses the year end");
+    ok(same_date(followup_next_due(ymd(2026, 3, 1), days3, ymd(2026, 3, 4)),
+                 ymd(2026, 3, 4)),
+       "next date equal to today stays today");
+}
+
+static void test_cadence_pure(void)
+{
+    int stage_cadence[STAGE_COUNT] = { 0, 45, 21 };
+    struct contact c;
+    contact_init(&c);
+    c.created = noon(2026, 1, 1);
+    c.last_touch = noon(2026, 1, 1);
+    c.stage = STAGE_CLIENT;
+    is_int(cadence_days_for(&c, stage_cadence), 21, "a client's cadence is 21 days");
+    ok(!cadence_is_quiet(&c, stage_cadence, noon(2026, 1, 22)),
+       "a client touched 21 days ago is not quiet yet");
+    ok(cadence_is_quiet(&c, stage_cadence, noon(2026, 1, 23)),
+       "a client touched 22 days ago has gone quiet");
+    is_int(cadence_days_overdue(&c, stage_cadence, noon(2026, 1, 25)), 3,
+           "days past the cadence");
+    c.stage = STAGE_END_USER;
+    ok(!cadence_is_quiet(&c, stage_cadence, noon(2027, 1, 1)),
+       "end users never go quiet by default");
+    c.cadence_days = 10;
+    ok(cadence_is_quiet(&c, stage_cadence, noon(2026, 1, 12)),
+       "a contact's own cadence overrides its stage's");
+    c.stage = STAGE_CLIENT;
+    c.cadence_days = 0;
+    ok(!cadence_is_quiet(&c, stage_cadence, noon(2027, 1, 1)),
+       "a contact's cadence of 0 is off");
+    is_int(cadence_days_since(&c, noon(2026, 1, 11)), 10, "days since the last touch");
+
+    int days = 99;
+    ok(cadence_parse("3w", &days) == 0 && days == 21, "cadence 3w is 21 days");
+    ok(cadence_parse("2m", &days) == 0 && days == 60, "cadence 2m is 60 days");
+    ok(cadence_parse("14", &days) == 0 && days == 14, "cadence 14 is 14 days");
+    ok(cadence_parse("default", &days) == 0 && days == -1, "cadence default");
+    ok(cadence_parse("off", &days) == 0 && days == 0, "cadence off");
+    ok(cadence_parse("-3d", &days) != 0, "a negative cadence is refused");
+    ok(cadence_parse("3x", &days) != 0, "an unknown unit is refused");
+}
+
+static void test_stage_names(void)
+{
+    is_str(stage_key(STAGE_END_USER), "end-user", "stage key end-user");
+    is_int(stage_parse("end-user"), STAGE_END_USER, "parse end-user");
+    is_int(stage_parse("End User"), STAGE_END_USER, "parse End User");
+    is_int(stage_parse("CLIENT"), STAGE_CLIENT, "parse CLIENT");
+    is_int(stage_parse("customers"), STAGE_CUSTOMER, "parse a plural label");
+    is_int(stage_parse("partner"), STAGE_NONE, "an unknown stage");
+    is_int(contact_parse_role("decision-maker"), ROLE_DECISION_MAKER, "role decision-maker");
+    is_int(contact_parse_role("both"), ROLE_USER | ROLE_DECISION_MAKER, "role both");
+    is_int(contact_parse_role("boss"), -1, "an unknown role");
+    is_int(score_parse("10"), 10, "score 10");
+    is_int(score_parse("11"), -1, "score 11 refused");
+    is_int(score_parse("7a"), -1, "score 7a refused");
+    struct nps n = { .answered = 4, .promoters = 2, .detractors = 1 };
+    double value = 0;
+    ok(score_nps(&n, &value) && value == 25.0, "NPS of 2 promoters, 1 detractor in 4");
+    struct nps none = { 0 };
+    ok(!score_nps(&none, &value), "no NPS when nobody answered");
+}
+
+static int64_t add(struct store *st, const char *name, const char *email,
+                   enum stage stage, time_t now)
+{
+    struct contact c;
+    contact_init(&c);
+    c.name = strdup(name);
+    c.stage = stage;
+    if (email)
+        strlist_push(&c.emails, email);
+    int64_t id = contact_add(st, &c, now) == STORE_OK ? c.id : 0;
+    store_contact_clear(&c);
+    return id;
+}
+
+static void test_contacts(struct store *st)
+{
+    time_t now = noon(2026, 3, 10);
+    int64_t zoe = add(st, "  Zoë Ødegård ", "zoe@example.org", STAGE_CUSTOMER, now);
+    int64_t li = add(st, "李小龙", NULL, STAGE_END_USER, now);
+    int64_t ann = add(st, "Ann Lee", NULL, STAGE_END_USER, now);
+    int64_t anna = add(st, "Anna Berg", NULL, STAGE_END_USER, now);
+    ok(zoe && li && ann && anna, "contacts are added");
+
+    struct contact c = { 0 };
+    ok(contact_resolve(st, "zoe", false, &c) == STORE_OK && c.id == zoe,
+       "\"zoe\" finds Zoë Ødegård (case- and accent-insensitive)");
+    is_str(c.name, "Zoë Ødegård", "the name is stored trimmed");
+    is_int(c.stage, STAGE_CUSTOMER, "the first stage is recorded");
+    store_contact_clear(&c);
+    ok(contact_resolve(st, "ODEGARD", false, &c) == STORE_OK && c.id == zoe,
+       "a later part of the name, upper case, finds her");
+    store_contact_clear(&c);
+    ok(contact_resolve(st, "小龙", false, &c) == STORE_OK && c.id == li,
+       "part of a CJK name finds it");
+    store_contact_clear(&c);
+    char ref[32];
+    snprintf(ref, sizeof ref, "#%lld", (long long)li);
+    ok(contact_resolve(st, ref, false, &c) == STORE_OK && c.id == li,
+       "#id finds the contact");
+    store_contact_clear(&c);
+    ok(contact_resolve(st, "an", false, &c) == STORE_AMBIGUOUS,
+       "a part of two names is ambiguous");
+    ok(strstr(store_error(st), "Ann Lee") && strstr(store_error(st), "Anna Berg"),
+       "the ambiguity lists the candidates");
+    ok(contact_resolve(st, "zed", false, &c) == STORE_NOT_FOUND,
+       "no match is not found");
+    ok(contact_resolve(st, "#999", false, &c) == STORE_NOT_FOUND,
+       "an unknown id is not found");
+
+    struct contact bad;
+    contact_init(&bad);
+    bad.name = strdup("   ");
+    ok(contact_add(st, &bad, now) == STORE_INVALID, "an empty name is refused");
+    ok(strstr(store_error(st), "name") != NULL, "the message names the field");
+    store_contact_clear(&bad);
+    contact_init(&bad);
+    bad.name = strdup("No Mail");
+    strlist_push(&bad.emails, "not-an-address");
+    ok(contact_add(st, &bad, now) == STORE_INVALID, "a bad email is refused");
+    ok(strstr(store_error(st), "not-an-address") != NULL,
+       "the message quotes the bad email");
+    store_contact_clear(&bad);
+
+    /* Two readers edit the same contact: the second save is a conflict. */
+    struct contact first = { 0 }, second = { 0 };
+    store_contact_get(st, ann, &first);
+    store_contact_get(st, ann, &second);
+    free(first.title);
+    first.title = strdup("Archivist");
+    ok(contact_update(st, &first, now) == STORE_OK, "the first edit is saved");
+    free(second.title);
+    second.title = strdup("Curator");
+    ok(contact_update(st, &second, now) == STORE_CONFLICT,
+       "the second edit of a changed contact is a conflict");
+    store_contact_clear(&first);
+    store_contact_clear(&second);
+    store_contact_get(st, ann, &first);
+    is_str(first.title, "Archivist", "the first edit is kept");
+    store_contact_clear(&first);
+
+    ok(contact_archive(st, anna, now) == STORE_OK, "archive");
+    ok(contact_resolve(st, "anna", false, &c) == STORE_NOT_FOUND,
+       "an archived contact is hidden from name lookups");
+    ok(contact_resolve(st, "anna", true, &c) == STORE_OK && c.archived,
+       "and found when archived ones are included");
+    store_contact_clear(&c);
+    ok(contact_archive(st, anna, now) == STORE_INVALID, "archiving twice is refused");
+    char *what = NULL;
+    ok(journal_undo(st, &what) == STORE_OK, "undo the archive");
+    ok(what && strstr(what, "Anna Berg"), "undo says what it undid");
+    free(what);
+    store_contact_get(st, anna, &c);
+    ok(!c.archived, "after undo the contact is active again");
+    store_contact_clear(&c);
+}
+
+static void test_stages(struct store *st)
+{
+    time_t now = noon(2026, 3, 11);
+    int64_t id = add(st, "Maja Stage", NULL, STAGE_END_USER, noon(2026, 1, 1));
+    enum stage s = STAGE_END_USER;
+    ok(stage_demote(st, id, NULL, now, &s) == STORE_INVALID,
+       "an end user cannot be demoted");
+    ok(stage_promote(st, id, "came back twice", now, &s) == STORE_OK
+       && s == STAGE_CUSTOMER, "promote to customer");
+    ok(stage_promote(st, id, "", now + 60, &s) == STORE_OK && s == STAGE_CLIENT,
+       "promote to client");
+    ok(stage_promote(st, id, NULL, now, &s) == STORE_INVALID,
+       "a client cannot be promoted");
+    ok(stage_set(st, id, STAGE_CLIENT, NULL, now) == STORE_INVALID,
+       "a jump to the current stage is refused");
+    struct stage_change_list history = { 0 };
+    ok(store_stage_history(st, id, &history) == STORE_OK && history.len == 3,
+       "three stage changes are kept");
+    if (history.len == 3) {
+        is_int(history.items[0].to, STAGE_CLIENT, "newest first: client");
+        ok(history.items[0].reason == NULL, "an empty reason is stored as none");
+        is_str(history.items[1].reason, "came back twice", "the reason is kept");
+        is_int(history.items[2].from, STAGE_NONE, "the first change has no from");
+    }
+    store_stage_change_list_clear(&history);
+    char *what = NULL;
+    ok(journal_undo(st, &what) == STORE_OK, "undo the last promotion");
+    free(what);
+    struct contact c = { 0 };
+    store_contact_get(st, id, &c);
+    is_int(c.stage, STAGE_CUSTOMER, "after undo the contact is a customer again");
+    store_contact_clear(&c);
+    ok(stage_set(st, id, STAGE_END_USER, "moved away", now) == STORE_OK,
+       "a direct jump back to end user");
+}
+
+static void test_followups(struct store *st)
+{
+    time_t now = noon(2026, 3, 12);
+    struct date today = date_from_time(now);
+    int64_t id = add(st, "Follow Upton", NULL, STAGE_CUSTOMER, noon(2026, 1, 1));
+    int64_t fid = 0;
+    struct interval none = { 0, 0 }, weekly = { 1, 'w' };
+    ok(followup_add(st, id, ymd(2026, 2, 30), -1, "bad", none, now, &fid)
+       == STORE_INVALID, "an impossible date is refused");
+    ok(followup_add(st, id, today, -1, "   ", none, now, &fid) == STORE_INVALID,
+       "an empty text is refused");
+    ok(followup_add(st, id, ymd(2026, 3, 5), 9 * 60 + 30, "Weekly check-in",
+                    weekly, now, &fid) == STORE_OK && fid, "a weekly follow-up");
+
+    ok(followup_snooze(st, fid, ymd(2026, 3, 1), now) == STORE_INVALID,
+       "snoozing into the past is refused");
+    ok(followup_snooze(st, fid, ymd(2026, 3, 14), now) == STORE_OK, "snooze");
+    struct followup f = { 0 };
+    store_followup_get(st, fid, &f);
+    ok(same_date(f.due, ymd(2026, 3, 5)), "snoozing keeps the due date");
+    ok(same_date(f.snoozed_until, ymd(2026, 3, 14)), "and records the new date");
+    ok(same_date(followup_effective(&f), ymd(2026, 3, 14)),
+       "it shows up on the snooze date");
+    is_int(f.due_minutes, 9 * 60 + 30, "the time of day is kept");
+    store_followup_clear(&f);
+
+    struct contact before = { 0 };
+    store_contact_get(st, id, &before);
+    struct followup next = { 0 };
+    time_t later = now + 3600;
+    ok(followup_done(st, fid, "Talked about the new archive", later, &next)
+       == STORE_OK, "done with a note");
+    ok(next.id != 0, "a recurring follow-up schedules the next");
+    ok(same_date(next.due, ymd(2026, 3, 12)),
+       "one week after the due date (Mar 5 + 1w = Mar 12, today)");
+    store_followup_clear(&next);
+    store_followup_get(st, fid, &f);
+    is_int(f.state, FOLLOWUP_DONE, "the follow-up is done");
+    store_followup_clear(&f);
+    ok(followup_done(st, fid, NULL, later, &next) == STORE_INVALID,
+       "a done follow-up cannot be done again");
+
+    struct contact after = { 0 };
+    store_contact_get(st, id, &after);
+    is_int(after.note_count, before.note_count + 1, "the note was logged");
+    ok(after.last_touch == later, "completing it restarts the cadence clock");
+    store_contact_clear(&before);
+    store_contact_clear(&after);
+
+    char *what = NULL;
+    ok(journal_undo(st, &what) == STORE_OK, "undo the completion");
+    free(what);
+    store_followup_get(st, fid, &f);
+    is_int(f.state, FOLLOWUP_OPEN, "after undo the follow-up is open again");
+    store_followup_clear(&f);
+    struct followup_filter filter = { .contact_id = id, .open_only = true };
+    int64_t open = 0;
+    store_followup_count(st, &filter, &open);
+    is_int(open, 1, "and the next occurrence is gone");
+}
+
+static void test_notes_and_scores(struct store *st)
+{
+    time_t now = noon(2026, 3, 13);
+    int64_t id = add(st, "Nora Notes", NULL, STAGE_CLIENT, noon(2026, 1, 1));
+    int64_t nid = 0;
+    ok(note_add(st, id, "telegram", "hi", now, &nid) == STORE_INVALID,
+       "an unknown kind is refused");
+    ok(note_add(st, id, NULL, " \n\t ", now, &nid) == STORE_INVALID,
+       "a blank note is refused");
+    ok(note_add(st, id, "call", "Line one\nLine two\n\n", now, &nid) == STORE_OK,
+       "a multi-line call note");
+    struct note_list notes = { 0 };
+    store_note_page(st, id, NULL, 10, &notes);
+    ok(notes.len == 1 && strcmp(notes.items[0].body, "Line one\nLine two") == 0,
+       "the body keeps its lines, without trailing blank lines");
+    ok(notes.len == 1 && strcmp(notes.items[0].kind, "call") == 0, "the kind is kept");
+    store_note_list_clear(&notes);
+    ok(score_add(st, id, 11, NULL, now, NULL) == STORE_INVALID, "a score of 11 is refused");
+    ok(score_add(st, id, 9, "very helpful", now, NULL) == STORE_OK, "a score of 9");
+    struct score_list scores = { 0 };
+    store_score_list(st, id, &scores);
+    ok(scores.len == 1 && scores.items[0].value == 9, "the score is stored");
+    store_score_list_clear(&scores);
+
+    int cadence[STAGE_COUNT] = { 0, 45, 21 };
+    struct contact_list quiet = { 0 };
+    ok(store_quiet_page(st, cadence, noon(2026, 3, 20), NULL, 50, &quiet) == STORE_OK,
+       "list the quiet contacts");
+    bool listed = false;
+    for (size_t i = 0; i < quiet.len; i++)
+        listed |= quiet.items[i].id == id;
+    ok(!listed, "a client touched a week ago is not quiet");
+    store_contact_list_clear(&quiet);
+    store_quiet_page(st, cadence, noon(2026, 4, 20), NULL, 50, &quiet);
+    listed = false;
+    for (size_t i = 0; i < quiet.len; i++)
+        listed |= quiet.items[i].id == id;
+    ok(listed, "five weeks later the client has gone quiet");
+    ok(quiet.len > 0 && quiet.items[0].stage == STAGE_CLIENT, "clients come first");
+    store_contact_list_clear(&quiet);
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, sizeof dir, "%s/rapport-domain.XXXXXX", tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    snprintf(db, sizeof db, "%s/data/rapport.db", dir);
+
+    test_next_due();
+    test_cadence_pure();
+    test_stage_names();
+
+    struct store *st = NULL;
+    char *error = NULL;
+    ok(store_open(db, STORE_OPEN_CREATE, &st, &error, NULL) == STORE_OK,
+       "open a new database");
+    if (!st) {
+        printf("# %s\n", error ? error : "?");
+        free(error);
+        return tap_done();
+    }
+    test_contacts(st);
+    test_stages(st);
+    test_followups(st);
+    test_notes_and_scores(st);
+    store_close(st);
+
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        printf("# could not remove %s\n", dir);
+    return tap_done();
+}
