@@ -1,0 +1,294 @@
+/* The benchmark of SPEC §9: builds a team-sized database (100,000
+ * contacts, 1,000,000 notes, 200,000 follow-ups by default) through the
+ * storage API, then measures what users feel: opening and reading the
+ * review's first screen, a search keystroke, `rapport agenda` as a
+ * process, and the memory that process needs.
+ *
+ *   rapport-bench RAPPORT [--contacts N] [--notes N] [--followups N]
+ *                         [--db PATH]
+ *
+ * An existing --db of the right size is reused, so runs after the first
+ * are quick. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cadence.h"
+#include "store.h"
+
+#define RUNS 15
+
+struct sizes {
+    long contacts;
+    long notes;
+    long followups;
+};
+
+struct fill {
+    const struct sizes *sizes;
+    time_t now;
+    long from;
+    long to;
+};
+
+static const char *const given[] = {
+    "Zoë", "Ana", "Jonas", "Mei", "Siobhán", "Omar", "Priya", "Lars",
+    "Amélie", "Kenji", "Fatima", "Tomás", "Ingrid", "Kwame", "Sofia", "Li",
+};
+static const char *const family[] = {
+    "Ødegård", "Novak", "Schmidt", "Chen", "Ní Bhriain", "Haddad", "Iyer",
+    "Lindqvist", "Dubois", "Tanaka", "Okafor", "García", "Berg", "Mensah",
+    "Rossi", "Wang",
+};
+static const char *const orgs[] = {
+    "Faculty of Law", "Department of History", "City Archives",
+    "School of Medicine", "Maritime Museum", "Institute of Physics",
+    "Knowledge Team, Bergmann & Partner", "Public Library",
+};
+static const char *const words[] = {
+    "registers", "digitised", "shipping", "manuscripts", "consultation",
+    "dataset", "licence", "workshop", "citation", "archive", "thesis",
+    "metadata", "catalogue", "preservation", "journal", "reading-room",
+};
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static int compare_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, compare_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Adds contacts [from, to) with their share of notes and follow-ups. */
+static enum store_status fill_some(struct store *st, void *arg)
+{
+    const struct fill *f = arg;
+    const struct sizes *s = f->sizes;
+    long notes_each = s->notes / s->contacts;
+    long followups_every = s->followups ? s->contacts / s->followups : 0;
+    char name[128], email[128], body[256], org[64], check_in[] = "Check in";
+    for (long i = f->from; i < f->to; i++) {
+        struct contact c = { 0 };
+        snprintf(name, sizeof name, "%s %s %ld", given[i % 16],
+                 family[(i / 16) % 16], i);
+        snprintf(email, sizeof email, "person%ld@example.org", i);
+        c.name = name;
+        snprintf(org, sizeof org, "%s", orgs[i % 8]);
+        c.org = org;
+        c.roles = i % 7 == 0 ? ROLE_DECISION_MAKER : ROLE_USER;
+        c.stage = i % 10 == 0 ? STAGE_CLIENT : i % 3 == 0 ? STAGE_CUSTOMER
+                                                          : STAGE_END_USER;
+        c.cadence_days = -1;
+        strlist_push(&c.emails, email);
+        strlist_push(&c.tags, words[i % 16]);
+        time_t created = f->now - (time_t)(i % 700) * 86400;
+        enum store_status rc = store_contact_add(st, &c, created);
+        strlist_clear(&c.emails);
+        strlist_clear(&c.tags);
+        if (rc != STORE_OK)
+            return rc;
+        for (long n = 0; n < notes_each; n++) {
+            snprintf(body, sizeof body, "Talked about the %s and the %s (%ld)",
+                     words[(i + n) % 16], words[(i * 7 + n) % 16], n);
+            struct note note = { .contact_id = c.id,
+                                 .at = created + (time_t)n * 3600 };
+            strcpy(note.kind, n % 2 ? "email" : "note");
+            note.body = body;
+            if ((rc = store_note_add(st, &note, note.at)) != STORE_OK)
+                return rc;
+        }
+        if (followups_every && i % followups_every == 0) {
+            struct followup fu = {
+                .contact_id = c.id,
+                .due = date_add_days(date_from_time(f->now), i % 60 - 20),
+                .due_minutes = -1,
+                .text = check_in,
+            };
+            if ((rc = store_followup_add(st, &fu, f->now)) != STORE_OK)
+                return rc;
+        }
+    }
+    return STORE_OK;
+}
+
+static int build(const char *path, const struct sizes *s)
+{
+    struct store *st;
+    char *error = NULL;
+    if (store_open(path, STORE_OPEN_CREATE, &st, &error, NULL) != STORE_OK) {
+        fprintf(stderr, "rapport-bench: %s\n", error);
+        free(error);
+        return -1;
+    }
+    struct contact_filter all = { .stage = STAGE_NONE, .include_archived = true };
+    int64_t have = 0;
+    store_contact_count(st, &all, &have);
+    if (have >= s->contacts) {
+        store_close(st);
+        return 0;
+    }
+    fprintf(stderr, "building %ld contacts, %ld notes, %ld follow-ups in %s …\n",
+            s->contacts, s->notes, s->followups, path);
+    double start = now_ms();
+    struct fill f = { .sizes = s, .now = time(NULL) };
+    for (f.from = have; f.from < s->contacts; f.from = f.to) {
+        f.to = f.from + 5000 < s->contacts ? f.from + 5000 : s->contacts;
+        if (store_batch(st, "bench", fill_some, &f) != STORE_OK) {
+            fprintf(stderr, "rapport-bench: %s\n", store_error(st));
+            store_close(st);
+            return -1;
+        }
+        fprintf(stderr, "\r%ld / %ld", f.to, s->contacts);
+    }
+    fprintf(stderr, "\nbuilt in %.0f s\n", (now_ms() - start) / 1000);
+    store_close(st);
+    return 0;
+}
+
+/* What the review screen reads before it can draw: open the file, then
+ * a window of each section. */
+static double first_screen(const char *path)
+{
+    static const int cadence[STAGE_COUNT] = { 0, 45, 21 };
+    double start = now_ms();
+    struct store *st;
+    char *error = NULL;
+    if (store_open(path, 0, &st, &error, NULL) != STORE_OK) {
+        free(error);
+        return -1;
+    }
+    struct date today = date_today();
+    struct followup_filter overdue = { .open_only = true,
+                                       .to = date_add_days(today, -1) };
+    struct followup_filter coming = { .open_only = true, .from = today,
+                                      .to = date_add_days(today, 7) };
+    struct followup_list a = { 0 }, b = { 0 };
+    struct contact_list quiet = { 0 };
+    int64_t n1, n2, n3;
+    store_followup_page(st, &overdue, NULL, 24, &a);
+    store_followup_page(st, &coming, NULL, 24, &b);
+    store_quiet_page(st, cadence, time(NULL), NULL, 24, &quiet);
+    store_followup_count(st, &overdue, &n1);
+    store_followup_count(st, &coming, &n2);
+    store_quiet_count(st, cadence, time(NULL), &n3);
+    double took = now_ms() - start;
+    store_followup_list_clear(&a);
+    store_followup_list_clear(&b);
+    store_contact_list_clear(&quiet);
+    store_close(st);
+    return took;
+}
+
+/* Each keystroke of a search typed letter by letter: one window. */
+static double keystroke(struct store *st, const char *typed)
+{
+    struct contact_filter filter = { .stage = STAGE_NONE, .text = typed };
+    struct contact_list page = { 0 };
+    double start = now_ms();
+    store_contact_page(st, &filter, CONTACT_SORT_NAME, NULL, false, 40, &page);
+    double took = now_ms() - start;
+    store_contact_list_clear(&page);
+    return took;
+}
+
+/* Runs `rapport --db PATH agenda` and returns its wall time; its peak
+ * memory goes to *max_kib. */
+static double run_agenda(const char *rapport, const char *path, long *max_kib)
+{
+    double start = now_ms();
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (!freopen("/dev/null", "w", stdout))
+            _exit(127);
+        execl(rapport, rapport, "--db", path, "agenda", (char *)NULL);
+        _exit(127);
+    }
+    int status;
+    struct rusage usage;
+    if (pid < 0 || wait4(pid, &status, 0, &usage) < 0)
+        return -1;
+    double took = now_ms() - start;
+    if (usage.ru_maxrss > *max_kib)
+        *max_kib = usage.ru_maxrss;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? took : -1;
+}
+
+int main(int argc, char **argv)
+{
+    struct sizes s = { 100000, 1000000, 200000 };
+    const char *path = "bench/bench.db";
+    if (argc < 2) {
+        fprintf(stderr, "usage: rapport-bench RAPPORT [--contacts N] [--notes N] "
+                        "[--followups N] [--db PATH]\n");
+        return 2;
+    }
+    const char *rapport = argv[1];
+    for (int i = 2; i + 1 < argc; i += 2) {
+        if (strcmp(argv[i], "--contacts") == 0)
+            s.contacts = atol(argv[i + 1]);
+        else if (strcmp(argv[i], "--notes") == 0)
+            s.notes = atol(argv[i + 1]);
+        else if (strcmp(argv[i], "--followups") == 0)
+            s.followups = atol(argv[i + 1]);
+        else if (strcmp(argv[i], "--db") == 0)
+            path = argv[i + 1];
+    }
+    if (s.contacts < 1)
+        s.contacts = 1;
+    if (build(path, &s) != 0)
+        return 1;
+
+    double times[RUNS];
+    for (int i = 0; i < RUNS; i++)
+        times[i] = first_screen(path);
+    double screen = median(times, RUNS);
+
+    struct store *st;
+    char *error = NULL;
+    if (store_open(path, 0, &st, &error, NULL) != STORE_OK) {
+        fprintf(stderr, "rapport-bench: %s\n", error);
+        free(error);
+        return 1;
+    }
+    static const char *const typed[] = { "z", "zo", "zoë", "zoë ø", "zoë ød",
+                                         "m", "ma", "man", "manu", "manus" };
+    double keys[10 * 3];
+    int k = 0;
+    for (int round = 0; round < 3; round++)
+        for (int i = 0; i < 10; i++)
+            keys[k++] = keystroke(st, typed[i]);
+    double key = median(keys, k);
+    store_close(st);
+
+    long max_kib = 0;
+    for (int i = 0; i < RUNS; i++)
+        times[i] = run_agenda(rapport, path, &max_kib);
+    double agenda = median(times, RUNS);
+
+    printf("database: %ld contacts, %ld notes, %ld follow-ups (%s)\n",
+           s.contacts, s.notes, s.followups, path);
+    printf("first review screen: %7.1f ms median (target < 100 ms)\n", screen);
+    printf("search keystroke:    %7.1f ms median (target < 16 ms)\n", key);
+    printf("rapport agenda:      %7.1f ms median (target < 50 ms)\n", agenda);
+    printf("agenda peak memory:  %7.1f MiB (target < 32 MiB)\n", max_kib / 1024.0);
+    return 0;
+}
