@@ -1,0 +1,703 @@
+/* The TUI's machinery: terminal setup, colours, the screen stack, the
+ * main loop (key -> action dispatch, resize, live refresh when another
+ * process commits), the status line, prompts and the help overlay.
+ * Screens live in ui_<screen>.c and only fill a struct ui_view. */
+#include <curses.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "journal.h"
+#include "text.h"
+#include "ui.h"
+#include "ui_act.h"
+#include "ui_edit.h"
+#include "ui_screen.h"
+
+#define F(k) (KEYS_FUNC | (k))
+#define MIN_COLS 40
+#define MIN_LINES 12
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop(int sig)
+{
+    stop_signal = sig;
+}
+
+/* Actions every screen has; a screen's own table is searched first. */
+static const enum action global_actions[] = {
+    ACT_HELP, ACT_BACK, ACT_REVIEW, ACT_PIPELINE, ACT_CONTACTS, ACT_SEARCH,
+    ACT_ADD, ACT_UNDO, ACT_REDRAW, ACT_NONE
+};
+
+/* ---- drawing ------------------------------------------------------------ */
+
+void ui_put(int y, int x, int cols, const char *text, int attr)
+{
+    if (y < 0 || y >= LINES || x >= COLS || cols <= 0)
+        return;
+    if (x + cols > COLS)
+        cols = COLS - x;
+    char *clean = text_sanitize(text ? text : "", false);
+    size_t size = (size_t)cols * 4 + 8 + strlen(clean);
+    char *buf = malloc(size);
+    if (!buf)
+        abort();
+    text_pad(clean, cols, buf, size);
+    attrset((attr_t)attr);
+    /* The last cell of the screen cannot be written without scrolling;
+     * curses reports an error there that is harmless. */
+    mvaddstr(y, x, buf);
+    attrset(A_NORMAL);
+    free(buf);
+    free(clean);
+}
+
+void ui_header(int y, int x, int cols, const char *title, long count,
+               int attr)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s (%ld)", title, count);
+    ui_put(y, x, cols, buf, attr);
+}
+
+time_t ui_now(void)
+{
+    return time(NULL);
+}
+
+void ui_message(struct ui *ui, bool error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+    va_end(ap);
+    ui->message_error = error;
+}
+
+void ui_store_error(struct ui *ui)
+{
+    ui_message(ui, true, "%s", store_error(ui->st));
+}
+
+/* ---- colours ------------------------------------------------------------ */
+
+struct color_item {
+    const char *name;
+    const char *fallback;     /* the default "fg,bg,attrs" */
+    int mono;                 /* attributes without colour */
+};
+
+static const struct color_item color_items[UI_COLOR_COUNT] = {
+    [UI_TITLE] = { "title", "white,blue,bold", (int)(A_REVERSE | A_BOLD) },
+    [UI_STATUS] = { "status", "black,cyan", (int)A_REVERSE },
+    [UI_SELECTION] = { "selection", "black,yellow", (int)A_REVERSE },
+    [UI_HEADER] = { "header", "cyan,default,bold", (int)A_BOLD },
+    [UI_OVERDUE] = { "overdue", "red,default,bold", (int)A_BOLD },
+    [UI_TODAY] = { "today", "green,default,bold", (int)A_BOLD },
+    [UI_MUTED] = { "muted", "default,default,dim", (int)A_DIM },
+    [UI_ERROR] = { "error", "white,red,bold", (int)(A_REVERSE | A_BOLD) },
+};
+
+static const struct {
+    const char *name;
+    int value;
+} color_names[] = {
+    { "default", -1 }, { "black", COLOR_BLACK }, { "red", COLOR_RED },
+    { "green", COLOR_GREEN }, { "yellow", COLOR_YELLOW },
+    { "blue", COLOR_BLUE }, { "magenta", COLOR_MAGENTA },
+    { "cyan", COLOR_CYAN }, { "white", COLOR_WHITE },
+};
+
+static const struct {
+    const char *name;
+    int value;
+} attr_names[] = {
+    { "bold", (int)A_BOLD }, { "reverse", (int)A_REVERSE },
+    { "underline", (int)A_UNDERLINE }, { "dim", (int)A_DIM },
+    { "standout", (int)A_STANDOUT }, { "blink", (int)A_BLINK },
+    { "normal", 0 },
+};
+
+/* Parses "fg,bg[,attr...]"; returns 0 or -1. */
+static int parse_color(const char *value, short *fg, short *bg, int *attr)
+{
+    char *copy = strdup(value);
+    if (!copy)
+        return -1;
+    int colors = 0, rc = 0;
+    *fg = *bg = -1;
+    *attr = 0;
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, ", \t", &save); tok && rc == 0;
+         tok = strtok_r(NULL, ", \t", &save)) {
+        bool found = false;
+        for (size_t i = 0; i < sizeof attr_names / sizeof attr_names[0]; i++)
+            if (strcasecmp(tok, attr_names[i].name) == 0) {
+                *attr |= attr_names[i].value;
+                found = true;
+            }
+        for (size_t i = 0; !found && i < sizeof color_names / sizeof color_names[0]; i++)
+            if (strcasecmp(tok, color_names[i].name) == 0) {
+                if (colors == 0)
+                    *fg = (short)color_names[i].value;
+                else
+                    *bg = (short)color_names[i].value;
+                colors++;
+                found = true;
+            }
+        if (!found || colors > 2)
+            rc = -1;
+    }
+    free(copy);
+    return rc;
+}
+
+static void setup_colors(struct ui *ui, struct strlist *warnings)
+{
+    const char *no_color = getenv("NO_COLOR");
+    bool color = has_colors() && !(no_color && *no_color);
+    if (color) {
+        start_color();
+        use_default_colors();
+    }
+    const char *values[UI_COLOR_COUNT];
+    for (int i = 0; i < UI_COLOR_COUNT; i++)
+        values[i] = color_items[i].fallback;
+    const struct strlist *cfg = &ui->app->cfg.colors;
+    for (size_t k = 0; k < cfg->len; k++) {
+        const char *pair = cfg->items[k];
+        const char *eq = strchr(pair, '=');
+        size_t n = eq ? (size_t)(eq - pair) : strlen(pair);
+        int item = -1;
+        for (int i = 0; i < UI_COLOR_COUNT; i++)
+            if (strlen(color_items[i].name) == n
+                && strncmp(color_items[i].name, pair, n) == 0)
+                item = i;
+        short fg, bg;
+        int attr;
+        if (item < 0 || !eq) {
+            strlist_pushf(warnings, _("[colors] %.*s: no such item"), (int)n,
+                          pair);
+        } else if (parse_color(eq + 1, &fg, &bg, &attr) < 0) {
+            strlist_pushf(warnings,
+                          _("[colors] %s: \"%s\" is not understood; expected "
+                            "fg,bg[,bold|reverse|underline] with colour names "
+                            "or default"),
+                          color_items[item].name, eq + 1);
+        } else {
+            values[item] = eq + 1;
+        }
+    }
+    for (int i = 0; i < UI_COLOR_COUNT; i++) {
+        short fg, bg;
+        int attr;
+        if (parse_color(values[i], &fg, &bg, &attr) < 0)
+            parse_color(color_items[i].fallback, &fg, &bg, &attr);
+        if (color && (fg >= 0 || bg >= 0)) {
+            init_pair((short)(i + 1), fg, bg);
+            ui->attr[i] = (int)COLOR_PAIR(i + 1) | attr;
+        } else if (color) {
+            ui->attr[i] = attr;
+        } else {
+            /* Monochrome: keep what the user asked for, else a readable
+             * attribute of our own. */
+            ui->attr[i] = attr ? attr | (color_items[i].mono & (int)A_REVERSE)
+                               : color_items[i].mono;
+        }
+    }
+    if (!color)
+        ui->attr[UI_SELECTION] |= (int)A_REVERSE;
+}
+
+/* ---- input -------------------------------------------------------------- */
+
+int ui_getkey(struct ui *ui, int timeout_ms)
+{
+    (void)ui;
+    timeout(timeout_ms);
+    wint_t wc;
+    int rc = get_wch(&wc);
+    if (stop_signal)
+        return KEYS_NONE;
+    if (rc == ERR)
+        return KEYS_NONE;
+    if (rc == KEY_CODE_YES) {
+        if (wc == KEY_RESIZE)
+            return KEYS_RESIZE;
+        if (wc == KEY_ENTER)
+            return KEYS_ENTER;
+        return F((int)wc);
+    }
+    if (wc == '\r')
+        return KEYS_ENTER;
+    return (int)wc;
+}
+
+/* ---- prompts ------------------------------------------------------------ */
+
+bool ui_prompt(struct ui *ui, const char *question, const char *initial,
+               char **out)
+{
+    struct ui_line line;
+    ui_line_init(&line, initial);
+    line.cur = line.len;
+    bool ok = false;
+    curs_set(1);
+    for (;;) {
+        int qw = text_width(question) + 1;
+        if (qw > COLS / 2)
+            qw = COLS / 2;
+        ui_put(LINES - 1, 0, qw, question, ui->attr[UI_HEADER]);
+        ui_line_draw(&line, LINES - 1, qw, COLS - qw, 0, true);
+        refresh();
+        int key = ui_getkey(ui, 500);
+        if (stop_signal)
+            break;
+        if (key == KEYS_NONE)
+            continue;
+        if (key == KEYS_RESIZE) {
+            ui_draw(ui);
+            continue;
+        }
+        if (key == KEYS_ENTER) {
+            *out = ui_line_text(&line);
+            ok = true;
+            break;
+        }
+        if (key == KEYS_ESC || key == KEYS_CTRL('g'))
+            break;
+        ui_line_key(&line, key);
+    }
+    curs_set(0);
+    if (!ok && line.len > 0)
+        ui_message(ui, false, _("Cancelled; nothing was stored."));
+    ui_line_free(&line);
+    return ok;
+}
+
+bool ui_confirm(struct ui *ui, const char *question)
+{
+    char buf[512];
+    /* TRANSLATORS: the keys that answer a yes/no question. */
+    snprintf(buf, sizeof buf, "%s %s", question, _("(y/n)"));
+    const char *yes = _("y");
+    for (;;) {
+        ui_put(LINES - 1, 0, COLS, buf, ui->attr[UI_HEADER]);
+        refresh();
+        int key = ui_getkey(ui, 500);
+        if (stop_signal)
+            return false;
+        if (key == KEYS_NONE)
+            continue;
+        if (key == KEYS_RESIZE) {
+            ui_draw(ui);
+            continue;
+        }
+        return key == 'y' || key == 'Y' || key == (unsigned char)yes[0];
+    }
+}
+
+/* ---- screens ------------------------------------------------------------ */
+
+void ui_push(struct ui *ui, const struct ui_view *view, int64_t arg)
+{
+    if (ui->depth == UI_STACK_MAX) {
+        struct ui_frame *bottom = &ui->stack[1];
+        bottom->view->close(bottom->self);
+        memmove(&ui->stack[1], &ui->stack[2],
+                (UI_STACK_MAX - 2) * sizeof ui->stack[0]);
+        ui->depth--;
+    }
+    void *self = view->open(ui, arg);
+    if (!self)
+        return;
+    ui->stack[ui->depth].view = view;
+    ui->stack[ui->depth].self = self;
+    ui->depth++;
+}
+
+void ui_pop(struct ui *ui)
+{
+    if (ui->depth == 0)
+        return;
+    struct ui_frame *top = &ui->stack[--ui->depth];
+    top->view->close(top->self);
+    if (ui->depth == 0)
+        ui->quit = true;
+    else
+        ui->dirty = true;
+}
+
+void ui_switch(struct ui *ui, const struct ui_view *view)
+{
+    if (ui->depth == 1 && ui->stack[0].view == view)
+        return;
+    while (ui->depth > 0) {
+        struct ui_frame *top = &ui->stack[--ui->depth];
+        top->view->close(top->self);
+    }
+    ui_push(ui, view, 0);
+}
+
+static const struct ui_view *top_view(struct ui *ui)
+{
+    return ui->stack[ui->depth - 1].view;
+}
+
+static void *top_self(struct ui *ui)
+{
+    return ui->stack[ui->depth - 1].self;
+}
+
+static bool too_small(void)
+{
+    return COLS < MIN_COLS || LINES < MIN_LINES;
+}
+
+static void draw_title(struct ui *ui)
+{
+    static const struct {
+        enum action act;
+        const struct ui_view *view;
+    } tabs[] = {
+        { ACT_REVIEW, &ui_review_view },
+        { ACT_PIPELINE, &ui_pipeline_view },
+        { ACT_CONTACTS, &ui_contacts_view },
+    };
+    ui_put(0, 0, COLS, "", ui->attr[UI_TITLE]);
+    int x = 0;
+    char buf[128];
+    snprintf(buf, sizeof buf, " rapport ");
+    ui_put(0, x, text_width(buf), buf, ui->attr[UI_TITLE]);
+    x += text_width(buf);
+    for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++) {
+        char key[32];
+        int k = ui->keys.keys[tabs[i].act][0];
+        keys_name(k, key, sizeof key);
+        snprintf(buf, sizeof buf, " %s %s ", key, _(tabs[i].view->name));
+        int w = text_width(buf);
+        if (x + w > COLS)
+            break;
+        bool current = false;
+        for (int d = 0; d < ui->depth; d++)
+            current = current || ui->stack[d].view == tabs[i].view;
+        int attr = ui->attr[UI_TITLE];
+        if (current)
+            attr = (attr | (int)A_REVERSE) & ~(int)A_DIM;
+        ui_put(0, x, w, buf, attr);
+        x += w;
+    }
+}
+
+static void draw_status(struct ui *ui)
+{
+    char buf[1024];
+    const struct ui_view *view = top_view(ui);
+    int y = LINES - 1;
+    if (ui->message[0]) {
+        snprintf(buf, sizeof buf, " %s ", ui->message);
+        ui_put(y, 0, COLS, buf,
+               ui->message_error ? ui->attr[UI_ERROR] : ui->attr[UI_STATUS]);
+        return;
+    }
+    char help[32];
+    keys_name(ui->keys.keys[ACT_HELP][0], help, sizeof help);
+    snprintf(buf, sizeof buf, " %s | %s | %s %s  %s", _(view->name),
+             store_path(ui->st), help, _("help"), _(view->hints));
+    ui_put(y, 0, COLS, buf, ui->attr[UI_STATUS]);
+}
+
+void ui_draw(struct ui *ui)
+{
+    erase();
+    if (too_small()) {
+        char buf[128];
+        snprintf(buf, sizeof buf, _("Too small: rapport needs %dx%d"),
+                 MIN_COLS, MIN_LINES);
+        ui_put(LINES / 2, 0, COLS, buf, ui->attr[UI_ERROR]);
+        refresh();
+        return;
+    }
+    if (ui->depth == 0)
+        return;
+    draw_title(ui);
+    top_view(ui)->draw(ui, top_self(ui), 1, LINES - 2);
+    draw_status(ui);
+    refresh();
+}
+
+/* ---- the help overlay ---------------------------------------------------- */
+
+static void help_add(char ***lines, size_t *n, const struct keymap *map,
+                     enum action act)
+{
+    char keys[128], line[512];
+    keys_describe(map, act, keys, sizeof keys);
+    if (!keys[0])
+        return;
+    char pad[160];
+    text_pad(keys, 16, pad, sizeof pad);
+    snprintf(line, sizeof line, "  %s %s", pad, keys_action_help(act));
+    char **p = realloc(*lines, (*n + 1) * sizeof *p);
+    if (!p)
+        abort();
+    *lines = p;
+    p[(*n)++] = strdup(line);
+}
+
+static void help_overlay(struct ui *ui)
+{
+    const struct ui_view *view = top_view(ui);
+    char **lines = NULL;
+    size_t n = 0;
+    for (const enum action *a = view->actions; *a != ACT_NONE; a++)
+        help_add(&lines, &n, &ui->keys, *a);
+    size_t own = n;
+    for (const enum action *a = global_actions; *a != ACT_NONE; a++) {
+        bool shadowed = false;
+        for (const enum action *b = view->actions; *b != ACT_NONE; b++)
+            shadowed = shadowed || *a == *b;
+        if (!shadowed)
+            help_add(&lines, &n, &ui->keys, *a);
+    }
+    size_t offset = 0;
+    for (;;) {
+        erase();
+        char title[256];
+        snprintf(title, sizeof title, _(" Keys of the %s screen"),
+                 _(view->name));
+        ui_put(0, 0, COLS, title, ui->attr[UI_TITLE]);
+        int height = LINES - 2;
+        for (int i = 0; i < height && offset + (size_t)i < n + 1; i++) {
+            size_t at = offset + (size_t)i;
+            if (at == own) {
+                ui_put(1 + i, 0, COLS, _("Everywhere:"), ui->attr[UI_HEADER]);
+                continue;
+            }
+            ui_put(1 + i, 0, COLS, lines[at > own ? at - 1 : at], 0);
+        }
+        ui_put(LINES - 1, 0, COLS,
+               _(" j/k scroll, any other key closes the help"),
+               ui->attr[UI_STATUS]);
+        refresh();
+        int key = ui_getkey(ui, 500);
+        if (stop_signal)
+            break;
+        if (key == KEYS_NONE || key == KEYS_RESIZE)
+            continue;
+        if (keys_bound(&ui->keys, ACT_MOVE_DOWN, key)) {
+            if (offset + (size_t)height < n + 1)
+                offset++;
+            continue;
+        }
+        if (keys_bound(&ui->keys, ACT_MOVE_UP, key)) {
+            if (offset > 0)
+                offset--;
+            continue;
+        }
+        break;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(lines[i]);
+    free(lines);
+}
+
+/* ---- actions every screen shares ----------------------------------------- */
+
+static void global_request(struct ui *ui, enum action act)
+{
+    switch (act) {
+    case ACT_HELP:
+        help_overlay(ui);
+        break;
+    case ACT_BACK:
+        ui_pop(ui);
+        break;
+    case ACT_REVIEW:
+        ui_switch(ui, &ui_review_view);
+        break;
+    case ACT_PIPELINE:
+        ui_switch(ui, &ui_pipeline_view);
+        break;
+    case ACT_CONTACTS:
+        ui_switch(ui, &ui_contacts_view);
+        break;
+    case ACT_SEARCH:
+        ui_switch(ui, &ui_contacts_view);
+        top_view(ui)->request(ui, top_self(ui), ACT_SEARCH);
+        break;
+    case ACT_ADD: {
+        int64_t id = ui_act_add(ui);
+        if (id > 0)
+            ui_push(ui, &ui_contact_view, id);
+        break;
+    }
+    case ACT_UNDO: {
+        char *what = NULL;
+        if (journal_undo(ui->st, &what) == STORE_OK) {
+            char *clean = text_sanitize(what, false);
+            ui_message(ui, false, _("Undone: %s"), clean);
+            free(clean);
+            free(what);
+        } else {
+            ui_store_error(ui);
+        }
+        ui->dirty = true;
+        break;
+    }
+    case ACT_REDRAW:
+        clearok(curscr, TRUE);
+        ui->dirty = true;
+        break;
+    default:
+        break;
+    }
+}
+
+static void dispatch(struct ui *ui, int key)
+{
+    const struct ui_view *view = top_view(ui);
+    void *self = top_self(ui);
+    if (too_small()) {
+        if (keys_bound(&ui->keys, ACT_BACK, key))
+            ui_pop(ui);
+        return;
+    }
+    if (view->key && view->key(ui, self, key))
+        return;
+    enum action act = keys_lookup(&ui->keys, view->actions, key);
+    if (act != ACT_NONE && view->request(ui, self, act))
+        return;
+    if (act == ACT_NONE)
+        act = keys_lookup(&ui->keys, global_actions, key);
+    if (act != ACT_NONE) {
+        global_request(ui, act);
+        return;
+    }
+    char name[32], help[32];
+    keys_name(key, name, sizeof name);
+    keys_name(ui->keys.keys[ACT_HELP][0], help, sizeof help);
+    ui_message(ui, false, _("%s does nothing here; %s lists the keys"), name,
+               help);
+}
+
+static void check_other_writers(struct ui *ui)
+{
+    int64_t version = store_data_version(ui->st);
+    if (version != ui->data_version) {
+        ui->data_version = version;
+        ui->dirty = true;
+    }
+}
+
+static const struct ui_view *start_view(const struct app *app)
+{
+    const char *start = app->cfg.start_screen;
+    if (start && strcasecmp(start, "pipeline") == 0)
+        return &ui_pipeline_view;
+    if (start && strcasecmp(start, "contacts") == 0)
+        return &ui_contacts_view;
+    return &ui_review_view;
+}
+
+static void raw_terminal(void)
+{
+    raw();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    /* raw() should already do this; some terminals keep IXON on, and
+     * then ^S would freeze the screen instead of saving. */
+    struct termios tio;
+    if (tcgetattr(STDIN_FILENO, &tio) == 0) {
+        tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+        tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+    }
+    curs_set(0);
+}
+
+int ui_run(struct app *app)
+{
+    if (!app->st && app_open_store(app) != 0)
+        return 1;
+    /* Wide characters need the user's locale; main() normally set it. */
+    const char *ctype = setlocale(LC_CTYPE, NULL);
+    if (!ctype || strcmp(ctype, "C") == 0)
+        setlocale(LC_ALL, "");
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fprintf(stderr, _("rapport: the screens need a terminal; see rapport "
+                          "--help for the commands\n"));
+        return 1;
+    }
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (!screen) {
+        const char *term = getenv("TERM");
+        fprintf(stderr, _("rapport: cannot use the terminal \"%s\"; set TERM "
+                          "to xterm, screen, tmux or vt100\n"),
+                term ? term : "");
+        return 1;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    raw_terminal();
+
+    struct ui *ui = calloc(1, sizeof *ui);
+    if (!ui)
+        abort();
+    ui->app = app;
+    ui->st = app->st;
+    struct strlist warnings = { 0 };
+    keys_init(&ui->keys);
+    keys_configure(&ui->keys, &app->cfg.keys, &warnings);
+    setup_colors(ui, &warnings);
+    if (warnings.len > 0)
+        ui_message(ui, true, warnings.len > 1 ? _("%s (and %zu more)") : "%s",
+                   warnings.items[0], warnings.len - 1);
+    strlist_clear(&warnings);
+    ui->data_version = store_data_version(ui->st);
+    ui_push(ui, start_view(app), 0);
+
+    bool clear_message = ui->message[0] != '\0';
+    while (!ui->quit && !stop_signal && ui->depth > 0) {
+        if (ui->dirty) {
+            ui->dirty = false;
+            top_view(ui)->reload(ui, top_self(ui));
+            ui->data_version = store_data_version(ui->st);
+        }
+        ui_draw(ui);
+        int key = ui_getkey(ui, 250);
+        if (key == KEYS_NONE) {
+            check_other_writers(ui);
+            continue;
+        }
+        if (key == KEYS_RESIZE)
+            continue;
+        if (clear_message)
+            ui->message[0] = '\0';
+        dispatch(ui, key);
+        /* A message stays until the key after the one that made it. */
+        clear_message = ui->message[0] != '\0';
+    }
+    while (ui->depth > 0) {
+        struct ui_frame *top = &ui->stack[--ui->depth];
+        top->view->close(top->self);
+    }
+    endwin();
+    delscreen(screen);
+    free(ui);
+    return 0;
+}

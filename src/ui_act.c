@@ -1,0 +1,507 @@
+/* The actions screens share. Nothing here speaks SQL: it asks the user,
+ * calls contact_*, note_*, followup_* and stage_*, and reports. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cadence.h"
+#include "contact.h"
+#include "followup.h"
+#include "i18n.h"
+#include "note.h"
+#include "stage.h"
+#include "text.h"
+#include "ui_act.h"
+#include "ui_edit.h"
+
+enum {
+    FIELD_NAME, FIELD_ORG, FIELD_TITLE, FIELD_ROLES, FIELD_EMAILS,
+    FIELD_PHONES, FIELD_TAGS, FIELD_PROJECTS, FIELD_GOALS, FIELD_CHANNEL,
+    FIELD_CADENCE, FIELD_STAGE, FIELD_COUNT
+};
+
+static const char *const field_labels[FIELD_COUNT] = {
+    N_("Name"), N_("Organisation"), N_("Title"),
+    N_("Roles (user, decision-maker, both)"), N_("Emails (comma-separated)"),
+    N_("Phones (comma-separated)"), N_("Tags (comma-separated)"),
+    N_("Projects"), N_("Goals"), N_("Preferred channel"),
+    N_("Cadence (21d, 6w, off; empty: the stage's)"),
+    N_("Stage (end-user, customer, client)"),
+};
+
+static char *dup_or_empty(const char *s)
+{
+    char *p = strdup(s ? s : "");
+    if (!p)
+        abort();
+    return p;
+}
+
+static void split_into(const char *text, struct strlist *out)
+{
+    strlist_clear(out);
+    char *copy = dup_or_empty(text);
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, ",;", &save); tok;
+         tok = strtok_r(NULL, ",;", &save)) {
+        text_trim(tok);
+        if (*tok)
+            strlist_push(out, tok);
+    }
+    free(copy);
+}
+
+static char *null_if_blank(const char *s)
+{
+    char *p = dup_or_empty(s);
+    text_trim(p);
+    if (!*p) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+static void fill_fields(struct ui_field *f, const struct contact *c)
+{
+    f[FIELD_NAME].value = dup_or_empty(c->name);
+    f[FIELD_ORG].value = dup_or_empty(c->org);
+    f[FIELD_TITLE].value = dup_or_empty(c->title);
+    const char *roles = "";
+    if (c->roles == (ROLE_USER | ROLE_DECISION_MAKER))
+        roles = "both";
+    else if (c->roles == ROLE_USER)
+        roles = "user";
+    else if (c->roles == ROLE_DECISION_MAKER)
+        roles = "decision-maker";
+    f[FIELD_ROLES].value = dup_or_empty(roles);
+    f[FIELD_EMAILS].value = strlist_join(&c->emails, ", ");
+    f[FIELD_PHONES].value = strlist_join(&c->phones, ", ");
+    f[FIELD_TAGS].value = strlist_join(&c->tags, ", ");
+    f[FIELD_PROJECTS].value = dup_or_empty(c->projects);
+    f[FIELD_GOALS].value = dup_or_empty(c->goals);
+    f[FIELD_CHANNEL].value = dup_or_empty(c->channel);
+    char buf[32] = "";
+    if (c->cadence_days == 0)
+        snprintf(buf, sizeof buf, "off");
+    else if (c->cadence_days > 0)
+        snprintf(buf, sizeof buf, "%dd", c->cadence_days);
+    f[FIELD_CADENCE].value = dup_or_empty(buf);
+    f[FIELD_STAGE].value = dup_or_empty(stage_key(c->stage));
+    for (int i = 0; i < FIELD_COUNT; i++)
+        f[i].label = _(field_labels[i]);
+}
+
+static void free_fields(struct ui_field *f)
+{
+    for (int i = 0; i < FIELD_COUNT; i++)
+        free(f[i].value);
+}
+
+/* Reads the form into c; false (with a message) when a field is wrong,
+ * so that the form opens again with everything typed still there. */
+static bool read_fields(struct ui *ui, const struct ui_field *f,
+                        struct contact *c, bool with_stage)
+{
+    char *roles = null_if_blank(f[FIELD_ROLES].value);
+    int role_bits = roles ? contact_parse_role(roles) : 0;
+    free(roles);
+    if (role_bits < 0) {
+        ui_message(ui, true, _("Roles: write user, decision-maker or both."));
+        return false;
+    }
+    int cadence = -1;
+    char *cad = null_if_blank(f[FIELD_CADENCE].value);
+    if (cad && cadence_parse(cad, &cadence) < 0) {
+        free(cad);
+        ui_message(ui, true,
+                   _("Cadence: write a number of days, weeks or months "
+                     "(21d, 6w, 2m), off, or leave it empty."));
+        return false;
+    }
+    free(cad);
+    int stage = c->stage;
+    if (with_stage) {
+        char *s = null_if_blank(f[FIELD_STAGE].value);
+        stage = s ? stage_parse(s) : STAGE_END_USER;
+        free(s);
+        if (stage == STAGE_NONE) {
+            ui_message(ui, true,
+                       _("Stage: write end-user, customer or client."));
+            return false;
+        }
+    }
+    free(c->name);
+    c->name = dup_or_empty(f[FIELD_NAME].value);
+    text_trim(c->name);
+    free(c->org);
+    c->org = null_if_blank(f[FIELD_ORG].value);
+    free(c->title);
+    c->title = null_if_blank(f[FIELD_TITLE].value);
+    c->roles = (unsigned)role_bits;
+    split_into(f[FIELD_EMAILS].value, &c->emails);
+    split_into(f[FIELD_PHONES].value, &c->phones);
+    split_into(f[FIELD_TAGS].value, &c->tags);
+    free(c->projects);
+    c->projects = null_if_blank(f[FIELD_PROJECTS].value);
+    free(c->goals);
+    c->goals = null_if_blank(f[FIELD_GOALS].value);
+    free(c->channel);
+    c->channel = null_if_blank(f[FIELD_CHANNEL].value);
+    c->cadence_days = cadence;
+    c->stage = (enum stage)stage;
+    return true;
+}
+
+int64_t ui_act_add(struct ui *ui)
+{
+    struct contact c;
+    contact_init(&c);
+    struct ui_field f[FIELD_COUNT];
+    fill_fields(f, &c);
+    int64_t id = 0;
+    while (ui_form(ui, _("New contact"), f, FIELD_COUNT)) {
+        if (!read_fields(ui, f, &c, true))
+            continue;
+        if (contact_add(ui->st, &c, ui_now()) == STORE_OK) {
+            id = c.id;
+            char *name = text_sanitize(c.name, false);
+            ui_message(ui, false, _("Added %s (#%lld)."), name,
+                       (long long)c.id);
+            free(name);
+            ui->dirty = true;
+            break;
+        }
+        ui_store_error(ui);
+        if (store_read_only(ui->st))
+            break;
+    }
+    free_fields(f);
+    store_contact_clear(&c);
+    return id;
+}
+
+bool ui_act_edit(struct ui *ui, int64_t contact_id)
+{
+    struct contact c;
+    if (store_contact_get(ui->st, contact_id, &c) != STORE_OK) {
+        ui_store_error(ui);
+        return false;
+    }
+    struct ui_field f[FIELD_COUNT];
+    fill_fields(f, &c);
+    bool saved = false;
+    char title[256];
+    char *name = text_sanitize(c.name, false);
+    snprintf(title, sizeof title, _("Edit %s (#%lld)"), name,
+             (long long)c.id);
+    free(name);
+    /* The stage is changed with promote/demote, so it has a history. */
+    while (ui_form(ui, title, f, FIELD_COUNT - 1)) {
+        if (!read_fields(ui, f, &c, false))
+            continue;
+        enum store_status rc = contact_update(ui->st, &c, ui_now());
+        if (rc == STORE_OK) {
+            saved = true;
+            ui_message(ui, false, _("Saved."));
+            ui->dirty = true;
+            break;
+        }
+        if (rc == STORE_CONFLICT) {
+            /* Someone else saved meanwhile: show it, never overwrite
+             * silently. */
+            struct contact fresh;
+            if (store_contact_get(ui->st, contact_id, &fresh) != STORE_OK) {
+                ui_store_error(ui);
+                break;
+            }
+            if (ui_confirm(ui, _("Someone else changed this contact "
+                                 "meanwhile. Save your version over theirs?"))) {
+                c.version = fresh.version;
+                store_contact_clear(&fresh);
+                if (contact_update(ui->st, &c, ui_now()) == STORE_OK) {
+                    saved = true;
+                    ui_message(ui, false, _("Saved."));
+                    ui->dirty = true;
+                    break;
+                }
+                ui_store_error(ui);
+                continue;
+            }
+            free_fields(f);
+            fill_fields(f, &fresh);
+            store_contact_clear(&c);
+            c = fresh;
+            ui_message(ui, false, _("Showing their version; edit it again."));
+            continue;
+        }
+        ui_store_error(ui);
+        if (rc == STORE_READ_ONLY || rc == STORE_NOT_FOUND)
+            break;
+    }
+    free_fields(f);
+    store_contact_clear(&c);
+    return saved;
+}
+
+static bool blank(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\n' && *s != '\t' && *s != '\r')
+            return false;
+    return true;
+}
+
+bool ui_act_note(struct ui *ui, int64_t contact_id, bool external)
+{
+    struct contact c;
+    if (store_contact_get(ui->st, contact_id, &c) != STORE_OK) {
+        ui_store_error(ui);
+        return false;
+    }
+    char title[256];
+    char *name = text_sanitize(c.name, false);
+    snprintf(title, sizeof title, _("Note about %s"), name);
+    free(name);
+    store_contact_clear(&c);
+    char *body = NULL;
+    char *draft = NULL;
+    bool stored = false;
+    for (;;) {
+        bool got = external ? ui_editor_external(ui, draft, &body)
+                            : ui_editor(ui, title, draft, &body);
+        if (!got)
+            break;
+        if (blank(body)) {
+            ui_message(ui, false, _("The note was empty; nothing was stored."));
+            break;
+        }
+        int64_t id = 0;
+        if (note_add(ui->st, contact_id, NULL, body, ui_now(), &id)
+            == STORE_OK) {
+            ui_message(ui, false, _("Note #%lld stored."), (long long)id);
+            ui->dirty = true;
+            stored = true;
+            break;
+        }
+        ui_store_error(ui);
+        if (store_read_only(ui->st))
+            break;
+        /* Keep the text and let the user try again. */
+        free(draft);
+        draft = body;
+        body = NULL;
+        external = false;
+    }
+    free(draft);
+    free(body);
+    return stored;
+}
+
+bool ui_act_followup(struct ui *ui, int64_t contact_id)
+{
+    char *due_text = NULL, *what = NULL, *every_text = NULL;
+    bool added = false;
+    struct date due;
+    for (;;) {
+        char *answer = NULL;
+        if (!ui_prompt(ui, _("Due (today, +3d, fri, 2026-12-01):"), due_text,
+                       &answer))
+            goto out;
+        free(due_text);
+        due_text = answer;
+        if (date_parse(due_text, date_today(), &due) == 0)
+            break;
+        ui_message(ui, true, _("\"%s\" is no date; try today, +3d, fri or "
+                               "2026-12-01."), due_text);
+        ui_draw(ui);
+    }
+    if (!ui_prompt(ui, _("What to do:"), NULL, &what))
+        goto out;
+    struct interval every = { 0, 'd' };
+    for (;;) {
+        char *answer = NULL;
+        if (!ui_prompt(ui, _("Repeat every (empty: once; 1w, 2m):"),
+                       every_text, &answer))
+            goto out;
+        free(every_text);
+        every_text = answer;
+        text_trim(every_text);
+        if (!*every_text || date_parse_interval(every_text, &every) == 0)
+            break;
+        ui_message(ui, true, _("\"%s\" is no interval; try 3d, 2w or 1m."),
+                   every_text);
+        ui_draw(ui);
+    }
+    int64_t id = 0;
+    if (followup_add(ui->st, contact_id, due, -1, what, every, ui_now(), &id)
+        == STORE_OK) {
+        char day[11];
+        date_format_iso(due, day);
+        ui_message(ui, false, _("Follow-up #%lld on %s."), (long long)id, day);
+        ui->dirty = true;
+        added = true;
+    } else {
+        ui_store_error(ui);
+    }
+out:
+    free(due_text);
+    free(what);
+    free(every_text);
+    return added;
+}
+
+bool ui_act_done(struct ui *ui, int64_t followup_id)
+{
+    char *log = NULL;
+    if (!ui_prompt(ui, _("Done. Log a note (Enter: none, Esc: cancel):"), NULL,
+                   &log))
+        return false;
+    struct followup next;
+    memset(&next, 0, sizeof next);
+    bool ok = followup_done(ui->st, followup_id, blank(log) ? NULL : log,
+                            ui_now(), &next) == STORE_OK;
+    if (ok) {
+        if (next.id > 0) {
+            char day[11];
+            date_format_iso(next.due, day);
+            ui_message(ui, false, _("Done; the next one (#%lld) is on %s."),
+                       (long long)next.id, day);
+        } else {
+            ui_message(ui, false, _("Done."));
+        }
+        ui->dirty = true;
+    } else {
+        ui_store_error(ui);
+    }
+    store_followup_clear(&next);
+    free(log);
+    return ok;
+}
+
+bool ui_act_snooze(struct ui *ui, int64_t followup_id)
+{
+    char *text = NULL;
+    bool ok = false;
+    for (;;) {
+        char *answer = NULL;
+        if (!ui_prompt(ui, _("Snooze until (+1d, mon, 2026-12-01):"), text,
+                       &answer))
+            break;
+        free(text);
+        text = answer;
+        struct date until;
+        if (date_parse(text, date_today(), &until) < 0) {
+            ui_message(ui, true, _("\"%s\" is no date; try +1d, mon or "
+                                   "2026-12-01."), text);
+            ui_draw(ui);
+            continue;
+        }
+        if (followup_snooze(ui->st, followup_id, until, ui_now())
+            == STORE_OK) {
+            char day[11];
+            date_format_iso(until, day);
+            ui_message(ui, false, _("Snoozed until %s."), day);
+            ui->dirty = true;
+            ok = true;
+        } else {
+            ui_store_error(ui);
+        }
+        break;
+    }
+    free(text);
+    return ok;
+}
+
+bool ui_act_stage(struct ui *ui, int64_t contact_id, bool forward,
+                  enum stage *now_stage)
+{
+    char *reason = NULL;
+    if (!ui_prompt(ui, forward ? _("Promote; reason (optional):")
+                               : _("Demote; reason (optional):"),
+                   NULL, &reason))
+        return false;
+    char *why = null_if_blank(reason);
+    free(reason);
+    enum stage to = STAGE_END_USER;
+    enum store_status rc =
+        forward ? stage_promote(ui->st, contact_id, why, ui_now(), &to)
+                : stage_demote(ui->st, contact_id, why, ui_now(), &to);
+    free(why);
+    if (rc != STORE_OK) {
+        ui_store_error(ui);
+        return false;
+    }
+    ui_message(ui, false, _("Now: %s."), stage_label(to));
+    if (now_stage)
+        *now_stage = to;
+    ui->dirty = true;
+    return true;
+}
+
+bool ui_act_archive(struct ui *ui, int64_t contact_id)
+{
+    struct contact c;
+    if (store_contact_get(ui->st, contact_id, &c) != STORE_OK) {
+        ui_store_error(ui);
+        return false;
+    }
+    char q[512];
+    char *name = text_sanitize(c.name, false);
+    bool archived = c.archived;
+    snprintf(q, sizeof q,
+             archived ? _("Bring %s back from the archive?")
+                      : _("Archive %s? (hidden, kept; u undoes it)"),
+             name);
+    bool ok = false;
+    if (ui_confirm(ui, q)) {
+        enum store_status rc = archived
+            ? contact_unarchive(ui->st, contact_id, ui_now())
+            : contact_archive(ui->st, contact_id, ui_now());
+        if (rc == STORE_OK) {
+            ui_message(ui, false,
+                       archived ? _("%s is back.") : _("%s archived."), name);
+            ui->dirty = true;
+            ok = true;
+        } else {
+            ui_store_error(ui);
+        }
+    }
+    free(name);
+    store_contact_clear(&c);
+    return ok;
+}
+
+bool ui_act_forget(struct ui *ui, int64_t contact_id)
+{
+    struct contact c;
+    if (store_contact_get(ui->st, contact_id, &c) != STORE_OK) {
+        ui_store_error(ui);
+        return false;
+    }
+    char q[512];
+    char *name = text_sanitize(c.name, false);
+    snprintf(q, sizeof q,
+             _("Erase %s and everything about them, for ever? Type the "
+               "name:"),
+             name);
+    char *typed = NULL;
+    bool ok = false;
+    if (ui_prompt(ui, q, NULL, &typed)) {
+        text_trim(typed);
+        if (strcmp(typed, c.name) != 0) {
+            ui_message(ui, false, _("The name did not match; nothing was "
+                                    "erased."));
+        } else if (contact_forget(ui->st, contact_id) == STORE_OK) {
+            ui_message(ui, false, _("%s was erased."), name);
+            ui->dirty = true;
+            ok = true;
+        } else {
+            ui_store_error(ui);
+        }
+    }
+    free(typed);
+    free(name);
+    store_contact_clear(&c);
+    return ok;
+}
