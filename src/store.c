@@ -1,0 +1,2927 @@
+/* The storage: the only file with SQL.
+ *
+ * It owns the database file (checks before opening, pragmas, schema
+ * migrations), every statement, the columns derived from the history
+ * (stage, last touch, next follow-up, note count: rewritten in the
+ * transaction of every write and every undo, and indexed, so lists never
+ * recompute them), the full-text index (FTS5, kept in step by triggers),
+ * and the undo journal (filled by triggers while a write is recording). */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "i18n.h"
+#include "paths.h"
+#include "store.h"
+#include "text.h"
+
+/* How many changes the undo journal keeps. */
+#define JOURNAL_KEEP 200
+/* next_due of a contact without open follow-ups: sorts after every date,
+ * so "soonest first, none last" is one index scan. */
+#define NO_DUE "9999-12-31"
+#define BUSY_TIMEOUT_MS 5000
+/* Tells our file from another program's SQLite database ("rapp"). */
+#define APPLICATION_ID 0x72617070
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    char *error;
+    bool read_only;
+    int depth;            /* nesting of write transactions (store_batch) */
+};
+
+/* ---- messages ------------------------------------------------------------ */
+
+static char *vformat(const char *fmt, va_list ap)
+{
+    char *text = NULL;
+    if (vasprintf(&text, fmt, ap) < 0)
+        return NULL;
+    return text;
+}
+
+static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *format(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = vformat(fmt, ap);
+    va_end(ap);
+    return text;
+}
+
+enum store_status store_fail(struct store *st, enum store_status status,
+                             const char *fmt, ...)
+{
+    if (!st)
+        return status;
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = vformat(fmt, ap);
+    va_end(ap);
+    free(st->error);
+    st->error = text;
+    return status;
+}
+
+const char *store_error(const struct store *st)
+{
+    return st && st->error ? st->error : "";
+}
+
+/* Turns SQLite's last error into a status and a message that says what
+ * to do about it. */
+static enum store_status db_fail(struct store *st)
+{
+    int code = sqlite3_extended_errcode(st->db);
+    const char *detail = sqlite3_errmsg(st->db);
+    switch (code & 0xff) {
+    case SQLITE_FULL:
+        return store_fail(st, STORE_FAILED,
+                          _("the disk is full: the change was not saved; free some space and try again"));
+    case SQLITE_READONLY:
+        return store_fail(st, STORE_READ_ONLY,
+                          _("%s cannot be written (read-only file or folder); the change was not saved"),
+                          st->path);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return store_fail(st, STORE_FAILED,
+                          _("the database %s is damaged (%s); run \"rapport check\" and restore a backup"),
+                          st->path, detail);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return store_fail(st, STORE_FAILED,
+                          _("the database is busy: another rapport held it for too long; try again"));
+    case SQLITE_IOERR:
+        return store_fail(st, STORE_FAILED, _("reading or writing %s failed (%s)"),
+                          st->path, detail);
+    case SQLITE_CONSTRAINT:
+        return store_fail(st, STORE_INVALID,
+                          _("the change breaks a rule of the database (%s)"), detail);
+    case SQLITE_NOMEM:
+        return store_fail(st, STORE_FAILED, _("out of memory"));
+    default:
+        return store_fail(st, STORE_FAILED, _("database error: %s"), detail);
+    }
+}
+
+static enum store_status no_memory(struct store *st)
+{
+    return store_fail(st, STORE_FAILED, _("out of memory"));
+}
+
+/* ---- statements ---------------------------------------------------------- */
+
+static sqlite3_stmt *prepare(struct store *st, const char *sql)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+        db_fail(st);
+        sqlite3_finalize(stmt);
+        return NULL;
+    }
+    return stmt;
+}
+
+static int bind_text(sqlite3_stmt *stmt, int i, const char *text)
+{
+    return text ? sqlite3_bind_text(stmt, i, text, -1, SQLITE_TRANSIENT)
+                : sqlite3_bind_null(stmt, i);
+}
+
+/* Binds a named parameter when the statement has it. */
+static void bind_named_text(sqlite3_stmt *stmt, const char *name,
+                            const char *text)
+{
+    int i = sqlite3_bind_parameter_index(stmt, name);
+    if (i > 0)
+        bind_text(stmt, i, text);
+}
+
+static void bind_named_int(sqlite3_stmt *stmt, const char *name, int64_t v)
+{
+    int i = sqlite3_bind_parameter_index(stmt, name);
+    if (i > 0)
+        sqlite3_bind_int64(stmt, i, v);
+}
+
+static char *column_text(sqlite3_stmt *stmt, int i)
+{
+    const unsigned char *text = sqlite3_column_text(stmt, i);
+    return text ? strdup((const char *)text) : NULL;
+}
+
+static struct date column_date(sqlite3_stmt *stmt, int i)
+{
+    struct date d = { 0 };
+    const unsigned char *text = sqlite3_column_text(stmt, i);
+    if (text && strcmp((const char *)text, NO_DUE) != 0)
+        date_parse_iso((const char *)text, &d);
+    return d;
+}
+
+static void bind_date(sqlite3_stmt *stmt, int i, struct date d)
+{
+    if (!date_is_set(d)) {
+        sqlite3_bind_null(stmt, i);
+        return;
+    }
+    char buf[11];
+    date_format_iso(d, buf);
+    sqlite3_bind_text(stmt, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* Runs a statement that returns no rows (or whose rows do not matter). */
+static enum store_status run(struct store *st, sqlite3_stmt *stmt)
+{
+    if (!stmt)
+        return STORE_FAILED;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        ;
+    enum store_status status = rc == SQLITE_DONE ? STORE_OK : db_fail(st);
+    sqlite3_finalize(stmt);
+    return status;
+}
+
+static enum store_status exec(struct store *st, const char *sql)
+{
+    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(st);
+    return STORE_OK;
+}
+
+/* One integer from a query with one bound integer (bind < 0: none). */
+static enum store_status query_int(struct store *st, const char *sql,
+                                   int64_t bind, int64_t *out)
+{
+    sqlite3_stmt *stmt = prepare(st, sql);
+    if (!stmt)
+        return STORE_FAILED;
+    if (bind >= 0 && sqlite3_bind_parameter_count(stmt) > 0)
+        sqlite3_bind_int64(stmt, 1, bind);
+    enum store_status status = STORE_OK;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int64(stmt, 0);
+    else if (rc == SQLITE_DONE)
+        status = STORE_NOT_FOUND;
+    else
+        status = db_fail(st);
+    sqlite3_finalize(stmt);
+    return status;
+}
+
+/* Grows a list's array for one more item. */
+static int reserve(void **items, size_t len, size_t *cap, size_t size)
+{
+    if (len < *cap)
+        return 0;
+    size_t n = *cap ? *cap * 2 : 8;
+    void *grown = realloc(*items, n * size);
+    if (!grown)
+        return -1;
+    memset((char *)grown + *cap * size, 0, (n - *cap) * size);
+    *items = grown;
+    *cap = n;
+    return 0;
+}
+
+/* A text built from fixed fragments of SQL (never from user input). */
+struct sql_text {
+    char buf[2048];
+    size_t len;
+};
+
+static void sql_add(struct sql_text *s, const char *part)
+{
+    size_t n = strlen(part);
+    if (s->len + n < sizeof s->buf) {
+        memcpy(s->buf + s->len, part, n + 1);
+        s->len += n;
+    }
+}
+
+/* ---- the schema ------------------------------------------------------------ */
+
+/* Version 1: the data. Keep identical to tests/data/schema-v1.sql. */
+static const char schema_v1[] =
+    "PRAGMA application_id = 1918988400;\n"
+    "CREATE TABLE organisation (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    name TEXT NOT NULL UNIQUE COLLATE NOCASE,\n"
+    "    notes TEXT\n"
+    ");\n"
+    "CREATE TABLE contact (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    name TEXT NOT NULL,\n"
+    "    name_key TEXT NOT NULL,\n"
+    "    org_id INTEGER REFERENCES organisation(id) ON DELETE SET NULL,\n"
+    "    title TEXT,\n"
+    "    roles INTEGER NOT NULL DEFAULT 1,\n"
+    "    projects TEXT,\n"
+    "    goals TEXT,\n"
+    "    channel TEXT,\n"
+    "    cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days >= 0),\n"
+    "    uid TEXT UNIQUE,\n"
+    "    created INTEGER NOT NULL,\n"
+    "    updated INTEGER NOT NULL,\n"
+    "    archived INTEGER NOT NULL DEFAULT 0,\n"
+    "    version INTEGER NOT NULL DEFAULT 1,\n"
+    "    stage INTEGER NOT NULL DEFAULT 0 CHECK (stage BETWEEN 0 AND 2),\n"
+    "    stage_since INTEGER NOT NULL,\n"
+    "    last_touch INTEGER NOT NULL,\n"
+    "    next_due TEXT NOT NULL DEFAULT '9999-12-31'\n"
+    ");\n"
+    "CREATE INDEX contact_by_name ON contact(name_key, id);\n"
+    "CREATE INDEX contact_by_stage ON contact(stage DESC, name_key, id);\n"
+    "CREATE INDEX contact_by_stage_touch ON contact(stage, last_touch, id);\n"
+    "CREATE INDEX contact_by_touch ON contact(last_touch, id);\n"
+    "CREATE INDEX contact_by_due ON contact(next_due, id);\n"
+    "CREATE INDEX contact_by_org ON contact(org_id, stage);\n"
+    "CREATE TABLE contact_email (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+    "    email TEXT NOT NULL COLLATE NOCASE,\n"
+    "    position INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE INDEX contact_email_by_contact ON contact_email(contact_id, position);\n"
+    "CREATE INDEX contact_email_by_email ON contact_email(email);\n"
+    "CREATE TABLE contact_phone (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+    "    phone TEXT NOT NULL,\n"
+    "    position INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE INDEX contact_phone_by_contact ON contact_phone(contact_id, position);\n"
+    "CREATE TABLE contact_tag (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+    "    tag TEXT NOT NULL COLLATE NOCASE\n"
+    ");\n"
+    "CREATE INDEX contact_tag_by_contact ON contact_tag(contact_id);\n"
+    "CREATE INDEX contact_tag_by_tag ON contact_tag(tag, contact_id);\n"
+    "CREATE TABLE stage_change (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+    "    from_stage INTEGER,\n"
+    "    to_stage INTEGER NOT NULL CHECK (to_stage BETWEEN 0 AND 2),\n"
+    "    at INTEGER NOT NULL,\n"
+    "    reason TEXT\n"
+    ");\n"
+    "CREATE INDEX stage_change_by_contact ON stage_change(contact_id, at, id);\n"
+    "CREATE INDEX stage_change_by_time ON stage_change(at);\n"
+    "CREATE TABLE note (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+    "    at INTEGER NOT NULL,\n"
+    "    kind TEXT NOT NULL DEFAULT 'note',\n"
+    "    body TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX note_by_contact ON note(contact_id, at, id);\n"
+    "CREATE TABLE followup (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+    "    due TEXT NOT NULL,\n"
+    "    due_minutes INTEGER NOT NULL DEFAULT -1,\n"
+    "    snoozed_until TEXT,\n"
+    "    effective TEXT NOT NULL,\n"
+    "    text TEXT NOT NULL,\n"
+    "    every_count INTEGER NOT NULL DEFAULT 0,\n"
+    "    every_unit TEXT,\n"
+    "    state INTEGER NOT NULL DEFAULT 0,\n"
+    "    done_at INTEGER,\n"
+    "    created INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE INDEX followup_by_state ON followup(state, effective, due_minutes, id);\n"
+    "CREATE INDEX followup_by_effective ON followup(effective, due_minutes, id);\n"
+    "CREATE INDEX followup_by_contact ON followup(contact_id, state, effective);\n"
+    "CREATE TABLE score (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+    "    at INTEGER NOT NULL,\n"
+    "    value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),\n"
+    "    comment TEXT\n"
+    ");\n"
+    "CREATE INDEX score_by_contact ON score(contact_id, at, id);\n";
+
+/* What the full-text row of contact X holds; X is spliced in by the
+ * triggers below. */
+#define CONTACT_FTS_INSERT \
+    "INSERT INTO contact_fts(rowid, name, name_key, org, emails, tags, details) " \
+    "SELECT c.id, c.name, c.name_key, o.name, " \
+    "(SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id), " \
+    "(SELECT group_concat(tag, ' ') FROM contact_tag WHERE contact_id = c.id), " \
+    "coalesce(c.title, '') || ' ' || coalesce(c.projects, '') || ' ' || " \
+    "coalesce(c.goals, '') || ' ' || coalesce(c.channel, '') " \
+    "FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
+#define CONTACT_FTS_REFRESH(x) \
+    "DELETE FROM contact_fts WHERE rowid = " x "; " \
+    CONTACT_FTS_INSERT "WHERE c.id = " x "; "
+
+/* Version 2: the undo journal, full-text search, the note count. */
+static const char schema_v2[] =
+    "ALTER TABLE contact ADD COLUMN note_count INTEGER NOT NULL DEFAULT 0;\n"
+    "UPDATE contact SET note_count = (SELECT count(*) FROM note WHERE note.contact_id = contact.id);\n"
+    "CREATE TABLE journal (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    at INTEGER NOT NULL,\n"
+    "    what TEXT NOT NULL DEFAULT ''\n"
+    ");\n"
+    "CREATE TABLE journal_row (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    journal_id INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,\n"
+    "    op TEXT NOT NULL,\n"
+    "    tbl TEXT NOT NULL,\n"
+    "    row_id INTEGER NOT NULL,\n"
+    "    contact_id INTEGER,\n"
+    "    old_json TEXT\n"
+    ");\n"
+    "CREATE INDEX journal_row_by_entry ON journal_row(journal_id, id);\n"
+    "CREATE INDEX journal_row_by_contact ON journal_row(contact_id);\n"
+    /* The triggers live in the main schema, so the flag must too. */
+    "CREATE TABLE journal_state (\n"
+    "    id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+    "    recording INTEGER\n"
+    ");\n"
+    "INSERT INTO journal_state VALUES (1, NULL);\n"
+    "CREATE VIRTUAL TABLE contact_fts USING fts5(name, name_key, org, emails, tags, details, "
+    "tokenize = 'unicode61 remove_diacritics 2');\n"
+    "CREATE VIRTUAL TABLE note_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');\n"
+    CONTACT_FTS_INSERT ";\n"
+    "INSERT INTO note_fts(rowid, body) SELECT id, body FROM note;\n"
+    "CREATE TRIGGER contact_fts_insert AFTER INSERT ON contact BEGIN "
+    CONTACT_FTS_REFRESH("NEW.id") "END;\n"
+    "CREATE TRIGGER contact_fts_update AFTER UPDATE OF name, name_key, org_id, title, "
+    "projects, goals, channel ON contact BEGIN "
+    CONTACT_FTS_REFRESH("NEW.id") "END;\n"
+    "CREATE TRIGGER contact_fts_delete AFTER DELETE ON contact BEGIN "
+    "DELETE FROM contact_fts WHERE rowid = OLD.id; END;\n"
+    "CREATE TRIGGER organisation_fts_update AFTER UPDATE OF name ON organisation BEGIN "
+    "DELETE FROM contact_fts WHERE rowid IN (SELECT id FROM contact WHERE org_id = NEW.id); "
+    CONTACT_FTS_INSERT "WHERE c.org_id = NEW.id; END;\n"
+    "CREATE TRIGGER contact_email_fts_insert AFTER INSERT ON contact_email BEGIN "
+    CONTACT_FTS_REFRESH("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER contact_email_fts_delete AFTER DELETE ON contact_email BEGIN "
+    CONTACT_FTS_REFRESH("OLD.contact_id") "END;\n"
+    "CREATE TRIGGER contact_tag_fts_insert AFTER INSERT ON contact_tag BEGIN "
+    CONTACT_FTS_REFRESH("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER contact_tag_fts_delete AFTER DELETE ON contact_tag BEGIN "
+    CONTACT_FTS_REFRESH("OLD.contact_id") "END;\n"
+    "CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN "
+    "INSERT INTO note_fts(rowid, body) VALUES (NEW.id, NEW.body); END;\n"
+    "CREATE TRIGGER note_fts_update AFTER UPDATE OF body ON note BEGIN "
+    "DELETE FROM note_fts WHERE rowid = OLD.id; "
+    "INSERT INTO note_fts(rowid, body) VALUES (NEW.id, NEW.body); END;\n"
+    "CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN "
+    "DELETE FROM note_fts WHERE rowid = OLD.id; END;\n";
+
+/* The tables the undo journal records, with the columns it saves and
+ * restores. The contact's derived columns are left out: they are
+ * recomputed after an undo, and rewriting them records nothing. */
+struct journaled {
+    const char *table;
+    const char *contact;      /* the column naming the contact, or NULL */
+    const char *columns[20];  /* without id */
+};
+
+static const struct journaled journaled[] = {
+    { "organisation", NULL, { "name", "notes" } },
+    { "contact", "id",
+      { "name", "name_key", "org_id", "title", "roles", "projects", "goals",
+        "channel", "cadence_days", "uid", "created", "updated", "archived",
+        "version" } },
+    { "contact_email", "contact_id", { "contact_id", "email", "position" } },
+    { "contact_phone", "contact_id", { "contact_id", "phone", "position" } },
+    { "contact_tag", "contact_id", { "contact_id", "tag" } },
+    { "stage_change", "contact_id",
+      { "contact_id", "from_stage", "to_stage", "at", "reason" } },
+    { "note", "contact_id", { "contact_id", "at", "kind", "body" } },
+    { "followup", "contact_id",
+      { "contact_id", "due", "due_minutes", "snoozed_until", "effective",
+        "text", "every_count", "every_unit", "state", "done_at",
+        "created" } },
+    { "score", "contact_id", { "contact_id", "at", "value", "comment" } },
+};
+#define JOURNALED_COUNT (sizeof journaled / sizeof journaled[0])
+
+static const struct journaled *journaled_find(const char *table)
+{
+    for (size_t i = 0; i < JOURNALED_COUNT; i++)
+        if (strcmp(journaled[i].table, table) == 0)
+            return &journaled[i];
+    return NULL;
+}
+
+/* Creates the three journal triggers of one table. */
+static enum store_status journal_triggers(struct store *st,
+                                          const struct journaled *j)
+{
+    static const char *const ops[] = { "INSERT", "UPDATE", "DELETE" };
+    for (int op = 0; op < 3; op++) {
+        const char *row = op == 0 ? "NEW" : "OLD";
+        char json[1024] = "NULL";
+        if (op > 0) {
+            size_t len = (size_t)snprintf(json, sizeof json, "json_object(");
+            for (int c = 0; j->columns[c]; c++)
+                len += (size_t)snprintf(json + len, sizeof json - len,
+                                        "%s'%s', OLD.%s", c ? ", " : "",
+                                        j->columns[c], j->columns[c]);
+            snprintf(json + len, sizeof json - len, ")");
+        }
+        char of[512] = "";
+        if (op == 1) {
+            size_t len = (size_t)snprintf(of, sizeof of, " OF ");
+            for (int c = 0; j->columns[c]; c++)
+                len += (size_t)snprintf(of + len, sizeof of - len, "%s%s",
+                                        c ? ", " : "", j->columns[c]);
+        }
+        char contact[64] = "NULL";
+        if (j->contact)
+            snprintf(contact, sizeof contact, "%s.%s", row, j->contact);
+        char sql[2048];
+        snprintf(sql, sizeof sql,
+                 "CREATE TRIGGER %s_journal_%c AFTER %s%s ON %s "
+                 "WHEN (SELECT recording FROM journal_state WHERE id = 1) IS NOT NULL "
+                 "BEGIN INSERT INTO journal_row(journal_id, op, tbl, row_id, contact_id, old_json) "
+                 "VALUES ((SELECT recording FROM journal_state WHERE id = 1), '%c', '%s', "
+                 "%s.id, %s, %s); END;",
+                 j->table, "iud"[op], ops[op], of, j->table, "IUD"[op],
+                 j->table, row, contact, json);
+        enum store_status rc = exec(st, sql);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
+static enum store_status migrate_v2_triggers(struct store *st)
+{
+    for (size_t i = 0; i < JOURNALED_COUNT; i++) {
+        enum store_status rc = journal_triggers(st, &journaled[i]);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
+/* Migration i takes the schema from version i to i + 1. */
+static const struct migration {
+    const char *sql;
+    enum store_status (*then)(struct store *st);
+} migrations[] = {
+    { schema_v1, NULL },
+    { schema_v2, migrate_v2_triggers },
+};
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+int store_schema_version(void)
+{
+    return SCHEMA_VERSION;
+}
+
+static enum store_status migrate(struct store *st)
+{
+    int64_t version = 0, tables = 0;
+    enum store_status rc = query_int(st, "PRAGMA user_version", -1, &version);
+    if (rc == STORE_OK)
+        rc = query_int(st, "SELECT count(*) FROM sqlite_schema", -1, &tables);
+    if (rc != STORE_OK)
+        return rc;
+    if (version > SCHEMA_VERSION)
+        return store_fail(st, STORE_FAILED,
+                          _("%s was written by a newer rapport (schema %lld; this one knows %d); install the newer rapport to use it"),
+                          st->path, (long long)version, SCHEMA_VERSION);
+    if (version == 0 && tables > 0)
+        return store_fail(st, STORE_FAILED,
+                          _("%s is an SQLite database of another program, not rapport's; choose another file with --db"),
+                          st->path);
+    if (version == SCHEMA_VERSION)
+        return STORE_OK;
+    if (st->read_only)
+        return store_fail(st, STORE_READ_ONLY,
+                          _("%s needs an upgrade of its schema (version %lld to %d); open it once without --read-only"),
+                          st->path, (long long)version, SCHEMA_VERSION);
+    for (int v = (int)version; v < SCHEMA_VERSION; v++) {
+        rc = exec(st, "BEGIN IMMEDIATE");
+        if (rc != STORE_OK)
+            return rc;
+        rc = exec(st, migrations[v].sql);
+        if (rc == STORE_OK && migrations[v].then)
+            rc = migrations[v].then(st);
+        if (rc == STORE_OK) {
+            char sql[64];
+            snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+            rc = exec(st, sql);
+        }
+        if (rc == STORE_OK)
+            rc = exec(st, "COMMIT");
+        if (rc != STORE_OK) {
+            char *why = strdup(store_error(st));
+            sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+            store_fail(st, STORE_FAILED,
+                       _("upgrading %s to schema version %d failed: %s"),
+                       st->path, v + 1, why ? why : "");
+            free(why);
+            return STORE_FAILED;
+        }
+    }
+    return STORE_OK;
+}
+
+/* ---- opening ------------------------------------------------------------- */
+
+#define NFS_MAGIC 0x6969
+#define SMB_MAGIC 0x517B
+#define CIFS_MAGIC 0xFF534D42u
+#define SMB2_MAGIC 0xFE534D42u
+
+static void warn(struct strlist *warnings, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void warn(struct strlist *warnings, const char *fmt, ...)
+{
+    if (!warnings)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = vformat(fmt, ap);
+    va_end(ap);
+    if (text) {
+        strlist_push(warnings, text);
+        free(text);
+    }
+}
+
+/* Creates the file and its folder privately: 0600 in 0700. */
+static char *create_file(const char *path)
+{
+    if (paths_make_parent(path) != 0)
+        return format(_("cannot create the folder of %s: %s"), path,
+                      strerror(errno));
+    mode_t old = umask(077);
+    int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+                  0600);
+    int saved = errno;
+    umask(old);
+    if (fd < 0 && saved != EEXIST)
+        return format(_("cannot create %s: %s"), path, strerror(saved));
+    if (fd >= 0)
+        close(fd);
+    return NULL;
+}
+
+/* Checks what the file is and who may touch it before SQLite reads it. */
+static char *check_file(const char *path, unsigned flags, bool *writable,
+                        struct strlist *warnings)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        if (errno == ENOENT)
+            return format(_("there is no database at %s; run rapport once without --read-only to create it, or name another with --db"),
+                          path);
+        return format(_("cannot read %s: %s"), path, strerror(errno));
+    }
+    if (!S_ISREG(sb.st_mode))
+        return format(_("%s is not a regular file; name the database file with --db"),
+                      path);
+    bool shared = flags & STORE_OPEN_SHARED;
+    if (!shared && sb.st_uid != geteuid())
+        return format(_("%s belongs to another user; rapport only opens your own database (or one named a shared team database in the config)"),
+                      path);
+    if (sb.st_mode & S_IWOTH)
+        return format(_("%s can be written by every user; make it private with: chmod 600 %s"),
+                      path, path);
+    if (!shared && (sb.st_mode & S_IWGRP))
+        return format(_("%s can be written by its group; make it private with: chmod 600 %s (or name it a shared team database in the config)"),
+                      path, path);
+    if (shared ? (sb.st_mode & S_IROTH) : (sb.st_mode & (S_IRGRP | S_IROTH)))
+        warn(warnings, _("%s can be read by other users; make it private with: chmod 600 %s"),
+             path, path);
+    struct statfs fs;
+    if (statfs(path, &fs) == 0) {
+        unsigned long type = (unsigned long)fs.f_type & 0xffffffffu;
+        if (type == NFS_MAGIC || type == SMB_MAGIC || type == CIFS_MAGIC
+            || type == SMB2_MAGIC)
+            warn(warnings, _("%s is on a network file system, where SQLite's locking is unsafe; keep the database on a local disk"),
+                 path);
+    }
+    *writable = access(path, W_OK) == 0;
+    return NULL;
+}
+
+static enum store_status set_pragmas(struct store *st)
+{
+    sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+    /* The first read tells a damaged file or a foreign one at once. */
+    int64_t n = 0;
+    enum store_status rc = query_int(st, "SELECT count(*) FROM sqlite_schema", -1, &n);
+    if (rc != STORE_OK) {
+        char *detail = strdup(sqlite3_errmsg(st->db));
+        store_fail(st, STORE_FAILED,
+                   _("%s is not a rapport database or it is damaged (%s); restore a backup, or name another file with --db"),
+                   st->path, detail ? detail : "");
+        free(detail);
+        return STORE_FAILED;
+    }
+    if (!st->read_only) {
+        sqlite3_stmt *stmt = prepare(st, "PRAGMA journal_mode = WAL");
+        if (!stmt)
+            return STORE_FAILED;
+        int step = sqlite3_step(stmt);
+        const unsigned char *mode = step == SQLITE_ROW ? sqlite3_column_text(stmt, 0) : NULL;
+        bool wal = mode && strcmp((const char *)mode, "wal") == 0;
+        sqlite3_finalize(stmt);
+        if (step != SQLITE_ROW)
+            return db_fail(st);
+        if (!wal)
+            return store_fail(st, STORE_FAILED,
+                              _("%s cannot use write-ahead logging; keep the database on a local disk"),
+                              st->path);
+    }
+    if ((rc = exec(st, "PRAGMA synchronous = FULL")) != STORE_OK
+        || (rc = exec(st, "PRAGMA foreign_keys = ON")) != STORE_OK
+        || (rc = exec(st, "PRAGMA secure_delete = ON")) != STORE_OK)
+        return rc;
+    return STORE_OK;
+}
+
+enum store_status store_open(const char *path, unsigned flags,
+                             struct store **out, char **error,
+                             struct strlist *warnings)
+{
+    *out = NULL;
+    if (error)
+        *error = NULL;
+    char *message = NULL;
+    enum store_status status = STORE_FAILED;
+    bool read_only = flags & STORE_OPEN_READ_ONLY, writable = true;
+
+    if ((flags & STORE_OPEN_CREATE) && !read_only && access(path, F_OK) != 0)
+        message = create_file(path);
+    if (!message)
+        message = check_file(path, flags, &writable, warnings);
+    if (message)
+        goto fail;
+    if (!writable && !read_only) {
+        warn(warnings, _("%s is not writable: it is opened read-only"), path);
+        read_only = true;
+    }
+
+    struct store *st = calloc(1, sizeof *st);
+    if (!st || !(st->path = strdup(path))) {
+        free(st);
+        message = strdup(_("out of memory"));
+        goto fail;
+    }
+    st->read_only = read_only;
+    int open_flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (sqlite3_open_v2(path, &st->db, open_flags, NULL) != SQLITE_OK) {
+        message = format(_("cannot open %s: %s"), path,
+                         st->db ? sqlite3_errmsg(st->db) : _("out of memory"));
+        store_close(st);
+        goto fail;
+    }
+    sqlite3_extended_result_codes(st->db, 1);
+    status = set_pragmas(st);
+    if (status == STORE_OK)
+        status = migrate(st);
+    if (status != STORE_OK) {
+        message = strdup(store_error(st));
+        store_close(st);
+        goto fail;
+    }
+    *out = st;
+    return STORE_OK;
+fail:
+    if (status == STORE_OK)
+        status = STORE_FAILED;
+    if (error)
+        *error = message;
+    else
+        free(message);
+    return status;
+}
+
+void store_close(struct store *st)
+{
+    if (!st)
+        return;
+    sqlite3_close_v2(st->db);
+    free(st->path);
+    free(st->error);
+    free(st);
+}
+
+const char *store_path(const struct store *st)
+{
+    return st->path;
+}
+
+bool store_read_only(const struct store *st)
+{
+    return st->read_only;
+}
+
+int64_t store_data_version(struct store *st)
+{
+    int64_t v = 0;
+    query_int(st, "PRAGMA data_version", -1, &v);
+    return v;
+}
+
+/* ---- write transactions -------------------------------------------------- */
+
+/* Starts a write: BEGIN IMMEDIATE and a new journal entry that the
+ * triggers record into; inside a batch, a savepoint that joins it. */
+static enum store_status write_begin(struct store *st, time_t now)
+{
+    if (st->read_only)
+        return store_fail(st, STORE_READ_ONLY,
+                          _("the database is open read-only; the change was not saved"));
+    if (st->depth > 0) {
+        enum store_status rc = exec(st, "SAVEPOINT store_write");
+        if (rc == STORE_OK)
+            st->depth++;
+        return rc;
+    }
+    enum store_status rc = exec(st, "BEGIN IMMEDIATE");
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_stmt *stmt = prepare(st, "INSERT INTO journal(at, what) VALUES (?, '')");
+    if (stmt)
+        sqlite3_bind_int64(stmt, 1, (int64_t)now);
+    rc = run(st, stmt);
+    if (rc == STORE_OK) {
+        stmt = prepare(st, "UPDATE journal_state SET recording = ? WHERE id = 1");
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, sqlite3_last_insert_rowid(st->db));
+        rc = run(st, stmt);
+    }
+    if (rc != STORE_OK) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
+    st->depth = 1;
+    return STORE_OK;
+}
+
+/* Ends a write: commits when rc is STORE_OK (naming the change `what`,
+ * which it frees), else rolls back and keeps the message. */
+static enum store_status write_end(struct store *st, enum store_status rc,
+                                   char *what)
+{
+    if (st->depth > 1) {
+        st->depth--;
+        free(what);
+        if (rc == STORE_OK)
+            return exec(st, "RELEASE store_write");
+        sqlite3_exec(st->db, "ROLLBACK TO store_write; RELEASE store_write",
+                     NULL, NULL, NULL);
+        return rc;
+    }
+    st->depth = 0;
+    if (rc == STORE_OK && !what)
+        rc = no_memory(st);
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = prepare(st,
+            "UPDATE journal SET what = ? WHERE id = (SELECT recording FROM journal_state WHERE id = 1)");
+        if (stmt)
+            bind_text(stmt, 1, what);
+        rc = run(st, stmt);
+    }
+    if (rc == STORE_OK)
+        rc = exec(st, "UPDATE journal_state SET recording = NULL WHERE id = 1");
+    if (rc == STORE_OK) {
+        char sql[160];
+        snprintf(sql, sizeof sql,
+                 "DELETE FROM journal WHERE id <= (SELECT max(id) FROM journal) - %d",
+                 JOURNAL_KEEP);
+        rc = exec(st, sql);
+    }
+    if (rc == STORE_OK)
+        rc = exec(st, "COMMIT");
+    free(what);
+    if (rc != STORE_OK) {
+        char *why = strdup(store_error(st));
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        if (why)
+            store_fail(st, rc, "%s", why);
+        free(why);
+    }
+    return rc;
+}
+
+enum store_status store_batch(struct store *st, const char *what,
+                              enum store_status (*fn)(struct store *, void *),
+                              void *arg)
+{
+    enum store_status rc = write_begin(st, time(NULL));
+    if (rc != STORE_OK)
+        return rc;
+    rc = fn(st, arg);
+    return write_end(st, rc, strdup(what ? what : ""));
+}
+
+/* Rewrites a contact's derived columns from its history. Recomputed,
+ * never incremented, so a write, an undo and a repair all agree. */
+static enum store_status refresh_contact(struct store *st, int64_t id)
+{
+    sqlite3_stmt *stmt = prepare(st,
+        "UPDATE contact SET "
+        "stage = coalesce((SELECT to_stage FROM stage_change WHERE contact_id = ?1 "
+        "  ORDER BY at DESC, id DESC LIMIT 1), stage), "
+        "stage_since = coalesce((SELECT at FROM stage_change WHERE contact_id = ?1 "
+        "  ORDER BY at DESC, id DESC LIMIT 1), created), "
+        "last_touch = max(created, "
+        "  coalesce((SELECT max(at) FROM note WHERE contact_id = ?1), 0), "
+        "  coalesce((SELECT max(done_at) FROM followup WHERE contact_id = ?1 AND state = 1), 0), "
+        "  coalesce((SELECT max(at) FROM score WHERE contact_id = ?1), 0), "
+        "  coalesce((SELECT max(at) FROM stage_change WHERE contact_id = ?1 "
+        "    AND from_stage IS NOT NULL), 0)), "
+        "next_due = coalesce((SELECT min(effective) FROM followup "
+        "  WHERE contact_id = ?1 AND state = 0), '" NO_DUE "'), "
+        "note_count = (SELECT count(*) FROM note WHERE contact_id = ?1) "
+        "WHERE id = ?1");
+    if (stmt)
+        sqlite3_bind_int64(stmt, 1, id);
+    return run(st, stmt);
+}
+
+/* The contact's name, for messages and the journal; NOT_FOUND with a
+ * message when there is no such contact. */
+static enum store_status contact_name(struct store *st, int64_t id, char **name)
+{
+    *name = NULL;
+    sqlite3_stmt *stmt = prepare(st, "SELECT name FROM contact WHERE id = ?");
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_int64(stmt, 1, id);
+    enum store_status rc = STORE_OK;
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW) {
+        *name = column_text(stmt, 0);
+        if (!*name)
+            rc = no_memory(st);
+    } else if (step == SQLITE_DONE) {
+        rc = store_fail(st, STORE_NOT_FOUND, _("no contact #%lld"), (long long)id);
+    } else {
+        rc = db_fail(st);
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+/* ---- clearing ------------------------------------------------------------ */
+
+void store_contact_clear(struct contact *c)
+{
+    if (!c)
+        return;
+    free(c->name);
+    free(c->org);
+    free(c->title);
+    free(c->projects);
+    free(c->goals);
+    free(c->channel);
+    strlist_clear(&c->emails);
+    strlist_clear(&c->phones);
+    strlist_clear(&c->tags);
+    memset(c, 0, sizeof *c);
+}
+
+void store_note_clear(struct note *n)
+{
+    if (!n)
+        return;
+    free(n->body);
+    memset(n, 0, sizeof *n);
+}
+
+void store_followup_clear(struct followup *f)
+{
+    if (!f)
+        return;
+    free(f->contact_name);
+    free(f->text);
+    memset(f, 0, sizeof *f);
+}
+
+void store_stage_change_clear(struct stage_change *s)
+{
+    if (!s)
+        return;
+    free(s->reason);
+    memset(s, 0, sizeof *s);
+}
+
+void store_score_clear(struct score *s)
+{
+    if (!s)
+        return;
+    free(s->comment);
+    memset(s, 0, sizeof *s);
+}
+
+void store_org_clear(struct org *o)
+{
+    if (!o)
+        return;
+    free(o->name);
+    free(o->notes);
+    memset(o, 0, sizeof *o);
+}
+
+void store_journal_entry_clear(struct journal_entry *e)
+{
+    if (!e)
+        return;
+    free(e->what);
+    memset(e, 0, sizeof *e);
+}
+
+#define LIST_CLEAR(fn, list_type, item_clear)            \
+    void fn(struct list_type *l)                         \
+    {                                                    \
+        if (!l)                                          \
+            return;                                      \
+        for (size_t i = 0; i < l->len; i++)              \
+            item_clear(&l->items[i]);                    \
+        free(l->items);                                  \
+        memset(l, 0, sizeof *l);                         \
+    }
+
+static void search_hit_clear(struct search_hit *h)
+{
+    store_contact_clear(&h->contact);
+    free(h->snippet);
+    memset(h, 0, sizeof *h);
+}
+
+LIST_CLEAR(store_contact_list_clear, contact_list, store_contact_clear)
+LIST_CLEAR(store_note_list_clear, note_list, store_note_clear)
+LIST_CLEAR(store_followup_list_clear, followup_list, store_followup_clear)
+LIST_CLEAR(store_stage_change_list_clear, stage_change_list, store_stage_change_clear)
+LIST_CLEAR(store_score_list_clear, score_list, store_score_clear)
+LIST_CLEAR(store_org_list_clear, org_list, store_org_clear)
+LIST_CLEAR(store_search_hit_list_clear, search_hit_list, search_hit_clear)
+LIST_CLEAR(store_journal_list_clear, journal_list, store_journal_entry_clear)
+
+static int copy_text(char **dst, const char *src)
+{
+    *dst = NULL;
+    if (!src)
+        return 0;
+    *dst = strdup(src);
+    return *dst ? 0 : -1;
+}
+
+static int copy_list(struct strlist *dst, const struct strlist *src)
+{
+    memset(dst, 0, sizeof *dst);
+    for (size_t i = 0; i < src->len; i++)
+        if (strlist_push(dst, src->items[i]) != 0)
+            return -1;
+    return 0;
+}
+
+int store_contact_copy(struct contact *dst, const struct contact *src)
+{
+    *dst = *src;
+    dst->name = dst->org = dst->title = NULL;
+    dst->projects = dst->goals = dst->channel = NULL;
+    memset(&dst->emails, 0, sizeof dst->emails);
+    memset(&dst->phones, 0, sizeof dst->phones);
+    memset(&dst->tags, 0, sizeof dst->tags);
+    if (copy_text(&dst->name, src->name) || copy_text(&dst->org, src->org)
+        || copy_text(&dst->title, src->title)
+        || copy_text(&dst->projects, src->projects)
+        || copy_text(&dst->goals, src->goals)
+        || copy_text(&dst->channel, src->channel)
+        || copy_list(&dst->emails, &src->emails)
+        || copy_list(&dst->phones, &src->phones)
+        || copy_list(&dst->tags, &src->tags)) {
+        store_contact_clear(dst);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- reading contacts ---------------------------------------------------- */
+
+#define CONTACT_COLUMNS \
+    "c.id, c.name, o.name, c.title, c.roles, c.stage, c.stage_since, " \
+    "c.projects, c.goals, c.channel, c.cadence_days, c.created, c.updated, " \
+    "c.last_touch, c.next_due, c.note_count, c.archived, c.version"
+#define CONTACT_COLUMN_COUNT 18
+#define CONTACT_FROM " FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
+
+static enum store_status load_strings(struct store *st, const char *sql,
+                                      int64_t id, struct strlist *out)
+{
+    sqlite3_stmt *stmt = prepare(st, sql);
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_int64(stmt, 1, id);
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const unsigned char *text = sqlite3_column_text(stmt, 0);
+        if (strlist_push(out, text ? (const char *)text : "") != 0) {
+            rc = no_memory(st);
+            break;
+        }
+    }
+    if (rc == STORE_OK && step != SQLITE_DONE)
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+/* Reads a contact from CONTACT_COLUMNS starting at column `at`, and its
+ * emails, phones and tags. */
+static enum store_status read_contact(struct store *st, sqlite3_stmt *stmt,
+                                      int at, struct contact *c)
+{
+    memset(c, 0, sizeof *c);
+    c->id = sqlite3_column_int64(stmt, at + 0);
+    c->name = column_text(stmt, at + 1);
+    c->org = column_text(stmt, at + 2);
+    c->title = column_text(stmt, at + 3);
+    c->roles = (unsigned)sqlite3_column_int(stmt, at + 4);
+    c->stage = (enum stage)sqlite3_column_int(stmt, at + 5);
+    c->stage_since = (time_t)sqlite3_column_int64(stmt, at + 6);
+    c->projects = column_text(stmt, at + 7);
+    c->goals = column_text(stmt, at + 8);
+    c->channel = column_text(stmt, at + 9);
+    c->cadence_days = sqlite3_column_type(stmt, at + 10) == SQLITE_NULL
+                          ? -1 : sqlite3_column_int(stmt, at + 10);
+    c->created = (time_t)sqlite3_column_int64(stmt, at + 11);
+    c->updated = (time_t)sqlite3_column_int64(stmt, at + 12);
+    c->last_touch = (time_t)sqlite3_column_int64(stmt, at + 13);
+    c->next_due = column_date(stmt, at + 14);
+    c->note_count = sqlite3_column_int(stmt, at + 15);
+    c->archived = sqlite3_column_int(stmt, at + 16) != 0;
+    c->version = sqlite3_column_int64(stmt, at + 17);
+    if (!c->name)
+        return no_memory(st);
+    enum store_status rc = load_strings(st,
+        "SELECT email FROM contact_email WHERE contact_id = ? ORDER BY position, id",
+        c->id, &c->emails);
+    if (rc == STORE_OK)
+        rc = load_strings(st,
+            "SELECT phone FROM contact_phone WHERE contact_id = ? ORDER BY position, id",
+            c->id, &c->phones);
+    if (rc == STORE_OK)
+        rc = load_strings(st,
+            "SELECT tag FROM contact_tag WHERE contact_id = ? ORDER BY id",
+            c->id, &c->tags);
+    return rc;
+}
+
+/* Steps stmt and collects contacts (CONTACT_COLUMNS first) up to limit;
+ * sets more when one more row was there. Finalizes stmt. */
+static enum store_status collect_contacts(struct store *st, sqlite3_stmt *stmt,
+                                          size_t limit, struct contact_list *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!stmt)
+        return STORE_FAILED;
+    size_t cap = 0;
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (out->len == limit) {
+            out->more = true;
+            break;
+        }
+        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = no_memory(st);
+            break;
+        }
+        rc = read_contact(st, stmt, 0, &out->items[out->len]);
+        out->len++;
+        if (rc != STORE_OK)
+            break;
+    }
+    if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    if (rc != STORE_OK)
+        store_contact_list_clear(out);
+    return rc;
+}
+
+static enum store_status one_contact(struct store *st, sqlite3_stmt *stmt,
+                                     struct contact *out)
+{
+    struct contact_list list;
+    enum store_status rc = collect_contacts(st, stmt, 1, &list);
+    if (rc != STORE_OK)
+        return rc;
+    if (list.len == 0) {
+        store_contact_list_clear(&list);
+        return STORE_NOT_FOUND;
+    }
+    *out = list.items[0];
+    free(list.items);
+    return STORE_OK;
+}
+
+enum store_status store_contact_get(struct store *st, int64_t id,
+                                    struct contact *out)
+{
+    sqlite3_stmt *stmt = prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM "WHERE c.id = ?");
+    if (stmt)
+        sqlite3_bind_int64(stmt, 1, id);
+    enum store_status rc = one_contact(st, stmt, out);
+    if (rc == STORE_NOT_FOUND)
+        store_fail(st, rc, _("no contact #%lld"), (long long)id);
+    return rc;
+}
+
+enum store_status store_contact_by_email(struct store *st, const char *email,
+                                         struct contact *out)
+{
+    sqlite3_stmt *stmt = prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM
+        "WHERE c.id = (SELECT contact_id FROM contact_email WHERE email = ? "
+        "ORDER BY contact_id LIMIT 1)");
+    if (stmt)
+        bind_text(stmt, 1, email);
+    return one_contact(st, stmt, out);
+}
+
+enum store_status store_contact_by_uid(struct store *st, const char *uid,
+                                       struct contact *out)
+{
+    sqlite3_stmt *stmt = prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM
+                                     "WHERE c.uid = ?");
+    if (stmt)
+        bind_text(stmt, 1, uid);
+    return one_contact(st, stmt, out);
+}
+
+enum store_status store_contact_get_uid(struct store *st, int64_t id, char **uid)
+{
+    *uid = NULL;
+    sqlite3_stmt *stmt = prepare(st, "SELECT uid FROM contact WHERE id = ?");
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_int64(stmt, 1, id);
+    enum store_status rc = STORE_OK;
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW)
+        *uid = column_text(stmt, 0);
+    else if (step == SQLITE_DONE)
+        rc = store_fail(st, STORE_NOT_FOUND, _("no contact #%lld"), (long long)id);
+    else
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+/* ---- full-text queries ---------------------------------------------------- */
+
+static bool has_word_char(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x80 || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z')
+            || (ch >= 'A' && ch <= 'Z'))
+            return true;
+    }
+    return false;
+}
+
+/* Turns what a person typed into an FTS5 query: every word a quoted
+ * prefix ("zoe"* "ode"*), so no character of theirs is FTS syntax. The
+ * text is folded first, matching the folded name column for letters
+ * the tokenizer keeps (ø, ł). NULL when there is no word; sets *oom. */
+static char *fts_query(const char *text, bool names_only, bool *oom)
+{
+    *oom = false;
+    if (!text)
+        return NULL;
+    char *folded = text_fold(text);
+    if (!folded) {
+        *oom = true;
+        return NULL;
+    }
+    size_t cap = strlen(folded) * 2 + 64;
+    char *q = malloc(cap);
+    if (!q) {
+        free(folded);
+        *oom = true;
+        return NULL;
+    }
+    size_t len = 0;
+    int words = 0;
+    if (names_only)
+        len += (size_t)snprintf(q, cap, "{name name_key} : (");
+    const char *p = folded;
+    while (*p) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+            p++;
+        const char *start = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+            p++;
+        if (p == start || !has_word_char(start, (size_t)(p - start)))
+            continue;
+        if (words++)
+            q[len++] = ' ';
+        q[len++] = '"';
+        for (const char *c = start; c < p; c++) {
+            if (*c == '"')
+                q[len++] = '"';
+            q[len++] = *c;
+        }
+        q[len++] = '"';
+        q[len++] = '*';
+    }
+    free(folded);
+    if (!words) {
+        free(q);
+        return NULL;
+    }
+    if (names_only)
+        q[len++] = ')';
+    q[len] = '\0';
+    return q;
+}
+
+enum store_status store_contact_match(struct store *st, const char *needle,
+                                      bool include_archived, size_t limit,
+                                      struct contact_list *out)
+{
+    memset(out, 0, sizeof *out);
+    bool oom;
+    char *q = fts_query(needle, true, &oom);
+    if (oom)
+        return no_memory(st);
+    enum store_status rc = STORE_OK;
+    if (q) {
+        sqlite3_stmt *stmt = prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM
+            "WHERE c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH :q) "
+            "AND (:all OR c.archived = 0) ORDER BY c.name_key, c.id LIMIT :limit");
+        if (stmt) {
+            bind_named_text(stmt, ":q", q);
+            bind_named_int(stmt, ":all", include_archived);
+            bind_named_int(stmt, ":limit", (int64_t)limit + 1);
+        }
+        rc = collect_contacts(st, stmt, limit, out);
+        free(q);
+        if (rc != STORE_OK || out->len > 0)
+            return rc;
+    }
+    /* Any part of the name: slower, but only for resolving a name. */
+    char *key = text_fold(needle ? needle : "");
+    if (!key)
+        return no_memory(st);
+    text_trim(key);
+    if (!*key) {
+        free(key);
+        return STORE_OK;
+    }
+    sqlite3_stmt *stmt = prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM
+        "WHERE instr(c.name_key, :key) > 0 AND (:all OR c.archived = 0) "
+        "ORDER BY c.name_key, c.id LIMIT :limit");
+    if (stmt) {
+        bind_named_text(stmt, ":key", key);
+        bind_named_int(stmt, ":all", include_archived);
+        bind_named_int(stmt, ":limit", (int64_t)limit + 1);
+    }
+    free(key);
+    store_contact_list_clear(out);
+    return collect_contacts(st, stmt, limit, out);
+}
+
+/* ---- contact lists ---------------------------------------------------------- */
+
+/* The WHERE of a filter, with named parameters; *q gets the full-text
+ * query to bind (or NULL). */
+static enum store_status filter_where(struct store *st,
+                                      const struct contact_filter *f,
+                                      struct sql_text *sql, char **q)
+{
+    *q = NULL;
+    sql_add(sql, " WHERE 1");
+    if (!f) {
+        sql_add(sql, " AND c.archived = 0");
+        return STORE_OK;
+    }
+    if (f->only_archived)
+        sql_add(sql, " AND c.archived = 1");
+    else if (!f->include_archived)
+        sql_add(sql, " AND c.archived = 0");
+    if (f->stage != STAGE_NONE)
+        sql_add(sql, " AND c.stage = :stage");
+    if (f->tag)
+        sql_add(sql, " AND EXISTS (SELECT 1 FROM contact_tag t "
+                     "WHERE t.contact_id = c.id AND t.tag = :tag)");
+    if (f->org)
+        sql_add(sql, " AND c.org_id = (SELECT id FROM organisation WHERE name = :org)");
+    if (f->role)
+        sql_add(sql, " AND (c.roles & :role) = :role");
+    if (f->text && *f->text) {
+        bool oom;
+        *q = fts_query(f->text, false, &oom);
+        if (oom)
+            return no_memory(st);
+        if (*q)
+            sql_add(sql, " AND c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH :q "
+                         "UNION SELECT n.contact_id FROM note_fts "
+                         "JOIN note n ON n.id = note_fts.rowid WHERE note_fts MATCH :q)");
+    }
+    return STORE_OK;
+}
+
+static void filter_bind(sqlite3_stmt *stmt, const struct contact_filter *f,
+                        const char *q)
+{
+    if (!f)
+        return;
+    bind_named_int(stmt, ":stage", f->stage);
+    bind_named_text(stmt, ":tag", f->tag);
+    bind_named_text(stmt, ":org", f->org);
+    bind_named_int(stmt, ":role", f->role);
+    bind_named_text(stmt, ":q", q);
+}
+
+/* Keyset windows: the condition "after the cursor" and the order, each
+ * way. Backward reads in reverse and the rows are turned round. */
+static const struct {
+    const char *after, *before, *order, *reverse;
+} contact_sorts[] = {
+    [CONTACT_SORT_NAME] = {
+        "(c.name_key, c.id) > (:key, :id)", "(c.name_key, c.id) < (:key, :id)",
+        "c.name_key, c.id", "c.name_key DESC, c.id DESC" },
+    [CONTACT_SORT_STAGE] = {
+        "(c.stage < :stage_at OR (c.stage = :stage_at AND (c.name_key, c.id) > (:key, :id)))",
+        "(c.stage > :stage_at OR (c.stage = :stage_at AND (c.name_key, c.id) < (:key, :id)))",
+        "c.stage DESC, c.name_key, c.id", "c.stage, c.name_key DESC, c.id DESC" },
+    [CONTACT_SORT_LAST_TOUCH] = {
+        "(c.last_touch, c.id) > (:touch, :id)", "(c.last_touch, c.id) < (:touch, :id)",
+        "c.last_touch, c.id", "c.last_touch DESC, c.id DESC" },
+    [CONTACT_SORT_NEXT_DUE] = {
+        "(c.next_due, c.id) > (:due, :id)", "(c.next_due, c.id) < (:due, :id)",
+        "c.next_due, c.id", "c.next_due DESC, c.id DESC" },
+};
+
+static void reverse_contacts(struct contact_list *l)
+{
+    for (size_t i = 0, j = l->len; i + 1 < j; i++, j--) {
+        struct contact t = l->items[i];
+        l->items[i] = l->items[j - 1];
+        l->items[j - 1] = t;
+    }
+}
+
+enum store_status store_contact_page(struct store *st,
+                                     const struct contact_filter *filter,
+                                     enum contact_sort sort,
+                                     const struct contact *after,
+                                     bool backward, size_t limit,
+                                     struct contact_list *out)
+{
+    memset(out, 0, sizeof *out);
+    if ((unsigned)sort > CONTACT_SORT_NEXT_DUE)
+        sort = CONTACT_SORT_NAME;
+    struct sql_text sql = { .len = 0 };
+    char *q = NULL;
+    sql_add(&sql, "SELECT " CONTACT_COLUMNS CONTACT_FROM);
+    enum store_status rc = filter_where(st, filter, &sql, &q);
+    if (rc != STORE_OK)
+        return rc;
+    char *key = NULL;
+    if (after) {
+        key = text_fold(after->name ? after->name : "");
+        if (!key) {
+            free(q);
+            return no_memory(st);
+        }
+        sql_add(&sql, " AND ");
+        sql_add(&sql, backward ? contact_sorts[sort].before : contact_sorts[sort].after);
+    }
+    sql_add(&sql, " ORDER BY ");
+    sql_add(&sql, backward ? contact_sorts[sort].reverse : contact_sorts[sort].order);
+    sql_add(&sql, " LIMIT :limit");
+    sqlite3_stmt *stmt = prepare(st, sql.buf);
+    if (stmt) {
+        filter_bind(stmt, filter, q);
+        if (after) {
+            bind_named_text(stmt, ":key", key);
+            bind_named_int(stmt, ":id", after->id);
+            bind_named_int(stmt, ":stage_at", after->stage);
+            bind_named_int(stmt, ":touch", (int64_t)after->last_touch);
+            char due[11] = NO_DUE;
+            if (date_is_set(after->next_due))
+                date_format_iso(after->next_due, due);
+            bind_named_text(stmt, ":due", due);
+        }
+        bind_named_int(stmt, ":limit", (int64_t)limit + 1);
+    }
+    free(key);
+    free(q);
+    rc = collect_contacts(st, stmt, limit, out);
+    if (rc == STORE_OK && backward)
+        reverse_contacts(out);
+    return rc;
+}
+
+enum store_status store_contact_count(struct store *st,
+                                      const struct contact_filter *filter,
+                                      int64_t *count)
+{
+    struct sql_text sql = { .len = 0 };
+    char *q = NULL;
+    *count = 0;
+    sql_add(&sql, "SELECT count(*) FROM contact c");
+    enum store_status rc = filter_where(st, filter, &sql, &q);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_stmt *stmt = prepare(st, sql.buf);
+    if (!stmt) {
+        free(q);
+        return STORE_FAILED;
+    }
+    filter_bind(stmt, filter, q);
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        *count = sqlite3_column_int64(stmt, 0);
+    else
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    free(q);
+    return rc;
+}
+
+/* ---- writing contacts ------------------------------------------------------ */
+
+/* The organisation's id by name, created when missing; 0 for none. */
+static enum store_status org_id_for(struct store *st, const char *name,
+                                    int64_t *id)
+{
+    *id = 0;
+    if (!name || !*name)
+        return STORE_OK;
+    sqlite3_stmt *stmt = prepare(st, "SELECT id FROM organisation WHERE name = ?");
+    if (!stmt)
+        return STORE_FAILED;
+    bind_text(stmt, 1, name);
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW)
+        *id = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    if (step == SQLITE_ROW)
+        return STORE_OK;
+    if (step != SQLITE_DONE)
+        return db_fail(st);
+    stmt = prepare(st, "INSERT INTO organisation(name) VALUES (?)");
+    if (stmt)
+        bind_text(stmt, 1, name);
+    enum store_status rc = run(st, stmt);
+    if (rc == STORE_OK)
+        *id = sqlite3_last_insert_rowid(st->db);
+    return rc;
+}
+
+static enum store_status insert_strings(struct store *st, const char *sql,
+                                        int64_t id, const struct strlist *list)
+{
+    for (size_t i = 0; i < list->len; i++) {
+        sqlite3_stmt *stmt = prepare(st, sql);
+        if (stmt) {
+            sqlite3_bind_int64(stmt, 1, id);
+            bind_text(stmt, 2, list->items[i]);
+            sqlite3_bind_int64(stmt, 3, (int64_t)i);
+        }
+        enum store_status rc = run(st, stmt);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
+static enum store_status write_lists(struct store *st, const struct contact *c)
+{
+    enum store_status rc = insert_strings(st,
+        "INSERT INTO contact_email(contact_id, email, position) VALUES (?, ?, ?)",
+        c->id, &c->emails);
+    if (rc == STORE_OK)
+        rc = insert_strings(st,
+            "INSERT INTO contact_phone(contact_id, phone, position) VALUES (?, ?, ?)",
+            c->id, &c->phones);
+    if (rc == STORE_OK)
+        rc = insert_strings(st,
+            "INSERT INTO contact_tag(contact_id, tag) VALUES (?, ?)",
+            c->id, &c->tags);
+    return rc;
+}
+
+/* Binds the editable fields shared by insert and update (:name ...). */
+static enum store_status bind_fields(struct store *st, sqlite3_stmt *stmt,
+                                     const struct contact *c, int64_t org_id)
+{
+    char *key = text_fold(c->name);
+    if (!key)
+        return no_memory(st);
+    bind_named_text(stmt, ":name", c->name);
+    bind_named_text(stmt, ":key", key);
+    free(key);
+    if (org_id)
+        bind_named_int(stmt, ":org", org_id);
+    bind_named_text(stmt, ":title", c->title);
+    bind_named_int(stmt, ":roles", c->roles);
+    bind_named_text(stmt, ":projects", c->projects);
+    bind_named_text(stmt, ":goals", c->goals);
+    bind_named_text(stmt, ":channel", c->channel);
+    if (c->cadence_days >= 0)
+        bind_named_int(stmt, ":cadence", c->cadence_days);
+    return STORE_OK;
+}
+
+enum store_status store_contact_add(struct store *st, struct contact *c,
+                                    time_t now)
+{
+    if (!c->name || !*c->name)
+        return store_fail(st, STORE_INVALID, _("name: must not be empty"));
+    if ((unsigned)c->stage >= STAGE_COUNT)
+        return store_fail(st, STORE_INVALID, _("stage: unknown stage"));
+    enum store_status rc = write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    int64_t org_id = 0;
+    rc = org_id_for(st, c->org, &org_id);
+    sqlite3_stmt *stmt = NULL;
+    if (rc == STORE_OK) {
+        stmt = prepare(st,
+            "INSERT INTO contact(name, name_key, org_id, title, roles, projects, goals, "
+            "channel, cadence_days, created, updated, archived, version, stage, "
+            "stage_since, last_touch) VALUES (:name, :key, :org, :title, :roles, "
+            ":projects, :goals, :channel, :cadence, :now, :now, 0, 1, :stage, :now, :now)");
+        rc = stmt ? bind_fields(st, stmt, c, org_id) : STORE_FAILED;
+    }
+    if (rc == STORE_OK) {
+        bind_named_int(stmt, ":now", (int64_t)now);
+        bind_named_int(stmt, ":stage", c->stage);
+        rc = run(st, stmt);
+        stmt = NULL;
+    }
+    sqlite3_finalize(stmt);
+    if (rc == STORE_OK) {
+        c->id = sqlite3_last_insert_rowid(st->db);
+        rc = write_lists(st, c);
+    }
+    if (rc == STORE_OK) {
+        stmt = prepare(st, "INSERT INTO stage_change(contact_id, from_stage, to_stage, at) "
+                           "VALUES (?, NULL, ?, ?)");
+        if (stmt) {
+            sqlite3_bind_int64(stmt, 1, c->id);
+            sqlite3_bind_int(stmt, 2, c->stage);
+            sqlite3_bind_int64(stmt, 3, (int64_t)now);
+        }
+        rc = run(st, stmt);
+    }
+    if (rc == STORE_OK)
+        rc = refresh_contact(st, c->id);
+    rc = write_end(st, rc, rc == STORE_OK
+        ? format(_("added contact #%lld %s"), (long long)c->id, c->name) : NULL);
+    if (rc == STORE_OK) {
+        c->created = c->updated = c->stage_since = c->last_touch = now;
+        c->version = 1;
+        c->note_count = 0;
+        c->archived = false;
+        c->next_due = (struct date){ 0 };
+    } else {
+        c->id = 0;
+    }
+    return rc;
+}
+
+enum store_status store_contact_update(struct store *st, struct contact *c,
+                                       time_t now)
+{
+    if (!c->name || !*c->name)
+        return store_fail(st, STORE_INVALID, _("name: must not be empty"));
+    enum store_status rc = write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    int64_t version = 0;
+    rc = query_int(st, "SELECT version FROM contact WHERE id = ?", c->id, &version);
+    if (rc == STORE_NOT_FOUND)
+        store_fail(st, rc, _("no contact #%lld"), (long long)c->id);
+    else if (rc == STORE_OK && version != c->version)
+        rc = store_fail(st, STORE_CONFLICT,
+                        _("%s was changed by someone else since you opened it; reload it and make your change again"),
+                        c->name);
+    int64_t org_id = 0;
+    if (rc == STORE_OK)
+        rc = org_id_for(st, c->org, &org_id);
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = prepare(st,
+            "UPDATE contact SET name = :name, name_key = :key, org_id = :org, "
+            "title = :title, roles = :roles, projects = :projects, goals = :goals, "
+            "channel = :channel, cadence_days = :cadence, updated = :now, "
+            "version = version + 1 WHERE id = :id");
+        rc = stmt ? bind_fields(st, stmt, c, org_id) : STORE_FAILED;
+        if (rc == STORE_OK) {
+            bind_named_int(stmt, ":now", (int64_t)now);
+            bind_named_int(stmt, ":id", c->id);
+            rc = run(st, stmt);
+        } else {
+            sqlite3_finalize(stmt);
+        }
+    }
+    static const char *const clear[] = {
+        "DELETE FROM contact_email WHERE contact_id = ?",
+        "DELETE FROM contact_phone WHERE contact_id = ?",
+        "DELETE FROM contact_tag WHERE contact_id = ?",
+    };
+    for (size_t i = 0; i < 3 && rc == STORE_OK; i++) {
+        sqlite3_stmt *stmt = prepare(st, clear[i]);
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, c->id);
+        rc = run(st, stmt);
+    }
+    if (rc == STORE_OK)
+        rc = write_lists(st, c);
+    if (rc == STORE_OK)
+        rc = refresh_contact(st, c->id);
+    rc = write_end(st, rc, rc == STORE_OK ? format(_("edited %s"), c->name) : NULL);
+    if (rc == STORE_OK) {
+        c->version = version + 1;
+        c->updated = now;
+    }
+    return rc;
+}
+
+enum store_status store_contact_set_uid(struct store *st, int64_t id,
+                                        const char *uid)
+{
+    enum store_status rc = write_begin(st, time(NULL));
+    if (rc != STORE_OK)
+        return rc;
+    char *name = NULL;
+    rc = contact_name(st, id, &name);
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = prepare(st, "UPDATE contact SET uid = ? WHERE id = ?");
+        if (stmt) {
+            bind_text(stmt, 1, uid);
+            sqlite3_bind_int64(stmt, 2, id);
+        }
+        rc = run(st, stmt);
+    }
+    rc = write_end(st, rc, rc == STORE_OK ? format(_("set the UID of %s"), name) : NULL);
+    free(name);
+    return rc;
+}
+
+enum store_status store_contact_set_archived(struct store *st, int64_t id,
+                                             bool archived, time_t now)
+{
+    enum store_status rc = write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    char *name = NULL;
+    rc = contact_name(st, id, &name);
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = prepare(st,
+            "UPDATE contact SET archived = ?, updated = ?, version = version + 1 WHERE id = ?");
+        if (stmt) {
+            sqlite3_bind_int(stmt, 1, archived);
+            sqlite3_bind_int64(stmt, 2, (int64_t)now);
+            sqlite3_bind_int64(stmt, 3, id);
+        }
+        rc = run(st, stmt);
+    }
+    char *what = NULL;
+    if (rc == STORE_OK)
+        what = archived ? format(_("archived %s"), name)
+                        : format(_("brought %s back from the archive"), name);
+    rc = write_end(st, rc, what);
+    free(name);
+    return rc;
+}
+
+enum store_status store_contact_forget(struct store *st, int64_t id)
+{
+    if (st->read_only)
+        return store_fail(st, STORE_READ_ONLY,
+                          _("the database is open read-only; the change was not saved"));
+    if (st->depth > 0)
+        return store_fail(st, STORE_INVALID,
+                          _("a contact cannot be forgotten inside another change"));
+    enum store_status rc = exec(st, "BEGIN IMMEDIATE");
+    if (rc != STORE_OK)
+        return rc;
+    char *name = NULL;
+    rc = contact_name(st, id, &name);
+    free(name);
+    /* Whole journal entries go: their descriptions name the person. */
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = prepare(st,
+            "DELETE FROM journal WHERE id IN "
+            "(SELECT journal_id FROM journal_row WHERE contact_id = ?)");
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, id);
+        rc = run(st, stmt);
+    }
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = prepare(st, "DELETE FROM contact WHERE id = ?");
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, id);
+        rc = run(st, stmt);
+    }
+    if (rc == STORE_OK)
+        rc = exec(st, "COMMIT");
+    if (rc != STORE_OK) {
+        char *why = strdup(store_error(st));
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        if (why)
+            store_fail(st, rc, "%s", why);
+        free(why);
+        return rc;
+    }
+    /* FTS5 keeps a deleted row's terms in its segments until they are
+     * merged; the merge rewrites them, secure_delete zeroes the freed
+     * pages, and the checkpoint empties the WAL that held old copies. */
+    rc = exec(st, "INSERT INTO contact_fts(contact_fts) VALUES ('optimize')");
+    if (rc == STORE_OK)
+        rc = exec(st, "INSERT INTO note_fts(note_fts) VALUES ('optimize')");
+    if (rc == STORE_OK)
+        rc = exec(st, "PRAGMA wal_checkpoint(TRUNCATE)");
+    return rc;
+}
+
+/* ---- stages ------------------------------------------------------------------ */
+
+static const char *const stage_keys[STAGE_COUNT] = {
+    [STAGE_END_USER] = "end-user",
+    [STAGE_CUSTOMER] = "customer",
+    [STAGE_CLIENT] = "client",
+};
+
+const char *store_stage_key(enum stage s)
+{
+    return (unsigned)s < STAGE_COUNT ? stage_keys[s] : "?";
+}
+
+int store_stage_from_key(const char *key)
+{
+    for (int s = 0; key && s < STAGE_COUNT; s++)
+        if (strcmp(key, stage_keys[s]) == 0)
+            return s;
+    return STAGE_NONE;
+}
+
+enum store_status store_stage_change(struct store *st, int64_t contact_id,
+                                     enum stage to, const char *reason,
+                                     time_t now)
+{
+    if ((unsigned)to >= STAGE_COUNT)
+        return store_fail(st, STORE_INVALID, _("stage: unknown stage"));
+    enum store_status rc = write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    char *name = NULL;
+    int64_t from = 0;
+    rc = contact_name(st, contact_id, &name);
+    if (rc == STORE_OK)
+        rc = query_int(st, "SELECT stage FROM contact WHERE id = ?", contact_id, &from);
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = prepare(st,
+            "INSERT INTO stage_change(contact_id, from_stage, to_stage, at, reason) "
+            "VALUES (?, ?, ?, ?, ?)");
+        if (stmt) {
+            sqlite3_bind_int64(stmt, 1, contact_id);
+            sqlite3_bind_int64(stmt, 2, from);
+            sqlite3_bind_int(stmt, 3, to);
+            sqlite3_bind_int64(stmt, 4, (int64_t)now);
+            bind_text(stmt, 5, reason);
+        }
+        rc = run(st, stmt);
+    }
+    if (rc == STORE_OK)
+        rc = refresh_contact(st, contact_id);
+    rc = write_end(st, rc, rc == STORE_OK
+        ? format(_("stage of %s: %s → %s"), name,
+                 store_stage_key((enum stage)from), store_stage_key(to))
+        : NULL);
+    free(name);
+    return rc;
+}
+
+enum store_status store_stage_history(struct store *st, int64_t contact_id,
+                                      struct stage_change_list *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = prepare(st,
+        "SELECT id, contact_id, from_stage, to_stage, at, reason FROM stage_change "
+        "WHERE contact_id = ? ORDER BY at DESC, id DESC");
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_int64(stmt, 1, contact_id);
+    size_t cap = 0;
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = no_memory(st);
+            break;
+        }
+        struct stage_change *s = &out->items[out->len++];
+        s->id = sqlite3_column_int64(stmt, 0);
+        s->contact_id = sqlite3_column_int64(stmt, 1);
+        s->from = sqlite3_column_type(stmt, 2) == SQLITE_NULL
+                      ? STAGE_NONE : sqlite3_column_int(stmt, 2);
+        s->to = (enum stage)sqlite3_column_int(stmt, 3);
+        s->at = (time_t)sqlite3_column_int64(stmt, 4);
+        s->reason = column_text(stmt, 5);
+    }
+    if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    if (rc != STORE_OK)
+        store_stage_change_list_clear(out);
+    return rc;
+}
+
+/* ---- notes ---------------------------------------------------------------------- */
+
+static enum store_status insert_note(struct store *st, struct note *n,
+                                     time_t now)
+{
+    if (!n->at)
+        n->at = now;
+    if (!n->kind[0])
+        snprintf(n->kind, sizeof n->kind, "%s", "note");
+    sqlite3_stmt *stmt = prepare(st,
+        "INSERT INTO note(contact_id, at, kind, body) VALUES (?, ?, ?, ?)");
+    if (stmt) {
+        sqlite3_bind_int64(stmt, 1, n->contact_id);
+        sqlite3_bind_int64(stmt, 2, (int64_t)n->at);
+        bind_text(stmt, 3, n->kind);
+        bind_text(stmt, 4, n->body ? n->body : "");
+    }
+    enum store_status rc = run(st, stmt);
+    if (rc == STORE_OK)
+        n->id = sqlite3_last_insert_rowid(st->db);
+    return rc;
+}
+
+enum store_status store_note_add(struct store *st, struct note *n, time_t now)
+{
+    if (!n->body || !*n->body)
+        return store_fail(st, STORE_INVALID, _("the note is empty"));
+    enum store_status rc = write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    char *name = NULL;
+    rc = contact_name(st, n->contact_id, &name);
+    if (rc == STORE_OK)
+        rc = insert_note(st, n, now);
+    if (rc == STORE_OK)
+        rc = refresh_contact(st, n->contact_id);
+    rc = write_end(st, rc, rc == STORE_OK
+        ? format(_("note #%lld on %s"), (long long)n->id, name) : NULL);
+    free(name);
+    return rc;
+}
+
+enum store_status store_note_page(struct store *st, int64_t contact_id,
+                                  const struct note *after, size_t limit,
+                                  struct note_list *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = prepare(st, after
+        ? "SELECT id, contact_id, at, kind, body FROM note WHERE contact_id = :c "
+          "AND (at, id) < (:at, :id) ORDER BY at DESC, id DESC LIMIT :limit"
+        : "SELECT id, contact_id, at, kind, body FROM note WHERE contact_id = :c "
+          "ORDER BY at DESC, id DESC LIMIT :limit");
+    if (!stmt)
+        return STORE_FAILED;
+    bind_named_int(stmt, ":c", contact_id);
+    if (after) {
+        bind_named_int(stmt, ":at", (int64_t)after->at);
+        bind_named_int(stmt, ":id", after->id);
+    }
+    bind_named_int(stmt, ":limit", (int64_t)limit + 1);
+    size_t cap = 0;
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (out->len == limit) {
+            out->more = true;
+            break;
+        }
+        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = no_memory(st);
+            break;
+        }
+        struct note *n = &out->items[out->len++];
+        n->id = sqlite3_column_int64(stmt, 0);
+        n->contact_id = sqlite3_column_int64(stmt, 1);
+        n->at = (time_t)sqlite3_column_int64(stmt, 2);
+        const unsigned char *kind = sqlite3_column_text(stmt, 3);
+        snprintf(n->kind, sizeof n->kind, "%s", kind ? (const char *)kind : "note");
+        n->body = column_text(stmt, 4);
+    }
+    if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    if (rc != STORE_OK)
+        store_note_list_clear(out);
+    return rc;
+}
+
+/* ---- follow-ups ------------------------------------------------------------------ */
+
+#define FOLLOWUP_COLUMNS \
+    "f.id, f.contact_id, c.name, c.stage, f.due, f.due_minutes, f.snoozed_until, " \
+    "f.text, f.every_count, f.every_unit, f.state, f.done_at, f.created, " \
+    "f.effective"
+#define FOLLOWUP_FROM " FROM followup f JOIN contact c ON c.id = f.contact_id "
+
+static void read_followup(sqlite3_stmt *stmt, struct followup *f)
+{
+    memset(f, 0, sizeof *f);
+    f->id = sqlite3_column_int64(stmt, 0);
+    f->contact_id = sqlite3_column_int64(stmt, 1);
+    f->contact_name = column_text(stmt, 2);
+    f->contact_stage = (enum stage)sqlite3_column_int(stmt, 3);
+    f->due = column_date(stmt, 4);
+    f->due_minutes = sqlite3_column_int(stmt, 5);
+    f->snoozed_until = column_date(stmt, 6);
+    f->text = column_text(stmt, 7);
+    f->every.count = sqlite3_column_int(stmt, 8);
+    const unsigned char *unit = sqlite3_column_text(stmt, 9);
+    f->every.unit = unit && *unit ? (char)unit[0] : 0;
+    f->state = sqlite3_column_int(stmt, 10) ? FOLLOWUP_DONE : FOLLOWUP_OPEN;
+    f->done_at = (time_t)sqlite3_column_int64(stmt, 11);
+    f->created = (time_t)sqlite3_column_int64(stmt, 12);
+}
+
+enum store_status store_followup_get(struct store *st, int64_t id,
+                                     struct followup *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = prepare(st, "SELECT " FOLLOWUP_COLUMNS FOLLOWUP_FROM
+                                     "WHERE f.id = ?");
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_int64(stmt, 1, id);
+    enum store_status rc = STORE_OK;
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW)
+        read_followup(stmt, out);
+    else if (step == SQLITE_DONE)
+        rc = store_fail(st, STORE_NOT_FOUND, _("no follow-up #%lld"), (long long)id);
+    else
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+static enum store_status insert_followup(struct store *st, struct followup *f,
+                                         time_t now)
+{
+    if (!date_is_valid(f->due))
+        return store_fail(st, STORE_INVALID, _("date: not a valid date"));
+    sqlite3_stmt *stmt = prepare(st,
+        "INSERT INTO followup(contact_id, due, due_minutes, snoozed_until, effective, "
+        "text, every_count, every_unit, state, done_at, created) "
+        "VALUES (?1, ?2, ?3, ?4, coalesce(?4, ?2), ?5, ?6, ?7, ?8, ?9, ?10)");
+    if (stmt) {
+        sqlite3_bind_int64(stmt, 1, f->contact_id);
+        bind_date(stmt, 2, f->due);
+        sqlite3_bind_int(stmt, 3, f->due_minutes);
+        bind_date(stmt, 4, f->snoozed_until);
+        bind_text(stmt, 5, f->text ? f->text : "");
+        sqlite3_bind_int(stmt, 6, f->every.count);
+        char unit[2] = { f->every.unit, '\0' };
+        bind_text(stmt, 7, f->every.count ? unit : NULL);
+        sqlite3_bind_int(stmt, 8, f->state == FOLLOWUP_DONE);
+        if (f->state == FOLLOWUP_DONE)
+            sqlite3_bind_int64(stmt, 9, (int64_t)(f->done_at ? f->done_at : now));
+        sqlite3_bind_int64(stmt, 10, (int64_t)now);
+    }
+    enum store_status rc = run(st, stmt);
+    if (rc == STORE_OK) {
+        f->id = sqlite3_last_insert_rowid(st->db);
+        f->created = now;
+    }
+    return rc;
+}
+
+enum store_status store_followup_add(struct store *st, struct followup *f,
+                                     time_t now)
+{
+    enum store_status rc = write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    char *name = NULL;
+    rc = contact_name(st, f->contact_id, &name);
+    if (rc == STORE_OK)
+        rc = insert_followup(st, f, now);
+    if (rc == STORE_OK)
+        rc = refresh_contact(st, f->contact_id);
+    rc = write_end(st, rc, rc == STORE_OK
+        ? format(_("follow-up #%lld for %s"), (long long)f->id, name) : NULL);
+    free(name);
+    return rc;
+}
+
+enum store_status store_followup_done(struct store *st, int64_t id,
+                                      struct followup *next, struct note *log,
+                                      time_t now)
+{
+    enum store_status rc = write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    struct followup f = { 0 };
+    rc = store_followup_get(st, id, &f);
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = prepare(st,
+            "UPDATE followup SET state = 1, done_at = ? WHERE id = ?");
+        if (stmt) {
+            sqlite3_bind_int64(stmt, 1, (int64_t)now);
+            sqlite3_bind_int64(stmt, 2, id);
+        }
+        rc = run(st, stmt);
+    }
+    if (rc == STORE_OK && next) {
+        if (!next->contact_id)
+            next->contact_id = f.contact_id;
+        next->state = FOLLOWUP_OPEN;
+        rc = insert_followup(st, next, now);
+    }
+    if (rc == STORE_OK && log) {
+        if (!log->contact_id)
+            log->contact_id = f.contact_id;
+        rc = insert_note(st, log, now);
+        if (rc == STORE_OK && log->contact_id != f.contact_id)
+            rc = refresh_contact(st, log->contact_id);
+    }
+    if (rc == STORE_OK)
+        rc = refresh_contact(st, f.contact_id);
+    rc = write_end(st, rc, rc == STORE_OK
+        ? format(_("follow-up #%lld done"), (long long)id) : NULL);
+    store_followup_clear(&f);
+    return rc;
+}
+
+enum store_status store_followup_snooze(struct store *st, int64_t id,
+                                        struct date until, time_t now)
+{
+    if (!date_is_valid(until))
+        return store_fail(st, STORE_INVALID, _("date: not a valid date"));
+    enum store_status rc = write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    struct followup f = { 0 };
+    rc = store_followup_get(st, id, &f);
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = prepare(st,
+            "UPDATE followup SET snoozed_until = ?1, effective = ?1 WHERE id = ?2");
+        if (stmt) {
+            bind_date(stmt, 1, until);
+            sqlite3_bind_int64(stmt, 2, id);
+        }
+        rc = run(st, stmt);
+    }
+    if (rc == STORE_OK)
+        rc = refresh_contact(st, f.contact_id);
+    char day[11];
+    date_format_iso(until, day);
+    rc = write_end(st, rc, rc == STORE_OK
+        ? format(_("follow-up #%lld snoozed until %s"), (long long)id, day) : NULL);
+    store_followup_clear(&f);
+    return rc;
+}
+
+static void followup_where(const struct followup_filter *filter,
+                           struct sql_text *sql)
+{
+    sql_add(sql, " WHERE 1");
+    if (!filter)
+        return;
+    if (filter->contact_id)
+        sql_add(sql, " AND f.contact_id = :contact");
+    if (filter->open_only)
+        sql_add(sql, " AND f.state = 0");
+    if (date_is_set(filter->from))
+        sql_add(sql, " AND f.effective >= :from");
+    if (date_is_set(filter->to))
+        sql_add(sql, " AND f.effective <= :to");
+    if (!filter->include_archived)
+        sql_add(sql, " AND c.archived = 0");
+}
+
+static void followup_bind(sqlite3_stmt *stmt, const struct followup_filter *filter)
+{
+    if (!filter)
+        return;
+    bind_named_int(stmt, ":contact", filter->contact_id);
+    int i = sqlite3_bind_parameter_index(stmt, ":from");
+    if (i > 0)
+        bind_date(stmt, i, filter->from);
+    i = sqlite3_bind_parameter_index(stmt, ":to");
+    if (i > 0)
+        bind_date(stmt, i, filter->to);
+}
+
+enum store_status store_followup_page(struct store *st,
+                                      const struct followup_filter *filter,
+                                      const struct followup *after,
+                                      size_t limit, struct followup_list *out)
+{
+    memset(out, 0, sizeof *out);
+    struct sql_text sql = { .len = 0 };
+    sql_add(&sql, "SELECT " FOLLOWUP_COLUMNS FOLLOWUP_FROM);
+    followup_where(filter, &sql);
+    if (after)
+        sql_add(&sql, " AND (f.effective, f.due_minutes, f.id) > (:eff, :min, :id)");
+    sql_add(&sql, " ORDER BY f.effective, f.due_minutes, f.id LIMIT :limit");
+    sqlite3_stmt *stmt = prepare(st, sql.buf);
+    if (!stmt)
+        return STORE_FAILED;
+    followup_bind(stmt, filter);
+    if (after) {
+        struct date eff = date_is_set(after->snoozed_until) ? after->snoozed_until
+                                                            : after->due;
+        bind_date(stmt, sqlite3_bind_parameter_index(stmt, ":eff"), eff);
+        bind_named_int(stmt, ":min", after->due_minutes);
+        bind_named_int(stmt, ":id", after->id);
+    }
+    bind_named_int(stmt, ":limit", (int64_t)limit + 1);
+    size_t cap = 0;
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (out->len == limit) {
+            out->more = true;
+            break;
+        }
+        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = no_memory(st);
+            break;
+        }
+        read_followup(stmt, &out->items[out->len++]);
+    }
+    if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    if (rc != STORE_OK)
+        store_followup_list_clear(out);
+    return rc;
+}
+
+enum store_status store_followup_count(struct store *st,
+                                       const struct followup_filter *filter,
+                                       int64_t *count)
+{
+    *count = 0;
+    struct sql_text sql = { .len = 0 };
+    sql_add(&sql, "SELECT count(*)" FOLLOWUP_FROM);
+    followup_where(filter, &sql);
+    sqlite3_stmt *stmt = prepare(st, sql.buf);
+    if (!stmt)
+        return STORE_FAILED;
+    followup_bind(stmt, filter);
+    enum store_status rc = STORE_OK;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        *count = sqlite3_column_int64(stmt, 0);
+    else
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+/* ---- gone quiet ------------------------------------------------------------ */
+
+/* A contact's cadence in days: its own, else its stage's (0: off). */
+#define QUIET_CADENCE \
+    "coalesce(c.cadence_days, CASE c.stage WHEN 0 THEN :c0 WHEN 1 THEN :c1 ELSE :c2 END)"
+#define QUIET_WHERE \
+    " WHERE c.archived = 0 AND " QUIET_CADENCE " > 0 " \
+    "AND c.last_touch + 86400 * " QUIET_CADENCE " < :now"
+
+static void bind_cadence(sqlite3_stmt *stmt, const int cadence[STAGE_COUNT],
+                         time_t now)
+{
+    bind_named_int(stmt, ":c0", cadence[STAGE_END_USER] > 0 ? cadence[STAGE_END_USER] : 0);
+    bind_named_int(stmt, ":c1", cadence[STAGE_CUSTOMER] > 0 ? cadence[STAGE_CUSTOMER] : 0);
+    bind_named_int(stmt, ":c2", cadence[STAGE_CLIENT] > 0 ? cadence[STAGE_CLIENT] : 0);
+    bind_named_int(stmt, ":now", (int64_t)now);
+}
+
+enum store_status store_quiet_page(struct store *st,
+                                   const int stage_cadence[STAGE_COUNT],
+                                   time_t now, const struct contact *after,
+                                   size_t limit, struct contact_list *out)
+{
+    /* Clients first, then the earliest due touch (the most overdue). */
+    sqlite3_stmt *stmt = prepare(st, after
+        ? "SELECT " CONTACT_COLUMNS CONTACT_FROM QUIET_WHERE
+          " AND (c.stage < :stage OR (c.stage = :stage AND "
+          "(c.last_touch + 86400 * " QUIET_CADENCE ", c.id) > (:due, :id)))"
+          " ORDER BY c.stage DESC, c.last_touch + 86400 * " QUIET_CADENCE ", c.id LIMIT :limit"
+        : "SELECT " CONTACT_COLUMNS CONTACT_FROM QUIET_WHERE
+          " ORDER BY c.stage DESC, c.last_touch + 86400 * " QUIET_CADENCE ", c.id LIMIT :limit");
+    if (stmt) {
+        bind_cadence(stmt, stage_cadence, now);
+        if (after) {
+            int days = after->cadence_days >= 0 ? after->cadence_days
+                       : (unsigned)after->stage < STAGE_COUNT
+                           ? stage_cadence[after->stage] : 0;
+            bind_named_int(stmt, ":stage", after->stage);
+            bind_named_int(stmt, ":due", (int64_t)after->last_touch + 86400 * (int64_t)days);
+            bind_named_int(stmt, ":id", after->id);
+        }
+        bind_named_int(stmt, ":limit", (int64_t)limit + 1);
+    }
+    return collect_contacts(st, stmt, limit, out);
+}
+
+enum store_status store_quiet_count(struct store *st,
+                                    const int stage_cadence[STAGE_COUNT],
+                                    time_t now, int64_t *count)
+{
+    *count = 0;
+    sqlite3_stmt *stmt = prepare(st, "SELECT count(*) FROM contact c" QUIET_WHERE);
+    if (!stmt)
+        return STORE_FAILED;
+    bind_cadence(stmt, stage_cadence, now);
+    enum store_status rc = STORE_OK;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        *count = sqlite3_column_int64(stmt, 0);
+    else
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+/* ---- scores ---------------------------------------------------------------------- */
+
+enum store_status store_score_add(struct store *st, struct score *s, time_t now)
+{
+    if (s->value < 0 || s->value > 10)
+        return store_fail(st, STORE_INVALID,
+                          _("score: expected a whole number from 0 to 10"));
+    enum store_status rc = write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    char *name = NULL;
+    rc = contact_name(st, s->contact_id, &name);
+    if (!s->at)
+        s->at = now;
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = prepare(st,
+            "INSERT INTO score(contact_id, at, value, comment) VALUES (?, ?, ?, ?)");
+        if (stmt) {
+            sqlite3_bind_int64(stmt, 1, s->contact_id);
+            sqlite3_bind_int64(stmt, 2, (int64_t)s->at);
+            sqlite3_bind_int(stmt, 3, s->value);
+            bind_text(stmt, 4, s->comment);
+        }
+        rc = run(st, stmt);
+    }
+    if (rc == STORE_OK) {
+        s->id = sqlite3_last_insert_rowid(st->db);
+        rc = refresh_contact(st, s->contact_id);
+    }
+    rc = write_end(st, rc, rc == STORE_OK
+        ? format(_("score %d for %s"), s->value, name) : NULL);
+    free(name);
+    return rc;
+}
+
+enum store_status store_score_list(struct store *st, int64_t contact_id,
+                                   struct score_list *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = prepare(st,
+        "SELECT id, contact_id, at, value, comment FROM score WHERE contact_id = ? "
+        "ORDER BY at DESC, id DESC");
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_int64(stmt, 1, contact_id);
+    size_t cap = 0;
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = no_memory(st);
+            break;
+        }
+        struct score *s = &out->items[out->len++];
+        s->id = sqlite3_column_int64(stmt, 0);
+        s->contact_id = sqlite3_column_int64(stmt, 1);
+        s->at = (time_t)sqlite3_column_int64(stmt, 2);
+        s->value = sqlite3_column_int(stmt, 3);
+        s->comment = column_text(stmt, 4);
+    }
+    if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    if (rc != STORE_OK)
+        store_score_list_clear(out);
+    return rc;
+}
+
+/* ---- organisations ------------------------------------------------------------ */
+
+#define ORG_COLUMNS \
+    "o.id, o.name, o.notes, " \
+    "(SELECT count(*) FROM contact WHERE org_id = o.id AND stage = 0 AND archived = 0), " \
+    "(SELECT count(*) FROM contact WHERE org_id = o.id AND stage = 1 AND archived = 0), " \
+    "(SELECT count(*) FROM contact WHERE org_id = o.id AND stage = 2 AND archived = 0)"
+
+static void read_org(sqlite3_stmt *stmt, struct org *o)
+{
+    memset(o, 0, sizeof *o);
+    o->id = sqlite3_column_int64(stmt, 0);
+    o->name = column_text(stmt, 1);
+    o->notes = column_text(stmt, 2);
+    for (int s = 0; s < STAGE_COUNT; s++)
+        o->stage_counts[s] = sqlite3_column_int(stmt, 3 + s);
+}
+
+enum store_status store_org_page(struct store *st, const struct org *after,
+                                 size_t limit, struct org_list *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = prepare(st, after
+        ? "SELECT " ORG_COLUMNS " FROM organisation o WHERE (o.name, o.id) > (:name, :id) "
+          "ORDER BY o.name, o.id LIMIT :limit"
+        : "SELECT " ORG_COLUMNS " FROM organisation o ORDER BY o.name, o.id LIMIT :limit");
+    if (!stmt)
+        return STORE_FAILED;
+    if (after) {
+        bind_named_text(stmt, ":name", after->name ? after->name : "");
+        bind_named_int(stmt, ":id", after->id);
+    }
+    bind_named_int(stmt, ":limit", (int64_t)limit + 1);
+    size_t cap = 0;
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (out->len == limit) {
+            out->more = true;
+            break;
+        }
+        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = no_memory(st);
+            break;
+        }
+        read_org(stmt, &out->items[out->len++]);
+    }
+    if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    if (rc != STORE_OK)
+        store_org_list_clear(out);
+    return rc;
+}
+
+enum store_status store_org_get(struct store *st, const char *name,
+                                int64_t id, struct org *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = prepare(st, name
+        ? "SELECT " ORG_COLUMNS " FROM organisation o WHERE o.name = ?"
+        : "SELECT " ORG_COLUMNS " FROM organisation o WHERE o.id = ?");
+    if (!stmt)
+        return STORE_FAILED;
+    if (name)
+        bind_text(stmt, 1, name);
+    else
+        sqlite3_bind_int64(stmt, 1, id);
+    enum store_status rc = STORE_OK;
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW)
+        read_org(stmt, out);
+    else if (step == SQLITE_DONE)
+        rc = name ? store_fail(st, STORE_NOT_FOUND, _("no organisation \"%s\""), name)
+                  : store_fail(st, STORE_NOT_FOUND, _("no organisation #%lld"),
+                               (long long)id);
+    else
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+/* ---- reports ------------------------------------------------------------------------ */
+
+static int compare_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Median days in each stage: every stay, from its stage change to the
+ * next one (or now for the current stage). */
+static enum store_status report_medians(struct store *st, time_t now,
+                                        struct report *out)
+{
+    double *days[STAGE_COUNT] = { NULL };
+    size_t len[STAGE_COUNT] = { 0 }, cap[STAGE_COUNT] = { 0 };
+    sqlite3_stmt *stmt = prepare(st,
+        "SELECT to_stage, coalesce(lead(at) OVER (PARTITION BY contact_id "
+        "ORDER BY at, id), :now) - at FROM stage_change");
+    if (!stmt)
+        return STORE_FAILED;
+    bind_named_int(stmt, ":now", (int64_t)now);
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        int s = sqlite3_column_int(stmt, 0);
+        if (s < 0 || s >= STAGE_COUNT)
+            continue;
+        if (reserve((void **)&days[s], len[s], &cap[s], sizeof *days[s])) {
+            rc = no_memory(st);
+            break;
+        }
+        double secs = (double)sqlite3_column_int64(stmt, 1);
+        days[s][len[s]++] = secs > 0 ? secs / 86400.0 : 0.0;
+    }
+    if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    for (int s = 0; s < STAGE_COUNT; s++) {
+        out->median_days[s] = -1;
+        if (len[s]) {
+            qsort(days[s], len[s], sizeof *days[s], compare_double);
+            out->median_days[s] = len[s] % 2 ? days[s][len[s] / 2]
+                : (days[s][len[s] / 2 - 1] + days[s][len[s] / 2]) / 2;
+        }
+        free(days[s]);
+    }
+    return rc;
+}
+
+static void nps_count(struct nps *n, int value)
+{
+    n->answered++;
+    if (value >= 9)
+        n->promoters++;
+    else if (value <= 6)
+        n->detractors++;
+}
+
+static enum store_status report_nps(struct store *st, struct report *out)
+{
+    sqlite3_stmt *stmt = prepare(st,
+        "SELECT c.stage, c.roles, s.value FROM score s JOIN contact c ON c.id = s.contact_id "
+        "WHERE c.archived = 0 AND s.id = (SELECT id FROM score l "
+        "WHERE l.contact_id = s.contact_id ORDER BY l.at DESC, l.id DESC LIMIT 1)");
+    if (!stmt)
+        return STORE_FAILED;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        int stage = sqlite3_column_int(stmt, 0);
+        unsigned roles = (unsigned)sqlite3_column_int(stmt, 1);
+        int value = sqlite3_column_int(stmt, 2);
+        if (stage >= 0 && stage < STAGE_COUNT)
+            nps_count(&out->nps_stage[stage], value);
+        if (roles & ROLE_USER)
+            nps_count(&out->nps_user, value);
+        if (roles & ROLE_DECISION_MAKER)
+            nps_count(&out->nps_decision_maker, value);
+        nps_count(&out->nps_all, value);
+    }
+    enum store_status rc = step == SQLITE_DONE ? STORE_OK : db_fail(st);
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+enum store_status store_report(struct store *st,
+                               const int stage_cadence[STAGE_COUNT],
+                               time_t now, struct report *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = prepare(st,
+        "SELECT stage, count(*) FROM contact WHERE archived = 0 GROUP BY stage");
+    if (!stmt)
+        return STORE_FAILED;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        int s = sqlite3_column_int(stmt, 0);
+        if (s >= 0 && s < STAGE_COUNT)
+            out->stage_counts[s] = sqlite3_column_int64(stmt, 1);
+    }
+    sqlite3_finalize(stmt);
+
+    struct date today = date_from_time(now);
+    struct date month = { today.year, today.month, 1 };
+    struct date quarter = { today.year, (today.month - 1) / 3 * 3 + 1, 1 };
+    static const char promotions[] =
+        "SELECT count(*) FROM stage_change WHERE at >= ? "
+        "AND from_stage IS NOT NULL AND to_stage > from_stage";
+    enum store_status rc = query_int(st, promotions,
+                                     (int64_t)date_to_time(month),
+                                     &out->promotions_month);
+    if (rc == STORE_OK)
+        rc = query_int(st, promotions, (int64_t)date_to_time(quarter),
+                       &out->promotions_quarter);
+    if (rc == STORE_OK)
+        rc = report_medians(st, now, out);
+    if (rc == STORE_OK)
+        rc = report_nps(st, out);
+    if (rc == STORE_OK) {
+        stmt = prepare(st, "SELECT count(*)" FOLLOWUP_FROM
+                           "WHERE f.state = 0 AND f.effective < ? AND c.archived = 0");
+        if (!stmt)
+            return STORE_FAILED;
+        bind_date(stmt, 1, today);
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            out->overdue = sqlite3_column_int64(stmt, 0);
+        else
+            rc = db_fail(st);
+        sqlite3_finalize(stmt);
+    }
+    if (rc == STORE_OK)
+        rc = store_quiet_count(st, stage_cadence, now, &out->quiet);
+    return rc;
+}
+
+/* ---- search ------------------------------------------------------------------------ */
+
+enum store_status store_search(struct store *st, const char *query,
+                               size_t limit, struct search_hit_list *out)
+{
+    memset(out, 0, sizeof *out);
+    bool oom;
+    char *q = fts_query(query, false, &oom);
+    if (oom)
+        return no_memory(st);
+    if (!q)
+        return STORE_OK;
+    struct contact_list contacts;
+    sqlite3_stmt *stmt = prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM
+        "JOIN contact_fts ON contact_fts.rowid = c.id WHERE contact_fts MATCH ? "
+        "ORDER BY c.archived, rank LIMIT ?");
+    if (stmt) {
+        bind_text(stmt, 1, q);
+        sqlite3_bind_int64(stmt, 2, (int64_t)limit + 1);
+    }
+    enum store_status rc = collect_contacts(st, stmt, limit, &contacts);
+    if (rc != STORE_OK) {
+        free(q);
+        return rc;
+    }
+    size_t cap = contacts.len;
+    out->items = contacts.len ? calloc(contacts.len, sizeof *out->items) : NULL;
+    if (contacts.len && !out->items) {
+        store_contact_list_clear(&contacts);
+        free(q);
+        return no_memory(st);
+    }
+    for (size_t i = 0; i < contacts.len; i++)
+        out->items[out->len++].contact = contacts.items[i];
+    free(contacts.items);
+    out->more = contacts.more;
+    if (out->len < limit && !out->more) {
+        stmt = prepare(st, "SELECT " CONTACT_COLUMNS ", n.id, "
+            "snippet(note_fts, 0, '', '', '…', 12)" CONTACT_FROM
+            "JOIN note n ON n.contact_id = c.id "
+            "JOIN note_fts ON note_fts.rowid = n.id WHERE note_fts MATCH ? "
+            "ORDER BY c.archived, rank LIMIT ?");
+        if (!stmt)
+            rc = STORE_FAILED;
+        else {
+            bind_text(stmt, 1, q);
+            sqlite3_bind_int64(stmt, 2, (int64_t)(limit - out->len) + 1);
+        }
+        int step = SQLITE_DONE;
+        while (stmt && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+            if (out->len == limit) {
+                out->more = true;
+                break;
+            }
+            if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+                rc = no_memory(st);
+                break;
+            }
+            struct search_hit *h = &out->items[out->len++];
+            rc = read_contact(st, stmt, 0, &h->contact);
+            h->note_id = sqlite3_column_int64(stmt, CONTACT_COLUMN_COUNT);
+            h->snippet = column_text(stmt, CONTACT_COLUMN_COUNT + 1);
+            if (rc != STORE_OK)
+                break;
+        }
+        if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+            rc = db_fail(st);
+        sqlite3_finalize(stmt);
+    }
+    free(q);
+    if (rc != STORE_OK)
+        store_search_hit_list_clear(out);
+    return rc;
+}
+
+/* ---- undo ------------------------------------------------------------------------ */
+
+/* Puts one recorded row back: an insert is deleted, an update or a
+ * delete is restored from the saved columns. */
+static enum store_status undo_row(struct store *st, const char *op,
+                                  const char *table, int64_t row_id,
+                                  const char *old_json)
+{
+    const struct journaled *j = journaled_find(table);
+    if (!j)
+        return store_fail(st, STORE_FAILED, _("the undo journal names an unknown table %s"),
+                          table);
+    struct sql_text sql = { .len = 0 };
+    if (*op == 'I') {
+        sql_add(&sql, "DELETE FROM ");
+        sql_add(&sql, j->table);
+        sql_add(&sql, " WHERE id = ?1");
+    } else if (*op == 'U') {
+        sql_add(&sql, "UPDATE ");
+        sql_add(&sql, j->table);
+        sql_add(&sql, " SET ");
+        for (int c = 0; j->columns[c]; c++) {
+            char part[128];
+            snprintf(part, sizeof part, "%s%s = json_extract(?2, '$.%s')",
+                     c ? ", " : "", j->columns[c], j->columns[c]);
+            sql_add(&sql, part);
+        }
+        sql_add(&sql, " WHERE id = ?1");
+    } else {
+        sql_add(&sql, "INSERT INTO ");
+        sql_add(&sql, j->table);
+        sql_add(&sql, "(id");
+        for (int c = 0; j->columns[c]; c++) {
+            sql_add(&sql, ", ");
+            sql_add(&sql, j->columns[c]);
+        }
+        /* A contact's derived columns start from its creation and are
+         * recomputed afterwards. */
+        bool contact = strcmp(j->table, "contact") == 0;
+        if (contact)
+            sql_add(&sql, ", stage_since, last_touch");
+        sql_add(&sql, ") VALUES (?1");
+        for (int c = 0; j->columns[c]; c++) {
+            char part[128];
+            snprintf(part, sizeof part, ", json_extract(?2, '$.%s')", j->columns[c]);
+            sql_add(&sql, part);
+        }
+        if (contact)
+            sql_add(&sql, ", json_extract(?2, '$.created'), json_extract(?2, '$.created')");
+        sql_add(&sql, ")");
+    }
+    sqlite3_stmt *stmt = prepare(st, sql.buf);
+    if (stmt) {
+        sqlite3_bind_int64(stmt, 1, row_id);
+        if (*op != 'I')
+            bind_text(stmt, 2, old_json);
+    }
+    return run(st, stmt);
+}
+
+enum store_status store_undo(struct store *st, struct journal_entry *undone)
+{
+    memset(undone, 0, sizeof *undone);
+    if (st->read_only)
+        return store_fail(st, STORE_READ_ONLY,
+                          _("the database is open read-only; nothing was undone"));
+    if (st->depth > 0)
+        return store_fail(st, STORE_INVALID, _("nothing can be undone inside another change"));
+    enum store_status rc = exec(st, "BEGIN IMMEDIATE");
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_stmt *stmt = prepare(st, "SELECT id, at, what FROM journal ORDER BY id DESC LIMIT 1");
+    int step = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
+    if (step == SQLITE_ROW) {
+        undone->id = sqlite3_column_int64(stmt, 0);
+        undone->at = (time_t)sqlite3_column_int64(stmt, 1);
+        undone->what = column_text(stmt, 2);
+    } else if (step == SQLITE_DONE) {
+        rc = store_fail(st, STORE_NOT_FOUND, _("nothing to undo"));
+    } else if (stmt) {
+        rc = db_fail(st);
+    } else {
+        rc = STORE_FAILED;
+    }
+    sqlite3_finalize(stmt);
+    /* Rows come back in any order within the entry; the foreign keys are
+     * checked at commit. */
+    if (rc == STORE_OK)
+        rc = exec(st, "PRAGMA defer_foreign_keys = ON");
+    int64_t *contacts = NULL;
+    size_t ncontacts = 0, cap = 0;
+    if (rc == STORE_OK) {
+        stmt = prepare(st, "SELECT op, tbl, row_id, contact_id, old_json FROM journal_row "
+                           "WHERE journal_id = ? ORDER BY id DESC");
+        if (!stmt)
+            rc = STORE_FAILED;
+        else
+            sqlite3_bind_int64(stmt, 1, undone->id);
+        while (rc == STORE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+            char *op = column_text(stmt, 0), *tbl = column_text(stmt, 1);
+            char *old = column_text(stmt, 4);
+            if (!op || !tbl)
+                rc = no_memory(st);
+            else
+                rc = undo_row(st, op, tbl, sqlite3_column_int64(stmt, 2), old);
+            if (rc == STORE_OK && sqlite3_column_type(stmt, 3) != SQLITE_NULL) {
+                int64_t cid = sqlite3_column_int64(stmt, 3);
+                bool seen = false;
+                for (size_t i = 0; i < ncontacts && !seen; i++)
+                    seen = contacts[i] == cid;
+                if (!seen) {
+                    if (reserve((void **)&contacts, ncontacts, &cap, sizeof *contacts))
+                        rc = no_memory(st);
+                    else
+                        contacts[ncontacts++] = cid;
+                }
+            }
+            free(op);
+            free(tbl);
+            free(old);
+        }
+        if (rc == STORE_OK && step != SQLITE_DONE)
+            rc = db_fail(st);
+        sqlite3_finalize(stmt);
+    }
+    for (size_t i = 0; i < ncontacts && rc == STORE_OK; i++)
+        rc = refresh_contact(st, contacts[i]);
+    free(contacts);
+    if (rc == STORE_OK) {
+        stmt = prepare(st, "DELETE FROM journal WHERE id = ?");
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, undone->id);
+        rc = run(st, stmt);
+    }
+    if (rc == STORE_OK)
+        rc = exec(st, "COMMIT");
+    if (rc != STORE_OK) {
+        char *why = strdup(store_error(st));
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        if (why)
+            store_fail(st, rc, "%s", why);
+        free(why);
+        store_journal_entry_clear(undone);
+    }
+    return rc;
+}
+
+enum store_status store_journal_recent(struct store *st, size_t limit,
+                                       struct journal_list *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = prepare(st, "SELECT id, at, what FROM journal ORDER BY id DESC LIMIT ?");
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_int64(stmt, 1, (int64_t)limit + 1);
+    size_t cap = 0;
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (out->len == limit) {
+            out->more = true;
+            break;
+        }
+        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = no_memory(st);
+            break;
+        }
+        struct journal_entry *e = &out->items[out->len++];
+        e->id = sqlite3_column_int64(stmt, 0);
+        e->at = (time_t)sqlite3_column_int64(stmt, 1);
+        e->what = column_text(stmt, 2);
+    }
+    if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st);
+    sqlite3_finalize(stmt);
+    if (rc != STORE_OK)
+        store_journal_list_clear(out);
+    return rc;
+}
+
+/* ---- the whole file ------------------------------------------------------------ */
+
+enum store_status store_backup(struct store *st, const char *path)
+{
+    mode_t old = umask(077);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    int saved = errno;
+    umask(old);
+    if (fd < 0)
+        return store_fail(st, STORE_FAILED,
+                          saved == EEXIST
+                              ? _("%s already exists; name a new file for the backup")
+                              : _("cannot create the backup %s"),
+                          path);
+    close(fd);
+    sqlite3 *dest = NULL;
+    enum store_status rc = STORE_OK;
+    if (sqlite3_open_v2(path, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        rc = store_fail(st, STORE_FAILED, _("cannot open the backup %s: %s"), path,
+                        dest ? sqlite3_errmsg(dest) : _("out of memory"));
+    } else {
+        sqlite3_backup *b = sqlite3_backup_init(dest, "main", st->db, "main");
+        if (!b) {
+            rc = store_fail(st, STORE_FAILED, _("the backup to %s failed: %s"), path,
+                            sqlite3_errmsg(dest));
+        } else {
+            int step = sqlite3_backup_step(b, -1);
+            sqlite3_backup_finish(b);
+            if (step != SQLITE_DONE)
+                rc = store_fail(st, STORE_FAILED, _("the backup to %s failed: %s"),
+                                path, sqlite3_errstr(step));
+        }
+    }
+    sqlite3_close_v2(dest);
+    if (rc != STORE_OK)
+        unlink(path);
+    return rc;
+}
+
+enum store_status store_check(struct store *st, struct strlist *problems)
+{
+    enum store_status rc = STORE_OK;
+    sqlite3_stmt *stmt = prepare(st, "PRAGMA integrity_check");
+    if (!stmt)
+        return STORE_FAILED;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const unsigned char *text = sqlite3_column_text(stmt, 0);
+        if (text && strcmp((const char *)text, "ok") != 0) {
+            if (problems)
+                strlist_push(problems, (const char *)text);
+            rc = STORE_FAILED;
+        }
+    }
+    if (step != SQLITE_DONE) {
+        if (problems)
+            strlist_push(problems, sqlite3_errmsg(st->db));
+        rc = STORE_FAILED;
+    }
+    sqlite3_finalize(stmt);
+    stmt = prepare(st, "PRAGMA foreign_key_check");
+    if (!stmt)
+        return STORE_FAILED;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (problems)
+            strlist_pushf(problems, _("%s row %lld refers to a missing %s"),
+                          (const char *)sqlite3_column_text(stmt, 0),
+                          (long long)sqlite3_column_int64(stmt, 1),
+                          (const char *)sqlite3_column_text(stmt, 2));
+        rc = STORE_FAILED;
+    }
+    sqlite3_finalize(stmt);
+    if (rc != STORE_OK)
+        store_fail(st, rc, _("%s has problems: see the list"), st->path);
+    return rc;
+}
