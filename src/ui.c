@@ -400,7 +400,7 @@ static void draw_title(struct ui *ui)
 
 static void draw_status(struct ui *ui)
 {
-    char buf[1024];
+    char buf[2048];
     const struct ui_view *view = top_view(ui);
     int y = LINES - 1;
     if (ui->message[0]) {
@@ -409,10 +409,36 @@ static void draw_status(struct ui *ui)
                ui->message_error ? ui->attr[UI_ERROR] : ui->attr[UI_STATUS]);
         return;
     }
+    /* Hints come from the bindings, so a remapped key shows as such. */
+    char hints[512] = "";
+    size_t used = 0;
+    for (const enum action *a = view->hints; *a != ACT_NONE; a++) {
+        if (ui->keys.keys[*a][0] == KEYS_NONE)
+            continue;
+        char key[32];
+        keys_name(ui->keys.keys[*a][0], key, sizeof key);
+        int n = snprintf(hints + used, sizeof hints - used, "%s%s %s",
+                         used ? "  " : "", key, keys_action_name(*a));
+        if (n < 0 || (size_t)n >= sizeof hints - used)
+            break;
+        used += (size_t)n;
+    }
     char help[32];
     keys_name(ui->keys.keys[ACT_HELP][0], help, sizeof help);
-    snprintf(buf, sizeof buf, " %s | %s | %s %s  %s", _(view->name),
-             store_path(ui->st), help, _("help"), _(view->hints));
+    /* The path is cut first: hints matter more on a narrow screen. */
+    int fixed = text_width(_(view->name)) + text_width(hints)
+                + text_width(help) + 12;
+    int pathw = COLS - fixed;
+    char path[512];
+    const char *db = store_path(ui->st);
+    if (pathw < 8)
+        snprintf(path, sizeof path, "%s", "");
+    else if (text_width(db) > pathw)
+        snprintf(path, sizeof path, "…%s", db + strlen(db) - (size_t)(pathw - 1));
+    else
+        snprintf(path, sizeof path, "%s", db);
+    snprintf(buf, sizeof buf, " %s | %s%s%s %s  %s", _(view->name), path,
+             path[0] ? " | " : "", help, _("help"), hints);
     ui_put(y, 0, COLS, buf, ui->attr[UI_STATUS]);
 }
 
@@ -430,8 +456,15 @@ void ui_draw(struct ui *ui)
     if (ui->depth == 0)
         return;
     draw_title(ui);
+    ui->cursor = false;
     top_view(ui)->draw(ui, top_self(ui), 1, LINES - 2);
     draw_status(ui);
+    if (ui->cursor) {
+        move(ui->cursor_y, ui->cursor_x);
+        curs_set(1);
+    } else {
+        curs_set(0);
+    }
     refresh();
 }
 

@@ -20,7 +20,7 @@ struct ui;
 
 struct ui_view {
     const char *name;              /* N_(): shown in the status line */
-    const char *hints;             /* N_(): key hints for the status line */
+    const enum action *hints;      /* for the status line, ACT_NONE-ended */
     const enum action *actions;    /* ACT_NONE-terminated, screen's own */
     void *(*open)(struct ui *ui, int64_t arg);
     void (*close)(void *self);
@@ -54,6 +54,8 @@ struct ui {
     bool quit;
     bool dirty;                    /* reload the top screen */
     int64_t data_version;
+    bool cursor;                   /* a screen wants the cursor shown ... */
+    int cursor_y, cursor_x;        /* ... here */
 };
 
 extern const struct ui_view ui_review_view;
