@@ -181,7 +181,9 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
     build_header(ui, p, cols);
 
     add_line(p, LINE_TEXT, 0, 0, "%s", "");
-    add_line(p, LINE_HEADER, 0, 0, _("Timeline (%d notes)"),
+    add_line(p, LINE_HEADER, 0, 0,
+             ngettext("Timeline (%d note)", "Timeline (%d notes)",
+                      (unsigned long)p->contact.note_count),
              p->contact.note_count);
     if (p->note_count == 0)
         add_line(p, LINE_MUTED, 0, 0, "  %s", _("No notes yet."));

@@ -1,0 +1,139 @@
+# Drives the real rapport binary in a detached tmux session of fixed
+# size (sourced after tap.sh). The session has its own server socket and
+# no configuration, so nothing of the user's tmux is touched.
+#
+#   tui_start [-s COLSxROWS] [-e VAR=VALUE]... -- ARGS...
+#   tui_keys KEY...        tmux key names: Enter Escape C-s Tab BTab Up ...
+#   tui_type TEXT          literal text, UTF-8 included
+#   wait_for TEXT [TIMEOUT] [NAME]   a TAP assertion: TEXT appears
+#   wait_gone TEXT [TIMEOUT] [NAME]  a TAP assertion: TEXT disappears
+#   tui_screen             prints the pane
+#   tui_resize COLS ROWS
+#   tui_quit               quits with q and checks the exit status
+
+if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ]; then
+    TMUX_BIN=$(command -v tmux 2>/dev/null)
+fi
+[ -n "$TMUX_BIN" ] || skip_all "tmux is not installed"
+
+TUI_SOCKET="rapport-test-$$-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')"
+TUI_ERR="$TEST_DIR/tui.stderr"
+TUI_DONE="$TEST_DIR/tui.status"
+unset TMUX
+
+tmux_() {
+    "$TMUX_BIN" -L "$TUI_SOCKET" -f /dev/null "$@"
+}
+
+trap 'tmux_ kill-server >/dev/null 2>&1; rm -rf "$TEST_DIR"' EXIT
+
+if infocmp tmux-256color >/dev/null 2>&1; then
+    TUI_TERM=tmux-256color
+else
+    TUI_TERM=xterm-256color
+fi
+
+tui_start() {
+    tui_size=80x24
+    tui_env=""
+    while [ $# -gt 0 ]; do
+        case $1 in
+            -s) tui_size=$2; shift 2 ;;
+            -e) tui_env="$tui_env $(printf '%q' "$2")"; shift 2 ;;
+            --) shift; break ;;
+            *) break ;;
+        esac
+    done
+    rm -f "$TUI_DONE"
+    : >"$TUI_ERR"
+    tui_args=""
+    for a in "$@"; do
+        tui_args="$tui_args $(printf '%q' "$a")"
+    done
+    # The wrapper keeps the pane after rapport ends, so its last screen
+    # and exit status can be read.
+    tui_cmd="env TERM=$TUI_TERM$tui_env $(printf '%q' "$RAPPORT")$tui_args 2>$(printf '%q' "$TUI_ERR"); echo \$? >$(printf '%q' "$TUI_DONE"); echo '[rapport ended]'; sleep 600"
+    tmux_ kill-server >/dev/null 2>&1
+    tmux_ new-session -d -x "${tui_size%x*}" -y "${tui_size#*x}" \
+        -s rapport "bash -c $(printf '%q' "$tui_cmd")"
+}
+
+tui_screen() {
+    tmux_ capture-pane -p -t rapport 2>/dev/null
+}
+
+tui_keys() {
+    tmux_ send-keys -t rapport "$@"
+}
+
+tui_type() {
+    tmux_ send-keys -t rapport -l -- "$1"
+}
+
+tui_dump() {
+    tui_screen | sed 's/^/#   | /'
+    if [ -s "$TUI_ERR" ]; then
+        echo "#   standard error:"
+        sed 's/^/#   ! /' "$TUI_ERR" | head -40
+    fi
+}
+
+# Polls every 0.05 s; the default timeout is 5 s (sanitizer builds are
+# slow to start).
+wait_for() {
+    wf_text=$1
+    wf_timeout=${2:-5}
+    wf_name=${3:-"screen shows: $1"}
+    wf_tries=$(awk "BEGIN { print int($wf_timeout / 0.05) }")
+    while [ "$wf_tries" -gt 0 ]; do
+        if tui_screen | grep -qF -- "$wf_text"; then
+            ok 0 "$wf_name"
+            return 0
+        fi
+        sleep 0.05
+        wf_tries=$((wf_tries - 1))
+    done
+    ok 1 "$wf_name"
+    echo "#   timed out after ${wf_timeout}s waiting for: $wf_text"
+    tui_dump
+    return 1
+}
+
+wait_gone() {
+    wg_text=$1
+    wg_timeout=${2:-5}
+    wg_name=${3:-"screen no longer shows: $1"}
+    wg_tries=$(awk "BEGIN { print int($wg_timeout / 0.05) }")
+    while [ "$wg_tries" -gt 0 ]; do
+        if ! tui_screen | grep -qF -- "$wg_text"; then
+            ok 0 "$wg_name"
+            return 0
+        fi
+        sleep 0.05
+        wg_tries=$((wg_tries - 1))
+    done
+    ok 1 "$wg_name"
+    echo "#   timed out after ${wg_timeout}s; still there: $wg_text"
+    tui_dump
+    return 1
+}
+
+tui_resize() {
+    tmux_ resize-window -t rapport -x "$1" -y "$2"
+}
+
+# Quits from wherever it is (Esc/q back to the top, then q) and checks
+# that rapport ended with status 0 and wrote nothing to standard error
+# (where the sanitizers report).
+tui_quit() {
+    tq_tries=100
+    while [ ! -f "$TUI_DONE" ] && [ "$tq_tries" -gt 0 ]; do
+        if [ $((tq_tries % 10)) -eq 0 ]; then
+            tui_keys q
+        fi
+        sleep 0.05
+        tq_tries=$((tq_tries - 1))
+    done
+    is "$(cat "$TUI_DONE" 2>/dev/null)" 0 "rapport quits with status 0"
+    is "$(cat "$TUI_ERR")" "" "nothing on standard error"
+}

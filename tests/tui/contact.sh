@@ -1,0 +1,92 @@
+#!/bin/bash
+# Adding a contact through the form, moving it along the pipeline with
+# reasons, and seeing it in the Clients column and the stage history.
+. "$top_srcdir/tests/lib/tap.sh"
+. "$top_srcdir/tests/lib/tmux.sh"
+
+db="$TEST_DIR/c.db"
+
+tui_start -- --db "$db"
+wait_for "Nothing needs you today" 10 "starts"
+tui_keys a
+wait_for "New contact" 2 "a opens the form"
+tui_type "Zoë Ødegård"
+tui_keys Tab
+tui_type "Faculty of Law"
+tui_keys Tab
+tui_type "Professor"
+tui_keys Down
+tui_type "both"
+tui_keys Tab
+tui_type "zoe@example.org, z@law.example"
+tui_keys BTab BTab
+# Line editing: ^W drops the last word, ^A/^E move, typing inserts.
+tui_keys C-e C-w
+tui_type "Dean"
+tui_keys C-s
+wait_for "Added Zoë Ødegård" 3 "^S saves the form"
+wait_for "Stage: End user since" 2 "the new contact's page opens"
+wait_for "Dean, Faculty of Law" 2 "with the title and organisation"
+is "$(sql "$db" "SELECT name, title, roles FROM contact")" "Zoë Ødegård|Dean|3" \
+    "the contact is stored with what was typed"
+is "$(sql "$db" "SELECT group_concat(email, ' ') FROM contact_email")" \
+    "zoe@example.org z@law.example" "both emails are stored"
+is "$(sql "$db" "SELECT name FROM organisation")" "Faculty of Law" \
+    "the organisation is created"
+
+tui_keys '>'
+wait_for "Promote; reason" 2 "> asks for a reason"
+tui_type "came back for the thesis service"
+tui_keys Enter
+wait_for "Now: Customer" 2 "promoted to customer"
+tui_keys '>'
+wait_for "Promote; reason" 2 "asks again"
+tui_keys Escape
+wait_gone "Promote; reason" 2 "Esc cancels"
+is "$(sql "$db" "SELECT stage FROM contact")" 1 "a cancelled promotion changes nothing"
+tui_keys '>'
+tui_type "partner in the open access project"
+tui_keys Enter
+wait_for "Now: Client" 2 "promoted to client"
+wait_for "Customer → Client: partner in the open access project" 2 \
+    "the stage history shows the reason"
+wait_for "End user → Customer: came back for the thesis service" 2 \
+    "and the earlier one"
+is "$(sql "$db" "SELECT from_stage || '>' || to_stage || ':' || reason FROM stage_change WHERE from_stage IS NOT NULL ORDER BY id")" \
+    "0>1:came back for the thesis service
+1>2:partner in the open access project" "both changes are stored with reasons"
+
+tui_keys 2
+wait_for "Clients (1)" 2 "the Pipeline counts one client"
+wait_for "Zoë Ødegård · Faculty of Law" 2 "and shows it with its organisation"
+# Back one stage from the pipeline: the selection follows the contact.
+tui_keys l l '<'
+wait_for "Demote; reason" 2 "< asks for a reason"
+tui_keys Enter
+wait_for "Customers (1)" 2 "an empty reason is accepted"
+wait_for "Clients (0)" 2 "the client column is empty now"
+tui_keys '>'
+tui_keys Enter
+wait_for "Clients (1)" 2 "the contact stayed selected in its new column"
+is "$(sql "$db" "SELECT count(*) FROM stage_change WHERE reason IS NULL AND from_stage IS NOT NULL")" 2 \
+    "empty reasons are stored as none"
+
+# Archive asks first; undo brings it back.
+tui_keys Enter
+wait_for "Stage: Client since" 2 "Enter opens the contact"
+tui_keys d
+wait_for "Archive Zoë Ødegård?" 2 "d asks for confirmation"
+tui_keys n
+is "$(sql "$db" "SELECT archived FROM contact")" 0 "no keeps it"
+tui_keys d
+wait_for "Archive Zoë Ødegård?" 2 "asks again"
+tui_keys y
+wait_for "[archived]" 2 "yes archives it"
+is "$(sql "$db" "SELECT archived FROM contact")" 1 "archived in the database"
+tui_keys u
+wait_for "Undone:" 2 "u undoes and says what"
+wait_gone "[archived]" 2 "the contact is back"
+is "$(sql "$db" "SELECT archived FROM contact")" 0 "unarchived in the database"
+tui_quit
+
+done_testing

@@ -1,0 +1,64 @@
+#!/bin/bash
+# A follow-up due today: scheduled from the contact page, seen on the
+# Review, snoozed, brought back by undo, and marked done with a note.
+. "$top_srcdir/tests/lib/tap.sh"
+. "$top_srcdir/tests/lib/tmux.sh"
+
+db="$TEST_DIR/f.db"
+run --db "$db" add "Grace Hopper" --org "Navy Library"
+is "$status" 0 "a contact"
+
+tui_start -- --db "$db"
+wait_for "Nothing needs you today" 10 "an empty day says so"
+tui_keys 3 Enter
+wait_for "Open follow-ups (0)" 3 "the contact has no follow-ups"
+tui_keys f
+wait_for "Due (" 2 "f asks for a date"
+tui_type "someday"
+tui_keys Enter
+wait_for "is no date" 2 "a wrong date is explained"
+wait_for "someday" 2 "and the typed text is kept"
+tui_keys C-u
+tui_type "today"
+tui_keys Enter
+wait_for "What to do:" 2 "then what to do"
+tui_type "Send the COBOL reading list"
+tui_keys Enter
+wait_for "Repeat every" 2 "then the recurrence"
+tui_type "2w"
+tui_keys Enter
+wait_for "Open follow-ups (1)" 2 "the follow-up is on the contact page"
+is "$(sql "$db" "SELECT due = date('now','localtime'), text, every_count || every_unit, state FROM followup")" \
+    "1|Send the COBOL reading list|2w|0" "it is stored due today, every two weeks"
+
+tui_keys R
+wait_for "Today (1)" 2 "the Review counts it today"
+wait_for "Send the COBOL reading list" 2 "and shows it"
+tui_keys s
+wait_for "Snooze until" 2 "s asks until when"
+tui_type "+1d"
+tui_keys Enter
+wait_for "Next 7 days (1)" 2 "snoozed to tomorrow"
+wait_for "Today (0)" 2 "today is empty"
+is "$(sql "$db" "SELECT snoozed_until = date('now','localtime','+1 day'), due = date('now','localtime') FROM followup")" \
+    "1|1" "the snooze is stored and the due date kept"
+
+tui_keys u
+wait_for "Undone:" 2 "u undoes the snooze and says so"
+wait_for "Today (1)" 2 "the follow-up is back on today"
+is "$(sql "$db" "SELECT snoozed_until IS NULL FROM followup")" 1 "the snooze is gone from the database"
+
+tui_keys x
+wait_for "Log a note" 2 "x offers to log a note"
+tui_type "Sent the list by email"
+tui_keys Enter
+wait_for "the next one" 2 "a recurring follow-up shows the next date"
+wait_for "Today (0)" 2 "today is done"
+is "$(sql "$db" "SELECT state FROM followup ORDER BY id")" "1
+0" "the follow-up is done and the next one open"
+is "$(sql "$db" "SELECT due = date('now','localtime','+14 days') FROM followup WHERE state = 0")" 1 \
+    "the next one is two weeks on"
+is "$(sql "$db" "SELECT body FROM note")" "Sent the list by email" "the note is logged"
+tui_quit
+
+done_testing

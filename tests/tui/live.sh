@@ -1,0 +1,49 @@
+#!/bin/bash
+# Text from the database is shown sanitized, changes from another
+# process appear on the open screen, forgetting asks for the name, and
+# the demo opens on a full review.
+. "$top_srcdir/tests/lib/tap.sh"
+. "$top_srcdir/tests/lib/tmux.sh"
+
+db="$TEST_DIR/l.db"
+run --db "$db" add "$(printf 'Evil\033[31mRed\033]0;pwned\007')" --org Mallory
+is "$status" 0 "a name with escape sequences"
+run --db "$db" add "Ada Lovelace"
+
+tui_start -- --db "$db"
+wait_for "Review |" 10 "starts"
+tui_keys 3
+wait_for "Evil^[[31mRed^[]0;pwned^G" 3 "control characters are shown as placeholders"
+tui_keys g
+wait_for "Ada Lovelace" 2 "the other contact"
+tui_keys Enter
+wait_for "No notes yet." 2 "its page is open"
+
+# Another process writes; the open screen follows within a second.
+run --db "$db" note "Ada" "Written from another shell"
+is "$status" 0 "rapport note from another process"
+wait_for "Written from another shell" 2 "the note appears on the open screen"
+wait_for "Timeline (1 note)" 1 "with the count"
+
+tui_keys D
+wait_for "Type the name" 2 "D asks for the name"
+tui_type "Ada"
+tui_keys Enter
+wait_for "did not match" 2 "a wrong name erases nothing"
+is "$(sql "$db" "SELECT count(*) FROM contact WHERE name = 'Ada Lovelace'")" 1 "still there"
+tui_keys D
+tui_type "Ada Lovelace"
+tui_keys Enter
+wait_for "was erased" 2 "the right name erases"
+is "$(sql "$db" "SELECT count(*) FROM contact WHERE name = 'Ada Lovelace'")" 0 "gone from the database"
+is "$(sql "$db" "SELECT count(*) FROM note")" 0 "with the note"
+tui_quit
+
+tui_start -- --demo
+wait_for "Overdue (" 10 "the demo opens on the Review"
+screen=$(tui_screen)
+unlike "$screen" "Nothing needs you today" "and it is full"
+like "$screen" "Gone quiet \([1-9]" "people have gone quiet"
+tui_quit
+
+done_testing

@@ -1,0 +1,47 @@
+#!/bin/bash
+# Searching as you type on the Contacts screen: names, organisations,
+# tags, and note text through the full-text index; Esc clears; sorting.
+. "$top_srcdir/tests/lib/tap.sh"
+. "$top_srcdir/tests/lib/tmux.sh"
+
+db="$TEST_DIR/s.db"
+run --db "$db" add "Marie Curie" --org "Radium Institute" --tag physics
+run --db "$db" add "Rosalind Franklin" --org "King's College" --tag crystallography
+run --db "$db" add "Lise Meitner" --org "Kaiser Wilhelm Institute"
+run --db "$db" note "Lise" "Asked for the fission papers of 1938"
+is "$status" 0 "seeded"
+
+tui_start -- --db "$db"
+wait_for "Review |" 10 "starts"
+tui_keys 3
+wait_for "Contacts (3)" 2 "three contacts"
+tui_keys /
+wait_for "Filter:" 2 "/ starts filtering"
+tui_type "ros"
+wait_for "Contacts (1)" 2 "typing filters at once"
+screen=$(tui_screen)
+like "$screen" "Rosalind Franklin" "the match is listed"
+unlike "$screen" "Marie Curie" "the others are not"
+tui_keys BSpace BSpace BSpace
+tui_type "institute"
+wait_for "Contacts (2)" 2 "organisations match"
+tui_keys C-u
+tui_type "fission"
+wait_for "Contacts (1)" 2 "note text matches through the full-text index"
+wait_for "Lise Meitner" 2 "the contact with that note"
+tui_keys Enter
+wait_for "Asked for the fission papers of 1938" 2 "Enter opens it"
+tui_keys q
+wait_for "Contacts (1)" 2 "back to the filtered list"
+tui_keys Escape
+wait_for "Contacts (3)" 2 "Esc clears the filter"
+tui_keys /
+tui_type "physics"
+wait_for "Contacts (1)" 2 "tags match"
+tui_keys Escape
+wait_for "Contacts (3)" 2 "cleared again"
+tui_keys o
+wait_for "by stage" 2 "o changes the sort order"
+tui_quit
+
+done_testing

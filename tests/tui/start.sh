@@ -1,0 +1,58 @@
+#!/bin/bash
+# First start on an empty database, the help overlay, resizing, colours
+# off, and keys remapped in the config.
+. "$top_srcdir/tests/lib/tap.sh"
+. "$top_srcdir/tests/lib/tmux.sh"
+
+db="$TEST_DIR/first.db"
+
+tui_start -- --db "$db"
+wait_for "Nothing needs you today" 10 "an empty database opens on a plain Review"
+wait_for "$db" 2 "the status line shows the database"
+wait_for "Review |" 2 "the status line names the screen"
+is "$(stat -c %a "$db")" 600 "the new database is private"
+
+tui_keys '?'
+wait_for "Keys of the Review screen" 2 "? opens the help overlay"
+wait_for "Mark the follow-up done" 2 "the help lists the screen's own keys"
+wait_for "Everywhere:" 2 "and those of every screen"
+tui_keys q
+wait_gone "Keys of the Review screen" 2 "any key closes the help"
+
+tui_keys 2
+wait_for "End users (0)" 2 "2 jumps to the Pipeline with counts"
+wait_for "Clients (0)" 2 "all three columns are there"
+tui_keys C
+wait_for "Contacts (0)" 2 "C jumps to the Contacts"
+wait_for "No contacts yet" 2 "an empty list says so"
+
+tui_resize 40 12
+wait_for "Contacts (0)" 2 "still readable at 40x12"
+tui_resize 30 10
+wait_for "Too small" 2 "a message below 40x12"
+tui_resize 80 24
+wait_for "Contacts (0)" 2 "back to normal after resizing again"
+tui_keys R
+wait_for "Nothing needs you today" 2 "R goes back to the Review"
+tui_quit
+
+# Remapped keys, a bad binding reported, and no colours.
+mkdir -p "$XDG_CONFIG_HOME/rapport"
+cat >"$XDG_CONFIG_HOME/rapport/config.ini" <<'INI'
+[keys]
+promote = +
+help = <F2>
+nonsense = x
+INI
+tui_start -e NO_COLOR=1 -- --db "$db"
+wait_for "nonsense" 10 "an unknown action in [keys] is reported on the status line"
+tui_keys F2
+wait_for "Keys of the Review screen" 2 "a remapped help key opens the help"
+screen=$(tui_screen)
+like "$screen" '^ *\+ +Promote one stage' "the help shows the remapped promote key"
+unlike "$screen" '^ *> +Promote' "and no longer the default"
+tui_keys Escape
+wait_gone "Keys of the Review screen" 2 "Esc closes the help"
+tui_quit
+
+done_testing
