@@ -1,0 +1,948 @@
+/* Tests of the storage: opening and file checks, every write and read,
+ * windows, search, derived columns, undo, forget, conflicts, gone
+ * quiet, reports, backup and check, read-only. */
+#include <config.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+#include "../lib/tap.h"
+
+#define DAY 86400
+
+static char dir[256];
+
+static char *path_in(const char *name)
+{
+    static char paths[8][400];
+    static int next;
+    char *p = paths[next++ % 8];
+    snprintf(p, sizeof paths[0], "%s/%s", dir, name);
+    return p;
+}
+
+static time_t noon(int y, int m, int d)
+{
+    return date_to_time((struct date){ y, m, d }) + 12 * 3600;
+}
+
+static struct store *open_db(const char *path, unsigned flags)
+{
+    struct store *st = NULL;
+    char *error = NULL;
+    if (store_open(path, flags, &st, &error, NULL) != STORE_OK)
+        printf("# open %s: %s\n", path, error ? error : "?");
+    free(error);
+    return st;
+}
+
+static int64_t add(struct store *st, const char *name, const char *org,
+                   const char *email, const char *tag, enum stage stage,
+                   time_t now)
+{
+    struct contact c = { .stage = stage, .cadence_days = -1, .roles = ROLE_USER };
+    c.name = strdup(name);
+    c.org = org ? strdup(org) : NULL;
+    if (email)
+        strlist_push(&c.emails, email);
+    if (tag)
+        strlist_push(&c.tags, tag);
+    if (store_contact_add(st, &c, now) != STORE_OK)
+        printf("# add %s: %s\n", name, store_error(st));
+    int64_t id = c.id;
+    store_contact_clear(&c);
+    return id;
+}
+
+static int64_t add_note(struct store *st, int64_t contact, const char *body,
+                        time_t now)
+{
+    struct note n = { .contact_id = contact, .at = now };
+    snprintf(n.kind, sizeof n.kind, "call");
+    n.body = strdup(body);
+    if (store_note_add(st, &n, now) != STORE_OK)
+        printf("# note: %s\n", store_error(st));
+    free(n.body);
+    return n.id;
+}
+
+static int64_t add_followup(struct store *st, int64_t contact, struct date due,
+                            const char *text, time_t now)
+{
+    struct followup f = { .contact_id = contact, .due = due, .due_minutes = -1 };
+    f.text = strdup(text);
+    if (store_followup_add(st, &f, now) != STORE_OK)
+        printf("# follow-up: %s\n", store_error(st));
+    free(f.text);
+    return f.id;
+}
+
+static bool file_contains(const char *path, const char *needle)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    bool found = false;
+    if (size > 0) {
+        char *buf = malloc((size_t)size);
+        if (buf && fread(buf, 1, (size_t)size, f) == (size_t)size)
+            found = memmem(buf, (size_t)size, needle, strlen(needle)) != NULL;
+        free(buf);
+    }
+    fclose(f);
+    return found;
+}
+
+static bool db_contains(const char *db, const char *needle)
+{
+    char wal[512];
+    snprintf(wal, sizeof wal, "%s-wal", db);
+    return file_contains(db, needle) || file_contains(wal, needle);
+}
+
+static void test_open(void)
+{
+    const char *db = path_in("new/deeper/rapport.db");
+    struct store *st = NULL;
+    char *error = NULL;
+    ok(store_open(db, 0, &st, &error, NULL) != STORE_OK && !st,
+       "a missing database is not created without STORE_OPEN_CREATE");
+    ok(error && strstr(error, db), "the message names the file");
+    free(error);
+
+    st = open_db(db, STORE_OPEN_CREATE);
+    ok(st != NULL, "STORE_OPEN_CREATE creates the file and its folders");
+    struct stat sb;
+    ok(stat(db, &sb) == 0 && (sb.st_mode & 0777) == 0600, "the file is 0600");
+    ok(stat(path_in("new/deeper"), &sb) == 0 && (sb.st_mode & 0777) == 0700,
+       "its folder is 0700");
+    is_str(store_path(st), db, "store_path");
+    ok(!store_read_only(st), "opened for writing");
+    store_close(st);
+
+    sqlite3 *raw = NULL;
+    sqlite3_open_v2(db, &raw, SQLITE_OPEN_READONLY, NULL);
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &stmt, NULL);
+    sqlite3_step(stmt);
+    is_str((const char *)sqlite3_column_text(stmt, 0), "wal", "the journal is a WAL");
+    sqlite3_finalize(stmt);
+    sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &stmt, NULL);
+    sqlite3_step(stmt);
+    is_int(sqlite3_column_int(stmt, 0), store_schema_version(),
+           "a new database is at the current schema version");
+    sqlite3_finalize(stmt);
+    sqlite3_close(raw);
+    ok(store_schema_version() >= 2, "the schema has migrations past version 1");
+
+    chmod(db, 0620);
+    error = NULL;
+    ok(store_open(db, 0, &st, &error, NULL) != STORE_OK,
+       "a group-writable database is refused");
+    ok(error && strstr(error, "chmod 600"), "the message says how to fix it");
+    free(error);
+    st = open_db(db, STORE_OPEN_SHARED);
+    ok(st != NULL, "a shared team database may be group-writable");
+    store_close(st);
+    chmod(db, 0606);
+    error = NULL;
+    ok(store_open(db, STORE_OPEN_SHARED, &st, &error, NULL) != STORE_OK,
+       "a database every user can write is refused even when shared");
+    free(error);
+
+    chmod(db, 0644);
+    struct strlist warnings = { 0 };
+    error = NULL;
+    ok(store_open(db, 0, &st, &error, &warnings) == STORE_OK,
+       "a database others can read opens");
+    ok(warnings.len == 1 && strstr(warnings.items[0], "chmod 600"),
+       "with a warning that says how to make it private");
+    strlist_clear(&warnings);
+    store_close(st);
+    chmod(db, 0600);
+
+    const char *junk = path_in("junk.db");
+    FILE *f = fopen(junk, "w");
+    for (int i = 0; i < 400; i++)
+        fputs("this is not a database at all; ", f);
+    fclose(f);
+    chmod(junk, 0600);
+    error = NULL;
+    ok(store_open(junk, 0, &st, &error, NULL) == STORE_FAILED && !st,
+       "a file that is no database is refused");
+    ok(error && strstr(error, "damaged"), "the message says it may be damaged");
+    free(error);
+
+    error = NULL;
+    ok(store_open(dir, 0, &st, &error, NULL) != STORE_OK,
+       "a folder is refused");
+    ok(error && strstr(error, "regular file"), "because it is no regular file");
+    free(error);
+}
+
+static void test_contacts(struct store *st, struct store *other)
+{
+    time_t t = noon(2026, 3, 1);
+    struct contact c = { .stage = STAGE_CUSTOMER, .cadence_days = 10,
+                         .roles = ROLE_USER | ROLE_DECISION_MAKER };
+    c.name = strdup("Ann Lee");
+    c.org = strdup("Physics Dept");
+    c.title = strdup("Professor");
+    c.projects = strdup("dark matter survey");
+    c.goals = strdup("open data");
+    c.channel = strdup("email");
+    strlist_push(&c.emails, "ann@uni.example");
+    strlist_push(&c.emails, "a.lee@home.example");
+    strlist_push(&c.phones, "+44 1234");
+    strlist_push(&c.tags, "astro");
+    ok(store_contact_add(st, &c, t) == STORE_OK && c.id > 0, "add a contact");
+    is_int(c.version, 1, "a new contact is version 1");
+    int64_t id = c.id;
+    store_contact_clear(&c);
+
+    struct contact got = { 0 };
+    ok(store_contact_get(st, id, &got) == STORE_OK, "read it back");
+    is_str(got.name, "Ann Lee", "name");
+    is_str(got.org, "Physics Dept", "organisation");
+    is_str(got.title, "Professor", "title");
+    is_str(got.projects, "dark matter survey", "projects");
+    is_str(got.goals, "open data", "goals");
+    is_str(got.channel, "email", "channel");
+    is_int(got.roles, ROLE_USER | ROLE_DECISION_MAKER, "roles");
+    is_int(got.stage, STAGE_CUSTOMER, "stage");
+    is_int(got.stage_since, t, "stage since");
+    is_int(got.cadence_days, 10, "own cadence");
+    is_int(got.emails.len, 2, "two emails");
+    is_str(got.emails.items[1], "a.lee@home.example", "emails keep their order");
+    is_str(got.phones.items[0], "+44 1234", "phone");
+    is_str(got.tags.items[0], "astro", "tag");
+    is_int(got.created, t, "created");
+    is_int(got.last_touch, t, "a new contact counts as touched when added");
+    ok(!date_is_set(got.next_due), "no follow-up yet");
+    ok(store_contact_get(st, 9999, &c) == STORE_NOT_FOUND, "a missing id is not found");
+    ok(strstr(store_error(st), "#9999") != NULL, "the message names the id");
+
+    int64_t bob = add(st, "Bob Stone", "physics dept", NULL, NULL, STAGE_END_USER, t);
+    struct org o = { 0 };
+    ok(store_org_get(st, "PHYSICS DEPT", 0, &o) == STORE_OK,
+       "organisations match without regard to case");
+    is_int(o.stage_counts[STAGE_END_USER], 1, "the organisation counts its end users");
+    is_int(o.stage_counts[STAGE_CUSTOMER], 1, "and its customers");
+    store_org_clear(&o);
+    struct org_list orgs = { 0 };
+    ok(store_org_page(st, NULL, 10, &orgs) == STORE_OK && orgs.len == 1,
+       "one organisation, not two");
+    store_org_list_clear(&orgs);
+
+    /* Editing replaces the lists, and a stale copy is refused. */
+    struct contact mine = { 0 }, theirs = { 0 };
+    store_contact_get(st, id, &mine);
+    store_contact_get(other, id, &theirs);
+    free(mine.title);
+    mine.title = strdup("Dean");
+    strlist_clear(&mine.emails);
+    strlist_push(&mine.emails, "dean@uni.example");
+    free(mine.org);
+    mine.org = strdup("Rectorate");
+    ok(store_contact_update(st, &mine, t + 60) == STORE_OK, "edit a contact");
+    is_int(mine.version, 2, "the edit bumps the version");
+    free(theirs.title);
+    theirs.title = strdup("Lecturer");
+    ok(store_contact_update(other, &theirs, t + 120) == STORE_CONFLICT,
+       "an edit from another session on a stale copy is a conflict");
+    ok(strstr(store_error(other), "Ann Lee") != NULL, "the conflict names the contact");
+    store_contact_clear(&got);
+    store_contact_get(other, id, &got);
+    is_str(got.title, "Dean", "the first edit is kept");
+    is_int(got.emails.len, 1, "the emails were replaced");
+    is_str(got.emails.items[0], "dean@uni.example", "by the new one");
+    is_str(got.org, "Rectorate", "a new organisation is created on edit");
+    store_contact_clear(&got);
+    store_contact_clear(&mine);
+    store_contact_clear(&theirs);
+
+    ok(store_contact_by_email(st, "DEAN@uni.example", &got) == STORE_OK
+       && got.id == id, "find a contact by email, any case");
+    store_contact_clear(&got);
+    ok(store_contact_by_email(st, "ann@uni.example", &got) == STORE_NOT_FOUND,
+       "an email that was replaced no longer finds it");
+    ok(store_contact_set_uid(st, bob, "uid-bob-1") == STORE_OK, "set a UID");
+    char *uid = NULL;
+    ok(store_contact_get_uid(st, bob, &uid) == STORE_OK && uid
+       && strcmp(uid, "uid-bob-1") == 0, "read the UID");
+    free(uid);
+    ok(store_contact_by_uid(st, "uid-bob-1", &got) == STORE_OK && got.id == bob,
+       "find a contact by UID");
+    store_contact_clear(&got);
+
+    ok(store_contact_set_archived(st, bob, true, t + 200) == STORE_OK, "archive");
+    store_contact_get(st, bob, &got);
+    ok(got.archived, "the contact is archived");
+    store_contact_clear(&got);
+    struct contact_filter active = { .stage = STAGE_NONE };
+    int64_t n = -1;
+    store_contact_count(st, &active, &n);
+    is_int(n, 1, "archived contacts are not counted");
+    struct contact_filter archived = { .stage = STAGE_NONE, .only_archived = true };
+    store_contact_count(st, &archived, &n);
+    is_int(n, 1, "unless asked for");
+
+    struct contact copy = { 0 };
+    store_contact_get(st, id, &got);
+    ok(store_contact_copy(&copy, &got) == 0 && copy.name != got.name
+       && strcmp(copy.name, got.name) == 0 && copy.emails.len == got.emails.len,
+       "a contact copies deeply");
+    store_contact_clear(&copy);
+    store_contact_clear(&got);
+
+    struct stage_change_list history = { 0 };
+    ok(store_stage_change(st, id, STAGE_CLIENT, "long partnership", t + 300) == STORE_OK,
+       "change a stage");
+    store_stage_history(st, id, &history);
+    ok(history.len == 2 && history.items[0].to == STAGE_CLIENT
+       && history.items[0].from == STAGE_CUSTOMER
+       && history.items[1].from == STAGE_NONE, "the history is kept, newest first");
+    if (history.len)
+        is_str(history.items[0].reason, "long partnership", "with the reason");
+    store_stage_change_list_clear(&history);
+    is_int(store_stage_from_key("customer"), STAGE_CUSTOMER, "stage keys");
+    is_str(store_stage_key(STAGE_END_USER), "end-user", "stage key of end users");
+}
+
+/* Names sort as their folded keys: "Person 00" .. "Person 24". */
+static void test_windows(struct store *st)
+{
+    time_t t = noon(2026, 4, 1);
+    int64_t ids[25];
+    for (int i = 0; i < 25; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "Person %02d", i);
+        ids[i] = add(st, name, "Windows Org", NULL, i % 2 ? "odd" : "even",
+                     (enum stage)(i % 3), t - (time_t)(25 - i) * DAY);
+    }
+    struct contact_filter f = { .stage = STAGE_NONE, .org = "windows org" };
+    struct contact_list a = { 0 }, b = { 0 }, c = { 0 }, back = { 0 };
+    ok(store_contact_page(st, &f, CONTACT_SORT_NAME, NULL, false, 10, &a) == STORE_OK
+       && a.len == 10 && a.more, "a first window of 10, more to come");
+    ok(a.len && a.items[0].id == ids[0] && a.items[9].id == ids[9], "in name order");
+    store_contact_page(st, &f, CONTACT_SORT_NAME, &a.items[9], false, 10, &b);
+    ok(b.len == 10 && b.more && b.items[0].id == ids[10], "the next window");
+    store_contact_page(st, &f, CONTACT_SORT_NAME, &b.items[9], false, 10, &c);
+    ok(c.len == 5 && !c.more && c.items[4].id == ids[24], "the last window has no more");
+    store_contact_page(st, &f, CONTACT_SORT_NAME, &c.items[0], true, 10, &back);
+    ok(back.len == 10 && back.more && back.items[0].id == ids[10]
+       && back.items[9].id == ids[19], "backward: the window before, in sort order");
+    store_contact_list_clear(&back);
+    store_contact_page(st, &f, CONTACT_SORT_NAME, &a.items[3], true, 10, &back);
+    ok(back.len == 3 && !back.more && back.items[0].id == ids[0],
+       "backward near the start stops there");
+    store_contact_list_clear(&back);
+    store_contact_list_clear(&a);
+    store_contact_list_clear(&b);
+    store_contact_list_clear(&c);
+
+    /* Clients first, then by name, across windows. */
+    struct contact_list all = { 0 };
+    size_t total = 0;
+    bool ordered = true;
+    int last_stage = STAGE_CLIENT;
+    const struct contact *cursor = NULL;
+    struct contact keep = { 0 };
+    for (;;) {
+        store_contact_page(st, &f, CONTACT_SORT_STAGE, cursor, false, 4, &all);
+        for (size_t i = 0; i < all.len; i++) {
+            if ((int)all.items[i].stage > last_stage)
+                ordered = false;
+            last_stage = all.items[i].stage;
+        }
+        total += all.len;
+        bool more = all.more;
+        store_contact_clear(&keep);
+        if (all.len)
+            store_contact_copy(&keep, &all.items[all.len - 1]);
+        store_contact_list_clear(&all);
+        if (!more)
+            break;
+        cursor = &keep;
+    }
+    store_contact_clear(&keep);
+    is_int(total, 25, "stage order reaches every contact window by window");
+    ok(ordered, "clients first, end users last");
+    struct contact_list back2 = { 0 };
+    store_contact_page(st, &f, CONTACT_SORT_STAGE, NULL, false, 25, &all);
+    store_contact_page(st, &f, CONTACT_SORT_STAGE, &all.items[12], true, 5, &back2);
+    ok(back2.len == 5 && back2.items[0].id == all.items[7].id
+       && back2.items[4].id == all.items[11].id, "stage order backward");
+    store_contact_list_clear(&back2);
+    store_contact_list_clear(&all);
+
+    store_contact_page(st, &f, CONTACT_SORT_LAST_TOUCH, NULL, false, 3, &all);
+    ok(all.len == 3 && all.items[0].id == ids[0] && all.items[2].id == ids[2],
+       "longest untouched first");
+    store_contact_list_clear(&all);
+
+    add_followup(st, ids[20], (struct date){ 2026, 5, 2 }, "call back", t);
+    add_followup(st, ids[5], (struct date){ 2026, 4, 20 }, "send list", t);
+    store_contact_page(st, &f, CONTACT_SORT_NEXT_DUE, NULL, false, 2, &all);
+    ok(all.len == 2 && all.items[0].id == ids[5] && all.items[1].id == ids[20],
+       "soonest follow-up first");
+    struct contact_list rest = { 0 };
+    if (all.len == 2)
+        store_contact_page(st, &f, CONTACT_SORT_NEXT_DUE, &all.items[1], false, 50, &rest);
+    ok(rest.len == 23 && !date_is_set(rest.items[0].next_due),
+       "contacts without follow-ups come last");
+    store_contact_list_clear(&rest);
+    store_contact_list_clear(&all);
+
+    struct contact_filter odd = { .stage = STAGE_CLIENT, .tag = "ODD", .org = "Windows Org" };
+    int64_t n = 0;
+    store_contact_count(st, &odd, &n);
+    is_int(n, 4, "filter by stage and tag (any case)");
+    struct contact_filter dm = { .stage = STAGE_NONE, .role = ROLE_DECISION_MAKER,
+                                 .org = "Windows Org" };
+    store_contact_count(st, &dm, &n);
+    is_int(n, 0, "filter by role");
+}
+
+static void test_search(struct store *st)
+{
+    time_t t = noon(2026, 5, 1);
+    int64_t zoe = add(st, "Zoë Ødegård", "Bergen Library", "zoe@bergen.example",
+                      "manuscripts", STAGE_CLIENT, t);
+    int64_t li = add(st, "李小龙", NULL, NULL, NULL, STAGE_END_USER, t);
+    int64_t other = add(st, "Carl Odell", NULL, NULL, NULL, STAGE_END_USER, t);
+    add_note(st, other, "Talked about the palimpsest digitisation project.", t);
+
+    struct contact_filter f = { .stage = STAGE_NONE, .text = "zoe ode" };
+    struct contact_list l = { 0 };
+    ok(store_contact_page(st, &f, CONTACT_SORT_NAME, NULL, false, 10, &l) == STORE_OK
+       && l.len == 1 && l.items[0].id == zoe, "\"zoe ode\" finds Zoë Ødegård");
+    store_contact_list_clear(&l);
+    f.text = "ZOË";
+    store_contact_page(st, &f, CONTACT_SORT_NAME, NULL, false, 10, &l);
+    ok(l.len == 1 && l.items[0].id == zoe, "case and accents do not matter");
+    store_contact_list_clear(&l);
+    f.text = "odegard";
+    store_contact_page(st, &f, CONTACT_SORT_NAME, NULL, false, 10, &l);
+    ok(l.len == 1 && l.items[0].id == zoe, "a letter with a stroke folds (ø → o)");
+    store_contact_list_clear(&l);
+    f.text = "李小龙";
+    store_contact_page(st, &f, CONTACT_SORT_NAME, NULL, false, 10, &l);
+    ok(l.len == 1 && l.items[0].id == li, "a name in Chinese is found");
+    store_contact_list_clear(&l);
+    f.text = "李";
+    store_contact_page(st, &f, CONTACT_SORT_NAME, NULL, false, 10, &l);
+    ok(l.len == 1 && l.items[0].id == li, "and by its first character");
+    store_contact_list_clear(&l);
+    f.text = "bergen manu";
+    store_contact_page(st, &f, CONTACT_SORT_NAME, NULL, false, 10, &l);
+    ok(l.len == 1 && l.items[0].id == zoe, "organisation and tag words are searched");
+    store_contact_list_clear(&l);
+    f.text = "zoe@bergen";
+    store_contact_page(st, &f, CONTACT_SORT_NAME, NULL, false, 10, &l);
+    ok(l.len == 1 && l.items[0].id == zoe, "email addresses are searched");
+    store_contact_list_clear(&l);
+    f.text = "palim";
+    store_contact_page(st, &f, CONTACT_SORT_NAME, NULL, false, 10, &l);
+    ok(l.len == 1 && l.items[0].id == other, "a word of a note finds its contact");
+    store_contact_list_clear(&l);
+    int64_t n = 0;
+    store_contact_count(st, &f, &n);
+    is_int(n, 1, "counts honour the search");
+    f.text = "\"AND (OR* NEAR( -";
+    ok(store_contact_page(st, &f, CONTACT_SORT_NAME, NULL, false, 10, &l) == STORE_OK,
+       "search syntax typed by a person is only text");
+    store_contact_list_clear(&l);
+
+    struct search_hit_list hits = { 0 };
+    ok(store_search(st, "palimpsest", 10, &hits) == STORE_OK && hits.len == 1,
+       "search finds the note");
+    if (hits.len) {
+        ok(hits.items[0].note_id > 0 && hits.items[0].contact.id == other,
+           "the hit names the note and its contact");
+        ok(hits.items[0].snippet && strstr(hits.items[0].snippet, "palimpsest"),
+           "with a snippet");
+    }
+    store_search_hit_list_clear(&hits);
+    ok(store_search(st, "Odell", 10, &hits) == STORE_OK && hits.len == 1
+       && hits.items[0].note_id == 0, "a contact hit has no note");
+    store_search_hit_list_clear(&hits);
+
+    struct contact_list m = { 0 };
+    ok(store_contact_match(st, "zo", false, 5, &m) == STORE_OK && m.len == 1
+       && m.items[0].id == zoe, "match a name by a word's start");
+    store_contact_list_clear(&m);
+    ok(store_contact_match(st, "dell", false, 5, &m) == STORE_OK && m.len == 1
+       && m.items[0].id == other, "or by any part of it when no word starts so");
+    store_contact_list_clear(&m);
+    ok(store_contact_match(st, "palimpsest", false, 5, &m) == STORE_OK && m.len == 0,
+       "matching a name does not look at notes");
+    store_contact_list_clear(&m);
+}
+
+static void test_derived_and_undo(struct store *st)
+{
+    time_t t = noon(2026, 6, 1);
+    int64_t id = add(st, "Dora Derived", NULL, NULL, NULL, STAGE_END_USER, t);
+    struct contact c = { 0 };
+    struct journal_entry undone = { 0 };
+
+    add_note(st, id, "first call", t + DAY);
+    store_contact_get(st, id, &c);
+    is_int(c.note_count, 1, "a note counts");
+    is_int(c.last_touch, t + DAY, "a note touches the contact");
+    store_contact_clear(&c);
+
+    int64_t fu = add_followup(st, id, (struct date){ 2026, 6, 20 }, "send report", t + DAY);
+    store_contact_get(st, id, &c);
+    ok(date_compare(c.next_due, (struct date){ 2026, 6, 20 }) == 0, "next_due is the follow-up's");
+    store_contact_clear(&c);
+    ok(store_followup_snooze(st, fu, (struct date){ 2026, 6, 25 }, t + 2 * DAY) == STORE_OK,
+       "snooze");
+    store_contact_get(st, id, &c);
+    ok(date_compare(c.next_due, (struct date){ 2026, 6, 25 }) == 0, "next_due follows the snooze");
+    store_contact_clear(&c);
+    struct followup f = { 0 };
+    store_followup_get(st, fu, &f);
+    ok(date_compare(f.due, (struct date){ 2026, 6, 20 }) == 0
+       && date_compare(f.snoozed_until, (struct date){ 2026, 6, 25 }) == 0,
+       "the due date stays, the snooze is kept");
+    is_str(f.contact_name, "Dora Derived", "a follow-up names its contact");
+    store_followup_clear(&f);
+
+    ok(store_undo(st, &undone) == STORE_OK && undone.what
+       && strstr(undone.what, "snoozed"), "undo the snooze");
+    store_journal_entry_clear(&undone);
+    store_contact_get(st, id, &c);
+    ok(date_compare(c.next_due, (struct date){ 2026, 6, 20 }) == 0, "next_due is back");
+    store_contact_clear(&c);
+
+    struct followup next = { .due = { 2026, 7, 20 }, .due_minutes = -1 };
+    next.text = strdup("send report");
+    next.every = (struct interval){ 1, 'm' };
+    struct note log = { 0 };
+    snprintf(log.kind, sizeof log.kind, "note");
+    log.body = strdup("report sent");
+    ok(store_followup_done(st, fu, &next, &log, t + 3 * DAY) == STORE_OK
+       && next.id > 0 && log.id > 0, "complete with a next occurrence and a note");
+    store_contact_get(st, id, &c);
+    is_int(c.last_touch, t + 3 * DAY, "completing touches the contact");
+    is_int(c.note_count, 2, "the log note counts");
+    ok(date_compare(c.next_due, (struct date){ 2026, 7, 20 }) == 0, "next_due is the next occurrence");
+    store_contact_clear(&c);
+    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "done"),
+       "undo the completion");
+    store_journal_entry_clear(&undone);
+    store_followup_get(st, fu, &f);
+    is_int(f.state, FOLLOWUP_OPEN, "the follow-up is open again");
+    store_followup_clear(&f);
+    ok(store_followup_get(st, next.id, &f) == STORE_NOT_FOUND, "the next occurrence is gone");
+    store_contact_get(st, id, &c);
+    is_int(c.note_count, 1, "the log note is gone");
+    is_int(c.last_touch, t + DAY, "last touch is back");
+    store_contact_clear(&c);
+    free(next.text);
+    free(log.body);
+
+    struct score s = { .contact_id = id, .value = 9 };
+    ok(store_score_add(st, &s, t + 4 * DAY) == STORE_OK && s.id > 0, "add a score");
+    store_contact_get(st, id, &c);
+    is_int(c.last_touch, t + 4 * DAY, "a score touches the contact");
+    store_contact_clear(&c);
+    struct score_list scores = { 0 };
+    store_score_list(st, id, &scores);
+    ok(scores.len == 1 && scores.items[0].value == 9, "list the scores");
+    store_score_list_clear(&scores);
+    s.value = 11;
+    ok(store_score_add(st, &s, t) == STORE_INVALID, "a score above 10 is refused");
+    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "score"), "undo the score");
+    store_journal_entry_clear(&undone);
+    store_score_list(st, id, &scores);
+    is_int(scores.len, 0, "the score is gone");
+    store_score_list_clear(&scores);
+
+    store_stage_change(st, id, STAGE_CUSTOMER, NULL, t + 5 * DAY);
+    store_contact_get(st, id, &c);
+    ok(c.stage == STAGE_CUSTOMER && c.stage_since == t + 5 * DAY
+       && c.last_touch == t + 5 * DAY, "a stage change sets stage, since and touch");
+    store_contact_clear(&c);
+    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "end-user → customer"),
+       "undo the stage change");
+    store_journal_entry_clear(&undone);
+    store_contact_get(st, id, &c);
+    ok(c.stage == STAGE_END_USER && c.stage_since == t && c.last_touch == t + DAY,
+       "stage, since and touch are back");
+    store_contact_clear(&c);
+
+    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "follow-up"),
+       "undo adding the follow-up");
+    store_journal_entry_clear(&undone);
+    store_contact_get(st, id, &c);
+    ok(!date_is_set(c.next_due), "no next follow-up after undo");
+    store_contact_clear(&c);
+    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "note"), "undo the note");
+    store_journal_entry_clear(&undone);
+    store_contact_get(st, id, &c);
+    ok(c.note_count == 0 && c.last_touch == t, "note count and touch are back");
+    int64_t version = c.version;
+    free(c.title);
+    c.title = strdup("Curator");
+    strlist_push(&c.tags, "temp");
+    store_contact_update(st, &c, t + 6 * DAY);
+    store_contact_clear(&c);
+    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "Dora"), "undo the edit");
+    store_journal_entry_clear(&undone);
+    store_contact_get(st, id, &c);
+    ok(c.title == NULL && c.tags.len == 0 && c.version == version, "the edit is reverted");
+    store_contact_clear(&c);
+    struct contact_filter f2 = { .stage = STAGE_NONE, .text = "curator" };
+    int64_t n = -1;
+    store_contact_count(st, &f2, &n);
+    is_int(n, 0, "the search index follows the undo");
+
+    store_contact_set_archived(st, id, true, t);
+    store_undo(st, &undone);
+    store_journal_entry_clear(&undone);
+    store_contact_get(st, id, &c);
+    ok(!c.archived, "undo an archive");
+    store_contact_clear(&c);
+
+    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "added contact"),
+       "undo adding the contact");
+    store_journal_entry_clear(&undone);
+    ok(store_contact_get(st, id, &c) == STORE_NOT_FOUND, "the contact is gone");
+
+    struct journal_list recent = { 0 };
+    ok(store_journal_recent(st, 3, &recent) == STORE_OK && recent.len == 3 && recent.more,
+       "the journal lists recent changes");
+    store_journal_list_clear(&recent);
+}
+
+static enum store_status batch_two(struct store *st, void *arg)
+{
+    int64_t *ids = arg;
+    ids[0] = add(st, "Batch One", NULL, NULL, NULL, STAGE_END_USER, noon(2026, 6, 2));
+    ids[1] = add(st, "Batch Two", NULL, NULL, NULL, STAGE_END_USER, noon(2026, 6, 2));
+    return ids[0] && ids[1] ? STORE_OK : STORE_FAILED;
+}
+
+static enum store_status batch_fail(struct store *st, void *arg)
+{
+    int64_t *ids = arg;
+    ids[0] = add(st, "Batch Three", NULL, NULL, NULL, STAGE_END_USER, noon(2026, 6, 2));
+    return store_fail(st, STORE_INVALID, "line 2: no name");
+}
+
+static void test_batch(struct store *st)
+{
+    int64_t ids[2] = { 0, 0 };
+    struct contact c = { 0 };
+    ok(store_batch(st, "import of 2 contacts", batch_two, ids) == STORE_OK, "a batch");
+    ok(store_contact_get(st, ids[1], &c) == STORE_OK, "its writes are kept");
+    store_contact_clear(&c);
+    struct journal_entry undone = { 0 };
+    ok(store_undo(st, &undone) == STORE_OK, "undo the batch");
+    is_str(undone.what, "import of 2 contacts", "as one change");
+    store_journal_entry_clear(&undone);
+    ok(store_contact_get(st, ids[0], &c) == STORE_NOT_FOUND
+       && store_contact_get(st, ids[1], &c) == STORE_NOT_FOUND, "both contacts are gone");
+    ok(store_batch(st, "bad import", batch_fail, ids) == STORE_INVALID,
+       "a failing batch fails");
+    is_str(store_error(st), "line 2: no name", "with its message");
+    ok(store_contact_get(st, ids[0], &c) == STORE_NOT_FOUND, "and nothing of it is kept");
+}
+
+static void test_forget(struct store *st, const char *db)
+{
+    time_t t = noon(2026, 7, 1);
+    int64_t keep = add(st, "Kept Person", NULL, NULL, NULL, STAGE_END_USER, t);
+    int64_t id = add(st, "Quentin Xylophagous", "Forget Org", "qx.unique@example.org",
+                     "forgettag", STAGE_CUSTOMER, t);
+    add_note(st, id, "He asked about zyzzogeton beetles.", t);
+    add_note(st, keep, "an ordinary note", t);
+    add_followup(st, id, (struct date){ 2026, 7, 9 }, "mail the zyzzogeton list", t);
+    struct score s = { .contact_id = id, .value = 3 };
+    s.comment = strdup("grumpy_kwyjibo");
+    store_score_add(st, &s, t);
+    free(s.comment);
+    store_stage_change(st, id, STAGE_CLIENT, "reason_wibblequx", t);
+    struct contact c = { 0 };
+    store_contact_get(st, id, &c);
+    free(c.title);
+    c.title = strdup("Xylo");
+    store_contact_update(st, &c, t);
+    store_contact_clear(&c);
+
+    ok(db_contains(db, "Xylophagous") && db_contains(db, "zyzzogeton"),
+       "before forget the words are in the file (the check can fail)");
+    ok(store_contact_forget(st, id) == STORE_OK, "forget a contact");
+    ok(store_contact_get(st, id, &c) == STORE_NOT_FOUND, "the contact is gone");
+    ok(store_contact_get(st, keep, &c) == STORE_OK && c.note_count == 1,
+       "others are untouched");
+    store_contact_clear(&c);
+    static const char *const words[] = {
+        "Xylophagous", "qx.unique@example.org", "zyzzogeton", "grumpy_kwyjibo",
+        "reason_wibblequx", "forgettag",
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        char name[96];
+        snprintf(name, sizeof name, "\"%s\" is nowhere in the file", words[i]);
+        ok(!db_contains(db, words[i]), name);
+    }
+    struct stat sb;
+    char wal[512];
+    snprintf(wal, sizeof wal, "%s-wal", db);
+    ok(stat(wal, &sb) != 0 || sb.st_size == 0, "the WAL is emptied");
+    struct search_hit_list hits = { 0 };
+    store_search(st, "zyzzogeton", 10, &hits);
+    is_int(hits.len, 0, "search no longer finds the person");
+    store_search_hit_list_clear(&hits);
+    struct journal_list recent = { 0 };
+    store_journal_recent(st, 200, &recent);
+    bool named = false;
+    for (size_t i = 0; i < recent.len; i++)
+        if (strstr(recent.items[i].what, "Quentin"))
+            named = true;
+    ok(!named, "the journal no longer names the person");
+    store_journal_list_clear(&recent);
+    struct journal_entry undone = { 0 };
+    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "note"),
+       "undo skips past the forgotten person's changes");
+    store_journal_entry_clear(&undone);
+    ok(store_contact_get(st, id, &c) == STORE_NOT_FOUND, "forget cannot be undone");
+    ok(store_contact_forget(st, id) == STORE_NOT_FOUND, "forgetting twice is not found");
+}
+
+static void test_quiet(const char *db)
+{
+    struct store *st = open_db(db, STORE_OPEN_CREATE);
+    if (!st)
+        return;
+    time_t now = noon(2026, 8, 1);
+    int cadence[STAGE_COUNT] = { 0, 45, 21 };
+    int64_t a = add(st, "Client A", NULL, NULL, NULL, STAGE_CLIENT, now - 30 * DAY);
+    int64_t b = add(st, "Client B", NULL, NULL, NULL, STAGE_CLIENT, now - 25 * DAY);
+    add(st, "Client fresh", NULL, NULL, NULL, STAGE_CLIENT, now - 5 * DAY);
+    int64_t c = add(st, "Customer C", NULL, NULL, NULL, STAGE_CUSTOMER, now - 100 * DAY);
+    add(st, "Customer D", NULL, NULL, NULL, STAGE_CUSTOMER, now - 10 * DAY);
+    add(st, "End user E", NULL, NULL, NULL, STAGE_END_USER, now - 400 * DAY);
+    struct contact own = { .stage = STAGE_CUSTOMER, .cadence_days = 5 };
+    own.name = strdup("Customer F");
+    store_contact_add(st, &own, now - 10 * DAY);
+    int64_t f = own.id;
+    store_contact_clear(&own);
+    struct contact never = { .stage = STAGE_CLIENT, .cadence_days = 0 };
+    never.name = strdup("Client never");
+    store_contact_add(st, &never, now - 300 * DAY);
+    store_contact_clear(&never);
+    int64_t g = add(st, "Client touched", NULL, NULL, NULL, STAGE_CLIENT, now - 60 * DAY);
+    add_note(st, g, "still in touch", now - 2 * DAY);
+
+    int64_t n = 0;
+    ok(store_quiet_count(st, cadence, now, &n) == STORE_OK, "count quiet contacts");
+    is_int(n, 4, "four have gone quiet");
+    struct contact_list l = { 0 }, rest = { 0 };
+    store_quiet_page(st, cadence, now, NULL, 2, &l);
+    ok(l.len == 2 && l.more && l.items[0].id == a && l.items[1].id == b,
+       "clients first, the most overdue first");
+    if (l.len == 2)
+        store_quiet_page(st, cadence, now, &l.items[1], 10, &rest);
+    ok(rest.len == 2 && !rest.more && rest.items[0].id == c && rest.items[1].id == f,
+       "then customers, a contact's own cadence counting");
+    store_contact_list_clear(&l);
+    store_contact_list_clear(&rest);
+
+    struct report r;
+    ok(store_report(st, cadence, now, &r) == STORE_OK, "a report");
+    is_int(r.quiet, 4, "the report counts the quiet");
+    is_int(r.stage_counts[STAGE_CLIENT], 5, "clients counted");
+    store_close(st);
+}
+
+static void test_report(const char *db)
+{
+    struct store *st = open_db(db, STORE_OPEN_CREATE);
+    if (!st)
+        return;
+    int cadence[STAGE_COUNT] = { 0, 45, 21 };
+    time_t now = noon(2026, 5, 15);
+    /* Three contacts added on 2026-01-01; u promoted to customer on
+     * 2026-01-11 (10 days) and to client on 2026-05-05; d promoted to
+     * customer on 2026-04-01 (90 days), e stays. */
+    time_t start = noon(2026, 1, 1);
+    int64_t u = add(st, "U", NULL, NULL, NULL, STAGE_END_USER, start);
+    int64_t d = add(st, "D", NULL, NULL, NULL, STAGE_END_USER, start);
+    int64_t e = add(st, "E", NULL, NULL, NULL, STAGE_END_USER, start);
+    store_stage_change(st, u, STAGE_CUSTOMER, NULL, start + 10 * DAY);
+    store_stage_change(st, d, STAGE_CUSTOMER, NULL, noon(2026, 4, 1));
+    store_stage_change(st, u, STAGE_CLIENT, NULL, noon(2026, 5, 5));
+    struct contact c = { 0 };
+    store_contact_get(st, d, &c);
+    c.roles = ROLE_DECISION_MAKER;
+    store_contact_update(st, &c, now);
+    store_contact_clear(&c);
+    struct score s1 = { .contact_id = u, .value = 3, .at = noon(2026, 2, 1) };
+    struct score s2 = { .contact_id = u, .value = 10, .at = noon(2026, 3, 1) };
+    struct score s3 = { .contact_id = d, .value = 5 };
+    struct score s4 = { .contact_id = e, .value = 8 };
+    store_score_add(st, &s1, now);
+    store_score_add(st, &s2, now);
+    store_score_add(st, &s3, now);
+    store_score_add(st, &s4, now);
+    add_followup(st, e, (struct date){ 2026, 5, 10 }, "overdue one", now);
+    add_followup(st, e, (struct date){ 2026, 5, 15 }, "due today", now);
+
+    struct report r;
+    ok(store_report(st, cadence, now, &r) == STORE_OK, "build the report");
+    is_int(r.stage_counts[STAGE_END_USER], 1, "one end user");
+    is_int(r.stage_counts[STAGE_CUSTOMER], 1, "one customer");
+    is_int(r.stage_counts[STAGE_CLIENT], 1, "one client");
+    is_int(r.promotions_month, 1, "one promotion this month");
+    is_int(r.promotions_quarter, 2, "two this quarter");
+    /* End-user stays: 10, 90, 134 days (E until now) -> median 90. */
+    ok(r.median_days[STAGE_END_USER] > 89.9 && r.median_days[STAGE_END_USER] < 90.1,
+       "median days as an end user");
+    /* Customer stays: u 2026-01-11..05-05 (114 days), d 04-01..now (44):
+     * median 79. */
+    ok(r.median_days[STAGE_CUSTOMER] > 78.9 && r.median_days[STAGE_CUSTOMER] < 79.1,
+       "median days as a customer");
+    ok(r.median_days[STAGE_CLIENT] > 9.9 && r.median_days[STAGE_CLIENT] < 10.1,
+       "median days as a client (the current stay)");
+    is_int(r.nps_all.answered, 3, "three answered");
+    is_int(r.nps_all.promoters, 1, "the latest score counts: one promoter");
+    is_int(r.nps_all.detractors, 1, "one detractor");
+    is_int(r.nps_stage[STAGE_CLIENT].promoters, 1, "NPS per stage");
+    is_int(r.nps_decision_maker.answered, 1, "NPS of decision-makers");
+    is_int(r.nps_decision_maker.detractors, 1, "their detractor");
+    is_int(r.nps_user.answered, 2, "NPS of users");
+    is_int(r.overdue, 1, "one follow-up overdue");
+
+    struct followup_list fl = { 0 };
+    struct followup_filter ff = { .contact_id = e, .open_only = true,
+                                  .to = { 2026, 5, 12 } };
+    ok(store_followup_page(st, &ff, NULL, 10, &fl) == STORE_OK && fl.len == 1,
+       "follow-ups up to a date");
+    store_followup_list_clear(&fl);
+    ff.to = (struct date){ 0 };
+    store_followup_page(st, &ff, NULL, 1, &fl);
+    ok(fl.len == 1 && fl.more, "a window of follow-ups");
+    struct followup_list fl2 = { 0 };
+    if (fl.len)
+        store_followup_page(st, &ff, &fl.items[0], 1, &fl2);
+    ok(fl2.len == 1 && !fl2.more && strcmp(fl2.items[0].text, "due today") == 0,
+       "the next window of follow-ups");
+    store_followup_list_clear(&fl);
+    store_followup_list_clear(&fl2);
+    int64_t n = 0;
+    store_followup_count(st, &ff, &n);
+    is_int(n, 2, "count follow-ups");
+    struct note_list notes = { 0 };
+    for (int i = 0; i < 5; i++)
+        add_note(st, e, "n", now + i);
+    store_note_page(st, e, NULL, 3, &notes);
+    ok(notes.len == 3 && notes.more && notes.items[0].at == now + 4, "notes newest first");
+    struct note_list notes2 = { 0 };
+    if (notes.len)
+        store_note_page(st, e, &notes.items[2], 3, &notes2);
+    ok(notes2.len == 2 && !notes2.more && notes2.items[1].at == now,
+       "the next window of notes");
+    if (notes2.len)
+        is_str(notes2.items[0].kind, "call", "the kind is kept");
+    store_note_list_clear(&notes);
+    store_note_list_clear(&notes2);
+
+    /* Backup and check. */
+    const char *copy = path_in("backup.db");
+    ok(store_backup(st, copy) == STORE_OK, "back up");
+    struct stat sb;
+    ok(stat(copy, &sb) == 0 && (sb.st_mode & 0777) == 0600, "the backup is 0600");
+    ok(store_backup(st, copy) != STORE_OK, "a backup never overwrites a file");
+    struct store *b = open_db(copy, 0);
+    ok(b && store_contact_get(b, u, &c) == STORE_OK, "the backup holds the data");
+    store_contact_clear(&c);
+    struct strlist problems = { 0 };
+    ok(b && store_check(b, &problems) == STORE_OK && problems.len == 0,
+       "the backup passes the check");
+    strlist_clear(&problems);
+    store_close(b);
+    ok(store_check(st, &problems) == STORE_OK, "the database passes the check");
+    strlist_clear(&problems);
+    store_close(st);
+
+    /* Read-only. */
+    st = open_db(db, STORE_OPEN_READ_ONLY);
+    ok(st && store_read_only(st), "open read-only");
+    if (st) {
+        ok(store_contact_get(st, u, &c) == STORE_OK, "reads work");
+        store_contact_clear(&c);
+        ok(add(st, "Nobody", NULL, NULL, NULL, STAGE_END_USER, now) == 0
+           && strstr(store_error(st), "read-only"), "a write is refused");
+        ok(store_stage_change(st, u, STAGE_CUSTOMER, NULL, now) == STORE_READ_ONLY,
+           "with STORE_READ_ONLY");
+        struct journal_entry undone = { 0 };
+        ok(store_undo(st, &undone) == STORE_READ_ONLY, "undo is refused too");
+        store_close(st);
+    }
+}
+
+static void test_data_version(const char *db)
+{
+    struct store *a = open_db(db, STORE_OPEN_CREATE);
+    struct store *b = open_db(db, 0);
+    if (!a || !b) {
+        store_close(a);
+        store_close(b);
+        return;
+    }
+    int64_t before = store_data_version(b);
+    add(a, "Seen Elsewhere", NULL, NULL, NULL, STAGE_END_USER, noon(2026, 1, 1));
+    ok(store_data_version(b) != before, "another session's commit changes data_version");
+    store_close(a);
+    store_close(b);
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, sizeof dir, "%s/rapport-store.XXXXXX", tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    test_open();
+    const char *db = path_in("main/rapport.db");
+    struct store *st = open_db(db, STORE_OPEN_CREATE);
+    struct store *other = open_db(db, 0);
+    if (st && other) {
+        test_contacts(st, other);
+        test_windows(st);
+        test_search(st);
+        test_derived_and_undo(st);
+        test_batch(st);
+        store_close(other);
+        other = NULL;
+        test_forget(st, db);
+    }
+    store_close(other);
+    store_close(st);
+    test_quiet(path_in("quiet/rapport.db"));
+    test_report(path_in("report/rapport.db"));
+    test_data_version(path_in("version/rapport.db"));
+
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        printf("# could not remove %s\n", dir);
+    return tap_done();
+}
