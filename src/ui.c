@@ -256,6 +256,9 @@ bool ui_prompt(struct ui *ui, const char *question, const char *initial,
         int qw = text_width(question) + 1;
         if (qw > COLS / 2)
             qw = COLS / 2;
+        if (ui->message[0])
+            ui_put(LINES - 2, 0, COLS, ui->message,
+                   ui->message_error ? ui->attr[UI_ERROR] : ui->attr[UI_STATUS]);
         ui_put(LINES - 1, 0, qw, question, ui->attr[UI_HEADER]);
         ui_line_draw(&line, LINES - 1, qw, COLS - qw, 0, true);
         refresh();
@@ -425,10 +428,9 @@ static void draw_status(struct ui *ui)
     }
     char help[32];
     keys_name(ui->keys.keys[ACT_HELP][0], help, sizeof help);
-    /* The path is cut first: hints matter more on a narrow screen. */
-    int fixed = text_width(_(view->name)) + text_width(hints)
-                + text_width(help) + 12;
-    int pathw = COLS - fixed;
+    /* The path gets at most half the line; the hints are cut at the
+     * end when they do not fit. */
+    int pathw = COLS / 2;
     char path[512];
     const char *db = store_path(ui->st);
     if (pathw < 8)

@@ -123,7 +123,8 @@ static bool load_notes(struct ui *ui, struct contact_page *p, size_t limit)
     if (!n)
         abort();
     p->notes = n;
-    memcpy(p->notes + p->note_count, list.items, list.len * sizeof *n);
+    if (list.len)
+        memcpy(p->notes + p->note_count, list.items, list.len * sizeof *n);
     p->note_count += list.len;
     p->notes_more = list.more;
     free(list.items);

@@ -310,6 +310,9 @@ static void editor_draw(struct ui *ui, struct editor *e, const char *title)
     ui_put(LINES - 1, 0, COLS,
            _("^S save  Esc cancel  Enter new line  arrows move"),
            ui->attr[UI_STATUS]);
+    if (ui->message[0])
+        ui_put(LINES - 1, 0, COLS, ui->message,
+               ui->message_error ? ui->attr[UI_ERROR] : ui->attr[UI_STATUS]);
     struct ui_line *cur = &e->lines[e->row];
     ui_line_draw(cur, 1 + (int)(e->row - e->top), 0, COLS, 0, true);
 }
@@ -344,6 +347,7 @@ bool ui_editor(struct ui *ui, const char *title, const char *initial,
         struct ui_line *l = &e.lines[e.row];
         if (key == KEYS_NONE || key == KEYS_RESIZE)
             continue;
+        ui->message[0] = '\0';
         if (key == KEYS_CTRL('s')) {
             saved = true;
             break;
@@ -554,12 +558,17 @@ bool ui_form(struct ui *ui, const char *title, struct ui_field *fields,
                _("Tab/S-Tab or Up/Down move  ^S or Enter on the last field "
                  "saves  Esc cancels"),
                ui->attr[UI_STATUS]);
+        /* Why the last save failed stays in view while fixing it. */
+        if (ui->message[0])
+            ui_put(LINES - 2, 0, COLS, ui->message,
+                   ui->message_error ? ui->attr[UI_ERROR] : 0);
         int y = 2 + (int)(at - first);
         ui_line_draw(&lines[at], y, lw, COLS - lw, (int)A_UNDERLINE, true);
         refresh();
         int key = ui_getkey(ui, 500);
         if (key == KEYS_NONE || key == KEYS_RESIZE)
             continue;
+        ui->message[0] = '\0';
         if (key == KEYS_CTRL('s') || (key == KEYS_ENTER && at + 1 == count)) {
             saved = true;
             break;

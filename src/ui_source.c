@@ -15,7 +15,8 @@ static int contact_page(struct ui *ui, void *ctx, const void *after,
         return -1;
     }
     /* The rows move into the window; only the array is freed here. */
-    memcpy(rows, list.items, list.len * sizeof *list.items);
+    if (list.len)
+        memcpy(rows, list.items, list.len * sizeof *list.items);
     *more = list.more;
     int n = (int)list.len;
     free(list.items);
@@ -56,7 +57,8 @@ static int followup_page(struct ui *ui, void *ctx, const void *after,
         ui_store_error(ui);
         return -1;
     }
-    memcpy(rows, list.items, list.len * sizeof *list.items);
+    if (list.len)
+        memcpy(rows, list.items, list.len * sizeof *list.items);
     *more = list.more;
     int n = (int)list.len;
     free(list.items);
@@ -112,7 +114,8 @@ static int quiet_page(struct ui *ui, void *ctx, const void *after,
         ui_store_error(ui);
         return -1;
     }
-    memcpy(rows, list.items, list.len * sizeof *list.items);
+    if (list.len)
+        memcpy(rows, list.items, list.len * sizeof *list.items);
     *more = list.more;
     int n = (int)list.len;
     free(list.items);
