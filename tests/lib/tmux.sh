@@ -16,7 +16,9 @@ if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ]; then
 fi
 [ -n "$TMUX_BIN" ] || skip_all "tmux is not installed"
 
-TUI_SOCKET="rapport-test-$$-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')"
+TUI_SOCKET_BASE="rapport-test-$$-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')"
+TUI_STARTS=0
+TUI_SOCKET="$TUI_SOCKET_BASE-0"
 TUI_ERR="$TEST_DIR/tui.stderr"
 TUI_DONE="$TEST_DIR/tui.status"
 unset TMUX
@@ -53,7 +55,11 @@ tui_start() {
     # The wrapper keeps the pane after rapport ends, so its last screen
     # and exit status can be read.
     tui_cmd="env TERM=$TUI_TERM$tui_env $(printf '%q' "$RAPPORT")$tui_args 2>$(printf '%q' "$TUI_ERR"); echo \$? >$(printf '%q' "$TUI_DONE"); echo '[rapport ended]'; sleep 600"
+    # Each start gets a server of its own: reusing a socket races with
+    # the old server's shutdown.
     tmux_ kill-server >/dev/null 2>&1
+    TUI_STARTS=$((TUI_STARTS + 1))
+    TUI_SOCKET="$TUI_SOCKET_BASE-$TUI_STARTS"
     tmux_ new-session -d -x "${tui_size%x*}" -y "${tui_size#*x}" \
         -s rapport "bash -c $(printf '%q' "$tui_cmd")"
 }
