@@ -1,0 +1,150 @@
+#!/bin/sh
+# Contacts from the command line: add, list in every format, show, edit,
+# finding people by part of their name, ambiguity, terminal-safe output,
+# archive, undo and forget.
+. "${top_srcdir:-.}/tests/lib/tap.sh"
+
+db="$TEST_DIR/r.db"
+r() { run --db "$db" "$@"; }
+esc=$(printf '\033')
+
+r add "Zoë Ødegård" --org "Digital Humanities" --email zoe@example.org \
+    --tag "text mining" --role both --stage customer --title "Director"
+is "$status" 0 "add a contact with every kind of field"
+like "$out" '^Added contact #1 Zoë Ødegård \(Customer\)$' "add names the contact with its id"
+is "$(sql "$db" "SELECT name, stage, roles FROM contact WHERE id = 1")" \
+   "Zoë Ødegård|1|3" "the contact is stored with its stage (1: customer) and roles"
+is "$(sql "$db" "SELECT email FROM contact_email WHERE contact_id = 1")" \
+   "zoe@example.org" "its email is stored"
+
+r add "李小龙" --org "Marine Research" --phone "+47 55 23 85 00"
+is "$status" 0 "add a CJK name"
+r add "Ann Smith, Jr." --org 'Law "Knowledge" Team'
+r add "Ann Jones"
+r add "$(printf 'Evil\033[31mRed\342\200\256')"
+is "$status" 0 "a name with an escape sequence is stored as typed"
+
+# Resolution by part of a name, case and accents aside.
+r show zoe
+is "$status" 0 "'zoe' finds Zoë Ødegård"
+like "$out" '^#1 Zoë Ødegård' "show names the contact with its id"
+like "$out" 'Organisation: +Digital Humanities' "show has the organisation"
+like "$out" 'Roles: +user, decision-maker' "show has the roles"
+like "$out" 'Stage: +Customer since' "show has the stage and since when"
+like "$out" 'Tags: +text mining' "show has the tags"
+r show ODEGARD
+like "$out" '^#1 ' "an accent-free upper-case surname finds her too"
+r show 小龙
+is "$status" 0 "part of a CJK name finds the contact"
+like "$out" '^#2 李小龙' "it is the right one"
+r show '#2'
+like "$out" '^#2 李小龙' "#2 is an id"
+
+r show ann
+is "$status" 1 "an ambiguous name is a user error"
+like "$err" '^rapport: .*#3 Ann Smith, Jr\..*#4 Ann Jones|^rapport: .*#4 Ann Jones.*#3 Ann Smith' \
+     "the error lists the candidates with their ids"
+is "$(printf '%s\n' "$err" | wc -l)" 1 "in one line"
+
+# Terminal safety: the escape sequence is shown as placeholders.
+r list
+is "$status" 0 "list"
+like "$out" 'Evil\^\[\[31mRed<U\+202E>' "list shows ESC as ^[ and a bidi override as <U+202E>"
+unlike "$out" "$esc" "list never prints a raw escape"
+like "$out" '#1 +Zoë Ødegård +Customer +Digital Humanities' "list shows id, name, stage, organisation"
+r show evil
+like "$out" 'Evil\^\[\[31mRed' "show shows the placeholders"
+unlike "$out" "$esc" "show never prints a raw escape"
+
+# CSV: RFC 4180, parsed back by the sqlite3 shell.
+r list --format csv
+is "$status" 0 "list --format csv"
+printf '%s\n' "$out" >"$TEST_DIR/list.csv"
+is "$(head -1 "$TEST_DIR/list.csv")" \
+   "$(printf 'id,name,organisation,title,stage,roles,emails,phones,tags,channel,created,last_touch,next_due,archived\r')" \
+   "the header names every field, CRLF-terminated"
+is "$(grep -c "$(printf '\r')\$" "$TEST_DIR/list.csv")" 6 "every line ends in CRLF"
+sql ":memory:" ".import --csv '$TEST_DIR/list.csv' t
+SELECT organisation FROM t WHERE id = '3';" >"$TEST_DIR/org.txt"
+is "$(cat "$TEST_DIR/org.txt")" 'Law "Knowledge" Team' "a field with quotes survives CSV quoting"
+is "$(sql ":memory:" ".import --csv '$TEST_DIR/list.csv' t
+SELECT name FROM t WHERE id = '3';")" "Ann Smith, Jr." "a field with a comma survives"
+is "$(sql ":memory:" ".import --csv '$TEST_DIR/list.csv' t
+SELECT count(*) FROM t;")" 5 "one row per contact"
+
+# JSON: valid, one object per contact, stable keys.
+r list --format json
+is "$status" 0 "list --format json"
+printf '%s\n' "$out" >"$TEST_DIR/list.json"
+is "$(sql ":memory:" "SELECT json_valid(CAST(readfile('$TEST_DIR/list.json') AS TEXT))")" 1 \
+   "the JSON is valid"
+is "$(sql ":memory:" "SELECT json_array_length(CAST(readfile('$TEST_DIR/list.json') AS TEXT))")" 5 \
+   "an array of every contact"
+is "$(sql ":memory:" "SELECT json_extract(CAST(readfile('$TEST_DIR/list.json') AS TEXT), '\$[0].name') || '|' || coalesce(json_extract(CAST(readfile('$TEST_DIR/list.json') AS TEXT), '\$[0].emails[0]'), 'none') || '|' || json_extract(CAST(readfile('$TEST_DIR/list.json') AS TEXT), '\$[0].stage')")" \
+   "Ann Jones|none|end-user" "objects hold name, emails and stage (sorted by name)"
+r list --format json --stage client
+is "$out" "[]" "an empty list is an empty JSON array"
+r list --format yaml
+is "$status" 2 "an unknown format is a usage error"
+
+# Filters.
+r list --stage customer
+like "$out" 'Zoë' "--stage keeps customers"
+unlike "$out" 'Ann' "and drops the others"
+r list --org "marine research"
+like "$out" '李小龙' "--org matches the organisation without case"
+is "$(printf '%s\n' "$out" | wc -l)" 1 "and only it"
+r list --tag "text mining"
+like "$out" 'Zoë' "--tag filters by tag"
+
+# Edit.
+r edit zoe --email zoe@uni.example --drop-email zoe@example.org --tag corpora \
+    --untag "text mining" --projects "Emigrant letters corpus" --cadence 2w
+is "$status" 0 "edit several fields at once"
+like "$out" '^Updated #1 Zoë Ødegård$' "edit names the contact"
+is "$(sql "$db" "SELECT group_concat(email) FROM contact_email WHERE contact_id = 1")" \
+   "zoe@uni.example" "an email was added and one dropped"
+is "$(sql "$db" "SELECT group_concat(tag) FROM contact_tag WHERE contact_id = 1")" \
+   "corpora" "a tag was added and one removed"
+is "$(sql "$db" "SELECT projects, cadence_days FROM contact WHERE id = 1")" \
+   "Emigrant letters corpus|14" "projects and cadence are stored"
+r edit zoe
+is "$status" 2 "edit without a change is a usage error"
+r edit zoe --email "not an address"
+is "$status" 1 "a bad email is a user error"
+like "$err" '^rapport: email' "naming the field"
+
+# Archive, list, undo.
+r archive "ann jones"
+is "$status" 0 "archive"
+like "$out" '^Archived #4 Ann Jones$' "archive names the contact"
+r list
+unlike "$out" 'Ann Jones' "an archived contact leaves the list"
+r list --archived
+like "$out" 'Ann Jones' "--archived shows it"
+r undo
+is "$status" 0 "undo"
+like "$out" '^Undone: ' "undo says what was undone"
+is "$(sql "$db" "SELECT archived FROM contact WHERE id = 4")" 0 "undo brought the contact back"
+r archive 4
+r unarchive 4
+is "$(sql "$db" "SELECT archived FROM contact WHERE id = 4")" 0 "unarchive brings it back too"
+
+# Forget: no trace of the person left anywhere in the file.
+r note zoe "Discussed the Quetzalcoatlus manuscripts at length"
+r follow zoe +3d "Send the Quetzalcoatlus list"
+r score zoe 9 "splendid"
+r forget zoe </dev/null
+is "$status" 1 "forget without --yes and without a terminal refuses"
+like "$err" '--yes' "and says to use --yes"
+is "$(sql "$db" "SELECT count(*) FROM contact WHERE id = 1")" 1 "nothing was erased"
+r forget zoe --yes
+is "$status" 0 "forget --yes"
+like "$out" '#1' "forget names the id it erased"
+is "$(sql "$db" "SELECT count(*) FROM contact WHERE id = 1")" 0 "the contact is gone"
+is "$(cat "$db" "$db-wal" 2>/dev/null | grep -c 'Ødegård')" 0 "the name is nowhere in the file"
+is "$(cat "$db" "$db-wal" 2>/dev/null | grep -c 'Quetzalcoatlus')" 0 "the note's words are nowhere in the file"
+r show zoe
+is "$status" 1 "the contact cannot be found"
+
+done_testing

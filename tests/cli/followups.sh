@@ -1,0 +1,158 @@
+#!/bin/sh
+# Notes, stages, follow-ups and the agenda on a fixed day: recurrence,
+# snoozing, undo, and an agenda that stays silent when there is nothing
+# to do.
+. "${top_srcdir:-.}/tests/lib/tap.sh"
+
+command -v faketime >/dev/null 2>&1 || skip_all "faketime is not installed"
+# libfaketime is preloaded; the sanitizers' runtime must not mind.
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+export ASAN_OPTIONS
+
+db="$TEST_DIR/r.db"
+day='2026-03-10 09:00:00'
+esc=$(printf '\033')
+
+at() {   # at ARGS...: rapport on the fixed day
+    out=$(faketime "$day" "$RAPPORT" --db "$db" "$@" 2>"$TEST_DIR/stderr")
+    status=$?
+    err=$(cat "$TEST_DIR/stderr")
+}
+at_in() {   # the same with standard input from $input
+    out=$(printf '%s' "$input" | faketime "$day" "$RAPPORT" --db "$db" "$@" \
+          2>"$TEST_DIR/stderr")
+    status=$?
+    err=$(cat "$TEST_DIR/stderr")
+}
+
+at add "Zoë Ødegård" --stage client
+at agenda
+is "$status" 0 "agenda with nothing to do exits 0"
+is "$out" "" "and prints nothing"
+is "$err" "" "not even on stderr"
+
+# Notes.
+at note zoe --kind call "Called about the workshop"
+is "$status" 0 "note with a kind"
+is "$out" "Note #1 on #1 Zoë Ødegård" "note names the note and the contact"
+is "$(sql "$db" "SELECT kind, body FROM note WHERE id = 1")" \
+   "call|Called about the workshop" "the note is stored with its kind"
+input=$(printf 'First line\nsecond line: Ørsted\n\nlast line')
+at_in note zoe
+is "$status" 0 "a note from standard input"
+is "$(sql "$db" "SELECT body FROM note WHERE id = 2")" "$input" \
+   "all of standard input is stored, several lines"
+input='   '
+at_in note zoe
+is "$status" 1 "an empty note is a user error"
+at note zoe --kind telegram "hello"
+is "$status" 2 "an unknown kind is a usage error"
+at show zoe
+like "$out" '#2 +2026-03-10' "show lists the notes with their ids"
+like "$out" '      second line: Ørsted' "multi-line bodies are indented"
+at undo
+like "$out" '^Undone: ' "undo of a note says what"
+is "$(sql "$db" "SELECT count(*) FROM note")" 1 "the note is gone"
+
+# Stages.
+at stage zoe customer --reason "Budget cut"
+is "$status" 0 "stage with a reason"
+is "$out" "#1 Zoë Ødegård: Client → Customer" "stage says from and to"
+is "$(sql "$db" "SELECT stage FROM contact WHERE id = 1")" 1 "the stage is stored"
+is "$(sql "$db" "SELECT reason FROM stage_change ORDER BY id DESC LIMIT 1")" \
+   "Budget cut" "with its reason"
+at show zoe
+like "$out" 'Client → Customer: Budget cut' "show has the stage history with reasons"
+at undo
+is "$(sql "$db" "SELECT stage FROM contact WHERE id = 1")" 2 "undo restores the stage"
+at stage zoe client
+is "$status" 1 "moving to the current stage is a user error"
+at stage zoe nowhere
+is "$status" 2 "an unknown stage is a usage error"
+
+# Follow-ups.
+at follow zoe 2026-03-09 "Send the overdue slides"
+is "$status" 0 "follow"
+is "$out" "Follow-up #1 for Zoë Ødegård on 2026-03-09" "follow says id, name and date"
+at follow zoe today "Call about the grant" --at 14:30
+is "$out" "Follow-up #2 for Zoë Ødegård on 2026-03-10 14:30" "a time of day"
+at follow zoe +3d "Weekly bulletin" --every 1w
+is "$out" "Follow-up #3 for Zoë Ødegård on 2026-03-13 (every 1w)" "a recurring one"
+at follow zoe +30d "Far away"
+at follow zoe someday "Never"
+is "$status" 2 "a bad date is a usage error"
+at follow zoe today "x" --every 3y
+is "$status" 2 "a bad interval is a usage error"
+is "$(sql "$db" "SELECT due, due_minutes, every_count, every_unit FROM followup WHERE id = 3")" \
+   "2026-03-13|-1|1|w" "the follow-up is stored with its recurrence"
+
+at agenda
+is "$status" 0 "agenda"
+overdue=$(printf '%s\n' "$out" | sed -n '/^Overdue/,/^$/p')
+today=$(printf '%s\n' "$out" | sed -n '/^Today/,/^$/p')
+next=$(printf '%s\n' "$out" | sed -n '/^Next 7 days/,/^$/p')
+like "$overdue" '#1 .*2026-03-09 +Zoë Ødegård \(#1\): Send the overdue slides' "overdue section"
+like "$today" '#2 .*14:30 +Zoë Ødegård \(#1\): Call about the grant' "today section"
+like "$next" '#3 .*2026-03-13 .*Weekly bulletin \(every 1w\)' "next days section"
+unlike "$out" 'Far away' "what is past the window is left out"
+at agenda --days 40
+like "$out" 'Far away' "--days widens the window"
+at agenda --days soon
+is "$status" 2 "a bad --days is a usage error"
+
+# Done: a recurring one schedules the next.
+at done 3 --note "Bulletin sent"
+is "$status" 0 "done"
+like "$out" '^Done: follow-up #3 for Zoë Ødegård \(#1\): Weekly bulletin' "done says what was done"
+like "$out" 'Next: follow-up #5 on 2026-03-20' "and the next date of a recurring one"
+is "$(sql "$db" "SELECT state FROM followup WHERE id = 3")" 1 "it is stored as done"
+is "$(sql "$db" "SELECT due, every_count, every_unit, state FROM followup WHERE id = 5")" \
+   "2026-03-20|1|w|0" "the next one is open a week later"
+is "$(sql "$db" "SELECT body FROM note ORDER BY id DESC LIMIT 1")" "Bulletin sent" \
+   "--note logs a note"
+at done '#3'
+is "$status" 1 "done twice is a user error"
+like "$err" 'already done' "and says so"
+at done 999
+is "$status" 1 "an unknown follow-up is a user error"
+at done abc
+is "$status" 2 "a follow-up that is no id is a usage error"
+at done 2
+unlike "$out" 'Next' "a follow-up that does not recur has no next"
+
+# Snooze keeps the due date.
+at snooze 1 2026-03-12
+is "$status" 0 "snooze"
+is "$out" "Snoozed follow-up #1 for Zoë Ødegård until 2026-03-12 (due 2026-03-09)" \
+   "snooze says until when and the due date"
+is "$(sql "$db" "SELECT due, snoozed_until FROM followup WHERE id = 1")" \
+   "2026-03-09|2026-03-12" "the due date stays"
+at agenda
+unlike "$out" 'Overdue' "a snoozed follow-up is not overdue"
+like "$out" '#1 .*\(snoozed until 2026-03-12\)' "it shows up on its new day"
+at snooze 1 2026-03-01
+is "$status" 1 "snoozing into the past is a user error"
+
+# Scores.
+at score zoe 11
+is "$status" 2 "a score above 10 is a usage error"
+at score zoe 9 "Loved the workshop"
+is "$status" 0 "score"
+is "$out" "Score 9/10 for #1 Zoë Ødegård" "score names the contact"
+is "$(sql "$db" "SELECT value, comment FROM score")" "9|Loved the workshop" "the score is stored"
+
+# Gone quiet: a client untouched for longer than 21 days.
+quiet="$TEST_DIR/quiet.db"
+faketime '2026-01-05 10:00:00' "$RAPPORT" --db "$quiet" add "$(printf 'Evil\033]0;x\007 Quiet')" --stage client >/dev/null
+faketime '2026-01-05 10:00:00' "$RAPPORT" --db "$quiet" add "Busy End User" >/dev/null
+out=$(faketime "$day" "$RAPPORT" --db "$quiet" agenda)
+like "$out" '^Gone quiet' "agenda lists who has gone quiet"
+like "$out" '#1 Evil\^\[\]0;x\^G Quiet — Client, 64 days' "with the days since the last contact"
+unlike "$out" 'Busy End User' "end users do not go quiet by default"
+unlike "$out" "$esc" "agenda never prints a raw escape"
+faketime "$day" "$RAPPORT" --db "$quiet" follow evil today "Ring" >/dev/null
+out=$(faketime "$day" "$RAPPORT" --db "$quiet" agenda)
+like "$out" 'Evil\^\[\]0;x\^G Quiet \(#1\): Ring' "follow-up rows are sanitized too"
+unlike "$out" "$esc" "still no raw escape"
+
+done_testing

@@ -1,0 +1,121 @@
+#!/bin/sh
+# Organisations, reports, search, backup, check and the demo database.
+. "${top_srcdir:-.}/tests/lib/tap.sh"
+
+db="$TEST_DIR/r.db"
+r() { run --db "$db" "$@"; }
+
+r orgs
+is "$status" 0 "orgs on an empty database"
+is "$out" "No organisations." "says there are none"
+
+r add "Siobhán Ní Bhriain" --org "Department of History" --role decision-maker --stage client
+r add "Mateo Fernández" --org "Department of History" --role user
+r add "Tomás Ó Ceallaigh" --org "department of history" --role user --stage customer
+r add "José Müller" --org "Hartmann & Reyes LLP" --role both
+r orgs
+is "$status" 0 "orgs"
+like "$out" 'Department of History +End users 1, Customers 1, Clients 1' \
+     "counts per stage for each organisation"
+like "$out" 'Hartmann & Reyes LLP +End users 1, Customers 0, Clients 0' \
+     "every organisation is listed"
+r orgs "department OF history"
+is "$status" 0 "orgs ORG"
+dm=$(printf '%s\n' "$out" | sed -n '/^Decision-makers/,/^$/p')
+users=$(printf '%s\n' "$out" | sed -n '/^Users/,$p')
+like "$dm" '#1 Siobhán Ní Bhriain +\(Client\)' "its decision-makers"
+unlike "$dm" 'Mateo' "users are not decision-makers"
+like "$users" '#2 Mateo Fernández' "its users"
+like "$users" '#3 Tomás Ó Ceallaigh' "all of them"
+r orgs "Nowhere"
+is "$status" 1 "an unknown organisation is a user error"
+is "$err" 'rapport: no organisation "Nowhere"' "with one line"
+
+# Report.
+r score siobhan 10
+r score mateo 3
+r score tomas 9
+r stage mateo customer --reason "Came back twice"
+r report
+is "$status" 0 "report"
+like "$out" '^Funnel' "the funnel"
+like "$out" 'End users +#+ +1$' "a bar per stage"
+like "$out" 'Customers +#+ +2$' "with the counts"
+like "$out" 'this month [0-9]+, this quarter [0-9]+' "promotions"
+like "$out" '^Median days in each stage' "days per stage"
+like "$out" 'Everyone +\+33 +\(3 answered: 2 promoters, 1 detractors\)' \
+     "NPS of everyone with how many answered"
+like "$out" 'Decision-makers +\+100 +\(1 answered' "NPS per role"
+like "$out" 'overdue follow-ups 0, gone quiet 0' "workload"
+r report --format json
+is "$status" 0 "report --format json"
+printf '%s\n' "$out" >"$TEST_DIR/report.json"
+j() { sql ":memory:" "SELECT json_extract(CAST(readfile('$TEST_DIR/report.json') AS TEXT), '$1')"; }
+is "$(sql ":memory:" "SELECT json_valid(CAST(readfile('$TEST_DIR/report.json') AS TEXT))")" 1 \
+   "the report's JSON is valid"
+is "$(j '$.funnel.customer')" 2 "the funnel in JSON"
+is "$(j '$.nps.all.answered')" 3 "NPS answers in JSON"
+is "$(j '$.promotions.month')" 1 "promotions in JSON"
+r report --format xml
+is "$status" 2 "an unknown report format is a usage error"
+
+# Search.
+r note mateo "Asked about the Inquisition trial records"
+r search inquisition
+is "$status" 0 "search"
+like "$out" '#2 Mateo Fernández, note #[0-9]+: ' "a note hit names the contact and the note"
+r search jose
+like "$out" '#4 José Müller' "a contact hit, accent-insensitive"
+r search zzyzx
+is "$out" "No matches." "no hit says so"
+
+# Backup: a readable copy.
+r backup "$TEST_DIR/copy.db"
+is "$status" 0 "backup"
+is "$(stat -c %a "$TEST_DIR/copy.db")" 600 "the copy is private"
+is "$(sql "$TEST_DIR/copy.db" "SELECT count(*) FROM contact")" 4 "the copy holds the contacts"
+run --db "$TEST_DIR/copy.db" show siobhan
+is "$status" 0 "rapport reads the copy"
+
+# Check: sound, then damaged.
+r check
+is "$status" 0 "check on a sound database"
+like "$out" 'sound' "says it is sound"
+bad="$TEST_DIR/bad.db"
+cp "$TEST_DIR/copy.db" "$bad"
+chmod 600 "$bad"
+size=$(stat -c %s "$bad")
+# Overwrite every page after the first with garbage.
+awk 'BEGIN { for (i = 0; i < 200000; i++) printf "%c", 65 + i % 26 }' \
+    | dd of="$bad" bs=1024 seek=4 count=$((size / 1024 - 4)) conv=notrunc \
+         iflag=fullblock 2>/dev/null
+run --db "$bad" check
+is "$status" 1 "check on a damaged database exits 1"
+like "$err" '^rapport: ' "with a message"
+printf 'this is not a database at all, just text\n%.0s' 1 2 3 4 5 6 7 8 9 >"$TEST_DIR/text.db"
+chmod 600 "$TEST_DIR/text.db"
+run --db "$TEST_DIR/text.db" list
+is "$status" 1 "a file that is no database is a user error"
+is "$(printf '%s\n' "$err" | wc -l)" 1 "with one line"
+
+# The demo: a living pipeline, removed afterwards.
+mkdir "$TEST_DIR/tmp"
+out=$(TMPDIR="$TEST_DIR/tmp" "$RAPPORT" --demo agenda 2>"$TEST_DIR/stderr")
+status=$?
+is "$status" 0 "--demo agenda"
+like "$out" '^Overdue' "the demo has overdue follow-ups"
+like "$out" '^Today' "and some due today"
+like "$out" '^Next 7 days' "and some coming up"
+like "$out" '^Gone quiet' "and people who have gone quiet"
+like "$out" 'every 1w' "and a recurring one"
+is "$(ls "$TEST_DIR/tmp" | wc -l)" 0 "the demo database is removed at exit"
+out=$(TMPDIR="$TEST_DIR/tmp" "$RAPPORT" --demo list --format csv)
+is "$(printf '%s\n' "$out" | wc -l)" 43 "the demo has more than 40 contacts"
+like "$out" 'Zoë Ødegård' "with UTF-8 names"
+like "$out" '李小龙' "of every script"
+out=$(TMPDIR="$TEST_DIR/tmp" "$RAPPORT" --demo report)
+like "$out" 'Clients +#+ +[0-9]+' "the demo has clients"
+out=$(TMPDIR="$TEST_DIR/tmp" "$RAPPORT" --demo orgs)
+is "$(printf '%s\n' "$out" | wc -l)" 8 "the demo has several organisations"
+
+done_testing
