@@ -53,7 +53,7 @@ wait_for "Log a note" 2 "x offers to log a note"
 tui_type "Sent the list by email"
 tui_keys Enter
 wait_for "the next one" 2 "a recurring follow-up shows the next date"
-wait_for "Today (0)" 2 "today is done"
+wait_for "Nothing needs you today" 2 "today is done, and the next one is past the week"
 is "$(sql "$db" "SELECT state FROM followup ORDER BY id")" "1
 0" "the follow-up is done and the next one open"
 is "$(sql "$db" "SELECT due = date('now','localtime','+14 days') FROM followup WHERE state = 0")" 1 \
