@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cadence.h"
@@ -414,10 +415,17 @@ static int cmd_edit(struct app *app, struct parsed *p)
         for (size_t i = 0; i < gone->len; i++) {
             /* Emails and tags compare without case, as they are stored. */
             for (size_t k = 0; k < into[l]->len;) {
-                if (strcasecmp(into[l]->items[k], gone->items[i]) == 0)
-                    strlist_remove(into[l], into[l]->items[k]);
-                else
+                if (strcasecmp(into[l]->items[k], gone->items[i]) == 0) {
+                    /* strlist_remove frees the item it is given. */
+                    char *same = strdup(into[l]->items[k]);
+                    if (same)
+                        strlist_remove(into[l], same);
+                    free(same);
+                    if (!same)
+                        break;
+                } else {
                     k++;
+                }
             }
         }
         const struct strlist *added = opt_list(p, adds[l]);

@@ -111,7 +111,7 @@ static int remove_entry(const char *path, const struct stat *sb, int flag,
 }
 
 /* A private folder holding a fresh database filled with the demo data. */
-static int open_demo(struct app *app)
+static int open_demo(struct app *app, bool read_only)
 {
     const char *tmp = getenv("TMPDIR");
     char *dir = NULL;
@@ -137,6 +137,12 @@ static int open_demo(struct app *app)
     if (demo_fill(app->st, time(NULL)) != STORE_OK) {
         fprintf(stderr, "rapport: %s\n", store_error(app->st));
         return 1;
+    }
+    if (read_only) {
+        /* Filled; now as the user asked. */
+        app_close(app);
+        app->read_only = true;
+        return app_open_store(app);
     }
     return 0;
 }
@@ -188,7 +194,7 @@ int main(int argc, char **argv)
         goto out;
     }
 
-    if (g.demo && open_demo(&app) != 0) {
+    if (g.demo && open_demo(&app, g.read_only) != 0) {
         status = CLI_USER_ERROR;
         goto out;
     }
