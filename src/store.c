@@ -37,6 +37,7 @@
 struct store {
     sqlite3 *db;
     char *path;
+    char *shown_path;     /* path made safe for messages */
     char *error;
     bool read_only;
     int depth;            /* nesting of write transactions (store_batch) */
@@ -94,19 +95,19 @@ static enum store_status db_fail(struct store *st)
     case SQLITE_READONLY:
         return store_fail(st, STORE_READ_ONLY,
                           _("%s cannot be written (read-only file or folder); the change was not saved"),
-                          st->path);
+                          st->shown_path);
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         return store_fail(st, STORE_FAILED,
                           _("the database %s is damaged (%s); run \"rapport check\" and restore a backup"),
-                          st->path, detail);
+                          st->shown_path, detail);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return store_fail(st, STORE_FAILED,
                           _("the database is busy: another rapport held it for too long; try again"));
     case SQLITE_IOERR:
         return store_fail(st, STORE_FAILED, _("reading or writing %s failed (%s)"),
-                          st->path, detail);
+                          st->shown_path, detail);
     case SQLITE_CONSTRAINT:
         return store_fail(st, STORE_INVALID,
                           _("the change breaks a rule of the database (%s)"), detail);
@@ -543,17 +544,17 @@ static enum store_status migrate(struct store *st)
     if (version > SCHEMA_VERSION)
         return store_fail(st, STORE_FAILED,
                           _("%s was written by a newer rapport (schema %lld; this one knows %d); install the newer rapport to use it"),
-                          st->path, (long long)version, SCHEMA_VERSION);
+                          st->shown_path, (long long)version, SCHEMA_VERSION);
     if (version == 0 && tables > 0)
         return store_fail(st, STORE_FAILED,
                           _("%s is an SQLite database of another program, not rapport's; choose another file with --db"),
-                          st->path);
+                          st->shown_path);
     if (version == SCHEMA_VERSION)
         return STORE_OK;
     if (st->read_only)
         return store_fail(st, STORE_READ_ONLY,
                           _("%s needs an upgrade of its schema (version %lld to %d); open it once without --read-only"),
-                          st->path, (long long)version, SCHEMA_VERSION);
+                          st->shown_path, (long long)version, SCHEMA_VERSION);
     for (int v = (int)version; v < SCHEMA_VERSION; v++) {
         rc = exec(st, "BEGIN IMMEDIATE");
         if (rc != STORE_OK)
@@ -573,7 +574,7 @@ static enum store_status migrate(struct store *st)
             sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
             store_fail(st, STORE_FAILED,
                        _("upgrading %s to schema version %d failed: %s"),
-                       st->path, v + 1, why ? why : "");
+                       st->shown_path, v + 1, why ? why : "");
             free(why);
             return STORE_FAILED;
         }
@@ -605,10 +606,10 @@ static void warn(struct strlist *warnings, const char *fmt, ...)
 }
 
 /* Creates the file and its folder privately: 0600 in 0700. */
-static char *create_file(const char *path)
+static char *create_file(const char *path, const char *shown)
 {
     if (paths_make_parent(path) != 0)
-        return format(_("cannot create the folder of %s: %s"), path,
+        return format(_("cannot create the folder of %s: %s"), shown,
                       strerror(errno));
     mode_t old = umask(077);
     int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
@@ -616,46 +617,46 @@ static char *create_file(const char *path)
     int saved = errno;
     umask(old);
     if (fd < 0 && saved != EEXIST)
-        return format(_("cannot create %s: %s"), path, strerror(saved));
+        return format(_("cannot create %s: %s"), shown, strerror(saved));
     if (fd >= 0)
         close(fd);
     return NULL;
 }
 
 /* Checks what the file is and who may touch it before SQLite reads it. */
-static char *check_file(const char *path, unsigned flags, bool *writable,
-                        struct strlist *warnings)
+static char *check_file(const char *path, const char *shown, unsigned flags,
+                        bool *writable, struct strlist *warnings)
 {
     struct stat sb;
     if (stat(path, &sb) != 0) {
         if (errno == ENOENT)
             return format(_("there is no database at %s; run rapport once without --read-only to create it, or name another with --db"),
-                          path);
-        return format(_("cannot read %s: %s"), path, strerror(errno));
+                          shown);
+        return format(_("cannot read %s: %s"), shown, strerror(errno));
     }
     if (!S_ISREG(sb.st_mode))
         return format(_("%s is not a regular file; name the database file with --db"),
-                      path);
+                      shown);
     bool shared = flags & STORE_OPEN_SHARED;
     if (!shared && sb.st_uid != geteuid())
         return format(_("%s belongs to another user; rapport only opens your own database (or one named a shared team database in the config)"),
-                      path);
+                      shown);
     if (sb.st_mode & S_IWOTH)
         return format(_("%s can be written by every user; make it private with: chmod 600 %s"),
-                      path, path);
+                      shown, shown);
     if (!shared && (sb.st_mode & S_IWGRP))
         return format(_("%s can be written by its group; make it private with: chmod 600 %s (or name it a shared team database in the config)"),
-                      path, path);
+                      shown, shown);
     if (shared ? (sb.st_mode & S_IROTH) : (sb.st_mode & (S_IRGRP | S_IROTH)))
         warn(warnings, _("%s can be read by other users; make it private with: chmod 600 %s"),
-             path, path);
+             shown, shown);
     struct statfs fs;
     if (statfs(path, &fs) == 0) {
         unsigned long type = (unsigned long)fs.f_type & 0xffffffffu;
         if (type == NFS_MAGIC || type == SMB_MAGIC || type == CIFS_MAGIC
             || type == SMB2_MAGIC)
             warn(warnings, _("%s is on a network file system, where SQLite's locking is unsafe; keep the database on a local disk"),
-                 path);
+                 shown);
     }
     *writable = access(path, W_OK) == 0;
     return NULL;
@@ -671,7 +672,7 @@ static enum store_status set_pragmas(struct store *st)
         char *detail = strdup(sqlite3_errmsg(st->db));
         store_fail(st, STORE_FAILED,
                    _("%s is not a rapport database or it is damaged (%s); restore a backup, or name another file with --db"),
-                   st->path, detail ? detail : "");
+                   st->shown_path, detail ? detail : "");
         free(detail);
         return STORE_FAILED;
     }
@@ -688,7 +689,7 @@ static enum store_status set_pragmas(struct store *st)
         if (!wal)
             return store_fail(st, STORE_FAILED,
                               _("%s cannot use write-ahead logging; keep the database on a local disk"),
-                              st->path);
+                              st->shown_path);
     }
     if ((rc = exec(st, "PRAGMA synchronous = FULL")) != STORE_OK
         || (rc = exec(st, "PRAGMA foreign_keys = ON")) != STORE_OK
@@ -708,27 +709,32 @@ enum store_status store_open(const char *path, unsigned flags,
     enum store_status status = STORE_FAILED;
     bool read_only = flags & STORE_OPEN_READ_ONLY, writable = true;
 
+    char *shown = text_sanitize(path, false);
     if ((flags & STORE_OPEN_CREATE) && !read_only && access(path, F_OK) != 0)
-        message = create_file(path);
+        message = create_file(path, shown);
     if (!message)
-        message = check_file(path, flags, &writable, warnings);
-    if (message)
-        goto fail;
-    if (!writable && !read_only) {
-        warn(warnings, _("%s is not writable: it is opened read-only"), path);
+        message = check_file(path, shown, flags, &writable, warnings);
+    if (!message && !writable && !read_only) {
+        warn(warnings, _("%s is not writable: it is opened read-only"), shown);
         read_only = true;
     }
-
-    struct store *st = calloc(1, sizeof *st);
+    struct store *st = message ? NULL : calloc(1, sizeof *st);
+    if (st) {
+        st->shown_path = shown;
+        shown = NULL;
+    }
+    free(shown);
+    if (message)
+        goto fail;
     if (!st || !(st->path = strdup(path))) {
-        free(st);
+        store_close(st);
         message = strdup(_("out of memory"));
         goto fail;
     }
     st->read_only = read_only;
     int open_flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (sqlite3_open_v2(path, &st->db, open_flags, NULL) != SQLITE_OK) {
-        message = format(_("cannot open %s: %s"), path,
+        message = format(_("cannot open %s: %s"), st->shown_path,
                          st->db ? sqlite3_errmsg(st->db) : _("out of memory"));
         store_close(st);
         goto fail;
@@ -760,6 +766,7 @@ void store_close(struct store *st)
         return;
     sqlite3_close_v2(st->db);
     free(st->path);
+    free(st->shown_path);
     free(st->error);
     free(st);
 }
@@ -899,8 +906,8 @@ static enum store_status refresh_contact(struct store *st, int64_t id)
     return run(st, stmt);
 }
 
-/* The contact's name, for messages and the journal; NOT_FOUND with a
- * message when there is no such contact. */
+/* The contact's name made safe for a terminal, for messages and the
+ * journal; NOT_FOUND with a message when there is no such contact. */
 static enum store_status contact_name(struct store *st, int64_t id, char **name)
 {
     *name = NULL;
@@ -911,9 +918,7 @@ static enum store_status contact_name(struct store *st, int64_t id, char **name)
     enum store_status rc = STORE_OK;
     int step = sqlite3_step(stmt);
     if (step == SQLITE_ROW) {
-        *name = column_text(stmt, 0);
-        if (!*name)
-            rc = no_memory(st);
+        *name = text_sanitize((const char *)sqlite3_column_text(stmt, 0), false);
     } else if (step == SQLITE_DONE) {
         rc = store_fail(st, STORE_NOT_FOUND, _("no contact #%lld"), (long long)id);
     } else {
@@ -1634,8 +1639,10 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
     }
     if (rc == STORE_OK)
         rc = refresh_contact(st, c->id);
+    char *name = text_sanitize(c->name, false);
     rc = write_end(st, rc, rc == STORE_OK
-        ? format(_("added contact #%lld %s"), (long long)c->id, c->name) : NULL);
+        ? format(_("added contact #%lld %s"), (long long)c->id, name) : NULL);
+    free(name);
     if (rc == STORE_OK) {
         c->created = c->updated = c->stage_since = c->last_touch = now;
         c->version = 1;
@@ -1660,10 +1667,11 @@ enum store_status store_contact_update(struct store *st, struct contact *c,
     rc = query_int(st, "SELECT version FROM contact WHERE id = ?", c->id, &version);
     if (rc == STORE_NOT_FOUND)
         store_fail(st, rc, _("no contact #%lld"), (long long)c->id);
-    else if (rc == STORE_OK && version != c->version)
+    char *name = text_sanitize(c->name, false);
+    if (rc == STORE_OK && version != c->version)
         rc = store_fail(st, STORE_CONFLICT,
                         _("%s was changed by someone else since you opened it; reload it and make your change again"),
-                        c->name);
+                        name);
     int64_t org_id = 0;
     if (rc == STORE_OK)
         rc = org_id_for(st, c->org, &org_id);
@@ -1697,7 +1705,8 @@ enum store_status store_contact_update(struct store *st, struct contact *c,
         rc = write_lists(st, c);
     if (rc == STORE_OK)
         rc = refresh_contact(st, c->id);
-    rc = write_end(st, rc, rc == STORE_OK ? format(_("edited %s"), c->name) : NULL);
+    rc = write_end(st, rc, rc == STORE_OK ? format(_("edited %s"), name) : NULL);
+    free(name);
     if (rc == STORE_OK) {
         c->version = version + 1;
         c->updated = now;
@@ -2451,10 +2460,12 @@ enum store_status store_org_get(struct store *st, const char *name,
     int step = sqlite3_step(stmt);
     if (step == SQLITE_ROW)
         read_org(stmt, out);
-    else if (step == SQLITE_DONE)
-        rc = name ? store_fail(st, STORE_NOT_FOUND, _("no organisation \"%s\""), name)
-                  : store_fail(st, STORE_NOT_FOUND, _("no organisation #%lld"),
-                               (long long)id);
+    else if (step == SQLITE_DONE && name) {
+        char *shown = text_sanitize(name, false);
+        rc = store_fail(st, STORE_NOT_FOUND, _("no organisation \"%s\""), shown);
+        free(shown);
+    } else if (step == SQLITE_DONE)
+        rc = store_fail(st, STORE_NOT_FOUND, _("no organisation #%lld"), (long long)id);
     else
         rc = db_fail(st);
     sqlite3_finalize(stmt);
@@ -2853,38 +2864,46 @@ enum store_status store_journal_recent(struct store *st, size_t limit,
 
 enum store_status store_backup(struct store *st, const char *path)
 {
+    char *shown = text_sanitize(path, false);
     mode_t old = umask(077);
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     int saved = errno;
     umask(old);
-    if (fd < 0)
-        return store_fail(st, STORE_FAILED,
-                          saved == EEXIST
-                              ? _("%s already exists; name a new file for the backup")
-                              : _("cannot create the backup %s"),
-                          path);
+    enum store_status rc = STORE_OK;
+    if (fd < 0) {
+        if (saved == EEXIST)
+            rc = store_fail(st, STORE_FAILED,
+                            _("%s already exists; name a new file for the backup"),
+                            shown);
+        else
+            rc = store_fail(st, STORE_FAILED, _("cannot create the backup %s: %s"),
+                            shown, strerror(saved));
+        free(shown);
+        return rc;
+    }
     close(fd);
     sqlite3 *dest = NULL;
-    enum store_status rc = STORE_OK;
     if (sqlite3_open_v2(path, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-        rc = store_fail(st, STORE_FAILED, _("cannot open the backup %s: %s"), path,
+        rc = store_fail(st, STORE_FAILED, _("cannot open the backup %s: %s"), shown,
                         dest ? sqlite3_errmsg(dest) : _("out of memory"));
     } else {
         sqlite3_backup *b = sqlite3_backup_init(dest, "main", st->db, "main");
         if (!b) {
-            rc = store_fail(st, STORE_FAILED, _("the backup to %s failed: %s"), path,
+            rc = store_fail(st, STORE_FAILED, _("the backup to %s failed: %s"), shown,
                             sqlite3_errmsg(dest));
         } else {
+            /* All at once: the source is read in one consistent snapshot. */
             int step = sqlite3_backup_step(b, -1);
             sqlite3_backup_finish(b);
             if (step != SQLITE_DONE)
                 rc = store_fail(st, STORE_FAILED, _("the backup to %s failed: %s"),
-                                path, sqlite3_errstr(step));
+                                shown, sqlite3_errstr(step));
         }
     }
     sqlite3_close_v2(dest);
     if (rc != STORE_OK)
         unlink(path);
+    free(shown);
     return rc;
 }
 
@@ -2922,6 +2941,6 @@ enum store_status store_check(struct store *st, struct strlist *problems)
     }
     sqlite3_finalize(stmt);
     if (rc != STORE_OK)
-        store_fail(st, rc, _("%s has problems: see the list"), st->path);
+        store_fail(st, rc, _("%s has problems: see the list"), st->shown_path);
     return rc;
 }
