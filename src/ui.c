@@ -253,9 +253,11 @@ bool ui_prompt(struct ui *ui, const char *question, const char *initial,
     bool ok = false;
     curs_set(1);
     for (;;) {
+        /* The question may take most of the line: it says what the
+         * answer does. */
         int qw = text_width(question) + 1;
-        if (qw > COLS / 2)
-            qw = COLS / 2;
+        if (qw > COLS - 16)
+            qw = COLS - 16 > COLS / 2 ? COLS - 16 : COLS / 2;
         if (ui->message[0])
             ui_put(LINES - 2, 0, COLS, ui->message,
                    ui->message_error ? ui->attr[UI_ERROR] : ui->attr[UI_STATUS]);

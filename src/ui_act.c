@@ -482,8 +482,7 @@ bool ui_act_forget(struct ui *ui, int64_t contact_id)
     char q[512];
     char *name = text_sanitize(c.name, false);
     snprintf(q, sizeof q,
-             _("Erase %s and everything about them, for ever? Type the "
-               "name:"),
+             _("Erase %s for ever? Type the name:"),
              name);
     char *typed = NULL;
     bool ok = false;
