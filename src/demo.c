@@ -239,10 +239,13 @@ struct demo {
     time_t now;
 };
 
-/* A moment `days` before now, during office hours, never in the future. */
+/* A moment `days` before now, during office hours (9:00 to 16:45),
+ * never in the future. */
 static time_t days_ago(time_t now, int days, int slot)
 {
-    time_t t = now - (time_t)days * DAY - (time_t)(slot % 7) * 3600 - 600;
+    struct date day = date_add_days(date_from_time(now), -days);
+    time_t t = date_to_time(day) + (time_t)(9 + slot % 7) * 3600
+               + (time_t)(slot * 17 % 4) * 15 * 60;
     return t < now ? t : now - 60;
 }
 
@@ -288,7 +291,7 @@ static enum store_status add_person(struct store *st, const struct person *p,
         return rc;
 
     int span = p->age - p->last;
-    int notes = 2 + (int)(index % 6);
+    int notes = 3 + (int)(index * 7 % 6);
     int promote_at[STAGE_COUNT] = { 0 };
     /* Customers moved up a third of the way through; clients again at
      * two thirds. */
@@ -296,6 +299,9 @@ static enum store_status add_person(struct store *st, const struct person *p,
         promote_at[STAGE_CUSTOMER] = p->age - span / 3;
     if (p->stage >= STAGE_CLIENT)
         promote_at[STAGE_CLIENT] = p->age - span * 2 / 3;
+    /* A few moved up lately, so this month's promotions are not empty. */
+    if (p->stage > STAGE_END_USER && index % 3 == 1 && p->last < 20)
+        promote_at[p->stage] = p->last + 1;
     static const char *const reasons[STAGE_COUNT] = {
         NULL,
         "Came back three times this term and referred a colleague.",

@@ -64,13 +64,18 @@ is "$(head -1 "$TEST_DIR/list.csv")" \
    "$(printf 'id,name,organisation,title,stage,roles,emails,phones,tags,channel,created,last_touch,next_due,archived\r')" \
    "the header names every field, CRLF-terminated"
 is "$(grep -c "$(printf '\r')\$" "$TEST_DIR/list.csv")" 6 "every line ends in CRLF"
-sql ":memory:" ".import --csv '$TEST_DIR/list.csv' t
-SELECT organisation FROM t WHERE id = '3';" >"$TEST_DIR/org.txt"
-is "$(cat "$TEST_DIR/org.txt")" 'Law "Knowledge" Team' "a field with quotes survives CSV quoting"
-is "$(sql ":memory:" ".import --csv '$TEST_DIR/list.csv' t
-SELECT name FROM t WHERE id = '3';")" "Ann Smith, Jr." "a field with a comma survives"
-is "$(sql ":memory:" ".import --csv '$TEST_DIR/list.csv' t
-SELECT count(*) FROM t;")" 5 "one row per contact"
+# csv QUERY: a query over the CSV, read back by the sqlite3 shell.
+csv() {
+    "${SQLITE3_SHELL:-sqlite3}" -batch -noheader :memory: \
+        ".import --csv '$TEST_DIR/list.csv' t" "$1"
+}
+is "$(csv "SELECT organisation FROM t WHERE id = '3'")" 'Law "Knowledge" Team' \
+   "a field with quotes survives CSV quoting"
+is "$(csv "SELECT name FROM t WHERE id = '3'")" "Ann Smith, Jr." \
+   "a field with a comma survives"
+is "$(csv "SELECT count(*) FROM t")" 5 "one row per contact"
+is "$(csv "SELECT stage || '|' || roles || '|' || emails || '|' || archived FROM t WHERE id = '1'")" \
+   "customer|user;decision-maker|zoe@example.org|no" "stage, roles, emails and archived as words"
 
 # JSON: valid, one object per contact, stable keys.
 r list --format json
