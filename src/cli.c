@@ -978,6 +978,9 @@ static int cmd_note(struct app *app, struct parsed *p)
     int rc = resolve(app, p->args[0], false, &c);
     if (rc != CLI_OK)
         return rc;
+    if (p->nargs == 1 && isatty(STDIN_FILENO))
+        fputs(_("Type the note; end it with Ctrl-D on a line of its own.\n"),
+              stderr);
     char *body = p->nargs > 1 ? join_args(p, 1) : read_all(stdin);
     int64_t id = 0;
     if (!body) {

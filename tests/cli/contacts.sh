@@ -102,6 +102,17 @@ is "$(printf '%s\n' "$out" | wc -l)" 1 "and only it"
 r list --tag "text mining"
 like "$out" 'Zoë' "--tag filters by tag"
 
+# Sorting.
+r follow 李小龙 +2d "Send the plan"
+r follow "ann jones" +1d "Call back"
+r list --sort next
+is "$(printf '%s\n' "$out" | head -2 | sed 's/^ *\(#[0-9]*\).*/\1/' | tr '\n' ' ')" "#4 #2 " \
+   "--sort next puts the soonest follow-up first"
+r list --sort stage
+like "$(printf '%s\n' "$out" | head -1)" 'Zoë' "--sort stage puts the furthest stage first"
+r list --sort age
+is "$status" 2 "an unknown sort is a usage error"
+
 # Edit.
 r edit zoe --email zoe@uni.example --drop-email zoe@example.org --tag corpora \
     --untag "text mining" --projects "Emigrant letters corpus" --cadence 2w
@@ -143,6 +154,19 @@ r forget zoe </dev/null
 is "$status" 1 "forget without --yes and without a terminal refuses"
 like "$err" '--yes' "and says to use --yes"
 is "$(sql "$db" "SELECT count(*) FROM contact WHERE id = 1")" 1 "nothing was erased"
+# On a terminal, forget asks for the name (util-linux script gives it one).
+if command -v script >/dev/null 2>&1; then
+    printf 'Someone Else\n' | script -qec "'$RAPPORT' --db '$db' forget 'ann smith'" \
+        /dev/null >"$TEST_DIR/tty.out" 2>&1
+    is "$?" 1 "forget refuses when the typed name differs"
+    like "$(cat "$TEST_DIR/tty.out")" 'Type the name to confirm' "it asked for the name"
+    is "$(sql "$db" "SELECT count(*) FROM contact WHERE id = 3")" 1 "nothing was erased"
+    printf 'ann smith, jr.\n' | script -qec "'$RAPPORT' --db '$db' forget 'ann smith'" \
+        /dev/null >"$TEST_DIR/tty.out" 2>&1
+    is "$?" 0 "forget erases when the name is typed (case aside)"
+    is "$(sql "$db" "SELECT count(*) FROM contact WHERE id = 3")" 0 "the contact is gone"
+fi
+
 r forget zoe --yes
 is "$status" 0 "forget --yes"
 like "$out" '#1' "forget names the id it erased"
