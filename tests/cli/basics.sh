@@ -12,6 +12,12 @@ for cmd in add list show stage note follow done snooze edit archive forget \
     like "$out" "^  $cmd " "--help lists $cmd"
 done
 
+# The manual page lists every command the program knows.
+man="${top_srcdir:-.}/data/rapport.1"
+for cmd in $(printf '%s\n' "$out" | sed -n '/^Commands:/,/^$/s/^  \([a-z]*\) .*/\1/p'); do
+    like "$(grep -E '^\.(B|BI) "?'"$cmd"'( |"|$)' "$man")" . "the manual page has $cmd"
+done
+
 run --version
 is "$status" 0 "--version exits 0"
 like "$out" '^rapport [0-9]' "--version prints the version"
