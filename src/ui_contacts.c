@@ -101,16 +101,19 @@ static void draw_row(struct ui *ui, const void *row, int y, int x, int cols,
     int stagew = 10, datew = cols >= 70 ? 11 : 0;
     int rest = cols - stagew - 2 * datew;
     int namew = rest / 2 + 2, orgw = rest - namew;
-    ui_put(y, x, namew, c->name, attr);
-    ui_put(y, x + namew, stagew, stage_label(c->stage), attr);
-    ui_put(y, x + namew + stagew, orgw, c->org ? c->org : "", attr);
+    /* Each column is cut one short so that a space always separates
+     * it from the next. */
+    ui_put(y, x, cols, "", attr);
+    ui_put(y, x, namew - 1, c->name, attr);
+    ui_put(y, x + namew, stagew - 1, stage_label(c->stage), attr);
+    ui_put(y, x + namew + stagew, orgw - 1, c->org ? c->org : "", attr);
     if (datew) {
         char day[11];
         date_format_iso(date_from_time(c->last_touch), day);
-        ui_put(y, x + namew + stagew + orgw, datew, day,
+        ui_put(y, x + namew + stagew + orgw, datew - 1, day,
                attr ? attr : ui->attr[UI_MUTED]);
         date_format_iso(c->next_due, day);
-        ui_put(y, x + namew + stagew + orgw + datew, datew, day, attr);
+        ui_put(y, x + namew + stagew + orgw + datew, datew - 1, day, attr);
     }
 }
 

@@ -78,12 +78,12 @@ static void draw_contact(struct ui *ui, const void *row, int y, int x,
     if (date_is_set(c->next_due)) {
         char day[11];
         date_format_iso(c->next_due, day);
-        snprintf(right, sizeof right, "→%s", day + 5);
+        snprintf(right, sizeof right, " →%s", day + 5);
     } else {
-        snprintf(right, sizeof right, "%lldd",
+        snprintf(right, sizeof right, " %lldd",
                  (long long)cadence_days_since(c, ui_now()));
     }
-    int rw = text_width(right) + 1;
+    int rw = text_width(right);
     char left[512];
     if (c->org && *c->org)
         snprintf(left, sizeof left, "%s · %s", c->name, c->org);

@@ -125,7 +125,8 @@ static void draw_followup(struct ui *ui, const void *row, int y, int x,
                   : cmp == 0 ? ui->attr[UI_TODAY] : 0;
     }
     ui_put(y, x, datew, datew == 11 ? day : day + 5, date_attr);
-    ui_put(y, x + datew, namew, f->contact_name, attr);
+    ui_put(y, x + datew, namew - 1, f->contact_name, attr);
+    ui_put(y, x + datew + namew - 1, 1, "", attr);
     char text[512];
     snprintf(text, sizeof text, " %s%s", f->text ? f->text : "",
              f->every.count ? " ↻" : "");
@@ -171,8 +172,10 @@ static void layout(const struct review *r, int height, int rows[SEC_COUNT])
             }
         }
     }
-    /* The focused section gets what is left. */
-    rows[r->focus] += left > 0 ? left : 0;
+    /* What is left goes to the focused section when it has more rows
+     * than it shows; else the screen stays blank at the bottom. */
+    if (left > 0 && r->counts[r->focus] > rows[r->focus])
+        rows[r->focus] += left;
 }
 
 static void review_draw(struct ui *ui, void *self, int top, int height)
