@@ -9,11 +9,21 @@ db="$TEST_DIR/l.db"
 run --db "$db" add "$(printf 'Evil\033[31mRed\033]0;pwned\007')" --org Mallory
 is "$status" 0 "a name with escape sequences"
 run --db "$db" add "Ada Lovelace"
+run --db "$db" add "王小明 Wang" --org "北京大学"
+run --db "$db" add "$(printf 'Zoe\314\210 Combining')" --org "Uni"
 
 tui_start -- --db "$db"
 wait_for "Review |" 10 "starts"
 tui_keys 3
-wait_for "Evil^[[31mRed^[]0;pwned^G" 3 "control characters are shown as placeholders"
+wait_for "Evil^[[31mRed^[]0;pwned" 3 "control characters are shown as placeholders"
+# Wide and combining characters keep the columns aligned: the stage
+# column starts at the same display column on every row.
+screen=$(tui_screen)
+cols=$(printf '%s\n' "$screen" | grep 'End user' | sed 's/End user.*//' \
+    | while IFS= read -r line; do printf '%s\n' "$line" | wc -L; done | sort -u)
+is "$cols" "$(printf '%s\n' "$screen" | grep 'Ada Lovelace' | sed 's/End user.*//' | wc -L)" \
+    "the stage column is aligned on every row"
+like "$screen" "王小明 Wang +End user +北京大学" "wide names are shown whole"
 tui_keys g
 wait_for "Ada Lovelace" 2 "the other contact"
 tui_keys Enter
