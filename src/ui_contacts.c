@@ -2,6 +2,7 @@
  * after / (name, organisation, email, tags, and note text through the
  * full-text index), sortable; also importing and exporting files. */
 #include <curses.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@ struct contacts {
     struct ui_line filter;
     char *text;                /* the filter as the store gets it */
     bool filtering;            /* keys go to the filter */
+    bool stale;                /* the filter changed; the list not yet */
     int64_t count;
 };
 
@@ -79,8 +81,17 @@ static void contacts_reload(struct ui *ui, void *self)
     count(ui, c);
 }
 
+/* True when more keys are already waiting: a fast typist's filter is
+ * applied once, after the last of them. */
+static bool typing_ahead(void)
+{
+    struct pollfd pfd = { .fd = 0, .events = POLLIN, .revents = 0 };
+    return poll(&pfd, 1, 0) > 0;
+}
+
 static void apply_filter(struct ui *ui, struct contacts *c)
 {
+    c->stale = false;
     char *text = ui_line_text(&c->filter);
     text_trim(text);
     if (c->text && strcmp(c->text, text) == 0) {
@@ -120,6 +131,8 @@ static void draw_row(struct ui *ui, const void *row, int y, int x, int cols,
 static void contacts_draw(struct ui *ui, void *self, int top, int height)
 {
     struct contacts *c = self;
+    if (c->stale && !typing_ahead())
+        apply_filter(ui, c);
     char buf[256];
     snprintf(buf, sizeof buf, _("Contacts (%lld), by %s"), (long long)c->count,
              _(sort_names[c->query.sort]));
@@ -250,7 +263,10 @@ static bool contacts_key(struct ui *ui, void *self, int key)
     if (key == KEYS_RESIZE || key == KEYS_NONE)
         return true;
     if (ui_line_key(&c->filter, key)) {
-        apply_filter(ui, c);
+        if (typing_ahead())
+            c->stale = true;
+        else
+            apply_filter(ui, c);
         return true;
     }
     return false;
