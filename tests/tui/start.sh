@@ -43,9 +43,13 @@ cat >"$XDG_CONFIG_HOME/rapport/config.ini" <<'INI'
 promote = +
 help = <F2>
 nonsense = x
+[colors]
+title = purple,blue
+header = yellow,default,bold
 INI
 tui_start -e NO_COLOR=1 -- --db "$db"
 wait_for "nonsense" 10 "an unknown action in [keys] is reported on the status line"
+wait_for "(and 1 more)" 2 "with the count of further warnings"
 tui_keys F2
 wait_for "Keys of the Review screen" 2 "a remapped help key opens the help"
 screen=$(tui_screen)
