@@ -372,6 +372,12 @@ static const char schema_v1[] =
     "DELETE FROM contact_fts WHERE rowid = " x "; " \
     CONTACT_FTS_INSERT "WHERE c.id = " x "; "
 
+/* A note's full-text row: the contact's id in the high 32 bits, the
+ * note's in the low ones. Search-as-you-type maps matching notes to
+ * their contacts from the index alone (rowid >> 32), without reading a
+ * million note rows for a common word. */
+#define NOTE_FTS_ROWID(row) "((" row ".contact_id << 32) | " row ".id)"
+
 /* Version 2: the undo journal, full-text search, the note count. */
 static const char schema_v2[] =
     "ALTER TABLE contact ADD COLUMN note_count INTEGER NOT NULL DEFAULT 0;\n"
@@ -398,11 +404,12 @@ static const char schema_v2[] =
     "    recording INTEGER\n"
     ");\n"
     "INSERT INTO journal_state VALUES (1, NULL);\n"
+    /* Prefix indexes make the first letters typed into a search cheap. */
     "CREATE VIRTUAL TABLE contact_fts USING fts5(name, name_key, org, emails, tags, details, "
-    "tokenize = 'unicode61 remove_diacritics 2');\n"
+    "prefix = '1 2', tokenize = 'unicode61 remove_diacritics 2');\n"
     "CREATE VIRTUAL TABLE note_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');\n"
     CONTACT_FTS_INSERT ";\n"
-    "INSERT INTO note_fts(rowid, body) SELECT id, body FROM note;\n"
+    "INSERT INTO note_fts(rowid, body) SELECT " NOTE_FTS_ROWID("note") ", body FROM note;\n"
     "CREATE TRIGGER contact_fts_insert AFTER INSERT ON contact BEGIN "
     CONTACT_FTS_REFRESH("NEW.id") "END;\n"
     "CREATE TRIGGER contact_fts_update AFTER UPDATE OF name, name_key, org_id, title, "
@@ -422,12 +429,12 @@ static const char schema_v2[] =
     "CREATE TRIGGER contact_tag_fts_delete AFTER DELETE ON contact_tag BEGIN "
     CONTACT_FTS_REFRESH("OLD.contact_id") "END;\n"
     "CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN "
-    "INSERT INTO note_fts(rowid, body) VALUES (NEW.id, NEW.body); END;\n"
-    "CREATE TRIGGER note_fts_update AFTER UPDATE OF body ON note BEGIN "
-    "DELETE FROM note_fts WHERE rowid = OLD.id; "
-    "INSERT INTO note_fts(rowid, body) VALUES (NEW.id, NEW.body); END;\n"
+    "INSERT INTO note_fts(rowid, body) VALUES (" NOTE_FTS_ROWID("NEW") ", NEW.body); END;\n"
+    "CREATE TRIGGER note_fts_update AFTER UPDATE OF body, contact_id ON note BEGIN "
+    "DELETE FROM note_fts WHERE rowid = " NOTE_FTS_ROWID("OLD") "; "
+    "INSERT INTO note_fts(rowid, body) VALUES (" NOTE_FTS_ROWID("NEW") ", NEW.body); END;\n"
     "CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN "
-    "DELETE FROM note_fts WHERE rowid = OLD.id; END;\n";
+    "DELETE FROM note_fts WHERE rowid = " NOTE_FTS_ROWID("OLD") "; END;\n";
 
 /* The tables the undo journal records, with the columns it saves and
  * restores. The contact's derived columns are left out: they are
@@ -1249,11 +1256,21 @@ static bool has_word_char(const char *s, size_t len)
     return false;
 }
 
-/* Turns what a person typed into an FTS5 query: every word a quoted
- * prefix ("zoe"* "ode"*), so no character of theirs is FTS syntax. The
- * text is folded first, matching the folded name column for letters
- * the tokenizer keeps (ø, ł). NULL when there is no word; sets *oom. */
-static char *fts_query(const char *text, bool names_only, bool *oom)
+/* Turns what a person typed into an FTS5 query: every word (of at least
+ * min_chars characters) a quoted prefix ("zoe"* "ode"*), so no character
+ * of theirs is FTS syntax. The text is folded first, matching the folded
+ * name column for letters the tokenizer keeps (ø, ł). NULL when there is
+ * no word; sets *oom. */
+static size_t utf8_chars(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static char *fts_query(const char *text, bool names_only, size_t min_chars,
+                       bool *oom)
 {
     *oom = false;
     if (!text)
@@ -1281,7 +1298,8 @@ static char *fts_query(const char *text, bool names_only, bool *oom)
         const char *start = p;
         while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
             p++;
-        if (p == start || !has_word_char(start, (size_t)(p - start)))
+        if (p == start || !has_word_char(start, (size_t)(p - start))
+            || utf8_chars(start, (size_t)(p - start)) < min_chars)
             continue;
         if (words++)
             q[len++] = ' ';
@@ -1311,7 +1329,7 @@ enum store_status store_contact_match(struct store *st, const char *needle,
 {
     memset(out, 0, sizeof *out);
     bool oom;
-    char *q = fts_query(needle, true, &oom);
+    char *q = fts_query(needle, true, 0, &oom);
     if (oom)
         return no_memory(st);
     enum store_status rc = STORE_OK;
@@ -1353,13 +1371,18 @@ enum store_status store_contact_match(struct store *st, const char *needle,
 
 /* ---- contact lists ---------------------------------------------------------- */
 
-/* The WHERE of a filter, with named parameters; *q gets the full-text
- * query to bind (or NULL). */
+/* Notes join a search-as-you-type from a word's third letter on: a
+ * shorter prefix matches most of a large history, and every keystroke
+ * would pay for it. The contacts' own fields match from the first. */
+#define NOTE_WORD_MIN 3
+
+/* The WHERE of a filter, with named parameters; *q and *nq get the
+ * full-text queries over contacts and notes to bind (or NULL). */
 static enum store_status filter_where(struct store *st,
                                       const struct contact_filter *f,
-                                      struct sql_text *sql, char **q)
+                                      struct sql_text *sql, char **q, char **nq)
 {
-    *q = NULL;
+    *q = *nq = NULL;
     sql_add(sql, " WHERE 1");
     if (!f) {
         sql_add(sql, " AND c.archived = 0");
@@ -1380,19 +1403,25 @@ static enum store_status filter_where(struct store *st,
         sql_add(sql, " AND (c.roles & :role) = :role");
     if (f->text && *f->text) {
         bool oom;
-        *q = fts_query(f->text, false, &oom);
-        if (oom)
+        *q = fts_query(f->text, false, 0, &oom);
+        if (!oom && *q)
+            *nq = fts_query(f->text, false, NOTE_WORD_MIN, &oom);
+        if (oom) {
+            free(*q);
+            *q = NULL;
             return no_memory(st);
-        if (*q)
+        }
+        if (*q && *nq)
             sql_add(sql, " AND c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH :q "
-                         "UNION SELECT n.contact_id FROM note_fts "
-                         "JOIN note n ON n.id = note_fts.rowid WHERE note_fts MATCH :q)");
+                         "UNION ALL SELECT rowid >> 32 FROM note_fts WHERE note_fts MATCH :nq)");
+        else if (*q)
+            sql_add(sql, " AND c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH :q)");
     }
     return STORE_OK;
 }
 
 static void filter_bind(sqlite3_stmt *stmt, const struct contact_filter *f,
-                        const char *q)
+                        const char *q, const char *nq)
 {
     if (!f)
         return;
@@ -1401,6 +1430,7 @@ static void filter_bind(sqlite3_stmt *stmt, const struct contact_filter *f,
     bind_named_text(stmt, ":org", f->org);
     bind_named_int(stmt, ":role", f->role);
     bind_named_text(stmt, ":q", q);
+    bind_named_text(stmt, ":nq", nq);
 }
 
 /* Keyset windows: the condition "after the cursor" and the order, each
@@ -1443,9 +1473,9 @@ enum store_status store_contact_page(struct store *st,
     if ((unsigned)sort > CONTACT_SORT_NEXT_DUE)
         sort = CONTACT_SORT_NAME;
     struct sql_text sql = { .len = 0 };
-    char *q = NULL;
+    char *q = NULL, *nq = NULL;
     sql_add(&sql, "SELECT " CONTACT_COLUMNS CONTACT_FROM);
-    enum store_status rc = filter_where(st, filter, &sql, &q);
+    enum store_status rc = filter_where(st, filter, &sql, &q, &nq);
     if (rc != STORE_OK)
         return rc;
     char *key = NULL;
@@ -1453,6 +1483,7 @@ enum store_status store_contact_page(struct store *st,
         key = text_fold(after->name ? after->name : "");
         if (!key) {
             free(q);
+            free(nq);
             return no_memory(st);
         }
         sql_add(&sql, " AND ");
@@ -1463,7 +1494,7 @@ enum store_status store_contact_page(struct store *st,
     sql_add(&sql, " LIMIT :limit");
     sqlite3_stmt *stmt = prepare(st, sql.buf);
     if (stmt) {
-        filter_bind(stmt, filter, q);
+        filter_bind(stmt, filter, q, nq);
         if (after) {
             bind_named_text(stmt, ":key", key);
             bind_named_int(stmt, ":id", after->id);
@@ -1478,6 +1509,7 @@ enum store_status store_contact_page(struct store *st,
     }
     free(key);
     free(q);
+    free(nq);
     rc = collect_contacts(st, stmt, limit, out);
     if (rc == STORE_OK && backward)
         reverse_contacts(out);
@@ -1489,24 +1521,26 @@ enum store_status store_contact_count(struct store *st,
                                       int64_t *count)
 {
     struct sql_text sql = { .len = 0 };
-    char *q = NULL;
+    char *q = NULL, *nq = NULL;
     *count = 0;
     sql_add(&sql, "SELECT count(*) FROM contact c");
-    enum store_status rc = filter_where(st, filter, &sql, &q);
+    enum store_status rc = filter_where(st, filter, &sql, &q, &nq);
     if (rc != STORE_OK)
         return rc;
     sqlite3_stmt *stmt = prepare(st, sql.buf);
     if (!stmt) {
         free(q);
+        free(nq);
         return STORE_FAILED;
     }
-    filter_bind(stmt, filter, q);
+    filter_bind(stmt, filter, q, nq);
     if (sqlite3_step(stmt) == SQLITE_ROW)
         *count = sqlite3_column_int64(stmt, 0);
     else
         rc = db_fail(st);
     sqlite3_finalize(stmt);
     free(q);
+    free(nq);
     return rc;
 }
 
@@ -2612,7 +2646,7 @@ enum store_status store_search(struct store *st, const char *query,
 {
     memset(out, 0, sizeof *out);
     bool oom;
-    char *q = fts_query(query, false, &oom);
+    char *q = fts_query(query, false, 0, &oom);
     if (oom)
         return no_memory(st);
     if (!q)
@@ -2645,7 +2679,7 @@ enum store_status store_search(struct store *st, const char *query,
         stmt = prepare(st, "SELECT " CONTACT_COLUMNS ", n.id, "
             "snippet(note_fts, 0, '', '', '…', 12)" CONTACT_FROM
             "JOIN note n ON n.contact_id = c.id "
-            "JOIN note_fts ON note_fts.rowid = n.id WHERE note_fts MATCH ? "
+            "JOIN note_fts ON note_fts.rowid = " NOTE_FTS_ROWID("n") " WHERE note_fts MATCH ? "
             "ORDER BY c.archived, rank LIMIT ?");
         if (!stmt)
             rc = STORE_FAILED;
