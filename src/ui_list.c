@@ -296,15 +296,13 @@ void ui_list_select(struct ui *ui, struct ui_list *l, const void *row)
         return;
     }
     if (l->src->can_backward) {
-        set_anchor(l, row_dup(l, row));
-        l->anchor_known = false;
-        /* Pretend the window starts at row to find what precedes it. */
+        /* Let the window start at row, then find what precedes it. */
         clear_rows(l);
+        clear_stack(l);
         l->src->copy(ROW(l, 0), row);
         l->len = 1;
         l->at_start = false;
-        row_free(l, l->anchor);
-        l->anchor = NULL;
+        l->anchor_known = false;
         find_anchor(ui, l);
         fetch(ui, l);
         l->sel = find_id(l, id, &at) ? at : 0;
