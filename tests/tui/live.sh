@@ -35,6 +35,28 @@ is "$status" 0 "rapport note from another process"
 wait_for "Written from another shell" 2 "the note appears on the open screen"
 wait_for "Timeline (1 note)" 1 "with the count"
 
+# An edit of a contact someone else changed meanwhile is never saved
+# over theirs without asking.
+tui_keys e
+wait_for "Edit Ada Lovelace" 2 "e opens the form"
+tui_keys Tab Tab
+tui_type "Countess"
+run --db "$db" edit "Ada" --title "Mathematician"
+is "$status" 0 "another process changes the title"
+tui_keys C-s
+wait_for "Someone else changed this contact meanwhile" 3 "saving notices the other change"
+tui_keys n
+wait_for "Showing their version" 2 "no shows their version"
+wait_for "Mathematician" 2 "with their title"
+is "$(sql "$db" "SELECT title FROM contact WHERE name = 'Ada Lovelace'")" "Mathematician" \
+    "theirs is kept"
+tui_keys Tab Tab C-e C-w
+tui_type "Countess"
+tui_keys C-s
+wait_for "Saved." 2 "the edit made on their version is saved"
+is "$(sql "$db" "SELECT title FROM contact WHERE name = 'Ada Lovelace'")" "Countess" \
+    "and stored"
+
 tui_keys D
 wait_for "Type the name" 2 "D asks for the name"
 tui_type "Ada"
