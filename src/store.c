@@ -382,6 +382,11 @@ static const char schema_v1[] =
 static const char schema_v2[] =
     "ALTER TABLE contact ADD COLUMN note_count INTEGER NOT NULL DEFAULT 0;\n"
     "UPDATE contact SET note_count = (SELECT count(*) FROM note WHERE note.contact_id = contact.id);\n"
+    /* The contact's archived flag, copied, so the agenda counts open
+     * follow-ups of active contacts from one index. */
+    "ALTER TABLE followup ADD COLUMN contact_archived INTEGER NOT NULL DEFAULT 0;\n"
+    "UPDATE followup SET contact_archived = (SELECT archived FROM contact WHERE contact.id = followup.contact_id);\n"
+    "CREATE INDEX followup_open ON followup(state, contact_archived, effective, due_minutes, id);\n"
     "CREATE TABLE journal (\n"
     "    id INTEGER PRIMARY KEY,\n"
     "    at INTEGER NOT NULL,\n"
@@ -908,6 +913,15 @@ static enum store_status refresh_contact(struct store *st, int64_t id)
         "  WHERE contact_id = ?1 AND state = 0), '" NO_DUE "'), "
         "note_count = (SELECT count(*) FROM note WHERE contact_id = ?1) "
         "WHERE id = ?1");
+    if (stmt)
+        sqlite3_bind_int64(stmt, 1, id);
+    enum store_status rc = run(st, stmt);
+    if (rc != STORE_OK)
+        return rc;
+    stmt = prepare(st,
+        "UPDATE followup SET contact_archived = (SELECT archived FROM contact WHERE id = ?1) "
+        "WHERE contact_id = ?1 AND contact_archived IS NOT "
+        "(SELECT archived FROM contact WHERE id = ?1)");
     if (stmt)
         sqlite3_bind_int64(stmt, 1, id);
     return run(st, stmt);
@@ -1787,6 +1801,8 @@ enum store_status store_contact_set_archived(struct store *st, int64_t id,
         }
         rc = run(st, stmt);
     }
+    if (rc == STORE_OK)
+        rc = refresh_contact(st, id);
     char *what = NULL;
     if (rc == STORE_OK)
         what = archived ? format(_("archived %s"), name)
@@ -2082,8 +2098,9 @@ static enum store_status insert_followup(struct store *st, struct followup *f,
         return store_fail(st, STORE_INVALID, _("date: not a valid date"));
     sqlite3_stmt *stmt = prepare(st,
         "INSERT INTO followup(contact_id, due, due_minutes, snoozed_until, effective, "
-        "text, every_count, every_unit, state, done_at, created) "
-        "VALUES (?1, ?2, ?3, ?4, coalesce(?4, ?2), ?5, ?6, ?7, ?8, ?9, ?10)");
+        "text, every_count, every_unit, state, done_at, created, contact_archived) "
+        "VALUES (?1, ?2, ?3, ?4, coalesce(?4, ?2), ?5, ?6, ?7, ?8, ?9, ?10, "
+        "(SELECT archived FROM contact WHERE id = ?1))");
     if (stmt) {
         sqlite3_bind_int64(stmt, 1, f->contact_id);
         bind_date(stmt, 2, f->due);
@@ -2207,7 +2224,7 @@ static void followup_where(const struct followup_filter *filter,
     if (date_is_set(filter->to))
         sql_add(sql, " AND f.effective <= :to");
     if (!filter->include_archived)
-        sql_add(sql, " AND c.archived = 0");
+        sql_add(sql, " AND f.contact_archived = 0");
 }
 
 static void followup_bind(sqlite3_stmt *stmt, const struct followup_filter *filter)
@@ -2275,7 +2292,7 @@ enum store_status store_followup_count(struct store *st,
 {
     *count = 0;
     struct sql_text sql = { .len = 0 };
-    sql_add(&sql, "SELECT count(*)" FOLLOWUP_FROM);
+    sql_add(&sql, "SELECT count(*) FROM followup f");
     followup_where(filter, &sql);
     sqlite3_stmt *stmt = prepare(st, sql.buf);
     if (!stmt)
@@ -2623,8 +2640,8 @@ enum store_status store_report(struct store *st,
     if (rc == STORE_OK)
         rc = report_nps(st, out);
     if (rc == STORE_OK) {
-        stmt = prepare(st, "SELECT count(*)" FOLLOWUP_FROM
-                           "WHERE f.state = 0 AND f.effective < ? AND c.archived = 0");
+        stmt = prepare(st, "SELECT count(*) FROM followup f "
+                           "WHERE f.state = 0 AND f.contact_archived = 0 AND f.effective < ?");
         if (!stmt)
             return STORE_FAILED;
         bind_date(stmt, 1, today);

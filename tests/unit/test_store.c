@@ -858,6 +858,22 @@ static void test_report(const char *db)
     int64_t n = 0;
     store_followup_count(st, &ff, &n);
     is_int(n, 2, "count follow-ups");
+    store_contact_set_archived(st, e, true, now);
+    struct followup_filter open = { .open_only = true };
+    store_followup_count(st, &open, &n);
+    is_int(n, 0, "an archived contact's follow-ups are left out");
+    open.include_archived = true;
+    store_followup_count(st, &open, &n);
+    is_int(n, 2, "unless asked for");
+    struct report hidden;
+    store_report(st, cadence, now, &hidden);
+    is_int(hidden.overdue, 0, "and the report does not count them");
+    struct journal_entry back = { 0 };
+    store_undo(st, &back);
+    store_journal_entry_clear(&back);
+    open.include_archived = false;
+    store_followup_count(st, &open, &n);
+    is_int(n, 2, "undoing the archive brings them back");
     struct note_list notes = { 0 };
     for (int i = 0; i < 5; i++)
         add_note(st, e, "n", now + i);
