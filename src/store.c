@@ -387,6 +387,14 @@ static const char schema_v2[] =
     "ALTER TABLE followup ADD COLUMN contact_archived INTEGER NOT NULL DEFAULT 0;\n"
     "UPDATE followup SET contact_archived = (SELECT archived FROM contact WHERE contact.id = followup.contact_id);\n"
     "CREATE INDEX followup_open ON followup(state, contact_archived, effective, due_minutes, id);\n"
+    /* Gone quiet, read through two partial indexes: see quiet_stage(). */
+    "ALTER TABLE contact ADD COLUMN own_due INTEGER;\n"
+    "UPDATE contact SET own_due = CASE WHEN cadence_days > 0 "
+    "THEN last_touch + 86400 * cadence_days END;\n"
+    "CREATE INDEX contact_quiet_default ON contact(stage, last_touch, id) "
+    "WHERE cadence_days IS NULL AND archived = 0;\n"
+    "CREATE INDEX contact_quiet_own ON contact(stage, own_due, id) "
+    "WHERE own_due IS NOT NULL AND archived = 0;\n"
     "CREATE TABLE journal (\n"
     "    id INTEGER PRIMARY KEY,\n"
     "    at INTEGER NOT NULL,\n"
@@ -916,6 +924,15 @@ static enum store_status refresh_contact(struct store *st, int64_t id)
     if (stmt)
         sqlite3_bind_int64(stmt, 1, id);
     enum store_status rc = run(st, stmt);
+    if (rc != STORE_OK)
+        return rc;
+    /* After the update above: it reads the new last_touch. */
+    stmt = prepare(st,
+        "UPDATE contact SET own_due = CASE WHEN cadence_days > 0 "
+        "THEN last_touch + 86400 * cadence_days END WHERE id = ?1");
+    if (stmt)
+        sqlite3_bind_int64(stmt, 1, id);
+    rc = run(st, stmt);
     if (rc != STORE_OK)
         return rc;
     stmt = prepare(st,
@@ -2309,20 +2326,76 @@ enum store_status store_followup_count(struct store *st,
 
 /* ---- gone quiet ------------------------------------------------------------ */
 
-/* A contact's cadence in days: its own, else its stage's (0: off). */
-#define QUIET_CADENCE \
-    "coalesce(c.cadence_days, CASE c.stage WHEN 0 THEN :c0 WHEN 1 THEN :c1 ELSE :c2 END)"
-#define QUIET_WHERE \
-    " WHERE c.archived = 0 AND " QUIET_CADENCE " > 0 " \
-    "AND c.last_touch + 86400 * " QUIET_CADENCE " < :now"
+/* Gone quiet is read stage by stage (clients first), each stage from two
+ * partial indexes in due order: contacts on their stage's cadence by
+ * last touch, contacts with their own cadence by own_due (last touch +
+ * cadence, a derived column). The two are merged here, so a window
+ * costs its own rows, never the whole list. */
 
-static void bind_cadence(sqlite3_stmt *stmt, const int cadence[STAGE_COUNT],
-                         time_t now)
+static const char quiet_default_sql[] =
+    "SELECT id, last_touch + :k FROM contact WHERE stage = :s AND cadence_days IS NULL "
+    "AND archived = 0 AND last_touch < :cut AND (last_touch, id) > (:lt, :id) "
+    "ORDER BY last_touch, id LIMIT :n";
+static const char quiet_own_sql[] =
+    "SELECT id, own_due FROM contact WHERE stage = :s AND own_due IS NOT NULL "
+    "AND archived = 0 AND own_due < :now AND (own_due, id) > (:due, :id) "
+    "ORDER BY own_due, id LIMIT :n";
+
+static int stage_cadence_days(const int stage_cadence[STAGE_COUNT], int stage)
 {
-    bind_named_int(stmt, ":c0", cadence[STAGE_END_USER] > 0 ? cadence[STAGE_END_USER] : 0);
-    bind_named_int(stmt, ":c1", cadence[STAGE_CUSTOMER] > 0 ? cadence[STAGE_CUSTOMER] : 0);
-    bind_named_int(stmt, ":c2", cadence[STAGE_CLIENT] > 0 ? cadence[STAGE_CLIENT] : 0);
-    bind_named_int(stmt, ":now", (int64_t)now);
+    return stage_cadence[stage] > 0 ? stage_cadence[stage] : 0;
+}
+
+/* Appends to ids the next rows of one stage after (due, id), at most n. */
+static enum store_status quiet_stage(struct store *st, int stage, int days,
+                                     time_t now, int64_t due, int64_t id,
+                                     size_t n, int64_t *ids, size_t *len)
+{
+    sqlite3_stmt *a = NULL, *b = prepare(st, quiet_own_sql);
+    if (!b)
+        return STORE_FAILED;
+    bind_named_int(b, ":s", stage);
+    bind_named_int(b, ":now", (int64_t)now);
+    bind_named_int(b, ":due", due);
+    bind_named_int(b, ":id", id);
+    bind_named_int(b, ":n", (int64_t)n);
+    if (days > 0) {
+        int64_t k = (int64_t)days * 86400;
+        a = prepare(st, quiet_default_sql);
+        if (!a) {
+            sqlite3_finalize(b);
+            return STORE_FAILED;
+        }
+        bind_named_int(a, ":s", stage);
+        bind_named_int(a, ":k", k);
+        bind_named_int(a, ":cut", (int64_t)now - k);
+        bind_named_int(a, ":lt", due == INT64_MIN ? INT64_MIN : due - k);
+        bind_named_int(a, ":id", id);
+        bind_named_int(a, ":n", (int64_t)n);
+    }
+    int ra = a ? sqlite3_step(a) : SQLITE_DONE, rb = sqlite3_step(b);
+    size_t taken = 0;
+    while (taken < n && (ra == SQLITE_ROW || rb == SQLITE_ROW)) {
+        bool from_a = ra == SQLITE_ROW;
+        if (from_a && rb == SQLITE_ROW) {
+            int64_t da = sqlite3_column_int64(a, 1), db = sqlite3_column_int64(b, 1);
+            from_a = da < db || (da == db && sqlite3_column_int64(a, 0)
+                                                 < sqlite3_column_int64(b, 0));
+        }
+        sqlite3_stmt *from = from_a ? a : b;
+        ids[(*len)++] = sqlite3_column_int64(from, 0);
+        taken++;
+        if (from_a)
+            ra = sqlite3_step(a);
+        else
+            rb = sqlite3_step(b);
+    }
+    enum store_status rc = STORE_OK;
+    if ((ra != SQLITE_ROW && ra != SQLITE_DONE) || (rb != SQLITE_ROW && rb != SQLITE_DONE))
+        rc = db_fail(st);
+    sqlite3_finalize(a);
+    sqlite3_finalize(b);
+    return rc;
 }
 
 enum store_status store_quiet_page(struct store *st,
@@ -2330,27 +2403,42 @@ enum store_status store_quiet_page(struct store *st,
                                    time_t now, const struct contact *after,
                                    size_t limit, struct contact_list *out)
 {
-    /* Clients first, then the earliest due touch (the most overdue). */
-    sqlite3_stmt *stmt = prepare(st, after
-        ? "SELECT " CONTACT_COLUMNS CONTACT_FROM QUIET_WHERE
-          " AND (c.stage < :stage OR (c.stage = :stage AND "
-          "(c.last_touch + 86400 * " QUIET_CADENCE ", c.id) > (:due, :id)))"
-          " ORDER BY c.stage DESC, c.last_touch + 86400 * " QUIET_CADENCE ", c.id LIMIT :limit"
-        : "SELECT " CONTACT_COLUMNS CONTACT_FROM QUIET_WHERE
-          " ORDER BY c.stage DESC, c.last_touch + 86400 * " QUIET_CADENCE ", c.id LIMIT :limit");
-    if (stmt) {
-        bind_cadence(stmt, stage_cadence, now);
-        if (after) {
+    memset(out, 0, sizeof *out);
+    int64_t *ids = calloc(limit + 1, sizeof *ids);
+    if (!ids)
+        return no_memory(st);
+    size_t len = 0;
+    enum store_status rc = STORE_OK;
+    for (int stage = STAGE_COUNT - 1; stage >= 0 && len <= limit && rc == STORE_OK; stage--) {
+        int64_t due = INT64_MIN, id = INT64_MIN;
+        if (after && (int)after->stage < stage)
+            continue;
+        if (after && (int)after->stage == stage) {
             int days = after->cadence_days >= 0 ? after->cadence_days
-                       : (unsigned)after->stage < STAGE_COUNT
-                           ? stage_cadence[after->stage] : 0;
-            bind_named_int(stmt, ":stage", after->stage);
-            bind_named_int(stmt, ":due", (int64_t)after->last_touch + 86400 * (int64_t)days);
-            bind_named_int(stmt, ":id", after->id);
+                                                : stage_cadence_days(stage_cadence, stage);
+            due = (int64_t)after->last_touch + 86400 * (int64_t)days;
+            id = after->id;
         }
-        bind_named_int(stmt, ":limit", (int64_t)limit + 1);
+        rc = quiet_stage(st, stage, stage_cadence_days(stage_cadence, stage), now,
+                         due, id, limit + 1 - len, ids, &len);
     }
-    return collect_contacts(st, stmt, limit, out);
+    out->more = len > limit;
+    if (len > limit)
+        len = limit;
+    size_t cap = 0;
+    for (size_t i = 0; i < len && rc == STORE_OK; i++) {
+        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = no_memory(st);
+            break;
+        }
+        rc = store_contact_get(st, ids[i], &out->items[out->len]);
+        if (rc == STORE_OK)
+            out->len++;
+    }
+    free(ids);
+    if (rc != STORE_OK)
+        store_contact_list_clear(out);
+    return rc;
 }
 
 enum store_status store_quiet_count(struct store *st,
@@ -2358,17 +2446,29 @@ enum store_status store_quiet_count(struct store *st,
                                     time_t now, int64_t *count)
 {
     *count = 0;
-    sqlite3_stmt *stmt = prepare(st, "SELECT count(*) FROM contact c" QUIET_WHERE);
-    if (!stmt)
-        return STORE_FAILED;
-    bind_cadence(stmt, stage_cadence, now);
-    enum store_status rc = STORE_OK;
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        *count = sqlite3_column_int64(stmt, 0);
-    else
-        rc = db_fail(st);
-    sqlite3_finalize(stmt);
-    return rc;
+    for (int stage = 0; stage < STAGE_COUNT; stage++) {
+        int days = stage_cadence_days(stage_cadence, stage);
+        sqlite3_stmt *stmt = prepare(st,
+            "SELECT (SELECT count(*) FROM contact WHERE stage = :s AND cadence_days IS NULL "
+            "AND archived = 0 AND last_touch < :cut AND :on) + "
+            "(SELECT count(*) FROM contact WHERE stage = :s AND own_due IS NOT NULL "
+            "AND archived = 0 AND own_due < :now)");
+        if (!stmt)
+            return STORE_FAILED;
+        bind_named_int(stmt, ":s", stage);
+        bind_named_int(stmt, ":cut", (int64_t)now - (int64_t)days * 86400);
+        bind_named_int(stmt, ":on", days > 0);
+        bind_named_int(stmt, ":now", (int64_t)now);
+        enum store_status rc = STORE_OK;
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            *count += sqlite3_column_int64(stmt, 0);
+        else
+            rc = db_fail(st);
+        sqlite3_finalize(stmt);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
 }
 
 /* ---- scores ---------------------------------------------------------------------- */

@@ -773,10 +773,39 @@ static void test_quiet(const char *db)
        "then customers, a contact's own cadence counting");
     store_contact_list_clear(&l);
     store_contact_list_clear(&rest);
+    store_quiet_page(st, cadence, now, NULL, 3, &l);
+    if (l.len == 3)
+        store_quiet_page(st, cadence, now, &l.items[2], 3, &rest);
+    ok(l.len == 3 && l.items[2].id == c && rest.len == 1 && rest.items[0].id == f,
+       "a window may end between the two cadences of a stage");
+    store_contact_list_clear(&l);
+    store_contact_list_clear(&rest);
+
+    struct contact d = { 0 };
+    struct contact_list found = { 0 };
+    store_contact_match(st, "Customer D", false, 2, &found);
+    if (found.len == 1) {
+        store_contact_copy(&d, &found.items[0]);
+        d.cadence_days = 7;
+        store_contact_update(st, &d, now - 9 * DAY);
+        store_contact_clear(&d);
+    }
+    store_contact_list_clear(&found);
+    store_quiet_count(st, cadence, now, &n);
+    is_int(n, 5, "a contact's own cadence, once set, counts");
+    store_contact_set_archived(st, a, true, now);
+    store_quiet_count(st, cadence, now, &n);
+    is_int(n, 4, "archived contacts are never quiet");
+    store_quiet_page(st, cadence, now, NULL, 1, &l);
+    ok(l.len == 1 && l.items[0].id == b, "nor listed");
+    store_contact_list_clear(&l);
+    struct journal_entry undone = { 0 };
+    store_undo(st, &undone);
+    store_journal_entry_clear(&undone);
 
     struct report r;
     ok(store_report(st, cadence, now, &r) == STORE_OK, "a report");
-    is_int(r.quiet, 4, "the report counts the quiet");
+    is_int(r.quiet, 5, "the report counts the quiet");
     is_int(r.stage_counts[STAGE_CLIENT], 5, "clients counted");
     store_close(st);
 }
