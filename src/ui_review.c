@@ -112,10 +112,10 @@ static void draw_followup(struct ui *ui, const void *row, int y, int x,
     const struct followup *f = row;
     char day[11], line[1024], id[32];
     date_format_iso(followup_effective(f), day);
-    snprintf(id, sizeof id, "#%lld", (long long)f->id);
+    snprintf(id, sizeof id, " #%lld", (long long)f->id);
     /* Columns must not depend on the row (an id's length), or rows
      * would not line up. */
-    int idw = (int)strlen(id) + 1;
+    int idw = (int)strlen(id);
     int datew = cols >= 60 ? 11 : 6;
     int namew = (cols - datew - 6) * 2 / 5;
     int textw = cols - datew - idw - namew;
