@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_list.h"
 
 #define ROW(l, i) ((void *)((l)->rows + (i) * (l)->src->row_size))
@@ -366,7 +367,11 @@ void ui_list_draw(struct ui *ui, struct ui_list *l, int y, int x, int cols,
     if (l->height != height)
         ui_list_set_height(ui, l, height);
     if (l->len == 0) {
-        ui_put(y, x, cols, empty, ui->attr[UI_MUTED]);
+        /* A failed read is not an empty list; the status line says why. */
+        if (l->failed)
+            ui_put(y, x, cols, _("(could not be read)"), ui->attr[UI_ERROR]);
+        else
+            ui_put(y, x, cols, empty, ui->attr[UI_MUTED]);
         for (int i = 1; i < height; i++)
             ui_put(y + i, x, cols, "", 0);
         return;

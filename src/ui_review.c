@@ -30,6 +30,7 @@ struct review {
     struct ui_list lists[SEC_COUNT];
     int64_t counts[SEC_COUNT];
     int focus;
+    bool failed;
 };
 
 static const enum action review_actions[] = {
@@ -57,15 +58,26 @@ static void set_filters(struct review *r)
     r->filters[SEC_WEEK].to = date_add_days(today, 7);
 }
 
+/* A failed read must not pass for an empty day: it is remembered and
+ * the store's message shown. */
 static void count(struct ui *ui, struct review *r)
 {
+    r->failed = false;
     for (int i = 0; i < SEC_QUIET; i++)
         if (store_followup_count(ui->st, &r->filters[i], &r->counts[i])
-            != STORE_OK)
+            != STORE_OK) {
             r->counts[i] = 0;
+            r->failed = true;
+        }
     if (store_quiet_count(ui->st, ui->app->cfg.stage_cadence, ui_now(),
-                          &r->counts[SEC_QUIET]) != STORE_OK)
+                          &r->counts[SEC_QUIET]) != STORE_OK) {
         r->counts[SEC_QUIET] = 0;
+        r->failed = true;
+    }
+    for (int i = 0; i < SEC_COUNT; i++)
+        r->failed = r->failed || r->lists[i].failed;
+    if (r->failed)
+        ui_store_error(ui);
 }
 
 static void *review_open(struct ui *ui, int64_t arg)
@@ -187,6 +199,12 @@ static void review_draw(struct ui *ui, void *self, int top, int height)
     bool empty_day = true;
     for (int i = 0; i < SEC_COUNT; i++)
         empty_day = empty_day && r->counts[i] == 0;
+    if (r->failed) {
+        ui_put(top + 1, 2, COLS - 2, _("The review could not be read:"),
+               ui->attr[UI_ERROR]);
+        ui_put(top + 2, 2, COLS - 2, store_error(ui->st), 0);
+        return;
+    }
     if (empty_day) {
         ui_put(top + 1, 2, COLS - 2,
                _("Nothing needs you today: no follow-ups due, nobody gone "
