@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -220,16 +221,41 @@ static void setup_colors(struct ui *ui, struct strlist *warnings)
 
 /* ---- input -------------------------------------------------------------- */
 
+bool ui_stopping(void)
+{
+    return stop_signal != 0;
+}
+
+static int64_t monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int ui_getkey(struct ui *ui, int timeout_ms)
 {
     (void)ui;
+    /* A terminal that went away (a dropped SSH link without SIGHUP)
+     * answers every read at once with nothing: stop instead of
+     * spinning. */
+    static int instant_errors;
     timeout(timeout_ms);
     wint_t wc;
+    int64_t start = monotonic_ms();
     int rc = get_wch(&wc);
     if (stop_signal)
         return KEYS_NONE;
-    if (rc == ERR)
+    if (rc == ERR) {
+        if (timeout_ms > 0 && monotonic_ms() - start < timeout_ms / 4) {
+            if (++instant_errors > 200)
+                stop_signal = SIGHUP;
+        } else {
+            instant_errors = 0;
+        }
         return KEYS_NONE;
+    }
+    instant_errors = 0;
     if (rc == KEY_CODE_YES) {
         if (wc == KEY_RESIZE)
             return KEYS_RESIZE;

@@ -345,6 +345,8 @@ bool ui_editor(struct ui *ui, const char *title, const char *initial,
         refresh();
         int key = ui_getkey(ui, 500);
         struct ui_line *l = &e.lines[e.row];
+        if (ui_stopping())
+            break;
         if (key == KEYS_NONE || key == KEYS_RESIZE)
             continue;
         ui->message[0] = '\0';
@@ -566,6 +568,8 @@ bool ui_form(struct ui *ui, const char *title, struct ui_field *fields,
         ui_line_draw(&lines[at], y, lw, COLS - lw, (int)A_UNDERLINE, true);
         refresh();
         int key = ui_getkey(ui, 500);
+        if (ui_stopping())
+            break;
         if (key == KEYS_NONE || key == KEYS_RESIZE)
             continue;
         ui->message[0] = '\0';

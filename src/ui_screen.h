@@ -76,6 +76,9 @@ void ui_store_error(struct ui *ui);
 /* Input: a key (KEYS_FUNC for function keys, '\n' for Enter),
  * KEYS_NONE on timeout, KEYS_RESIZE after a resize. */
 int ui_getkey(struct ui *ui, int timeout_ms);
+/* True once rapport should end (SIGTERM, SIGHUP, the terminal gone):
+ * every loop that waits for keys gives up. */
+bool ui_stopping(void);
 /* Redraws the whole screen (the top screen and the status line). */
 void ui_draw(struct ui *ui);
 
