@@ -395,6 +395,8 @@ static const char schema_v2[] =
     "WHERE cadence_days IS NULL AND archived = 0;\n"
     "CREATE INDEX contact_quiet_own ON contact(stage, own_due, id) "
     "WHERE own_due IS NOT NULL AND archived = 0;\n"
+    /* Counts of active contacts per stage (pipeline headers, funnel). */
+    "CREATE INDEX contact_active ON contact(stage) WHERE archived = 0;\n"
     "CREATE TABLE journal (\n"
     "    id INTEGER PRIMARY KEY,\n"
     "    at INTEGER NOT NULL,\n"
