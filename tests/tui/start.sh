@@ -59,4 +59,15 @@ tui_keys Escape
 wait_gone "Keys of the Review screen" 2 "Esc closes the help"
 tui_quit
 
+# SIGTERM (and SIGHUP) end rapport cleanly, the terminal restored.
+tui_start -- --db "$db"
+wait_for "Nothing needs you today" 10 "starts again"
+pane=$(tmux_ list-panes -t rapport -F '#{pane_pid}')
+pid=$(pgrep -P "$pane" | head -1)
+ok "$([ -n "$pid" ]; echo $?)" "rapport's process is found"
+kill -TERM "$pid"
+wait_for "[rapport ended]" 5 "SIGTERM ends it"
+is "$(cat "$TUI_DONE")" 0 "with status 0"
+is "$(cat "$TUI_ERR")" "" "and nothing on standard error"
+
 done_testing
