@@ -440,7 +440,10 @@ void date_format(struct date d, const char *pattern, char *buf, size_t size)
          * wrong */
         char iso[11];
         date_format_iso(d, iso);
-        snprintf(buf, size, "%s", iso);
+        if (size > strlen(iso))
+            snprintf(buf, size, "%s", iso);
+        else
+            buf[0] = '\0';   /* half a date would be a wrong one */
     }
 }
 #pragma GCC diagnostic pop

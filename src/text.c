@@ -411,7 +411,7 @@ static void wrap_paragraph(struct lines *out, const char *p, size_t size,
 {
     struct buf line = { 0 };
     int width = 0;
-    size_t i = 0;
+    size_t i = 0, before = out->len;
     buf_add(&line, "", 0);
     while (i < size) {
         size_t spaces = 0;
@@ -457,7 +457,9 @@ static void wrap_paragraph(struct lines *out, const char *p, size_t size,
         free(w);
         i = end;
     }
-    lines_add(out, line.data, line.len);
+    /* the paragraph's last line, unless a split word already ended it */
+    if (line.len > 0 || out->len == before)
+        lines_add(out, line.data, line.len);
     free(line.data);
 }
 
