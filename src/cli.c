@@ -587,11 +587,21 @@ static void list_table_row(const struct app *app, const struct contact *c)
     fputs("  ", stdout);
     put_pad(stdout, stage_label(c->stage), 9);
     fputs("  ", stdout);
-    put_pad(stdout, c->org, 22);
-    fputs("  ", stdout);
-    fputs(due, stdout);
-    if (c->archived)
-        printf(" %s", _("(archived)"));
+    if (*due || c->archived) {
+        put_pad(stdout, c->org, 22);
+        printf("  %s", due);
+        if (c->archived)
+            printf("%s%s", *due ? " " : "          ", _("(archived)"));
+    } else {
+        /* The last column: cut like the others, never padded. */
+        char *org = text_sanitize(c->org ? c->org : "", false);
+        size_t fit = text_fit(org, 22);
+        if (fit < strlen(org))
+            put_pad(stdout, org, 22);
+        else
+            fputs(org, stdout);
+        free(org);
+    }
     putchar('\n');
 }
 
