@@ -1,4 +1,6 @@
 /* The action table, default bindings, and key names for the TUI. */
+#include <config.h>
+
 #include <ctype.h>
 #include <limits.h>
 #include <curses.h>

@@ -2,6 +2,8 @@
  * main loop (key -> action dispatch, resize, live refresh when another
  * process commits), the status line, prompts and the help overlay.
  * Screens live in ui_<screen>.c and only fill a struct ui_view. */
+#include <config.h>
+
 #include <curses.h>
 #include <locale.h>
 #include <signal.h>

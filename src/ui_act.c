@@ -1,5 +1,7 @@
 /* The actions screens share. Nothing here speaks SQL: it asks the user,
  * calls contact_*, note_*, followup_* and stage_*, and reports. */
+#include <config.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -2,6 +2,8 @@
  * notes (newest first, read a window at a time), open follow-ups, stage
  * history, projects and goals, and satisfaction scores, as one page of
  * lines the cursor moves over. */
+#include <config.h>
+
 #include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,6 +1,8 @@
 /* The Contacts screen (SPEC §3.3): every contact, filtered as you type
  * after / (name, organisation, email, tags, and note text through the
  * full-text index), sortable; also importing and exporting files. */
+#include <config.h>
+
 #include <curses.h>
 #include <poll.h>
 #include <stdio.h>

@@ -1,6 +1,8 @@
 /* The one-line editor, the multi-line note editor, forms, and the
  * external editor. Text is edited as wide characters so that cursor
  * movement and widths follow what the terminal shows. */
+#include <config.h>
+
 #include <curses.h>
 #include <errno.h>
 #include <fcntl.h>

@@ -1,6 +1,8 @@
 /* The windowed list: keyset paging forwards, backwards through the
  * source or a stack of earlier cursors, and keeping the selection when
  * the data under it changes. */
+#include <config.h>
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,8 @@
 /* The Pipeline screen (SPEC §3.2): End users | Customers | Clients side
  * by side with counts; > and < move the selected contact one stage and
  * the selection follows it into its new column. */
+#include <config.h>
+
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>

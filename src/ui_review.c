@@ -1,6 +1,8 @@
 /* The Review screen (SPEC §3.1), the daily start: Overdue, Today, Next
  * 7 days and Gone quiet, each a windowed list with its count; act on a
  * row without leaving the screen. */
+#include <config.h>
+
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,6 @@
 /* Adapters from the store's pages to the windowed list. */
+#include <config.h>
+
 #include <stdlib.h>
 #include <string.h>
 

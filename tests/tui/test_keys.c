@@ -1,5 +1,7 @@
 /* The TUI's pure parts: key names as the config writes them, rebinding
  * through [keys], and the line editor's keys. */
+#include <config.h>
+
 #include <curses.h>
 #include <locale.h>
 #include <stdlib.h>
