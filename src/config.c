@@ -38,10 +38,28 @@ struct option {
     const char *form;   /* shown after "expected"; N_() */
 };
 
+/* Replaces a string field; an empty value means "the default", which
+ * for these fields is NULL. */
+static int set_string(const char *value, void *place, bool empty_is_null)
+{
+    char *copy = NULL;
+    if (*value || !empty_is_null) {
+        copy = strdup(value);
+        if (!copy)
+            return -1;
+    }
+    char **field = place;
+    free(*field);
+    *field = copy;
+    return 0;
+}
+
+/* An empty path or command means the default: the XDG location, or
+ * $VISUAL and $EDITOR. */
 static int parse_path(const char *value, void *place)
 {
     if (!*value)
-        return -1;
+        return set_string(value, place, true);
     char *path = paths_expand_home(value);
     if (!path)
         return -1;
@@ -53,15 +71,7 @@ static int parse_path(const char *value, void *place)
 
 static int parse_command(const char *value, void *place)
 {
-    if (!*value)
-        return -1;
-    char *copy = strdup(value);
-    if (!copy)
-        return -1;
-    char **field = place;
-    free(*field);
-    *field = copy;
-    return 0;
+    return set_string(value, place, true);
 }
 
 static int parse_screen(const char *value, void *place)
@@ -71,7 +81,7 @@ static int parse_screen(const char *value, void *place)
     };
     for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
         if (strcasecmp(value, screens[i]) == 0)
-            return parse_command(screens[i], place);
+            return set_string(screens[i], place, false);
     }
     return -1;
 }
@@ -111,7 +121,7 @@ static int parse_date_format(const char *value, void *place)
 #pragma GCC diagnostic pop
     if (n == 0)
         return -1;
-    return parse_command(value, place);
+    return set_string(value, place, false);
 }
 
 static int parse_week_start(const char *value, void *place)
@@ -197,35 +207,35 @@ static int parse_count(const char *value, void *place)
 
 static const struct option config_options[] = {
     { "general", "database", parse_path, FIELD(database),
-      N_("a file path such as ~/team/rapport.db") },
+      N_("a file path such as ~/team/rapport.db, or nothing for the default") },
     { "general", "start_screen", parse_screen, FIELD(start_screen),
       N_("review, pipeline, contacts, organisations or reports") },
     { "general", "date_format", parse_date_format, FIELD(date_format),
       /* xgettext:no-c-format */
       N_("a strftime pattern of date fields such as %d.%m.%Y, or empty for YYYY-MM-DD") },
     { "general", "editor", parse_command, FIELD(editor),
-      N_("a command such as vim or \"nano -w\"") },
+      N_("a command such as vim or \"nano -w\", or nothing for $VISUAL or $EDITOR") },
     { "general", "week_start", parse_week_start, FIELD(week_start),
       N_("monday or sunday") },
     { "general", "shared_database", parse_bool, FIELD(shared_database),
       N_("yes or no") },
     { "cadence", "end_user", parse_cadence,
       FIELD(stage_cadence[STAGE_END_USER]),
-      N_("a number of days (0 or off: never), or 3d, 2w, 1m") },
+      N_("a number of days up to 36500 (0 or off: never), or 3d, 2w, 1m") },
     { "cadence", "customer", parse_cadence,
       FIELD(stage_cadence[STAGE_CUSTOMER]),
-      N_("a number of days (0 or off: never), or 3d, 2w, 1m") },
+      N_("a number of days up to 36500 (0 or off: never), or 3d, 2w, 1m") },
     { "cadence", "client", parse_cadence,
       FIELD(stage_cadence[STAGE_CLIENT]),
-      N_("a number of days (0 or off: never), or 3d, 2w, 1m") },
+      N_("a number of days up to 36500 (0 or off: never), or 3d, 2w, 1m") },
     { "pipeline", "end_user_interactions", parse_count,
-      FIELD(pipeline.end_user_interactions), N_("a whole number from 1") },
+      FIELD(pipeline.end_user_interactions), N_("a whole number from 1 to 99999") },
     { "pipeline", "end_user_window_days", parse_count,
-      FIELD(pipeline.end_user_window_days), N_("a whole number of days from 1") },
+      FIELD(pipeline.end_user_window_days), N_("a whole number of days from 1 to 99999") },
     { "pipeline", "customer_min_days", parse_count,
-      FIELD(pipeline.customer_min_days), N_("a whole number of days from 1") },
+      FIELD(pipeline.customer_min_days), N_("a whole number of days from 1 to 99999") },
     { "pipeline", "customer_min_touches", parse_count,
-      FIELD(pipeline.customer_min_touches), N_("a whole number from 1") },
+      FIELD(pipeline.customer_min_touches), N_("a whole number from 1 to 99999") },
 };
 
 #define OPTION_COUNT (sizeof config_options / sizeof config_options[0])
@@ -273,31 +283,51 @@ void config_clear(struct config *cfg)
 
 /* iniparser reports syntax errors through one process-wide callback;
  * while a file is read it points at that read's warnings, so the
- * errors arrive with the others instead of on a bare stderr. */
+ * errors arrive, translated and on one line, with the others instead
+ * of on a bare stderr. */
 static struct strlist *syntax_warnings;
+static const char *syntax_file;
 
 __attribute__((format(printf, 1, 2)))
 static int collect_syntax_error(const char *format, ...)
 {
-    char message[1200];
+    if (!syntax_warnings)
+        return 0;
     va_list ap;
     va_start(ap, format);
+    /* iniparser 4's two messages about the file's content, recognised
+     * by their formats so the user reads them in their language */
+    if (strstr(format, "syntax error in %s (%d)")) {
+        (void)va_arg(ap, const char *);
+        int line = va_arg(ap, int);
+        char *text = text_sanitize(va_arg(ap, const char *), false);
+        strlist_pushf(syntax_warnings,
+                      _("%s:%d: \"%s\" is not understood; expected "
+                        "[section], key = value or a ; comment"),
+                      syntax_file, line, text);
+        free(text);
+    } else if (strstr(format, "line too long in %s (%d)")) {
+        (void)va_arg(ap, const char *);
+        int line = va_arg(ap, int);
+        strlist_pushf(syntax_warnings, _("%s:%d: the line is too long"),
+                      syntax_file, line);
+    } else {
+        char message[1200];
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    int n = vsnprintf(message, sizeof message, format, ap);
+        int n = vsnprintf(message, sizeof message, format, ap);
 #pragma GCC diagnostic pop
+        if (n >= 0) {
+            for (char *p = message; *p; p++)
+                if (*p == '\n')
+                    *p = ' ';
+            text_trim(message);
+            char *safe = text_sanitize(message, false);
+            strlist_push(syntax_warnings, safe);
+            free(safe);
+        }
+    }
     va_end(ap);
-    if (n < 0 || !syntax_warnings)
-        return 0;
-    /* iniparser splits a message over lines ("...:\n-> line"); one
-     * warning is one line */
-    for (char *p = message; *p; p++)
-        if (*p == '\n')
-            *p = ' ';
-    text_trim(message);
-    char *safe = text_sanitize(message, false);
-    strlist_push(syntax_warnings, safe);
-    free(safe);
     return 0;
 }
 
@@ -439,10 +469,12 @@ int config_load(struct config *cfg, const char *path,
     fclose(probe);
 
     syntax_warnings = warnings;
+    syntax_file = shown;
     iniparser_set_error_callback(collect_syntax_error);
     dictionary *d = iniparser_load(file);
     iniparser_set_error_callback(NULL);
     syntax_warnings = NULL;
+    syntax_file = NULL;
     if (!d) {
         /* iniparser gives up on the whole file at a syntax error */
         strlist_pushf(warnings,

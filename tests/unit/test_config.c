@@ -1,0 +1,282 @@
+/* Unit tests of config.c with the fixture files in tests/data/config:
+ * defaults, every option, the other accepted forms, bad values and
+ * unknown names (each reported with its section and key, the default
+ * kept), [keys] and [colors] collected, syntax errors, the default
+ * location and a missing explicit file. HOME and XDG_CONFIG_HOME point
+ * into a temporary folder, so the user's own files are never read. */
+#include <config.h>
+
+#include <ftw.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* by its path: "config.h" alone would find autoconf's, which comes
+ * first on the include path */
+#include "../../src/config.h"
+#include "../lib/tap.h"
+
+static char fixtures[4096];
+static char tmp[256] = "/tmp/rapport-config-XXXXXX";
+
+static const char *fixture(const char *name)
+{
+    static char path[4200];
+    snprintf(path, sizeof path, "%s/%s", fixtures, name);
+    return path;
+}
+
+/* The one warning that mentions needle, or NULL. */
+static const char *warning_with(const struct strlist *w, const char *needle)
+{
+    for (size_t i = 0; i < w->len; i++)
+        if (strstr(w->items[i], needle))
+            return w->items[i];
+    return NULL;
+}
+
+static void test_defaults(void)
+{
+    struct config cfg;
+    config_init(&cfg);
+    ok(cfg.path == NULL, "no file read yet");
+    ok(cfg.database == NULL, "database: the default location");
+    is_str(cfg.start_screen, "review", "start_screen: review");
+    is_str(cfg.date_format, "", "date_format: empty (YYYY-MM-DD)");
+    ok(cfg.editor == NULL, "editor: $VISUAL/$EDITOR");
+    is_int(cfg.week_start, 0, "week_start: Monday");
+    ok(!cfg.shared_database, "shared_database: no");
+    is_int(cfg.stage_cadence[STAGE_END_USER], 0, "cadence end_user: off");
+    is_int(cfg.stage_cadence[STAGE_CUSTOMER], 45, "cadence customer: 45");
+    is_int(cfg.stage_cadence[STAGE_CLIENT], 21, "cadence client: 21");
+    is_int(cfg.pipeline.end_user_interactions, 3, "end_user_interactions: 3");
+    is_int(cfg.pipeline.end_user_window_days, 90, "end_user_window_days: 90");
+    is_int(cfg.pipeline.customer_min_days, 180, "customer_min_days: 180");
+    is_int(cfg.pipeline.customer_min_touches, 6, "customer_min_touches: 6");
+    is_int(cfg.keys.len, 0, "no keys");
+    is_int(cfg.colors.len, 0, "no colours");
+    config_clear(&cfg);
+}
+
+static void test_full(void)
+{
+    struct config cfg;
+    struct strlist w = { 0 };
+    config_init(&cfg);
+    is_int(config_load(&cfg, fixture("full.ini"), &w), 0, "full.ini loads");
+    is_int(w.len, 0, "without a warning");
+    for (size_t i = 0; i < w.len; i++)
+        printf("# %s\n", w.items[i]);
+    is_str(cfg.path, fixture("full.ini"), "the file read is remembered");
+    char want[600];
+    snprintf(want, sizeof want, "%s/team/rapport.db", getenv("HOME"));
+    is_str(cfg.database, want, "database, with ~ expanded");
+    is_str(cfg.start_screen, "pipeline", "start_screen, in lower case");
+    is_str(cfg.date_format, "%d.%m.%Y", "date_format");
+    is_str(cfg.editor, "nano -w", "editor with its argument");
+    is_int(cfg.week_start, 6, "week_start sunday");
+    ok(cfg.shared_database, "shared_database yes");
+    is_int(cfg.stage_cadence[STAGE_END_USER], 14, "cadence end_user 2w = 14 days");
+    is_int(cfg.stage_cadence[STAGE_CUSTOMER], 30, "cadence customer 30");
+    is_int(cfg.stage_cadence[STAGE_CLIENT], 0, "cadence client off");
+    is_int(cfg.pipeline.end_user_interactions, 4, "end_user_interactions");
+    is_int(cfg.pipeline.end_user_window_days, 60, "end_user_window_days");
+    is_int(cfg.pipeline.customer_min_days, 365, "customer_min_days");
+    is_int(cfg.pipeline.customer_min_touches, 10, "customer_min_touches");
+    is_int(cfg.keys.len, 3, "three keys collected");
+    if (cfg.keys.len == 3) {
+        is_str(cfg.keys.items[0], "move_down=j", "a key as name=value");
+        is_str(cfg.keys.items[1], "search=/", "a quoted key");
+        is_str(cfg.keys.items[2], "note=#", "a quoted comment character");
+    }
+    is_int(cfg.colors.len, 2, "two colours collected");
+    if (cfg.colors.len == 2) {
+        is_str(cfg.colors.items[0], "overdue=red,default,bold", "a colour");
+        is_str(cfg.colors.items[1], "title=bold", "an attribute");
+    }
+
+    /* a second file applies on top: the other forms of values */
+    is_int(config_load(&cfg, fixture("forms.ini"), &w), 0, "forms.ini loads");
+    is_int(w.len, 0, "without a warning");
+    for (size_t i = 0; i < w.len; i++)
+        printf("# %s\n", w.items[i]);
+    ok(cfg.database == NULL, "an empty database means the default again");
+    ok(cfg.editor == NULL, "an empty editor means $VISUAL/$EDITOR");
+    ok(!cfg.shared_database, "shared_database off");
+    is_int(cfg.week_start, 0, "week_start MONDAY");
+    is_str(cfg.date_format, "%-d %B %Y", "a pattern with a flag");
+    is_str(cfg.start_screen, "organisations", "start_screen organisations");
+    is_int(cfg.stage_cadence[STAGE_END_USER], 0, "cadence 0 is off");
+    is_int(cfg.stage_cadence[STAGE_CUSTOMER], 30, "cadence 1m = 30 days");
+    is_int(cfg.stage_cadence[STAGE_CLIENT], 10, "cadence 10d");
+    strlist_clear(&w);
+    config_clear(&cfg);
+}
+
+static void test_bad(void)
+{
+    struct config cfg;
+    struct strlist w = { 0 };
+    config_init(&cfg);
+    is_int(config_load(&cfg, fixture("bad.ini"), &w), 0,
+           "bad.ini still loads: rapport starts");
+    static const struct {
+        const char *where, *value, *form;
+    } cases[] = {
+        { "[general] start_screen", "calendar", "review, pipeline" },
+        { "[general] date_format", "%H:%M", "strftime" },
+        { "[general] week_start", "tuesday", "monday or sunday" },
+        { "[general] shared_database", "maybe", "yes or no" },
+        { "[cadence] end_user", "-3", "number of days" },
+        { "[cadence] customer", "banana", "number of days" },
+        { "[cadence] client", "2y", "number of days" },
+        { "[pipeline] end_user_interactions", "0", "whole number" },
+        { "[pipeline] end_user_window_days", "ninety", "whole number" },
+        { "[pipeline] customer_min_days", "99999999999", "whole number" },
+        { "[pipeline] customer_min_touches", "6.5", "whole number" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char want[300], name[300];
+        snprintf(want, sizeof want, "%s: %s: bad value \"%s\"; expected ",
+                 fixture("bad.ini"), cases[i].where, cases[i].value);
+        const char *got = warning_with(&w, want);
+        snprintf(name, sizeof name, "%s \"%s\" is reported", cases[i].where,
+                 cases[i].value);
+        ok(got != NULL, name);
+        snprintf(name, sizeof name, "... with the expected form (%s)",
+                 cases[i].form);
+        ok(got && strstr(got, cases[i].form), name);
+    }
+    const char *unknown = warning_with(&w, "[general] favourite_colour");
+    ok(unknown && strstr(unknown, "unknown key"), "an unknown key is reported");
+    ok(unknown && strstr(unknown, "start_screen"),
+       "... with the keys the section has");
+    const char *section = warning_with(&w, "[display]");
+    ok(section && strstr(section, "unknown section"),
+       "an unknown section is reported");
+    ok(!warning_with(&w, "theme"), "... once, not again for each of its keys");
+    is_int(w.len, 13, "one warning per problem");
+
+    is_str(cfg.start_screen, "review", "the default start screen is kept");
+    is_str(cfg.date_format, "", "the default date format is kept");
+    is_int(cfg.week_start, 0, "the default week start is kept");
+    ok(!cfg.shared_database, "the default sharing is kept");
+    is_int(cfg.stage_cadence[STAGE_END_USER], 0, "cadence end_user kept");
+    is_int(cfg.stage_cadence[STAGE_CUSTOMER], 45, "cadence customer kept");
+    is_int(cfg.stage_cadence[STAGE_CLIENT], 21, "cadence client kept");
+    is_int(cfg.pipeline.end_user_interactions, 3, "thresholds kept (1)");
+    is_int(cfg.pipeline.end_user_window_days, 90, "thresholds kept (2)");
+    is_int(cfg.pipeline.customer_min_days, 180, "thresholds kept (3)");
+    is_int(cfg.pipeline.customer_min_touches, 6, "thresholds kept (4)");
+    strlist_clear(&w);
+    config_clear(&cfg);
+}
+
+static void test_syntax_and_escapes(void)
+{
+    struct config cfg;
+    struct strlist w = { 0 };
+    config_init(&cfg);
+    is_int(config_load(&cfg, fixture("syntax.ini"), &w), 0,
+           "a file with a syntax error does not stop rapport");
+    const char *syntax = warning_with(&w, "this line has no equals sign");
+    char where[4300];
+    snprintf(where, sizeof where, "%s:3: ", fixture("syntax.ini"));
+    ok(syntax && strncmp(syntax, where, strlen(where)) == 0,
+       "the syntax error names its file and line");
+    ok(syntax && strstr(syntax, "key = value"), "... and the expected form");
+    ok(syntax && !strchr(syntax, '\n'), "... on one line");
+    ok(warning_with(&w, "defaults") != NULL, "and says the defaults are used");
+    is_str(cfg.start_screen, "review", "the defaults are used");
+    strlist_clear(&w);
+
+    is_int(config_load(&cfg, fixture("escape.ini"), &w), 0, "escape.ini loads");
+    const char *escape = warning_with(&w, "start_screen");
+    ok(escape && strstr(escape, "\"^[[31mred\""),
+       "an escape sequence in a value is shown, not sent");
+    ok(escape && !strchr(escape, '\x1b'), "... no raw ESC in the message");
+    strlist_clear(&w);
+    config_clear(&cfg);
+}
+
+static void test_locations(void)
+{
+    struct config cfg;
+    struct strlist w = { 0 };
+    char missing[400];
+    snprintf(missing, sizeof missing, "%s/nowhere.ini", tmp);
+    config_init(&cfg);
+    is_int(config_load(&cfg, missing, &w), -1, "a missing explicit file fails");
+    ok(w.len == 1 && strstr(w.items[0], missing)
+       && strstr(w.items[0], "No such file"),
+       "with a message naming the file and the reason");
+    ok(cfg.path == NULL, "and no file is remembered");
+    strlist_clear(&w);
+    config_clear(&cfg);
+
+    config_init(&cfg);
+    is_int(config_load(&cfg, NULL, &w), 0, "a missing default file is fine");
+    is_int(w.len, 0, "and silent");
+    config_clear(&cfg);
+
+    char dir[400], file[450];
+    snprintf(dir, sizeof dir, "%s/config/rapport", tmp);
+    snprintf(file, sizeof file, "%s/config.ini", dir);
+    char parent[400];
+    snprintf(parent, sizeof parent, "%s/config", tmp);
+    mkdir(parent, 0700);
+    mkdir(dir, 0700);
+    FILE *f = fopen(file, "w");
+    if (f) {
+        fputs("[general]\nstart_screen = contacts\n", f);
+        fclose(f);
+    }
+    config_init(&cfg);
+    is_int(config_load(&cfg, NULL, &w), 0, "the default file is read");
+    is_str(cfg.start_screen, "contacts", "from $XDG_CONFIG_HOME/rapport");
+    is_str(cfg.path, file, "and its path remembered");
+    config_clear(&cfg);
+
+    config_init(&cfg);
+    is_int(config_load(&cfg, dir, &w), -1, "a folder is no config file");
+    ok(w.len == 1 && strstr(w.items[0], dir), "... and says which");
+    strlist_clear(&w);
+    config_clear(&cfg);
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag,
+                        struct FTW *ftw)
+{
+    (void)st; (void)flag; (void)ftw;
+    return remove(path);
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    const char *srcdir = getenv("top_srcdir");
+    snprintf(fixtures, sizeof fixtures, "%s/tests/data/config",
+             srcdir && *srcdir ? srcdir : ".");
+    if (!mkdtemp(tmp)) {
+        printf("1..0 # SKIP no temporary folder\n");
+        return 77;
+    }
+    char home[400], config_home[400];
+    snprintf(home, sizeof home, "%s/home", tmp);
+    snprintf(config_home, sizeof config_home, "%s/config", tmp);
+    mkdir(home, 0700);
+    setenv("HOME", home, 1);
+    setenv("XDG_CONFIG_HOME", config_home, 1);
+
+    test_defaults();
+    test_full();
+    test_bad();
+    test_syntax_and_escapes();
+    test_locations();
+
+    nftw(tmp, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    return tap_done();
+}
