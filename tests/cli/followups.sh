@@ -5,6 +5,8 @@
 . "${top_srcdir:-.}/tests/lib/tap.sh"
 
 command -v faketime >/dev/null 2>&1 || skip_all "faketime is not installed"
+# The clock stands still at $day (faketime -f): every process sees the
+# same moment, so no change can seem older than the one before it.
 # libfaketime is preloaded; the sanitizers' runtime must not mind.
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 export ASAN_OPTIONS
@@ -14,12 +16,12 @@ day='2026-03-10 09:00:00'
 esc=$(printf '\033')
 
 at() {   # at ARGS...: rapport on the fixed day
-    out=$(faketime "$day" "$RAPPORT" --db "$db" "$@" 2>"$TEST_DIR/stderr")
+    out=$(faketime -f "$day" "$RAPPORT" --db "$db" "$@" 2>"$TEST_DIR/stderr")
     status=$?
     err=$(cat "$TEST_DIR/stderr")
 }
 at_in() {   # the same with standard input from $input
-    out=$(printf '%s' "$input" | faketime "$day" "$RAPPORT" --db "$db" "$@" \
+    out=$(printf '%s' "$input" | faketime -f "$day" "$RAPPORT" --db "$db" "$@" \
           2>"$TEST_DIR/stderr")
     status=$?
     err=$(cat "$TEST_DIR/stderr")
@@ -143,15 +145,15 @@ is "$(sql "$db" "SELECT value, comment FROM score")" "9|Loved the workshop" "the
 
 # Gone quiet: a client untouched for longer than 21 days.
 quiet="$TEST_DIR/quiet.db"
-faketime '2026-01-05 10:00:00' "$RAPPORT" --db "$quiet" add "$(printf 'Evil\033]0;x\007 Quiet')" --stage client >/dev/null
-faketime '2026-01-05 10:00:00' "$RAPPORT" --db "$quiet" add "Busy End User" >/dev/null
-out=$(faketime "$day" "$RAPPORT" --db "$quiet" agenda)
+faketime -f '2026-01-05 10:00:00' "$RAPPORT" --db "$quiet" add "$(printf 'Evil\033]0;x\007 Quiet')" --stage client >/dev/null
+faketime -f '2026-01-05 10:00:00' "$RAPPORT" --db "$quiet" add "Busy End User" >/dev/null
+out=$(faketime -f "$day" "$RAPPORT" --db "$quiet" agenda)
 like "$out" '^Gone quiet' "agenda lists who has gone quiet"
 like "$out" '#1 Evil\^\[\]0;x\^G Quiet — Client, 6[34] days' "with the days since the last contact"
 unlike "$out" 'Busy End User' "end users do not go quiet by default"
 unlike "$out" "$esc" "agenda never prints a raw escape"
-faketime "$day" "$RAPPORT" --db "$quiet" follow evil today "Ring" >/dev/null
-out=$(faketime "$day" "$RAPPORT" --db "$quiet" agenda)
+faketime -f "$day" "$RAPPORT" --db "$quiet" follow evil today "Ring" >/dev/null
+out=$(faketime -f "$day" "$RAPPORT" --db "$quiet" agenda)
 like "$out" 'Evil\^\[\]0;x\^G Quiet \(#1\): Ring' "follow-up rows are sanitized too"
 unlike "$out" "$esc" "still no raw escape"
 
