@@ -1,0 +1,308 @@
+/* iCalendar (RFC 5545) through libical: open follow-ups out as VTODO
+ * items, VTODO and VEVENT items in as follow-ups of the contact their
+ * summary ("Name: what to do") or attendee names. libical parses,
+ * unescapes, folds and writes; rapport only maps fields. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libical/ical.h>
+
+#include "followup.h"
+#include "i18n.h"
+#include "io_format.h"
+#include "text.h"
+
+/* ---- reading -------------------------------------------------------------- */
+
+struct lines {
+    int *at;               /* the line of each BEGIN:VTODO / BEGIN:VEVENT */
+    size_t len, next;
+};
+
+/* libical keeps no line numbers; items come out in file order, so the
+ * n-th item found is the n-th BEGIN line. */
+static void find_lines(const char *data, struct lines *l)
+{
+    int line = 1;
+    const char *p = data;
+    size_t cap = 0;
+    while (*p) {
+        if (strncasecmp(p, "BEGIN:VTODO", 11) == 0
+            || strncasecmp(p, "BEGIN:VEVENT", 12) == 0) {
+            if (l->len == cap) {
+                cap = cap ? cap * 2 : 64;
+                int *at = realloc(l->at, cap * sizeof *at);
+                if (!at)
+                    return;
+                l->at = at;
+            }
+            l->at[l->len++] = line;
+        }
+        const char *nl = strchr(p, '\n');
+        if (!nl)
+            break;
+        p = nl + 1;
+        line++;
+    }
+}
+
+static struct date date_of(struct icaltimetype t, int *minutes)
+{
+    *minutes = -1;
+    if (icaltime_is_utc(t) && !t.is_date) {
+        /* A moment in UTC: the day and time it is here. */
+        time_t when = icaltime_as_timet(t);
+        struct tm tm;
+        localtime_r(&when, &tm);
+        *minutes = tm.tm_hour * 60 + tm.tm_min;
+        return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
+    }
+    if (!t.is_date)
+        *minutes = t.hour * 60 + t.minute;
+    return (struct date){ t.year, t.month, t.day };
+}
+
+static bool every_of(icalcomponent *c, struct interval *every, int line,
+                     struct io_import *im, const char *what)
+{
+    every->count = 0;
+    icalproperty *p = icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY);
+    if (!p)
+        return true;
+    struct icalrecurrencetype r = icalproperty_get_rrule(p);
+    int n = r.interval > 0 ? r.interval : 1;
+    switch (r.freq) {
+    case ICAL_DAILY_RECURRENCE: *every = (struct interval){ n, 'd' }; break;
+    case ICAL_WEEKLY_RECURRENCE: *every = (struct interval){ n, 'w' }; break;
+    case ICAL_MONTHLY_RECURRENCE: *every = (struct interval){ n, 'm' }; break;
+    case ICAL_YEARLY_RECURRENCE: *every = (struct interval){ n * 12, 'm' }; break;
+    default:
+        io_reject(im, line,
+                  _("\"%s\": its RRULE repeats more often than daily; rapport repeats by days, weeks or months"),
+                  what);
+        return false;
+    }
+    return true;
+}
+
+static void take_item(struct io_import *im, icalcomponent *c, int line)
+{
+    icalcomponent_kind kind = icalcomponent_isa(c);
+    icalproperty_status status = icalcomponent_get_status(c);
+    if (status == ICAL_STATUS_COMPLETED || status == ICAL_STATUS_CANCELLED
+        || (kind == ICAL_VTODO_COMPONENT
+            && icalcomponent_get_first_property(c, ICAL_COMPLETED_PROPERTY)))
+        return;   /* done or called off: nothing to follow up */
+    const char *summary = icalcomponent_get_summary(c);
+    if (!summary || !*summary) {
+        io_reject(im, line, _("no SUMMARY: nothing says what to do"));
+        return;
+    }
+    if (!text_is_utf8(summary)) {
+        io_reject(im, line, _("SUMMARY is not valid UTF-8"));
+        return;
+    }
+    char *safe = text_sanitize(summary, false);
+    struct interval every;
+    if (!every_of(c, &every, line, im, safe)) {
+        free(safe);
+        return;
+    }
+    free(safe);
+    struct io_task *t = io_task_new(im, line);
+    if (!t)
+        return;
+    t->every = every;
+    /* "Name: what to do", as rapport writes it. */
+    const char *colon = strstr(summary, ": ");
+    if (colon && colon > summary) {
+        t->who = strndup(summary, (size_t)(colon - summary));
+        if (t->who)
+            text_trim(t->who);
+        t->text = strdup(colon + 2);
+    } else {
+        t->text = strdup(summary);
+    }
+    if (t->text)
+        text_trim(t->text);
+    icalproperty *a = icalcomponent_get_first_property(c, ICAL_ATTENDEE_PROPERTY);
+    if (a) {
+        const char *who = icalproperty_get_attendee(a);
+        if (who && strncasecmp(who, "mailto:", 7) == 0 && who[7])
+            io_set(&t->email, who + 7);
+        icalparameter *cn = icalproperty_get_first_parameter(a, ICAL_CN_PARAMETER);
+        if (!t->who && cn && icalparameter_get_cn(cn))
+            io_set(&t->who, icalparameter_get_cn(cn));
+    }
+    struct icaltimetype when = kind == ICAL_VTODO_COMPONENT
+                               ? icalcomponent_get_due(c)
+                               : icaltime_null_time();
+    if (icaltime_is_null_time(when))
+        when = icalcomponent_get_dtstart(c);
+    if (icaltime_is_null_time(when) || !icaltime_is_valid_time(when)) {
+        t->due = date_from_time(im->now);
+    } else {
+        t->due = date_of(when, &t->due_minutes);
+    }
+    if (!t->text || !*t->text) {
+        io_reject(im, line, _("the summary says nothing to do"));
+        free(t->who);
+        free(t->email);
+        free(t->text);
+        im->task_count--;
+    }
+}
+
+static void visit(struct io_import *im, icalcomponent *c, struct lines *l)
+{
+    icalcomponent_kind kind = icalcomponent_isa(c);
+    if (kind == ICAL_VTODO_COMPONENT || kind == ICAL_VEVENT_COMPONENT) {
+        int line = l->next < l->len ? l->at[l->next] : 0;
+        l->next++;
+        take_item(im, c, line);
+        return;
+    }
+    for (icalcomponent *sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
+         sub; sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
+        visit(im, sub, l);
+}
+
+enum store_status io_ical_import(struct io_import *im, char *data, size_t len)
+{
+    (void)len;
+    icalerror_set_errors_are_fatal(0);
+    if (strncasecmp(data + strspn(data, " \t\r\n"), "BEGIN:", 6) != 0)
+        return store_fail(im->st, STORE_INVALID,
+                          _("%s:1: not an iCalendar file (expected BEGIN:VCALENDAR)"),
+                          im->name);
+    if (!text_is_utf8(data))
+        return store_fail(im->st, STORE_INVALID,
+                          _("%s: not valid UTF-8; nothing was imported"),
+                          im->name);
+    struct lines l = { 0 };
+    find_lines(data, &l);
+    icalcomponent *root = icalparser_parse_string(data);
+    if (!root) {
+        free(l.at);
+        icalerror_clear_errno();
+        return store_fail(im->st, STORE_INVALID,
+                          _("%s: not a readable iCalendar file"), im->name);
+    }
+    visit(im, root, &l);
+    icalcomponent_free(root);
+    free(l.at);
+    icalerror_clear_errno();
+    if (im->task_count == 0 && im->sum->rejected == 0 && l.len == 0)
+        return store_fail(im->st, STORE_INVALID,
+                          _("%s: no VTODO or VEVENT items found"), im->name);
+    return STORE_OK;
+}
+
+/* ---- writing -------------------------------------------------------------- */
+
+static enum store_status put_todo(struct io_export *ex,
+                                  const struct followup *f)
+{
+    icalcomponent *todo = icalcomponent_new(ICAL_VTODO_COMPONENT);
+    if (!todo)
+        return store_fail(ex->st, STORE_FAILED, _("out of memory"));
+    /* Stable: the same follow-up keeps its UID in every export, so a
+     * calendar updates the item instead of adding another. */
+    char uid[96];
+    snprintf(uid, sizeof uid, "rapport-followup-%lld-%lld",
+             (long long)f->id, (long long)f->created);
+    icalcomponent_add_property(todo, icalproperty_new_uid(uid));
+    icaltimezone *utc = icaltimezone_get_utc_timezone();
+    icalcomponent_add_property(todo, icalproperty_new_dtstamp(
+        icaltime_from_timet_with_zone(f->created, 0, utc)));
+    struct date d = followup_effective(f);
+    struct icaltimetype due = icaltime_null_date();
+    due.year = d.year;
+    due.month = d.month;
+    due.day = d.day;
+    if (f->due_minutes >= 0) {
+        due.is_date = 0;
+        due.hour = f->due_minutes / 60;
+        due.minute = f->due_minutes % 60;
+    }
+    icalcomponent_add_property(todo, icalproperty_new_due(due));
+    struct io_buf summary = { 0 };
+    io_buf_adds(&summary, f->contact_name ? f->contact_name : "");
+    io_buf_adds(&summary, ": ");
+    io_buf_adds(&summary, f->text ? f->text : "");
+    if (!summary.failed)
+        icalcomponent_add_property(todo, icalproperty_new_summary(summary.s));
+    io_buf_free(&summary);
+    if (f->text && *f->text)
+        icalcomponent_add_property(todo, icalproperty_new_description(f->text));
+    icalcomponent_add_property(todo, icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
+    struct contact c = { 0 };
+    if (store_contact_get(ex->st, f->contact_id, &c) == STORE_OK
+        && c.emails.len > 0) {
+        struct io_buf to = { 0 };
+        io_buf_adds(&to, "mailto:");
+        io_buf_adds(&to, c.emails.items[0]);
+        icalproperty *a = icalproperty_new_attendee(to.s ? to.s : "");
+        if (c.name)
+            icalproperty_add_parameter(a, icalparameter_new_cn(c.name));
+        icalcomponent_add_property(todo, a);
+        io_buf_free(&to);
+    }
+    store_contact_clear(&c);
+    if (f->every.count > 0) {
+        struct icalrecurrencetype r;
+        icalrecurrencetype_clear(&r);
+        r.freq = f->every.unit == 'd' ? ICAL_DAILY_RECURRENCE
+                 : f->every.unit == 'w' ? ICAL_WEEKLY_RECURRENCE
+                 : ICAL_MONTHLY_RECURRENCE;
+        r.interval = (short)f->every.count;
+        icalcomponent_add_property(todo, icalproperty_new_rrule(r));
+    }
+    /* libical folds at 75 octets and ends lines with CRLF. */
+    char *text = icalcomponent_as_ical_string_r(todo);
+    if (text)
+        fputs(text, ex->out);
+    free(text);
+    icalcomponent_free(todo);
+    return STORE_OK;
+}
+
+enum store_status io_ical_export(struct io_export *ex)
+{
+    icalerror_set_errors_are_fatal(0);
+    fputs("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//rapport//rapport "
+          PACKAGE_VERSION "//EN\r\nCALSCALE:GREGORIAN\r\n", ex->out);
+    struct followup_filter filter = { .open_only = true };
+    struct followup after = { 0 };
+    bool have_after = false;
+    enum store_status rc = STORE_OK;
+    while (rc == STORE_OK) {
+        struct followup_list l = { 0 };
+        rc = store_followup_page(ex->st, &filter, have_after ? &after : NULL,
+                                 200, &l);
+        for (size_t i = 0; rc == STORE_OK && i < l.len; i++) {
+            rc = put_todo(ex, &l.items[i]);
+            if (rc == STORE_OK)
+                ex->sum->written++;
+        }
+        bool more = rc == STORE_OK && l.more && l.len > 0;
+        if (more) {
+            const struct followup *last = &l.items[l.len - 1];
+            after.id = last->id;
+            after.due = last->due;
+            after.snoozed_until = last->snoozed_until;
+            after.due_minutes = last->due_minutes;
+            after.contact_id = last->contact_id;
+            have_after = true;
+        }
+        store_followup_list_clear(&l);
+        if (!more)
+            break;
+    }
+    fputs("END:VCALENDAR\r\n", ex->out);
+    return rc;
+}
