@@ -19,12 +19,12 @@
 #include "../../src/config.h"
 #include "../lib/tap.h"
 
-static char fixtures[4096];
+static char fixtures[1024];
 static char tmp[256] = "/tmp/rapport-config-XXXXXX";
 
 static const char *fixture(const char *name)
 {
-    static char path[4200];
+    static char path[1100];
     snprintf(path, sizeof path, "%s/%s", fixtures, name);
     return path;
 }
@@ -139,7 +139,7 @@ static void test_bad(void)
         { "[pipeline] customer_min_touches", "6.5", "whole number" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char want[300], name[300];
+        char want[1400], name[600];
         snprintf(want, sizeof want, "%s: %s: bad value \"%s\"; expected ",
                  fixture("bad.ini"), cases[i].where, cases[i].value);
         const char *got = warning_with(&w, want);
@@ -183,7 +183,7 @@ static void test_syntax_and_escapes(void)
     is_int(config_load(&cfg, fixture("syntax.ini"), &w), 0,
            "a file with a syntax error does not stop rapport");
     const char *syntax = warning_with(&w, "this line has no equals sign");
-    char where[4300];
+    char where[1200];
     snprintf(where, sizeof where, "%s:3: ", fixture("syntax.ini"));
     ok(syntax && strncmp(syntax, where, strlen(where)) == 0,
        "the syntax error names its file and line");
