@@ -167,6 +167,10 @@ void ui_list_reload(struct ui *ui, struct ui_list *l)
     }
     if (l->top > l->sel)
         l->top = l->sel;
+    /* Keeping the selected row in place must not hide rows above it
+     * when the whole rest fits on the screen. */
+    if (!l->more && l->height > 0 && l->len - l->top < (size_t)l->height)
+        l->top = l->len > (size_t)l->height ? l->len - (size_t)l->height : 0;
 }
 
 /* Moves the window so it starts at the first visible row. */

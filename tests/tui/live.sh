@@ -24,7 +24,16 @@ cols=$(printf '%s\n' "$screen" | grep 'End user' | sed 's/End user.*//' \
 is "$cols" "$(printf '%s\n' "$screen" | grep 'Ada Lovelace' | sed 's/End user.*//' | wc -L)" \
     "the stage column is aligned on every row"
 like "$screen" "王小明 Wang +End user +北京大学" "wide names are shown whole"
-tui_keys g
+# A contact added elsewhere appears, and the selection stays on its row.
+tui_keys G
+run --db "$db" add "Aaron Aardvark"
+wait_for "Aaron Aardvark" 2 "a contact added by another process appears"
+wait_for "Contacts (5)" 1 "and is counted"
+tui_keys Enter
+wait_for "王小明 Wang  #" 2 "the selection stayed on the same contact"
+tui_keys q
+wait_for "Contacts (5)" 2 "back on the list"
+tui_keys g j
 wait_for "Ada Lovelace" 2 "the other contact"
 tui_keys Enter
 wait_for "No notes yet." 2 "its page is open"
