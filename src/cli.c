@@ -185,8 +185,9 @@ static bool opt_set(const struct parsed *p, const char *name)
 static const struct strlist *opt_list(const struct parsed *p,
                                       const char *name)
 {
+    static const struct strlist none = { 0 };
     int i = option_index(p, name);
-    return i >= 0 ? &p->list[i] : NULL;
+    return i >= 0 ? &p->list[i] : &none;
 }
 
 static void parsed_clear(struct parsed *p)
@@ -623,24 +624,24 @@ static int cmd_list(struct app *app, struct parsed *p)
 
     static const char *const sorts[] = { "name", "stage", "last", "next" };
     enum contact_sort sort = CONTACT_SORT_NAME;
-    if (opt(p, "sort")) {
+    const char *order = opt(p, "sort");
+    if (order) {
         size_t i = 0;
-        while (i < 4 && strcmp(opt(p, "sort"), sorts[i]) != 0)
+        while (i < 4 && strcmp(order, sorts[i]) != 0)
             i++;
         if (i == 4)
-            return bad_value(p, _("sort"), opt(p, "sort"),
-                             "name, stage, last, next");
+            return bad_value(p, _("sort"), order, "name, stage, last, next");
         sort = (enum contact_sort)i;
     }
     enum list_format format = FORMAT_TABLE;
-    if (opt(p, "format")) {
-        if (strcmp(opt(p, "format"), "csv") == 0)
+    const char *form = opt(p, "format");
+    if (form) {
+        if (strcmp(form, "csv") == 0)
             format = FORMAT_CSV;
-        else if (strcmp(opt(p, "format"), "json") == 0)
+        else if (strcmp(form, "json") == 0)
             format = FORMAT_JSON;
-        else if (strcmp(opt(p, "format"), "table") != 0)
-            return bad_value(p, _("format"), opt(p, "format"),
-                             "table, csv, json");
+        else if (strcmp(form, "table") != 0)
+            return bad_value(p, _("format"), form, "table, csv, json");
     }
 
     if (format == FORMAT_CSV)
@@ -1233,12 +1234,13 @@ static int cmd_undo(struct app *app, struct parsed *p)
 static int cmd_agenda(struct app *app, struct parsed *p)
 {
     long days = 7;
-    if (opt(p, "days")) {
+    const char *given = opt(p, "days");
+    if (given) {
         char *end;
         errno = 0;
-        days = strtol(opt(p, "days"), &end, 10);
-        if (errno || *end || !*opt(p, "days") || days < 0 || days > 3660)
-            return bad_value(p, _("days"), opt(p, "days"),
+        days = strtol(given, &end, 10);
+        if (errno || *end || !*given || days < 0 || days > 3660)
+            return bad_value(p, _("days"), given,
                              _("a number of days from 0 to 3660"));
     }
     struct date today = date_today();
@@ -1511,10 +1513,11 @@ static void report_json(const struct report *r)
 static int cmd_report(struct app *app, struct parsed *p)
 {
     bool json = false;
-    if (opt(p, "format")) {
-        json = strcmp(opt(p, "format"), "json") == 0;
-        if (!json && strcmp(opt(p, "format"), "table") != 0)
-            return bad_value(p, _("format"), opt(p, "format"), "table, json");
+    const char *form = opt(p, "format");
+    if (form) {
+        json = strcmp(form, "json") == 0;
+        if (!json && strcmp(form, "table") != 0)
+            return bad_value(p, _("format"), form, "table, json");
     }
     struct report r;
     memset(&r, 0, sizeof r);
