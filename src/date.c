@@ -418,7 +418,10 @@ void date_format_iso(struct date d, char buf[static 11])
         buf[0] = '\0';
         return;
     }
-    snprintf(buf, 11, "%04d-%02d-%02d", d.year, d.month, d.day);
+    /* the modulos tell the compiler what date_is_valid already made
+     * sure of: the text fits in 11 bytes */
+    snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u,
+             (unsigned)d.month % 100u, (unsigned)d.day % 100u);
 }
 
 /* The pattern comes from the user's config file, not from a literal:
