@@ -228,6 +228,7 @@ static enum store_status put_todo(struct io_export *ex,
         due.is_date = 0;
         due.hour = f->due_minutes / 60;
         due.minute = f->due_minutes % 60;
+        due.second = 0;
     }
     icalcomponent_add_property(todo, icalproperty_new_due(due));
     struct io_buf summary = { 0 };

@@ -453,16 +453,17 @@ enum store_status io_vcard_import(struct io_import *im, char *data,
         line = io_next_line(data, len, &pos);
         if (line)
             lineno++;
-        /* RFC 6350 §3.2: a line starting with a blank continues the one
-         * before; quoted-printable ends a line with '=' to continue. */
-        if (line && logical.len && (line[0] == ' ' || line[0] == '\t')) {
-            io_buf_adds(&logical, line + 1);
-            continue;
-        }
+        /* Quoted-printable ends a line with '=' to continue it (a soft
+         * break, RFC 2045 §6.7); else, RFC 6350 §3.2: a line starting
+         * with a blank continues the one before. */
         if (line && logical.len && logical.s[logical.len - 1] == '='
             && is_qp_line(logical.s)) {
             logical.s[--logical.len] = '\0';
             io_buf_adds(&logical, line);
+            continue;
+        }
+        if (line && logical.len && (line[0] == ' ' || line[0] == '\t')) {
+            io_buf_adds(&logical, line + 1);
             continue;
         }
         if (logical.failed)
