@@ -1745,10 +1745,12 @@ static const struct command commands[] = {
     { "report", N_("[--format table|json]"),
       N_("funnel, promotions, days per stage, NPS"), report_options, 0, 0,
       cmd_report, NULL, false },
-    { "import", N_("FILE [--format csv|vcard|ics] [--dry-run] [--strict]"),
+    { "import",
+      N_("FILE [--format csv|vcard|ics] [--dry-run] [--strict] [--map SPEC]"),
       N_("import contacts or follow-ups"), NULL, 0, -1, NULL,
       io_import_command, true },
-    { "export", N_("[--format csv|vcard|ics|json] [--output FILE]"),
+    { "export",
+      N_("[--format csv|vcard|ics|json] [--output FILE] [--vcard-version 3|4]"),
       N_("export contacts or follow-ups"), NULL, 0, -1, NULL,
       io_export_command, false },
     { "backup", N_("FILE"), N_("write an online, consistent copy"),
@@ -1836,6 +1838,11 @@ int cli_run(struct app *app, int argc, char **argv)
     }
     bool help = wants_help(argc, argv);
     if (cmd->delegate) {
+        if (!help && cmd->needs_write && app->read_only) {
+            fprintf(stderr, _("rapport: '%s' changes the database, which is open read-only\n"),
+                    cmd->name);
+            return CLI_USER_ERROR;
+        }
         if (!help && app_open_store(app) != 0)
             return CLI_USER_ERROR;
         return cmd->delegate(app, argc, argv);

@@ -69,6 +69,18 @@ like "$out" '#4 José Müller' "a contact hit, accent-insensitive"
 r search zzyzx
 is "$out" "No matches." "no hit says so"
 
+# Import and export are handed to the interchange module.
+r export --format csv --output "$TEST_DIR/all.csv"
+is "$status" 0 "export through the command line"
+run --db "$TEST_DIR/imported.db" import "$TEST_DIR/all.csv"
+is "$status" 0 "import through the command line"
+is "$(sql "$TEST_DIR/imported.db" "SELECT count(*) FROM contact")" 4 "every contact came in"
+run --db "$TEST_DIR/imported.db" --read-only import "$TEST_DIR/all.csv"
+is "$status" 1 "import refuses a read-only database"
+run import --help
+is "$status" 0 "import --help"
+like "$out" '^Usage: rapport import' "import has its own help"
+
 # Backup: a readable copy.
 r backup "$TEST_DIR/copy.db"
 is "$status" 0 "backup"
