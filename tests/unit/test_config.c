@@ -2,10 +2,12 @@
  * defaults, every option, the other accepted forms, bad values and
  * unknown names (each reported with its section and key, the default
  * kept), [keys] and [colors] collected, syntax errors, the default
- * location and a missing explicit file. HOME and XDG_CONFIG_HOME point
+ * location and a missing explicit file; and paths.c, which finds that
+ * location. HOME and XDG_CONFIG_HOME point
  * into a temporary folder, so the user's own files are never read. */
 #include <config.h>
 
+#include <errno.h>
 #include <ftw.h>
 #include <locale.h>
 #include <stdio.h>
@@ -17,6 +19,7 @@
 /* by its path: "config.h" alone would find autoconf's, which comes
  * first on the include path */
 #include "../../src/config.h"
+#include "paths.h"
 #include "../lib/tap.h"
 
 static char fixtures[1024];
@@ -247,6 +250,76 @@ static void test_locations(void)
     config_clear(&cfg);
 }
 
+static void test_paths(void)
+{
+    char *p = paths_default_config();
+    char want[600];
+    snprintf(want, sizeof want, "%s/config/rapport/config.ini", tmp);
+    is_str(p, want, "the config under $XDG_CONFIG_HOME");
+    free(p);
+    char *saved = strdup(getenv("XDG_CONFIG_HOME"));
+    setenv("XDG_CONFIG_HOME", "relative/dir", 1);
+    p = paths_default_config();
+    snprintf(want, sizeof want, "%s/.config/rapport/config.ini", getenv("HOME"));
+    is_str(p, want, "a relative $XDG_CONFIG_HOME is ignored, as XDG says");
+    free(p);
+    setenv("XDG_CONFIG_HOME", saved, 1);
+    free(saved);
+
+    setenv("XDG_DATA_HOME", "/srv/data", 1);
+    p = paths_default_database();
+    is_str(p, "/srv/data/rapport/rapport.db", "the database under $XDG_DATA_HOME");
+    free(p);
+    unsetenv("XDG_DATA_HOME");
+    p = paths_default_database();
+    snprintf(want, sizeof want, "%s/.local/share/rapport/rapport.db",
+             getenv("HOME"));
+    is_str(p, want, "else under ~/.local/share");
+    free(p);
+    char *home = strdup(getenv("HOME"));
+    unsetenv("HOME");
+    ok(paths_default_database() == NULL, "no home, no XDG: no path");
+    p = paths_expand_home("~/x");
+    is_str(p, "~/x", "no home: ~ stays as it is");
+    free(p);
+    setenv("HOME", home, 1);
+
+    p = paths_expand_home("~/team/r.db");
+    snprintf(want, sizeof want, "%s/team/r.db", home);
+    is_str(p, want, "~/ expands to $HOME");
+    free(p);
+    p = paths_expand_home("~");
+    is_str(p, home, "~ alone too");
+    free(p);
+    p = paths_expand_home("/abs/~/x");
+    is_str(p, "/abs/~/x", "a ~ inside a path stays");
+    free(p);
+    p = paths_expand_home("~other/x");
+    is_str(p, "~other/x", "~user is not guessed");
+    free(p);
+    ok(paths_expand_home(NULL) == NULL, "NULL stays NULL");
+
+    char file[600], dir[600];
+    snprintf(file, sizeof file, "%s/a/b/c/file.db", tmp);
+    mode_t old = umask(0);
+    is_int(paths_make_parent(file), 0, "missing folders are made");
+    umask(old);
+    struct stat st;
+    snprintf(dir, sizeof dir, "%s/a/b/c", tmp);
+    ok(stat(dir, &st) == 0 && S_ISDIR(st.st_mode), "the innermost exists");
+    is_int(st.st_mode & 0777, 0700, "... private (0700) whatever the umask");
+    snprintf(dir, sizeof dir, "%s/a", tmp);
+    ok(stat(dir, &st) == 0 && (st.st_mode & 0777) == 0700, "and so is the outermost");
+    is_int(paths_make_parent(file), 0, "existing folders are fine");
+    FILE *f = fopen(file, "w");
+    if (f)
+        fclose(f);
+    snprintf(dir, sizeof dir, "%s/a/b/c/file.db/x.db", tmp);
+    ok(paths_make_parent(dir) == -1 && errno == ENOTDIR,
+       "a file in the way is an error (ENOTDIR)");
+    free(home);
+}
+
 static int remove_entry(const char *path, const struct stat *st, int flag,
                         struct FTW *ftw)
 {
@@ -276,6 +349,7 @@ int main(void)
     test_bad();
     test_syntax_and_escapes();
     test_locations();
+    test_paths();
 
     nftw(tmp, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
     return tap_done();

@@ -178,6 +178,22 @@ static void test_parse_words(void)
            "next wed on a Monday");
 }
 
+/* The locale's own weekday names, where such a locale is installed;
+ * English keeps working beside them. */
+static void test_parse_local_names(void)
+{
+    struct date wed = ymd(2026, 11, 25);
+    if (!setlocale(LC_TIME, "de_DE.UTF-8") && !setlocale(LC_TIME, "de_DE.utf8")) {
+        printf("# no German locale installed: local weekday names untested\n");
+        return;
+    }
+    is_str(parsed("Freitag", wed), "2026-11-27", "German: Freitag");
+    is_str(parsed("fr", wed), "2026-11-27", "German: Fr");
+    is_str(parsed("next Montag", wed), "2026-11-30", "German after next");
+    is_str(parsed("friday", wed), "2026-11-27", "English still works");
+    setlocale(LC_TIME, "C");
+}
+
 static void test_parse_refusals(void)
 {
     struct date wed = ymd(2026, 11, 25);
@@ -267,6 +283,7 @@ int main(void)
     test_calendar();
     test_moments();
     test_parse_words();
+    test_parse_local_names();
     test_parse_refusals();
     test_iso_time_interval();
     test_format();
