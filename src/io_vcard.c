@@ -298,7 +298,19 @@ static void take_property(struct io_import *im, struct card *k,
     char *converted = NULL;
     if (p->latin1)
         converted = latin1_to_utf8(p->value);
-    const char *value = converted ? converted : p->value;
+    char *value = converted ? converted : p->value;
+    /* CR LF inside a value (quoted-printable =0D=0A) is one line break. */
+    char *w = value;
+    for (const char *q = value; *q; q++) {
+        if (*q != '\r') {
+            *w++ = *q;
+        } else {
+            *w++ = '\n';
+            if (q[1] == '\n')
+                q++;
+        }
+    }
+    *w = '\0';
     if (!text_is_utf8(value)) {
         if (!k->bad)
             io_reject(im, line, _("%s is not valid UTF-8 (save the file as UTF-8)"),

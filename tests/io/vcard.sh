@@ -1,0 +1,99 @@
+#!/bin/sh
+# vCard import of 2.1, 3.0, 4.0 and cards without VERSION; export as 4.0
+# and 3.0 (folded, escaped, one UID each); a round trip that loses nothing.
+. "${top_srcdir:-.}/tests/lib/tap.sh"
+
+data="${top_srcdir:-.}/tests/data/io"
+db="$TEST_DIR/r.db"
+r() { run --db "$db" "$@"; }
+
+r import "$data/phone-2.1.vcf"
+is "$status" 0 "a phone's vCard 2.1 file imports"
+is "$out" "Added 2, merged 0, rejected 0." "the summary counts both cards"
+is "$(sql "$db" "SELECT name FROM contact ORDER BY name")" \
+   "$(printf 'Jürgen Müller\nZoë Ødegård')" \
+   "quoted-printable UTF-8 and ISO-8859-1 names are decoded"
+is "$(sql "$db" "SELECT phone FROM contact_phone p JOIN contact c ON c.id = p.contact_id WHERE c.name = 'Zoë Ødegård' ORDER BY position")" \
+   "$(printf '+47 555 23 85 00\n+47 55 58 00 00')" "both TEL with bare type parameters are kept"
+is "$(sql "$db" "SELECT c.title, o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name = 'Zoë Ødegård'")" \
+   "Director, Text Lab|Digital Humanities" "ORG's department stays with the title"
+is "$(sql "$db" "SELECT body FROM note")" \
+   "$(printf 'Met at the conference in Bergen; wants a demo of the corpus tool\nSecond line')" \
+   "a quoted-printable NOTE with a soft line break is one note"
+
+r import "$data/vcard-3.0.vcf"
+is "$status" 0 "a vCard 3.0 file imports"
+is "$(sql "$db" "SELECT name FROM contact WHERE uid = 'urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1'")" \
+   "Ann Smith, Jr." "FN with an escaped comma, and the UID, are stored"
+is "$(sql "$db" "SELECT email FROM contact_email e JOIN contact c ON c.id = e.contact_id WHERE c.name = 'Ann Smith, Jr.' ORDER BY position")" \
+   "$(printf 'ann@example.com\nann.smith@law.example')" "grouped EMAIL properties, TYPE in both forms"
+is "$(sql "$db" "SELECT tag FROM contact_tag t JOIN contact c ON c.id = t.contact_id WHERE c.name = 'Ann Smith, Jr.' ORDER BY tag")" \
+   "$(printf 'legal\ntext mining\nVIP')" "CATEGORIES become tags"
+is "$(sql "$db" "SELECT o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name = 'Ann Smith, Jr.'")" \
+   'Law "Knowledge" Team' "ORG with quotes"
+is "$(sql "$db" "SELECT title FROM contact WHERE name = 'Ann Smith, Jr.'")" \
+   "Head of Research, Research; Legal" "an escaped semicolon in the department"
+is "$(sql "$db" "SELECT body FROM note n JOIN contact c ON c.id = n.contact_id WHERE c.name = 'Ann Smith, Jr.'")" \
+   "$(printf 'Prefers email, not calls.\nAsked about the API; follow up in spring.Long lines are folded and this continuation must be joined without the leading space.')" \
+   "escaped commas, newlines and folded lines in NOTE"
+is "$(sql "$db" "SELECT count(*) FROM contact WHERE name = '李小龙'")" 1 "a CJK name"
+
+r import "$data/vcard-4.0.vcf"
+is "$status" 0 "a vCard 4.0 file imports"
+is "$(sql "$db" "SELECT phone FROM contact_phone p JOIN contact c ON c.id = p.contact_id WHERE c.name = 'Bob Lee'")" \
+   "+1-555-555-5555" "a tel: URI becomes the number"
+r import "$data/no-version.vcf"
+is "$status" 0 "a card without VERSION is accepted"
+is "$(sql "$db" "SELECT count(*) FROM contact_email WHERE email = 'nover@example.org'")" 1 \
+   "its email is stored"
+
+# Export as 4.0.
+r add "Semi; Colon, Person" --email semi@example.org --stage client --role both \
+  --tag "a,b" --projects "Line one
+line two" --goals "Faster search" --channel phone
+r note semi "Called about the grant: a long note that must be folded because it is far longer than seventy-five octets, with ü and 李 in it"
+r export --format vcard --output "$TEST_DIR/out.vcf"
+is "$status" 0 "export as vCard"
+like "$err" "^Exported 7 records to " "export says how many it wrote"
+is "$(stat -c %a "$TEST_DIR/out.vcf")" 600 "the export is private (0600)"
+is "$(grep -c '^VERSION:4.0' "$TEST_DIR/out.vcf")" 7 "every card is vCard 4.0"
+is "$(grep -c '^UID:' "$TEST_DIR/out.vcf")" 7 "one UID per contact"
+is "$(grep '^UID:' "$TEST_DIR/out.vcf" | sort -u | wc -l)" 7 "UIDs are distinct"
+is "$(LC_ALL=C awk '{ if (length($0) > 76) n++ } END { print n + 0 }' "$TEST_DIR/out.vcf")" 0 \
+   "no line is longer than 75 octets and CR"
+is "$(grep -vc "$(printf '\r')\$" "$TEST_DIR/out.vcf")" 0 "every line ends with CRLF"
+like "$(cat "$TEST_DIR/out.vcf")" '^FN:Semi\\; Colon\\, Person' "FN is escaped"
+like "$(cat "$TEST_DIR/out.vcf")" '^CATEGORIES:a\\,b' "a comma inside a tag is escaped"
+like "$(cat "$TEST_DIR/out.vcf")" '^X-RAPPORT-PROJECTS:Line one\\nline two' "newlines are escaped"
+like "$(cat "$TEST_DIR/out.vcf")" '^X-RAPPORT-STAGE:client' "the stage travels in X-RAPPORT-STAGE"
+like "$(cat "$TEST_DIR/out.vcf")" '^X-RAPPORT-ROLES:both' "the roles travel in X-RAPPORT-ROLES"
+unlike "$(cat "$TEST_DIR/out.vcf")" "$(printf '\\xc3\r')" "folding never splits a UTF-8 sequence"
+
+r export --format vcard --vcard-version 3
+is "$status" 0 "export as vCard 3.0 to standard output"
+is "$(printf '%s\n' "$out" | grep -c '^VERSION:3.0')" 7 "every card is 3.0"
+is "$(printf '%s\n' "$out" | grep -c '^N:')" 7 "every 3.0 card has N"
+r export --format vcard --vcard-version 5
+is "$status" 2 "an unknown vCard version is a usage error"
+
+# Round trip: file -> new database -> file loses nothing.
+db2="$TEST_DIR/r2.db"
+run --db "$db2" import "$TEST_DIR/out.vcf"
+is "$out" "Added 7, merged 0, rejected 0." "the export imports into a new database"
+run --db "$db2" export --format vcard --output "$TEST_DIR/out2.vcf"
+if cmp -s "$TEST_DIR/out.vcf" "$TEST_DIR/out2.vcf"; then ok 0 "the second export is the same file"; else
+    ok 1 "the second export is the same file"; diff "$TEST_DIR/out.vcf" "$TEST_DIR/out2.vcf" | head | sed 's/^/# /'; fi
+is "$(sql "$db2" "SELECT stage, roles, projects, goals, channel FROM contact WHERE name = 'Semi; Colon, Person'")" \
+   "$(sql "$db" "SELECT stage, roles, projects, goals, channel FROM contact WHERE name = 'Semi; Colon, Person'")" \
+   "stage, roles, projects, goals and channel survive"
+is "$(sql "$db2" "SELECT kind, at, body FROM note ORDER BY body")" \
+   "$(sql "$db" "SELECT kind, at, body FROM note ORDER BY body")" "notes keep kind, time and text"
+
+# Importing the same file again adds nothing.
+run --db "$db2" import "$TEST_DIR/out.vcf"
+is "$out" "Added 0, merged 7, rejected 0." "a second import merges every card"
+is "$(sql "$db2" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM contact_email) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM contact_phone)")" \
+   "$(sql "$db" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM contact_email) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM contact_phone)")" \
+   "and adds no contact, email, note or phone"
+
+done_testing
