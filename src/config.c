@@ -386,7 +386,11 @@ static void apply_entry(struct config *cfg, const char *file,
     struct strlist *list = find_list(cfg, section);
     const struct option *opt = find_option(section, key);
     if (list) {
-        strlist_pushf(list, "%s=%s", key, value);
+        /* the TUI shows these in its own warnings; sanitised, a raw
+         * control character still names the same key ("^[") */
+        char *safe_value = text_sanitize(value, false);
+        strlist_pushf(list, "%s=%s", safe_key, safe_value);
+        free(safe_value);
     } else if (!is_section(section)) {
         /* a key of an unknown section was reported with the section */
         if (!*section)
@@ -402,6 +406,8 @@ static void apply_entry(struct config *cfg, const char *file,
         free(keys);
     } else if (opt->parse(value, (char *)cfg + opt->offset) != 0) {
         char *safe_value = text_sanitize(value, false);
+        /* TRANSLATORS: the file, the section and key as written in
+         * it, the value, then what the option accepts */
         strlist_pushf(warnings,
                       _("%s: [%s] %s: bad value \"%s\"; expected %s"),
                       file, safe_section, safe_key, safe_value,

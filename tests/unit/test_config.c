@@ -161,7 +161,10 @@ static void test_bad(void)
     ok(section && strstr(section, "unknown section"),
        "an unknown section is reported");
     ok(!warning_with(&w, "theme"), "... once, not again for each of its keys");
-    is_int(w.len, 13, "one warning per problem");
+    const char *orphan = warning_with(&w, ": colour: ");
+    ok(orphan && strstr(orphan, "outside any section"),
+       "a key before any section is reported");
+    is_int(w.len, 14, "one warning per problem");
 
     is_str(cfg.start_screen, "review", "the default start screen is kept");
     is_str(cfg.date_format, "", "the default date format is kept");
