@@ -1,0 +1,97 @@
+#!/bin/sh
+# CSV import of rapport's own layout, Google Contacts (both layouts),
+# Outlook, abook and any header mapped with --map; RFC 4180 quoting; export
+# with every field and a round trip that loses nothing.
+. "${top_srcdir:-.}/tests/lib/tap.sh"
+
+data="${top_srcdir:-.}/tests/data/io"
+db="$TEST_DIR/r.db"
+r() { run --db "$db" "$@"; }
+emails() { sql "$db" "SELECT group_concat(email, ' ') FROM (SELECT email FROM contact_email e JOIN contact c ON c.id = e.contact_id WHERE c.name = '$1' ORDER BY position)"; }
+phones() { sql "$db" "SELECT group_concat(phone, ' | ') FROM (SELECT phone FROM contact_phone p JOIN contact c ON c.id = p.contact_id WHERE c.name = '$1' ORDER BY position)"; }
+org_title() { sql "$db" "SELECT coalesce(o.name, '') || ' / ' || coalesce(c.title, '') FROM contact c LEFT JOIN organisation o ON o.id = c.org_id WHERE c.name = '$1'"; }
+notes() { sql "$db" "SELECT body FROM note n JOIN contact c ON c.id = n.contact_id WHERE c.name = '$1'"; }
+tags() { sql "$db" "SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_tag t JOIN contact c ON c.id = t.contact_id WHERE c.name = '$1' ORDER BY tag)"; }
+
+# Google Contacts, today's layout.
+r import "$data/google.csv"
+is "$status" 0 "Google Contacts' CSV imports"
+is "$out" "Added 2, merged 0, rejected 1." "two contacts in, the nameless row rejected"
+like "$err" 'google\.csv:6: rejected: no name \(column "First Name" and "Last Name" are empty\)' \
+     "the rejection names the file, line (after a quoted line break) and columns"
+is "$(emails 'Zoë Ødegård')" "zoe@example.org zoe@uib.example" "values joined by ' ::: ' are split"
+is "$(phones 'Zoë Ødegård')" "+47 555 23 85 00 | +47 555 00 00 01 | +47 55 58 00 00" "every phone column"
+is "$(org_title 'Zoë Ødegård')" "Digital Humanities / Director, Text Lab" "organisation, title and department"
+is "$(notes 'Zoë Ødegård')" "$(printf 'Met in Bergen, Norway.\nWants the "corpus" demo.')" \
+   "a quoted note with a comma, quotes and a line break"
+is "$(tags 'Zoë Ødegård')" "Research" "labels become tags, Google's own groups do not"
+is "$(emails 'Dr. Carlos García')" "carlos@example.cl cgarcia@uchile.example" "prefix, first and last name make the name"
+
+# Google Contacts, the older layout.
+r import "$data/google-old.csv"
+is "$out" "Added 1, merged 0, rejected 0." "the older Google layout imports"
+is "$(emails 'Hana Sato')" "hana@example.jp hana.sato@home.example" "its emails"
+is "$(org_title 'Hana Sato')" "Kyoto Lab / Researcher, NLP" "its organisation and title"
+is "$(notes 'Hana Sato')" "Old Google note" "its notes"
+is "$(tags 'Hana Sato')" "Partners" "its groups"
+
+# Outlook, with a byte order mark and CRLF.
+r import "$data/outlook.csv"
+is "$out" "Added 2, merged 0, rejected 0." "Outlook's CSV (BOM, CRLF) imports"
+is "$(emails 'Ms. Priya Patel')" "priya@example.in" "its email"
+is "$(phones 'Ms. Priya Patel')" "+91 98 7654 3210 | +91 80 1111" "its phones, not its fax"
+is "$(org_title 'Ms. Priya Patel')" "Infosys Research / Lead Engineer, Labs" "Company, Job Title and Department"
+is "$(tags 'Ms. Priya Patel')" "Partners,VIP" "categories separated by ';'"
+is "$(emails "Tom O''Brien")" "tom@example.ie tob@work.example" "E-mail 2 Address"
+
+# Any CSV with --map.
+r import "$data/mapped.csv"
+is "$status" 1 "an unknown header is refused"
+like "$err" 'mapped\.csv:1: unknown CSV layout.*--map' "and the message suggests --map"
+r import "$data/mapped.csv" --map "name=Nope"
+is "$status" 1 "--map naming a missing column is refused"
+like "$err" 'no column "Nope"' "and says which"
+r import "$data/mapped.csv" --map "name=Full Name,email=Mail,org=Company,notes=Remarks"
+is "$out" "Added 1, merged 0, rejected 0." "--map imports any layout"
+is "$(emails 'Mapped Person') $(org_title 'Mapped Person') $(notes 'Mapped Person')" \
+   "mapped@example.org Mapco /  Imported with a map" "mapped fields land where asked"
+
+# abook's CSV has no header.
+r import "$data/abook.csv"
+is "$out" "Added 1, merged 1, rejected 0." "abook's headerless CSV: one new, one merged by email"
+is "$(emails 'Ann Smith')" "ann@example.com" "its email"
+
+# rapport's own layout: quoted commas, CRLF, a line break in a name is refused.
+r import "$data/crlf-quoted.csv"
+is "$out" "Added 1, merged 0, rejected 1." "rapport's own layout with CRLF"
+like "$err" 'crlf-quoted\.csv:3: rejected: ' "a name with a line break is rejected at its line"
+is "$(sql "$db" "SELECT stage FROM contact WHERE name = 'Quoted, Comma'")" 2 "the stage column"
+is "$(tags 'Quoted, Comma')" "x,y" "the tags column"
+
+# Export with every field, and a round trip.
+r add "Every Field" --email every@example.org --email second@example.org --phone "+1 2" \
+  --org 'Org, "Quoted"' --title Boss --stage customer --role decision-maker \
+  --tag one --tag two --channel email --projects "P1
+P2" --goals G --cadence 2w
+r note every 'A note, with "quotes"'
+r export --output "$TEST_DIR/out.csv"
+is "$status" 0 "export as CSV (from the file name)"
+is "$(head -1 "$TEST_DIR/out.csv")" \
+   "$(printf '"Name","Organization","Title","Stage","Roles","Emails","Phones","Tags","Projects","Goals","Channel","Cadence","Archived","UID","Notes"\r')" \
+   "rapport's own header"
+like "$(cat "$TEST_DIR/out.csv")" '^"Every Field","Org, ""Quoted""","Boss","customer","decision-maker","every@example.org ::: second@example.org","\+1 2","one ::: two","P1' \
+     "every field, quoted"
+db2="$TEST_DIR/r2.db"
+run --db "$db2" import "$TEST_DIR/out.csv"
+is "$status" 0 "the export imports into a new database"
+like "$out" "^Added 9, merged 0, rejected 0\.$" "every contact comes back"
+run --db "$db2" export --format csv --output "$TEST_DIR/out2.csv"
+if cmp -s "$TEST_DIR/out.csv" "$TEST_DIR/out2.csv"; then ok 0 "the second export is the same file"; else
+    ok 1 "the second export is the same file"; diff "$TEST_DIR/out.csv" "$TEST_DIR/out2.csv" | head | sed 's/^/# /'; fi
+counts() { sql "$db2" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM contact_email) || ' ' || (SELECT count(*) FROM contact_phone) || ' ' || (SELECT count(*) FROM contact_tag)"; }
+before=$(counts)
+run --db "$db2" import "$TEST_DIR/out.csv"
+is "$out" "Added 0, merged 9, rejected 0." "importing it again merges everything"
+is "$(counts)" "$before" "and adds no contact, note, email, phone or tag"
+
+done_testing
