@@ -77,6 +77,13 @@ run --db="$other" list
 like "$out" 'Grace Hopper' "--db=PATH is accepted"
 unlike "$out" 'Ada' "and is another database"
 
+# A database others can read gets a warning and is still used.
+chmod 644 "$other"
+run --db "$other" list
+is "$status" 0 "a database others can read is still used"
+like "$err" '^rapport: WARNING: .*chmod 600' "with a warning saying how to fix it"
+chmod 600 "$other"
+
 # A database others can write is refused.
 chmod 664 "$other"
 run --db "$other" list
