@@ -218,6 +218,14 @@ static bool row_blank(const struct row *row)
     return true;
 }
 
+static bool row_valid_utf8(const struct row *row)
+{
+    for (size_t i = 0; i < row->len; i++)
+        if (!text_is_utf8(row->cells[i]))
+            return false;
+    return true;
+}
+
 /* ---- mapping columns ------------------------------------------------------ */
 
 static bool header_has(const struct row *header, const char *alternatives)
@@ -518,6 +526,10 @@ enum store_status io_csv_import(struct io_import *im, char *data, size_t len)
     } else if (layout) {
         for (size_t i = 0; i < header.len; i++)
             columns[i] = field_of(layout, text_trim(header.cells[i]));
+    } else if (!row_valid_utf8(&header)) {
+        rc = store_fail(im->st, STORE_INVALID,
+                        _("%s:1: the header is not UTF-8 text; is this a CSV file? Save it as UTF-8, or give --format"),
+                        im->name);
     } else if (header.len == 5 && strchr(header.cells[1], '@')) {
         /* abook writes no header: the first row is a contact. */
         headerless = true;

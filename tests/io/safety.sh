@@ -1,0 +1,133 @@
+#!/bin/sh
+# Safe import: merging without overwriting, double imports adding nothing,
+# --dry-run writing nothing, --strict importing nothing on any error, and
+# malformed input (binary, truncated, over-long lines, invalid UTF-8)
+# getting a clear message and never a crash.
+. "${top_srcdir:-.}/tests/lib/tap.sh"
+
+data="${top_srcdir:-.}/tests/data/io"
+db="$TEST_DIR/r.db"
+r() { run --db "$db" "$@"; }
+counts() { sql "$db" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM contact_email) || ' ' || (SELECT count(*) FROM contact_phone) || ' ' || (SELECT count(*) FROM contact_tag) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM followup) || ' ' || (SELECT count(*) FROM journal)"; }
+crashed() { [ "$status" -ge 126 ]; }
+
+r add "Zoë Ødegård" --email zoe@example.org --org "Keep Org" --title "Keep Title" \
+  --tag "old tag" --stage client
+r note zoe "old note"
+
+# Merge by email: new things added, nothing stored replaced.
+r import "$data/merge.vcf" --dry-run
+is "$status" 0 "a dry run succeeds"
+like "$out" 'merge\.vcf:1: would merge into: Zoë Ødegård' "the dry run names the merge"
+like "$out" 'merge\.vcf:14: would add: Uid Person' "and the addition"
+like "$out" '^Dry run: would add 1, merge 1, reject 0; nothing was written\.$' "and sums up"
+before=$(counts)
+is "$(counts)" "1 1 0 1 1 0 2" "the dry run wrote nothing (no rows, no undo entry)"
+
+r import "$data/merge.vcf"
+is "$out" "Added 1, merged 1, rejected 0." "the import merges by email, whatever its case"
+is "$(sql "$db" "SELECT name, title, stage FROM contact WHERE id = 1")" \
+   "Zoë Ødegård|Keep Title|2" "name, title and stage stay as stored"
+is "$(sql "$db" "SELECT o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.id = 1")" \
+   "Keep Org" "the organisation stays"
+is "$(sql "$db" "SELECT group_concat(email, ' ') FROM (SELECT email FROM contact_email WHERE contact_id = 1 ORDER BY position)")" \
+   "zoe@example.org zoe.new@example.org" "a new email is added"
+is "$(sql "$db" "SELECT group_concat(phone) FROM contact_phone WHERE contact_id = 1")" "+47 1" "a new phone is added"
+is "$(sql "$db" "SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_tag WHERE contact_id = 1 ORDER BY tag)")" \
+   "new tag,old tag" "a new tag is added, the old one not doubled"
+is "$(sql "$db" "SELECT group_concat(body, ',') FROM (SELECT body FROM note WHERE contact_id = 1 ORDER BY body)")" \
+   "a new note,old note" "a new note is added, the old one not doubled"
+
+after=$(counts)
+r import "$data/merge.vcf"
+is "$out" "Added 0, merged 2, rejected 0." "the same file again merges both"
+is "$(counts | cut -d' ' -f1-6)" "$(echo "$after" | cut -d' ' -f1-6)" "and adds nothing"
+
+r import "$data/merge-uid.vcf"
+is "$out" "Added 0, merged 1, rejected 0." "a card with a known UID merges"
+is "$(sql "$db" "SELECT name || ' ' || (SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id) FROM contact c WHERE uid = 'urn:uuid:11111111-2222-4333-8444-555555555555'")" \
+   "Uid Person uid1@example.org uid2@example.org" "keeping its name, adding the email"
+
+# Per-record rejections, and --strict.
+before=$(counts)
+r import "$data/some-bad.vcf" --strict
+is "$status" 1 "--strict fails when a record is rejected"
+like "$err" 'some-bad\.vcf:11: rejected: no name' "the nameless card is named by its line"
+like "$err" 'nothing was imported \(--strict\)' "and says nothing was imported"
+is "$(counts)" "$before" "--strict imported nothing"
+r import "$data/some-bad.vcf" --strict --dry-run
+is "$status" 1 "--strict --dry-run fails the same way"
+r import "$data/some-bad.vcf"
+is "$status" 0 "without --strict the valid records go in"
+is "$out" "Added 1, merged 0, rejected 2." "one added, two rejected"
+like "$err" 'some-bad\.vcf:6: rejected: .*not-an-address' "an invalid email is rejected with its line"
+is "$(sql "$db" "SELECT count(*) FROM contact WHERE name IN ('Valid Person', 'Wrong Mail')")" 1 \
+   "only the valid card is stored"
+
+r import "$data/bad-utf8.vcf"
+is "$out" "Added 2, merged 0, rejected 1." "invalid UTF-8 rejects its card only"
+like "$err" 'bad-utf8\.vcf:8: rejected: FN is not valid UTF-8' "naming the line and property"
+r import "$data/truncated.vcf"
+is "$out" "Added 1, merged 0, rejected 1." "a truncated file keeps its complete cards"
+like "$err" 'truncated\.vcf:6: rejected: the file ends inside this card' "the cut card is reported"
+r import "$data/unclosed-quote.csv"
+is "$status" 0 "an unclosed quote is not fatal"
+like "$err" 'unclosed-quote\.csv:2: rejected: a quote is never closed' "it is reported at its line"
+
+# Malformed files: a message, an exit status of 1, never a crash.
+before=$(counts)
+printf 'Name,Stage,Emails\nA\000B,client,x@example.org\n' > "$TEST_DIR/nul.csv"
+r import "$TEST_DIR/nul.csv"
+is "$status" 1 "a file with a NUL byte is refused"
+like "$err" 'nul\.csv:2: this is not a text file' "as binary, with its line"
+head -c 65536 /dev/urandom > "$TEST_DIR/garbage.bin"
+for format in csv vcard ics; do
+    r import "$TEST_DIR/garbage.bin" --format $format
+    crashed; ok $((1 - $?)) "random bytes as $format: no crash (status $status)"
+    [ -n "$err" ]; ok $? "random bytes as $format: a message"
+done
+tr -d '\000' < "$TEST_DIR/garbage.bin" > "$TEST_DIR/garbage.txt"
+for format in csv vcard ics; do
+    r import "$TEST_DIR/garbage.txt" --format $format
+    crashed; ok $((1 - $?)) "random text as $format: no crash (status $status)"
+done
+head -c 1100000 /dev/zero | tr '\000' a > "$TEST_DIR/long.vcf"
+r import "$TEST_DIR/long.vcf"
+is "$status" 1 "an absurdly long line is refused"
+like "$err" 'long\.vcf:1: line longer than 1048576 bytes' "with a clear message"
+: > "$TEST_DIR/empty.csv"
+r import "$TEST_DIR/empty.csv"
+is "$status" 1 "an empty CSV file is refused"
+like "$err" 'empty\.csv: the file is empty' "saying it is empty"
+r import "$TEST_DIR/missing.vcf"
+is "$status" 1 "a missing file is a user error"
+like "$err" 'cannot read .*missing\.vcf: No such file' "naming the file"
+r import "$TEST_DIR"
+is "$status" 1 "a folder is refused"
+printf 'Name,Stage,Emails\n"\033[31mRed",client,red@example.org\n' > "$TEST_DIR/esc.csv"
+r import "$TEST_DIR/esc.csv" --dry-run
+unlike "$out$err" "$(printf '\033')" "names from a file reach the terminal sanitised"
+is "$(counts)" "$before" "no malformed file wrote anything"
+
+# Usage.
+r import
+is "$status" 2 "import without a file is a usage error"
+r import a b
+is "$status" 2 "two files are a usage error"
+r import x --format pdf
+is "$status" 2 "an unknown format is a usage error"
+r import x --bogus
+is "$status" 2 "an unknown option is a usage error"
+r import --help
+is "$status" 0 "import --help"
+like "$out" '^Usage: rapport import FILE' "shows the usage"
+r export --help
+is "$status" 0 "export --help"
+like "$out" '^Usage: rapport export' "shows the usage"
+r export --output "$TEST_DIR/no-such-dir/x.csv"
+is "$status" 1 "an unwritable output is a user error"
+r export --output "$TEST_DIR/x.unknown"
+is "$status" 1 "an output whose format cannot be told is refused"
+like "$err" 'give --format' "saying what to do"
+
+done_testing
