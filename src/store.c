@@ -2796,10 +2796,14 @@ enum store_status store_search(struct store *st, const char *query,
     out->more = contacts.more;
     if (out->len < limit && !out->more) {
         stmt = prepare(st, "SELECT " CONTACT_COLUMNS ", n.id, "
-            "snippet(note_fts, 0, '', '', '…', 12)" CONTACT_FROM
-            "JOIN note n ON n.contact_id = c.id "
-            "JOIN note_fts ON note_fts.rowid = " NOTE_FTS_ROWID("n") " WHERE note_fts MATCH ? "
-            "ORDER BY c.archived, rank LIMIT ?");
+            "snippet(note_fts, 0, '', '', '…', 12) "
+            /* The index leads (its row id holds the note's id) in its own
+             * order: ranking every note with a common word would cost
+             * more than the few rows shown are worth. */
+            "FROM note_fts CROSS JOIN note n ON n.id = (note_fts.rowid & 4294967295) "
+            "CROSS JOIN contact c ON c.id = n.contact_id "
+            "LEFT JOIN organisation o ON o.id = c.org_id "
+            "WHERE note_fts MATCH ? LIMIT ?");
         if (!stmt)
             rc = STORE_FAILED;
         else {
