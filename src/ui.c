@@ -72,6 +72,29 @@ void ui_header(int y, int x, int cols, const char *title, long count,
     ui_put(y, x, cols, buf, attr);
 }
 
+void ui_date(struct ui *ui, struct date d, char *buf, size_t size)
+{
+    const char *pattern = ui->app->cfg.date_format;
+    if (!date_is_set(d)) {
+        buf[0] = '\0';
+    } else if (pattern && *pattern) {
+        date_format(d, pattern, buf, size);
+    } else {
+        char iso[11];
+        date_format_iso(d, iso);
+        snprintf(buf, size, "%s", iso);
+    }
+}
+
+int ui_date_width(struct ui *ui)
+{
+    /* The longest month name and day give the column's width. */
+    char buf[64];
+    ui_date(ui, (struct date){ 2026, 9, 30 }, buf, sizeof buf);
+    int w = text_width(buf);
+    return w < 5 ? 5 : w > 20 ? 20 : w;
+}
+
 time_t ui_now(void)
 {
     return time(NULL);

@@ -338,8 +338,8 @@ bool ui_act_followup(struct ui *ui, int64_t contact_id)
     int64_t id = 0;
     if (followup_add(ui->st, contact_id, due, -1, what, every, ui_now(), &id)
         == STORE_OK) {
-        char day[11];
-        date_format_iso(due, day);
+        char day[64];
+        ui_date(ui, due, day, sizeof day);
         ui_message(ui, false, _("Follow-up #%lld on %s."), (long long)id, day);
         ui->dirty = true;
         added = true;
@@ -365,8 +365,8 @@ bool ui_act_done(struct ui *ui, int64_t followup_id)
                             ui_now(), &next) == STORE_OK;
     if (ok) {
         if (next.id > 0) {
-            char day[11];
-            date_format_iso(next.due, day);
+            char day[64];
+            ui_date(ui, next.due, day, sizeof day);
             ui_message(ui, false, _("Done; the next one (#%lld) is on %s."),
                        (long long)next.id, day);
         } else {
@@ -401,8 +401,8 @@ bool ui_act_snooze(struct ui *ui, int64_t followup_id)
         }
         if (followup_snooze(ui->st, followup_id, until, ui_now())
             == STORE_OK) {
-            char day[11];
-            date_format_iso(until, day);
+            char day[64];
+            ui_date(ui, until, day, sizeof day);
             ui_message(ui, false, _("Snoozed until %s."), day);
             ui->dirty = true;
             ok = true;

@@ -142,8 +142,8 @@ static void build_header(struct ui *ui, struct contact_page *p, int cols)
     if (c->org || c->title)
         add_line(p, LINE_TEXT, 0, 0, "%s%s%s", c->title ? c->title : "",
                  c->title && c->org ? ", " : "", c->org ? c->org : "");
-    char day[11];
-    date_format_iso(date_from_time(c->stage_since), day);
+    char day[64];
+    ui_date(ui, date_from_time(c->stage_since), day, sizeof day);
     add_line(p, LINE_TEXT, 0, 0, _("Stage: %s since %s"), stage_label(c->stage),
              day);
     if (c->roles)
@@ -167,7 +167,7 @@ static void build_header(struct ui *ui, struct contact_page *p, int cols)
     if (c->channel)
         add_line(p, LINE_TEXT, 0, 0, _("Preferred channel: %s"), c->channel);
     int cadence = cadence_days_for(c, ui->app->cfg.stage_cadence);
-    date_format_iso(date_from_time(c->last_touch), day);
+    ui_date(ui, date_from_time(c->last_touch), day, sizeof day);
     if (cadence > 0)
         add_line(p, LINE_MUTED, 0, 0,
                  _("Last contact %s (%lld days ago); cadence %d days"), day,
@@ -213,9 +213,9 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
         struct date today = date_today();
         for (size_t i = 0; i < fl.len; i++) {
             const struct followup *f = &fl.items[i];
-            char day[11], every[16] = "";
+            char day[64], every[16] = "";
             struct date eff = followup_effective(f);
-            date_format_iso(eff, day);
+            ui_date(ui, eff, day, sizeof day);
             if (f->every.count) {
                 char iv[12];
                 date_format_interval(f->every, iv, sizeof iv);
@@ -240,8 +240,8 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
     if (store_stage_history(ui->st, p->id, &hist) == STORE_OK) {
         for (size_t i = 0; i < hist.len; i++) {
             const struct stage_change *s = &hist.items[i];
-            char day[11];
-            date_format_iso(date_from_time(s->at), day);
+            char day[64];
+            ui_date(ui, date_from_time(s->at), day, sizeof day);
             if (s->from == STAGE_NONE)
                 add_line(p, LINE_TEXT, 0, 0, "  %s  %s%s%s", day,
                          stage_label(s->to), s->reason ? ": " : "",
@@ -273,8 +273,8 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
     add_line(p, LINE_HEADER, 0, 0, "%s", _("Satisfaction"));
     if (store_score_list(ui->st, p->id, &scores) == STORE_OK) {
         for (size_t i = 0; i < scores.len; i++) {
-            char day[11];
-            date_format_iso(date_from_time(scores.items[i].at), day);
+            char day[64];
+            ui_date(ui, date_from_time(scores.items[i].at), day, sizeof day);
             add_line(p, LINE_TEXT, 0, 0, "  %s  %d/10  %s", day,
                      scores.items[i].value,
                      scores.items[i].comment ? scores.items[i].comment : "");

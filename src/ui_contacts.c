@@ -111,7 +111,7 @@ static void draw_row(struct ui *ui, const void *row, int y, int x, int cols,
                      int attr)
 {
     const struct contact *c = row;
-    int stagew = 10, datew = cols >= 70 ? 11 : 0;
+    int stagew = 10, datew = cols >= 70 ? ui_date_width(ui) + 1 : 0;
     int rest = cols - stagew - 2 * datew;
     int namew = rest / 2 + 2, orgw = rest - namew;
     /* Each column is cut one short so that a space always separates
@@ -121,11 +121,11 @@ static void draw_row(struct ui *ui, const void *row, int y, int x, int cols,
     ui_put(y, x + namew, stagew - 1, stage_label(c->stage), attr);
     ui_put(y, x + namew + stagew, orgw - 1, c->org ? c->org : "", attr);
     if (datew) {
-        char day[11];
-        date_format_iso(date_from_time(c->last_touch), day);
+        char day[64];
+        ui_date(ui, date_from_time(c->last_touch), day, sizeof day);
         ui_put(y, x + namew + stagew + orgw, datew - 1, day,
                attr ? attr : ui->attr[UI_MUTED]);
-        date_format_iso(c->next_due, day);
+        ui_date(ui, c->next_due, day, sizeof day);
         ui_put(y, x + namew + stagew + orgw + datew, datew - 1, day, attr);
     }
 }
@@ -150,7 +150,7 @@ static void contacts_draw(struct ui *ui, void *self, int top, int height)
     } else {
         ui_put(top, fx, COLS - fx, "", 0);
     }
-    int stagew = 10, datew = COLS - 1 >= 70 ? 11 : 0;
+    int stagew = 10, datew = COLS - 1 >= 70 ? ui_date_width(ui) + 1 : 0;
     int rest = COLS - 1 - stagew - 2 * datew;
     int namew = rest / 2 + 2, orgw = rest - namew;
     int y = top + 1;

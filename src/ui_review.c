@@ -124,13 +124,20 @@ static void draw_followup(struct ui *ui, const void *row, int y, int x,
                           int cols, int attr)
 {
     const struct followup *f = row;
-    char day[11], line[1024], id[32];
-    date_format_iso(followup_effective(f), day);
+    char day[64], line[1024], id[32];
+    /* Narrow screens show MM-DD; wide ones the configured format. */
+    int datew = cols >= 60 ? ui_date_width(ui) + 1 : 6;
+    if (cols >= 60) {
+        ui_date(ui, followup_effective(f), day, sizeof day);
+    } else {
+        char iso[11];
+        date_format_iso(followup_effective(f), iso);
+        snprintf(day, sizeof day, "%s", iso + 5);
+    }
     snprintf(id, sizeof id, " #%lld", (long long)f->id);
     /* Columns must not depend on the row (an id's length), or rows
      * would not line up. */
     int idw = (int)strlen(id);
-    int datew = cols >= 60 ? 11 : 6;
     int namew = (cols - datew - 6) * 2 / 5;
     int textw = cols - datew - idw - namew;
     int date_attr = attr;
@@ -140,7 +147,7 @@ static void draw_followup(struct ui *ui, const void *row, int y, int x,
         date_attr = cmp < 0 ? ui->attr[UI_OVERDUE]
                   : cmp == 0 ? ui->attr[UI_TODAY] : 0;
     }
-    ui_put(y, x, datew, datew == 11 ? day : day + 5, date_attr);
+    ui_put(y, x, datew, day, date_attr);
     ui_put(y, x + datew, namew - 1, f->contact_name, attr);
     ui_put(y, x + datew + namew - 1, 1, "", attr);
     char text[512];

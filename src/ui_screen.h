@@ -96,6 +96,12 @@ bool ui_prompt(struct ui *ui, const char *question, const char *initial,
 /* y/n question; true for yes. */
 bool ui_confirm(struct ui *ui, const char *question);
 
+/* A date as the configured [general] date_format says (YYYY-MM-DD
+ * when none is set); "" for an unset date. */
+void ui_date(struct ui *ui, struct date d, char *buf, size_t size);
+/* Columns a date takes in that format (at most 20). */
+int ui_date_width(struct ui *ui);
+
 /* The time of a change: now. */
 time_t ui_now(void);
 
