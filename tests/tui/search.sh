@@ -44,4 +44,13 @@ tui_keys o
 wait_for "by stage" 2 "o changes the sort order"
 tui_quit
 
+# Dates follow [general] date_format.
+mkdir -p "$XDG_CONFIG_HOME/rapport"
+printf '[general]\ndate_format = %%d %%B %%Y\n' >"$XDG_CONFIG_HOME/rapport/config.ini"
+tui_start -- --db "$db"
+wait_for "Review |" 10 "starts with a date format"
+tui_keys 3
+wait_for "$(date '+%d %B %Y')" 2 "the last contact is shown in that format"
+tui_quit
+
 done_testing
