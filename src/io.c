@@ -713,11 +713,12 @@ static enum store_status import_with(struct store *st, const char *path,
     }
     if (format == IO_FORMAT_GUESS)
         format = format_from_path(path);
-    if (format == IO_FORMAT_GUESS || format == IO_FORMAT_JSON)
+    if (format == IO_FORMAT_GUESS)
         format = format_from_data(data);
     if (!formats[format].import) {
         free(data);
-        rc = store_fail(st, STORE_INVALID, _("%s: rapport cannot import %s files"),
+        rc = store_fail(st, STORE_INVALID,
+                        _("%s: rapport exports %s but cannot import it; import CSV, vCard or iCalendar"),
                         name, formats[format].name);
         free(name);
         return rc;

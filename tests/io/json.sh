@@ -1,0 +1,58 @@
+#!/bin/sh
+# JSON export of everything: valid JSON, stable key order, every contact
+# with notes, follow-ups, stage history and scores.
+. "${top_srcdir:-.}/tests/lib/tap.sh"
+
+command -v jq > /dev/null 2>&1 || skip_all "jq (Debian package jq) is not installed"
+db="$TEST_DIR/r.db"
+r() { run --db "$db" "$@"; }
+
+r export --format json
+is "$status" 0 "an empty database exports"
+is "$(printf '%s' "$out" | jq -c .)" '{"format":"rapport","version":1,"contacts":[]}' \
+   "as valid JSON with no contacts"
+
+r add "Zoë Ødegård" --email zoe@example.org --email z2@example.org --stage customer \
+  --role both --tag "text mining" --org DH --title Director --projects 'Corpus "X"' \
+  --goals "Faster
+search" --cadence 2w
+r add "Bob Lee" --email bob@example.net
+r add "$(printf 'Evil\033[31mRed')"
+r note zoe "First meeting"
+r follow zoe 2026-12-01 "send the report" --every 1w
+r stage zoe client
+r score zoe 9
+r archive bob
+r export --format json --output "$TEST_DIR/all.json"
+is "$status" 0 "export everything as JSON"
+jq . "$TEST_DIR/all.json" > /dev/null 2>&1
+ok $? "the file is valid JSON"
+is "$(stat -c %a "$TEST_DIR/all.json")" 600 "and private"
+j() { jq -c "$1" "$TEST_DIR/all.json"; }
+is "$(j '.contacts | length')" 3 "every contact, archived ones too"
+is "$(j '[.contacts[].name]')" '["Bob Lee","Evil\u001b[31mRed","Zoë Ødegård"]' \
+   "in name order, with control characters escaped"
+is "$(j '.contacts[2] | keys_unsorted')" \
+   '["id","uid","name","organization","title","stage","stage_since","roles","emails","phones","tags","projects","goals","channel","cadence_days","archived","created","updated","last_touch","notes","followups","stage_history","scores"]' \
+   "keys in a fixed order"
+is "$(j '.contacts[2] | [.organization, .title, .stage, .roles, .emails, .tags, .projects, .goals, .cadence_days]')" \
+   '["DH","Director","client",["user","decision-maker"],["zoe@example.org","z2@example.org"],["text mining"],"Corpus \"X\"","Faster\nsearch",14]' \
+   "the contact's fields"
+is "$(j '.contacts[2].notes | map(.body)')" '["First meeting"]' "its notes"
+is "$(j '.contacts[2].followups | map([.due, .text, .every, .state])')" \
+   '[["2026-12-01","send the report","1w","open"]]' "its follow-ups"
+is "$(j '.contacts[2].stage_history | map([.from, .to])')" \
+   '[["customer","client"],[null,"customer"]]' "its stage history, newest first"
+is "$(j '.contacts[2].scores | map(.value)')" '[9]' "its scores"
+is "$(j '.contacts[0].archived')" true "archived contacts say so"
+r export --format json --output "$TEST_DIR/again.json"
+cmp -s "$TEST_DIR/all.json" "$TEST_DIR/again.json"
+ok $? "two exports of the same data are the same bytes"
+r export --output "$TEST_DIR/guess.json"
+jq -e '.contacts | length == 3' "$TEST_DIR/guess.json" > /dev/null 2>&1
+ok $? "the .json name chooses JSON"
+r import "$TEST_DIR/all.json"
+is "$status" 1 "JSON is for export only"
+like "$err" 'cannot import it' "and says so"
+
+done_testing
