@@ -34,6 +34,9 @@
 /* Tells our file from another program's SQLite database ("rapp"). */
 #define APPLICATION_ID 0x72617070
 
+/* Statements of every write, prepared once per connection. */
+#define KEPT_MAX 24
+
 struct store {
     sqlite3 *db;
     char *path;
@@ -41,6 +44,11 @@ struct store {
     char *error;
     bool read_only;
     int depth;            /* nesting of write transactions (store_batch) */
+    struct {
+        const char *sql;  /* a static string: looked up by address */
+        sqlite3_stmt *stmt;
+    } kept[KEPT_MAX];
+    size_t nkept;
 };
 
 /* ---- messages ------------------------------------------------------------ */
@@ -136,6 +144,43 @@ static sqlite3_stmt *prepare(struct store *st, const char *sql)
     return stmt;
 }
 
+/* Like prepare() for a static SQL string run by every write: the
+ * statement is kept, and finish() only resets it. */
+static sqlite3_stmt *prepare_kept(struct store *st, const char *sql)
+{
+    for (size_t i = 0; i < st->nkept; i++)
+        if (st->kept[i].sql == sql)
+            return st->kept[i].stmt;
+    if (st->nkept == KEPT_MAX)
+        return prepare(st, sql);
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
+                           NULL) != SQLITE_OK) {
+        db_fail(st);
+        sqlite3_finalize(stmt);
+        return NULL;
+    }
+    st->kept[st->nkept].sql = sql;
+    st->kept[st->nkept].stmt = stmt;
+    st->nkept++;
+    return stmt;
+}
+
+/* Ends the use of a statement: resets a kept one, finalizes others. */
+static void finish(struct store *st, sqlite3_stmt *stmt)
+{
+    if (!stmt)
+        return;
+    for (size_t i = 0; i < st->nkept; i++) {
+        if (st->kept[i].stmt == stmt) {
+            sqlite3_reset(stmt);
+            sqlite3_clear_bindings(stmt);
+            return;
+        }
+    }
+    sqlite3_finalize(stmt);
+}
+
 static int bind_text(sqlite3_stmt *stmt, int i, const char *text)
 {
     return text ? sqlite3_bind_text(stmt, i, text, -1, SQLITE_TRANSIENT)
@@ -193,7 +238,7 @@ static enum store_status run(struct store *st, sqlite3_stmt *stmt)
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
         ;
     enum store_status status = rc == SQLITE_DONE ? STORE_OK : db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     return status;
 }
 
@@ -202,6 +247,12 @@ static enum store_status exec(struct store *st, const char *sql)
     if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(st);
     return STORE_OK;
+}
+
+/* One static statement of every write. */
+static enum store_status exec_kept(struct store *st, const char *sql)
+{
+    return run(st, prepare_kept(st, sql));
 }
 
 /* One integer from a query with one bound integer (bind < 0: none). */
@@ -221,7 +272,7 @@ static enum store_status query_int(struct store *st, const char *sql,
         status = STORE_NOT_FOUND;
     else
         status = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     return status;
 }
 
@@ -705,7 +756,7 @@ static enum store_status set_pragmas(struct store *st)
         int step = sqlite3_step(stmt);
         const unsigned char *mode = step == SQLITE_ROW ? sqlite3_column_text(stmt, 0) : NULL;
         bool wal = mode && strcmp((const char *)mode, "wal") == 0;
-        sqlite3_finalize(stmt);
+        finish(st, stmt);
         if (step != SQLITE_ROW)
             return db_fail(st);
         if (!wal)
@@ -786,6 +837,8 @@ void store_close(struct store *st)
 {
     if (!st)
         return;
+    for (size_t i = 0; i < st->nkept; i++)
+        sqlite3_finalize(st->kept[i].stmt);
     sqlite3_close_v2(st->db);
     free(st->path);
     free(st->shown_path);
@@ -820,20 +873,20 @@ static enum store_status write_begin(struct store *st, time_t now)
         return store_fail(st, STORE_READ_ONLY,
                           _("the database is open read-only; the change was not saved"));
     if (st->depth > 0) {
-        enum store_status rc = exec(st, "SAVEPOINT store_write");
+        enum store_status rc = exec_kept(st, "SAVEPOINT store_write");
         if (rc == STORE_OK)
             st->depth++;
         return rc;
     }
-    enum store_status rc = exec(st, "BEGIN IMMEDIATE");
+    enum store_status rc = exec_kept(st, "BEGIN IMMEDIATE");
     if (rc != STORE_OK)
         return rc;
-    sqlite3_stmt *stmt = prepare(st, "INSERT INTO journal(at, what) VALUES (?, '')");
+    sqlite3_stmt *stmt = prepare_kept(st, "INSERT INTO journal(at, what) VALUES (?, '')");
     if (stmt)
         sqlite3_bind_int64(stmt, 1, (int64_t)now);
     rc = run(st, stmt);
     if (rc == STORE_OK) {
-        stmt = prepare(st, "UPDATE journal_state SET recording = ? WHERE id = 1");
+        stmt = prepare_kept(st, "UPDATE journal_state SET recording = ? WHERE id = 1");
         if (stmt)
             sqlite3_bind_int64(stmt, 1, sqlite3_last_insert_rowid(st->db));
         rc = run(st, stmt);
@@ -855,7 +908,7 @@ static enum store_status write_end(struct store *st, enum store_status rc,
         st->depth--;
         free(what);
         if (rc == STORE_OK)
-            return exec(st, "RELEASE store_write");
+            return exec_kept(st, "RELEASE store_write");
         sqlite3_exec(st->db, "ROLLBACK TO store_write; RELEASE store_write",
                      NULL, NULL, NULL);
         return rc;
@@ -864,23 +917,23 @@ static enum store_status write_end(struct store *st, enum store_status rc,
     if (rc == STORE_OK && !what)
         rc = no_memory(st);
     if (rc == STORE_OK) {
-        sqlite3_stmt *stmt = prepare(st,
+        sqlite3_stmt *stmt = prepare_kept(st,
             "UPDATE journal SET what = ? WHERE id = (SELECT recording FROM journal_state WHERE id = 1)");
         if (stmt)
             bind_text(stmt, 1, what);
         rc = run(st, stmt);
     }
     if (rc == STORE_OK)
-        rc = exec(st, "UPDATE journal_state SET recording = NULL WHERE id = 1");
+        rc = exec_kept(st, "UPDATE journal_state SET recording = NULL WHERE id = 1");
     if (rc == STORE_OK) {
-        char sql[160];
-        snprintf(sql, sizeof sql,
-                 "DELETE FROM journal WHERE id <= (SELECT max(id) FROM journal) - %d",
-                 JOURNAL_KEEP);
-        rc = exec(st, sql);
+        sqlite3_stmt *stmt = prepare_kept(st,
+            "DELETE FROM journal WHERE id <= (SELECT max(id) FROM journal) - ?");
+        if (stmt)
+            sqlite3_bind_int(stmt, 1, JOURNAL_KEEP);
+        rc = run(st, stmt);
     }
     if (rc == STORE_OK)
-        rc = exec(st, "COMMIT");
+        rc = exec_kept(st, "COMMIT");
     free(what);
     if (rc != STORE_OK) {
         char *why = strdup(store_error(st));
@@ -907,7 +960,7 @@ enum store_status store_batch(struct store *st, const char *what,
  * never incremented, so a write, an undo and a repair all agree. */
 static enum store_status refresh_contact(struct store *st, int64_t id)
 {
-    sqlite3_stmt *stmt = prepare(st,
+    sqlite3_stmt *stmt = prepare_kept(st,
         "UPDATE contact SET "
         "stage = coalesce((SELECT to_stage FROM stage_change WHERE contact_id = ?1 "
         "  ORDER BY at DESC, id DESC LIMIT 1), stage), "
@@ -929,7 +982,7 @@ static enum store_status refresh_contact(struct store *st, int64_t id)
     if (rc != STORE_OK)
         return rc;
     /* After the update above: it reads the new last_touch. */
-    stmt = prepare(st,
+    stmt = prepare_kept(st,
         "UPDATE contact SET own_due = CASE WHEN cadence_days > 0 "
         "THEN last_touch + 86400 * cadence_days END WHERE id = ?1");
     if (stmt)
@@ -937,7 +990,7 @@ static enum store_status refresh_contact(struct store *st, int64_t id)
     rc = run(st, stmt);
     if (rc != STORE_OK)
         return rc;
-    stmt = prepare(st,
+    stmt = prepare_kept(st,
         "UPDATE followup SET contact_archived = (SELECT archived FROM contact WHERE id = ?1) "
         "WHERE contact_id = ?1 AND contact_archived IS NOT "
         "(SELECT archived FROM contact WHERE id = ?1)");
@@ -951,7 +1004,7 @@ static enum store_status refresh_contact(struct store *st, int64_t id)
 static enum store_status contact_name(struct store *st, int64_t id, char **name)
 {
     *name = NULL;
-    sqlite3_stmt *stmt = prepare(st, "SELECT name FROM contact WHERE id = ?");
+    sqlite3_stmt *stmt = prepare_kept(st, "SELECT name FROM contact WHERE id = ?");
     if (!stmt)
         return STORE_FAILED;
     sqlite3_bind_int64(stmt, 1, id);
@@ -964,7 +1017,7 @@ static enum store_status contact_name(struct store *st, int64_t id, char **name)
     } else {
         rc = db_fail(st);
     }
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     return rc;
 }
 
@@ -1130,7 +1183,7 @@ static enum store_status load_strings(struct store *st, const char *sql,
     }
     if (rc == STORE_OK && step != SQLITE_DONE)
         rc = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     return rc;
 }
 
@@ -1202,7 +1255,7 @@ static enum store_status collect_contacts(struct store *st, sqlite3_stmt *stmt,
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     if (rc != STORE_OK)
         store_contact_list_clear(out);
     return rc;
@@ -1272,7 +1325,7 @@ enum store_status store_contact_get_uid(struct store *st, int64_t id, char **uid
         rc = store_fail(st, STORE_NOT_FOUND, _("no contact #%lld"), (long long)id);
     else
         rc = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     return rc;
 }
 
@@ -1571,7 +1624,7 @@ enum store_status store_contact_count(struct store *st,
         *count = sqlite3_column_int64(stmt, 0);
     else
         rc = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     free(q);
     free(nq);
     return rc;
@@ -1586,14 +1639,14 @@ static enum store_status org_id_for(struct store *st, const char *name,
     *id = 0;
     if (!name || !*name)
         return STORE_OK;
-    sqlite3_stmt *stmt = prepare(st, "SELECT id FROM organisation WHERE name = ?");
+    sqlite3_stmt *stmt = prepare_kept(st, "SELECT id FROM organisation WHERE name = ?");
     if (!stmt)
         return STORE_FAILED;
     bind_text(stmt, 1, name);
     int step = sqlite3_step(stmt);
     if (step == SQLITE_ROW)
         *id = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     if (step == SQLITE_ROW)
         return STORE_OK;
     if (step != SQLITE_DONE)
@@ -1611,7 +1664,7 @@ static enum store_status insert_strings(struct store *st, const char *sql,
                                         int64_t id, const struct strlist *list)
 {
     for (size_t i = 0; i < list->len; i++) {
-        sqlite3_stmt *stmt = prepare(st, sql);
+        sqlite3_stmt *stmt = prepare_kept(st, sql);
         if (stmt) {
             sqlite3_bind_int64(stmt, 1, id);
             bind_text(stmt, 2, list->items[i]);
@@ -1689,7 +1742,7 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
         rc = run(st, stmt);
         stmt = NULL;
     }
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     if (rc == STORE_OK) {
         c->id = sqlite3_last_insert_rowid(st->db);
         rc = write_lists(st, c);
@@ -1754,7 +1807,7 @@ enum store_status store_contact_update(struct store *st, struct contact *c,
             bind_named_int(stmt, ":id", c->id);
             rc = run(st, stmt);
         } else {
-            sqlite3_finalize(stmt);
+            finish(st, stmt);
         }
     }
     static const char *const clear[] = {
@@ -1968,7 +2021,7 @@ enum store_status store_stage_history(struct store *st, int64_t contact_id,
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     if (rc != STORE_OK)
         store_stage_change_list_clear(out);
     return rc;
@@ -1983,7 +2036,7 @@ static enum store_status insert_note(struct store *st, struct note *n,
         n->at = now;
     if (!n->kind[0])
         snprintf(n->kind, sizeof n->kind, "%s", "note");
-    sqlite3_stmt *stmt = prepare(st,
+    sqlite3_stmt *stmt = prepare_kept(st,
         "INSERT INTO note(contact_id, at, kind, body) VALUES (?, ?, ?, ?)");
     if (stmt) {
         sqlite3_bind_int64(stmt, 1, n->contact_id);
@@ -2056,7 +2109,7 @@ enum store_status store_note_page(struct store *st, int64_t contact_id,
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     if (rc != STORE_OK)
         store_note_list_clear(out);
     return rc;
@@ -2106,7 +2159,7 @@ enum store_status store_followup_get(struct store *st, int64_t id,
         rc = store_fail(st, STORE_NOT_FOUND, _("no follow-up #%lld"), (long long)id);
     else
         rc = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     return rc;
 }
 
@@ -2115,7 +2168,7 @@ static enum store_status insert_followup(struct store *st, struct followup *f,
 {
     if (!date_is_valid(f->due))
         return store_fail(st, STORE_INVALID, _("date: not a valid date"));
-    sqlite3_stmt *stmt = prepare(st,
+    sqlite3_stmt *stmt = prepare_kept(st,
         "INSERT INTO followup(contact_id, due, due_minutes, snoozed_until, effective, "
         "text, every_count, every_unit, state, done_at, created, contact_archived) "
         "VALUES (?1, ?2, ?3, ?4, coalesce(?4, ?2), ?5, ?6, ?7, ?8, ?9, ?10, "
@@ -2299,7 +2352,7 @@ enum store_status store_followup_page(struct store *st,
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     if (rc != STORE_OK)
         store_followup_list_clear(out);
     return rc;
@@ -2322,7 +2375,7 @@ enum store_status store_followup_count(struct store *st,
         *count = sqlite3_column_int64(stmt, 0);
     else
         rc = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     return rc;
 }
 
@@ -2365,7 +2418,7 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
         int64_t k = (int64_t)days * 86400;
         a = prepare(st, quiet_default_sql);
         if (!a) {
-            sqlite3_finalize(b);
+            finish(st, b);
             return STORE_FAILED;
         }
         bind_named_int(a, ":s", stage);
@@ -2395,8 +2448,8 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
     enum store_status rc = STORE_OK;
     if ((ra != SQLITE_ROW && ra != SQLITE_DONE) || (rb != SQLITE_ROW && rb != SQLITE_DONE))
         rc = db_fail(st);
-    sqlite3_finalize(a);
-    sqlite3_finalize(b);
+    finish(st, a);
+    finish(st, b);
     return rc;
 }
 
@@ -2466,7 +2519,7 @@ enum store_status store_quiet_count(struct store *st,
             *count += sqlite3_column_int64(stmt, 0);
         else
             rc = db_fail(st);
-        sqlite3_finalize(stmt);
+        finish(st, stmt);
         if (rc != STORE_OK)
             return rc;
     }
@@ -2535,7 +2588,7 @@ enum store_status store_score_list(struct store *st, int64_t contact_id,
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     if (rc != STORE_OK)
         store_score_list_clear(out);
     return rc;
@@ -2590,7 +2643,7 @@ enum store_status store_org_page(struct store *st, const struct org *after,
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     if (rc != STORE_OK)
         store_org_list_clear(out);
     return rc;
@@ -2621,7 +2674,7 @@ enum store_status store_org_get(struct store *st, const char *name,
         rc = store_fail(st, STORE_NOT_FOUND, _("no organisation #%lld"), (long long)id);
     else
         rc = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     return rc;
 }
 
@@ -2661,7 +2714,7 @@ static enum store_status report_medians(struct store *st, time_t now,
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     for (int s = 0; s < STAGE_COUNT; s++) {
         out->median_days[s] = -1;
         if (len[s]) {
@@ -2705,7 +2758,7 @@ static enum store_status report_nps(struct store *st, struct report *out)
         nps_count(&out->nps_all, value);
     }
     enum store_status rc = step == SQLITE_DONE ? STORE_OK : db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     return rc;
 }
 
@@ -2723,7 +2776,7 @@ enum store_status store_report(struct store *st,
         if (s >= 0 && s < STAGE_COUNT)
             out->stage_counts[s] = sqlite3_column_int64(stmt, 1);
     }
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
 
     struct date today = date_from_time(now);
     struct date month = { today.year, today.month, 1 };
@@ -2751,7 +2804,7 @@ enum store_status store_report(struct store *st,
             out->overdue = sqlite3_column_int64(stmt, 0);
         else
             rc = db_fail(st);
-        sqlite3_finalize(stmt);
+        finish(st, stmt);
     }
     if (rc == STORE_OK)
         rc = store_quiet_count(st, stage_cadence, now, &out->quiet);
@@ -2829,7 +2882,7 @@ enum store_status store_search(struct store *st, const char *query,
         }
         if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
             rc = db_fail(st);
-        sqlite3_finalize(stmt);
+        finish(st, stmt);
     }
     free(q);
     if (rc != STORE_OK)
@@ -2921,7 +2974,7 @@ enum store_status store_undo(struct store *st, struct journal_entry *undone)
     } else {
         rc = STORE_FAILED;
     }
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     /* Rows come back in any order within the entry; the foreign keys are
      * checked at commit. */
     if (rc == STORE_OK)
@@ -2960,7 +3013,7 @@ enum store_status store_undo(struct store *st, struct journal_entry *undone)
         }
         if (rc == STORE_OK && step != SQLITE_DONE)
             rc = db_fail(st);
-        sqlite3_finalize(stmt);
+        finish(st, stmt);
     }
     for (size_t i = 0; i < ncontacts && rc == STORE_OK; i++)
         rc = refresh_contact(st, contacts[i]);
@@ -3011,7 +3064,7 @@ enum store_status store_journal_recent(struct store *st, size_t limit,
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     if (rc != STORE_OK)
         store_journal_list_clear(out);
     return rc;
@@ -3084,7 +3137,7 @@ enum store_status store_check(struct store *st, struct strlist *problems)
             strlist_push(problems, sqlite3_errmsg(st->db));
         rc = STORE_FAILED;
     }
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     stmt = prepare(st, "PRAGMA foreign_key_check");
     if (!stmt)
         return STORE_FAILED;
@@ -3096,7 +3149,7 @@ enum store_status store_check(struct store *st, struct strlist *problems)
                           (const char *)sqlite3_column_text(stmt, 2));
         rc = STORE_FAILED;
     }
-    sqlite3_finalize(stmt);
+    finish(st, stmt);
     if (rc != STORE_OK)
         store_fail(st, rc, _("%s has problems: see the list"), st->shown_path);
     return rc;
