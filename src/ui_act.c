@@ -269,9 +269,15 @@ bool ui_act_note(struct ui *ui, int64_t contact_id, bool external)
     char *body = NULL;
     char *draft = NULL;
     bool stored = false;
+    const char *labels[16];
+    size_t nkinds = 0, kind = 0;
+    for (; note_kinds[nkinds] && nkinds + 1 < sizeof labels / sizeof labels[0];
+         nkinds++)
+        labels[nkinds] = note_kind_label(note_kinds[nkinds]);
+    labels[nkinds] = NULL;
     for (;;) {
         bool got = external ? ui_editor_external(ui, draft, &body)
-                            : ui_editor(ui, title, draft, &body);
+                            : ui_editor(ui, title, draft, labels, &kind, &body);
         if (!got)
             break;
         if (blank(body)) {
@@ -279,7 +285,7 @@ bool ui_act_note(struct ui *ui, int64_t contact_id, bool external)
             break;
         }
         int64_t id = 0;
-        if (note_add(ui->st, contact_id, NULL, body, ui_now(), &id)
+        if (note_add(ui->st, contact_id, note_kinds[kind], body, ui_now(), &id)
             == STORE_OK) {
             ui_message(ui, false, _("Note #%lld stored."), (long long)id);
             ui->dirty = true;
@@ -305,15 +311,28 @@ bool ui_act_followup(struct ui *ui, int64_t contact_id)
     char *due_text = NULL, *what = NULL, *every_text = NULL;
     bool added = false;
     struct date due;
+    int minutes = -1;
     for (;;) {
         char *answer = NULL;
-        if (!ui_prompt(ui, _("Due (today, +3d, fri, 2026-12-01):"), due_text,
-                       &answer))
+        if (!ui_prompt(ui, _("Due (today, +3d, fri 14:00, 2026-12-01):"),
+                       due_text, &answer))
             goto out;
         free(due_text);
         due_text = answer;
-        if (date_parse(due_text, date_today(), &due) == 0)
+        text_trim(due_text);
+        /* An optional time of day comes last: "fri 14:00". */
+        minutes = -1;
+        char *space = strrchr(due_text, ' ');
+        if (space && (minutes = date_parse_time(space + 1)) >= 0) {
+            *space = '\0';
+            bool ok = date_parse(due_text, date_today(), &due) == 0;
+            *space = ' ';
+            if (ok)
+                break;
+        } else if (date_parse(due_text, date_today(), &due) == 0) {
+            minutes = -1;
             break;
+        }
         ui_message(ui, true, _("\"%s\" is no date; try today, +3d, fri or "
                                "2026-12-01."), due_text);
         ui_draw(ui);
@@ -336,7 +355,8 @@ bool ui_act_followup(struct ui *ui, int64_t contact_id)
         ui_draw(ui);
     }
     int64_t id = 0;
-    if (followup_add(ui->st, contact_id, due, -1, what, every, ui_now(), &id)
+    if (followup_add(ui->st, contact_id, due, minutes, what, every, ui_now(),
+                     &id)
         == STORE_OK) {
         char day[64];
         ui_date(ui, due, day, sizeof day);

@@ -224,7 +224,11 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
             int cmp = date_compare(eff, today);
             int attr = cmp < 0 ? ui->attr[UI_OVERDUE]
                      : cmp == 0 ? ui->attr[UI_TODAY] : 0;
-            add_line(p, LINE_DUE, f->id, attr, "  %s  %s%s  #%lld", day,
+            char at[16] = "";
+            if (f->due_minutes >= 0)
+                snprintf(at, sizeof at, " %02d:%02d", f->due_minutes / 60 % 24,
+                         f->due_minutes % 60);
+            add_line(p, LINE_DUE, f->id, attr, "  %s%s  %s%s  #%lld", day, at,
                      f->text ? f->text : "", every, (long long)f->id);
         }
         if (fl.more)

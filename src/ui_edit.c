@@ -295,7 +295,8 @@ static char *editor_text(const struct editor *e)
     return out;
 }
 
-static void editor_draw(struct ui *ui, struct editor *e, const char *title)
+static void editor_draw(struct ui *ui, struct editor *e, const char *title,
+                        const char *const *choices, size_t choice)
 {
     erase();
     int height = LINES - 2;
@@ -305,12 +306,20 @@ static void editor_draw(struct ui *ui, struct editor *e, const char *title)
         e->top = e->row;
     if (e->row >= e->top + (size_t)height)
         e->top = e->row - (size_t)height + 1;
-    ui_put(0, 0, COLS, title, ui->attr[UI_TITLE]);
+    if (choices) {
+        char full[512];
+        snprintf(full, sizeof full, _("%s — %s (^T changes)"), title,
+                 choices[choice]);
+        ui_put(0, 0, COLS, full, ui->attr[UI_TITLE]);
+    } else {
+        ui_put(0, 0, COLS, title, ui->attr[UI_TITLE]);
+    }
     for (int i = 0; i < height && e->top + (size_t)i < e->count; i++)
         ui_line_draw(&e->lines[e->top + (size_t)i], 1 + i, 0, COLS, 0,
                      false);
     ui_put(LINES - 1, 0, COLS,
-           _("^S save  Esc cancel  Enter new line  arrows move"),
+           choices ? _("^S save  Esc cancel  ^T kind  Enter new line")
+                   : _("^S save  Esc cancel  Enter new line  arrows move"),
            ui->attr[UI_STATUS]);
     if (ui->message[0])
         ui_put(LINES - 1, 0, COLS, ui->message,
@@ -320,7 +329,7 @@ static void editor_draw(struct ui *ui, struct editor *e, const char *title)
 }
 
 bool ui_editor(struct ui *ui, const char *title, const char *initial,
-               char **out)
+               const char *const *choices, size_t *choice, char **out)
 {
     struct editor e;
     memset(&e, 0, sizeof e);
@@ -343,7 +352,7 @@ bool ui_editor(struct ui *ui, const char *title, const char *initial,
     bool saved = false;
     curs_set(1);
     for (;;) {
-        editor_draw(ui, &e, title);
+        editor_draw(ui, &e, title, choices, choice ? *choice : 0);
         refresh();
         int key = ui_getkey(ui, 500);
         struct ui_line *l = &e.lines[e.row];
@@ -355,6 +364,10 @@ bool ui_editor(struct ui *ui, const char *title, const char *initial,
         if (key == KEYS_CTRL('s')) {
             saved = true;
             break;
+        }
+        if (key == KEYS_CTRL('t') && choices && choice) {
+            *choice = choices[*choice + 1] ? *choice + 1 : 0;
+            continue;
         }
         if (key == KEYS_ESC) {
             char *now = editor_text(&e);

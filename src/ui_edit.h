@@ -29,9 +29,11 @@ void ui_line_draw(struct ui_line *l, int y, int x, int cols, int attr,
                   bool focus);
 
 /* The built-in editor over the whole screen. True when saved (^S);
- * *out is the new text. Esc cancels, asking first when text changed. */
+ * *out is the new text. Esc cancels, asking first when text changed.
+ * With choices (labels, NULL-terminated), ^T cycles *choice through
+ * them (a note's kind). */
 bool ui_editor(struct ui *ui, const char *title, const char *initial,
-               char **out);
+               const char *const *choices, size_t *choice, char **out);
 /* Writes initial to a private temporary file, runs $VISUAL, $EDITOR or
  * the configured editor on it, reads it back and removes it. False
  * (with a message) when the editor failed or nothing was written. */

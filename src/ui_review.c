@@ -151,7 +151,11 @@ static void draw_followup(struct ui *ui, const void *row, int y, int x,
     ui_put(y, x + datew, namew - 1, f->contact_name, attr);
     ui_put(y, x + datew + namew - 1, 1, "", attr);
     char text[512];
-    snprintf(text, sizeof text, " %s%s", f->text ? f->text : "",
+    char at[16] = "";
+    if (f->due_minutes >= 0)
+        snprintf(at, sizeof at, "%02d:%02d ", f->due_minutes / 60 % 24,
+                 f->due_minutes % 60);
+    snprintf(text, sizeof text, " %s%s%s", at, f->text ? f->text : "",
              f->every.count ? " ↻" : "");
     snprintf(line, sizeof line, "%s", text);
     ui_put(y, x + datew + namew, textw, line, attr);

@@ -19,7 +19,7 @@ tui_keys Enter
 wait_for "is no date" 2 "a wrong date is explained"
 wait_for "someday" 2 "and the typed text is kept"
 tui_keys C-u
-tui_type "today"
+tui_type "today 23:59"
 tui_keys Enter
 wait_for "What to do:" 2 "then what to do"
 tui_type "Send the COBOL reading list"
@@ -28,12 +28,12 @@ wait_for "Repeat every" 2 "then the recurrence"
 tui_type "2w"
 tui_keys Enter
 wait_for "Open follow-ups (1)" 2 "the follow-up is on the contact page"
-is "$(sql "$db" "SELECT due = date('now','localtime'), text, every_count || every_unit, state FROM followup")" \
-    "1|Send the COBOL reading list|2w|0" "it is stored due today, every two weeks"
+is "$(sql "$db" "SELECT due = date('now','localtime'), due_minutes, text, every_count || every_unit, state FROM followup")" \
+    "1|1439|Send the COBOL reading list|2w|0" "it is stored due today at 23:59, every two weeks"
 
 tui_keys R
 wait_for "Today (1)" 2 "the Review counts it today"
-wait_for "Send the COBOL reading list" 2 "and shows it"
+wait_for "23:59 Send the COBOL reading list" 2 "and shows it with its time"
 tui_keys s
 wait_for "Snooze until" 2 "s asks until when"
 tui_type "+1d"

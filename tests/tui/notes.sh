@@ -21,6 +21,8 @@ tui_keys Enter
 tui_type "Wants 中文 sources too"
 tui_keys Enter Enter
 tui_type "Follow up next week"
+tui_keys C-t
+wait_for "(^T changes)" 2 "the editor shows the note's kind"
 # ^S is flow control on many terminals: it must reach rapport.
 tui_keys C-s
 wait_for "stored." 3 "^S stores the note"
@@ -30,6 +32,7 @@ is "$(sql "$db" "SELECT body FROM note")" "Asked about the Bernoulli tables.
 Wants 中文 sources too
 
 Follow up next week" "the note is stored with its lines"
+is "$(sql "$db" "SELECT kind FROM note")" call "^T made it a call"
 
 # Esc with text typed asks before throwing it away.
 tui_keys n
