@@ -934,6 +934,30 @@ static void test_report(const char *db)
     store_close(b);
     ok(store_check(st, &problems) == STORE_OK, "the database passes the check");
     strlist_clear(&problems);
+
+    /* A damaged copy: pages past the schema overwritten. */
+    const char *broken = path_in("broken.db");
+    store_backup(st, broken);
+    FILE *f = fopen(broken, "r+b");
+    if (f) {
+        char junk[4096 * 4];
+        memset(junk, 0x5a, sizeof junk);
+        fseek(f, 4096 * 3, SEEK_SET);
+        fwrite(junk, 1, sizeof junk, f);
+        fclose(f);
+    }
+    char *error = NULL;
+    b = NULL;
+    enum store_status opened = store_open(broken, 0, &b, &error, NULL);
+    if (opened == STORE_OK) {
+        ok(store_check(b, &problems) == STORE_FAILED && problems.len > 0,
+           "the check finds the damage and lists it");
+    } else {
+        ok(error && strstr(error, "damaged"), "a damaged file is refused as damaged");
+    }
+    free(error);
+    strlist_clear(&problems);
+    store_close(b);
     store_close(st);
 
     /* Read-only. */
@@ -968,6 +992,22 @@ static void test_data_version(const char *db)
     store_close(b);
 }
 
+static void test_journal_bound(const char *db)
+{
+    struct store *st = open_db(db, STORE_OPEN_CREATE);
+    if (!st)
+        return;
+    int64_t id = add(st, "Busy Person", NULL, NULL, NULL, STAGE_CLIENT, noon(2026, 1, 1));
+    for (int i = 0; i < 210; i++)
+        add_note(st, id, "another call", noon(2026, 1, 2) + i);
+    struct journal_list recent = { 0 };
+    store_journal_recent(st, 500, &recent);
+    is_int(recent.len, 200, "the journal keeps the last 200 changes");
+    ok(!recent.more, "and no more");
+    store_journal_list_clear(&recent);
+    store_close(st);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -996,6 +1036,7 @@ int main(void)
     test_quiet(path_in("quiet/rapport.db"));
     test_report(path_in("report/rapport.db"));
     test_data_version(path_in("version/rapport.db"));
+    test_journal_bound(path_in("journal/rapport.db"));
 
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
