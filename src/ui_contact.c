@@ -133,10 +133,9 @@ static bool load_notes(struct ui *ui, struct contact_page *p, size_t limit)
     return true;
 }
 
-static void build_header(struct ui *ui, struct contact_page *p, int cols)
+static void build_header(struct ui *ui, struct contact_page *p)
 {
     const struct contact *c = &p->contact;
-    (void)cols;
     add_line(p, LINE_TITLE, 0, 0, "%s  #%lld%s", c->name, (long long)c->id,
              c->archived ? _("  [archived]") : "");
     if (c->org || c->title)
@@ -181,7 +180,7 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
 {
     clear_lines(p);
     p->built_cols = cols;
-    build_header(ui, p, cols);
+    build_header(ui, p);
 
     add_line(p, LINE_TEXT, 0, 0, "%s", "");
     add_line(p, LINE_HEADER, 0, 0,

@@ -257,7 +257,7 @@ static int64_t selected_contact(struct review *r)
     return ((struct followup *)row)->contact_id;
 }
 
-static void focus_next(struct ui *ui, struct review *r, int dir)
+static void focus_next(struct review *r, int dir)
 {
     for (int step = 1; step < SEC_COUNT; step++) {
         int i = (r->focus + dir * step + SEC_COUNT) % SEC_COUNT;
@@ -266,7 +266,6 @@ static void focus_next(struct ui *ui, struct review *r, int dir)
             return;
         }
     }
-    (void)ui;
 }
 
 static bool review_request(struct ui *ui, void *self, enum action act)
@@ -296,10 +295,10 @@ static bool review_request(struct ui *ui, void *self, enum action act)
         }
         return true;
     case ACT_LEFT:
-        focus_next(ui, r, -1);
+        focus_next(r, -1);
         return true;
     case ACT_RIGHT:
-        focus_next(ui, r, 1);
+        focus_next(r, 1);
         return true;
     case ACT_TOP:
         ui_list_top(ui, l);
