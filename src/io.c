@@ -458,8 +458,39 @@ static bool fill(char **into, char **from)
     return true;
 }
 
+/* A record with neither UID nor email (an abook entry, a phone's card
+ * with only a number) is the contact of exactly the same name, when
+ * there is just one; else importing its file twice would double it. */
+static enum store_status find_by_name(struct io_import *im, const char *name,
+                                      struct contact *out, bool *found)
+{
+    struct contact_list l = { 0 };
+    enum store_status rc = store_contact_match(im->st, name, true, 8, &l);
+    if (rc == STORE_NOT_FOUND)
+        rc = STORE_OK;
+    char *want = text_fold(name);
+    size_t hits = 0, hit = 0;
+    for (size_t i = 0; rc == STORE_OK && want && i < l.len; i++) {
+        char *have = text_fold(l.items[i].name);
+        if (have && strcmp(have, want) == 0) {
+            hits++;
+            hit = i;
+        }
+        free(have);
+    }
+    if (rc == STORE_OK && hits == 1) {
+        if (store_contact_copy(out, &l.items[hit]) != 0)
+            rc = store_fail(im->st, STORE_FAILED, _("out of memory"));
+        else
+            *found = true;
+    }
+    free(want);
+    store_contact_list_clear(&l);
+    return rc;
+}
+
 /* Finds the stored contact this record is: by UID first, then by any of
- * its emails. */
+ * its emails, then (with neither) by its whole name. */
 static enum store_status find_existing(struct io_import *im,
                                        struct io_record *r,
                                        struct contact *out, bool *found)
@@ -484,6 +515,8 @@ static enum store_status find_existing(struct io_import *im,
         if (rc != STORE_NOT_FOUND)
             return rc;
     }
+    if (r->c.emails.len == 0 && !r->uid && r->c.name)
+        return find_by_name(im, r->c.name, out, found);
     return STORE_OK;
 }
 

@@ -625,21 +625,27 @@ static enum store_status put_card(struct io_export *ex,
     put_prop(out, "UID", uid ? uid : made);
     free(uid);
     put_prop(out, "FN", c->name);
-    /* N is required in 3.0; the last word is taken for the family name. */
+    /* N is required in 3.0: the last word before any ", " is taken for
+     * the family name, what follows the comma for the suffix. */
     struct io_buf n = { 0 };
     io_buf_adds(&n, "N:");
-    const char *space = strrchr(c->name, ' ');
+    const char *comma = strstr(c->name, ", ");
+    size_t base_len = comma ? (size_t)(comma - c->name) : strlen(c->name);
+    char *base = strndup(c->name, base_len);
+    char *space = base ? strrchr(base, ' ') : NULL;
     if (space) {
+        *space = '\0';
         escape_into(&n, space + 1);
         io_buf_addc(&n, ';');
-        char *given = strndup(c->name, (size_t)(space - c->name));
-        escape_into(&n, given);
-        free(given);
+        escape_into(&n, base);
     } else {
-        escape_into(&n, c->name);
+        escape_into(&n, base);
         io_buf_addc(&n, ';');
     }
+    free(base);
     io_buf_adds(&n, ";;;");
+    if (comma)
+        escape_into(&n, comma + 2);
     if (!n.failed)
         put_line(out, n.s);
     io_buf_free(&n);

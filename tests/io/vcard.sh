@@ -21,6 +21,9 @@ is "$(sql "$db" "SELECT body FROM note")" \
    "$(printf 'Met at the conference in Bergen; wants a demo of the corpus tool\nSecond line')" \
    "a quoted-printable NOTE with a soft line break is one note"
 
+r import "$data/phone-2.1.vcf"
+is "$out" "Added 0, merged 2, rejected 0." "the same file again adds nothing, even a card with only a phone"
+
 r import "$data/vcard-3.0.vcf"
 is "$status" 0 "a vCard 3.0 file imports"
 is "$(sql "$db" "SELECT name FROM contact WHERE uid = 'urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1'")" \
@@ -73,6 +76,7 @@ r export --format vcard --vcard-version 3
 is "$status" 0 "export as vCard 3.0 to standard output"
 is "$(printf '%s\n' "$out" | grep -c '^VERSION:3.0')" 7 "every card is 3.0"
 is "$(printf '%s\n' "$out" | grep -c '^N:')" 7 "every 3.0 card has N"
+like "$out" '^N:Smith;Ann;;;Jr\.' "N puts what follows a comma into the suffix"
 r export --format vcard --vcard-version 5
 is "$status" 2 "an unknown vCard version is a usage error"
 
