@@ -57,6 +57,11 @@ like "$err" 'nothing was imported \(--strict\)' "and says nothing was imported"
 is "$(counts)" "$before" "--strict imported nothing"
 r import "$data/some-bad.vcf" --strict --dry-run
 is "$status" 1 "--strict --dry-run fails the same way"
+before=$(counts)
+r import "$data/bad-email.vcf" --strict
+is "$status" 1 "--strict fails when the domain refuses a record while writing"
+like "$err" 'bad-email\.vcf:5: rejected: email: "nope" is not an address' "naming the record"
+is "$(counts)" "$before" "and the valid record before it is rolled back"
 r import "$data/some-bad.vcf"
 is "$status" 0 "without --strict the valid records go in"
 is "$out" "Added 1, merged 0, rejected 2." "one added, two rejected"
