@@ -32,9 +32,21 @@ struct io_summary {
 
 /* "csv", "vcard", "ics"/"ical", "json"; IO_FORMAT_GUESS when unknown. */
 int io_format_parse(const char *name);
+/* Reads path ("-": standard input); with IO_FORMAT_GUESS the format comes
+ * from the name, else from the first bytes. Contacts already present
+ * (same UID, else same email, else with neither the same whole name) are
+ * merged; everything valid is written in one transaction. Returns
+ * STORE_OK even when some records were rejected (they are counted and
+ * described in summary->messages), unless IO_STRICT; on failure the
+ * message is in store_error(st) and nothing was written. */
 enum store_status io_import_file(struct store *st, const char *path,
                                  int format, unsigned flags,
                                  struct io_summary *summary);
+/* Writes every contact (CSV, vCard 4.0, JSON) or the open follow-ups
+ * (iCalendar) to path (NULL or "-": standard output), privately (0600)
+ * and all or nothing (a temporary file renamed into place). With
+ * IO_FORMAT_GUESS the format comes from path's extension (.csv, .vcf,
+ * .ics, .json). summary->written counts the records. */
 enum store_status io_export_file(struct store *st, const char *path,
                                  int format, struct io_summary *summary);
 void io_summary_clear(struct io_summary *summary);
