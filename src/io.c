@@ -662,21 +662,25 @@ static enum store_status apply_task(struct io_import *im, struct io_task *t)
     if (rc != STORE_OK)
         return rc;
     bool found = false;
+    char *what = NULL;
+    if (asprintf(&what, "%s: %s", c.name, t->text) < 0)
+        what = NULL;
     rc = has_followup(im->st, c.id, t, &found);
     if (rc == STORE_OK && found) {
-        plan(im, t->line, _("already there"), t->text);
+        plan(im, t->line, _("already there"), what ? what : t->text);
         im->sum->merged++;
     } else if (rc == STORE_OK) {
         rc = followup_add(im->st, c.id, t->due, t->due_minutes, t->text,
                           t->every, im->now, NULL);
         if (rc == STORE_OK) {
-            plan(im, t->line, _("would add follow-up"), t->text);
+            plan(im, t->line, _("would add follow-up"), what ? what : t->text);
             im->sum->added++;
         } else if (rc == STORE_INVALID) {
             io_reject(im, t->line, "%s", store_error(im->st));
             rc = (im->flags & IO_STRICT) ? STORE_INVALID : STORE_OK;
         }
     }
+    free(what);
     store_contact_clear(&c);
     return rc;
 }

@@ -530,7 +530,8 @@ enum store_status io_csv_import(struct io_import *im, char *data, size_t len)
         rc = store_fail(im->st, STORE_INVALID,
                         _("%s:1: the header is not UTF-8 text; is this a CSV file? Save it as UTF-8, or give --format"),
                         im->name);
-    } else if (header.len == 5 && strchr(header.cells[1], '@')) {
+    } else if (header.len == 5 && *header.cells[0]
+               && (!*header.cells[1] || strchr(header.cells[1], '@'))) {
         /* abook writes no header: the first row is a contact. */
         headerless = true;
         for (size_t i = 0; i < 5; i++)

@@ -55,6 +55,9 @@ run --db "$db2" import "$TEST_DIR/f.ics"
 is "$out" "Added 0, merged 4, rejected 0." "importing the file twice adds nothing"
 
 # Items written elsewhere.
+r import "$data/events.ics" --dry-run
+like "$out" 'events\.ics:4: would add follow-up: Zoë Ødegård: demo of the corpus tool' \
+     "a dry run names each follow-up with its contact"
 r import "$data/events.ics"
 is "$status" 0 "a calendar from another program imports"
 is "$out" "Added 3, merged 0, rejected 2." "three items match contacts, two are reported"
