@@ -35,6 +35,10 @@ is "$(org_title 'Hana Sato')" "Kyoto Lab / Researcher, NLP" "its organisation an
 is "$(notes 'Hana Sato')" "Old Google note" "its notes"
 is "$(tags 'Hana Sato')" "Partners" "its groups"
 
+r import "$data/google-old-utf16.csv"
+is "$out" "Added 1, merged 0, rejected 0." "a UTF-16 export (Google's older one) imports"
+is "$(emails 'Hanaé Satō')" "hana16@example.jp hana.sato16@home.example" "its text decoded from UTF-16"
+
 # Outlook, with a byte order mark and CRLF.
 r import "$data/outlook.csv"
 is "$out" "Added 2, merged 0, rejected 0." "Outlook's CSV (BOM, CRLF) imports"
@@ -84,14 +88,14 @@ like "$(cat "$TEST_DIR/out.csv")" '^"Every Field","Org, ""Quoted""","Boss","cust
 db2="$TEST_DIR/r2.db"
 run --db "$db2" import "$TEST_DIR/out.csv"
 is "$status" 0 "the export imports into a new database"
-like "$out" "^Added 9, merged 0, rejected 0\.$" "every contact comes back"
+like "$out" "^Added 10, merged 0, rejected 0\.$" "every contact comes back"
 run --db "$db2" export --format csv --output "$TEST_DIR/out2.csv"
 if cmp -s "$TEST_DIR/out.csv" "$TEST_DIR/out2.csv"; then ok 0 "the second export is the same file"; else
     ok 1 "the second export is the same file"; diff "$TEST_DIR/out.csv" "$TEST_DIR/out2.csv" | head | sed 's/^/# /'; fi
 counts() { sql "$db2" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM contact_email) || ' ' || (SELECT count(*) FROM contact_phone) || ' ' || (SELECT count(*) FROM contact_tag)"; }
 before=$(counts)
 run --db "$db2" import "$TEST_DIR/out.csv"
-is "$out" "Added 0, merged 9, rejected 0." "importing it again merges everything"
+is "$out" "Added 0, merged 10, rejected 0." "importing it again merges everything"
 is "$(counts)" "$before" "and adds no contact, note, email, phone or tag"
 
 done_testing
