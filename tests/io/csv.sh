@@ -72,6 +72,13 @@ like "$err" 'crlf-quoted\.csv:3: rejected: ' "a name with a line break is reject
 is "$(sql "$db" "SELECT stage FROM contact WHERE name = 'Quoted, Comma'")" 2 "the stage column"
 is "$(tags 'Quoted, Comma')" "x,y" "the tags column"
 
+# Standard input, with the format from the content.
+input=$(printf 'BEGIN:VCARD\nFN:From Stdin\nEMAIL:stdin@example.org\nEND:VCARD\n')
+run_in --db "$TEST_DIR/stdin.db" import -
+is "$out" "Added 1, merged 0, rejected 0." "import - reads standard input"
+run --db "$TEST_DIR/stdin.db" export --output - --format csv
+like "$out" '^"From Stdin","","","end-user"' "export --output - writes to standard output"
+
 # Export with every field, and a round trip.
 r add "Every Field" --email every@example.org --email second@example.org --phone "+1 2" \
   --org 'Org, "Quoted"' --title Boss --stage customer --role decision-maker \
