@@ -95,6 +95,7 @@ static int format_from_data(const char *data)
 void io_summary_clear(struct io_summary *summary)
 {
     strlist_clear(&summary->messages);
+    strlist_clear(&summary->plan);
     memset(summary, 0, sizeof *summary);
 }
 
@@ -439,7 +440,7 @@ static void plan(struct io_import *im, int line, const char *what,
     if (!(im->flags & IO_DRY_RUN))
         return;
     char *safe = text_sanitize(who, false);
-    strlist_pushf(&im->sum->messages, "%s:%d: %s: %s", im->name, line, what,
+    strlist_pushf(&im->sum->plan, "%s:%d: %s: %s", im->name, line, what,
                   safe);
     free(safe);
 }
@@ -1076,10 +1077,10 @@ static void export_help(void)
                        "  -h, --help          show this help"));
 }
 
-static void print_messages(const struct io_summary *sum, FILE *out)
+static void print_lines(const struct strlist *lines, FILE *out)
 {
-    for (size_t i = 0; i < sum->messages.len; i++) {
-        char *safe = text_sanitize(sum->messages.items[i], false);
+    for (size_t i = 0; i < lines->len; i++) {
+        char *safe = text_sanitize(lines->items[i], false);
         fprintf(out, "%s\n", safe);
         free(safe);
     }
@@ -1136,7 +1137,9 @@ int io_import_command(struct app *app, int argc, char **argv)
     }
     struct io_summary sum = { 0 };
     enum store_status rc = import_with(app->st, file, format, flags, map, &sum);
-    print_messages(&sum, (flags & IO_DRY_RUN) ? stdout : stderr);
+    print_lines(&sum.plan, stdout);
+    fflush(stdout);
+    print_lines(&sum.messages, stderr);
     int status = CLI_OK;
     if (rc != STORE_OK) {
         char *safe = text_sanitize(store_error(app->st), false);

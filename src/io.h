@@ -26,8 +26,10 @@ struct io_summary {
     int merged;
     int rejected;
     int written;            /* records exported */
-    struct strlist messages;   /* "FILE:LINE: reason" per rejection, and
-                                  what a dry run would do */
+    struct strlist messages;   /* "FILE:LINE: rejected: reason", one per
+                                  rejected record */
+    struct strlist plan;       /* IO_DRY_RUN: "FILE:LINE: would add: NAME",
+                                  one per record */
 };
 
 /* "csv", "vcard", "ics"/"ical", "json"; IO_FORMAT_GUESS when unknown. */

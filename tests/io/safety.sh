@@ -62,6 +62,10 @@ r import "$data/bad-email.vcf" --strict
 is "$status" 1 "--strict fails when the domain refuses a record while writing"
 like "$err" 'bad-email\.vcf:5: rejected: email: "nope" is not an address' "naming the record"
 is "$(counts)" "$before" "and the valid record before it is rolled back"
+r import "$data/some-bad.vcf" --dry-run
+like "$out" 'some-bad\.vcf:1: would add: Valid Person' "a dry run lists what it would add on standard output"
+like "$err" 'some-bad\.vcf:6: rejected: ' "and the rejections on standard error"
+unlike "$out" 'rejected:' "not mixed"
 r import "$data/some-bad.vcf"
 is "$status" 0 "without --strict the valid records go in"
 is "$out" "Added 1, merged 0, rejected 2." "one added, two rejected"
