@@ -110,6 +110,8 @@ static void review_close(void *self)
     free(r);
 }
 
+static void focus_next(struct review *r, int dir);
+
 static void review_reload(struct ui *ui, void *self)
 {
     struct review *r = self;
@@ -118,6 +120,9 @@ static void review_reload(struct ui *ui, void *self)
     for (int i = 0; i < SEC_COUNT; i++)
         ui_list_reload(ui, &r->lists[i]);
     count(ui, r);
+    /* The last row of a section done or snoozed: go on with the next. */
+    if (r->lists[r->focus].len == 0)
+        focus_next(r, 1);
 }
 
 static void draw_followup(struct ui *ui, const void *row, int y, int x,
