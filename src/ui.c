@@ -533,7 +533,7 @@ static void help_add(char ***lines, size_t *n, const struct keymap *map,
     if (!keys[0])
         return;
     char pad[160];
-    text_pad(keys, 16, pad, sizeof pad);
+    text_pad(keys, 20, pad, sizeof pad);
     snprintf(line, sizeof line, "  %s %s", pad, keys_action_help(act));
     char **p = realloc(*lines, (*n + 1) * sizeof *p);
     if (!p)
