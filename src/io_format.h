@@ -92,6 +92,11 @@ void io_buf_free(struct io_buf *b);
  * (terminated in place, CR LF or LF) and advances *pos; NULL at the end. */
 char *io_next_line(char *data, size_t len, size_t *pos);
 
+/* Applies what the parser read, in one transaction (rolled back again
+ * for IO_DRY_RUN), and frees it. */
+enum store_status io_apply(struct io_import *im);
+void io_import_clear(struct io_import *im);
+
 /* Each format's two halves. The data is the whole file, NUL-terminated,
  * its UTF-8 byte order mark removed. */
 enum store_status io_vcard_import(struct io_import *im, char *data, size_t len);
