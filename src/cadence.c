@@ -51,7 +51,8 @@ int64_t cadence_days_overdue(const struct contact *c,
     time_t due = last_interaction(c) + (time_t)days * 86400;
     if (now <= due)
         return 0;
-    return (int64_t)((now - due) / 86400) + 1;
+    /* Any part of a day past the cadence counts as a day overdue. */
+    return (int64_t)((now - due + 86399) / 86400);
 }
 
 bool cadence_is_quiet(const struct contact *c,
