@@ -150,7 +150,10 @@ static int open_demo(struct app *app, bool read_only)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
-    bindtextdomain(PACKAGE, LOCALEDIR);
+    /* RAPPORT_LOCALEDIR lets an uninstalled build (and its tests) find
+     * the translations it just compiled. */
+    const char *localedir = getenv("RAPPORT_LOCALEDIR");
+    bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
     textdomain(PACKAGE);
 
     struct globals g = { 0 };
