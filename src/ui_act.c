@@ -526,3 +526,34 @@ bool ui_act_forget(struct ui *ui, int64_t contact_id)
     store_contact_clear(&c);
     return ok;
 }
+
+bool ui_act_on_contact(struct ui *ui, enum action act, int64_t contact_id)
+{
+    switch (act) {
+    case ACT_OPEN:
+        ui_push(ui, &ui_contact_view, contact_id);
+        return true;
+    case ACT_NOTE:
+    case ACT_EDITOR:
+        ui_act_note(ui, contact_id, act == ACT_EDITOR);
+        return true;
+    case ACT_FOLLOWUP:
+        ui_act_followup(ui, contact_id);
+        return true;
+    case ACT_PROMOTE:
+    case ACT_DEMOTE:
+        ui_act_stage(ui, contact_id, act == ACT_PROMOTE, NULL);
+        return true;
+    case ACT_EDIT:
+        ui_act_edit(ui, contact_id);
+        return true;
+    case ACT_ARCHIVE:
+        ui_act_archive(ui, contact_id);
+        return true;
+    case ACT_FORGET:
+        ui_act_forget(ui, contact_id);
+        return true;
+    default:
+        return false;
+    }
+}

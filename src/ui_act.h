@@ -23,5 +23,9 @@ bool ui_act_stage(struct ui *ui, int64_t contact_id, bool forward,
                   enum stage *now_stage);
 bool ui_act_archive(struct ui *ui, int64_t contact_id);
 bool ui_act_forget(struct ui *ui, int64_t contact_id);
+/* The actions every screen offers on a selected contact (open, note,
+ * follow-up, promote/demote, edit, archive, forget). False when act is
+ * none of them, so the screen can handle it. */
+bool ui_act_on_contact(struct ui *ui, enum action act, int64_t contact_id);
 
 #endif

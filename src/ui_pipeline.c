@@ -162,9 +162,6 @@ static bool pipeline_request(struct ui *ui, void *self, enum action act)
         return true;
     }
     switch (act) {
-    case ACT_OPEN:
-        ui_push(ui, &ui_contact_view, id);
-        return true;
     case ACT_PROMOTE:
     case ACT_DEMOTE: {
         enum stage to;
@@ -180,24 +177,8 @@ static bool pipeline_request(struct ui *ui, void *self, enum action act)
         }
         return true;
     }
-    case ACT_NOTE:
-    case ACT_EDITOR:
-        ui_act_note(ui, id, act == ACT_EDITOR);
-        return true;
-    case ACT_FOLLOWUP:
-        ui_act_followup(ui, id);
-        return true;
-    case ACT_EDIT:
-        ui_act_edit(ui, id);
-        return true;
-    case ACT_ARCHIVE:
-        ui_act_archive(ui, id);
-        return true;
-    case ACT_FORGET:
-        ui_act_forget(ui, id);
-        return true;
     default:
-        return false;
+        return ui_act_on_contact(ui, act, id);
     }
 }
 

@@ -341,28 +341,8 @@ static bool review_request(struct ui *ui, void *self, enum action act)
             ui_act_snooze(ui, id);
         return true;
     }
-    case ACT_NOTE:
-    case ACT_EDITOR:
-        ui_act_note(ui, contact, act == ACT_EDITOR);
-        return true;
-    case ACT_FOLLOWUP:
-        ui_act_followup(ui, contact);
-        return true;
-    case ACT_PROMOTE:
-    case ACT_DEMOTE:
-        ui_act_stage(ui, contact, act == ACT_PROMOTE, NULL);
-        return true;
-    case ACT_EDIT:
-        ui_act_edit(ui, contact);
-        return true;
-    case ACT_ARCHIVE:
-        ui_act_archive(ui, contact);
-        return true;
-    case ACT_FORGET:
-        ui_act_forget(ui, contact);
-        return true;
     default:
-        return false;
+        return ui_act_on_contact(ui, act, contact);
     }
 }
 
