@@ -2312,28 +2312,44 @@ static void followup_bind(sqlite3_stmt *stmt, const struct followup_filter *filt
         bind_date(stmt, i, filter->to);
 }
 
-enum store_status store_followup_page(struct store *st,
-                                      const struct followup_filter *filter,
-                                      const struct followup *after,
-                                      size_t limit, struct followup_list *out)
+static void reverse_followups(struct followup_list *l)
+{
+    for (size_t i = 0, j = l->len; i + 1 < j; i++, j--) {
+        struct followup t = l->items[i];
+        l->items[i] = l->items[j - 1];
+        l->items[j - 1] = t;
+    }
+}
+
+/* Backwards reads the rows just before `at` (NULL: the end) in reverse
+ * order and turns them round, so the caller always gets list order. */
+static enum store_status followup_window(struct store *st,
+                                         const struct followup_filter *filter,
+                                         const struct followup *at,
+                                         bool backward, size_t limit,
+                                         struct followup_list *out)
 {
     memset(out, 0, sizeof *out);
     struct sql_text sql = { .len = 0 };
     sql_add(&sql, "SELECT " FOLLOWUP_COLUMNS FOLLOWUP_FROM);
     followup_where(filter, &sql);
-    if (after)
-        sql_add(&sql, " AND (f.effective, f.due_minutes, f.id) > (:eff, :min, :id)");
-    sql_add(&sql, " ORDER BY f.effective, f.due_minutes, f.id LIMIT :limit");
+    if (at)
+        sql_add(&sql, backward
+            ? " AND (f.effective, f.due_minutes, f.id) < (:eff, :min, :id)"
+            : " AND (f.effective, f.due_minutes, f.id) > (:eff, :min, :id)");
+    sql_add(&sql, backward
+        ? " ORDER BY f.effective DESC, f.due_minutes DESC, f.id DESC LIMIT :limit"
+        : " ORDER BY f.effective, f.due_minutes, f.id LIMIT :limit");
     sqlite3_stmt *stmt = prepare(st, sql.buf);
     if (!stmt)
         return STORE_FAILED;
     followup_bind(stmt, filter);
-    if (after) {
-        struct date eff = date_is_set(after->snoozed_until) ? after->snoozed_until
-                                                            : after->due;
+    if (at) {
+        struct date eff = date_is_set(at->snoozed_until) ? at->snoozed_until
+                                                         : at->due;
         bind_date(stmt, sqlite3_bind_parameter_index(stmt, ":eff"), eff);
-        bind_named_int(stmt, ":min", after->due_minutes);
-        bind_named_int(stmt, ":id", after->id);
+        bind_named_int(stmt, ":min", at->due_minutes);
+        bind_named_int(stmt, ":id", at->id);
     }
     bind_named_int(stmt, ":limit", (int64_t)limit + 1);
     size_t cap = 0;
@@ -2355,7 +2371,26 @@ enum store_status store_followup_page(struct store *st,
     finish(st, stmt);
     if (rc != STORE_OK)
         store_followup_list_clear(out);
+    else if (backward)
+        reverse_followups(out);
     return rc;
+}
+
+enum store_status store_followup_page(struct store *st,
+                                      const struct followup_filter *filter,
+                                      const struct followup *after,
+                                      size_t limit, struct followup_list *out)
+{
+    return followup_window(st, filter, after, false, limit, out);
+}
+
+enum store_status store_followup_page_before(struct store *st,
+                                             const struct followup_filter *filter,
+                                             const struct followup *before,
+                                             size_t limit,
+                                             struct followup_list *out)
+{
+    return followup_window(st, filter, before, true, limit, out);
 }
 
 enum store_status store_followup_count(struct store *st,
@@ -2395,18 +2430,30 @@ static const char quiet_own_sql[] =
     "SELECT id, own_due FROM contact WHERE stage = :s AND own_due IS NOT NULL "
     "AND archived = 0 AND own_due < :now AND (own_due, id) > (:due, :id) "
     "ORDER BY own_due, id LIMIT :n";
+/* The same two, read backwards from the end of a stage. */
+static const char quiet_default_back_sql[] =
+    "SELECT id, last_touch + :k FROM contact WHERE stage = :s AND cadence_days IS NULL "
+    "AND archived = 0 AND last_touch < :cut AND (last_touch, id) < (:lt, :id) "
+    "ORDER BY last_touch DESC, id DESC LIMIT :n";
+static const char quiet_own_back_sql[] =
+    "SELECT id, own_due FROM contact WHERE stage = :s AND own_due IS NOT NULL "
+    "AND archived = 0 AND own_due < :now AND (own_due, id) < (:due, :id) "
+    "ORDER BY own_due DESC, id DESC LIMIT :n";
 
 static int stage_cadence_days(const int stage_cadence[STAGE_COUNT], int stage)
 {
     return stage_cadence[stage] > 0 ? stage_cadence[stage] : 0;
 }
 
-/* Appends to ids the next rows of one stage after (due, id), at most n. */
+/* Appends to ids the next rows of one stage after (due, id) — or,
+ * backward, the rows before it, nearest first — at most n. */
 static enum store_status quiet_stage(struct store *st, int stage, int days,
                                      time_t now, int64_t due, int64_t id,
-                                     size_t n, int64_t *ids, size_t *len)
+                                     bool backward, size_t n, int64_t *ids,
+                                     size_t *len)
 {
-    sqlite3_stmt *a = NULL, *b = prepare(st, quiet_own_sql);
+    sqlite3_stmt *a = NULL, *b = prepare(st, backward ? quiet_own_back_sql
+                                                      : quiet_own_sql);
     if (!b)
         return STORE_FAILED;
     bind_named_int(b, ":s", stage);
@@ -2416,7 +2463,7 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
     bind_named_int(b, ":n", (int64_t)n);
     if (days > 0) {
         int64_t k = (int64_t)days * 86400;
-        a = prepare(st, quiet_default_sql);
+        a = prepare(st, backward ? quiet_default_back_sql : quiet_default_sql);
         if (!a) {
             finish(st, b);
             return STORE_FAILED;
@@ -2424,7 +2471,7 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
         bind_named_int(a, ":s", stage);
         bind_named_int(a, ":k", k);
         bind_named_int(a, ":cut", (int64_t)now - k);
-        bind_named_int(a, ":lt", due == INT64_MIN ? INT64_MIN : due - k);
+        bind_named_int(a, ":lt", due == INT64_MIN || due == INT64_MAX ? due : due - k);
         bind_named_int(a, ":id", id);
         bind_named_int(a, ":n", (int64_t)n);
     }
@@ -2434,8 +2481,9 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
         bool from_a = ra == SQLITE_ROW;
         if (from_a && rb == SQLITE_ROW) {
             int64_t da = sqlite3_column_int64(a, 1), db = sqlite3_column_int64(b, 1);
-            from_a = da < db || (da == db && sqlite3_column_int64(a, 0)
-                                                 < sqlite3_column_int64(b, 0));
+            int64_t ia = sqlite3_column_int64(a, 0), ib = sqlite3_column_int64(b, 0);
+            bool a_first = da < db || (da == db && ia < ib);
+            from_a = backward ? !a_first : a_first;
         }
         sqlite3_stmt *from = from_a ? a : b;
         ids[(*len)++] = sqlite3_column_int64(from, 0);
@@ -2453,10 +2501,13 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
     return rc;
 }
 
-enum store_status store_quiet_page(struct store *st,
-                                   const int stage_cadence[STAGE_COUNT],
-                                   time_t now, const struct contact *after,
-                                   size_t limit, struct contact_list *out)
+/* Stages are read clients first; backwards, end users first, each
+ * from its end, and the ids are turned round at the end. */
+static enum store_status quiet_window(struct store *st,
+                                      const int stage_cadence[STAGE_COUNT],
+                                      time_t now, const struct contact *at,
+                                      bool backward, size_t limit,
+                                      struct contact_list *out)
 {
     memset(out, 0, sizeof *out);
     int64_t *ids = calloc(limit + 1, sizeof *ids);
@@ -2464,22 +2515,31 @@ enum store_status store_quiet_page(struct store *st,
         return no_memory(st);
     size_t len = 0;
     enum store_status rc = STORE_OK;
-    for (int stage = STAGE_COUNT - 1; stage >= 0 && len <= limit && rc == STORE_OK; stage--) {
-        int64_t due = INT64_MIN, id = INT64_MIN;
-        if (after && (int)after->stage < stage)
+    for (int i = 0; i < STAGE_COUNT && len <= limit && rc == STORE_OK; i++) {
+        int stage = backward ? i : STAGE_COUNT - 1 - i;
+        int64_t due = backward ? INT64_MAX : INT64_MIN;
+        int64_t id = due;
+        if (at && (backward ? (int)at->stage > stage : (int)at->stage < stage))
             continue;
-        if (after && (int)after->stage == stage) {
-            int days = after->cadence_days >= 0 ? after->cadence_days
-                                                : stage_cadence_days(stage_cadence, stage);
-            due = (int64_t)after->last_touch + 86400 * (int64_t)days;
-            id = after->id;
+        if (at && (int)at->stage == stage) {
+            int days = at->cadence_days >= 0 ? at->cadence_days
+                                             : stage_cadence_days(stage_cadence, stage);
+            due = (int64_t)at->last_touch + 86400 * (int64_t)days;
+            id = at->id;
         }
         rc = quiet_stage(st, stage, stage_cadence_days(stage_cadence, stage), now,
-                         due, id, limit + 1 - len, ids, &len);
+                         due, id, backward, limit + 1 - len, ids, &len);
     }
     out->more = len > limit;
     if (len > limit)
         len = limit;
+    if (backward) {
+        for (size_t i = 0, j = len; i + 1 < j; i++, j--) {
+            int64_t t = ids[i];
+            ids[i] = ids[j - 1];
+            ids[j - 1] = t;
+        }
+    }
     size_t cap = 0;
     for (size_t i = 0; i < len && rc == STORE_OK; i++) {
         if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
@@ -2494,6 +2554,24 @@ enum store_status store_quiet_page(struct store *st,
     if (rc != STORE_OK)
         store_contact_list_clear(out);
     return rc;
+}
+
+enum store_status store_quiet_page(struct store *st,
+                                   const int stage_cadence[STAGE_COUNT],
+                                   time_t now, const struct contact *after,
+                                   size_t limit, struct contact_list *out)
+{
+    return quiet_window(st, stage_cadence, now, after, false, limit, out);
+}
+
+enum store_status store_quiet_page_before(struct store *st,
+                                          const int stage_cadence[STAGE_COUNT],
+                                          time_t now,
+                                          const struct contact *before,
+                                          size_t limit,
+                                          struct contact_list *out)
+{
+    return quiet_window(st, stage_cadence, now, before, true, limit, out);
 }
 
 enum store_status store_quiet_count(struct store *st,

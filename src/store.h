@@ -317,6 +317,13 @@ enum store_status store_followup_page(struct store *st,
                                       const struct followup_filter *filter,
                                       const struct followup *after,
                                       size_t limit, struct followup_list *out);
+/* The rows just before `before` (NULL: the last ones), in list order;
+ * out->more: rows exist before them. */
+enum store_status store_followup_page_before(struct store *st,
+                                             const struct followup_filter *filter,
+                                             const struct followup *before,
+                                             size_t limit,
+                                             struct followup_list *out);
 enum store_status store_followup_count(struct store *st,
                                        const struct followup_filter *filter,
                                        int64_t *count);
@@ -331,6 +338,13 @@ enum store_status store_quiet_page(struct store *st,
                                    const int stage_cadence[STAGE_COUNT],
                                    time_t now, const struct contact *after,
                                    size_t limit, struct contact_list *out);
+/* The rows just before `before` (NULL: the last ones), in list order. */
+enum store_status store_quiet_page_before(struct store *st,
+                                          const int stage_cadence[STAGE_COUNT],
+                                          time_t now,
+                                          const struct contact *before,
+                                          size_t limit,
+                                          struct contact_list *out);
 enum store_status store_quiet_count(struct store *st,
                                     const int stage_cadence[STAGE_COUNT],
                                     time_t now, int64_t *count);

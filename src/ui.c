@@ -678,11 +678,18 @@ static void dispatch(struct ui *ui, int key)
                help);
 }
 
+/* Another process's commit, or midnight: either changes what the
+ * screens show (Today becomes Overdue at the turn of the day). */
 static void check_other_writers(struct ui *ui)
 {
     int64_t version = store_data_version(ui->st);
     if (version != ui->data_version) {
         ui->data_version = version;
+        ui->dirty = true;
+    }
+    struct date today = date_from_time(ui_now());
+    if (date_compare(today, ui->today) != 0) {
+        ui->today = today;
         ui->dirty = true;
     }
 }
@@ -757,6 +764,7 @@ int ui_run(struct app *app)
                    warnings.items[0], warnings.len - 1);
     strlist_clear(&warnings);
     ui->data_version = store_data_version(ui->st);
+    ui->today = date_from_time(ui_now());
     ui_push(ui, start_view(app), 0);
 
     bool clear_message = ui->message[0] != '\0';
@@ -770,6 +778,8 @@ int ui_run(struct app *app)
         int key = ui_getkey(ui, 250);
         if (key == KEYS_NONE) {
             check_other_writers(ui);
+            if (top_view(ui)->idle)
+                top_view(ui)->idle(ui, top_self(ui));
             continue;
         }
         if (key == KEYS_RESIZE)

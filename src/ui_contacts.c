@@ -25,7 +25,7 @@ struct contacts {
     char *text;                /* the filter as the store gets it */
     bool filtering;            /* keys go to the filter */
     bool stale;                /* the filter changed; the list not yet */
-    int64_t count;
+    int64_t count;             /* -1: not counted yet */
 };
 
 static const enum action contacts_actions[] = {
@@ -104,7 +104,16 @@ static void apply_filter(struct ui *ui, struct contacts *c)
     c->text = text;
     c->query.filter.text = *text ? text : NULL;
     ui_list_load(ui, &c->list);
-    count(ui, c);
+    /* Counting a search costs as much as its window; it waits until
+     * the typing pauses, so each keystroke pays for one query. */
+    c->count = -1;
+}
+
+static void contacts_idle(struct ui *ui, void *self)
+{
+    struct contacts *c = self;
+    if (c->count < 0 && !c->stale)
+        count(ui, c);
 }
 
 static void draw_row(struct ui *ui, const void *row, int y, int x, int cols,
@@ -136,8 +145,12 @@ static void contacts_draw(struct ui *ui, void *self, int top, int height)
     if (c->stale && !typing_ahead())
         apply_filter(ui, c);
     char buf[256];
-    snprintf(buf, sizeof buf, _("Contacts (%lld), by %s"), (long long)c->count,
-             _(sort_names[c->query.sort]));
+    if (c->count < 0)
+        snprintf(buf, sizeof buf, _("Contacts (…), by %s"),
+                 _(sort_names[c->query.sort]));
+    else
+        snprintf(buf, sizeof buf, _("Contacts (%lld), by %s"),
+                 (long long)c->count, _(sort_names[c->query.sort]));
     int w = text_width(buf) + 2;
     ui_put(top, 0, w, buf, ui->attr[UI_HEADER]);
     int fx = w;
@@ -336,4 +349,5 @@ const struct ui_view ui_contacts_view = {
     .draw = contacts_draw,
     .request = contacts_request,
     .key = contacts_key,
+    .idle = contacts_idle,
 };

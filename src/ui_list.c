@@ -1,6 +1,5 @@
-/* The windowed list: keyset paging forwards, backwards through the
- * source or a stack of earlier cursors, and keeping the selection when
- * the data under it changes. */
+/* The windowed list: keyset paging forwards and backwards through the
+ * source, keeping the selection when the data under it changes. */
 #include <config.h>
 
 #include <curses.h>
@@ -49,27 +48,6 @@ static void set_anchor(struct ui_list *l, void *row)
     l->anchor_known = true;
 }
 
-static void clear_stack(struct ui_list *l)
-{
-    for (size_t i = 0; i < l->depth; i++)
-        row_free(l, l->stack[i]);
-    l->depth = 0;
-}
-
-static void push_anchor(struct ui_list *l)
-{
-    if (l->depth == l->stack_cap) {
-        size_t cap = l->stack_cap ? l->stack_cap * 2 : 16;
-        void **p = realloc(l->stack, cap * sizeof *p);
-        if (!p)
-            abort();
-        l->stack = p;
-        l->stack_cap = cap;
-    }
-    l->stack[l->depth++] = l->anchor;
-    l->anchor = NULL;
-}
-
 void ui_list_init(struct ui_list *l, const struct ui_list_source *src,
                   void *ctx)
 {
@@ -89,8 +67,6 @@ void ui_list_free(struct ui_list *l)
     clear_rows(l);
     free(l->rows);
     row_free(l, l->anchor);
-    clear_stack(l);
-    free(l->stack);
     memset(l, 0, sizeof *l);
 }
 
@@ -109,7 +85,6 @@ static void fetch(struct ui *ui, struct ui_list *l)
 void ui_list_load(struct ui *ui, struct ui_list *l)
 {
     set_anchor(l, NULL);
-    clear_stack(l);
     fetch(ui, l);
     l->sel = l->top = 0;
 }
@@ -176,14 +151,19 @@ void ui_list_reload(struct ui *ui, struct ui_list *l)
 /* Moves the window so it starts at the first visible row. */
 static void shift_forward(struct ui *ui, struct ui_list *l)
 {
-    size_t k = l->top > 0 ? l->top : 1;
+    /* A long move only updates top at its end: drop every row that is
+     * already scrolled out of sight by the selection, not just one, or
+     * each further step would cost a whole window read. */
+    size_t k = l->top;
+    if (l->height > 0 && l->sel + 1 > (size_t)l->height
+        && l->sel + 1 - (size_t)l->height > k)
+        k = l->sel + 1 - (size_t)l->height;
+    if (k == 0)
+        k = 1;
     if (k > l->len)
         return;
     find_anchor(ui, l);
-    void *next = row_dup(l, ROW(l, k - 1));
-    if (!l->src->can_backward)
-        push_anchor(l);
-    set_anchor(l, next);
+    set_anchor(l, row_dup(l, ROW(l, k - 1)));
     size_t sel = l->sel >= k ? l->sel - k : 0;
     fetch(ui, l);
     l->sel = sel < l->len ? sel : (l->len ? l->len - 1 : 0);
@@ -195,43 +175,31 @@ static bool shift_back(struct ui *ui, struct ui_list *l)
 {
     if (l->at_start || l->len == 0)
         return false;
-    if (l->src->can_backward) {
-        size_t want = l->cap / 2;
-        char *before = xmalloc(want * l->src->row_size);
-        bool more = false;
-        int n = l->src->page(ui, l->ctx, ROW(l, 0), true, want, before, &more);
-        if (n <= 0) {
-            free(before);
-            l->at_start = true;
-            return false;
-        }
-        size_t got = (size_t)n;
-        size_t keep = l->len < l->cap - got ? l->len : l->cap - got;
-        for (size_t i = keep; i < l->len; i++)
-            l->src->release(ROW(l, i));
-        if (keep < l->len)
-            l->more = true;
-        memmove(l->rows + got * l->src->row_size, l->rows,
-                keep * l->src->row_size);
-        memcpy(l->rows, before, got * l->src->row_size);
+    size_t want = l->cap / 2;
+    char *before = xmalloc(want * l->src->row_size);
+    bool more = false;
+    int n = l->src->page(ui, l->ctx, ROW(l, 0), true, want, before, &more);
+    if (n <= 0) {
         free(before);
-        l->len = got + keep;
-        l->sel += got;
-        l->top += got;
-        l->at_start = !more;
-        l->anchor_known = false;
-        return true;
+        l->at_start = true;
+        return false;
     }
-    int64_t first = l->src->id(ROW(l, 0));
-    void *prev = l->depth > 0 ? l->stack[--l->depth] : NULL;
-    set_anchor(l, prev);
-    fetch(ui, l);
-    size_t at;
-    if (!find_id(l, first, &at))
-        at = l->len;
-    l->sel = at;
-    l->top = at;
-    return at > 0;
+    size_t got = (size_t)n;
+    size_t keep = l->len < l->cap - got ? l->len : l->cap - got;
+    for (size_t i = keep; i < l->len; i++)
+        l->src->release(ROW(l, i));
+    if (keep < l->len)
+        l->more = true;
+    memmove(l->rows + got * l->src->row_size, l->rows,
+            keep * l->src->row_size);
+    memcpy(l->rows, before, got * l->src->row_size);
+    free(before);
+    l->len = got + keep;
+    l->sel += got;
+    l->top += got;
+    l->at_start = !more;
+    l->anchor_known = false;
+    return true;
 }
 
 bool ui_list_move(struct ui *ui, struct ui_list *l, int delta)
@@ -274,23 +242,18 @@ void ui_list_top(struct ui *ui, struct ui_list *l)
 
 void ui_list_bottom(struct ui *ui, struct ui_list *l)
 {
-    if (l->src->can_backward) {
-        clear_rows(l);
-        clear_stack(l);
-        set_anchor(l, NULL);
-        bool more = false;
-        int n = l->src->page(ui, l->ctx, NULL, true, l->cap, l->rows, &more);
-        l->len = n > 0 ? (size_t)n : 0;
-        l->more = false;
-        l->at_start = !more;
-        l->anchor_known = !more;
-        l->sel = l->len ? l->len - 1 : 0;
-        l->top = l->height > 0 && l->sel + 1 > (size_t)l->height
-                     ? l->sel + 1 - (size_t)l->height : 0;
-        return;
-    }
-    while (ui_list_move(ui, l, 1000))
-        ;
+    clear_rows(l);
+    set_anchor(l, NULL);
+    bool more = false;
+    int n = l->src->page(ui, l->ctx, NULL, true, l->cap, l->rows, &more);
+    l->failed = n < 0;
+    l->len = n > 0 ? (size_t)n : 0;
+    l->more = false;
+    l->at_start = !more;
+    l->anchor_known = !more;
+    l->sel = l->len ? l->len - 1 : 0;
+    l->top = l->height > 0 && l->sel + 1 > (size_t)l->height
+                 ? l->sel + 1 - (size_t)l->height : 0;
 }
 
 void ui_list_select(struct ui *ui, struct ui_list *l, const void *row)
@@ -302,34 +265,16 @@ void ui_list_select(struct ui *ui, struct ui_list *l, const void *row)
         ui_list_move(ui, l, 0);
         return;
     }
-    if (l->src->can_backward) {
-        /* Let the window start at row, then find what precedes it. */
-        clear_rows(l);
-        clear_stack(l);
-        l->src->copy(ROW(l, 0), row);
-        l->len = 1;
-        l->at_start = false;
-        l->anchor_known = false;
-        find_anchor(ui, l);
-        fetch(ui, l);
-        l->sel = find_id(l, id, &at) ? at : 0;
-        l->top = 0;
-        return;
-    }
-    ui_list_load(ui, l);
-    for (int guard = 0; guard < 10000; guard++) {
-        if (find_id(l, id, &at)) {
-            l->sel = at;
-            ui_list_move(ui, l, 0);
-            return;
-        }
-        if (!l->more)
-            break;
-        l->sel = l->len - 1;
-        l->top = l->sel;
-        shift_forward(ui, l);
-    }
-    ui_list_load(ui, l);
+    /* Let the window start at row, then find what precedes it. */
+    clear_rows(l);
+    l->src->copy(ROW(l, 0), row);
+    l->len = 1;
+    l->at_start = false;
+    l->anchor_known = false;
+    find_anchor(ui, l);
+    fetch(ui, l);
+    l->sel = find_id(l, id, &at) ? at : 0;
+    l->top = 0;
 }
 
 void *ui_list_selected(struct ui_list *l)

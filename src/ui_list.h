@@ -17,7 +17,6 @@ struct ui_list_source {
      * many, or -1 after a store failure. *more: rows exist beyond. */
     int (*page)(struct ui *ui, void *ctx, const void *after, bool backward,
                 size_t limit, void *rows, bool *more);
-    bool can_backward;
     void (*copy)(void *dst, const void *src);
     void (*release)(void *row);
     int64_t (*id)(const void *row);
@@ -33,9 +32,6 @@ struct ui_list {
     bool at_start;          /* nothing before the window */
     void *anchor;           /* the row before rows[0]; NULL: the start */
     bool anchor_known;      /* false after reading backwards */
-    void **stack;           /* earlier anchors, for sources that cannot
-                               read backwards */
-    size_t depth, stack_cap;
     int height;
     bool failed;
 };

@@ -33,6 +33,9 @@ struct ui_view {
     /* Optional: sees every key first (typing into a filter); true when
      * it used the key. */
     bool (*key)(struct ui *ui, void *self, int key);
+    /* Optional: called when no key came for a moment, for work that
+     * waits until the typing pauses. */
+    void (*idle)(struct ui *ui, void *self);
 };
 
 #define UI_STACK_MAX 16
@@ -54,6 +57,7 @@ struct ui {
     bool quit;
     bool dirty;                    /* reload the top screen */
     int64_t data_version;
+    struct date today;             /* the day the screens were read on */
     bool cursor;                   /* a screen wants the cursor shown ... */
     int cursor_y, cursor_x;        /* ... here */
 };

@@ -44,7 +44,6 @@ static int64_t contact_id(const void *row)
 const struct ui_list_source ui_contact_source = {
     .row_size = sizeof(struct contact),
     .page = contact_page,
-    .can_backward = true,
     .copy = contact_copy,
     .release = contact_release,
     .id = contact_id,
@@ -53,9 +52,11 @@ const struct ui_list_source ui_contact_source = {
 static int followup_page(struct ui *ui, void *ctx, const void *after,
                          bool backward, size_t limit, void *rows, bool *more)
 {
-    (void)backward;
     struct followup_list list = { 0 };
-    if (store_followup_page(ui->st, ctx, after, limit, &list) != STORE_OK) {
+    enum store_status rc = backward
+        ? store_followup_page_before(ui->st, ctx, after, limit, &list)
+        : store_followup_page(ui->st, ctx, after, limit, &list);
+    if (rc != STORE_OK) {
         ui_store_error(ui);
         return -1;
     }
@@ -99,7 +100,6 @@ static int64_t followup_id(const void *row)
 const struct ui_list_source ui_followup_source = {
     .row_size = sizeof(struct followup),
     .page = followup_page,
-    .can_backward = false,
     .copy = followup_copy,
     .release = followup_release,
     .id = followup_id,
@@ -109,10 +109,12 @@ static int quiet_page(struct ui *ui, void *ctx, const void *after,
                       bool backward, size_t limit, void *rows, bool *more)
 {
     (void)ctx;
-    (void)backward;
     struct contact_list list = { 0 };
-    if (store_quiet_page(ui->st, ui->app->cfg.stage_cadence, ui_now(), after,
-                         limit, &list) != STORE_OK) {
+    const int *cadence = ui->app->cfg.stage_cadence;
+    enum store_status rc = backward
+        ? store_quiet_page_before(ui->st, cadence, ui_now(), after, limit, &list)
+        : store_quiet_page(ui->st, cadence, ui_now(), after, limit, &list);
+    if (rc != STORE_OK) {
         ui_store_error(ui);
         return -1;
     }
@@ -127,7 +129,6 @@ static int quiet_page(struct ui *ui, void *ctx, const void *after,
 const struct ui_list_source ui_quiet_source = {
     .row_size = sizeof(struct contact),
     .page = quiet_page,
-    .can_backward = false,
     .copy = contact_copy,
     .release = contact_release,
     .id = contact_id,

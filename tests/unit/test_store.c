@@ -780,6 +780,15 @@ static void test_quiet(const char *db)
        "a window may end between the two cadences of a stage");
     store_contact_list_clear(&l);
     store_contact_list_clear(&rest);
+    store_quiet_page_before(st, cadence, now, NULL, 3, &l);
+    ok(l.len == 3 && l.more && l.items[0].id == b && l.items[1].id == c
+       && l.items[2].id == f, "read backwards, the last rows come in list order");
+    if (l.len == 3)
+        store_quiet_page_before(st, cadence, now, &l.items[0], 3, &rest);
+    ok(rest.len == 1 && !rest.more && rest.items[0].id == a,
+       "and the rows before them, across a stage");
+    store_contact_list_clear(&l);
+    store_contact_list_clear(&rest);
 
     struct contact d = { 0 };
     struct contact_list found = { 0 };
@@ -882,6 +891,15 @@ static void test_report(const char *db)
         store_followup_page(st, &ff, &fl.items[0], 1, &fl2);
     ok(fl2.len == 1 && !fl2.more && strcmp(fl2.items[0].text, "due today") == 0,
        "the next window of follow-ups");
+    store_followup_list_clear(&fl);
+    store_followup_list_clear(&fl2);
+    store_followup_page_before(st, &ff, NULL, 1, &fl);
+    ok(fl.len == 1 && fl.more && strcmp(fl.items[0].text, "due today") == 0,
+       "the last follow-up, read backwards");
+    if (fl.len)
+        store_followup_page_before(st, &ff, &fl.items[0], 5, &fl2);
+    ok(fl2.len == 1 && !fl2.more && strcmp(fl2.items[0].text, "due today") != 0,
+       "and the one before it");
     store_followup_list_clear(&fl);
     store_followup_list_clear(&fl2);
     int64_t n = 0;
