@@ -258,6 +258,33 @@ static int64_t monotonic_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* A lone Esc means back or cancel. When more bytes came with it, it was
+ * Alt+key or a sequence this terminal's terminfo does not know (PuTTY's
+ * Home is ESC [ 1 ~): read the rest of it and drop it, or it would
+ * quit a screen and type its tail into a field. */
+static bool escape_sequence_follows(void)
+{
+    timeout(0);
+    wint_t wc;
+    int rc = get_wch(&wc);
+    if (rc == ERR)
+        return false;
+    if (rc == OK && wc == 27) {
+        /* Esc pressed twice quickly: two answers, not one sequence. */
+        unget_wch(wc);
+        return false;
+    }
+    if (rc == OK && (wc == '[' || wc == 'O')) {
+        /* CSI and SS3: parameters, then one final byte @ .. ~. */
+        for (int i = 0; i < 32; i++) {
+            rc = get_wch(&wc);
+            if (rc == ERR || (rc == OK && wc >= 0x40 && wc <= 0x7e))
+                break;
+        }
+    }
+    return true;
+}
+
 int ui_getkey(struct ui *ui, int timeout_ms)
 {
     (void)ui;
@@ -290,6 +317,8 @@ int ui_getkey(struct ui *ui, int timeout_ms)
     }
     if (wc == '\r')
         return KEYS_ENTER;
+    if (wc == 27 && escape_sequence_follows())
+        return KEYS_NONE;
     return (int)wc;
 }
 

@@ -2,7 +2,9 @@
 # size (sourced after tap.sh). The session has its own server socket and
 # no configuration, so nothing of the user's tmux is touched.
 #
-#   tui_start [-s COLSxROWS] [-e VAR=VALUE]... -- ARGS...
+#   tui_start [-s COLSxROWS] [-e VAR=VALUE]... [-t FAKETIME] -- ARGS...
+#                          -t: under faketime -f ("@2026-12-02 23:59" starts
+#                          the clock there and lets it run)
 #   tui_keys KEY...        tmux key names: Enter Escape C-s Tab BTab Up ...
 #   tui_type TEXT          literal text, UTF-8 included
 #   wait_for TEXT [TIMEOUT] [NAME]   a TAP assertion: TEXT appears
@@ -38,10 +40,15 @@ fi
 tui_start() {
     tui_size=80x24
     tui_env=""
+    tui_wrap=""
     while [ $# -gt 0 ]; do
         case $1 in
             -s) tui_size=$2; shift 2 ;;
             -e) tui_env="$tui_env $(printf '%q' "$2")"; shift 2 ;;
+            # libfaketime is preloaded; the sanitizers' runtime must not mind.
+            -t) tui_wrap="faketime -f $(printf '%q' "$2") "
+                tui_env="$tui_env ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+                shift 2 ;;
             --) shift; break ;;
             *) break ;;
         esac
@@ -54,7 +61,7 @@ tui_start() {
     done
     # The wrapper keeps the pane after rapport ends, so its last screen
     # and exit status can be read.
-    tui_cmd="env TERM=$TUI_TERM$tui_env $(printf '%q' "$RAPPORT")$tui_args 2>$(printf '%q' "$TUI_ERR"); echo \$? >$(printf '%q' "$TUI_DONE"); echo '[rapport ended]'; sleep 600"
+    tui_cmd="env TERM=$TUI_TERM$tui_env $tui_wrap$(printf '%q' "$RAPPORT")$tui_args 2>$(printf '%q' "$TUI_ERR"); echo \$? >$(printf '%q' "$TUI_DONE"); echo '[rapport ended]'; sleep 600"
     # Each start gets a server of its own: reusing a socket races with
     # the old server's shutdown.
     tmux_ kill-server >/dev/null 2>&1
