@@ -392,5 +392,5 @@ static enum store_status fill(struct store *st, void *arg)
 enum store_status demo_fill(struct store *st, time_t now)
 {
     struct demo d = { .now = now };
-    return store_batch(st, "demo data", fill, &d);
+    return store_batch(st, NULL, fill, &d);
 }

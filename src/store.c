@@ -44,6 +44,11 @@ struct store {
     char *error;
     bool read_only;
     int depth;            /* nesting of write transactions (store_batch) */
+    bool unjournaled;     /* the running batch cannot be undone */
+    /* Marks the journal entries written through this connection, so the
+     * TUI undoes its own changes without asking. Random: entry ids are
+     * reused once the newest entry is undone. */
+    int64_t origin;
     struct {
         const char *sql;  /* a static string: looked up by address */
         sqlite3_stmt *stmt;
@@ -502,6 +507,10 @@ static const char schema_v2[] =
     "CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN "
     "DELETE FROM note_fts WHERE rowid = " NOTE_FTS_ROWID("OLD") "; END;\n";
 
+/* Version 3: which connection wrote each journal entry. */
+static const char schema_v3[] =
+    "ALTER TABLE journal ADD COLUMN origin INTEGER;\n";
+
 /* The tables the undo journal records, with the columns it saves and
  * restores. The contact's derived columns are left out: they are
  * recomputed after an undo, and rewriting them records nothing. */
@@ -598,6 +607,7 @@ static const struct migration {
 } migrations[] = {
     { schema_v1, NULL },
     { schema_v2, migrate_v2_triggers },
+    { schema_v3, NULL },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -813,6 +823,7 @@ enum store_status store_open(const char *path, unsigned flags,
         goto fail;
     }
     sqlite3_extended_result_codes(st->db, 1);
+    sqlite3_randomness(sizeof st->origin, &st->origin);
     status = set_pragmas(st);
     if (status == STORE_OK)
         status = migrate(st);
@@ -881,9 +892,11 @@ static enum store_status write_begin(struct store *st, time_t now)
     enum store_status rc = exec_kept(st, "BEGIN IMMEDIATE");
     if (rc != STORE_OK)
         return rc;
-    sqlite3_stmt *stmt = prepare_kept(st, "INSERT INTO journal(at, what) VALUES (?, '')");
-    if (stmt)
+    sqlite3_stmt *stmt = prepare_kept(st, "INSERT INTO journal(at, what, origin) VALUES (?, '', ?)");
+    if (stmt) {
         sqlite3_bind_int64(stmt, 1, (int64_t)now);
+        sqlite3_bind_int64(stmt, 2, st->origin);
+    }
     rc = run(st, stmt);
     if (rc == STORE_OK) {
         stmt = prepare_kept(st, "UPDATE journal_state SET recording = ? WHERE id = 1");
@@ -923,6 +936,9 @@ static enum store_status write_end(struct store *st, enum store_status rc,
             bind_text(stmt, 1, what);
         rc = run(st, stmt);
     }
+    if (rc == STORE_OK && st->unjournaled)
+        rc = exec_kept(st, "DELETE FROM journal WHERE id = "
+                           "(SELECT recording FROM journal_state WHERE id = 1)");
     if (rc == STORE_OK)
         rc = exec_kept(st, "UPDATE journal_state SET recording = NULL WHERE id = 1");
     if (rc == STORE_OK) {
@@ -949,11 +965,17 @@ enum store_status store_batch(struct store *st, const char *what,
                               enum store_status (*fn)(struct store *, void *),
                               void *arg)
 {
+    bool outermost = st->depth == 0;
     enum store_status rc = write_begin(st, time(NULL));
     if (rc != STORE_OK)
         return rc;
+    if (outermost)
+        st->unjournaled = what == NULL;
     rc = fn(st, arg);
-    return write_end(st, rc, strdup(what ? what : ""));
+    rc = write_end(st, rc, strdup(what ? what : ""));
+    if (outermost)
+        st->unjournaled = false;
+    return rc;
 }
 
 /* Rewrites a contact's derived columns from its history. Recomputed,
@@ -3030,6 +3052,12 @@ static enum store_status undo_row(struct store *st, const char *op,
 
 enum store_status store_undo(struct store *st, struct journal_entry *undone)
 {
+    return store_undo_entry(st, 0, undone);
+}
+
+enum store_status store_undo_entry(struct store *st, int64_t expected,
+                                   struct journal_entry *undone)
+{
     memset(undone, 0, sizeof *undone);
     if (st->read_only)
         return store_fail(st, STORE_READ_ONLY,
@@ -3053,6 +3081,9 @@ enum store_status store_undo(struct store *st, struct journal_entry *undone)
         rc = STORE_FAILED;
     }
     finish(st, stmt);
+    if (rc == STORE_OK && expected > 0 && undone->id != expected)
+        rc = store_fail(st, STORE_CONFLICT,
+                        _("another change was made meanwhile; nothing was undone"));
     /* Rows come back in any order within the entry; the foreign keys are
      * checked at commit. */
     if (rc == STORE_OK)
@@ -3119,10 +3150,12 @@ enum store_status store_journal_recent(struct store *st, size_t limit,
                                        struct journal_list *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = prepare(st, "SELECT id, at, what FROM journal ORDER BY id DESC LIMIT ?");
+    sqlite3_stmt *stmt = prepare(st, "SELECT id, at, what, origin IS ? FROM journal "
+                                      "ORDER BY id DESC LIMIT ?");
     if (!stmt)
         return STORE_FAILED;
-    sqlite3_bind_int64(stmt, 1, (int64_t)limit + 1);
+    sqlite3_bind_int64(stmt, 1, st->origin);
+    sqlite3_bind_int64(stmt, 2, (int64_t)limit + 1);
     size_t cap = 0;
     enum store_status rc = STORE_OK;
     int step;
@@ -3139,6 +3172,7 @@ enum store_status store_journal_recent(struct store *st, size_t limit,
         e->id = sqlite3_column_int64(stmt, 0);
         e->at = (time_t)sqlite3_column_int64(stmt, 1);
         e->what = column_text(stmt, 2);
+        e->own = sqlite3_column_int(stmt, 3) != 0;
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);

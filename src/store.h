@@ -123,6 +123,7 @@ struct journal_entry {
     int64_t id;
     time_t at;
     char *what;            /* what the change did, in words */
+    bool own;              /* written through this connection */
 };
 
 /* A search hit: a contact, and for a hit in a note, that note. */
@@ -403,6 +404,10 @@ enum store_status store_search(struct store *st, const char *query,
 /* Reverts the newest change still in the journal and removes it; fills
  * *undone with its description. STORE_NOT_FOUND when there is none. */
 enum store_status store_undo(struct store *st, struct journal_entry *undone);
+/* The same, but only when entry `expected` is still the newest; else
+ * STORE_CONFLICT and nothing changes. */
+enum store_status store_undo_entry(struct store *st, int64_t expected,
+                                   struct journal_entry *undone);
 enum store_status store_journal_recent(struct store *st, size_t limit,
                                        struct journal_list *out);
 void store_journal_entry_clear(struct journal_entry *e);
@@ -417,8 +422,9 @@ enum store_status store_check(struct store *st, struct strlist *problems);
 
 /* Runs fn inside one write transaction (BEGIN IMMEDIATE), so that several
  * store calls (an import, a demo fill) commit together or not at all.
- * `what` names the change in the undo journal. Calls made inside join
- * the outer transaction. */
+ * `what` names the change in the undo journal; NULL keeps it out of the
+ * journal (the demo's own data is not a change to undo). Calls made
+ * inside join the outer transaction. */
 enum store_status store_batch(struct store *st, const char *what,
                               enum store_status (*fn)(struct store *, void *),
                               void *arg);

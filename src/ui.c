@@ -630,6 +630,38 @@ static void help_overlay(struct ui *ui)
 
 /* ---- actions every screen shares ----------------------------------------- */
 
+
+/* u undoes this session's own changes at once; a newer change made
+ * elsewhere (another shell, an earlier session) is named and asked
+ * about first, so nobody undoes what they never saw. */
+static void undo_last(struct ui *ui)
+{
+    struct journal_entry newest;
+    if (journal_newest(ui->st, &newest) != STORE_OK) {
+        ui_store_error(ui);
+        return;
+    }
+    bool go = newest.own;
+    if (!go) {
+        char *clean = text_sanitize(newest.what, false);
+        char question[512];
+        snprintf(question, sizeof question,
+                 _("Undo “%s”, made outside this session?"), clean ? clean : "");
+        go = ui_confirm(ui, question);
+        free(clean);
+    }
+    char *what = NULL;
+    if (go && journal_undo_entry(ui->st, newest.id, &what) == STORE_OK) {
+        char *clean = text_sanitize(what, false);
+        ui_message(ui, false, _("Undone: %s"), clean);
+        free(clean);
+        free(what);
+    } else if (go) {
+        ui_store_error(ui);
+    }
+    store_journal_entry_clear(&newest);
+    ui->dirty = true;
+}
 static void global_request(struct ui *ui, enum action act)
 {
     switch (act) {
@@ -658,19 +690,9 @@ static void global_request(struct ui *ui, enum action act)
             ui_push(ui, &ui_contact_view, id);
         break;
     }
-    case ACT_UNDO: {
-        char *what = NULL;
-        if (journal_undo(ui->st, &what) == STORE_OK) {
-            char *clean = text_sanitize(what, false);
-            ui_message(ui, false, _("Undone: %s"), clean);
-            free(clean);
-            free(what);
-        } else {
-            ui_store_error(ui);
-        }
-        ui->dirty = true;
+    case ACT_UNDO:
+        undo_last(ui);
         break;
-    }
     case ACT_REDRAW:
         clearok(curscr, TRUE);
         ui->dirty = true;

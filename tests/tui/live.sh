@@ -44,6 +44,21 @@ is "$status" 0 "rapport note from another process"
 wait_for "Written from another shell" 2 "the note appears on the open screen"
 wait_for "Timeline (1 note)" 1 "with the count"
 
+# u undoes this session's changes; one made elsewhere is asked about.
+tui_keys u
+wait_for "made outside this session? (y/n)" 2 "u asks before undoing another's change"
+tui_keys n
+wait_gone "made outside this session" 2 "no answers the question"
+is "$(sql "$db" "SELECT count(*) FROM note")" 1 "and the note is kept"
+run --db "$db" note "Ada" "A second note, regretted"
+wait_for "A second note, regretted" 2 "another note from outside"
+tui_keys u
+wait_for "made outside this session? (y/n)" 2 "asked again"
+tui_keys y
+wait_gone "A second note, regretted" 2 "yes undoes it"
+is "$(sql "$db" "SELECT body FROM note")" "Written from another shell" \
+    "only the newest note went"
+
 # An edit of a contact someone else changed meanwhile is never saved
 # over theirs without asking.
 tui_keys e
@@ -85,6 +100,8 @@ wait_for "Overdue (" 10 "the demo opens on the Review"
 screen=$(tui_screen)
 unlike "$screen" "Nothing needs you today" "and it is full"
 like "$screen" "Gone quiet \([1-9]" "people have gone quiet"
+tui_keys u
+wait_for "nothing to undo" 2 "the demo's own data is not a change to undo"
 tui_quit
 
 done_testing

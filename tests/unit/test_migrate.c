@@ -163,6 +163,54 @@ static void test_from_v1(const char *fixture)
     store_close(st);
 }
 
+/* A version 2 file: today's schema without what version 3 added. Its
+ * journal entries have no origin, so no connection claims them. */
+static void test_from_v2(void)
+{
+    char db[400];
+    snprintf(db, sizeof db, "%s/v2.db", dir);
+    struct store *st = NULL;
+    ok(store_open(db, STORE_OPEN_CREATE, &st, NULL, NULL) == STORE_OK, "a new database");
+    if (!st)
+        return;
+    struct contact c = { .stage = STAGE_CUSTOMER, .cadence_days = -1, .roles = ROLE_USER };
+    c.name = strdup("Vera Second");
+    ok(store_contact_add(st, &c, 1771000000) == STORE_OK, "with a contact");
+    int64_t id = c.id;
+    store_contact_clear(&c);
+    store_close(st);
+    ok(raw_exec(db, "ALTER TABLE journal DROP COLUMN origin; PRAGMA user_version = 2"),
+       "taken back to version 2");
+
+    st = NULL;
+    ok(store_open(db, 0, &st, NULL, NULL) == STORE_OK && st,
+       "rapport opens a version 2 database");
+    if (!st)
+        return;
+    is_int(raw_user_version(db), store_schema_version(),
+           "it is migrated to the current version");
+    ok(store_contact_get(st, id, &c) == STORE_OK && strcmp(c.name, "Vera Second") == 0,
+       "the contact survived");
+    store_contact_clear(&c);
+    struct journal_list recent = { 0 };
+    ok(store_journal_recent(st, 1, &recent) == STORE_OK && recent.len == 1
+       && !recent.items[0].own, "its old journal entry is kept, made by nobody here");
+    store_journal_list_clear(&recent);
+    struct journal_entry undone = { 0 };
+    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "Vera Second"),
+       "and can still be undone");
+    store_journal_entry_clear(&undone);
+    ok(store_contact_get(st, id, &c) == STORE_NOT_FOUND, "the contact is gone again");
+    c = (struct contact){ .stage = STAGE_CLIENT, .cadence_days = -1, .roles = ROLE_USER };
+    c.name = strdup("Walt Third");
+    store_contact_add(st, &c, 1771000000);
+    store_contact_clear(&c);
+    ok(store_journal_recent(st, 1, &recent) == STORE_OK && recent.len == 1
+       && recent.items[0].own, "a new change is marked as this connection's");
+    store_journal_list_clear(&recent);
+    store_close(st);
+}
+
 static void test_refused(void)
 {
     char db[400];
@@ -217,6 +265,7 @@ int main(void)
     if (fixture)
         test_from_v1(fixture);
     free(fixture);
+    test_from_v2();
     test_refused();
 
     char cmd[400];

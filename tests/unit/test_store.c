@@ -674,6 +674,59 @@ static void test_batch(struct store *st)
     ok(store_contact_get(st, ids[0], &c) == STORE_NOT_FOUND, "and nothing of it is kept");
 }
 
+static enum store_status batch_one(struct store *st, void *arg)
+{
+    int64_t *id = arg;
+    *id = add(st, "Demo Person", NULL, NULL, NULL, STAGE_CLIENT, noon(2026, 7, 1));
+    return *id > 0 ? STORE_OK : STORE_FAILED;
+}
+
+/* Each connection knows its own journal entries; an undo aimed at one
+ * entry refuses when another change came after it. */
+static void test_undo_owner(struct store *st, struct store *other)
+{
+    time_t t = noon(2026, 7, 2);
+    struct journal_list recent = { 0 };
+    int64_t mine = add(st, "Mine Person", NULL, NULL, NULL, STAGE_END_USER, t);
+    ok(store_journal_recent(st, 1, &recent) == STORE_OK && recent.len == 1
+       && recent.items[0].own, "the change belongs to the connection that made it");
+    store_journal_list_clear(&recent);
+    ok(store_journal_recent(other, 1, &recent) == STORE_OK && recent.len == 1
+       && !recent.items[0].own, "and not to another");
+    int64_t my_entry = recent.len ? recent.items[0].id : 0;
+    store_journal_list_clear(&recent);
+    int64_t theirs = add(other, "Theirs Person", NULL, NULL, NULL, STAGE_END_USER, t);
+    struct journal_entry undone = { 0 };
+    ok(store_undo_entry(st, my_entry, &undone) == STORE_CONFLICT,
+       "undoing it after a newer change elsewhere is refused");
+    struct contact c = { 0 };
+    ok(store_contact_get(st, mine, &c) == STORE_OK, "and the change stays");
+    store_contact_clear(&c);
+    ok(store_journal_recent(st, 1, &recent) == STORE_OK && recent.len == 1
+       && !recent.items[0].own, "the newest is the other's");
+    int64_t their_entry = recent.len ? recent.items[0].id : 0;
+    store_journal_list_clear(&recent);
+    ok(store_undo_entry(st, their_entry, &undone) == STORE_OK
+       && strstr(undone.what, "Theirs Person"), "asked for by id, it is undone");
+    store_journal_entry_clear(&undone);
+    ok(store_contact_get(st, theirs, &c) == STORE_NOT_FOUND, "their contact is gone");
+    ok(store_undo_entry(st, my_entry, &undone) == STORE_OK, "then mine");
+    store_journal_entry_clear(&undone);
+
+    int64_t before = 0, demo = 0;
+    ok(store_journal_recent(st, 1, &recent) == STORE_OK, "the journal reads");
+    before = recent.len ? recent.items[0].id : 0;
+    store_journal_list_clear(&recent);
+    ok(store_batch(st, NULL, batch_one, &demo) == STORE_OK && demo > 0,
+       "a batch without a name");
+    ok(store_journal_recent(st, 1, &recent) == STORE_OK
+       && (recent.len ? recent.items[0].id : 0) == before,
+       "leaves nothing in the journal");
+    store_journal_list_clear(&recent);
+    ok(store_contact_get(st, demo, &c) == STORE_OK, "but its writes are kept");
+    store_contact_clear(&c);
+}
+
 static void test_forget(struct store *st, const char *db)
 {
     time_t t = noon(2026, 7, 1);
@@ -1045,6 +1098,7 @@ int main(void)
         test_search(st);
         test_derived_and_undo(st);
         test_batch(st);
+        test_undo_owner(st, other);
         store_close(other);
         other = NULL;
         test_forget(st, db);
