@@ -6,5 +6,22 @@
 
 #define _(text) gettext(text)
 #define N_(text) (text)
+/* A string marked with a context for translators, for short words that
+ * mean different things in different places ("note" the key hint, "note"
+ * the kind). Translate it with C_(); xgettext reads NC_:1c,2. */
+#define NC_(context, text) (context "\004" text)
+
+/* gettext of an NC_() string: the translation, or the text after the
+ * context when there is none. */
+static inline const char *C_(const char *marked)
+{
+    const char *translated = gettext(marked);
+    if (translated != marked)
+        return translated;
+    const char *eot = marked;
+    while (*eot && *eot != '\004')
+        eot++;
+    return *eot ? eot + 1 : marked;
+}
 
 #endif

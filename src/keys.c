@@ -18,46 +18,49 @@
 struct action_info {
     const char *name;          /* as written in [keys] */
     const char *help;          /* N_() */
+    const char *hint;          /* NC_(): a word or two for the status line */
     int defaults[KEYS_PER_ACTION];
 };
 
 /* Unused default slots must be KEYS_NONE, so every row lists four. */
 #define NO KEYS_NONE
+/* TRANSLATORS: the "key hint" words follow a key on the status line
+ * ("j down  n note"); keep them short. */
 static const struct action_info actions[ACT_COUNT] = {
-    [ACT_NONE] = { "", "", { NO, NO, NO, NO } },
-    [ACT_MOVE_DOWN] = { "move_down", N_("Move down"), { 'j', F(KEY_DOWN), NO, NO } },
-    [ACT_MOVE_UP] = { "move_up", N_("Move up"), { 'k', F(KEY_UP), NO, NO } },
-    [ACT_LEFT] = { "left", N_("Previous column or section"), { 'h', F(KEY_LEFT), NO, NO } },
-    [ACT_RIGHT] = { "right", N_("Next column or section"), { 'l', F(KEY_RIGHT), NO, NO } },
-    [ACT_TOP] = { "top", N_("Go to the top"), { 'g', F(KEY_HOME), NO, NO } },
-    [ACT_BOTTOM] = { "bottom", N_("Go to the bottom"), { 'G', F(KEY_END), NO, NO } },
-    [ACT_PAGE_UP] = { "page_up", N_("Page up"), { F(KEY_PPAGE), KEYS_CTRL('b'), NO, NO } },
-    [ACT_PAGE_DOWN] = { "page_down", N_("Page down"), { F(KEY_NPAGE), KEYS_CTRL('f'), ' ', NO } },
-    [ACT_OPEN] = { "open", N_("Open the contact"), { KEYS_ENTER, NO, NO, NO } },
-    [ACT_BACK] = { "back", N_("Back; quit at the top"), { 'q', KEYS_ESC, NO, NO } },
-    [ACT_HELP] = { "help", N_("This help"), { '?', F(KEY_F(1)), NO, NO } },
-    [ACT_REVIEW] = { "review", N_("Review screen"), { '1', 'R', NO, NO } },
-    [ACT_PIPELINE] = { "pipeline", N_("Pipeline screen"), { '2', 'P', NO, NO } },
-    [ACT_CONTACTS] = { "contacts", N_("Contacts screen"), { '3', 'C', NO, NO } },
-    [ACT_ORGANISATIONS] = { "organisations", N_("Organisations screen"), { '4', 'O', NO, NO } },
-    [ACT_REPORTS] = { "reports", N_("Reports screen"), { '5', 'T', NO, NO } },
-    [ACT_SEARCH] = { "search", N_("Filter as you type"), { '/', NO, NO, NO } },
-    [ACT_ADD] = { "add", N_("Add a contact"), { 'a', NO, NO, NO } },
-    [ACT_EDIT] = { "edit", N_("Edit the contact"), { 'e', NO, NO, NO } },
-    [ACT_NOTE] = { "note", N_("Write a note"), { 'n', NO, NO, NO } },
-    [ACT_FOLLOWUP] = { "followup", N_("Add a follow-up"), { 'f', NO, NO, NO } },
-    [ACT_DONE] = { "done", N_("Mark the follow-up done"), { 'x', NO, NO, NO } },
-    [ACT_SNOOZE] = { "snooze", N_("Snooze the follow-up"), { 's', NO, NO, NO } },
-    [ACT_PROMOTE] = { "promote", N_("Promote one stage"), { '>', NO, NO, NO } },
-    [ACT_DEMOTE] = { "demote", N_("Demote one stage"), { '<', NO, NO, NO } },
-    [ACT_ARCHIVE] = { "archive", N_("Archive the contact"), { 'd', NO, NO, NO } },
-    [ACT_FORGET] = { "forget", N_("Forget the contact (erase)"), { 'D', NO, NO, NO } },
-    [ACT_UNDO] = { "undo", N_("Undo the last change"), { 'u', NO, NO, NO } },
-    [ACT_REDRAW] = { "redraw", N_("Redraw the screen"), { KEYS_CTRL('l'), NO, NO, NO } },
-    [ACT_EDITOR] = { "editor", N_("Write a note in $VISUAL/$EDITOR"), { 'E', NO, NO, NO } },
-    [ACT_SORT] = { "sort", N_("Change the sort order"), { 'o', NO, NO, NO } },
-    [ACT_IMPORT] = { "import", N_("Import a file"), { 'i', NO, NO, NO } },
-    [ACT_EXPORT] = { "export", N_("Export to a file"), { 'X', NO, NO, NO } },
+    [ACT_NONE] = { "", "", "", { NO, NO, NO, NO } },
+    [ACT_MOVE_DOWN] = { "move_down", N_("Move down"), NC_("key hint", "down"), { 'j', F(KEY_DOWN), NO, NO } },
+    [ACT_MOVE_UP] = { "move_up", N_("Move up"), NC_("key hint", "up"), { 'k', F(KEY_UP), NO, NO } },
+    [ACT_LEFT] = { "left", N_("Previous column or section"), NC_("key hint", "left"), { 'h', F(KEY_LEFT), NO, NO } },
+    [ACT_RIGHT] = { "right", N_("Next column or section"), NC_("key hint", "right"), { 'l', F(KEY_RIGHT), NO, NO } },
+    [ACT_TOP] = { "top", N_("Go to the top"), NC_("key hint", "top"), { 'g', F(KEY_HOME), NO, NO } },
+    [ACT_BOTTOM] = { "bottom", N_("Go to the bottom"), NC_("key hint", "bottom"), { 'G', F(KEY_END), NO, NO } },
+    [ACT_PAGE_UP] = { "page_up", N_("Page up"), NC_("key hint", "page up"), { F(KEY_PPAGE), KEYS_CTRL('b'), NO, NO } },
+    [ACT_PAGE_DOWN] = { "page_down", N_("Page down"), NC_("key hint", "page down"), { F(KEY_NPAGE), KEYS_CTRL('f'), ' ', NO } },
+    [ACT_OPEN] = { "open", N_("Open the contact"), NC_("key hint", "open"), { KEYS_ENTER, NO, NO, NO } },
+    [ACT_BACK] = { "back", N_("Back; quit at the top"), NC_("key hint", "back"), { 'q', KEYS_ESC, NO, NO } },
+    [ACT_HELP] = { "help", N_("This help"), NC_("key hint", "help"), { '?', F(KEY_F(1)), NO, NO } },
+    [ACT_REVIEW] = { "review", N_("Review screen"), NC_("key hint", "review"), { '1', 'R', NO, NO } },
+    [ACT_PIPELINE] = { "pipeline", N_("Pipeline screen"), NC_("key hint", "pipeline"), { '2', 'P', NO, NO } },
+    [ACT_CONTACTS] = { "contacts", N_("Contacts screen"), NC_("key hint", "contacts"), { '3', 'C', NO, NO } },
+    [ACT_ORGANISATIONS] = { "organisations", N_("Organisations screen"), NC_("key hint", "organisations"), { '4', 'O', NO, NO } },
+    [ACT_REPORTS] = { "reports", N_("Reports screen"), NC_("key hint", "reports"), { '5', 'T', NO, NO } },
+    [ACT_SEARCH] = { "search", N_("Filter as you type"), NC_("key hint", "search"), { '/', NO, NO, NO } },
+    [ACT_ADD] = { "add", N_("Add a contact"), NC_("key hint", "add"), { 'a', NO, NO, NO } },
+    [ACT_EDIT] = { "edit", N_("Edit the contact"), NC_("key hint", "edit"), { 'e', NO, NO, NO } },
+    [ACT_NOTE] = { "note", N_("Write a note"), NC_("key hint", "note"), { 'n', NO, NO, NO } },
+    [ACT_FOLLOWUP] = { "followup", N_("Add a follow-up"), NC_("key hint", "follow-up"), { 'f', NO, NO, NO } },
+    [ACT_DONE] = { "done", N_("Mark the follow-up done"), NC_("key hint", "done"), { 'x', NO, NO, NO } },
+    [ACT_SNOOZE] = { "snooze", N_("Snooze the follow-up"), NC_("key hint", "snooze"), { 's', NO, NO, NO } },
+    [ACT_PROMOTE] = { "promote", N_("Promote one stage"), NC_("key hint", "promote"), { '>', NO, NO, NO } },
+    [ACT_DEMOTE] = { "demote", N_("Demote one stage"), NC_("key hint", "demote"), { '<', NO, NO, NO } },
+    [ACT_ARCHIVE] = { "archive", N_("Archive the contact"), NC_("key hint", "archive"), { 'd', NO, NO, NO } },
+    [ACT_FORGET] = { "forget", N_("Forget the contact (erase)"), NC_("key hint", "forget"), { 'D', NO, NO, NO } },
+    [ACT_UNDO] = { "undo", N_("Undo the last change"), NC_("key hint", "undo"), { 'u', NO, NO, NO } },
+    [ACT_REDRAW] = { "redraw", N_("Redraw the screen"), NC_("key hint", "redraw"), { KEYS_CTRL('l'), NO, NO, NO } },
+    [ACT_EDITOR] = { "editor", N_("Write a note in $VISUAL/$EDITOR"), NC_("key hint", "editor"), { 'E', NO, NO, NO } },
+    [ACT_SORT] = { "sort", N_("Change the sort order"), NC_("key hint", "sort"), { 'o', NO, NO, NO } },
+    [ACT_IMPORT] = { "import", N_("Import a file"), NC_("key hint", "import"), { 'i', NO, NO, NO } },
+    [ACT_EXPORT] = { "export", N_("Export to a file"), NC_("key hint", "export"), { 'X', NO, NO, NO } },
 };
 #undef NO
 
@@ -84,6 +87,11 @@ static const struct key_name key_names[] = {
 const char *keys_action_name(enum action act)
 {
     return act > ACT_NONE && act < ACT_COUNT ? actions[act].name : "";
+}
+
+const char *keys_action_hint(enum action act)
+{
+    return act > ACT_NONE && act < ACT_COUNT ? C_(actions[act].hint) : "";
 }
 
 const char *keys_action_help(enum action act)

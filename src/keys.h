@@ -51,6 +51,8 @@ bool keys_bound(const struct keymap *map, enum action act, int key);
 /* The name in [keys] ("move_down"), and the translated help text. */
 const char *keys_action_name(enum action act);
 const char *keys_action_help(enum action act);
+/* A word or two for the status line's key hints, translated. */
+const char *keys_action_hint(enum action act);
 /* Parses one key as written in the config; KEYS_NONE when not a key. */
 int keys_parse(const char *text);
 /* Writes a key's name ("j", "^S", "<Enter>") into buf. */

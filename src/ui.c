@@ -503,7 +503,7 @@ static void draw_status(struct ui *ui)
         char key[32];
         keys_name(ui->keys.keys[*a][0], key, sizeof key);
         int n = snprintf(hints + used, sizeof hints - used, "%s%s %s",
-                         used ? "  " : "", key, keys_action_name(*a));
+                         used ? "  " : "", key, keys_action_hint(*a));
         if (n < 0 || (size_t)n >= sizeof hints - used)
             break;
         used += (size_t)n;
@@ -602,9 +602,13 @@ static void help_overlay(struct ui *ui)
             }
             ui_put(1 + i, 0, COLS, lines[at > own ? at - 1 : at], 0);
         }
-        ui_put(LINES - 1, 0, COLS,
-               _(" j/k scroll, any other key closes the help"),
-               ui->attr[UI_STATUS]);
+        char down[32], up[32], footer[256];
+        keys_name(ui->keys.keys[ACT_MOVE_DOWN][0], down, sizeof down);
+        keys_name(ui->keys.keys[ACT_MOVE_UP][0], up, sizeof up);
+        /* TRANSLATORS: the keys that scroll down and up, e.g. "j/k". */
+        snprintf(footer, sizeof footer, _(" %s/%s scroll, any other key closes the help"),
+                 down, up);
+        ui_put(LINES - 1, 0, COLS, footer, ui->attr[UI_STATUS]);
         refresh();
         int key = ui_getkey(ui, 500);
         if (stop_signal)
@@ -629,7 +633,6 @@ static void help_overlay(struct ui *ui)
 }
 
 /* ---- actions every screen shares ----------------------------------------- */
-
 
 /* u undoes this session's own changes at once; a newer change made
  * elsewhere (another shell, an earlier session) is named and asked

@@ -52,11 +52,26 @@ wait_for "nonsense" 10 "an unknown action in [keys] is reported on the status li
 wait_for "(and 1 more)" 2 "with the count of further warnings"
 tui_keys F2
 wait_for "Keys of the Review screen" 2 "a remapped help key opens the help"
+wait_for "j/k scroll, any other key closes the help" 2 "the help footer names the scroll keys"
 screen=$(tui_screen)
 like "$screen" '^ *\+ +Promote one stage' "the help shows the remapped promote key"
 unlike "$screen" '^ *> +Promote' "and no longer the default"
 tui_keys Escape
 wait_gone "Keys of the Review screen" 2 "Esc closes the help"
+wait_for "<F2> help  x done  s snooze" 2 "the status line hints name the remapped keys in words"
+tui_quit
+rm "$XDG_CONFIG_HOME/rapport/config.ini"
+
+# In another language, the hints and the help are translated too.
+gmo="$top_builddir/po/de.gmo"
+[ -f "$gmo" ] || gmo="$top_srcdir/po/de.gmo"
+mkdir -p "$TEST_DIR/locale/de/LC_MESSAGES"
+cp "$gmo" "$TEST_DIR/locale/de/LC_MESSAGES/rapport.mo"
+tui_start -e LANGUAGE=de -e "RAPPORT_LOCALEDIR=$TEST_DIR/locale" -- --db "$db"
+wait_for "x erledigt" 10 "the status line hints are in German"
+tui_keys '?'
+wait_for "j/k blättern" 2 "the help footer too"
+tui_keys q
 tui_quit
 
 # SIGTERM (and SIGHUP) end rapport cleanly, the terminal restored.
