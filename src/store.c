@@ -49,6 +49,7 @@ struct store {
      * TUI undoes its own changes without asking. Random: entry ids are
      * reused once the newest entry is undone. */
     int64_t origin;
+    bool wipe_pending;    /* a forget's old copies are still in the file */
     struct {
         const char *sql;  /* a static string: looked up by address */
         sqlite3_stmt *stmt;
@@ -434,6 +435,15 @@ static const char schema_v1[] =
  * million note rows for a common word. */
 #define NOTE_FTS_ROWID(row) "((" row ".contact_id << 32) | " row ".id)"
 
+/* The full-text index: made by the version 2 migration, made again by
+ * store_rebuild_search(). */
+#define SEARCH_INDEX_FILL \
+    "CREATE VIRTUAL TABLE contact_fts USING fts5(name, name_key, org, emails, tags, details, " \
+    "prefix = '1 2', tokenize = 'unicode61 remove_diacritics 2');\n" \
+    "CREATE VIRTUAL TABLE note_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');\n" \
+    CONTACT_FTS_INSERT ";\n" \
+    "INSERT INTO note_fts(rowid, body) SELECT " NOTE_FTS_ROWID("note") ", body FROM note;\n"
+
 /* Version 2: the undo journal, full-text search, the note count. */
 static const char schema_v2[] =
     "ALTER TABLE contact ADD COLUMN note_count INTEGER NOT NULL DEFAULT 0;\n"
@@ -476,11 +486,7 @@ static const char schema_v2[] =
     ");\n"
     "INSERT INTO journal_state VALUES (1, NULL);\n"
     /* Prefix indexes make the first letters typed into a search cheap. */
-    "CREATE VIRTUAL TABLE contact_fts USING fts5(name, name_key, org, emails, tags, details, "
-    "prefix = '1 2', tokenize = 'unicode61 remove_diacritics 2');\n"
-    "CREATE VIRTUAL TABLE note_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');\n"
-    CONTACT_FTS_INSERT ";\n"
-    "INSERT INTO note_fts(rowid, body) SELECT " NOTE_FTS_ROWID("note") ", body FROM note;\n"
+    SEARCH_INDEX_FILL
     "CREATE TRIGGER contact_fts_insert AFTER INSERT ON contact BEGIN "
     CONTACT_FTS_REFRESH("NEW.id") "END;\n"
     "CREATE TRIGGER contact_fts_update AFTER UPDATE OF name, name_key, org_id, title, "
@@ -507,9 +513,11 @@ static const char schema_v2[] =
     "CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN "
     "DELETE FROM note_fts WHERE rowid = " NOTE_FTS_ROWID("OLD") "; END;\n";
 
-/* Version 3: which connection wrote each journal entry. */
+/* Version 3: which connection wrote each journal entry, and entries
+ * that only mark a change that cannot be undone (a forget). */
 static const char schema_v3[] =
-    "ALTER TABLE journal ADD COLUMN origin INTEGER;\n";
+    "ALTER TABLE journal ADD COLUMN origin INTEGER;\n"
+    "ALTER TABLE journal ADD COLUMN undoable INTEGER NOT NULL DEFAULT 1;\n";
 
 /* The tables the undo journal records, with the columns it saves and
  * restores. The contact's derived columns are left out: they are
@@ -707,6 +715,59 @@ static char *create_file(const char *path, const char *shown)
 }
 
 /* Checks what the file is and who may touch it before SQLite reads it. */
+/* Who may write a database file (or its -wal and -shm): refused when
+ * others can, warned when others can read it. */
+static char *check_owner_and_mode(const struct stat *sb, const char *shown, bool shared,
+                                  struct strlist *warnings)
+{
+    if (!shared && sb->st_uid != geteuid())
+        return format(_("%s belongs to another user; rapport only opens your own database (or one named a shared team database in the config)"),
+                      shown);
+    if (sb->st_mode & S_IWOTH)
+        return format(_("%s can be written by every user; make it private with: chmod 600 %s"),
+                      shown, shown);
+    if (!shared && (sb->st_mode & S_IWGRP))
+        return format(_("%s can be written by its group; make it private with: chmod 600 %s (or name it a shared team database in the config)"),
+                      shown, shown);
+    if (shared ? (sb->st_mode & S_IROTH) : (sb->st_mode & (S_IRGRP | S_IROTH)))
+        warn(warnings, _("%s can be read by other users; make it private with: chmod 600 %s"),
+             shown, shown);
+    return NULL;
+}
+
+/* Whoever can write the folder can swap the database for another file.
+ * A sticky folder (/tmp) stops that for files that exist, so it is only
+ * a warning there. */
+static char *check_folder(const char *path, bool shared, struct strlist *warnings)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return NULL;
+    char *slash = strrchr(copy, '/');
+    const char *folder = ".";
+    if (slash == copy)
+        folder = "/";
+    else if (slash) {
+        *slash = '\0';
+        folder = copy;
+    }
+    struct stat sb;
+    char *refused = NULL;
+    mode_t others = shared ? S_IWOTH : (S_IWGRP | S_IWOTH);
+    if (stat(folder, &sb) == 0 && (sb.st_mode & others)) {
+        char *shown = text_sanitize(folder, false);
+        if (sb.st_mode & S_ISVTX)
+            warn(warnings, _("the folder %s can be written by other users; keep the database in a private folder (chmod 700)"),
+                 shown ? shown : "");
+        else
+            refused = format(_("the folder %s can be written by other users, who could replace the database; make it private with: chmod 700 %s"),
+                             shown ? shown : "", shown ? shown : "");
+        free(shown);
+    }
+    free(copy);
+    return refused;
+}
+
 static char *check_file(const char *path, const char *shown, unsigned flags,
                         bool *writable, struct strlist *warnings)
 {
@@ -721,18 +782,27 @@ static char *check_file(const char *path, const char *shown, unsigned flags,
         return format(_("%s is not a regular file; name the database file with --db"),
                       shown);
     bool shared = flags & STORE_OPEN_SHARED;
-    if (!shared && sb.st_uid != geteuid())
-        return format(_("%s belongs to another user; rapport only opens your own database (or one named a shared team database in the config)"),
-                      shown);
-    if (sb.st_mode & S_IWOTH)
-        return format(_("%s can be written by every user; make it private with: chmod 600 %s"),
-                      shown, shown);
-    if (!shared && (sb.st_mode & S_IWGRP))
-        return format(_("%s can be written by its group; make it private with: chmod 600 %s (or name it a shared team database in the config)"),
-                      shown, shown);
-    if (shared ? (sb.st_mode & S_IROTH) : (sb.st_mode & (S_IRGRP | S_IROTH)))
-        warn(warnings, _("%s can be read by other users; make it private with: chmod 600 %s"),
-             shown, shown);
+    char *refused = check_owner_and_mode(&sb, shown, shared, warnings);
+    if (refused)
+        return refused;
+    /* The write-ahead log and its index are the database too: whoever
+     * can write them can write it. */
+    static const char *const companions[] = { "-wal", "-shm" };
+    for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
+        char *companion = format("%s%s", path, companions[i]);
+        struct stat csb;
+        if (companion && stat(companion, &csb) == 0) {
+            char *cshown = text_sanitize(companion, false);
+            refused = check_owner_and_mode(&csb, cshown ? cshown : "", shared, warnings);
+            free(cshown);
+        }
+        free(companion);
+        if (refused)
+            return refused;
+    }
+    refused = check_folder(path, shared, warnings);
+    if (refused)
+        return refused;
     struct statfs fs;
     if (statfs(path, &fs) == 0) {
         unsigned long type = (unsigned long)fs.f_type & 0xffffffffu;
@@ -1935,6 +2005,20 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
             sqlite3_bind_int64(stmt, 1, id);
         rc = run(st, stmt);
     }
+    /* A mark in the journal, naming no one, so that undo says the last
+     * change cannot be undone instead of reverting an older one. */
+    if (rc == STORE_OK) {
+        char *what = format(_("erased contact #%lld"), (long long)id);
+        sqlite3_stmt *stmt = what ? prepare(st,
+            "INSERT INTO journal(at, what, origin, undoable) VALUES (?, ?, ?, 0)") : NULL;
+        if (stmt) {
+            sqlite3_bind_int64(stmt, 1, (int64_t)time(NULL));
+            bind_text(stmt, 2, what);
+            sqlite3_bind_int64(stmt, 3, st->origin);
+        }
+        rc = what ? run(st, stmt) : no_memory(st);
+        free(what);
+    }
     if (rc == STORE_OK)
         rc = exec(st, "COMMIT");
     if (rc != STORE_OK) {
@@ -1951,9 +2035,24 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
     rc = exec(st, "INSERT INTO contact_fts(contact_fts) VALUES ('optimize')");
     if (rc == STORE_OK)
         rc = exec(st, "INSERT INTO note_fts(note_fts) VALUES ('optimize')");
-    if (rc == STORE_OK)
-        rc = exec(st, "PRAGMA wal_checkpoint(TRUNCATE)");
+    /* A reader holding an old snapshot keeps the checkpoint from
+     * finishing; the caller must be told, not assured. */
+    st->wipe_pending = false;
+    if (rc == STORE_OK) {
+        int frames = -1, copied = -1;
+        int ck = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+                                           &frames, &copied);
+        if (ck == SQLITE_BUSY || (ck == SQLITE_OK && frames != 0))
+            st->wipe_pending = true;
+        else if (ck != SQLITE_OK)
+            rc = db_fail(st);
+    }
     return rc;
+}
+
+bool store_wipe_pending(const struct store *st)
+{
+    return st->wipe_pending;
 }
 
 /* ---- stages ------------------------------------------------------------------ */
@@ -3067,12 +3166,15 @@ enum store_status store_undo_entry(struct store *st, int64_t expected,
     enum store_status rc = exec(st, "BEGIN IMMEDIATE");
     if (rc != STORE_OK)
         return rc;
-    sqlite3_stmt *stmt = prepare(st, "SELECT id, at, what FROM journal ORDER BY id DESC LIMIT 1");
+    sqlite3_stmt *stmt = prepare(st, "SELECT id, at, what, undoable FROM journal "
+                                      "ORDER BY id DESC LIMIT 1");
     int step = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
+    bool undoable = true;
     if (step == SQLITE_ROW) {
         undone->id = sqlite3_column_int64(stmt, 0);
         undone->at = (time_t)sqlite3_column_int64(stmt, 1);
         undone->what = column_text(stmt, 2);
+        undoable = sqlite3_column_int(stmt, 3) != 0;
     } else if (step == SQLITE_DONE) {
         rc = store_fail(st, STORE_NOT_FOUND, _("nothing to undo"));
     } else if (stmt) {
@@ -3084,6 +3186,24 @@ enum store_status store_undo_entry(struct store *st, int64_t expected,
     if (rc == STORE_OK && expected > 0 && undone->id != expected)
         rc = store_fail(st, STORE_CONFLICT,
                         _("another change was made meanwhile; nothing was undone"));
+    if (rc == STORE_OK && !undoable) {
+        /* The mark goes, so the next undo reaches the change before it. */
+        stmt = prepare(st, "DELETE FROM journal WHERE id = ?");
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, undone->id);
+        rc = run(st, stmt);
+        if (rc == STORE_OK)
+            rc = exec(st, "COMMIT");
+        if (rc == STORE_OK) {
+            char *what = text_sanitize(undone->what, false);
+            store_journal_entry_clear(undone);
+            rc = store_fail(st, STORE_INVALID,
+                            _("the last change (%s) cannot be undone; undo again to revert the one before it"),
+                            what ? what : "");
+            free(what);
+            return rc;
+        }
+    }
     /* Rows come back in any order within the entry; the foreign keys are
      * checked at commit. */
     if (rc == STORE_OK)
@@ -3229,6 +3349,64 @@ enum store_status store_backup(struct store *st, const char *path)
     return rc;
 }
 
+/* The full-text index is not covered by integrity_check: FTS5 checks its
+ * own structure, and it must hold one row per source row. The names
+ * are compile-time constants, never user text. */
+static enum store_status fts_check(struct store *st, const char *table, const char *fts,
+                                   struct strlist *problems)
+{
+    enum store_status rc = STORE_OK;
+    char sql[160];
+    if (!st->read_only) {
+        snprintf(sql, sizeof sql, "INSERT INTO %s(%s) VALUES ('integrity-check')", fts, fts);
+        if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+            if (problems)
+                strlist_pushf(problems, _("the search index %s is damaged (%s); rebuild it with: rapport check --rebuild-index"),
+                              fts, sqlite3_errmsg(st->db));
+            rc = STORE_FAILED;
+        }
+    }
+    int64_t rows = 0, indexed = 0;
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+    enum store_status counted = query_int(st, sql, -1, &rows);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", fts);
+    if (counted == STORE_OK)
+        counted = query_int(st, sql, -1, &indexed);
+    if (counted != STORE_OK || rows != indexed) {
+        if (problems)
+            strlist_pushf(problems, _("the search index %s holds %lld rows for %lld in %s"),
+                          fts, (long long)indexed, (long long)rows, table);
+        rc = STORE_FAILED;
+    }
+    return rc;
+}
+
+enum store_status store_rebuild_search(struct store *st)
+{
+    if (st->read_only)
+        return store_fail(st, STORE_READ_ONLY,
+                          _("the database is open read-only; the change was not saved"));
+    if (st->depth > 0)
+        return store_fail(st, STORE_INVALID,
+                          _("the search index cannot be rebuilt inside another change"));
+    /* Dropped, not emptied: a damaged index may not even delete. The
+     * triggers name the tables and find the new ones. */
+    enum store_status rc = exec(st, "BEGIN IMMEDIATE");
+    if (rc == STORE_OK)
+        rc = exec(st, "DROP TABLE IF EXISTS contact_fts; DROP TABLE IF EXISTS note_fts;\n"
+                      SEARCH_INDEX_FILL);
+    if (rc == STORE_OK)
+        rc = exec(st, "COMMIT");
+    if (rc != STORE_OK) {
+        char *why = strdup(store_error(st));
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        if (why)
+            store_fail(st, rc, "%s", why);
+        free(why);
+    }
+    return rc;
+}
+
 enum store_status store_check(struct store *st, struct strlist *problems)
 {
     enum store_status rc = STORE_OK;
@@ -3237,11 +3415,19 @@ enum store_status store_check(struct store *st, struct strlist *problems)
         return STORE_FAILED;
     int step;
     while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const unsigned char *text = sqlite3_column_text(stmt, 0);
-        if (text && strcmp((const char *)text, "ok") != 0) {
-            if (problems)
-                strlist_push(problems, (const char *)text);
+        const char *text = (const char *)sqlite3_column_text(stmt, 0);
+        if (text && strcmp(text, "ok") != 0) {
             rc = STORE_FAILED;
+            /* One row may hold several problems, a line each, under a
+             * "*** in database main ***" heading. */
+            while (problems && *text) {
+                size_t len = strcspn(text, "\n");
+                if (len > 0 && strncmp(text, "*** ", 4) != 0)
+                    strlist_pushf(problems, "%.*s", (int)len, text);
+                text += len;
+                if (*text == '\n')
+                    text++;
+            }
         }
     }
     if (step != SQLITE_DONE) {
@@ -3262,6 +3448,9 @@ enum store_status store_check(struct store *st, struct strlist *problems)
         rc = STORE_FAILED;
     }
     finish(st, stmt);
+    if (fts_check(st, "contact", "contact_fts", problems) != STORE_OK
+        || fts_check(st, "note", "note_fts", problems) != STORE_OK)
+        rc = STORE_FAILED;
     if (rc != STORE_OK)
         store_fail(st, rc, _("%s has problems: see the list"), st->shown_path);
     return rc;

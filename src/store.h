@@ -412,6 +412,10 @@ enum store_status store_journal_recent(struct store *st, size_t limit,
                                        struct journal_list *out);
 void store_journal_entry_clear(struct journal_entry *e);
 
+/* After a forget: true when another program's open read kept the old
+ * copies from being wiped out of the file; they go when it ends. */
+bool store_wipe_pending(const struct store *st);
+
 /* ---- whole file ---------------------------------------------------------- */
 
 /* An online, consistent copy through SQLite's backup API (0600). */
@@ -419,6 +423,8 @@ enum store_status store_backup(struct store *st, const char *path);
 /* PRAGMA integrity_check and foreign_key_check; problems go to `problems`.
  * STORE_OK when the file is sound. */
 enum store_status store_check(struct store *st, struct strlist *problems);
+/* Makes the full-text index again from the contacts and notes. */
+enum store_status store_rebuild_search(struct store *st);
 
 /* Runs fn inside one write transaction (BEGIN IMMEDIATE), so that several
  * store calls (an import, a demo fill) commit together or not at all.

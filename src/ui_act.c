@@ -514,7 +514,12 @@ bool ui_act_forget(struct ui *ui, int64_t contact_id)
             ui_message(ui, false, _("The name did not match; nothing was "
                                     "erased."));
         } else if (contact_forget(ui->st, contact_id) == STORE_OK) {
-            ui_message(ui, false, _("%s was erased."), name);
+            if (store_wipe_pending(ui->st))
+                ui_message(ui, true, _("%s was erased, but another program is reading the "
+                                       "database: old copies stay in the file until it stops."),
+                           name);
+            else
+                ui_message(ui, false, _("%s was erased."), name);
             ui->dirty = true;
             ok = true;
         } else {

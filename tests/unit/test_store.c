@@ -183,6 +183,35 @@ static void test_open(void)
     store_close(st);
     chmod(db, 0600);
 
+    char wal[400];
+    snprintf(wal, sizeof wal, "%s-wal", db);
+    FILE *w = fopen(wal, "w");
+    if (w)
+        fclose(w);
+    chmod(wal, 0666);
+    error = NULL;
+    ok(store_open(db, 0, &st, &error, NULL) != STORE_OK && !st,
+       "a write-ahead log every user can write is refused");
+    ok(error && strstr(error, "-wal") && strstr(error, "chmod 600"),
+       "the message names the log and the fix");
+    free(error);
+    unlink(wal);
+
+    chmod(path_in("new/deeper"), 0777);
+    error = NULL;
+    ok(store_open(db, 0, &st, &error, NULL) != STORE_OK && !st,
+       "a database in a folder every user can write is refused");
+    ok(error && strstr(error, "chmod 700"), "the message says how to fix the folder");
+    free(error);
+    chmod(path_in("new/deeper"), 01777);
+    error = NULL;
+    ok(store_open(db, 0, &st, &error, &warnings) == STORE_OK,
+       "a sticky shared folder (like /tmp) opens");
+    ok(warnings.len == 1 && strstr(warnings.items[0], "private folder"), "with a warning");
+    strlist_clear(&warnings);
+    store_close(st);
+    chmod(path_in("new/deeper"), 0700);
+
     const char *junk = path_in("junk.db");
     FILE *f = fopen(junk, "w");
     for (int i = 0; i < 400; i++)
@@ -781,8 +810,26 @@ static void test_forget(struct store *st, const char *db)
     ok(!named, "the journal no longer names the person");
     store_journal_list_clear(&recent);
     struct journal_entry undone = { 0 };
+    ok(store_undo(st, &undone) == STORE_INVALID
+       && strstr(store_error(st), "cannot be undone")
+       && strstr(store_error(st), "erased contact #"),
+       "undo right after a forget says that it cannot be undone");
     ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "note"),
-       "undo skips past the forgotten person's changes");
+       "undo again skips past the forgotten person's changes");
+    store_journal_entry_clear(&undone);
+    ok(!store_wipe_pending(st), "no reader kept the old copies");
+    /* A reader holding a snapshot keeps the old copies in the WAL. */
+    int64_t other = add(st, "Rosalind Reader", NULL, NULL, NULL, STAGE_CLIENT, t);
+    struct store *reader = open_db(db, 0);
+    sqlite3 *raw = NULL;
+    sqlite3_open(db, &raw);
+    sqlite3_exec(raw, "BEGIN; SELECT count(*) FROM contact;", NULL, NULL, NULL);
+    ok(store_contact_forget(st, other) == STORE_OK, "forget with a reader open");
+    ok(store_wipe_pending(st), "says the wipe is not finished");
+    sqlite3_exec(raw, "COMMIT", NULL, NULL, NULL);
+    sqlite3_close(raw);
+    store_close(reader);
+    store_undo(st, &undone);
     store_journal_entry_clear(&undone);
     ok(store_contact_get(st, id, &c) == STORE_NOT_FOUND, "forget cannot be undone");
     ok(store_contact_forget(st, id) == STORE_NOT_FOUND, "forgetting twice is not found");
@@ -1063,6 +1110,52 @@ static void test_data_version(const char *db)
     store_close(b);
 }
 
+/* check sees a damaged search index, and the rebuild mends it. */
+static void test_search_index(const char *db)
+{
+    struct store *st = open_db(db, STORE_OPEN_CREATE);
+    if (!st)
+        return;
+    time_t t = noon(2026, 7, 1);
+    int64_t id = add(st, "Ines Indexed", "Index Org", NULL, NULL, STAGE_CLIENT, t);
+    for (int i = 0; i < 30; i++) {
+        struct note n = { .contact_id = id, .at = t + i };
+        snprintf(n.kind, sizeof n.kind, "note");
+        n.body = strdup(i == 7 ? "the palimpsest arrived" : "an ordinary visit");
+        store_note_add(st, &n, t + i);
+        free(n.body);
+    }
+    struct strlist problems = { 0 };
+    ok(store_check(st, &problems) == STORE_OK && problems.len == 0, "a sound index passes");
+    strlist_clear(&problems);
+    sqlite3 *raw = NULL;
+    sqlite3_open(db, &raw);
+    sqlite3_exec(raw, "DELETE FROM note_fts_data WHERE id > 10", NULL, NULL, NULL);
+    sqlite3_close(raw);
+    ok(store_check(st, &problems) == STORE_FAILED, "a damaged note index fails the check");
+    bool named = false;
+    for (size_t i = 0; i < problems.len; i++)
+        named = named || strstr(problems.items[i], "note_fts");
+    ok(named, "the problem names the index");
+    strlist_clear(&problems);
+    ok(store_rebuild_search(st) == STORE_OK, "the index is rebuilt");
+    ok(store_check(st, &problems) == STORE_OK && problems.len == 0, "and passes again");
+    strlist_clear(&problems);
+    struct search_hit_list hits = { 0 };
+    store_search(st, "palimpsest", 10, &hits);
+    ok(hits.len == 1 && hits.items[0].contact.id == id, "search finds the note again");
+    store_search_hit_list_clear(&hits);
+    struct note n = { .contact_id = id, .at = t + 99 };
+    snprintf(n.kind, sizeof n.kind, "note");
+    n.body = strdup("a quire of vellum");
+    store_note_add(st, &n, t + 99);
+    free(n.body);
+    store_search(st, "vellum", 10, &hits);
+    is_int(hits.len, 1, "and the triggers fill the new index");
+    store_search_hit_list_clear(&hits);
+    store_close(st);
+}
+
 static void test_journal_bound(const char *db)
 {
     struct store *st = open_db(db, STORE_OPEN_CREATE);
@@ -1109,6 +1202,7 @@ int main(void)
     test_report(path_in("report/rapport.db"));
     test_data_version(path_in("version/rapport.db"));
     test_journal_bound(path_in("journal/rapport.db"));
+    test_search_index(path_in("index/rapport.db"));
 
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
