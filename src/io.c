@@ -388,9 +388,32 @@ static enum store_status export_with(struct store *st, const char *path,
     struct io_export ex = { .st = st, .sum = summary,
                             .vcard_version = vcard_version };
     char *tmp = NULL;
+    /* A device or a pipe (/dev/null, a FIFO) is written where it is:
+     * renaming a temporary file over it would replace it. A link is
+     * followed, so the file it names is the one replaced. */
+    struct stat sb;
+    bool in_place = !to_stdout && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode);
+    char *resolved = NULL;
+    if (!to_stdout && !in_place && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+        resolved = realpath(path, NULL);
+        if (resolved)
+            path = resolved;
+    }
     mode_t old_mask = umask(077);
     if (to_stdout) {
         ex.out = stdout;
+    } else if (in_place) {
+        ex.out = fopen(path, "w");
+        if (!ex.out) {
+            int err = errno;
+            umask(old_mask);
+            char *shown = text_sanitize(path, false);
+            enum store_status rc = store_fail(st, STORE_INVALID,
+                                              _("cannot write %s: %s"), shown,
+                                              strerror(err));
+            free(shown);
+            return rc;
+        }
     } else {
         size_t n = strlen(path) + 16;
         tmp = malloc(n);
@@ -410,6 +433,7 @@ static enum store_status export_with(struct store *st, const char *path,
             free(tmp);
             umask(old_mask);
             char *shown = text_sanitize(path, false);
+            free(resolved);
             enum store_status rc = store_fail(st, STORE_INVALID,
                                               _("cannot write %s: %s"), shown,
                                               strerror(err));
@@ -426,7 +450,11 @@ static enum store_status export_with(struct store *st, const char *path,
                         strerror(errno));
         free(shown);
     }
-    if (!to_stdout) {
+    if (in_place) {
+        if (fclose(ex.out) != 0 && rc == STORE_OK)
+            rc = store_fail(st, STORE_INVALID, _("cannot write the export: %s"),
+                            strerror(errno));
+    } else if (!to_stdout) {
         if (rc == STORE_OK && fsync(fileno(ex.out)) != 0)
             rc = store_fail(st, STORE_INVALID, _("cannot write the export: %s"),
                             strerror(errno));
@@ -443,6 +471,7 @@ static enum store_status export_with(struct store *st, const char *path,
             unlink(tmp);
         free(tmp);
     }
+    free(resolved);
     return rc;
 }
 

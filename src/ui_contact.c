@@ -94,6 +94,43 @@ static void add_wrapped(struct contact_page *p, const char *text, int indent,
     free(clean);
 }
 
+/* One entry of a section (a follow-up, a stage change, a score) whose
+ * free text may be long: wrapped, the later lines indented by `hang`
+ * columns (0: under the text), each line keeping the entry's kind so it
+ * stays selectable. */
+static void add_entry(struct contact_page *p, enum line_kind kind, int64_t followup_id,
+                      int attr, int cols, int hang, const char *lead, const char *text,
+                      const char *tail)
+{
+    int lead_width = text_width(lead);
+    int indent = hang > 0 && hang < lead_width ? hang : lead_width;
+    /* The first line also holds the part of the lead that reaches past
+     * the indent: a word of that width goes first, and is cut off again. */
+    int pad = lead_width - indent;
+    if (pad == 1)
+        indent = lead_width, pad = 0;   /* a word needs a letter and a space */
+    char *clean = text_sanitize(text ? text : "", false);
+    char *whole = NULL;
+    if (!clean || asprintf(&whole, "%*s%s%s%s", pad, "", clean,
+                           tail[0] && clean[0] ? " " : "", tail) < 0)
+        abort();
+    free(clean);
+    memset(whole, 'x', pad > 0 ? (size_t)pad - 1 : 0);
+    int width = cols - indent - 1;
+    char **lines = text_wrap(whole, width > 10 ? width : 10);
+    for (char **l = lines; l && *l; l++) {
+        if (l == lines)
+            add_line(p, kind, followup_id, attr, "%s%s", lead,
+                     *l + (strlen(*l) >= (size_t)pad ? (size_t)pad : strlen(*l)));
+        else
+            add_line(p, kind, followup_id, attr, "%*s%s", indent, "", *l);
+    }
+    if (!lines || !lines[0])
+        add_line(p, kind, followup_id, attr, "%s", lead);
+    text_free_lines(lines);
+    free(whole);
+}
+
 static void clear_lines(struct contact_page *p)
 {
     for (size_t i = 0; i < p->len; i++)
@@ -167,13 +204,15 @@ static void build_header(struct ui *ui, struct contact_page *p)
         add_line(p, LINE_TEXT, 0, 0, _("Preferred channel: %s"), c->channel);
     int cadence = cadence_days_for(c, ui->app->cfg.stage_cadence);
     ui_date(ui, date_from_time(c->last_touch), day, sizeof day);
+    long long since = (long long)cadence_days_since(c, ui_now());
+    char ago[64];
+    snprintf(ago, sizeof ago, ngettext("%lld day ago", "%lld days ago", (unsigned long)since),
+             since);
     if (cadence > 0)
         add_line(p, LINE_MUTED, 0, 0,
-                 _("Last contact %s (%lld days ago); cadence %d days"), day,
-                 (long long)cadence_days_since(c, ui_now()), cadence);
+                 _("Last contact %s (%s); cadence %d days"), day, ago, cadence);
     else
-        add_line(p, LINE_MUTED, 0, 0, _("Last contact %s (%lld days ago)"),
-                 day, (long long)cadence_days_since(c, ui_now()));
+        add_line(p, LINE_MUTED, 0, 0, _("Last contact %s (%s)"), day, ago);
 }
 
 static void build(struct ui *ui, struct contact_page *p, int cols)
@@ -227,8 +266,11 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
             if (f->due_minutes >= 0)
                 snprintf(at, sizeof at, " %02d:%02d", f->due_minutes / 60 % 24,
                          f->due_minutes % 60);
-            add_line(p, LINE_DUE, f->id, attr, "  %s%s  %s%s  #%lld", day, at,
-                     f->text ? f->text : "", every, (long long)f->id);
+            char lead[96], tail[48];
+            snprintf(lead, sizeof lead, "  %s%s  ", day, at);
+            snprintf(tail, sizeof tail, "%s  #%lld", every + (every[0] ? 1 : 0),
+                     (long long)f->id);
+            add_entry(p, LINE_DUE, f->id, attr, cols, 0, lead, f->text, tail);
         }
         if (fl.more)
             add_line(p, LINE_MUTED, 0, 0, "  %s", _("… and more"));
@@ -245,14 +287,15 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
             const struct stage_change *s = &hist.items[i];
             char day[64];
             ui_date(ui, date_from_time(s->at), day, sizeof day);
+            char lead[192];
             if (s->from == STAGE_NONE)
-                add_line(p, LINE_TEXT, 0, 0, "  %s  %s%s%s", day,
-                         stage_label(s->to), s->reason ? ": " : "",
-                         s->reason ? s->reason : "");
+                snprintf(lead, sizeof lead, "  %s  %s%s", day, stage_label(s->to),
+                         s->reason ? ": " : "");
             else
-                add_line(p, LINE_TEXT, 0, 0, "  %s  %s → %s%s%s", day,
+                snprintf(lead, sizeof lead, "  %s  %s → %s%s", day,
                          stage_label((enum stage)s->from), stage_label(s->to),
-                         s->reason ? ": " : "", s->reason ? s->reason : "");
+                         s->reason ? ": " : "");
+            add_entry(p, LINE_TEXT, 0, 0, cols, 4 + text_width(day), lead, s->reason, "");
         }
         store_stage_change_list_clear(&hist);
     }
@@ -278,9 +321,10 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
         for (size_t i = 0; i < scores.len; i++) {
             char day[64];
             ui_date(ui, date_from_time(scores.items[i].at), day, sizeof day);
-            add_line(p, LINE_TEXT, 0, 0, "  %s  %d/10  %s", day,
-                     scores.items[i].value,
-                     scores.items[i].comment ? scores.items[i].comment : "");
+            char lead[96];
+            snprintf(lead, sizeof lead, "  %s  %d/10  ", day, scores.items[i].value);
+            add_entry(p, LINE_TEXT, 0, 0, cols, 4 + text_width(day), lead,
+                      scores.items[i].comment, "");
         }
         if (scores.len == 0)
             add_line(p, LINE_MUTED, 0, 0, "  %s", _("No scores yet."));

@@ -89,4 +89,15 @@ wait_gone "[archived]" 2 "the contact is back"
 is "$(sql "$db" "SELECT archived FROM contact")" 0 "unarchived in the database"
 tui_quit
 
+# Long free text on the contact page is wrapped, never cut.
+run --db "$db" follow 1 +3d "Send the list of scanned parishes with their shelfmarks and the licence terms for the exhibition catalogue" --every 2w
+run --db "$db" score 1 9 "Very pleased with the scanning and the metadata; wants the same for the manuscripts next year"
+tui_start -- --db "$db"
+wait_for "Review |" 10 "starts again"
+tui_keys 3 Enter
+wait_for "for the exhibition catalogue ↻2w" 3 "a long follow-up is wrapped, its recurrence kept"
+tui_keys G
+wait_for "for the manuscripts next year" 2 "a long score comment is wrapped to its end"
+tui_quit
+
 done_testing
