@@ -67,9 +67,17 @@ void ui_put(int y, int x, int cols, const char *text, int attr)
 void ui_header(int y, int x, int cols, const char *title, long count,
                int attr)
 {
-    char buf[256];
+    char buf[256], num[32];
     snprintf(buf, sizeof buf, "%s (%ld)", title, count);
-    ui_put(y, x, cols, buf, attr);
+    snprintf(num, sizeof num, " (%ld)", count);
+    int numw = (int)strlen(num);
+    /* In a narrow column the count matters more than the whole title. */
+    if (text_width(buf) <= cols || numw + 2 > cols) {
+        ui_put(y, x, cols, buf, attr);
+        return;
+    }
+    ui_put(y, x, cols - numw, title, attr);
+    ui_put(y, x + cols - numw, numw, num, attr);
 }
 
 void ui_date(struct ui *ui, struct date d, char *buf, size_t size)
@@ -793,6 +801,19 @@ int ui_run(struct app *app)
         const char *term = getenv("TERM");
         fprintf(stderr, _("rapport: cannot use the terminal \"%s\"; set TERM "
                           "to xterm, screen, tmux or vt100\n"),
+                term ? term : "");
+        return 1;
+    }
+    /* A terminal that cannot place the cursor (TERM=dumb, an editor's
+     * shell buffer) would get a screen of garbage. */
+    const char *cup = tigetstr("cup");
+    if (!cup || cup == (const char *)-1) {
+        endwin();
+        delscreen(screen);
+        const char *term = getenv("TERM");
+        fprintf(stderr, _("rapport: the terminal \"%s\" cannot move the cursor, so the "
+                          "screens cannot be drawn; set TERM to xterm, screen, tmux or "
+                          "vt100, or use the commands (rapport agenda, rapport --help)\n"),
                 term ? term : "");
         return 1;
     }

@@ -160,10 +160,13 @@ static void draw_followup(struct ui *ui, const void *row, int y, int x,
     if (f->due_minutes >= 0)
         snprintf(at, sizeof at, "%02d:%02d ", f->due_minutes / 60 % 24,
                  f->due_minutes % 60);
-    snprintf(text, sizeof text, " %s%s%s", at, f->text ? f->text : "",
-             f->every.count ? " ↻" : "");
+    snprintf(text, sizeof text, " %s%s", at, f->text ? f->text : "");
     snprintf(line, sizeof line, "%s", text);
-    ui_put(y, x + datew + namew, textw, line, attr);
+    /* The recurrence mark stays when the text is cut. */
+    int markw = f->every.count ? 2 : 0;
+    ui_put(y, x + datew + namew, textw - markw, line, attr);
+    if (markw)
+        ui_put(y, x + datew + namew + textw - markw, markw, " ↻", attr);
     ui_put(y, x + cols - idw, idw, id, attr ? attr : ui->attr[UI_MUTED]);
 }
 
@@ -172,13 +175,21 @@ static void draw_quiet(struct ui *ui, const void *row, int y, int x, int cols,
 {
     const struct contact *c = row;
     char right[128];
-    snprintf(right, sizeof right, _("%s, %lld days since last contact"),
-             stage_label(c->stage),
-             (long long)cadence_days_since(c, ui_now()));
+    long long days = (long long)cadence_days_since(c, ui_now());
+    snprintf(right, sizeof right,
+             ngettext("%s, %lld day since last contact",
+                      "%s, %lld days since last contact", (unsigned long)days),
+             stage_label(c->stage), days);
+    if (text_width(right) + 1 > cols / 2)
+        /* TRANSLATORS: a narrow terminal's "Client, 35 days since last
+         * contact"; d stands for days. */
+        snprintf(right, sizeof right, _("%s, %lldd"), stage_label(c->stage), days);
     int rw = text_width(right) + 1;
     if (rw > cols / 2)
         rw = cols / 2;
-    ui_put(y, x, cols - rw, c->name, attr);
+    /* A blank column between the two, whatever the name's length. */
+    ui_put(y, x, cols - rw - 1, c->name, attr);
+    ui_put(y, x + cols - rw - 1, 1, "", attr);
     ui_put(y, x + cols - rw, rw, right, attr ? attr : ui->attr[UI_MUTED]);
 }
 

@@ -85,4 +85,20 @@ wait_for "[rapport ended]" 5 "SIGTERM ends it"
 is "$(cat "$TUI_DONE")" 0 "with status 0"
 is "$(cat "$TUI_ERR")" "" "and nothing on standard error"
 
+# A terminal that cannot place the cursor is told so, not drawn on.
+tui_start -e TERM=dumb -- --db "$db"
+wait_for "[rapport ended]" 5 "TERM=dumb ends at once"
+is "$(cat "$TUI_DONE")" 1 "with status 1"
+like "$(cat "$TUI_ERR")" 'terminal "dumb" cannot move the cursor' "saying why"
+
+# At 40x12 the columns keep their counts and rows keep their parts apart.
+tui_start -s 40x12 -- --demo
+wait_for "Gone quiet (" 10 "the demo's Review at 40x12"
+like "$(tui_screen | grep -A1 'Gone quiet (')" '[^ ] +(End user|Customer|Client), [0-9]+d$' \
+    "a gone-quiet row keeps a gap between the name and the stage"
+tui_keys 2
+wait_for "Clients (" 2 "the Pipeline"
+like "$(tui_screen | sed -n 2p)" '\([0-9]+\).*\([0-9]+\).*\([0-9]+\)' "every column shows its count"
+tui_quit
+
 done_testing
