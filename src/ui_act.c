@@ -183,6 +183,43 @@ int64_t ui_act_add(struct ui *ui)
     return id;
 }
 
+/* Someone else saved the contact while the form was open. A field only
+ * one side changed takes that side's value; a field both changed to
+ * different values is a clash, and `mine` says whose value it keeps.
+ * The clashing fields' labels go to `clashes` (comma-separated). */
+static void merge_fields(struct ui_field *f, const struct ui_field *base,
+                         const struct ui_field *theirs, char *clashes, size_t size,
+                         bool *any_clash)
+{
+    clashes[0] = '\0';
+    *any_clash = false;
+    for (int i = 0; i < FIELD_COUNT; i++) {
+        bool mine_changed = strcmp(f[i].value, base[i].value) != 0;
+        bool theirs_changed = strcmp(theirs[i].value, base[i].value) != 0;
+        if (!theirs_changed || strcmp(f[i].value, theirs[i].value) == 0)
+            continue;
+        if (!mine_changed) {
+            free(f[i].value);
+            f[i].value = dup_or_empty(theirs[i].value);
+            continue;
+        }
+        *any_clash = true;
+        size_t used = strlen(clashes);
+        snprintf(clashes + used, size - used, "%s%s", used ? ", " : "", f[i].label);
+    }
+}
+
+/* Takes their value for every field both sides changed. */
+static void take_theirs(struct ui_field *f, const struct ui_field *base,
+                        const struct ui_field *theirs)
+{
+    for (int i = 0; i < FIELD_COUNT; i++)
+        if (strcmp(theirs[i].value, base[i].value) != 0) {
+            free(f[i].value);
+            f[i].value = dup_or_empty(theirs[i].value);
+        }
+}
+
 bool ui_act_edit(struct ui *ui, int64_t contact_id)
 {
     struct contact c;
@@ -190,8 +227,9 @@ bool ui_act_edit(struct ui *ui, int64_t contact_id)
         ui_store_error(ui);
         return false;
     }
-    struct ui_field f[FIELD_COUNT];
+    struct ui_field f[FIELD_COUNT], base[FIELD_COUNT];
     fill_fields(f, &c);
+    fill_fields(base, &c);
     bool saved = false;
     char title[256];
     char *name = text_sanitize(c.name, false);
@@ -209,39 +247,57 @@ bool ui_act_edit(struct ui *ui, int64_t contact_id)
             ui->dirty = true;
             break;
         }
-        if (rc == STORE_CONFLICT) {
-            /* Someone else saved meanwhile: show it, never overwrite
-             * silently. */
-            struct contact fresh;
-            if (store_contact_get(ui->st, contact_id, &fresh) != STORE_OK) {
-                ui_store_error(ui);
+        if (rc != STORE_CONFLICT) {
+            ui_store_error(ui);
+            if (rc == STORE_READ_ONLY || rc == STORE_NOT_FOUND)
                 break;
-            }
-            if (ui_confirm(ui, _("Someone else changed this contact "
-                                 "meanwhile. Save your version over theirs?"))) {
-                c.version = fresh.version;
-                store_contact_clear(&fresh);
-                if (contact_update(ui->st, &c, ui_now()) == STORE_OK) {
-                    saved = true;
-                    ui_message(ui, false, _("Saved."));
-                    ui->dirty = true;
-                    break;
-                }
-                ui_store_error(ui);
-                continue;
-            }
-            free_fields(f);
-            fill_fields(f, &fresh);
-            store_contact_clear(&c);
-            c = fresh;
-            ui_message(ui, false, _("Showing their version; edit it again."));
             continue;
         }
-        ui_store_error(ui);
-        if (rc == STORE_READ_ONLY || rc == STORE_NOT_FOUND)
+        /* Someone else saved meanwhile: keep what each side changed,
+         * ask only about fields both changed, never overwrite silently. */
+        struct contact fresh;
+        if (store_contact_get(ui->st, contact_id, &fresh) != STORE_OK) {
+            ui_store_error(ui);
             break;
+        }
+        struct ui_field theirs[FIELD_COUNT];
+        fill_fields(theirs, &fresh);
+        char clashes[512];
+        bool clash;
+        merge_fields(f, base, theirs, clashes, sizeof clashes, &clash);
+        bool keep_mine = true;
+        if (clash) {
+            char q[768];
+            snprintf(q, sizeof q, _("Someone else changed %s meanwhile, as you did. "
+                                    "Keep your version of those?"), clashes);
+            keep_mine = ui_confirm(ui, q);
+            if (!keep_mine)
+                take_theirs(f, base, theirs);
+        }
+        /* What was merged is the new starting point. */
+        free_fields(base);
+        fill_fields(base, &fresh);
+        free_fields(theirs);
+        store_contact_clear(&c);
+        c = fresh;
+        if (!read_fields(ui, f, &c, false))
+            continue;
+        if (!keep_mine) {
+            ui_message(ui, false, _("Their version of %s is in the form, with your other "
+                                    "changes; edit it again or save."), clashes);
+            continue;
+        }
+        if (contact_update(ui->st, &c, ui_now()) == STORE_OK) {
+            saved = true;
+            ui_message(ui, false, clash ? _("Saved over their change.")
+                                        : _("Saved, with the change someone else made meanwhile."));
+            ui->dirty = true;
+            break;
+        }
+        ui_store_error(ui);
     }
     free_fields(f);
+    free_fields(base);
     store_contact_clear(&c);
     return saved;
 }

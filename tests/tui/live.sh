@@ -67,11 +67,14 @@ tui_keys Tab Tab
 tui_type "Countess"
 run --db "$db" edit "Ada" --title "Mathematician"
 is "$status" 0 "another process changes the title"
+tui_keys Tab Tab Tab Tab
+tui_type "rare books"
 tui_keys C-s
-wait_for "Someone else changed this contact meanwhile" 3 "saving notices the other change"
+wait_for "Someone else changed Title meanwhile, as you did" 3 "saving names the field both changed"
 tui_keys n
-wait_for "Showing their version" 2 "no shows their version"
+wait_for "Their version of Title is in the form" 2 "no puts their version in the form"
 wait_for "Mathematician" 2 "with their title"
+wait_for "rare books" 2 "and the user's other change kept"
 is "$(sql "$db" "SELECT title FROM contact WHERE name = 'Ada Lovelace'")" "Mathematician" \
     "theirs is kept"
 tui_keys Tab Tab C-e C-w
@@ -80,6 +83,19 @@ tui_keys C-s
 wait_for "Saved." 2 "the edit made on their version is saved"
 is "$(sql "$db" "SELECT title FROM contact WHERE name = 'Ada Lovelace'")" "Countess" \
     "and stored"
+is "$(sql "$db" "SELECT tag FROM contact_tag JOIN contact ON contact.id = contact_id WHERE name = 'Ada Lovelace'")" \
+    "rare books" "with the tag typed before the clash"
+
+# Changes to different fields are merged without a question.
+tui_keys e
+wait_for "Edit Ada Lovelace" 2 "e opens the form again"
+tui_keys Tab Tab C-e
+tui_type " of Numbers"
+run --db "$db" edit "Ada" --org "Analytical Engine Society"
+tui_keys C-s
+wait_for "Saved, with the change someone else made meanwhile" 3 "different fields merge"
+is "$(sql "$db" "SELECT c.title || '|' || o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name = 'Ada Lovelace'")" \
+    "Countess of Numbers|Analytical Engine Society" "both changes are stored"
 
 tui_keys D
 wait_for "Type the name" 2 "D asks for the name"
