@@ -111,10 +111,17 @@ static void put_block(FILE *out, const char *s, const char *indent)
     free(safe);
 }
 
+/* "#12 Zoë Ødegård": how every message names a contact (SPEC §4), so
+ * the next command can refer to it. */
+static void put_contact_ref(FILE *out, int64_t id, const char *name)
+{
+    fprintf(out, "#%" PRId64 " ", id);
+    put(out, name);
+}
+
 static void put_contact(FILE *out, const struct contact *c)
 {
-    fprintf(out, "#%" PRId64 " ", c->id);
-    put(out, c->name);
+    put_contact_ref(out, c->id, c->name);
 }
 
 static void fmt_date(const struct app *app, struct date d, char *buf,
@@ -129,6 +136,13 @@ static void fmt_date(const struct app *app, struct date d, char *buf,
         date_format_iso(d, iso);
         snprintf(buf, size, "%s", iso);
     }
+}
+
+/* ngettext takes an unsigned count; a count of days may be negative
+ * (a clock set back), and its plural form follows its size. */
+static unsigned long plural_n(long long n)
+{
+    return n < 0 ? (unsigned long)-n : (unsigned long)n;
 }
 
 static int store_failed(struct app *app)
@@ -398,6 +412,33 @@ static int cmd_edit(struct app *app, struct parsed *p)
     struct contact c;
     if ((rc = resolve(app, p->args[0], true, &c)) != CLI_OK)
         return rc;
+    const char *adds[] = { "email", "phone", "tag" };
+    const char *drops[] = { "drop-email", "drop-phone", "untag" };
+    struct strlist *into[] = { &c.emails, &c.phones, &c.tags };
+    for (size_t l = 0; l < 3 && rc == CLI_OK; l++) {
+        const struct strlist *gone = opt_list(p, drops[l]);
+        for (size_t i = 0; i < gone->len && rc == CLI_OK; i++) {
+            /* Removing what is not there is a mistake worth hearing
+             * about (a typo in an address), not a silent success. */
+            if (contact_list_drop(into[l], gone->items[i]) == 0) {
+                char *name = text_sanitize(c.name, false);
+                char *value = text_sanitize(gone->items[i], false);
+                fprintf(stderr,
+                        l == 0 ? _("rapport: #%lld %s has no email address \"%s\"\n")
+                        : l == 1 ? _("rapport: #%lld %s has no phone number \"%s\"\n")
+                                 : _("rapport: #%lld %s has no tag \"%s\"\n"),
+                        (long long)c.id, name, value);
+                free(name);
+                free(value);
+                rc = CLI_USER_ERROR;
+            }
+        }
+        const struct strlist *added = opt_list(p, adds[l]);
+        for (size_t i = 0; i < added->len; i++)
+            if (!strlist_contains(into[l], added->items[i]))
+                strlist_push(into[l], added->items[i]);
+    }
+    /* After the lists: a missing value is named as the contact is now. */
     replace_field(&c.name, opt(p, "name"));
     replace_field(&c.title, opt(p, "title"));
     replace_field(&c.org, opt(p, "org"));
@@ -408,36 +449,14 @@ static int cmd_edit(struct app *app, struct parsed *p)
         c.roles = roles;
     if (opt(p, "cadence"))
         c.cadence_days = cadence;
-    const char *adds[] = { "email", "phone", "tag" };
-    const char *drops[] = { "drop-email", "drop-phone", "untag" };
-    struct strlist *into[] = { &c.emails, &c.phones, &c.tags };
-    for (size_t l = 0; l < 3; l++) {
-        const struct strlist *gone = opt_list(p, drops[l]);
-        for (size_t i = 0; i < gone->len; i++) {
-            /* Emails and tags compare without case, as they are stored. */
-            for (size_t k = 0; k < into[l]->len;) {
-                if (strcasecmp(into[l]->items[k], gone->items[i]) == 0) {
-                    /* strlist_remove frees the item it is given. */
-                    char *same = strdup(into[l]->items[k]);
-                    if (same)
-                        strlist_remove(into[l], same);
-                    free(same);
-                    if (!same)
-                        break;
-                } else {
-                    k++;
-                }
-            }
-        }
-        const struct strlist *added = opt_list(p, adds[l]);
-        for (size_t i = 0; i < added->len; i++)
-            if (!strlist_contains(into[l], added->items[i]))
-                strlist_push(into[l], added->items[i]);
-    }
-    if (contact_update(app->st, &c, time(NULL)) != STORE_OK) {
+    bool changed = false;
+    if (rc != CLI_OK) {
+        /* Reported above; nothing was written. */
+    } else if (contact_update_changed(app->st, &c, time(NULL), &changed)
+               != STORE_OK) {
         rc = store_failed(app);
     } else {
-        printf(_("Updated "));
+        printf("%s", changed ? _("Updated ") : _("Nothing to change for "));
         put_contact(stdout, &c);
         putchar('\n');
     }
@@ -735,13 +754,17 @@ static void show_header(const struct app *app, const struct contact *c)
     int days = cadence_days_for(c, app->cfg.stage_cadence);
     char touched[64];
     fmt_date(app, date_from_time(c->last_touch), touched, sizeof touched);
-    snprintf(line, sizeof line, _("%s (%lld days ago)"), touched,
-             (long long)cadence_days_since(c, now));
+    long long ago = (long long)cadence_days_since(c, now);
+    snprintf(line, sizeof line,
+             ngettext("%s (%lld day ago)", "%s (%lld days ago)", plural_n(ago)),
+             touched, ago);
     show_field(_("Last contact:"), line);
     if (days > 0) {
         snprintf(line, sizeof line,
-                 c->cadence_days > 0 ? _("every %d days") :
-                                       _("every %d days (stage default)"),
+                 c->cadence_days > 0
+                     ? ngettext("every %d day", "every %d days", plural_n(days))
+                     : ngettext("every %d day (stage default)",
+                                "every %d days (stage default)", plural_n(days)),
                  days);
         if (cadence_is_quiet(c, app->cfg.stage_cadence, now)) {
             size_t len = strlen(line);
@@ -1063,7 +1086,7 @@ static int cmd_follow(struct app *app, struct parsed *p)
         char when[64];
         fmt_date(app, due, when, sizeof when);
         printf(_("Follow-up #%" PRId64 " for "), id);
-        put(stdout, c.name);
+        put_contact(stdout, &c);
         printf(_(" on %s"), when);
         if (minutes >= 0)
             printf(" %02d:%02d", minutes / 60, minutes % 60);
@@ -1096,8 +1119,8 @@ static int cmd_done(struct app *app, struct parsed *p)
         rc = store_failed(app);
     } else {
         printf(_("Done: follow-up #%" PRId64 " for "), id);
-        put(stdout, f.contact_name);
-        printf(" (#%" PRId64 "): ", f.contact_id);
+        put_contact_ref(stdout, f.contact_id, f.contact_name);
+        fputs(": ", stdout);
         put(stdout, f.text);
         putchar('\n');
         if (next.id) {
@@ -1127,7 +1150,7 @@ static int cmd_snooze(struct app *app, struct parsed *p)
     fmt_date(app, until, when, sizeof when);
     fmt_date(app, f.due, due, sizeof due);
     printf(_("Snoozed follow-up #%" PRId64 " for "), id);
-    put(stdout, f.contact_name);
+    put_contact_ref(stdout, f.contact_id, f.contact_name);
     printf(_(" until %s (due %s)\n"), when, due);
     store_followup_clear(&f);
     return CLI_OK;
@@ -1265,7 +1288,8 @@ static int cmd_agenda(struct app *app, struct parsed *p)
         f.from = date_add_days(today, 1);
         f.to = date_add_days(today, days);
         char label[96];
-        snprintf(label, sizeof label, _("Next %ld days"), days);
+        snprintf(label, sizeof label,
+                 ngettext("Next %ld day", "Next %ld days", plural_n(days)), days);
         snprintf(heading, sizeof heading, "%s%s", total ? "\n" : "", label);
         if ((n = print_followups(app, &f, heading, true)) < 0)
             return store_failed(app);
@@ -1284,8 +1308,11 @@ static int cmd_agenda(struct app *app, struct parsed *p)
         const struct contact *c = &quiet.items[i];
         fputs("  ", stdout);
         put_contact(stdout, c);
-        printf(_(" — %s, %lld days since the last contact (every %d)\n"),
-               stage_label(c->stage), (long long)cadence_days_since(c, now),
+        long long since = (long long)cadence_days_since(c, now);
+        printf(ngettext(" — %s, %lld day since the last contact (every %d)\n",
+                        " — %s, %lld days since the last contact (every %d)\n",
+                        plural_n(since)),
+               stage_label(c->stage), since,
                cadence_days_for(c, app->cfg.stage_cadence));
     }
     if (quiet.more) {
@@ -1458,10 +1485,24 @@ static void nps_line(const char *label, const struct nps *n)
 {
     put_pad(stdout, label, 16);
     double value;
-    if (score_nps(n, &value))
-        printf(_(" %+4.0f  (%d answered: %d promoters, %d detractors)\n"),
-               value, n->answered, n->promoters, n->detractors);
-    else
+    if (score_nps(n, &value)) {
+        /* Each count has its own plural; the sentence puts them together. */
+        char answered[64], promoters[64], detractors[64];
+        snprintf(answered, sizeof answered,
+                 ngettext("%d answered", "%d answered", plural_n(n->answered)),
+                 n->answered);
+        snprintf(promoters, sizeof promoters,
+                 ngettext("%d promoter", "%d promoters", plural_n(n->promoters)),
+                 n->promoters);
+        snprintf(detractors, sizeof detractors,
+                 ngettext("%d detractor", "%d detractors",
+                          plural_n(n->detractors)),
+                 n->detractors);
+        /* TRANSLATORS: the net promoter score, then "3 answered",
+         * "2 promoters" and "1 detractor". */
+        printf(_(" %+4.0f  (%s: %s, %s)\n"), value, answered, promoters,
+               detractors);
+    } else
         printf(" %4s  (%s)\n", "—", _("nobody answered"));
 }
 
@@ -1543,19 +1584,27 @@ static int cmd_report(struct app *app, struct parsed *p)
     printf(_("  this month %lld, this quarter %lld\n"),
            (long long)r.promotions_month, (long long)r.promotions_quarter);
 
+    /* The bars scale the whole days printed beside them: a median of
+     * minutes is "0 days" and gets no bar, rather than a full one when
+     * every median is that small. */
+    long long days[STAGE_COUNT];
     max = 0;
-    for (int s = 0; s < STAGE_COUNT; s++)
-        if (r.median_days[s] > max)
-            max = r.median_days[s];
+    for (int s = 0; s < STAGE_COUNT; s++) {
+        days[s] = r.median_days[s] < 0 ? -1
+                                       : (long long)(r.median_days[s] + 0.5);
+        if ((double)days[s] > max)
+            max = (double)days[s];
+    }
     printf("\n%s\n", _("Median days in each stage"));
     for (int s = 0; s < STAGE_COUNT; s++) {
         fputs("  ", stdout);
         put_pad(stdout, stage_plural_label((enum stage)s), 14);
-        if (r.median_days[s] < 0) {
+        if (days[s] < 0) {
             printf("%s\n", _("no data"));
         } else {
-            bar(r.median_days[s], max);
-            printf(_(" %.0f days\n"), r.median_days[s]);
+            bar((double)days[s], max);
+            printf(ngettext(" %lld day\n", " %lld days\n", plural_n(days[s])),
+                   days[s]);
         }
     }
     printf("\n%s\n", _("Net promoter score"));
@@ -1601,7 +1650,9 @@ static int cmd_check(struct app *app, struct parsed *p)
             putchar('\n');
         }
         if (problems.len > 0)
-            fprintf(stderr, _("rapport: the database is damaged (%zu problems); restore a backup or run sqlite3 .recover\n"),
+            fprintf(stderr, ngettext("rapport: the database is damaged (%zu problem); restore a backup or run sqlite3 .recover\n",
+                                     "rapport: the database is damaged (%zu problems); restore a backup or run sqlite3 .recover\n",
+                                     (unsigned long)problems.len),
                     problems.len);
         else
             fprintf(stderr, "rapport: %s\n", store_error(app->st));

@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -64,6 +65,16 @@ bool contact_email_valid(const char *email)
         if (isspace((unsigned char)*p) || (unsigned char)*p < 0x20)
             return false;
     return true;
+}
+
+char *contact_label(const struct contact *c)
+{
+    char *name = text_sanitize(c->name ? c->name : "", false);
+    char *label = NULL;
+    if (name && asprintf(&label, "#%lld %s", (long long)c->id, name) < 0)
+        label = NULL;
+    free(name);
+    return label;
 }
 
 /* An id as people type it: "12" or "#12". Returns 0 when ref is none. */
@@ -263,11 +274,84 @@ enum store_status contact_add(struct store *st, struct contact *c, time_t now)
     return rc != STORE_OK ? rc : store_contact_add(st, c, now);
 }
 
+static bool same_text(const char *a, const char *b)
+{
+    return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
+}
+
+/* Exact, in order: the storage keeps the order people gave. */
+static bool same_list(const struct strlist *a, const struct strlist *b)
+{
+    if (a->len != b->len)
+        return false;
+    for (size_t i = 0; i < a->len; i++)
+        if (strcmp(a->items[i], b->items[i]) != 0)
+            return false;
+    return true;
+}
+
+/* The fields store_contact_update writes, and nothing else. */
+static bool same_fields(const struct contact *a, const struct contact *b)
+{
+    return same_text(a->name, b->name) && same_text(a->org, b->org)
+           && same_text(a->title, b->title) && a->roles == b->roles
+           && same_text(a->projects, b->projects)
+           && same_text(a->goals, b->goals)
+           && same_text(a->channel, b->channel)
+           && a->cadence_days == b->cadence_days
+           && same_list(&a->emails, &b->emails)
+           && same_list(&a->phones, &b->phones)
+           && same_list(&a->tags, &b->tags);
+}
+
+enum store_status contact_update_changed(struct store *st, struct contact *c,
+                                         time_t now, bool *changed)
+{
+    if (changed)
+        *changed = false;
+    enum store_status rc = validate(st, c);
+    if (rc != STORE_OK)
+        return rc;
+    /* Compared after validate, so a value that differs only in blanks
+     * or a repeated tag counts as no change. Even when someone else
+     * wrote meanwhile, an edit that matches what is stored now has
+     * nothing left to say: no conflict to report. */
+    struct contact stored = { 0 };
+    rc = store_contact_get(st, c->id, &stored);
+    bool same = rc == STORE_OK && same_fields(c, &stored);
+    store_contact_clear(&stored);
+    if (same)
+        return STORE_OK;
+    rc = store_contact_update(st, c, now);
+    if (rc == STORE_OK && changed)
+        *changed = true;
+    return rc;
+}
+
 enum store_status contact_update(struct store *st, struct contact *c,
                                  time_t now)
 {
-    enum store_status rc = validate(st, c);
-    return rc != STORE_OK ? rc : store_contact_update(st, c, now);
+    return contact_update_changed(st, c, now, NULL);
+}
+
+size_t contact_list_drop(struct strlist *list, const char *value)
+{
+    char *want = strdup(value ? value : "");
+    if (!want)
+        return 0;
+    text_trim(want);
+    size_t kept = 0, dropped = 0;
+    for (size_t i = 0; i < list->len; i++) {
+        if (*want && strcasecmp(list->items[i], want) == 0) {
+            free(list->items[i]);
+            dropped++;
+        } else {
+            list->items[kept++] = list->items[i];
+        }
+    }
+    list->len = kept;
+    free(want);
+    return dropped;
 }
 
 static enum store_status set_archived(struct store *st, int64_t id,
@@ -278,11 +362,11 @@ static enum store_status set_archived(struct store *st, int64_t id,
     if (rc != STORE_OK)
         return rc;
     if (c.archived == archived) {
-        char *name = text_sanitize(c.name, false);
+        char *who = contact_label(&c);
         rc = store_fail(st, STORE_INVALID,
                         archived ? _("%s is already archived")
-                                 : _("%s is not archived"), name);
-        free(name);
+                                 : _("%s is not archived"), who ? who : "");
+        free(who);
     } else {
         rc = store_contact_set_archived(st, id, archived, now);
     }

@@ -16,13 +16,28 @@ enum store_status contact_resolve(struct store *st, const char *ref,
 /* Validates (a name; valid UTF-8; emails with one '@'; no control
  * characters in one-line fields), trims, and stores. */
 enum store_status contact_add(struct store *st, struct contact *c, time_t now);
-/* Same checks; STORE_CONFLICT when someone else changed it meanwhile. */
+/* Same checks; STORE_CONFLICT when someone else changed it meanwhile.
+ * An edit that leaves every field as stored writes nothing, so it leaves
+ * no undo step and does not bump the version; it is still STORE_OK. */
 enum store_status contact_update(struct store *st, struct contact *c,
                                  time_t now);
+/* contact_update that also says in *changed whether anything was
+ * written, for front ends that report "nothing to change". */
+enum store_status contact_update_changed(struct store *st, struct contact *c,
+                                         time_t now, bool *changed);
+/* Removes value from one of c's lists (emails, phones, tags), ignoring
+ * case and surrounding blanks as they are stored; returns how many items
+ * went, 0 when the contact had no such value. */
+size_t contact_list_drop(struct strlist *list, const char *value);
 enum store_status contact_archive(struct store *st, int64_t id, time_t now);
 enum store_status contact_unarchive(struct store *st, int64_t id, time_t now);
 /* Erases the person completely (SPEC §2 Privacy); cannot be undone. */
 enum store_status contact_forget(struct store *st, int64_t id);
+
+/* "#12 Zoë Ødegård", safe for a terminal: how messages name a contact
+ * (SPEC §4), so the next command can refer to it. Free it; NULL when
+ * out of memory. */
+char *contact_label(const struct contact *c);
 
 /* "user", "decision-maker", "both" -> role bits; -1 when unknown. */
 int contact_parse_role(const char *text);

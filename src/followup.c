@@ -160,6 +160,23 @@ enum store_status followup_snooze(struct store *st, int64_t id,
     enum store_status rc = get_open(st, id, &f);
     if (rc != STORE_OK)
         return rc;
+    /* A snooze puts a follow-up off: a day on or before its due date
+     * would bring it forward instead (and the agenda would list it
+     * early), which is what changing the due date is for. A snooze may
+     * still be shortened to any day after the due date. */
+    char day[11];
+    if (date_compare(until, f.due) <= 0) {
+        date_format_iso(f.due, day);
+        rc = store_fail(st, STORE_INVALID,
+                        _("follow-up #%lld is due on %s; snooze it to a later day"),
+                        (long long)id, day);
+    } else if (date_is_set(f.snoozed_until)
+               && date_compare(until, f.snoozed_until) == 0) {
+        date_format_iso(until, day);
+        rc = store_fail(st, STORE_INVALID,
+                        _("follow-up #%lld is already snoozed until %s"),
+                        (long long)id, day);
+    }
     store_followup_clear(&f);
-    return store_followup_snooze(st, id, until, now);
+    return rc != STORE_OK ? rc : store_followup_snooze(st, id, until, now);
 }

@@ -26,8 +26,9 @@ enum store_status followup_done(struct store *st, int64_t id,
                                 const char *log_note, time_t now,
                                 struct followup *next);
 
-/* Moves an open follow-up to `until` (today or later), keeping its due
- * date. */
+/* Moves an open follow-up to `until`, keeping its due date. `until`
+ * must be today or later and after the due date (a snooze puts things
+ * off), and not the day it is already snoozed until. */
 enum store_status followup_snooze(struct store *st, int64_t id,
                                   struct date until, time_t now);
 

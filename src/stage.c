@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "contact.h"
 #include "i18n.h"
 #include "stage.h"
 #include "text.h"
@@ -87,10 +88,10 @@ enum store_status stage_set(struct store *st, int64_t contact_id,
     if (rc != STORE_OK)
         return rc;
     if (c.stage == to) {
-        char *name = text_sanitize(c.name, false);
-        rc = store_fail(st, STORE_INVALID, _("%s is already a %s"), name,
-                        stage_label(to));
-        free(name);
+        char *who = contact_label(&c);
+        rc = store_fail(st, STORE_INVALID, _("%s is already a %s"),
+                        who ? who : "", stage_label(to));
+        free(who);
         store_contact_clear(&c);
         return rc;
     }
@@ -117,12 +118,12 @@ static enum store_status stage_step(struct store *st, int64_t contact_id,
         return rc;
     int to = (int)c.stage + step;
     if (to < 0 || to >= STAGE_COUNT) {
-        char *name = text_sanitize(c.name, false);
+        char *who = contact_label(&c);
         rc = store_fail(st, STORE_INVALID,
                         step > 0 ? _("%s is already a client: there is no stage after it")
                                  : _("%s is an end user: there is no stage before it"),
-                        name);
-        free(name);
+                        who ? who : "");
+        free(who);
         store_contact_clear(&c);
         return rc;
     }

@@ -130,6 +130,43 @@ r edit zoe --email "not an address"
 is "$status" 1 "a bad email is a user error"
 like "$err" '^rapport: email' "naming the field"
 
+# Removing what is not there, and edits that change nothing.
+steps=$(sql "$db" "SELECT count(*) FROM journal")
+version=$(sql "$db" "SELECT version FROM contact WHERE id = 1")
+r edit zoe --drop-email nothere@example.org
+is "$status" 1 "dropping an email the contact does not have is a user error"
+is "$err" 'rapport: #1 Zoë Ødegård has no email address "nothere@example.org"' \
+   "it names the contact and the address"
+is "$out" "" "and claims no update"
+r edit zoe --untag nothere --projects "Something else"
+is "$status" 1 "removing a tag the contact does not have is a user error"
+is "$err" 'rapport: #1 Zoë Ødegård has no tag "nothere"' "naming the tag"
+is "$(sql "$db" "SELECT projects FROM contact WHERE id = 1")" \
+   "Emigrant letters corpus" "and the rest of that edit is not written either"
+r edit zoe --drop-phone "+1 555 0100"
+is "$status" 1 "dropping a phone number the contact does not have is a user error"
+is "$err" 'rapport: #1 Zoë Ødegård has no phone number "+1 555 0100"' "naming the number"
+r edit zoe --tag CORPORA --email zoe@uni.example --projects " Emigrant letters corpus "
+is "$status" 0 "an edit that changes nothing is no error"
+is "$out" "Nothing to change for #1 Zoë Ødegård" "it says there was nothing to change"
+is "$(sql "$db" "SELECT count(*) FROM journal")" "$steps" "it leaves no undo step"
+is "$(sql "$db" "SELECT version FROM contact WHERE id = 1")" "$version" \
+   "and writes nothing"
+r edit zoe --untag CORPORA --tag corpora
+is "$out" "Nothing to change for #1 Zoë Ødegård" "dropping a tag and adding it back changes nothing"
+r edit zoe --untag " Corpora "
+is "$status" 0 "a tag is removed whatever its case and blanks"
+is "$(sql "$db" "SELECT count(*) FROM contact_tag WHERE contact_id = 1")" 0 "it is gone"
+is "$(sql "$db" "SELECT count(*) FROM journal")" "$((steps + 1))" "that edit is one undo step"
+r undo
+is "$(sql "$db" "SELECT group_concat(tag) FROM contact_tag WHERE contact_id = 1")" \
+   "corpora" "undo brings the tag back"
+r edit zoe --cadence 1d
+r show zoe
+like "$out" 'Cadence: +every 1 day$' "a cadence of one day is singular"
+like "$out" 'Last contact: +[0-9-]+ \(0 days ago\)' "no days ago is plural"
+r edit zoe --cadence 2w
+
 # Archive, list, undo.
 r archive "ann jones"
 is "$status" 0 "archive"
@@ -143,6 +180,9 @@ is "$status" 0 "undo"
 like "$out" '^Undone: ' "undo says what was undone"
 is "$(sql "$db" "SELECT archived FROM contact WHERE id = 4")" 0 "undo brought the contact back"
 r archive 4
+r archive 4
+is "$status" 1 "archiving twice is a user error"
+is "$err" "rapport: #4 Ann Jones is already archived" "naming the contact with its id"
 r unarchive 4
 is "$(sql "$db" "SELECT archived FROM contact WHERE id = 4")" 0 "unarchive brings it back too"
 

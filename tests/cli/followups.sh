@@ -69,17 +69,18 @@ at undo
 is "$(sql "$db" "SELECT stage FROM contact WHERE id = 1")" 2 "undo restores the stage"
 at stage zoe client
 is "$status" 1 "moving to the current stage is a user error"
+is "$err" "rapport: #1 Zoë Ødegård is already a Client" "naming the contact with its id"
 at stage zoe nowhere
 is "$status" 2 "an unknown stage is a usage error"
 
 # Follow-ups.
 at follow zoe 2026-03-09 "Send the overdue slides"
 is "$status" 0 "follow"
-is "$out" "Follow-up #1 for Zoë Ødegård on 2026-03-09" "follow says id, name and date"
+is "$out" "Follow-up #1 for #1 Zoë Ødegård on 2026-03-09" "follow says its id, the contact's id and name, and the date"
 at follow zoe today "Call about the grant" --at 14:30
-is "$out" "Follow-up #2 for Zoë Ødegård on 2026-03-10 14:30" "a time of day"
+is "$out" "Follow-up #2 for #1 Zoë Ødegård on 2026-03-10 14:30" "a time of day"
 at follow zoe +3d "Weekly bulletin" --every 1w
-is "$out" "Follow-up #3 for Zoë Ødegård on 2026-03-13 (every 1w)" "a recurring one"
+is "$out" "Follow-up #3 for #1 Zoë Ødegård on 2026-03-13 (every 1w)" "a recurring one"
 at follow zoe +30d "Far away"
 at follow zoe someday "Never"
 is "$status" 2 "a bad date is a usage error"
@@ -105,7 +106,7 @@ is "$status" 2 "a bad --days is a usage error"
 # Done: a recurring one schedules the next.
 at done 3 --note "Bulletin sent"
 is "$status" 0 "done"
-like "$out" '^Done: follow-up #3 for Zoë Ødegård \(#1\): Weekly bulletin' "done says what was done"
+like "$out" '^Done: follow-up #3 for #1 Zoë Ødegård: Weekly bulletin' "done says what was done"
 like "$out" 'Next: follow-up #5 on 2026-03-20' "and the next date of a recurring one"
 is "$(sql "$db" "SELECT state FROM followup WHERE id = 3")" 1 "it is stored as done"
 is "$(sql "$db" "SELECT due, every_count, every_unit, state FROM followup WHERE id = 5")" \
@@ -125,7 +126,7 @@ unlike "$out" 'Next' "a follow-up that does not recur has no next"
 # Snooze keeps the due date.
 at snooze 1 2026-03-12
 is "$status" 0 "snooze"
-is "$out" "Snoozed follow-up #1 for Zoë Ødegård until 2026-03-12 (due 2026-03-09)" \
+is "$out" "Snoozed follow-up #1 for #1 Zoë Ødegård until 2026-03-12 (due 2026-03-09)" \
    "snooze says until when and the due date"
 is "$(sql "$db" "SELECT due, snoozed_until FROM followup WHERE id = 1")" \
    "2026-03-09|2026-03-12" "the due date stays"
@@ -134,6 +135,33 @@ unlike "$out" 'Overdue' "a snoozed follow-up is not overdue"
 like "$out" '#1 .*\(snoozed until 2026-03-12\)' "it shows up on its new day"
 at snooze 1 2026-03-01
 is "$status" 1 "snoozing into the past is a user error"
+at snooze 1 2026-03-12
+is "$status" 1 "snoozing to the day it is already snoozed until is a user error"
+is "$err" "rapport: follow-up #1 is already snoozed until 2026-03-12" "and says so"
+
+# A snooze puts a follow-up off: never to its due date or before.
+at follow zoe 2026-03-30 "Quarterly review"
+fid=$(printf '%s\n' "$out" | sed -n 's/^Follow-up #\([0-9]*\) .*/\1/p')
+steps=$(sql "$db" "SELECT count(*) FROM journal")
+at snooze "$fid" 2026-03-12
+is "$status" 1 "snoozing to a day before the due date is a user error"
+is "$err" "rapport: follow-up #$fid is due on 2026-03-30; snooze it to a later day" \
+   "it says when it is due and what to do"
+is "$out" "" "and claims no snooze"
+at snooze "$fid" 2026-03-30
+is "$status" 1 "snoozing to the due date itself is a user error too"
+is "$(sql "$db" "SELECT due, snoozed_until IS NULL FROM followup WHERE id = $fid")" \
+   "2026-03-30|1" "nothing is stored"
+is "$(sql "$db" "SELECT count(*) FROM journal")" "$steps" "and there is nothing to undo"
+at agenda
+unlike "$out" 'Quarterly review' "it is not brought into the next days"
+at snooze "$fid" 2026-04-03
+is "$status" 0 "a day after the due date is a snooze"
+at snooze "$fid" 2026-03-31
+is "$status" 0 "and may be shortened to any day after the due date"
+is "$(sql "$db" "SELECT due, snoozed_until FROM followup WHERE id = $fid")" \
+   "2026-03-30|2026-03-31" "the due date stays, the snooze moves"
+at done "$fid"
 
 # Scores.
 at score zoe 11
@@ -142,6 +170,15 @@ at score zoe 9 "Loved the workshop"
 is "$status" 0 "score"
 is "$out" "Score 9/10 for #1 Zoë Ødegård" "score names the contact"
 is "$(sql "$db" "SELECT value, comment FROM score")" "9|Loved the workshop" "the score is stored"
+
+# Counts of one day are singular.
+out=$(faketime -f '2026-03-11 09:00:00' "$RAPPORT" --db "$db" show zoe)
+like "$out" 'Last contact: +2026-03-10 \(1 day ago\)' "show says 1 day ago"
+out=$(faketime -f '2026-03-12 09:00:00' "$RAPPORT" --db "$db" show zoe)
+like "$out" 'Last contact: +2026-03-10 \(2 days ago\)' "and 2 days ago"
+at follow zoe tomorrow "Call back"
+at agenda --days 1
+like "$out" '^Next 1 day$' "agenda --days 1 heads its section in the singular"
 
 # Gone quiet: a client untouched for longer than 21 days.
 quiet="$TEST_DIR/quiet.db"

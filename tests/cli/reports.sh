@@ -43,8 +43,11 @@ like "$out" 'End users +#+ +1$' "a bar per stage"
 like "$out" 'Customers +#+ +2$' "with the counts"
 like "$out" 'this month [0-9]+, this quarter [0-9]+' "promotions"
 like "$out" '^Median days in each stage' "days per stage"
-like "$out" 'Everyone +\+33 +\(3 answered: 2 promoters, 1 detractors\)' \
-     "NPS of everyone with how many answered"
+like "$out" 'Everyone +\+33 +\(3 answered: 2 promoters, 1 detractor\)' \
+     "NPS of everyone with how many answered, each count with its plural"
+medians=$(printf '%s\n' "$out" | sed -n '/^Median days/,/^$/p')
+like "$medians" 'Clients +0 days$' "a stay of seconds is 0 days"
+unlike "$medians" '#' "and 0 days draws no bar, even when every median is that short"
 like "$out" 'Decision-makers +\+100 +\(1 answered' "NPS per role"
 like "$out" 'overdue follow-ups 0, gone quiet 0' "workload"
 r report --format json
@@ -58,6 +61,23 @@ is "$(j '$.nps.all.answered')" 3 "NPS answers in JSON"
 is "$(j '$.promotions.month')" 1 "promotions in JSON"
 r report --format xml
 is "$status" 2 "an unknown report format is a usage error"
+
+# Bars in proportion to the days printed beside them, on fixed days.
+if command -v faketime >/dev/null 2>&1; then
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+    export ASAN_OPTIONS
+    stays="$TEST_DIR/stays.db"
+    on() { day=$1; shift; faketime -f "$day 12:00:00" "$RAPPORT" --db "$stays" "$@"; }
+    on 2026-01-01 add "Ada Stay" >/dev/null
+    out=$(on 2026-01-02 report | sed -n '/^Median days/,/^$/p')
+    like "$out" 'End users +#{40} 1 day$' "a median of one day is singular, and the longest bar"
+    on 2026-01-11 stage ada customer >/dev/null
+    on 2026-01-31 stage ada client >/dev/null
+    out=$(on 2026-02-10 report | sed -n '/^Median days/,/^$/p')
+    like "$out" 'End users +#{20} {21}10 days$' "ten days draw half a bar"
+    like "$out" 'Customers +#{40} 20 days$' "twenty days, the longest, a whole one"
+    like "$out" 'Clients +#{20} {21}10 days$' "the current stay counts up to now"
+fi
 
 # Search.
 r note mateo "Asked about the Inquisition trial records"

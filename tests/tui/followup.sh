@@ -36,6 +36,12 @@ wait_for "Today (1)" 2 "the Review counts it today"
 wait_for "23:59 Send the COBOL reading list" 2 "and shows it with its time"
 tui_keys s
 wait_for "Snooze until" 2 "s asks until when"
+tui_type "today"
+tui_keys Enter
+wait_for "snooze it to a later day" 2 "snoozing to the due date is refused on the status line"
+is "$(sql "$db" "SELECT snoozed_until IS NULL FROM followup")" 1 "and nothing is stored"
+tui_keys s
+wait_for "Snooze until" 2 "s asks again"
 tui_type "+1d"
 tui_keys Enter
 wait_for "Next 7 days (1)" 2 "snoozed to tomorrow"
