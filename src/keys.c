@@ -61,7 +61,19 @@ static const struct action_info actions[ACT_COUNT] = {
     [ACT_SORT] = { "sort", N_("Change the sort order"), NC_("key hint", "sort"), { 'o', NO, NO, NO } },
     [ACT_IMPORT] = { "import", N_("Import a file"), NC_("key hint", "import"), { 'i', NO, NO, NO } },
     [ACT_EXPORT] = { "export", N_("Export to a file"), NC_("key hint", "export"), { 'X', NO, NO, NO } },
+    [ACT_SAVE] = { "save", N_("Save the form or the note"), NC_("key hint", "save"), { KEYS_CTRL('s'), NO, NO, NO } },
+    [ACT_CANCEL] = { "cancel", N_("Cancel the form, the note or the question"), NC_("key hint", "cancel"), { KEYS_ESC, KEYS_CTRL('g'), NO, NO } },
+    [ACT_NEXT_FIELD] = { "next_field", N_("Next field of the form"), NC_("key hint", "next field"), { '\t', F(KEY_DOWN), NO, NO } },
+    [ACT_PREV_FIELD] = { "prev_field", N_("Previous field of the form"), NC_("key hint", "previous field"), { F(KEY_BTAB), F(KEY_UP), NO, NO } },
+    [ACT_NEXT_KIND] = { "note_kind", N_("Next kind of note (call, meeting, …)"), NC_("key hint", "kind"), { KEYS_CTRL('t'), NO, NO, NO } },
 };
+
+/* Actions of the editing group share keys with typing, not with the
+ * screens; a clash matters only within a group. */
+static bool editing_action(int act)
+{
+    return act >= ACT_SAVE && act < ACT_COUNT;
+}
 #undef NO
 
 struct key_name {
@@ -180,13 +192,14 @@ void keys_name(int key, char *buf, size_t size)
     snprintf(buf, size, "%s", mb);
 }
 
-static void configure_one(struct keymap *map, const char *pair,
-                          struct strlist *warnings)
+/* Returns the action it bound, or ACT_NONE. */
+static int configure_one(struct keymap *map, const char *pair,
+                         struct strlist *warnings)
 {
     const char *eq = strchr(pair, '=');
     if (!eq) {
         strlist_pushf(warnings, _("[keys] %s: expected action=key"), pair);
-        return;
+        return ACT_NONE;
     }
     size_t nlen = (size_t)(eq - pair);
     while (nlen > 0 && pair[nlen - 1] == ' ')
@@ -199,13 +212,13 @@ static void configure_one(struct keymap *map, const char *pair,
     if (act == ACT_NONE) {
         strlist_pushf(warnings, _("[keys] %.*s: no such action"), (int)nlen,
                       pair);
-        return;
+        return ACT_NONE;
     }
     int keys[KEYS_PER_ACTION];
     int n = 0;
     char *copy = strdup(eq + 1);
     if (!copy)
-        return;
+        return ACT_NONE;
     char *save = NULL;
     for (char *tok = strtok_r(copy, " \t", &save); tok;
          tok = strtok_r(NULL, " \t", &save)) {
@@ -216,7 +229,7 @@ static void configure_one(struct keymap *map, const char *pair,
                             "C-s, <Enter>, <F5> ..."),
                           actions[act].name, tok);
             free(copy);
-            return;
+            return ACT_NONE;
         }
         if (n < KEYS_PER_ACTION)
             keys[n++] = key;
@@ -225,17 +238,52 @@ static void configure_one(struct keymap *map, const char *pair,
     if (n == 0) {
         strlist_pushf(warnings, _("[keys] %s: no key given"),
                       actions[act].name);
-        return;
+        return ACT_NONE;
     }
     for (int i = 0; i < KEYS_PER_ACTION; i++)
         map->keys[act][i] = i < n ? keys[i] : KEYS_NONE;
+    return act;
 }
 
 void keys_configure(struct keymap *map, const struct strlist *pairs,
                     struct strlist *warnings)
 {
-    for (size_t i = 0; i < pairs->len; i++)
-        configure_one(map, pairs->items[i], warnings);
+    bool configured[ACT_COUNT] = { false };
+    for (size_t i = 0; i < pairs->len; i++) {
+        int act = configure_one(map, pairs->items[i], warnings);
+        if (act != ACT_NONE)
+            configured[act] = true;
+    }
+    /* A key given to one action that another still has: the screens
+     * look actions up in their own order, so one of the two is lost. */
+    for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+        if (!configured[a])
+            continue;
+        for (int i = 0; i < KEYS_PER_ACTION; i++) {
+            int key = map->keys[a][i];
+            if (key == KEYS_NONE)
+                continue;
+            for (int b = ACT_NONE + 1; b < ACT_COUNT; b++) {
+                if (b == a || editing_action(a) != editing_action(b)
+                    || !keys_bound(map, (enum action)b, key)
+                    || (configured[b] && b < a))
+                    continue;
+                char name[32];
+                keys_name(key, name, sizeof name);
+                strlist_pushf(warnings, _("[keys] %s: %s is also the key of %s; give one of them another key"),
+                              actions[a].name, name, actions[b].name);
+            }
+        }
+    }
+}
+
+void keys_first_name(const struct keymap *map, enum action act, char *buf,
+                     size_t size)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < KEYS_PER_ACTION && !buf[0]; i++)
+        if (map->keys[act][i] != KEYS_NONE)
+            keys_name(map->keys[act][i], buf, size);
 }
 
 bool keys_bound(const struct keymap *map, enum action act, int key)

@@ -28,6 +28,8 @@ enum action {
     ACT_SEARCH, ACT_ADD, ACT_EDIT, ACT_NOTE, ACT_FOLLOWUP, ACT_DONE,
     ACT_SNOOZE, ACT_PROMOTE, ACT_DEMOTE, ACT_ARCHIVE, ACT_FORGET, ACT_UNDO,
     ACT_REDRAW, ACT_EDITOR, ACT_SORT, ACT_IMPORT, ACT_EXPORT,
+    /* In forms, the note editor and questions, where other keys type. */
+    ACT_SAVE, ACT_CANCEL, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_NEXT_KIND,
     ACT_COUNT
 };
 
@@ -57,6 +59,9 @@ const char *keys_action_hint(enum action act);
 int keys_parse(const char *text);
 /* Writes a key's name ("j", "^S", "<Enter>") into buf. */
 void keys_name(int key, char *buf, size_t size);
+/* The first key of an action, named ("^S"), for a footer. */
+void keys_first_name(const struct keymap *map, enum action act, char *buf,
+                     size_t size);
 /* The keys of an action joined with "/" ("j/<Down>"). */
 void keys_describe(const struct keymap *map, enum action act, char *buf,
                    size_t size);

@@ -366,7 +366,7 @@ bool ui_prompt(struct ui *ui, const char *question, const char *initial,
             ok = true;
             break;
         }
-        if (key == KEYS_ESC || key == KEYS_CTRL('g'))
+        if (keys_bound(&ui->keys, ACT_CANCEL, key))
             break;
         ui_line_key(&line, key);
     }
@@ -594,6 +594,9 @@ static void help_overlay(struct ui *ui)
         if (!shadowed)
             help_add(&lines, &n, &ui->keys, *a);
     }
+    size_t editing = n;
+    for (int a = ACT_SAVE; a < ACT_COUNT; a++)
+        help_add(&lines, &n, &ui->keys, (enum action)a);
     size_t offset = 0;
     for (;;) {
         erase();
@@ -602,13 +605,20 @@ static void help_overlay(struct ui *ui)
                  _(view->name));
         ui_put(0, 0, COLS, title, ui->attr[UI_TITLE]);
         int height = LINES - 2;
-        for (int i = 0; i < height && offset + (size_t)i < n + 1; i++) {
+        /* Two headings sit among the lines: before the keys of every
+         * screen, and before those of forms and the editor. */
+        for (int i = 0; i < height && offset + (size_t)i < n + 2; i++) {
             size_t at = offset + (size_t)i;
             if (at == own) {
                 ui_put(1 + i, 0, COLS, _("Everywhere:"), ui->attr[UI_HEADER]);
                 continue;
             }
-            ui_put(1 + i, 0, COLS, lines[at > own ? at - 1 : at], 0);
+            if (at == editing + 1) {
+                ui_put(1 + i, 0, COLS, _("In forms, notes and questions:"),
+                       ui->attr[UI_HEADER]);
+                continue;
+            }
+            ui_put(1 + i, 0, COLS, lines[at < own ? at : at <= editing ? at - 1 : at - 2], 0);
         }
         char down[32], up[32], footer[256];
         keys_name(ui->keys.keys[ACT_MOVE_DOWN][0], down, sizeof down);
@@ -624,7 +634,7 @@ static void help_overlay(struct ui *ui)
         if (key == KEYS_NONE || key == KEYS_RESIZE)
             continue;
         if (keys_bound(&ui->keys, ACT_MOVE_DOWN, key)) {
-            if (offset + (size_t)height < n + 1)
+            if (offset + (size_t)height < n + 2)
                 offset++;
             continue;
         }

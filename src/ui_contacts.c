@@ -253,7 +253,7 @@ static bool contacts_key(struct ui *ui, void *self, int key)
         }
         return false;
     }
-    if (key == KEYS_ESC) {
+    if (keys_bound(&ui->keys, ACT_CANCEL, key)) {
         ui_line_free(&c->filter);
         ui_line_init(&c->filter, NULL);
         c->filtering = false;

@@ -306,10 +306,15 @@ static void editor_draw(struct ui *ui, struct editor *e, const char *title,
         e->top = e->row;
     if (e->row >= e->top + (size_t)height)
         e->top = e->row - (size_t)height + 1;
+    char save[32], cancel[32], kind[32];
+    keys_first_name(&ui->keys, ACT_SAVE, save, sizeof save);
+    keys_first_name(&ui->keys, ACT_CANCEL, cancel, sizeof cancel);
+    keys_first_name(&ui->keys, ACT_NEXT_KIND, kind, sizeof kind);
     if (choices) {
         char full[512];
-        snprintf(full, sizeof full, _("%s — %s (^T changes)"), title,
-                 choices[choice]);
+        /* TRANSLATORS: a note's title, its kind, and the key that changes it. */
+        snprintf(full, sizeof full, _("%s — %s (%s changes)"), title,
+                 choices[choice], kind);
         ui_put(0, 0, COLS, full, ui->attr[UI_TITLE]);
     } else {
         ui_put(0, 0, COLS, title, ui->attr[UI_TITLE]);
@@ -317,10 +322,15 @@ static void editor_draw(struct ui *ui, struct editor *e, const char *title,
     for (int i = 0; i < height && e->top + (size_t)i < e->count; i++)
         ui_line_draw(&e->lines[e->top + (size_t)i], 1 + i, 0, COLS, 0,
                      false);
-    ui_put(LINES - 1, 0, COLS,
-           choices ? _("^S save  Esc cancel  ^T kind  Enter new line")
-                   : _("^S save  Esc cancel  Enter new line  arrows move"),
-           ui->attr[UI_STATUS]);
+    char footer[256];
+    if (choices)
+        /* TRANSLATORS: the keys that save, cancel and change the kind. */
+        snprintf(footer, sizeof footer, _("%s save  %s cancel  %s kind  Enter new line"),
+                 save, cancel, kind);
+    else
+        snprintf(footer, sizeof footer, _("%s save  %s cancel  Enter new line  arrows move"),
+                 save, cancel);
+    ui_put(LINES - 1, 0, COLS, footer, ui->attr[UI_STATUS]);
     if (ui->message[0])
         ui_put(LINES - 1, 0, COLS, ui->message,
                ui->message_error ? ui->attr[UI_ERROR] : ui->attr[UI_STATUS]);
@@ -361,15 +371,15 @@ bool ui_editor(struct ui *ui, const char *title, const char *initial,
         if (key == KEYS_NONE || key == KEYS_RESIZE)
             continue;
         ui->message[0] = '\0';
-        if (key == KEYS_CTRL('s')) {
+        if (keys_bound(&ui->keys, ACT_SAVE, key)) {
             saved = true;
             break;
         }
-        if (key == KEYS_CTRL('t') && choices && choice) {
+        if (keys_bound(&ui->keys, ACT_NEXT_KIND, key) && choices && choice) {
             *choice = choices[*choice + 1] ? *choice + 1 : 0;
             continue;
         }
-        if (key == KEYS_ESC) {
+        if (keys_bound(&ui->keys, ACT_CANCEL, key)) {
             char *now = editor_text(&e);
             bool same = strcmp(now, before) == 0;
             free(now);
@@ -571,10 +581,17 @@ bool ui_form(struct ui *ui, const char *title, struct ui_field *fields,
             ui_line_draw(&lines[i], y, lw, COLS - lw,
                          i == at ? (int)A_UNDERLINE : 0, false);
         }
-        ui_put(LINES - 1, 0, COLS,
-               _("Tab/S-Tab or Up/Down move  ^S or Enter on the last field "
-                 "saves  Esc cancels"),
-               ui->attr[UI_STATUS]);
+        char next[32], prev[32], save[32], cancel[32], footer[256];
+        keys_first_name(&ui->keys, ACT_NEXT_FIELD, next, sizeof next);
+        keys_first_name(&ui->keys, ACT_PREV_FIELD, prev, sizeof prev);
+        keys_first_name(&ui->keys, ACT_SAVE, save, sizeof save);
+        keys_first_name(&ui->keys, ACT_CANCEL, cancel, sizeof cancel);
+        /* TRANSLATORS: the keys to the next and previous field, to save
+         * and to cancel. */
+        snprintf(footer, sizeof footer,
+                 _("%s/%s move  %s or Enter on the last field saves  %s cancels"),
+                 next, prev, save, cancel);
+        ui_put(LINES - 1, 0, COLS, footer, ui->attr[UI_STATUS]);
         /* Why the last save failed stays in view while fixing it. */
         if (ui->message[0])
             ui_put(LINES - 2, 0, COLS, ui->message,
@@ -588,19 +605,19 @@ bool ui_form(struct ui *ui, const char *title, struct ui_field *fields,
         if (key == KEYS_NONE || key == KEYS_RESIZE)
             continue;
         ui->message[0] = '\0';
-        if (key == KEYS_CTRL('s') || (key == KEYS_ENTER && at + 1 == count)) {
+        if (keys_bound(&ui->keys, ACT_SAVE, key) || (key == KEYS_ENTER && at + 1 == count)) {
             saved = true;
             break;
         }
-        if (key == '\t' || key == F(KEY_DOWN) || key == KEYS_ENTER) {
+        if (keys_bound(&ui->keys, ACT_NEXT_FIELD, key) || key == KEYS_ENTER) {
             at = (at + 1) % count;
             continue;
         }
-        if (key == F(KEY_BTAB) || key == F(KEY_UP)) {
+        if (keys_bound(&ui->keys, ACT_PREV_FIELD, key)) {
             at = (at + count - 1) % count;
             continue;
         }
-        if (key == KEYS_ESC) {
+        if (keys_bound(&ui->keys, ACT_CANCEL, key)) {
             bool changed = false;
             for (size_t i = 0; i < count && !changed; i++) {
                 char *now = ui_line_text(&lines[i]);

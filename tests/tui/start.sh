@@ -42,6 +42,7 @@ cat >"$XDG_CONFIG_HOME/rapport/config.ini" <<'INI'
 [keys]
 promote = +
 help = <F2>
+save = ^O
 nonsense = x
 [colors]
 title = purple,blue
@@ -53,12 +54,21 @@ wait_for "(and 1 more)" 2 "with the count of further warnings"
 tui_keys F2
 wait_for "Keys of the Review screen" 2 "a remapped help key opens the help"
 wait_for "j/k scroll, any other key closes the help" 2 "the help footer names the scroll keys"
+tui_keys j j j j j j j j j j j j j j j j j j j j
+wait_for "In forms, notes and questions:" 2 "the help lists the keys of forms too"
+like "$(tui_screen)" '\^O +Save the form or the note' "with the remapped save key"
 screen=$(tui_screen)
 like "$screen" '^ *\+ +Promote one stage' "the help shows the remapped promote key"
 unlike "$screen" '^ *> +Promote' "and no longer the default"
 tui_keys Escape
 wait_gone "Keys of the Review screen" 2 "Esc closes the help"
 wait_for "<F2> help  x done  s snooze" 2 "the status line hints name the remapped keys in words"
+tui_keys a
+wait_for "^O or Enter on the last field saves" 2 "the form's footer names the remapped save key"
+tui_type "Remy Remapped"
+tui_keys C-o
+wait_for "Remy Remapped  #" 2 "^O saves the form"
+is "$(sql "$db" "SELECT count(*) FROM contact WHERE name = 'Remy Remapped'")" 1 "and the contact is stored"
 tui_quit
 rm "$XDG_CONFIG_HOME/rapport/config.ini"
 

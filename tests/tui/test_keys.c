@@ -69,6 +69,26 @@ static void test_configure(void)
     is_str(desc, "+ <F6>", "the help describes the keys as bound");
     strlist_clear(&pairs);
     strlist_clear(&warnings);
+
+    /* Keys of forms and the editor are bindings like the others. */
+    keys_init(&map);
+    strlist_push(&pairs, "save=^W");
+    strlist_push(&pairs, "next_field=^N");
+    strlist_push(&pairs, "sort=a");
+    strlist_push(&pairs, "cancel=j");
+    keys_configure(&map, &pairs, &warnings);
+    ok(keys_bound(&map, ACT_SAVE, KEYS_CTRL('w')) && !keys_bound(&map, ACT_SAVE, KEYS_CTRL('s')),
+       "save is remapped");
+    ok(keys_bound(&map, ACT_NEXT_FIELD, KEYS_CTRL('n')), "so is the next field");
+    is_int(warnings.len, 1, "one clash is reported");
+    ok(warnings.len == 1 && strstr(warnings.items[0], "sort")
+       && strstr(warnings.items[0], "also the key of add"),
+       "a key taken from another screen action is named with both");
+    char name[32];
+    keys_first_name(&map, ACT_SAVE, name, sizeof name);
+    is_str(name, "^W", "a footer names the bound key");
+    strlist_clear(&pairs);
+    strlist_clear(&warnings);
 }
 
 static char *last;
