@@ -2,8 +2,12 @@
  * command line and the TUI. */
 #include <config.h>
 
+#include <errno.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "app.h"
 #include "i18n.h"
@@ -34,10 +38,50 @@ int app_open_store(struct app *app)
     return 0;
 }
 
+static int remove_entry(const char *path, const struct stat *sb, int flag,
+                        struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    remove(path);
+    return 0;
+}
+
+int app_use_scratch(struct app *app, const char *purpose)
+{
+    const char *tmp = getenv("TMPDIR");
+    char *dir = NULL;
+    if (asprintf(&dir, "%s/rapport-%s.XXXXXX", tmp && *tmp ? tmp : "/tmp", purpose) < 0)
+        return 1;
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, _("rapport: cannot make a temporary folder: %s\n"), strerror(errno));
+        free(dir);
+        return 1;
+    }
+    chmod(dir, 0700);
+    app->scratch_dir = dir;
+    free(app->db_path);
+    if (asprintf(&app->db_path, "%s/%s.db", dir, purpose) < 0) {
+        app->db_path = NULL;
+        return 1;
+    }
+    return 0;
+}
+
 void app_close(struct app *app)
 {
     if (app->st) {
         store_close(app->st);
         app->st = NULL;
+    }
+}
+
+void app_remove_scratch(struct app *app)
+{
+    if (app->scratch_dir) {
+        nftw(app->scratch_dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+        free(app->scratch_dir);
+        app->scratch_dir = NULL;
     }
 }

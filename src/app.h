@@ -11,7 +11,7 @@
 struct app {
     struct config cfg;
     char *db_path;          /* the database to use */
-    char *demo_dir;         /* the throw-away folder of --demo, else NULL */
+    char *scratch_dir;      /* a throw-away folder (--demo, a dry run), else NULL */
     bool read_only;
     struct store *st;       /* NULL until app_open_store */
 };
@@ -20,5 +20,10 @@ struct app {
  * to stderr. Returns 0, or 1 after printing a one-line error. */
 int app_open_store(struct app *app);
 void app_close(struct app *app);
+/* Points app->db_path at a new database in a private throw-away folder
+ * named for its purpose ("demo"). Returns 0, or 1 after printing why not. */
+int app_use_scratch(struct app *app, const char *purpose);
+/* Removes that folder (after app_close). */
+void app_remove_scratch(struct app *app);
 
 #endif

@@ -1234,6 +1234,9 @@ static int cmd_forget(struct app *app, struct parsed *p)
     } else {
         printf(_("Erased contact #%" PRId64 " and everything about them\n"),
                c.id);
+        if (store_wipe_pending(app->st))
+            fputs(_("rapport: WARNING: another program is reading the database, so old copies of what was erased stay in the file until it stops; run rapport check afterwards\n"),
+                  stderr);
     }
     store_contact_clear(&c);
     return rc;
@@ -1638,7 +1641,15 @@ static int cmd_backup(struct app *app, struct parsed *p)
 
 static int cmd_check(struct app *app, struct parsed *p)
 {
-    (void)p;
+    if (opt_set(p, "rebuild-index")) {
+        if (app->read_only) {
+            fprintf(stderr, _("rapport: --rebuild-index changes the database, which is open read-only\n"));
+            return CLI_USER_ERROR;
+        }
+        if (store_rebuild_search(app->st) != STORE_OK)
+            return store_failed(app);
+        printf("%s\n", _("The search index was made again."));
+    }
     struct strlist problems = { 0 };
     enum store_status st = store_check(app->st, &problems);
     int rc = CLI_OK;
@@ -1748,6 +1759,11 @@ static const struct cli_option report_options[] = {
     { NULL, OPT_FLAG, NULL, NULL },
 };
 
+static const struct cli_option check_options[] = {
+    { "rebuild-index", OPT_FLAG, NULL, N_("make the search index again from the contacts and notes") },
+    { NULL, OPT_FLAG, NULL, NULL },
+};
+
 static const struct cli_option no_options[] = {
     { NULL, OPT_FLAG, NULL, NULL },
 };
@@ -1806,7 +1822,7 @@ static const struct command commands[] = {
       io_export_command, false },
     { "backup", N_("FILE"), N_("write an online, consistent copy"),
       no_options, 1, 1, cmd_backup, NULL, false },
-    { "check", "", N_("check the database's integrity"), no_options, 0, 0,
+    { "check", N_("[--rebuild-index]"), N_("check the database's integrity"), check_options, 0, 0,
       cmd_check, NULL, false },
     { "undo", "", N_("revert the last change"), no_options, 0, 0, cmd_undo,
       NULL, true },
@@ -1877,6 +1893,15 @@ static bool wants_help(int argc, char **argv)
     return false;
 }
 
+/* Whether argv holds the option before a "--". */
+static bool has_flag(int argc, char **argv, const char *flag)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], flag) == 0)
+            return true;
+    return false;
+}
+
 int cli_run(struct app *app, int argc, char **argv)
 {
     const struct command *cmd = argc > 0 ? find_command(argv[0]) : NULL;
@@ -1894,6 +1919,12 @@ int cli_run(struct app *app, int argc, char **argv)
                     cmd->name);
             return CLI_USER_ERROR;
         }
+        /* A dry run writes nothing, not even a new database file: with
+         * none yet, it runs against an empty one that is thrown away. */
+        if (!help && strcmp(cmd->name, "import") == 0 && !app->st
+            && has_flag(argc, argv, "--dry-run") && access(app->db_path, F_OK) != 0
+            && app_use_scratch(app, "dry-run") != 0)
+            return CLI_USER_ERROR;
         if (!help && app_open_store(app) != 0)
             return CLI_USER_ERROR;
         return cmd->delegate(app, argc, argv);

@@ -100,37 +100,11 @@ static int parse_globals(int argc, char **argv, struct globals *g)
     return i;
 }
 
-static int remove_entry(const char *path, const struct stat *sb, int flag,
-                        struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    remove(path);
-    return 0;
-}
-
 /* A private folder holding a fresh database filled with the demo data. */
 static int open_demo(struct app *app, bool read_only)
 {
-    const char *tmp = getenv("TMPDIR");
-    char *dir = NULL;
-    if (asprintf(&dir, "%s/rapport-demo.XXXXXX",
-                 tmp && *tmp ? tmp : "/tmp") < 0)
+    if (app_use_scratch(app, "demo") != 0)
         return 1;
-    if (!mkdtemp(dir)) {
-        fprintf(stderr, _("rapport: cannot make a folder for the demo: %s\n"),
-                strerror(errno));
-        free(dir);
-        return 1;
-    }
-    chmod(dir, 0700);
-    app->demo_dir = dir;
-    free(app->db_path);
-    if (asprintf(&app->db_path, "%s/demo.db", dir) < 0) {
-        app->db_path = NULL;
-        return 1;
-    }
     app->read_only = false;
     if (app_open_store(app) != 0)
         return 1;
@@ -209,10 +183,7 @@ int main(int argc, char **argv)
 
 out:
     app_close(&app);
-    if (app.demo_dir) {
-        nftw(app.demo_dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
-        free(app.demo_dir);
-    }
+    app_remove_scratch(&app);
     free(app.db_path);
     config_clear(&app.cfg);
     return status;

@@ -215,5 +215,38 @@ is "$(cat "$db" "$db-wal" 2>/dev/null | grep -c 'Ødegård')" 0 "the name is now
 is "$(cat "$db" "$db-wal" 2>/dev/null | grep -c 'Quetzalcoatlus')" 0 "the note's words are nowhere in the file"
 r show zoe
 is "$status" 1 "the contact cannot be found"
+r undo
+is "$status" 1 "undo right after forget refuses"
+like "$err" 'erased contact #1.*cannot be undone' "and says the erase cannot be undone"
+r list
+unlike "$out" 'Ødegård' "nothing of the person came back"
+
+# Another program holding a read open keeps the old copies in the file
+# for a while: forget says so instead of promising they are gone.
+r add "Rhea Reader" --email rhea.reader@example.org
+mkfifo "$TEST_DIR/reader.in"
+sqlite3 "$db" <"$TEST_DIR/reader.in" >"$TEST_DIR/reader.out" 2>&1 &
+reader=$!
+exec 3>"$TEST_DIR/reader.in"
+printf 'BEGIN;\nSELECT count(*) FROM contact;\n.print holding\n' >&3
+tries=100
+until grep -q holding "$TEST_DIR/reader.out" 2>/dev/null || [ "$tries" -eq 0 ]; do
+    sleep 0.05; tries=$((tries - 1))
+done
+r forget rhea --yes
+is "$status" 0 "forget with a reader open succeeds"
+like "$err" 'another program is reading the database' "and warns that old copies remain"
+exec 3>&-
+wait "$reader"
+r list
+is "$(cat "$db" "$db-wal" 2>/dev/null | grep -c 'rhea.reader')" 0 \
+    "once the reader is gone, the next run leaves nothing of them"
+
+# A dry run on a database that does not exist yet creates nothing.
+printf 'BEGIN:VCARD\nVERSION:3.0\nFN:Dry Run\nEMAIL:dry@example.org\nEND:VCARD\n' >"$TEST_DIR/dry.vcf"
+run --db "$TEST_DIR/none/dry.db" import "$TEST_DIR/dry.vcf" --dry-run
+is "$status" 0 "import --dry-run without a database"
+like "$out" 'would add 1' "shows what it would add"
+ok "$([ ! -e "$TEST_DIR/none" ]; echo $?)" "and creates neither the database nor its folder"
 
 done_testing

@@ -124,6 +124,27 @@ awk 'BEGIN { for (i = 0; i < 200000; i++) printf "%c", 65 + i % 26 }' \
 run --db "$bad" check
 is "$status" 1 "check on a damaged database exits 1"
 like "$err" '^rapport: ' "with a message"
+# A damaged search index is found, each problem on its own line, and
+# --rebuild-index mends it.
+fts="$TEST_DIR/fts.db"
+cp "$TEST_DIR/copy.db" "$fts"
+chmod 600 "$fts"
+for i in 1 2 3 4 5 6 7 8; do
+    run --db "$fts" note siobhan "Reading-room visit number $i about the estate maps"
+done
+sqlite3 "$fts" "DELETE FROM note_fts_data WHERE id > 10"
+run --db "$fts" check
+is "$status" 1 "check finds the damaged note index"
+like "$out" 'note_fts' "and names it"
+unlike "$out" '\^J' "problems are one per line, never joined"
+like "$err" "\($(printf '%s\n' "$out" | grep -c .) problems?\)" "the count matches the lines shown"
+run --db "$fts" check --rebuild-index
+is "$status" 0 "--rebuild-index mends it"
+like "$out" 'made again' "says so"
+like "$out" 'sound' "and the check then passes"
+run --db "$fts" search "estate maps"
+like "$out" 'Siobh' "search finds the notes again"
+
 printf 'this is not a database at all, just text\n%.0s' 1 2 3 4 5 6 7 8 9 >"$TEST_DIR/text.db"
 chmod 600 "$TEST_DIR/text.db"
 run --db "$TEST_DIR/text.db" list
