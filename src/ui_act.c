@@ -240,10 +240,11 @@ bool ui_act_edit(struct ui *ui, int64_t contact_id)
     while (ui_form(ui, title, f, FIELD_COUNT - 1)) {
         if (!read_fields(ui, f, &c, false))
             continue;
-        enum store_status rc = contact_update(ui->st, &c, ui_now());
+        bool changed = false;
+        enum store_status rc = contact_update_changed(ui->st, &c, ui_now(), &changed);
         if (rc == STORE_OK) {
-            saved = true;
-            ui_message(ui, false, _("Saved."));
+            saved = changed;
+            ui_message(ui, false, changed ? _("Saved.") : _("Nothing to change."));
             ui->dirty = true;
             break;
         }

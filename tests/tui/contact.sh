@@ -98,6 +98,12 @@ tui_keys 3 Enter
 wait_for "for the exhibition catalogue ↻2w" 3 "a long follow-up is wrapped, its recurrence kept"
 tui_keys G
 wait_for "for the manuscripts next year" 2 "a long score comment is wrapped to its end"
+steps=$(sql "$db" "SELECT count(*) FROM journal")
+tui_keys e
+wait_for "Edit Zoë Ødegård" 2 "the edit form opens"
+tui_keys C-s
+wait_for "Nothing to change." 2 "saving an unchanged form says there was nothing to change"
+is "$(sql "$db" "SELECT count(*) FROM journal")" "$steps" "and leaves no undo step"
 tui_quit
 
 done_testing
