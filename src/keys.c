@@ -210,8 +210,8 @@ static int configure_one(struct keymap *map, const char *pair,
             && strncmp(actions[a].name, pair, nlen) == 0)
             act = a;
     if (act == ACT_NONE) {
-        strlist_pushf(warnings, _("[keys] %.*s: no such action"), (int)nlen,
-                      pair);
+        strlist_pushf(warnings, _("[keys] %.*s: no such action; the actions are listed "
+                                  "in the example rapport.ini"), (int)nlen, pair);
         return ACT_NONE;
     }
     int keys[KEYS_PER_ACTION];

@@ -219,8 +219,14 @@ static void setup_colors(struct ui *ui, struct strlist *warnings)
         short fg, bg;
         int attr;
         if (item < 0 || !eq) {
-            strlist_pushf(warnings, _("[colors] %.*s: no such item"), (int)n,
-                          pair);
+            char names[256] = "";
+            for (int i = 0; i < UI_COLOR_COUNT; i++) {
+                size_t used = strlen(names);
+                snprintf(names + used, sizeof names - used, "%s%s", i ? ", " : "",
+                         color_items[i].name);
+            }
+            strlist_pushf(warnings, _("[colors] %.*s: no such item; the items are %s"),
+                          (int)n, pair, names);
         } else if (parse_color(eq + 1, &fg, &bg, &attr) < 0) {
             strlist_pushf(warnings,
                           _("[colors] %s: \"%s\" is not understood; expected "
@@ -562,8 +568,27 @@ void ui_draw(struct ui *ui)
 
 /* ---- the help overlay ---------------------------------------------------- */
 
-static void help_add(char ***lines, size_t *n, const struct keymap *map,
-                     enum action act)
+/* The help's rows: key lines, and headings between the groups. */
+struct help_rows {
+    char **text;
+    bool *heading;
+    size_t n;
+};
+
+static void help_push(struct help_rows *h, const char *text, bool heading)
+{
+    char **t = realloc(h->text, (h->n + 1) * sizeof *t);
+    bool *b = realloc(h->heading, (h->n + 1) * sizeof *b);
+    if (t)
+        h->text = t;
+    if (b)
+        h->heading = b;
+    if (!t || !b || !(h->text[h->n] = strdup(text)))
+        abort();
+    h->heading[h->n++] = heading;
+}
+
+static void help_add(struct help_rows *h, const struct keymap *map, enum action act)
 {
     char keys[128], line[512];
     keys_describe(map, act, keys, sizeof keys);
@@ -572,31 +597,36 @@ static void help_add(char ***lines, size_t *n, const struct keymap *map,
     char pad[160];
     text_pad(keys, 20, pad, sizeof pad);
     snprintf(line, sizeof line, "  %s %s", pad, keys_action_help(act));
-    char **p = realloc(*lines, (*n + 1) * sizeof *p);
-    if (!p)
-        abort();
-    *lines = p;
-    p[(*n)++] = strdup(line);
+    help_push(h, line, false);
 }
 
 static void help_overlay(struct ui *ui)
 {
     const struct ui_view *view = top_view(ui);
-    char **lines = NULL;
-    size_t n = 0;
+    struct help_rows h = { 0 };
+    /* What the config got wrong comes first: the status line only had
+     * room for one of the problems. */
+    if (ui->config_warnings.len > 0) {
+        help_push(&h, _("Problems in the configuration (the defaults are used):"), true);
+        for (size_t i = 0; i < ui->config_warnings.len; i++) {
+            char line[600];
+            snprintf(line, sizeof line, "  %s", ui->config_warnings.items[i]);
+            help_push(&h, line, false);
+        }
+    }
     for (const enum action *a = view->actions; *a != ACT_NONE; a++)
-        help_add(&lines, &n, &ui->keys, *a);
-    size_t own = n;
+        help_add(&h, &ui->keys, *a);
+    help_push(&h, _("Everywhere:"), true);
     for (const enum action *a = global_actions; *a != ACT_NONE; a++) {
         bool shadowed = false;
         for (const enum action *b = view->actions; *b != ACT_NONE; b++)
             shadowed = shadowed || *a == *b;
         if (!shadowed)
-            help_add(&lines, &n, &ui->keys, *a);
+            help_add(&h, &ui->keys, *a);
     }
-    size_t editing = n;
+    help_push(&h, _("In forms, notes and questions:"), true);
     for (int a = ACT_SAVE; a < ACT_COUNT; a++)
-        help_add(&lines, &n, &ui->keys, (enum action)a);
+        help_add(&h, &ui->keys, (enum action)a);
     size_t offset = 0;
     for (;;) {
         erase();
@@ -605,20 +635,9 @@ static void help_overlay(struct ui *ui)
                  _(view->name));
         ui_put(0, 0, COLS, title, ui->attr[UI_TITLE]);
         int height = LINES - 2;
-        /* Two headings sit among the lines: before the keys of every
-         * screen, and before those of forms and the editor. */
-        for (int i = 0; i < height && offset + (size_t)i < n + 2; i++) {
+        for (int i = 0; i < height && offset + (size_t)i < h.n; i++) {
             size_t at = offset + (size_t)i;
-            if (at == own) {
-                ui_put(1 + i, 0, COLS, _("Everywhere:"), ui->attr[UI_HEADER]);
-                continue;
-            }
-            if (at == editing + 1) {
-                ui_put(1 + i, 0, COLS, _("In forms, notes and questions:"),
-                       ui->attr[UI_HEADER]);
-                continue;
-            }
-            ui_put(1 + i, 0, COLS, lines[at < own ? at : at <= editing ? at - 1 : at - 2], 0);
+            ui_put(1 + i, 0, COLS, h.text[at], h.heading[at] ? ui->attr[UI_HEADER] : 0);
         }
         char down[32], up[32], footer[256];
         keys_name(ui->keys.keys[ACT_MOVE_DOWN][0], down, sizeof down);
@@ -634,7 +653,7 @@ static void help_overlay(struct ui *ui)
         if (key == KEYS_NONE || key == KEYS_RESIZE)
             continue;
         if (keys_bound(&ui->keys, ACT_MOVE_DOWN, key)) {
-            if (offset + (size_t)height < n + 2)
+            if (offset + (size_t)height < h.n)
                 offset++;
             continue;
         }
@@ -645,9 +664,10 @@ static void help_overlay(struct ui *ui)
         }
         break;
     }
-    for (size_t i = 0; i < n; i++)
-        free(lines[i]);
-    free(lines);
+    for (size_t i = 0; i < h.n; i++)
+        free(h.text[i]);
+    free(h.text);
+    free(h.heading);
 }
 
 /* ---- actions every screen shares ----------------------------------------- */
@@ -840,14 +860,20 @@ int ui_run(struct app *app)
         abort();
     ui->app = app;
     ui->st = app->st;
-    struct strlist warnings = { 0 };
     keys_init(&ui->keys);
-    keys_configure(&ui->keys, &app->cfg.keys, &warnings);
-    setup_colors(ui, &warnings);
-    if (warnings.len > 0)
-        ui_message(ui, true, warnings.len > 1 ? _("%s (and %zu more)") : "%s",
-                   warnings.items[0], warnings.len - 1);
-    strlist_clear(&warnings);
+    struct strlist *warnings = &ui->config_warnings;
+    keys_configure(&ui->keys, &app->cfg.keys, warnings);
+    setup_colors(ui, warnings);
+    if (warnings->len > 0) {
+        char help[32];
+        keys_first_name(&ui->keys, ACT_HELP, help, sizeof help);
+        if (warnings->len > 1)
+            /* TRANSLATORS: how many problems, the help key, the first. */
+            ui_message(ui, true, _("%zu problems in the config (%s lists them): %s"),
+                       warnings->len, help, warnings->items[0]);
+        else
+            ui_message(ui, true, "%s", warnings->items[0]);
+    }
     ui->data_version = store_data_version(ui->st);
     ui->today = date_from_time(ui_now());
     ui_push(ui, start_view(app), 0);
@@ -881,6 +907,7 @@ int ui_run(struct app *app)
     }
     endwin();
     delscreen(screen);
+    strlist_clear(&ui->config_warnings);
     free(ui);
     return 0;
 }

@@ -60,6 +60,7 @@ struct ui {
     struct date today;             /* the day the screens were read on */
     bool cursor;                   /* a screen wants the cursor shown ... */
     int cursor_y, cursor_x;        /* ... here */
+    struct strlist config_warnings;  /* [keys] and [colors] problems */
 };
 
 extern const struct ui_view ui_review_view;

@@ -50,9 +50,12 @@ header = yellow,default,bold
 INI
 tui_start -e NO_COLOR=1 -- --db "$db"
 wait_for "nonsense" 10 "an unknown action in [keys] is reported on the status line"
-wait_for "(and 1 more)" 2 "with the count of further warnings"
+wait_for "2 problems in the config (<F2> lists them)" 2 "with the count of problems"
 tui_keys F2
 wait_for "Keys of the Review screen" 2 "a remapped help key opens the help"
+wait_for "Problems in the configuration" 2 "the help lists the config's problems"
+like "$(tui_screen)" '\[keys\] nonsense: no such action' "the unknown action"
+like "$(tui_screen)" '\[colors\] title: "purple,blue" is not understood' "and the bad colour"
 wait_for "j/k scroll, any other key closes the help" 2 "the help footer names the scroll keys"
 tui_keys j j j j j j j j j j j j j j j j j j j j
 wait_for "In forms, notes and questions:" 2 "the help lists the keys of forms too"
