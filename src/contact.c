@@ -209,9 +209,10 @@ static enum store_status clean_text(struct store *st, char **field,
     return STORE_OK;
 }
 
-/* Trims every item, drops empty ones and repeats (case-insensitive). */
+/* Trims every item, drops empty ones and repeats (case-insensitive);
+ * `separated` refuses items holding the list separators. */
 static enum store_status clean_list(struct store *st, struct strlist *list,
-                                    const char *what)
+                                    const char *what, bool separated)
 {
     struct strlist kept = { 0 };
     enum store_status rc = STORE_OK;
@@ -224,6 +225,15 @@ static enum store_status clean_list(struct store *st, struct strlist *list,
             rc = store_fail(st, STORE_INVALID, _("%s: not valid UTF-8"), what);
         else if (strpbrk(item, "\r\n"))
             rc = store_fail(st, STORE_INVALID, _("%s: must be one line"), what);
+        /* They separate tags wherever the tags are one text: the
+         * form's field, CSV cells, rapport list. */
+        else if (separated && strpbrk(item, ",;")) {
+            char *shown = text_sanitize(item, false);
+            rc = store_fail(st, STORE_INVALID,
+                            _("%s: \"%s\" holds a comma or a semicolon, which separate the items of a list; give each one on its own"),
+                            what, shown);
+            free(shown);
+        }
         else if (strlist_push(&kept, item) != 0)
             rc = store_fail(st, STORE_FAILED, _("out of memory"));
     }
@@ -245,9 +255,9 @@ static enum store_status validate(struct store *st, struct contact *c)
         || (rc = clean_line(st, &c->channel, _("channel"), false)) != STORE_OK
         || (rc = clean_text(st, &c->projects, _("projects"))) != STORE_OK
         || (rc = clean_text(st, &c->goals, _("goals"))) != STORE_OK
-        || (rc = clean_list(st, &c->emails, _("email"))) != STORE_OK
-        || (rc = clean_list(st, &c->phones, _("phone"))) != STORE_OK
-        || (rc = clean_list(st, &c->tags, _("tag"))) != STORE_OK)
+        || (rc = clean_list(st, &c->emails, _("email"), false)) != STORE_OK
+        || (rc = clean_list(st, &c->phones, _("phone"), false)) != STORE_OK
+        || (rc = clean_list(st, &c->tags, _("tag"), true)) != STORE_OK)
         return rc;
     for (size_t i = 0; i < c->emails.len; i++) {
         if (!contact_email_valid(c->emails.items[i])) {
