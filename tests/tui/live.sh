@@ -16,6 +16,8 @@ tui_start -- --db "$db"
 wait_for "Review |" 10 "starts"
 tui_keys 3
 wait_for "Evil^[[31mRed^[]0;pwned" 3 "control characters are shown as placeholders"
+is "$(sql "$db" "SELECT hex(name) LIKE '%1B5B33316D%' FROM contact WHERE name LIKE 'Evil%'")" 1 \
+    "while the name is stored as it was given"
 # Wide and combining characters keep the columns aligned: the stage
 # column starts at the same display column on every row.
 screen=$(tui_screen)
@@ -43,6 +45,8 @@ run --db "$db" note "Ada" "Written from another shell"
 is "$status" 0 "rapport note from another process"
 wait_for "Written from another shell" 2 "the note appears on the open screen"
 wait_for "Timeline (1 note)" 1 "with the count"
+is "$(sql "$db" "SELECT c.name FROM note n JOIN contact c ON c.id = n.contact_id")" "Ada Lovelace" \
+    "the note is stored on that contact"
 
 # u undoes this session's changes; one made elsewhere is asked about.
 tui_keys u

@@ -11,6 +11,7 @@ run --db "$db" add "Lise Meitner" --org "Kaiser Wilhelm Institute"
 run --db "$db" note "Lise" "Asked for the fission papers of 1938"
 is "$status" 0 "seeded"
 
+before=$(sql "$db" "SELECT group_concat(id || ':' || version) FROM contact; SELECT count(*) FROM journal")
 tui_start -- --db "$db"
 wait_for "Review |" 10 "starts"
 tui_keys 3
@@ -43,6 +44,8 @@ wait_for "Contacts (3)" 2 "cleared again"
 tui_keys o
 wait_for "by stage" 2 "o changes the sort order"
 tui_quit
+is "$(sql "$db" "SELECT group_concat(id || ':' || version) FROM contact; SELECT count(*) FROM journal")" \
+    "$before" "searching, opening and sorting change nothing stored"
 
 # Dates follow [general] date_format.
 mkdir -p "$XDG_CONFIG_HOME/rapport"
