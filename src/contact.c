@@ -225,12 +225,12 @@ static enum store_status clean_list(struct store *st, struct strlist *list,
             rc = store_fail(st, STORE_INVALID, _("%s: not valid UTF-8"), what);
         else if (strpbrk(item, "\r\n"))
             rc = store_fail(st, STORE_INVALID, _("%s: must be one line"), what);
-        /* They separate tags wherever the tags are one text: the
-         * form's field, CSV cells, rapport list. */
-        else if (separated && strpbrk(item, ",;")) {
+        /* A semicolon separates tags wherever they are one text: CSV
+         * cells, rapport list, the form's field. */
+        else if (separated && strchr(item, ';')) {
             char *shown = text_sanitize(item, false);
             rc = store_fail(st, STORE_INVALID,
-                            _("%s: \"%s\" holds a comma or a semicolon, which separate the items of a list; give each one on its own"),
+                            _("%s: \"%s\" holds a semicolon, which separates the items of a list; give each one on its own"),
                             what, shown);
             free(shown);
         }

@@ -44,13 +44,34 @@ static void split_into(const char *text, struct strlist *out)
     strlist_clear(out);
     char *copy = dup_or_empty(text);
     char *save = NULL;
-    for (char *tok = strtok_r(copy, ",;", &save); tok;
-         tok = strtok_r(NULL, ",;", &save)) {
+    /* Items are joined with "; " when one holds a comma (a tag may). */
+    const char *sep = strchr(copy, ';') ? ";" : ",";
+    for (char *tok = strtok_r(copy, sep, &save); tok;
+         tok = strtok_r(NULL, sep, &save)) {
         text_trim(tok);
         if (*tok)
             strlist_push(out, tok);
     }
     free(copy);
+}
+
+/* The other half of split_into: "; " between items when one holds a
+ * comma, so that the form gives back the same items. */
+static char *join_items(const struct strlist *list)
+{
+    bool comma = false;
+    for (size_t i = 0; i < list->len; i++)
+        comma = comma || strchr(list->items[i], ',');
+    char *text = strlist_join(list, comma ? "; " : ", ");
+    /* One item with a comma: a ";" after it says so. */
+    if (comma && list->len == 1) {
+        char *marked = NULL;
+        if (asprintf(&marked, "%s;", text) < 0)
+            abort();
+        free(text);
+        text = marked;
+    }
+    return text;
 }
 
 static char *null_if_blank(const char *s)
@@ -78,8 +99,8 @@ static void fill_fields(struct ui_field *f, const struct contact *c)
         roles = "decision-maker";
     f[FIELD_ROLES].value = dup_or_empty(roles);
     f[FIELD_EMAILS].value = strlist_join(&c->emails, ", ");
-    f[FIELD_PHONES].value = strlist_join(&c->phones, ", ");
-    f[FIELD_TAGS].value = strlist_join(&c->tags, ", ");
+    f[FIELD_PHONES].value = join_items(&c->phones);
+    f[FIELD_TAGS].value = join_items(&c->tags);
     f[FIELD_PROJECTS].value = dup_or_empty(c->projects);
     f[FIELD_GOALS].value = dup_or_empty(c->goals);
     f[FIELD_CHANNEL].value = dup_or_empty(c->channel);

@@ -103,7 +103,7 @@ r list --tag "text mining"
 like "$out" 'Zoë' "--tag filters by tag"
 r edit zoe --tag "maps;atlases"
 is "$status" 1 "a tag holding a list separator is refused"
-like "$err" 'tag: "maps;atlases" holds a comma or a semicolon' "saying which and why"
+like "$err" 'tag: "maps;atlases" holds a semicolon' "saying which and why"
 is "$(sql "$db" "SELECT count(*) FROM contact_tag WHERE tag LIKE 'maps%'")" 0 "and nothing is stored"
 
 # Sorting.
