@@ -44,7 +44,7 @@ tui_type "Ada"
 tui_type $'\e[99~'
 tui_type " Lovelace"
 tui_keys C-s
-wait_for "Ada Lovelace" 2 "the form stays open through an unknown sequence and saves"
+wait_for "Ada Lovelace  #" 5 "the form stays open through an unknown sequence and saves"
 is "$(sql "$db" "SELECT name FROM contact WHERE name LIKE 'Ada%'")" "Ada Lovelace" \
     "no tail of the sequence was typed into the name"
 tui_quit
