@@ -1009,6 +1009,12 @@ static enum store_status write_end(struct store *st, enum store_status rc,
     if (rc == STORE_OK && st->unjournaled)
         rc = exec_kept(st, "DELETE FROM journal WHERE id = "
                            "(SELECT recording FROM journal_state WHERE id = 1)");
+    /* A write that changed no row (an import of what is already there)
+     * is no step to undo. */
+    if (rc == STORE_OK)
+        rc = exec_kept(st, "DELETE FROM journal WHERE id = "
+                           "(SELECT recording FROM journal_state WHERE id = 1) "
+                           "AND NOT EXISTS (SELECT 1 FROM journal_row WHERE journal_id = journal.id)");
     if (rc == STORE_OK)
         rc = exec_kept(st, "UPDATE journal_state SET recording = NULL WHERE id = 1");
     if (rc == STORE_OK) {

@@ -101,8 +101,10 @@ if cmp -s "$TEST_DIR/out.csv" "$TEST_DIR/out2.csv"; then ok 0 "the second export
     ok 1 "the second export is the same file"; diff "$TEST_DIR/out.csv" "$TEST_DIR/out2.csv" | head | sed 's/^/# /'; fi
 counts() { sql "$db2" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM contact_email) || ' ' || (SELECT count(*) FROM contact_phone) || ' ' || (SELECT count(*) FROM contact_tag)"; }
 before=$(counts)
+steps=$(sql "$db2" "SELECT count(*) FROM journal")
 run --db "$db2" import "$TEST_DIR/out.csv"
 is "$out" "Added 0, merged 10, rejected 0." "importing it again merges everything"
 is "$(counts)" "$before" "and adds no contact, note, email, phone or tag"
+is "$(sql "$db2" "SELECT count(*) FROM journal")" "$steps" "nor a step to undo"
 
 done_testing

@@ -703,6 +703,13 @@ static void test_batch(struct store *st)
     ok(store_contact_get(st, ids[0], &c) == STORE_NOT_FOUND, "and nothing of it is kept");
 }
 
+static enum store_status batch_nothing(struct store *st, void *arg)
+{
+    (void)st;
+    (void)arg;
+    return STORE_OK;
+}
+
 static enum store_status batch_one(struct store *st, void *arg)
 {
     int64_t *id = arg;
@@ -754,6 +761,14 @@ static void test_undo_owner(struct store *st, struct store *other)
     store_journal_list_clear(&recent);
     ok(store_contact_get(st, demo, &c) == STORE_OK, "but its writes are kept");
     store_contact_clear(&c);
+    ok(store_journal_recent(st, 1, &recent) == STORE_OK, "the journal reads again");
+    before = recent.len ? recent.items[0].id : 0;
+    store_journal_list_clear(&recent);
+    ok(store_batch(st, "import", batch_nothing, NULL) == STORE_OK, "a batch that changes nothing");
+    ok(store_journal_recent(st, 1, &recent) == STORE_OK
+       && (recent.len ? recent.items[0].id : 0) == before,
+       "is no step to undo");
+    store_journal_list_clear(&recent);
 }
 
 static void test_forget(struct store *st, const char *db)
