@@ -607,6 +607,79 @@ static enum store_status put_note(struct io_export *ex, const struct note *n,
     return STORE_OK;
 }
 
+/* "Jr.", "PhD", "III": what may follow a name after a comma. */
+static bool is_suffix(const char *s)
+{
+    static const char *const suffixes[] = {
+        "jr", "sr", "ii", "iii", "iv", "v", "vi", "phd", "md", "dds",
+        "esq", "mba", "msc", "bsc", "rn", NULL,
+    };
+    char word[8];
+    size_t n = 0;
+    for (; *s && *s != ' ' && *s != ','; s++) {
+        if (*s == '.')
+            continue;
+        if (n + 1 >= sizeof word)
+            return false;
+        word[n++] = (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
+    }
+    word[n] = '\0';
+    for (size_t i = 0; suffixes[i]; i++)
+        if (strcmp(word, suffixes[i]) == 0)
+            return true;
+    return false;
+}
+
+/* N (family;given;additional;prefix;suffix, required in 3.0) from the
+ * one name rapport keeps. After a comma comes either a suffix ("Ann
+ * Smith, Jr.") or, as lists of people write names, the given names
+ * ("Smith, Anna Maria"); without a comma the last word is the family
+ * name. */
+static void put_name(FILE *out, const char *name)
+{
+    struct io_buf n = { 0 };
+    io_buf_adds(&n, "N:");
+    const char *comma = strchr(name, ',');
+    const char *after = comma ? comma + 1 + strspn(comma + 1, " ") : NULL;
+    char *base = strndup(name, comma ? (size_t)(comma - name) : strlen(name));
+    if (base)
+        text_trim(base);
+    if (base && after && *after && !is_suffix(after)) {
+        char *given = strdup(after);
+        char *space = given ? strchr(given, ' ') : NULL;
+        if (space)
+            *space = '\0';
+        escape_into(&n, base);
+        io_buf_addc(&n, ';');
+        escape_into(&n, given);
+        io_buf_addc(&n, ';');
+        if (space)
+            escape_into(&n, text_trim(space + 1));
+        io_buf_adds(&n, ";;");
+        free(given);
+    } else if (base) {
+        char *space = strrchr(base, ' ');
+        if (space) {
+            *space = '\0';
+            escape_into(&n, space + 1);
+            io_buf_addc(&n, ';');
+            escape_into(&n, base);
+        } else {
+            escape_into(&n, base);
+            io_buf_addc(&n, ';');
+        }
+        io_buf_adds(&n, ";;;");
+        if (after)
+            escape_into(&n, after);
+    } else {
+        n.failed = true;
+    }
+    free(base);
+    if (!n.failed)
+        put_line(out, n.s);
+    io_buf_free(&n);
+}
+
 static enum store_status put_card(struct io_export *ex,
                                   const struct contact *c)
 {
@@ -625,37 +698,17 @@ static enum store_status put_card(struct io_export *ex,
     put_prop(out, "UID", uid ? uid : made);
     free(uid);
     put_prop(out, "FN", c->name);
-    /* N is required in 3.0: the last word before any ", " is taken for
-     * the family name, what follows the comma for the suffix. */
-    struct io_buf n = { 0 };
-    io_buf_adds(&n, "N:");
-    const char *comma = strstr(c->name, ", ");
-    size_t base_len = comma ? (size_t)(comma - c->name) : strlen(c->name);
-    char *base = strndup(c->name, base_len);
-    char *space = base ? strrchr(base, ' ') : NULL;
-    if (space) {
-        *space = '\0';
-        escape_into(&n, space + 1);
-        io_buf_addc(&n, ';');
-        escape_into(&n, base);
-    } else {
-        escape_into(&n, base);
-        io_buf_addc(&n, ';');
-    }
-    free(base);
-    io_buf_adds(&n, ";;;");
-    if (comma)
-        escape_into(&n, comma + 2);
-    if (!n.failed)
-        put_line(out, n.s);
-    io_buf_free(&n);
+    put_name(out, c->name);
     put_prop(out, "ORG", c->org);
     put_prop(out, "TITLE", c->title);
     for (size_t i = 0; i < c->emails.len; i++)
         put_prop(out, v4 ? "EMAIL" : "EMAIL;TYPE=INTERNET", c->emails.items[i]);
+    /* Plain TEL: rapport does not know a number's kind, and abook reads
+     * no number with VALUE=text or TYPE=VOICE. Both versions take a
+     * bare TEL as text (RFC 2426 §3.3.1; RFC 6350 §6.4.1 keeps text as
+     * the default for backward compatibility). */
     for (size_t i = 0; i < c->phones.len; i++)
-        put_prop(out, v4 ? "TEL;VALUE=text" : "TEL;TYPE=VOICE",
-                 c->phones.items[i]);
+        put_prop(out, "TEL", c->phones.items[i]);
     if (c->tags.len) {
         struct io_buf b = { 0 };
         io_buf_adds(&b, "CATEGORIES:");
