@@ -621,11 +621,13 @@ int io_import_command(struct app *app, int argc, char **argv)
         free(safe);
         status = CLI_USER_ERROR;
     } else if (flags & IO_DRY_RUN) {
-        printf(_("Dry run: would add %d, merge %d, reject %d; nothing was written.\n"),
-               sum.added, sum.merged, sum.rejected);
+        printf(_("Dry run: would add %d, merge %d, leave %d unchanged, reject %d; nothing was written.\n"),
+               sum.added, sum.merged, sum.unchanged, sum.rejected);
     } else {
-        printf(_("Added %d, merged %d, rejected %d.\n"), sum.added,
-               sum.merged, sum.rejected);
+        /* "Unchanged" apart from "merged": a file imported before adds
+         * nothing, and says so. */
+        printf(_("Added %d, merged %d, unchanged %d, rejected %d.\n"),
+               sum.added, sum.merged, sum.unchanged, sum.rejected);
     }
     io_summary_clear(&sum);
     return status;

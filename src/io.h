@@ -23,7 +23,8 @@ enum io_flags {
 
 struct io_summary {
     int added;
-    int merged;
+    int merged;             /* already present, and the file added to them */
+    int unchanged;          /* already present with everything the file has */
     int rejected;
     int written;            /* records exported */
     struct strlist messages;   /* "FILE:LINE: rejected: reason", one per
@@ -37,7 +38,8 @@ int io_format_parse(const char *name);
 /* Reads path ("-": standard input); with IO_FORMAT_GUESS the format comes
  * from the name, else from the first bytes. Contacts already present
  * (same UID, else same email, else with neither the same whole name) are
- * merged; everything valid is written in one transaction. Returns
+ * merged; everything valid is written in one transaction, and nothing
+ * at all (not even a step to undo) when nothing would change. Returns
  * STORE_OK even when some records were rejected (they are counted and
  * described in summary->messages), unless IO_STRICT; on failure the
  * message is in store_error(st) and nothing was written. */

@@ -362,10 +362,12 @@ static void join(struct io_buf *b, const char *w)
     io_buf_adds(b, w);
 }
 
+/* own: the file is in rapport's own layout, whose Notes cell holds all
+ * of a contact's notes (see put_row). */
 static void fill_record(struct io_import *im, const struct row *header,
                         const struct row *row, const enum field *columns,
                         const char *list_seps, const char *email_seps,
-                        bool system_labels)
+                        bool system_labels, bool own)
 {
     struct io_record *r = io_record_new(im, row->line);
     if (!r)
@@ -403,7 +405,10 @@ static void fill_record(struct io_import *im, const struct row *header,
         case F_EMAIL: add_values(&r->c.emails, v, email_seps, false); break;
         case F_PHONE: add_values(&r->c.phones, v, list_seps, false); break;
         case F_TAGS: add_values(&r->c.tags, v, list_seps, system_labels); break;
-        case F_NOTES: io_record_add_note(r, "note", 0, v); break;
+        case F_NOTES:
+            if (io_record_add_note(r, "note", 0, v) == 0)
+                r->notes[r->note_count - 1].joined = own;
+            break;
         case F_PROJECTS: io_set(&r->c.projects, v); break;
         case F_GOALS: io_set(&r->c.goals, v); break;
         case F_CHANNEL: io_set(&r->c.channel, v); break;
@@ -546,10 +551,11 @@ enum store_status io_csv_import(struct io_import *im, char *data, size_t len)
     const char *list_seps = layout ? layout->list_seps : " ::: ";
     const char *email_seps = headerless ? "," : layout ? layout->email_seps
                                                          : " ::: ";
-    bool system_labels = layout && layout->rules != rapport_rules;
+    bool own = layout && layout->rules == rapport_rules;
+    bool system_labels = layout && !own;
     if (rc == STORE_OK && headerless)
         fill_record(im, &header, &header, columns, list_seps, email_seps,
-                    false);
+                    false, false);
     while (rc == STORE_OK && (got = read_row(&rd, &row)) != 0) {
         if (got == -2) {
             rc = store_fail(im->st, STORE_FAILED, _("out of memory"));
@@ -557,13 +563,22 @@ enum store_status io_csv_import(struct io_import *im, char *data, size_t len)
             io_reject(im, row.line,
                       _("a quote is never closed: the file is truncated or malformed"));
         } else if (!row_blank(&row)) {
+            /* A row of the wrong length has its values under the
+             * wrong columns: an unquoted comma adds a field, an
+             * unquoted line break cuts one record into two short ones.
+             * Either way, guessing would store values in the wrong
+             * fields. */
             if (row.len > header.len)
                 io_reject(im, row.line,
                           _("%zu fields where the header has %zu (a comma in a value not quoted?)"),
                           row.len, header.len);
+            else if (row.len < header.len)
+                io_reject(im, row.line,
+                          _("%zu fields where the header has %zu (a line break in a value not quoted, or the row cut short?)"),
+                          row.len, header.len);
             else
                 fill_record(im, &header, &row, columns, list_seps,
-                            email_seps, system_labels);
+                            email_seps, system_labels, own);
         }
     }
     row_clear(&row);
@@ -641,7 +656,9 @@ static enum store_status put_row(struct io_export *ex, const struct contact *c)
     put_cell(out, uid ? uid : made, false);
     free(uid);
     /* The notes, oldest last as the contact screen shows them, in one
-     * cell: a spreadsheet has no better place for them. */
+     * cell, a blank line between them: a spreadsheet has no better place
+     * for them. Importing the file again recognises them (io_merge.c's
+     * new_parts). */
     struct io_buf notes = { 0 };
     rc = io_each_note(ex, c->id, gather_note, &notes);
     put_cell(out, notes.s ? notes.s : "", false);

@@ -17,7 +17,9 @@
 struct io_note {
     char kind[16];
     time_t at;             /* 0: the time of the import */
-    char *body;
+    char *body;            /* line breaks are LF only */
+    bool joined;           /* several notes joined by blank lines, as
+                              rapport's own CSV export writes them */
 };
 
 /* A contact read from a file. */
@@ -35,8 +37,11 @@ struct io_task {
     int line;
     char *who;             /* a name from the summary, or NULL */
     char *email;           /* an attendee's address, or NULL */
+    char *uid;             /* the item's UID, or NULL */
     struct date due;
     int due_minutes;
+    bool dateless;         /* the item has no date: due is the import's day */
+    struct date snoozed_until;   /* unset when not snoozed */
     char *text;
     struct interval every;
 };
@@ -52,6 +57,7 @@ struct io_import {
     size_t record_count, record_cap;
     struct io_task *tasks;
     size_t task_count, task_cap;
+    int changed;           /* records and follow-ups that wrote something */
 };
 
 struct io_export {
@@ -68,6 +74,7 @@ void io_reject(struct io_import *im, int line, const char *fmt, ...)
 struct io_record *io_record_new(struct io_import *im, int line);
 /* Drops the newest record (the parser found it unusable). */
 void io_record_drop(struct io_import *im);
+/* Adds a note, its line breaks made LF (CR LF and a lone CR alike). */
 int io_record_add_note(struct io_record *r, const char *kind, time_t at,
                        const char *body);
 struct io_task *io_task_new(struct io_import *im, int line);
@@ -75,6 +82,13 @@ struct io_task *io_task_new(struct io_import *im, int line);
 int io_set(char **field, const char *value);
 /* A stable UID for a contact that has none stored. */
 void io_contact_uid(const struct contact *c, char *buf, size_t size);
+/* The UID an iCalendar export gives follow-up f ("rapport-followup-ID-
+ * CREATED"); series_id and series_created name the first occurrence of
+ * a recurring series (f's own when it is the first or does not recur). */
+void io_followup_uid(int64_t series_id, int64_t series_created, char *buf,
+                     size_t size);
+/* Reads such a UID back; false when uid is not one rapport wrote. */
+bool io_followup_uid_parse(const char *uid, int64_t *id, int64_t *created);
 
 /* A growable byte buffer, always NUL-terminated once used. */
 struct io_buf {

@@ -64,6 +64,23 @@ void io_record_drop(struct io_import *im)
         record_clear(&im->records[--im->record_count]);
 }
 
+/* CR LF and a lone CR become LF: a note written on one system and
+ * brought back through another must still equal itself. */
+static void unify_breaks(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r; r++) {
+        if (*r == '\r') {
+            *w++ = '\n';
+            if (r[1] == '\n')
+                r++;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+}
+
 int io_record_add_note(struct io_record *r, const char *kind, time_t at,
                        const char *body)
 {
@@ -79,6 +96,7 @@ int io_record_add_note(struct io_record *r, const char *kind, time_t at,
     n->body = strdup(body);
     if (!n->body)
         return -1;
+    unify_breaks(n->body);
     r->note_count++;
     return 0;
 }
@@ -128,6 +146,25 @@ void io_contact_uid(const struct contact *c, char *buf, size_t size)
              (uint32_t)(h >> 32), (uint32_t)(h >> 16) & 0xffff,
              (uint32_t)h & 0xfff, (uint32_t)(g >> 52) & 0xfff,
              (uint64_t)(g & 0xffffffffffffULL));
+}
+
+void io_followup_uid(int64_t series_id, int64_t series_created, char *buf,
+                     size_t size)
+{
+    snprintf(buf, size, "rapport-followup-%lld-%lld", (long long)series_id,
+             (long long)series_created);
+}
+
+bool io_followup_uid_parse(const char *uid, int64_t *id, int64_t *created)
+{
+    long long a = 0, b = 0;
+    int end = 0;
+    if (!uid || sscanf(uid, "rapport-followup-%lld-%lld%n", &a, &b, &end) != 2
+        || uid[end] != '\0' || a <= 0)
+        return false;
+    *id = a;
+    *created = b;
+    return true;
 }
 
 void io_buf_add(struct io_buf *b, const char *s, size_t n)
@@ -199,6 +236,7 @@ char *io_next_line(char *data, size_t len, size_t *pos)
 struct apply {
     struct io_import *im;
     bool finished;
+    bool nothing;          /* nothing would change: rolled back */
 };
 
 static void plan(struct io_import *im, int line, const char *what,
@@ -212,62 +250,176 @@ static void plan(struct io_import *im, int line, const char *what,
     free(safe);
 }
 
-/* Trailing blanks aside, as note_add stores bodies. */
-static bool same_body(const char *a, const char *b)
+/* A note as it compares: LF line breaks, no trailing blanks (note_add
+ * drops them). Stored notes may still hold CR LF from before. */
+static char *comparable(const char *body)
 {
-    size_t na = strlen(a), nb = strlen(b);
-    while (na > 0 && strchr(" \t\r\n", a[na - 1]))
-        na--;
-    while (nb > 0 && strchr(" \t\r\n", b[nb - 1]))
-        nb--;
-    return na == nb && memcmp(a, b, na) == 0;
+    char *s = strdup(body ? body : "");
+    if (!s)
+        return NULL;
+    unify_breaks(s);
+    size_t n = strlen(s);
+    while (n > 0 && strchr(" \t\n", s[n - 1]))
+        s[--n] = '\0';
+    return s;
 }
 
-static enum store_status has_note(struct store *st, int64_t contact_id,
-                                  const char *body, bool *found)
+static bool is_blank(const char *s, size_t n)
 {
-    *found = false;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" \t\n", s[i]))
+            return false;
+    return true;
+}
+
+static bool holds(const struct strlist *have, const char *body)
+{
+    for (size_t i = 0; i < have->len; i++)
+        if (strcmp(have->items[i], body) == 0)
+            return true;
+    return false;
+}
+
+/* Every note of the contact, comparable. */
+static enum store_status stored_notes(struct io_import *im, int64_t contact_id,
+                                      struct strlist *have)
+{
     struct note after = { 0 };
     bool have_after = false;
     for (;;) {
         struct note_list l = { 0 };
-        enum store_status rc = store_note_page(st, contact_id,
+        enum store_status rc = store_note_page(im->st, contact_id,
                                                have_after ? &after : NULL,
                                                200, &l);
         if (rc != STORE_OK)
             return rc;
-        for (size_t i = 0; i < l.len && !*found; i++)
-            if (same_body(l.items[i].body, body))
-                *found = true;
+        for (size_t i = 0; i < l.len && rc == STORE_OK; i++) {
+            char *c = comparable(l.items[i].body);
+            if (!c || strlist_push(have, c) != 0)
+                rc = store_fail(im->st, STORE_FAILED, _("out of memory"));
+            free(c);
+        }
         if (l.len > 0) {
             after.id = l.items[l.len - 1].id;
             after.at = l.items[l.len - 1].at;
             after.contact_id = contact_id;
             have_after = true;
         }
-        bool more = l.more && l.len > 0 && !*found;
+        bool more = rc == STORE_OK && l.more && l.len > 0;
         store_note_list_clear(&l);
         if (!more)
-            return STORE_OK;
+            return rc;
     }
 }
 
-static enum store_status add_notes(struct io_import *im, struct io_record *r,
-                                   int64_t contact_id, bool check)
+/* rapport's CSV export writes all of a contact's notes into one cell,
+ * newest first, a blank line between them. Taken back whole, that cell
+ * would be one more note repeating all the others; so the stored notes
+ * it is made of are recognised (whole, so one that holds a blank line
+ * itself still is) and only the stretches between them that are no
+ * stored note come back, each as one note: nothing when the file was
+ * exported from here, what was written into the cell when it was
+ * edited. */
+static int new_parts(const char *cell, const struct strlist *have,
+                     struct strlist *parts)
 {
-    for (size_t i = 0; i < r->note_count; i++) {
-        bool found = false;
-        enum store_status rc = check ? has_note(im->st, contact_id,
-                                                r->notes[i].body, &found)
-                                     : STORE_OK;
-        if (rc == STORE_OK && !found)
-            rc = note_add(im->st, contact_id, r->notes[i].kind,
-                          r->notes[i].body,
-                          r->notes[i].at ? r->notes[i].at : im->now, NULL);
-        if (rc != STORE_OK)
-            return rc;
+    size_t len = strlen(cell), p = 0, from = 0, to = 0;
+    bool open = false;
+    while (p < len) {
+        size_t best = 0;
+        for (size_t i = 0; i < have->len; i++) {
+            size_t n = strlen(have->items[i]);
+            if (n > best && n <= len - p
+                && memcmp(cell + p, have->items[i], n) == 0
+                && (p + n == len || strncmp(cell + p + n, "\n\n", 2) == 0))
+                best = n;
+        }
+        size_t end;
+        if (best > 0) {
+            if (open && !is_blank(cell + from, to - from)) {
+                char *part = strndup(cell + from, to - from);
+                if (!part || strlist_push(parts, part) != 0) {
+                    free(part);
+                    return -1;
+                }
+                free(part);
+            }
+            open = false;
+            end = p + best;
+        } else {
+            const char *sep = strstr(cell + p, "\n\n");
+            end = sep ? (size_t)(sep - cell) : len;
+            if (!open)
+                from = p;
+            open = true;
+            to = end;
+        }
+        p = end < len ? end + 2 : len;
     }
-    return STORE_OK;
+    if (open && !is_blank(cell + from, to - from)) {
+        char *part = strndup(cell + from, to - from);
+        if (!part || strlist_push(parts, part) != 0) {
+            free(part);
+            return -1;
+        }
+        free(part);
+    }
+    return 0;
+}
+
+static enum store_status add_note(struct io_import *im, int64_t contact_id,
+                                  const struct io_note *n, const char *body,
+                                  int *added)
+{
+    enum store_status rc = note_add(im->st, contact_id, n->kind, body,
+                                    n->at ? n->at : im->now, NULL);
+    if (rc == STORE_OK)
+        ++*added;
+    return rc;
+}
+
+/* Adds the record's notes; with check, only those the contact does not
+ * have yet. *added counts the notes written. */
+static enum store_status add_notes(struct io_import *im, struct io_record *r,
+                                   int64_t contact_id, bool check, int *added)
+{
+    if (!check) {
+        for (size_t i = 0; i < r->note_count; i++) {
+            enum store_status rc = add_note(im, contact_id, &r->notes[i],
+                                            r->notes[i].body, added);
+            if (rc != STORE_OK)
+                return rc;
+        }
+        return STORE_OK;
+    }
+    if (r->note_count == 0)
+        return STORE_OK;
+    struct strlist have = { 0 };
+    enum store_status rc = stored_notes(im, contact_id, &have);
+    for (size_t i = 0; rc == STORE_OK && i < r->note_count; i++) {
+        const struct io_note *n = &r->notes[i];
+        char *body = comparable(n->body);
+        struct strlist parts = { 0 };
+        int failed = -1;
+        if (body && n->joined)
+            failed = new_parts(body, &have, &parts);
+        else if (body)
+            failed = holds(&have, body) ? 0 : strlist_push(&parts, body);
+        if (failed)
+            rc = store_fail(im->st, STORE_FAILED, _("out of memory"));
+        for (size_t k = 0; rc == STORE_OK && k < parts.len; k++) {
+            if (holds(&have, parts.items[k]))
+                continue;
+            rc = add_note(im, contact_id, n, parts.items[k], added);
+            /* A file that holds the same note twice adds it once. */
+            if (rc == STORE_OK && strlist_push(&have, parts.items[k]) != 0)
+                rc = store_fail(im->st, STORE_FAILED, _("out of memory"));
+        }
+        strlist_clear(&parts);
+        free(body);
+    }
+    strlist_clear(&have);
+    return rc;
 }
 
 static bool merge_list(struct strlist *into, const struct strlist *from)
@@ -291,28 +443,46 @@ static bool fill(char **into, char **from)
     return true;
 }
 
-/* A record with neither UID nor email (an abook entry, a phone's card
- * with only a number) is the contact of exactly the same name, when
- * there is just one; else importing its file twice would double it. */
+/* The UID a contact goes out with when none is stored (io_contact_uid)
+ * is uid. */
+static bool is_derived_uid(const struct contact *c, const char *uid)
+{
+    char made[64];
+    io_contact_uid(c, made, sizeof made);
+    return uid && strcmp(made, uid) == 0;
+}
+
+/* A record without email (an abook entry, a phone's card with only a
+ * number, or rapport's own export of such a contact) is the contact of
+ * exactly the same name: when there is just one, or, when the record
+ * carries the UID rapport exports for a contact without one stored,
+ * the one whose UID that is. Else importing its file twice would double
+ * it. */
 static enum store_status find_by_name(struct io_import *im, const char *name,
-                                      struct contact *out, bool *found)
+                                      const char *uid, struct contact *out,
+                                      bool *found)
 {
     struct contact_list l = { 0 };
-    enum store_status rc = store_contact_match(im->st, name, true, 8, &l);
+    enum store_status rc = store_contact_match(im->st, name, true, 64, &l);
     if (rc == STORE_NOT_FOUND)
         rc = STORE_OK;
     char *want = text_fold(name);
-    size_t hits = 0, hit = 0;
+    size_t hits = 0, hit = 0, owner = 0;
+    bool owned = false;
     for (size_t i = 0; rc == STORE_OK && want && i < l.len; i++) {
         char *have = text_fold(l.items[i].name);
         if (have && strcmp(have, want) == 0) {
             hits++;
             hit = i;
+            if (is_derived_uid(&l.items[i], uid)) {
+                owned = true;
+                owner = i;
+            }
         }
         free(have);
     }
-    if (rc == STORE_OK && hits == 1) {
-        if (store_contact_copy(out, &l.items[hit]) != 0)
+    if (rc == STORE_OK && (owned || (hits == 1 && !uid))) {
+        if (store_contact_copy(out, &l.items[owned ? owner : hit]) != 0)
             rc = store_fail(im->st, STORE_FAILED, _("out of memory"));
         else
             *found = true;
@@ -323,7 +493,7 @@ static enum store_status find_by_name(struct io_import *im, const char *name,
 }
 
 /* Finds the stored contact this record is: by UID first, then by any of
- * its emails, then (with neither) by its whole name. */
+ * its emails, then (with no email) by its whole name. */
 static enum store_status find_existing(struct io_import *im,
                                        struct io_record *r,
                                        struct contact *out, bool *found)
@@ -348,41 +518,49 @@ static enum store_status find_existing(struct io_import *im,
         if (rc != STORE_NOT_FOUND)
             return rc;
     }
-    if (r->c.emails.len == 0 && !r->uid && r->c.name)
-        return find_by_name(im, r->c.name, out, found);
+    if (r->c.emails.len == 0 && r->c.name)
+        return find_by_name(im, r->c.name, r->uid, out, found);
     return STORE_OK;
 }
 
 /* Adds what the record knows and the stored contact does not; never
- * replaces or removes anything stored. */
+ * replaces or removes anything stored. *changed: something was added. */
 static enum store_status merge_record(struct io_import *im,
                                       struct io_record *r,
-                                      struct contact *old)
+                                      struct contact *old, bool *changed)
 {
-    bool changed = merge_list(&old->emails, &r->c.emails);
-    changed |= merge_list(&old->phones, &r->c.phones);
-    changed |= merge_list(&old->tags, &r->c.tags);
-    changed |= fill(&old->org, &r->c.org);
-    changed |= fill(&old->title, &r->c.title);
-    changed |= fill(&old->projects, &r->c.projects);
-    changed |= fill(&old->goals, &r->c.goals);
-    changed |= fill(&old->channel, &r->c.channel);
+    bool fields = merge_list(&old->emails, &r->c.emails);
+    fields |= merge_list(&old->phones, &r->c.phones);
+    fields |= merge_list(&old->tags, &r->c.tags);
+    fields |= fill(&old->org, &r->c.org);
+    fields |= fill(&old->title, &r->c.title);
+    fields |= fill(&old->projects, &r->c.projects);
+    fields |= fill(&old->goals, &r->c.goals);
+    fields |= fill(&old->channel, &r->c.channel);
     if ((old->roles | r->c.roles) != old->roles) {
         old->roles |= r->c.roles;
-        changed = true;
+        fields = true;
     }
+    *changed = fields;
     enum store_status rc = STORE_OK;
-    if (changed)
+    if (fields)
         rc = contact_update(im->st, old, im->now);
-    if (rc == STORE_OK && r->uid) {
+    /* The UID this contact is exported with already (its own file
+     * coming back) is nothing to store. */
+    if (rc == STORE_OK && r->uid && !is_derived_uid(old, r->uid)) {
         char *stored = NULL;
         rc = store_contact_get_uid(im->st, old->id, &stored);
-        if (rc == STORE_NOT_FOUND || (rc == STORE_OK && !stored))
+        if (rc == STORE_NOT_FOUND || (rc == STORE_OK && !stored)) {
             rc = store_contact_set_uid(im->st, old->id, r->uid);
+            *changed = true;
+        }
         free(stored);
     }
+    int added = 0;
     if (rc == STORE_OK)
-        rc = add_notes(im, r, old->id, true);
+        rc = add_notes(im, r, old->id, true, &added);
+    if (added > 0)
+        *changed = true;
     return rc;
 }
 
@@ -395,25 +573,35 @@ static enum store_status apply_record(struct io_import *im,
     if (rc != STORE_OK)
         return rc;
     if (found) {
-        plan(im, r->line, _("would merge into"), old.name);
-        rc = merge_record(im, r, &old);
-        if (rc == STORE_OK)
+        char *name = strdup(old.name ? old.name : "");
+        bool changed = false;
+        rc = merge_record(im, r, &old, &changed);
+        if (rc == STORE_OK && changed) {
+            plan(im, r->line, _("would merge into"), name ? name : "");
             im->sum->merged++;
+            im->changed++;
+        } else if (rc == STORE_OK) {
+            plan(im, r->line, _("already there"), name ? name : "");
+            im->sum->unchanged++;
+        }
+        free(name);
         store_contact_clear(&old);
         return rc;
     }
     char *name = strdup(r->c.name ? r->c.name : "");
     bool archived = r->c.archived;
+    int notes = 0;
     rc = contact_add(im->st, &r->c, im->now);
     if (rc == STORE_OK && r->uid)
         rc = store_contact_set_uid(im->st, r->c.id, r->uid);
     if (rc == STORE_OK)
-        rc = add_notes(im, r, r->c.id, false);
+        rc = add_notes(im, r, r->c.id, false, &notes);
     if (rc == STORE_OK && archived)
         rc = contact_archive(im->st, r->c.id, im->now);
     if (rc == STORE_OK) {
         plan(im, r->line, _("would add"), name ? name : "");
         im->sum->added++;
+        im->changed++;
     }
     free(name);
     return rc;
@@ -424,14 +612,19 @@ static bool same_interval(struct interval a, struct interval b)
     return a.count == b.count && (a.count == 0 || a.unit == b.unit);
 }
 
-/* An open follow-up of the same contact, day and text is already there:
- * the file was imported before. */
+/* A follow-up of the same contact, text and recurrence, due the same
+ * day, is already there: the file was imported before. A done one counts
+ * too, or an old file brought in again would reopen what was completed
+ * since. Any day will do for an item without one (it was given the day
+ * of the import, which differs every time), and for a recurring one
+ * while its series is open here: completing an occurrence moves the
+ * series on to another day, and another file, or a later one, may have
+ * it at any of them. */
 static enum store_status has_followup(struct store *st, int64_t contact_id,
                                       const struct io_task *t, bool *found)
 {
     *found = false;
     struct followup_filter filter = { .contact_id = contact_id,
-                                      .open_only = true,
                                       .include_archived = true };
     struct followup after = { 0 };
     bool have_after = false;
@@ -444,8 +637,10 @@ static enum store_status has_followup(struct store *st, int64_t contact_id,
             return rc;
         for (size_t i = 0; i < l.len && !*found; i++) {
             const struct followup *f = &l.items[i];
-            if (date_compare(f->due, t->due) == 0 && f->text
-                && strcmp(f->text, t->text) == 0
+            bool any_day = t->dateless
+                           || (t->every.count > 0 && f->state == FOLLOWUP_OPEN);
+            if ((any_day || date_compare(f->due, t->due) == 0)
+                && f->text && strcmp(f->text, t->text) == 0
                 && same_interval(f->every, t->every))
                 *found = true;
         }
@@ -464,10 +659,57 @@ static enum store_status has_followup(struct store *st, int64_t contact_id,
     }
 }
 
+/* The UID rapport writes names a follow-up (the first of its series, for
+ * a recurring one) by id and creation time. When that follow-up is here,
+ * done or not, with the same text, the item came from this database:
+ * it is there already, even when the contact was renamed since. */
+static enum store_status has_own_followup(struct store *st,
+                                          const struct io_task *t,
+                                          bool *found)
+{
+    *found = false;
+    int64_t id, created;
+    if (!io_followup_uid_parse(t->uid, &id, &created))
+        return STORE_OK;
+    struct followup f = { 0 };
+    enum store_status rc = store_followup_get(st, id, &f);
+    if (rc == STORE_NOT_FOUND)
+        return STORE_OK;
+    if (rc == STORE_OK)
+        *found = (int64_t)f.created == created && f.text && t->text
+                 && strcmp(f.text, t->text) == 0;
+    store_followup_clear(&f);
+    return rc;
+}
+
+static enum store_status add_task(struct io_import *im, struct io_task *t,
+                                  const struct contact *c)
+{
+    int64_t id = 0;
+    enum store_status rc = followup_add(im->st, c->id, t->due, t->due_minutes,
+                                        t->text, t->every, im->now, &id);
+    /* The snooze comes back as it was exported, even one that has run
+     * out by now: followup_snooze's rule that a snooze reaches today or
+     * later is about putting something off now, not about a copy. */
+    if (rc == STORE_OK && date_is_set(t->snoozed_until)
+        && date_compare(t->snoozed_until, t->due) > 0)
+        rc = store_followup_snooze(im->st, id, t->snoozed_until, im->now);
+    return rc;
+}
+
 static enum store_status apply_task(struct io_import *im, struct io_task *t)
 {
+    bool found = false;
+    enum store_status rc = has_own_followup(im->st, t, &found);
+    if (rc != STORE_OK)
+        return rc;
+    if (found) {
+        plan(im, t->line, _("already there"), t->text);
+        im->sum->unchanged++;
+        return STORE_OK;
+    }
     struct contact c = { 0 };
-    enum store_status rc = STORE_NOT_FOUND;
+    rc = STORE_NOT_FOUND;
     if (t->email)
         rc = store_contact_by_email(im->st, t->email, &c);
     if (rc == STORE_NOT_FOUND && t->who)
@@ -494,20 +736,19 @@ static enum store_status apply_task(struct io_import *im, struct io_task *t)
     }
     if (rc != STORE_OK)
         return rc;
-    bool found = false;
     char *what = NULL;
     if (asprintf(&what, "%s: %s", c.name, t->text) < 0)
         what = NULL;
     rc = has_followup(im->st, c.id, t, &found);
     if (rc == STORE_OK && found) {
         plan(im, t->line, _("already there"), what ? what : t->text);
-        im->sum->merged++;
+        im->sum->unchanged++;
     } else if (rc == STORE_OK) {
-        rc = followup_add(im->st, c.id, t->due, t->due_minutes, t->text,
-                          t->every, im->now, NULL);
+        rc = add_task(im, t, &c);
         if (rc == STORE_OK) {
             plan(im, t->line, _("would add follow-up"), what ? what : t->text);
             im->sum->added++;
+            im->changed++;
         } else if (rc == STORE_INVALID) {
             io_reject(im, t->line, "%s", store_error(im->st));
             rc = (im->flags & IO_STRICT) ? STORE_INVALID : STORE_OK;
@@ -541,8 +782,12 @@ static enum store_status apply_all(struct store *st, void *arg)
             return rc;
     }
     a->finished = true;
-    /* A dry run does all the work, then rolls it back. */
-    return (im->flags & IO_DRY_RUN) ? STORE_CONFLICT : STORE_OK;
+    /* A dry run does all the work, then rolls it back; so does an import
+     * that changes nothing (its file came in before), so that it leaves
+     * no trace: no commit that other programs see as a change, no step
+     * to undo. */
+    a->nothing = im->changed == 0;
+    return (im->flags & IO_DRY_RUN) || a->nothing ? STORE_CONFLICT : STORE_OK;
 }
 
 void io_import_clear(struct io_import *im)
@@ -553,6 +798,7 @@ void io_import_clear(struct io_import *im)
     for (size_t i = 0; i < im->task_count; i++) {
         free(im->tasks[i].who);
         free(im->tasks[i].email);
+        free(im->tasks[i].uid);
         free(im->tasks[i].text);
     }
     free(im->tasks);
@@ -561,14 +807,15 @@ void io_import_clear(struct io_import *im)
 enum store_status io_apply(struct io_import *im)
 {
     struct apply a = { .im = im, .finished = false };
-    int added = im->sum->added, merged = im->sum->merged;
+    struct io_summary before = *im->sum;
     enum store_status rc = store_batch(im->st, _("import"), apply_all, &a);
-    if ((im->flags & IO_DRY_RUN) && a.finished)
+    if (a.finished && ((im->flags & IO_DRY_RUN) || a.nothing))
         rc = STORE_OK;
     if (rc != STORE_OK) {
         /* Nothing was written: the counts must not say otherwise. */
-        im->sum->added = added;
-        im->sum->merged = merged;
+        im->sum->added = before.added;
+        im->sum->merged = before.merged;
+        im->sum->unchanged = before.unchanged;
     }
     return rc;
 }

@@ -16,7 +16,7 @@ tags() { sql "$db" "SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_
 # Google Contacts, today's layout.
 r import "$data/google.csv"
 is "$status" 0 "Google Contacts' CSV imports"
-is "$out" "Added 2, merged 0, rejected 1." "two contacts in, the nameless row rejected"
+is "$out" "Added 2, merged 0, unchanged 0, rejected 1." "two contacts in, the nameless row rejected"
 like "$err" 'google\.csv:6: rejected: no name \(column "First Name" and "Last Name" are empty\)' \
      "the rejection names the file, line (after a quoted line break) and columns"
 is "$(emails 'Zoë Ødegård')" "zoe@example.org zoe@uib.example" "values joined by ' ::: ' are split"
@@ -29,19 +29,19 @@ is "$(emails 'Dr. Carlos García')" "carlos@example.cl cgarcia@uchile.example" "
 
 # Google Contacts, the older layout.
 r import "$data/google-old.csv"
-is "$out" "Added 1, merged 0, rejected 0." "the older Google layout imports"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "the older Google layout imports"
 is "$(emails 'Hana Sato')" "hana@example.jp hana.sato@home.example" "its emails"
 is "$(org_title 'Hana Sato')" "Kyoto Lab / Researcher, NLP" "its organisation and title"
 is "$(notes 'Hana Sato')" "Old Google note" "its notes"
 is "$(tags 'Hana Sato')" "Partners" "its groups"
 
 r import "$data/google-old-utf16.csv"
-is "$out" "Added 1, merged 0, rejected 0." "a UTF-16 export (Google's older one) imports"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "a UTF-16 export (Google's older one) imports"
 is "$(emails 'Hanaé Satō')" "hana16@example.jp hana.sato16@home.example" "its text decoded from UTF-16"
 
 # Outlook, with a byte order mark and CRLF.
 r import "$data/outlook.csv"
-is "$out" "Added 2, merged 0, rejected 0." "Outlook's CSV (BOM, CRLF) imports"
+is "$out" "Added 2, merged 0, unchanged 0, rejected 0." "Outlook's CSV (BOM, CRLF) imports"
 is "$(emails 'Ms. Priya Patel')" "priya@example.in" "its email"
 is "$(phones 'Ms. Priya Patel')" "+91 98 7654 3210 | +91 80 1111" "its phones, not its fax"
 is "$(org_title 'Ms. Priya Patel')" "Infosys Research / Lead Engineer, Labs" "Company, Job Title and Department"
@@ -56,18 +56,18 @@ r import "$data/mapped.csv" --map "name=Nope"
 is "$status" 1 "--map naming a missing column is refused"
 like "$err" 'no column "Nope"' "and says which"
 r import "$data/mapped.csv" --map "name=Full Name,email=Mail,org=Company,notes=Remarks"
-is "$out" "Added 1, merged 0, rejected 0." "--map imports any layout"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "--map imports any layout"
 is "$(emails 'Mapped Person') $(org_title 'Mapped Person') $(notes 'Mapped Person')" \
    "mapped@example.org Mapco /  Imported with a map" "mapped fields land where asked"
 
 # abook's CSV has no header.
 r import "$data/abook.csv"
-is "$out" "Added 1, merged 1, rejected 0." "abook's headerless CSV: one new, one merged by email"
+is "$out" "Added 1, merged 1, unchanged 0, rejected 0." "abook's headerless CSV: one new, one merged by email"
 is "$(emails 'Ann Smith')" "ann@example.com" "its email"
 
 # rapport's own layout: quoted commas, CRLF, a line break in a name is refused.
 r import "$data/crlf-quoted.csv"
-is "$out" "Added 1, merged 0, rejected 1." "rapport's own layout with CRLF"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 1." "rapport's own layout with CRLF"
 like "$err" 'crlf-quoted\.csv:3: rejected: ' "a name with a line break is rejected at its line"
 is "$(sql "$db" "SELECT stage FROM contact WHERE name = 'Quoted, Comma'")" 2 "the stage column"
 is "$(tags 'Quoted, Comma')" "x,y" "the tags column"
@@ -75,7 +75,7 @@ is "$(tags 'Quoted, Comma')" "x,y" "the tags column"
 # Standard input, with the format from the content.
 input=$(printf 'BEGIN:VCARD\nFN:From Stdin\nEMAIL:stdin@example.org\nEND:VCARD\n')
 run_in --db "$TEST_DIR/stdin.db" import -
-is "$out" "Added 1, merged 0, rejected 0." "import - reads standard input"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "import - reads standard input"
 run --db "$TEST_DIR/stdin.db" export --output - --format csv
 like "$out" '^"From Stdin","","","end-user"' "export --output - writes to standard output"
 
@@ -95,7 +95,7 @@ like "$(cat "$TEST_DIR/out.csv")" '^"Every Field","Org, ""Quoted""","Boss","cust
 db2="$TEST_DIR/r2.db"
 run --db "$db2" import "$TEST_DIR/out.csv"
 is "$status" 0 "the export imports into a new database"
-like "$out" "^Added 10, merged 0, rejected 0\.$" "every contact comes back"
+like "$out" "^Added 10, merged 0, unchanged 0, rejected 0\.$" "every contact comes back"
 run --db "$db2" export --format csv --output "$TEST_DIR/out2.csv"
 if cmp -s "$TEST_DIR/out.csv" "$TEST_DIR/out2.csv"; then ok 0 "the second export is the same file"; else
     ok 1 "the second export is the same file"; diff "$TEST_DIR/out.csv" "$TEST_DIR/out2.csv" | head | sed 's/^/# /'; fi
@@ -103,7 +103,7 @@ counts() { sql "$db2" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT c
 before=$(counts)
 steps=$(sql "$db2" "SELECT count(*) FROM journal")
 run --db "$db2" import "$TEST_DIR/out.csv"
-is "$out" "Added 0, merged 10, rejected 0." "importing it again merges everything"
+is "$out" "Added 0, merged 0, unchanged 10, rejected 0." "importing it again finds everything unchanged"
 is "$(counts)" "$before" "and adds no contact, note, email, phone or tag"
 is "$(sql "$db2" "SELECT count(*) FROM journal")" "$steps" "nor a step to undo"
 

@@ -45,14 +45,14 @@ db2="$TEST_DIR/r2.db"
 r export --format vcard --output "$TEST_DIR/people.vcf"
 run --db "$db2" import "$TEST_DIR/people.vcf"
 run --db "$db2" import "$TEST_DIR/f.ics"
-is "$out" "Added 4, merged 0, rejected 0." "every open follow-up imports"
+is "$out" "Added 4, merged 0, unchanged 0, rejected 0." "every open follow-up imports"
 q="SELECT c.name || '|' || f.due || '|' || coalesce(f.due_minutes, '') || '|' || f.text || '|' || coalesce(f.every_count, '') || coalesce(f.every_unit, '') FROM followup f JOIN contact c ON c.id = f.contact_id WHERE f.state = 0 ORDER BY f.due, f.text"
 is "$(sql "$db2" "$q" 2>&1)" "$(sql "$db" "$q" 2>&1)" "with contact, day, time, text and recurrence"
 run --db "$db2" export --format ics --output "$TEST_DIR/f3.ics"
 is "$(grep -v '^UID\|^DTSTAMP' "$TEST_DIR/f3.ics")" "$(grep -v '^UID\|^DTSTAMP' "$TEST_DIR/f.ics")" \
    "exporting them again gives the same items"
 run --db "$db2" import "$TEST_DIR/f.ics"
-is "$out" "Added 0, merged 4, rejected 0." "importing the file twice adds nothing"
+is "$out" "Added 0, merged 0, unchanged 4, rejected 0." "importing the file twice adds nothing"
 
 # Items written elsewhere.
 r import "$data/events.ics" --dry-run
@@ -60,7 +60,7 @@ like "$out" 'events\.ics:4: would add follow-up: Zoë Ødegård: demo of the cor
      "a dry run names each follow-up with its contact"
 r import "$data/events.ics"
 is "$status" 0 "a calendar from another program imports"
-is "$out" "Added 3, merged 0, rejected 2." "three items match contacts, two are reported"
+is "$out" "Added 3, merged 0, unchanged 0, rejected 2." "three items match contacts, two are reported"
 like "$err" 'events\.ics:18: rejected: "call back": no contact named "Nobody Known"' \
      "an unknown contact is reported with its line"
 like "$err" 'events\.ics:31: rejected: .*RRULE' "an hourly rule is reported"

@@ -62,17 +62,17 @@ abook --convert --informat abook --infile "$TEST_DIR/book" --outformat csv \
 ok $? "abook writes a CSV file"
 db2="$TEST_DIR/abook-vcf.db"
 run --db "$db2" import "$TEST_DIR/abook.vcf"
-is "$out" "Added 3, merged 0, rejected 0." "rapport imports abook's vCard file"
+is "$out" "Added 3, merged 0, unchanged 0, rejected 0." "rapport imports abook's vCard file"
 q="SELECT c.name || '|' || (SELECT group_concat(email, ',') FROM (SELECT email FROM contact_email WHERE contact_id = c.id ORDER BY position)) FROM contact c ORDER BY c.name"
 is "$(sql "$db2" "$q")" "$(printf '%s\n' 'Hana Sato|hana@example.jp,hana.sato@home.example' 'Nils Ålund|nils@example.se' 'Zoë Ødegård|zoe@example.org')" \
    "with every name and email"
 is "$(sql "$db2" "SELECT body FROM note")" "Met in Kyoto" "and the notes"
 db3="$TEST_DIR/abook-csv.db"
 run --db "$db3" import "$TEST_DIR/abook.csv"
-is "$out" "Added 3, merged 0, rejected 0." "rapport imports abook's CSV file"
+is "$out" "Added 3, merged 0, unchanged 0, rejected 0." "rapport imports abook's CSV file"
 is "$(sql "$db3" "$q")" "$(sql "$db2" "$q")" "with the same names and emails"
 run --db "$db" import "$TEST_DIR/abook.vcf"
-is "$out" "Added 2, merged 1, rejected 0." "a contact already present is merged, not doubled"
+is "$out" "Added 2, merged 1, unchanged 0, rejected 0." "a contact already present is merged, not doubled"
 
 # calcurse imports rapport's follow-ups.
 r export --format ics --output "$TEST_DIR/f.ics"
@@ -95,12 +95,12 @@ ok $? "calcurse exports iCalendar"
 db4="$TEST_DIR/cal.db"
 run --db "$db4" import "$TEST_DIR/out4.vcf"
 run --db "$db4" import "$TEST_DIR/calcurse.ics"
-is "$out" "Added 5, merged 0, rejected 0." "rapport imports calcurse's appointments, events and todos"
+is "$out" "Added 5, merged 0, unchanged 0, rejected 0." "rapport imports calcurse's appointments, events and todos"
 is "$(sql "$db4" "SELECT due || ' ' || due_minutes FROM followup WHERE text = 'demo of the corpus tool'")" \
    "2026-12-10 870" "an appointment keeps its day and time"
 is "$(sql "$db4" "SELECT c.name || ': ' || f.due FROM followup f JOIN contact c ON c.id = f.contact_id WHERE f.text = 'conference'")" \
    "Ann Smith, Jr.: 2026-12-12" "an event is attached to its contact"
 run --db "$db4" import "$TEST_DIR/calcurse.ics"
-is "$out" "Added 0, merged 5, rejected 0." "importing it twice adds nothing"
+is "$out" "Added 0, merged 0, unchanged 5, rejected 0." "importing it twice adds nothing"
 
 done_testing

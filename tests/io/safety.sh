@@ -20,12 +20,12 @@ r import "$data/merge.vcf" --dry-run
 is "$status" 0 "a dry run succeeds"
 like "$out" 'merge\.vcf:1: would merge into: Zoë Ødegård' "the dry run names the merge"
 like "$out" 'merge\.vcf:14: would add: Uid Person' "and the addition"
-like "$out" '^Dry run: would add 1, merge 1, reject 0; nothing was written\.$' "and sums up"
+like "$out" '^Dry run: would add 1, merge 1, leave 0 unchanged, reject 0; nothing was written\.$' "and sums up"
 before=$(counts)
 is "$(counts)" "1 1 0 1 1 0 2" "the dry run wrote nothing (no rows, no undo entry)"
 
 r import "$data/merge.vcf"
-is "$out" "Added 1, merged 1, rejected 0." "the import merges by email, whatever its case"
+is "$out" "Added 1, merged 1, unchanged 0, rejected 0." "the import merges by email, whatever its case"
 is "$(sql "$db" "SELECT name, title, stage FROM contact WHERE id = 1")" \
    "Zoë Ødegård|Keep Title|2" "name, title and stage stay as stored"
 is "$(sql "$db" "SELECT o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.id = 1")" \
@@ -40,11 +40,11 @@ is "$(sql "$db" "SELECT group_concat(body, ',') FROM (SELECT body FROM note WHER
 
 after=$(counts)
 r import "$data/merge.vcf"
-is "$out" "Added 0, merged 2, rejected 0." "the same file again merges both"
+is "$out" "Added 0, merged 0, unchanged 2, rejected 0." "the same file again finds both unchanged"
 is "$(counts | cut -d' ' -f1-6)" "$(echo "$after" | cut -d' ' -f1-6)" "and adds nothing"
 
 r import "$data/merge-uid.vcf"
-is "$out" "Added 0, merged 1, rejected 0." "a card with a known UID merges"
+is "$out" "Added 0, merged 1, unchanged 0, rejected 0." "a card with a known UID merges"
 is "$(sql "$db" "SELECT name || ' ' || (SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id) FROM contact c WHERE uid = 'urn:uuid:11111111-2222-4333-8444-555555555555'")" \
    "Uid Person uid1@example.org uid2@example.org" "keeping its name, adding the email"
 
@@ -68,16 +68,16 @@ like "$err" 'some-bad\.vcf:6: rejected: ' "and the rejections on standard error"
 unlike "$out" 'rejected:' "not mixed"
 r import "$data/some-bad.vcf"
 is "$status" 0 "without --strict the valid records go in"
-is "$out" "Added 1, merged 0, rejected 2." "one added, two rejected"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 2." "one added, two rejected"
 like "$err" 'some-bad\.vcf:6: rejected: .*not-an-address' "an invalid email is rejected with its line"
 is "$(sql "$db" "SELECT count(*) FROM contact WHERE name IN ('Valid Person', 'Wrong Mail')")" 1 \
    "only the valid card is stored"
 
 r import "$data/bad-utf8.vcf"
-is "$out" "Added 2, merged 0, rejected 1." "invalid UTF-8 rejects its card only"
+is "$out" "Added 2, merged 0, unchanged 0, rejected 1." "invalid UTF-8 rejects its card only"
 like "$err" 'bad-utf8\.vcf:8: rejected: FN is not valid UTF-8' "naming the line and property"
 r import "$data/truncated.vcf"
-is "$out" "Added 1, merged 0, rejected 1." "a truncated file keeps its complete cards"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 1." "a truncated file keeps its complete cards"
 like "$err" 'truncated\.vcf:6: rejected: the file ends inside this card' "the cut card is reported"
 r import "$data/unclosed-quote.csv"
 is "$status" 0 "an unclosed quote is not fatal"

@@ -9,7 +9,7 @@ r() { run --db "$db" "$@"; }
 
 r import "$data/phone-2.1.vcf"
 is "$status" 0 "a phone's vCard 2.1 file imports"
-is "$out" "Added 2, merged 0, rejected 0." "the summary counts both cards"
+is "$out" "Added 2, merged 0, unchanged 0, rejected 0." "the summary counts both cards"
 is "$(sql "$db" "SELECT name FROM contact ORDER BY name")" \
    "$(printf 'Jürgen Müller\nZoë Ødegård')" \
    "quoted-printable UTF-8 and ISO-8859-1 names are decoded"
@@ -22,7 +22,7 @@ is "$(sql "$db" "SELECT body FROM note")" \
    "a quoted-printable NOTE with a soft line break is one note"
 
 r import "$data/phone-2.1.vcf"
-is "$out" "Added 0, merged 2, rejected 0." "the same file again adds nothing, even a card with only a phone"
+is "$out" "Added 0, merged 0, unchanged 2, rejected 0." "the same file again adds nothing, even a card with only a phone"
 
 r import "$data/vcard-3.0.vcf"
 is "$status" 0 "a vCard 3.0 file imports"
@@ -83,7 +83,7 @@ is "$status" 2 "an unknown vCard version is a usage error"
 # Round trip: file -> new database -> file loses nothing.
 db2="$TEST_DIR/r2.db"
 run --db "$db2" import "$TEST_DIR/out.vcf"
-is "$out" "Added 7, merged 0, rejected 0." "the export imports into a new database"
+is "$out" "Added 7, merged 0, unchanged 0, rejected 0." "the export imports into a new database"
 run --db "$db2" export --format vcard --output "$TEST_DIR/out2.vcf"
 if cmp -s "$TEST_DIR/out.vcf" "$TEST_DIR/out2.vcf"; then ok 0 "the second export is the same file"; else
     ok 1 "the second export is the same file"; diff "$TEST_DIR/out.vcf" "$TEST_DIR/out2.vcf" | head | sed 's/^/# /'; fi
@@ -95,7 +95,7 @@ is "$(sql "$db2" "SELECT kind, at, body FROM note ORDER BY body")" \
 
 # Importing the same file again adds nothing.
 run --db "$db2" import "$TEST_DIR/out.vcf"
-is "$out" "Added 0, merged 7, rejected 0." "a second import merges every card"
+is "$out" "Added 0, merged 0, unchanged 7, rejected 0." "a second import finds every card unchanged"
 is "$(sql "$db2" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM contact_email) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM contact_phone)")" \
    "$(sql "$db" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM contact_email) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM contact_phone)")" \
    "and adds no contact, email, note or phone"
