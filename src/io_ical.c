@@ -16,6 +16,11 @@
 #include "io_format.h"
 #include "text.h"
 
+/* rapport's snooze, which RFC 5545 has no property for: DUE stays the
+ * day a follow-up is due, as calendars expect, and this one carries the
+ * day it was put off to, which rapport reads back. */
+#define SNOOZE_PROPERTY "X-RAPPORT-SNOOZED-UNTIL"
+
 /* ---- reading -------------------------------------------------------------- */
 
 struct lines {
@@ -53,17 +58,37 @@ static void find_lines(const char *data, struct lines *l)
 static struct date date_of(struct icaltimetype t, int *minutes)
 {
     *minutes = -1;
-    if (icaltime_is_utc(t) && !t.is_date) {
-        /* A moment in UTC: the day and time it is here. */
-        time_t when = icaltime_as_timet(t);
+    if (!t.is_date && (t.zone || icaltime_is_utc(t))) {
+        /* A moment in a zone (a TZID, found in the file's VTIMEZONE or
+         * libical's own, or UTC): the day and time it is here. */
+        const icaltimezone *zone = t.zone ? t.zone
+                                          : icaltimezone_get_utc_timezone();
+        time_t when = icaltime_as_timet_with_zone(t, zone);
         struct tm tm;
         localtime_r(&when, &tm);
         *minutes = tm.tm_hour * 60 + tm.tm_min;
         return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
     }
+    /* A date, or a floating time: as written, wherever it is read. */
     if (!t.is_date)
         *minutes = t.hour * 60 + t.minute;
     return (struct date){ t.year, t.month, t.day };
+}
+
+/* X-RAPPORT-SNOOZED-UNTIL:YYYYMMDD, as put_todo writes it. */
+static struct date snooze_of(icalcomponent *c)
+{
+    for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_X_PROPERTY);
+         p; p = icalcomponent_get_next_property(c, ICAL_X_PROPERTY)) {
+        const char *name = icalproperty_get_x_name(p);
+        const char *value = icalproperty_get_x(p);
+        struct date d = { 0 };
+        if (name && value && strcasecmp(name, SNOOZE_PROPERTY) == 0
+            && sscanf(value, "%4d%2d%2d", &d.year, &d.month, &d.day) == 3
+            && date_is_valid(d))
+            return d;
+    }
+    return (struct date){ 0 };
 }
 
 static bool every_of(icalcomponent *c, struct interval *every, int line,
@@ -129,6 +154,10 @@ static void take_item(struct io_import *im, icalcomponent *c, int line)
     }
     if (t->text)
         text_trim(t->text);
+    const char *uid = icalcomponent_get_uid(c);
+    if (uid && *uid && text_is_utf8(uid))
+        io_set(&t->uid, uid);
+    t->snoozed_until = snooze_of(c);
     icalproperty *a = icalcomponent_get_first_property(c, ICAL_ATTENDEE_PROPERTY);
     if (a) {
         const char *who = icalproperty_get_attendee(a);
@@ -144,7 +173,10 @@ static void take_item(struct io_import *im, icalcomponent *c, int line)
     if (icaltime_is_null_time(when))
         when = icalcomponent_get_dtstart(c);
     if (icaltime_is_null_time(when) || !icaltime_is_valid_time(when)) {
+        /* A to-do without a date (calcurse writes them so) is due now;
+         * merging then matches it by contact and text. */
         t->due = date_from_time(im->now);
+        t->dateless = true;
     } else {
         t->due = date_of(when, &t->due_minutes);
     }
@@ -152,6 +184,7 @@ static void take_item(struct io_import *im, icalcomponent *c, int line)
         io_reject(im, line, _("the summary says nothing to do"));
         free(t->who);
         free(t->email);
+        free(t->uid);
         free(t->text);
         im->task_count--;
     }
@@ -204,6 +237,68 @@ enum store_status io_ical_import(struct io_import *im, char *data, size_t len)
 
 /* ---- writing -------------------------------------------------------------- */
 
+static bool same_series(const struct followup *a, const struct followup *b)
+{
+    return a->every.count == b->every.count && a->every.unit == b->every.unit
+           && a->text && b->text && strcmp(a->text, b->text) == 0;
+}
+
+/* Completing a recurring follow-up stores its next occurrence as a new
+ * row, so a row's id would give every occurrence another UID: a calendar
+ * would keep the old one open beside the new. What stays is the contact,
+ * the text and the recurrence; the first row with them names the series
+ * for as long as it lasts. Two open series alike would share that name,
+ * so then each keeps its own. */
+static enum store_status series_of(struct io_export *ex,
+                                   const struct followup *f, int64_t *id,
+                                   int64_t *created)
+{
+    *id = f->id;
+    *created = f->created;
+    if (f->every.count == 0)
+        return STORE_OK;
+    struct followup_filter filter = { .contact_id = f->contact_id,
+                                      .include_archived = true };
+    struct followup after = { 0 };
+    bool have_after = false;
+    int64_t first = f->id, first_created = f->created;
+    int open = 0;
+    enum store_status rc = STORE_OK;
+    while (rc == STORE_OK) {
+        struct followup_list l = { 0 };
+        rc = store_followup_page(ex->st, &filter, have_after ? &after : NULL,
+                                 200, &l);
+        for (size_t i = 0; rc == STORE_OK && i < l.len; i++) {
+            const struct followup *g = &l.items[i];
+            if (!same_series(f, g))
+                continue;
+            if (g->state == FOLLOWUP_OPEN)
+                open++;
+            if (g->id < first) {
+                first = g->id;
+                first_created = g->created;
+            }
+        }
+        bool more = rc == STORE_OK && l.more && l.len > 0;
+        if (more) {
+            const struct followup *last = &l.items[l.len - 1];
+            after.id = last->id;
+            after.due = last->due;
+            after.snoozed_until = last->snoozed_until;
+            after.due_minutes = last->due_minutes;
+            have_after = true;
+        }
+        store_followup_list_clear(&l);
+        if (!more)
+            break;
+    }
+    if (rc == STORE_OK && open <= 1) {
+        *id = first;
+        *created = first_created;
+    }
+    return rc;
+}
+
 static enum store_status put_todo(struct io_export *ex,
                                   const struct followup *f)
 {
@@ -211,19 +306,24 @@ static enum store_status put_todo(struct io_export *ex,
     if (!todo)
         return store_fail(ex->st, STORE_FAILED, _("out of memory"));
     /* Stable: the same follow-up keeps its UID in every export, so a
-     * calendar updates the item instead of adding another. */
+     * calendar updates the item instead of adding another, and an
+     * import recognises it (io_merge.c). */
+    int64_t series_id, series_created;
+    enum store_status rc = series_of(ex, f, &series_id, &series_created);
+    if (rc != STORE_OK) {
+        icalcomponent_free(todo);
+        return rc;
+    }
     char uid[96];
-    snprintf(uid, sizeof uid, "rapport-followup-%lld-%lld",
-             (long long)f->id, (long long)f->created);
+    io_followup_uid(series_id, series_created, uid, sizeof uid);
     icalcomponent_add_property(todo, icalproperty_new_uid(uid));
     icaltimezone *utc = icaltimezone_get_utc_timezone();
     icalcomponent_add_property(todo, icalproperty_new_dtstamp(
         icaltime_from_timet_with_zone(f->created, 0, utc)));
-    struct date d = followup_effective(f);
     struct icaltimetype due = icaltime_null_date();
-    due.year = d.year;
-    due.month = d.month;
-    due.day = d.day;
+    due.year = f->due.year;
+    due.month = f->due.month;
+    due.day = f->due.day;
     if (f->due_minutes >= 0) {
         due.is_date = 0;
         due.hour = f->due_minutes / 60;
@@ -231,6 +331,14 @@ static enum store_status put_todo(struct io_export *ex,
         due.second = 0;
     }
     icalcomponent_add_property(todo, icalproperty_new_due(due));
+    if (date_is_set(f->snoozed_until)) {
+        char day[16];
+        snprintf(day, sizeof day, "%04d%02d%02d", f->snoozed_until.year,
+                 f->snoozed_until.month, f->snoozed_until.day);
+        icalproperty *snooze = icalproperty_new_x(day);
+        icalproperty_set_x_name(snooze, SNOOZE_PROPERTY);
+        icalcomponent_add_property(todo, snooze);
+    }
     struct io_buf summary = { 0 };
     io_buf_adds(&summary, f->contact_name ? f->contact_name : "");
     io_buf_adds(&summary, ": ");
