@@ -1,7 +1,10 @@
 #!/bin/sh
 # iCalendar: open follow-ups exported as VTODO items (RFC 5545: DUE,
 # SUMMARY naming the contact, RRULE, stable UID, folding, CRLF), and
-# VTODO/VEVENT items imported as follow-ups of the contact they name.
+# VTODO/VEVENT items imported as follow-ups of the contact they name;
+# rapport's own export (snoozed, done since, recurring) adds nothing when
+# it comes back; times with a TZID or in UTC become local; a to-do
+# without a date is not added again on a later day.
 . "${top_srcdir:-.}/tests/lib/tap.sh"
 
 data="${top_srcdir:-.}/tests/data/io"
@@ -53,6 +56,76 @@ is "$(grep -v '^UID\|^DTSTAMP' "$TEST_DIR/f3.ics")" "$(grep -v '^UID\|^DTSTAMP' 
    "exporting them again gives the same items"
 run --db "$db2" import "$TEST_DIR/f.ics"
 is "$out" "Added 0, merged 0, unchanged 4, rejected 0." "importing the file twice adds nothing"
+
+# rapport's own export comes back as nothing new: a snoozed follow-up
+# goes out with its due day (the snooze beside it) and is recognised.
+r snooze 1 2030-01-15
+r export --format ics --output "$TEST_DIR/s.ics"
+s=$(tr -d '\r' < "$TEST_DIR/s.ics")
+like "$s" '^DUE;VALUE=DATE:20261201$' "a snoozed follow-up is exported with its due day"
+like "$s" '^X-RAPPORT-SNOOZED-UNTIL:20300115$' "and its snooze beside it"
+steps=$(sql "$db" "SELECT count(*) FROM journal")
+r import "$TEST_DIR/s.ics"
+is "$out" "Added 0, merged 0, unchanged 4, rejected 0." "importing its own export adds nothing"
+is "$(sql "$db" "SELECT count(*) FROM followup")" 5 "not even the snoozed follow-up"
+is "$(sql "$db" "SELECT count(*) FROM journal")" "$steps" "and leaves no step to undo"
+r undo
+like "$out" '^Undone: follow-up #1 snoozed until 2030-01-15' "undo then reverts the snooze before it"
+db3="$TEST_DIR/r3.db"
+run --db "$db3" import "$TEST_DIR/people.vcf"
+run --db "$db3" import "$TEST_DIR/s.ics"
+is "$(sql "$db3" "SELECT due || ' ' || snoozed_until || ' ' || effective FROM followup WHERE text LIKE 'send the report%'")" \
+   "2026-12-01 2030-01-15 2030-01-15" "the snooze comes back in another database"
+run --db "$db3" import "$TEST_DIR/s.ics"
+is "$out" "Added 0, merged 0, unchanged 4, rejected 0." "and is recognised there too"
+
+# A recurring follow-up done since the export is not brought back, and
+# its series keeps one UID from one occurrence to the next.
+series() { tr -d '\r' < "$1" | awk '/^UID:/ { u = $0 } /^SUMMARY:Bob Lee: weekly call/ { print u }'; }
+r done 2
+r import "$TEST_DIR/f.ics"
+is "$out" "Added 0, merged 0, unchanged 4, rejected 0." "an export from before it was done adds nothing"
+is "$(sql "$db" "SELECT count(*) FROM followup WHERE text = 'weekly call' AND state = 0")" 1 \
+   "the series stays open once"
+r export --format ics --output "$TEST_DIR/next.ics"
+like "$(series "$TEST_DIR/next.ics")" '^UID:rapport-followup-2-[0-9]+$' "the series is named by its first occurrence"
+is "$(series "$TEST_DIR/next.ics")" "$(series "$TEST_DIR/f.ics")" "which stays its UID after it is done"
+r import "$TEST_DIR/next.ics"
+is "$out" "Added 0, merged 0, unchanged 4, rejected 0." "the newer export adds nothing either"
+run --db "$db2" import "$TEST_DIR/next.ics"
+is "$out" "Added 0, merged 0, unchanged 4, rejected 0." \
+   "nor in another database, where the series is open on another day"
+run --db "$db2" done "$(sql "$db2" "SELECT id FROM followup WHERE text = 'weekly call'")"
+run --db "$db2" import "$TEST_DIR/f.ics"
+is "$(sql "$db2" "SELECT count(*) || ' ' || sum(state) FROM followup WHERE text = 'weekly call'") $out" \
+   "2 1 Added 0, merged 0, unchanged 4, rejected 0." "done there, it stays done"
+
+# Times in a zone are the time they are here; a to-do without a date is
+# not added again on a later day.
+in_zone() {   # in_zone TZ ARGS...: rapport run in that time zone
+    zone=$1
+    shift
+    out=$(TZ=$zone "$RAPPORT" "$@" 2> "$TEST_DIR/stderr")
+    status=$?
+}
+in_zone UTC --db "$db" import "$data/timezones.ics"
+is "$out" "Added 3, merged 0, unchanged 0, rejected 0." "a file with a VTIMEZONE imports"
+is "$(sql "$db" "SELECT due || ' ' || due_minutes FROM followup WHERE text = 'meeting in Berlin'")" \
+   "2026-12-15 540" "10:00 in Berlin is 09:00 in UTC"
+db4="$TEST_DIR/tokyo.db"
+run --db "$db4" import "$TEST_DIR/people.vcf"
+in_zone Asia/Tokyo --db "$db4" import "$data/timezones.ics"
+is "$(sql "$db4" "SELECT text || ' ' || due || ' ' || due_minutes FROM followup WHERE due_minutes >= 0 ORDER BY text")" \
+   "$(printf 'call late in UTC 2026-12-16 480\nmeeting in Berlin 2026-12-15 1080')" \
+   "UTC and Berlin times become Tokyo's, the day too"
+if command -v faketime > /dev/null 2>&1; then
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+    export ASAN_OPTIONS
+    out=$(TZ=UTC faketime -f '2027-02-01 12:00:00' "$RAPPORT" --db "$db" import "$data/timezones.ics" 2> /dev/null)
+    is "$out" "Added 0, merged 0, unchanged 3, rejected 0." "importing it again on another day adds nothing"
+    is "$(sql "$db" "SELECT count(*) FROM followup WHERE text = 'read the paper'")" 1 \
+       "the to-do without a date is there once"
+fi
 
 # Items written elsewhere.
 r import "$data/events.ics" --dry-run

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Proof with real programs: abook reads rapport's vCards, calcurse imports
-# its iCalendar, and files written by abook and calcurse import into
-# rapport.
+# Proof with real programs: abook reads rapport's vCards (names, emails,
+# phones), calcurse imports its iCalendar, and files written by abook and
+# calcurse import into rapport.
 . "${top_srcdir:-.}/tests/lib/tap.sh"
 
 command -v abook > /dev/null 2>&1 || skip_all "abook (Debian package abook) is not installed"
@@ -29,6 +29,9 @@ for v in 4 3; do
     # abook does not undo vCard escapes (RFC 6350 §3.4), so "\," stays.
     is "$(sed 's/^"\([^"]*\)","\([^"]*\)".*/\1|\2/; s/\\\([,;]\)/\1/g' "$TEST_DIR/abook$v.csv" | sort)" "$want" \
        "abook keeps every name and email of vCard $v.0"
+    # abook reads a plain TEL, not TEL;VALUE=text or TEL;TYPE=VOICE.
+    is "$(sed -n 's/^"\([^"]*\)","[^"]*","\([^"]*\)".*/\1|\2/p' "$TEST_DIR/abook$v.csv" | grep -v '|$')" \
+       "Ann Smith\\, Jr.|+1 555 0100" "abook keeps the phone of vCard $v.0"
 done
 
 # Files abook writes come into rapport.
@@ -74,8 +77,10 @@ is "$(sql "$db3" "$q")" "$(sql "$db2" "$q")" "with the same names and emails"
 run --db "$db" import "$TEST_DIR/abook.vcf"
 is "$out" "Added 2, merged 1, unchanged 0, rejected 0." "a contact already present is merged, not doubled"
 
-# calcurse imports rapport's follow-ups.
+# calcurse imports rapport's follow-ups, a snoozed one too.
+r snooze 1 2030-01-15
 r export --format ics --output "$TEST_DIR/f.ics"
+like "$(cat "$TEST_DIR/f.ics")" 'X-RAPPORT-SNOOZED-UNTIL:20300115' "the snooze is in the file"
 mkdir -p "$TEST_DIR/cal"
 calcurse -D "$TEST_DIR/cal" -i "$TEST_DIR/f.ics" > "$TEST_DIR/cal.log" 2>&1
 ok $? "calcurse imports rapport's iCalendar file"
@@ -86,6 +91,8 @@ is "$todo" "$(printf '%s\n' \
     'Zoë Ødegård: send the report, with ; and \ in it' \
     '李小龙: a very long follow-up text that goes on and on so that the line must be folded at seventy-five octets' | sort)" \
    "every open follow-up is in calcurse, text intact"
+is "$(calcurse -D "$TEST_DIR/cal" -t 2> /dev/null | sed -n 's/^[0-9]*\. //p' | sort)" "$todo" \
+   "and calcurse lists them all"
 
 # Files calcurse writes come into rapport.
 printf '12/10/2026 @ 14:30 -> 12/10/2026 @ 15:30 |Zoë Ødegård: demo of the corpus tool\n12/12/2026 [1] Ann Smith, Jr.: conference\n' \
