@@ -1,5 +1,5 @@
 /* JSON export of everything, for scripts: every contact with its notes,
- * follow-ups, stage history and scores. Built with jansson one contact at
+ * follow-ups, stage history and scores, then every organisation. Built with jansson one contact at
  * a time and streamed, so memory stays bounded by one contact; keys keep
  * the order they are set in (JSON_PRESERVE_ORDER), so two exports of the
  * same data are the same bytes. */
@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "io_format.h"
+#include "org.h"
 #include "stage.h"
 
 static json_t *str_or_null(const char *s)
@@ -217,11 +218,67 @@ static enum store_status put_contact(struct io_export *ex,
     return rc;
 }
 
+/* Every organisation by name, with how many of its active (not
+ * archived) contacts are at each stage, in pipeline order. Contacts name
+ * theirs in "organization". */
+static enum store_status put_orgs(struct io_export *ex)
+{
+    struct org after = { 0 };
+    bool have_after = false, first = true;
+    enum store_status rc = STORE_OK;
+    while (rc == STORE_OK) {
+        struct org_list l = { 0 };
+        rc = org_page(ex->st, have_after ? &after : NULL, 200, &l);
+        for (size_t i = 0; rc == STORE_OK && i < l.len; i++) {
+            const struct org *g = &l.items[i];
+            json_t *o = json_object(), *counts = json_object();
+            if (!o || !counts) {
+                json_decref(o);
+                json_decref(counts);
+                rc = store_fail(ex->st, STORE_FAILED, _("out of memory"));
+                break;
+            }
+            for (int s = 0; s < STAGE_COUNT; s++)
+                json_object_set_new(counts, stage_key((enum stage)s),
+                                    json_integer(g->stage_counts[s]));
+            json_object_set_new(o, "id", json_integer(g->id));
+            json_object_set_new(o, "name", str_or_null(g->name));
+            json_object_set_new(o, "notes", str_or_null(g->notes));
+            json_object_set_new(o, "stage_counts", counts);
+            fputs(first ? "    " : ",\n    ", ex->out);
+            first = false;
+            if (json_dumpf(o, ex->out, JSON_PRESERVE_ORDER | JSON_COMPACT) != 0)
+                rc = store_fail(ex->st, STORE_FAILED,
+                                _("cannot write the JSON export"));
+            json_decref(o);
+        }
+        bool more = rc == STORE_OK && l.more && l.len > 0;
+        if (more) {
+            store_org_clear(&after);
+            after.id = l.items[l.len - 1].id;
+            after.name = strdup(l.items[l.len - 1].name
+                                ? l.items[l.len - 1].name : "");
+            if (!after.name)
+                rc = store_fail(ex->st, STORE_FAILED, _("out of memory"));
+            have_after = true;
+        }
+        store_org_list_clear(&l);
+        if (!more)
+            break;
+    }
+    store_org_clear(&after);
+    return rc;
+}
+
 enum store_status io_json_export(struct io_export *ex)
 {
     fputs("{\n  \"format\": \"rapport\",\n  \"version\": 1,\n"
           "  \"contacts\": [\n", ex->out);
     enum store_status rc = io_each_contact(ex, put_contact);
+    fputs("\n  ],\n  \"organisations\": [\n", ex->out);
+    /* The count of records written is the contacts'. */
+    if (rc == STORE_OK)
+        rc = put_orgs(ex);
     fputs("\n  ]\n}\n", ex->out);
     return rc;
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # JSON export of everything: valid JSON, stable key order, every contact
-# with notes, follow-ups, stage history and scores.
+# with notes, follow-ups, stage history and scores, every organisation.
 . "${top_srcdir:-.}/tests/lib/tap.sh"
 
 command -v jq > /dev/null 2>&1 || skip_all "jq (Debian package jq) is not installed"
@@ -9,8 +9,8 @@ r() { run --db "$db" "$@"; }
 
 r export --format json
 is "$status" 0 "an empty database exports"
-is "$(printf '%s' "$out" | jq -c .)" '{"format":"rapport","version":1,"contacts":[]}' \
-   "as valid JSON with no contacts"
+is "$(printf '%s' "$out" | jq -c .)" '{"format":"rapport","version":1,"contacts":[],"organisations":[]}' \
+   "as valid JSON with no contacts and no organisations"
 
 r add "Zoë Ødegård" --email zoe@example.org --email z2@example.org --stage customer \
   --role both --tag "text mining" --org DH --title Director --projects 'Corpus "X"' \
@@ -45,11 +45,19 @@ is "$(j '.contacts[2].stage_history | map([.from, .to])')" \
    '[["customer","client"],[null,"customer"]]' "its stage history, newest first"
 is "$(j '.contacts[2].scores | map(.value)')" '[9]' "its scores"
 is "$(j '.contacts[0].archived')" true "archived contacts say so"
+is "$(j 'keys_unsorted')" '["format","version","contacts","organisations"]' \
+   "contacts, then organisations"
+r add "Ann Acme" --org "Acme Corp" --stage customer
+r add "Al Acme" --org "acme corp"
+r export --format json --output "$TEST_DIR/all.json"
+is "$(j '.organisations')" \
+   '[{"id":2,"name":"Acme Corp","notes":null,"stage_counts":{"end-user":1,"customer":1,"client":0}},{"id":1,"name":"DH","notes":null,"stage_counts":{"end-user":0,"customer":0,"client":1}}]' \
+   "every organisation by name, keys in a fixed order, contacts counted per stage"
 r export --format json --output "$TEST_DIR/again.json"
 cmp -s "$TEST_DIR/all.json" "$TEST_DIR/again.json"
 ok $? "two exports of the same data are the same bytes"
 r export --output "$TEST_DIR/guess.json"
-jq -e '.contacts | length == 3' "$TEST_DIR/guess.json" > /dev/null 2>&1
+jq -e '.contacts | length == 5' "$TEST_DIR/guess.json" > /dev/null 2>&1
 ok $? "the .json name chooses JSON"
 r import "$TEST_DIR/all.json"
 is "$status" 1 "JSON is for export only"
