@@ -1,7 +1,8 @@
 #!/bin/sh
 # CSV import of rapport's own layout, Google Contacts (both layouts),
-# Outlook, abook and any header mapped with --map; RFC 4180 quoting; export
-# with every field and a round trip that loses nothing.
+# Outlook, abook and any header mapped with --map; RFC 4180 quoting; rows
+# of the wrong length refused; export with every field and a round trip
+# that loses nothing and, back where it came from, adds nothing.
 . "${top_srcdir:-.}/tests/lib/tap.sh"
 
 data="${top_srcdir:-.}/tests/data/io"
@@ -85,6 +86,7 @@ r add "Every Field" --email every@example.org --email second@example.org --phone
   --tag one --tag two --channel email --projects "P1
 P2" --goals G --cadence 2w
 r note every 'A note, with "quotes"'
+r note every "$(printf 'A second note\n\nwith a blank line')"
 r export --output "$TEST_DIR/out.csv"
 is "$status" 0 "export as CSV (from the file name)"
 is "$(head -1 "$TEST_DIR/out.csv")" \
@@ -106,5 +108,31 @@ run --db "$db2" import "$TEST_DIR/out.csv"
 is "$out" "Added 0, merged 0, unchanged 10, rejected 0." "importing it again finds everything unchanged"
 is "$(counts)" "$before" "and adds no contact, note, email, phone or tag"
 is "$(sql "$db2" "SELECT count(*) FROM journal")" "$steps" "nor a step to undo"
+
+# Back into the database it came from, where the notes it joined into
+# one cell are separate notes: they are recognised, not added again.
+notes_of() { sql "$db" "SELECT group_concat(replace(body, char(10), '|'), ' / ') FROM (SELECT body FROM note n JOIN contact c ON c.id = n.contact_id WHERE c.name = '$1' ORDER BY n.id)"; }
+like "$(cat "$TEST_DIR/out.csv")" '"A second note' "the export joins a contact's notes into one cell"
+before=$(sql "$db" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM journal)")
+r import "$TEST_DIR/out.csv"
+is "$out" "Added 0, merged 0, unchanged 10, rejected 0." "its own export changes nothing where it came from"
+is "$(sql "$db" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM journal)")" \
+   "$before" "no note is added, no step to undo"
+printf '%s\r\n' 'Name,Stage,Emails,Notes' '"Every Field",customer,every@example.org,"Written in the sheet' '' 'A second note' '' 'with a blank line' '' 'A note, with ""quotes""' '' 'and at the end"' \
+    > "$TEST_DIR/edited.csv"
+r import "$TEST_DIR/edited.csv"
+is "$out" "Added 0, merged 1, unchanged 0, rejected 0." "a notes cell edited in a spreadsheet merges"
+is "$(notes_of 'Every Field')" \
+   'A note, with "quotes" / A second note||with a blank line / Written in the sheet / and at the end' \
+   "adding only what was written into it"
+
+# A row shorter than the header is refused with its line, as a longer one is.
+printf '%s\r\n' 'Name,Stage,Emails,Phones' 'Short Row,client' 'Long,client,l@example.org,1,2' 'Right Row,client,r@example.org,' \
+    > "$TEST_DIR/short.csv"
+r import "$TEST_DIR/short.csv"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 2." "rows of the wrong length are rejected"
+like "$err" 'short\.csv:2: rejected: 2 fields where the header has 4' "a short row, with its line"
+like "$err" 'short\.csv:3: rejected: 5 fields where the header has 4' "a long row, with its line"
+is "$(sql "$db" "SELECT count(*) FROM contact WHERE name IN ('Short Row', 'Long')")" 0 "neither is stored"
 
 done_testing

@@ -1,6 +1,8 @@
 #!/bin/sh
 # vCard import of 2.1, 3.0, 4.0 and cards without VERSION; export as 4.0
-# and 3.0 (folded, escaped, one UID each); a round trip that loses nothing.
+# and 3.0 (folded, escaped, one UID each, N from "Last, First" names,
+# plain TEL); a round trip that loses nothing and adds nothing, notes
+# with CR LF included.
 . "${top_srcdir:-.}/tests/lib/tap.sh"
 
 data="${top_srcdir:-.}/tests/data/io"
@@ -76,9 +78,22 @@ r export --format vcard --vcard-version 3
 is "$status" 0 "export as vCard 3.0 to standard output"
 is "$(printf '%s\n' "$out" | grep -c '^VERSION:3.0')" 7 "every card is 3.0"
 is "$(printf '%s\n' "$out" | grep -c '^N:')" 7 "every 3.0 card has N"
-like "$out" '^N:Smith;Ann;;;Jr\.' "N puts what follows a comma into the suffix"
+like "$out" '^N:Smith;Ann;;;Jr\.' "N puts a suffix after a comma into the suffix"
+like "$out" '^TEL:\+1-555-555-5555' "a phone is a plain TEL in 3.0"
+unlike "$out" '^TEL;' "with no TYPE=VOICE abook would not read"
 r export --format vcard --vcard-version 5
 is "$status" 2 "an unknown vCard version is a usage error"
+
+like "$(cat "$TEST_DIR/out.vcf")" '^TEL:\+1-555-555-5555' "a phone is a plain TEL in 4.0"
+unlike "$(cat "$TEST_DIR/out.vcf")" 'VALUE=text' "with no VALUE=text abook would not read"
+
+# Its own export comes back unchanged, contacts without email (matched
+# by the UID the export derives) included.
+before=$(sql "$db" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM journal) || ' ' || (SELECT count(*) FROM contact WHERE uid IS NOT NULL)")
+r import "$TEST_DIR/out.vcf"
+is "$out" "Added 0, merged 0, unchanged 7, rejected 0." "importing its own export changes nothing"
+is "$(sql "$db" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM journal) || ' ' || (SELECT count(*) FROM contact WHERE uid IS NOT NULL)")" \
+   "$before" "no contact, note, step to undo or UID is added"
 
 # Round trip: file -> new database -> file loses nothing.
 db2="$TEST_DIR/r2.db"
@@ -99,5 +114,36 @@ is "$out" "Added 0, merged 0, unchanged 7, rejected 0." "a second import finds e
 is "$(sql "$db2" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM contact_email) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM contact_phone)")" \
    "$(sql "$db" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM contact_email) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM contact_phone)")" \
    "and adds no contact, email, note or phone"
+
+# Names written "Last, First", and N beside FN.
+db3="$TEST_DIR/names.db"
+run --db "$db3" add "Smith, Anna"
+run --db "$db3" add "van der Berg, Eva Maria"
+run --db "$db3" add "Ann Smith, Ph.D."
+run --db "$db3" export --format vcard --vcard-version 3
+out=$(printf '%s\n' "$out" | tr -d '\r')
+like "$out" '^N:Smith;Anna;;;$' "\"Smith, Anna\" is family name, then given name"
+like "$out" '^N:van der Berg;Eva;Maria;;$' "with a middle name"
+like "$out" '^N:Smith;Ann;;;Ph\.D\.$' "but a suffix stays a suffix"
+printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Smith\r\nN:Smith;Anna\r\nEND:VCARD\r\n' > "$TEST_DIR/fn.vcf"
+db4="$TEST_DIR/fn.db"
+run --db "$db4" import "$TEST_DIR/fn.vcf"
+is "$(sql "$db4" "SELECT name FROM contact")" "Anna Smith" "FN is the name, whatever N says"
+
+# Notes with CR LF line breaks are the same notes when they come back.
+db5="$TEST_DIR/crlf.db"
+run --db "$db5" add "Cr Lf" --email crlf@example.org
+run --db "$db5" note "#1" "$(printf 'first line\r\nsecond line')"
+run --db "$db5" export --format vcard --output "$TEST_DIR/crlf.vcf"
+run --db "$db5" import "$TEST_DIR/crlf.vcf"
+is "$out" "Added 0, merged 0, unchanged 1, rejected 0." "a note with CR LF is recognised in its own export"
+is "$(sql "$db5" "SELECT count(*) FROM note")" 1 "and not added again"
+printf 'BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Cr Lf\r\nEMAIL:crlf@example.org\r\nNOTE;ENCODING=QUOTED-PRINTABLE:first line=0D=0Asecond line\r\nEND:VCARD\r\n' > "$TEST_DIR/crlf-qp.vcf"
+run --db "$db5" import "$TEST_DIR/crlf-qp.vcf"
+is "$(sql "$db5" "SELECT count(*) FROM note")" 1 "nor when a phone writes it =0D=0A"
+db6="$TEST_DIR/crlf2.db"
+run --db "$db6" import "$TEST_DIR/crlf-qp.vcf"
+is "$(sql "$db6" "SELECT hex(body) FROM note")" "$(printf 'first line\nsecond line' | od -An -tx1 | tr -d ' \n' | tr a-f A-F)" \
+   "imported notes have LF line breaks"
 
 done_testing
