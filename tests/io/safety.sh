@@ -41,7 +41,13 @@ is "$(sql "$db" "SELECT group_concat(body, ',') FROM (SELECT body FROM note WHER
 after=$(counts)
 r import "$data/merge.vcf"
 is "$out" "Added 0, merged 0, unchanged 2, rejected 0." "the same file again finds both unchanged"
-is "$(counts | cut -d' ' -f1-6)" "$(echo "$after" | cut -d' ' -f1-6)" "and adds nothing"
+is "$(counts)" "$after" "and writes nothing, not even a step to undo"
+r undo
+like "$out" '^Undone: import' "undo reverts the import that changed something"
+r import "$data/merge.vcf"
+is "$out" "Added 1, merged 1, unchanged 0, rejected 0." "which can then be imported again"
+r import "$data/merge.vcf" --dry-run
+like "$out" 'merge\.vcf:1: already there: Zoë Ødegård' "a dry run says what is already there"
 
 r import "$data/merge-uid.vcf"
 is "$out" "Added 0, merged 1, unchanged 0, rejected 0." "a card with a known UID merges"
