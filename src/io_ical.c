@@ -142,8 +142,15 @@ static void take_item(struct io_import *im, icalcomponent *c, int line)
     if (!t)
         return;
     t->every = every;
-    /* "Name: what to do", as rapport writes it. */
+    /* "Name: what to do", as rapport writes it. Its DESCRIPTION is the
+     * text alone, which tells where the name ends when the name itself
+     * holds ": ". */
     const char *colon = strstr(summary, ": ");
+    const char *desc = icalcomponent_get_description(c);
+    size_t sn = strlen(summary), dn = desc ? strlen(desc) : 0;
+    if (dn > 0 && sn > dn + 2 && strcmp(summary + sn - dn, desc) == 0
+        && strncmp(summary + sn - dn - 2, ": ", 2) == 0)
+        colon = summary + sn - dn - 2;
     if (colon && colon > summary) {
         t->who = strndup(summary, (size_t)(colon - summary));
         if (t->who)

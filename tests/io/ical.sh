@@ -145,4 +145,15 @@ is "$(sql "$db" "SELECT c.name || ' ' || f.every_count || f.every_unit FROM foll
 is "$(sql "$db" "SELECT every_count || every_unit FROM followup WHERE text = 'yearly check'")" \
    "12m" "a yearly rule is every 12 months"
 
+# A name that holds ": " itself: DESCRIPTION tells where the text starts.
+db5="$TEST_DIR/colon.db"
+run --db "$db5" add "Dr: Who"
+run --db "$db5" follow "#1" 2026-12-20 "fix: the box"
+run --db "$db5" export --format ics --output "$TEST_DIR/colon.ics"
+db6="$TEST_DIR/colon2.db"
+run --db "$db6" add "Dr: Who"
+run --db "$db6" import "$TEST_DIR/colon.ics"
+is "$(sql "$db6" "SELECT c.name || '|' || f.text FROM followup f JOIN contact c ON c.id = f.contact_id")" \
+   "Dr: Who|fix: the box" "a colon in the name and in the text"
+
 done_testing
