@@ -203,8 +203,8 @@ static void import_file(struct ui *ui)
         char *first = sum.messages.len
                           ? text_sanitize(sum.messages.items[0], false) : NULL;
         ui_message(ui, sum.rejected > 0,
-                   _("Imported: %d added, %d merged, %d rejected%s%s"),
-                   sum.added, sum.merged, sum.rejected, first ? "; " : "",
+                   _("Imported: %d added, %d merged, %d unchanged, %d rejected%s%s"),
+                   sum.added, sum.merged, sum.unchanged, sum.rejected, first ? "; " : "",
                    first ? first : "");
         free(first);
         ui->dirty = true;

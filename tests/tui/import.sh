@@ -25,7 +25,7 @@ tui_keys i
 wait_for "Import file" 2 "i asks for a file"
 tui_type "$TEST_DIR/people.vcf"
 tui_keys Enter
-wait_for "Imported: 2 added, 0 merged, 0 rejected" 5 "the summary is shown"
+wait_for "Imported: 2 added, 0 merged, 0 unchanged, 0 rejected" 5 "the summary is shown"
 wait_for "Contacts (2)" 2 "the list shows them"
 wait_for "Katherine Johnson" 2 "by name"
 is "$(sql "$db" "SELECT count(*) FROM contact")" 2 "both are stored"
