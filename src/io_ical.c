@@ -288,11 +288,7 @@ static enum store_status series_of(struct io_export *ex,
         }
         bool more = rc == STORE_OK && l.more && l.len > 0;
         if (more) {
-            const struct followup *last = &l.items[l.len - 1];
-            after.id = last->id;
-            after.due = last->due;
-            after.snoozed_until = last->snoozed_until;
-            after.due_minutes = last->due_minutes;
+            after = store_followup_key(&l.items[l.len - 1]);
             have_after = true;
         }
         store_followup_list_clear(&l);
@@ -407,12 +403,8 @@ enum store_status io_ical_export(struct io_export *ex)
         }
         bool more = rc == STORE_OK && l.more && l.len > 0;
         if (more) {
-            const struct followup *last = &l.items[l.len - 1];
-            after.id = last->id;
-            after.due = last->due;
-            after.snoozed_until = last->snoozed_until;
-            after.due_minutes = last->due_minutes;
-            after.contact_id = last->contact_id;
+            after = store_followup_key(&l.items[l.len - 1]);
+            after.contact_id = l.items[l.len - 1].contact_id;
             have_after = true;
         }
         store_followup_list_clear(&l);

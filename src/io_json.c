@@ -101,11 +101,7 @@ static enum store_status add_followups(struct io_export *ex, int64_t id,
         }
         bool more = rc == STORE_OK && l.more && l.len > 0;
         if (more) {
-            const struct followup *last = &l.items[l.len - 1];
-            after.id = last->id;
-            after.due = last->due;
-            after.snoozed_until = last->snoozed_until;
-            after.due_minutes = last->due_minutes;
+            after = store_followup_key(&l.items[l.len - 1]);
             have_after = true;
         }
         store_followup_list_clear(&l);

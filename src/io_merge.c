@@ -272,6 +272,18 @@ static bool is_blank(const char *s, size_t n)
     return true;
 }
 
+/* Keeps the n bytes at text as one part, unless they are blank;
+ * -1 when out of memory. */
+static int push_part(struct strlist *parts, const char *text, size_t n)
+{
+    if (is_blank(text, n))
+        return 0;
+    char *part = strndup(text, n);
+    int rc = part ? strlist_push(parts, part) : -1;
+    free(part);
+    return rc != 0 ? -1 : 0;
+}
+
 static bool holds(const struct strlist *have, const char *body)
 {
     for (size_t i = 0; i < have->len; i++)
@@ -336,14 +348,8 @@ static int new_parts(const char *cell, const struct strlist *have,
         }
         size_t end;
         if (best > 0) {
-            if (open && !is_blank(cell + from, to - from)) {
-                char *part = strndup(cell + from, to - from);
-                if (!part || strlist_push(parts, part) != 0) {
-                    free(part);
-                    return -1;
-                }
-                free(part);
-            }
+            if (open && push_part(parts, cell + from, to - from) != 0)
+                return -1;
             open = false;
             end = p + best;
         } else {
@@ -356,14 +362,8 @@ static int new_parts(const char *cell, const struct strlist *have,
         }
         p = end < len ? end + 2 : len;
     }
-    if (open && !is_blank(cell + from, to - from)) {
-        char *part = strndup(cell + from, to - from);
-        if (!part || strlist_push(parts, part) != 0) {
-            free(part);
-            return -1;
-        }
-        free(part);
-    }
+    if (open && push_part(parts, cell + from, to - from) != 0)
+        return -1;
     return 0;
 }
 
@@ -646,11 +646,7 @@ static enum store_status has_followup(struct store *st, int64_t contact_id,
         }
         bool more = l.more && l.len > 0 && !*found;
         if (l.len > 0) {
-            const struct followup *last = &l.items[l.len - 1];
-            after.id = last->id;
-            after.due = last->due;
-            after.snoozed_until = last->snoozed_until;
-            after.due_minutes = last->due_minutes;
+            after = store_followup_key(&l.items[l.len - 1]);
             have_after = true;
         }
         store_followup_list_clear(&l);

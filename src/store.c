@@ -946,6 +946,17 @@ int64_t store_data_version(struct store *st)
 
 /* ---- write transactions -------------------------------------------------- */
 
+/* Rolls the open transaction back, keeping the message of what failed,
+ * which a failing ROLLBACK would otherwise replace. */
+static void rollback_keeping(struct store *st, enum store_status rc)
+{
+    char *why = strdup(store_error(st));
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    if (why)
+        store_fail(st, rc, "%s", why);
+    free(why);
+}
+
 /* Starts a write: BEGIN IMMEDIATE and a new journal entry that the
  * triggers record into; inside a batch, a savepoint that joins it. */
 static enum store_status write_begin(struct store *st, time_t now)
@@ -1028,11 +1039,7 @@ static enum store_status write_end(struct store *st, enum store_status rc,
         rc = exec_kept(st, "COMMIT");
     free(what);
     if (rc != STORE_OK) {
-        char *why = strdup(store_error(st));
-        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-        if (why)
-            store_fail(st, rc, "%s", why);
-        free(why);
+        rollback_keeping(st, rc);
     }
     return rc;
 }
@@ -2028,11 +2035,7 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
     if (rc == STORE_OK)
         rc = exec(st, "COMMIT");
     if (rc != STORE_OK) {
-        char *why = strdup(store_error(st));
-        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-        if (why)
-            store_fail(st, rc, "%s", why);
-        free(why);
+        rollback_keeping(st, rc);
         return rc;
     }
     /* FTS5 keeps a deleted row's terms in its segments until they are
@@ -2501,6 +2504,13 @@ static enum store_status followup_window(struct store *st,
     else if (backward)
         reverse_followups(out);
     return rc;
+}
+
+struct followup store_followup_key(const struct followup *f)
+{
+    return (struct followup){ .id = f->id, .due = f->due,
+                              .snoozed_until = f->snoozed_until,
+                              .due_minutes = f->due_minutes };
 }
 
 enum store_status store_followup_page(struct store *st,
@@ -3262,11 +3272,7 @@ enum store_status store_undo_entry(struct store *st, int64_t expected,
     if (rc == STORE_OK)
         rc = exec(st, "COMMIT");
     if (rc != STORE_OK) {
-        char *why = strdup(store_error(st));
-        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-        if (why)
-            store_fail(st, rc, "%s", why);
-        free(why);
+        rollback_keeping(st, rc);
         store_journal_entry_clear(undone);
     }
     return rc;
@@ -3356,32 +3362,37 @@ enum store_status store_backup(struct store *st, const char *path)
 }
 
 /* The full-text index is not covered by integrity_check: FTS5 checks its
- * own structure, and it must hold one row per source row. The names
- * are compile-time constants, never user text. */
-static enum store_status fts_check(struct store *st, const char *table, const char *fts,
+ * own structure, and it must hold one row per source row. */
+static const struct search_index {
+    const char *name, *table;
+    const char *check, *count_table, *count_index;
+} search_indexes[] = {
+    { "contact_fts", "contact",
+      "INSERT INTO contact_fts(contact_fts) VALUES ('integrity-check')",
+      "SELECT count(*) FROM contact", "SELECT count(*) FROM contact_fts" },
+    { "note_fts", "note",
+      "INSERT INTO note_fts(note_fts) VALUES ('integrity-check')",
+      "SELECT count(*) FROM note", "SELECT count(*) FROM note_fts" },
+};
+
+static enum store_status fts_check(struct store *st, const struct search_index *ix,
                                    struct strlist *problems)
 {
     enum store_status rc = STORE_OK;
-    char sql[160];
-    if (!st->read_only) {
-        snprintf(sql, sizeof sql, "INSERT INTO %s(%s) VALUES ('integrity-check')", fts, fts);
-        if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-            if (problems)
-                strlist_pushf(problems, _("the search index %s is damaged (%s); rebuild it with: rapport check --rebuild-index"),
-                              fts, sqlite3_errmsg(st->db));
-            rc = STORE_FAILED;
-        }
+    if (!st->read_only && sqlite3_exec(st->db, ix->check, NULL, NULL, NULL) != SQLITE_OK) {
+        if (problems)
+            strlist_pushf(problems, _("the search index %s is damaged (%s); rebuild it with: rapport check --rebuild-index"),
+                          ix->name, sqlite3_errmsg(st->db));
+        rc = STORE_FAILED;
     }
     int64_t rows = 0, indexed = 0;
-    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
-    enum store_status counted = query_int(st, sql, -1, &rows);
-    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", fts);
+    enum store_status counted = query_int(st, ix->count_table, -1, &rows);
     if (counted == STORE_OK)
-        counted = query_int(st, sql, -1, &indexed);
+        counted = query_int(st, ix->count_index, -1, &indexed);
     if (counted != STORE_OK || rows != indexed) {
         if (problems)
             strlist_pushf(problems, _("the search index %s holds %lld rows for %lld in %s"),
-                          fts, (long long)indexed, (long long)rows, table);
+                          ix->name, (long long)indexed, (long long)rows, ix->table);
         rc = STORE_FAILED;
     }
     return rc;
@@ -3404,11 +3415,7 @@ enum store_status store_rebuild_search(struct store *st)
     if (rc == STORE_OK)
         rc = exec(st, "COMMIT");
     if (rc != STORE_OK) {
-        char *why = strdup(store_error(st));
-        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-        if (why)
-            store_fail(st, rc, "%s", why);
-        free(why);
+        rollback_keeping(st, rc);
     }
     return rc;
 }
@@ -3454,9 +3461,9 @@ enum store_status store_check(struct store *st, struct strlist *problems)
         rc = STORE_FAILED;
     }
     finish(st, stmt);
-    if (fts_check(st, "contact", "contact_fts", problems) != STORE_OK
-        || fts_check(st, "note", "note_fts", problems) != STORE_OK)
-        rc = STORE_FAILED;
+    for (size_t i = 0; i < sizeof search_indexes / sizeof search_indexes[0]; i++)
+        if (fts_check(st, &search_indexes[i], problems) != STORE_OK)
+            rc = STORE_FAILED;
     if (rc != STORE_OK)
         store_fail(st, rc, _("%s has problems: see the list"), st->shown_path);
     return rc;

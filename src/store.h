@@ -313,6 +313,9 @@ struct followup_filter {
     struct date to;            /* effective date <= to; unset: no bound */
     bool include_archived;     /* follow-ups of archived contacts */
 };
+/* The keyset cursor of a follow-up: the fields a window is ordered by,
+ * no owned text, so it outlives the list it came from. */
+struct followup store_followup_key(const struct followup *f);
 /* A window of follow-ups ordered by effective date, time, id. */
 enum store_status store_followup_page(struct store *st,
                                       const struct followup_filter *filter,
