@@ -276,6 +276,11 @@ int main(int argc, char **argv)
     for (int round = 0; round < 3; round++)
         for (int i = 0; i < 10; i++)
             keys[k++] = keystroke(st, typed[i]);
+    /* Each step's own median tells which prefix is the slow one. */
+    for (int i = 0; i < 10; i++) {
+        double each[3] = { keys[i], keys[10 + i], keys[20 + i] };
+        fprintf(stderr, "  %6.1f ms after typing \"%s\"\n", median(each, 3), typed[i]);
+    }
     double key = median(keys, k);
     store_close(st);
 
