@@ -6,7 +6,8 @@
 
 enum store_status org_page(struct store *st, const struct org *after,
                            size_t limit, struct org_list *out);
-/* Finds an organisation by its name (case-insensitive). */
+/* Finds an organisation by its name (case-insensitive), or else by any
+ * unambiguous part of it, ignoring case and accents. */
 enum store_status org_resolve(struct store *st, const char *name,
                               struct org *out);
 /* A window of an organisation's active contacts that have `role`. */

@@ -31,6 +31,27 @@ r orgs "Nowhere"
 is "$status" 1 "an unknown organisation is a user error"
 is "$err" 'rapport: no organisation "Nowhere"' "with one line"
 
+# Organisations named by a part of the name, in a database of their own.
+o() { run --db "$TEST_DIR/orgs.db" "$@"; }
+o add "José Müller" --org "Hartmann & Reyes LLP"
+o orgs "hartmann"
+is "$status" 0 "orgs takes a part of a name"
+like "$out" '^Hartmann & Reyes LLP ' "and shows that organisation"
+like "$out" '#1 José Müller' "with its people"
+o add "Ana Lima" --org "Hartmann Stiftung"
+o orgs "hartmann"
+is "$status" 1 "a part that several names hold is a user error"
+is "$err" 'rapport: "hartmann" matches several organisations: Hartmann & Reyes LLP, Hartmann Stiftung' \
+   "naming the candidates"
+o orgs "REYES"
+is "$status" 0 "a part held by one name picks it, whatever the case"
+like "$out" '^Hartmann & Reyes LLP ' "the right one"
+o add "Jon Ek" --org "École des chartes"
+o add "Eva Ek" --org "Ecole des chartes annexe"
+o orgs "ecole des chartes"
+is "$status" 0 "a name typed in full, without its accents, picks that one"
+like "$out" '^École des chartes ' "not the longer name that holds it"
+
 # Report.
 r score siobhan 10
 r score mateo 3
