@@ -9,6 +9,7 @@
  * locale once at start. */
 #include <config.h>
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -224,6 +225,21 @@ int text_width(const char *s)
 
 /* Zero-width characters (combining marks) stay with the character they
  * follow, so a cut never strips an accent from its letter. */
+/* The length of the placeholder text_sanitize() writes for one
+ * character ("^[", "<U+202E>") at s, or 0. A cut keeps it whole, so a
+ * shortened name never shows half of one. */
+static size_t placeholder_len(const char *s)
+{
+    if (s[0] == '^' && s[1] >= '?' && s[1] <= '_')
+        return 2;
+    if (strncmp(s, "<U+", 3) != 0)
+        return 0;
+    size_t n = 3;
+    while (n < 9 && isxdigit((unsigned char)s[n]))
+        n++;
+    return n >= 7 && s[n] == '>' ? n + 1 : 0;
+}
+
 size_t text_fit(const char *s, int cols)
 {
     if (!s)
@@ -231,7 +247,11 @@ size_t text_fit(const char *s, int cols)
     size_t used = 0, len;
     int width = 0;
     while (s[used]) {
-        int w = char_width(s + used, &len);
+        int w;
+        if ((len = placeholder_len(s + used)) > 0)
+            w = (int)len;
+        else
+            w = char_width(s + used, &len);
         if (width + w > cols)
             break;
         width += w;

@@ -108,6 +108,11 @@ static void test_pad(void)
     is_padded("李小龙", 4, "李… ", "a wide character never split: a space instead");
     is_padded("李小龙x", 7, "李小龙x", "mixed widths");
     is_padded("Zoe\xcc\x88", 4, "Zoe\xcc\x88 ", "combining mark padded");
+    is_padded("ab<U+202E>cd", 6, "ab…   ",
+              "a cut never splits a <U+…> placeholder");
+    is_padded("ab<U+202E>cd", 11, "ab<U+202E>…", "one that fits is kept whole");
+    is_padded("abc^[[31m", 5, "abc… ", "nor a ^[ placeholder");
+    is_padded("a<U+20", 5, "a<U+…", "text that only looks like the start of one is cut as usual");
     is_padded("Zoe\xcc\x88lle", 4, "Zoe\xcc\x88…",
               "combining mark kept when cut after it");
     is_padded("Ann", 1, "…", "one column: just the ellipsis");
