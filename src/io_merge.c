@@ -433,6 +433,17 @@ static bool merge_list(struct strlist *into, const struct strlist *from)
     return changed;
 }
 
+/* New numbers are added; a number stored without a kind takes the
+ * file's, and one stored with a kind keeps it. */
+static bool merge_phones(struct phone_list *into, const struct phone_list *from)
+{
+    bool changed = false;
+    for (size_t i = 0; i < from->len; i++)
+        if (phone_list_merge(into, from->items[i].number, from->items[i].kind) > 0)
+            changed = true;
+    return changed;
+}
+
 static bool fill(char **into, char **from)
 {
     if ((*into && **into) || !*from || !**from)
@@ -530,9 +541,10 @@ static enum store_status merge_record(struct io_import *im,
                                       struct contact *old, bool *changed)
 {
     bool fields = merge_list(&old->emails, &r->c.emails);
-    fields |= merge_list(&old->phones, &r->c.phones);
+    fields |= merge_phones(&old->phones, &r->c.phones);
     fields |= merge_list(&old->tags, &r->c.tags);
     fields |= fill(&old->org, &r->c.org);
+    fields |= fill(&old->department, &r->c.department);
     fields |= fill(&old->title, &r->c.title);
     fields |= fill(&old->projects, &r->c.projects);
     fields |= fill(&old->goals, &r->c.goals);
@@ -678,12 +690,33 @@ static enum store_status has_own_followup(struct store *st,
     return rc;
 }
 
+/* An item whose UID a follow-up here was imported with (or carries on,
+ * as the next occurrence of a series) is there already, whatever its
+ * calendar changed since: its day, its summary. */
+static enum store_status has_uid_followup(struct store *st,
+                                          const struct io_task *t, bool *found)
+{
+    *found = false;
+    if (!t->uid)
+        return STORE_OK;
+    struct followup f = { 0 };
+    enum store_status rc = store_followup_by_uid(st, t->uid, &f);
+    if (rc == STORE_NOT_FOUND)
+        return STORE_OK;
+    *found = rc == STORE_OK;
+    store_followup_clear(&f);
+    return rc;
+}
+
 static enum store_status add_task(struct io_import *im, struct io_task *t,
                                   const struct contact *c)
 {
     int64_t id = 0;
-    enum store_status rc = followup_add(im->st, c->id, t->due, t->due_minutes,
-                                        t->text, t->every, im->now, &id);
+    /* The UID stays with the follow-up, so that the next import of this
+     * calendar finds it, and an export gives it back to the calendar. */
+    enum store_status rc = followup_add_uid(im->st, c->id, t->due, t->due_minutes,
+                                            t->text, t->every, t->uid,
+                                            im->now, &id);
     /* The snooze comes back as it was exported, even one that has run
      * out by now: followup_snooze's rule that a snooze reaches today or
      * later is about putting something off now, not about a copy. */
@@ -697,6 +730,8 @@ static enum store_status apply_task(struct io_import *im, struct io_task *t)
 {
     bool found = false;
     enum store_status rc = has_own_followup(im->st, t, &found);
+    if (rc == STORE_OK && !found)
+        rc = has_uid_followup(im->st, t, &found);
     if (rc != STORE_OK)
         return rc;
     if (found) {
