@@ -1750,7 +1750,7 @@ static int cmd_check(struct app *app, struct parsed *p)
 static const struct cli_option add_options[] = {
     { "email", OPT_LIST, "E", N_("an email address (repeatable)") },
     { "phone", OPT_LIST, "[KIND:]P",
-      N_("a phone number, its kind before a colon: cell, work, home, fax, ... (repeatable)") },
+      N_("a phone number, with its kind: cell:+47 123 (repeatable)") },
     { "org", OPT_VALUE, "O", N_("organisation") },
     { "department", OPT_VALUE, "D", N_("department within the organisation") },
     { "title", OPT_VALUE, "T", N_("job title") },
@@ -1772,7 +1772,7 @@ static const struct cli_option edit_options[] = {
     { "role", OPT_LIST, "R", N_("user, decision-maker or both (replaces)") },
     { "email", OPT_LIST, "E", N_("add an email address") },
     { "phone", OPT_LIST, "[KIND:]P",
-      N_("add a phone number, or give one its kind (cell:+47 123)") },
+      N_("add a phone number, or set its kind: work:+47 123") },
     { "tag", OPT_LIST, "T", N_("add a tag") },
     { "drop-email", OPT_LIST, "E", N_("remove an email address") },
     { "drop-phone", OPT_LIST, "P", N_("remove a phone number") },
