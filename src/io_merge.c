@@ -631,11 +631,14 @@ static bool same_interval(struct interval a, struct interval b)
  * of the import, which differs every time), and for a recurring one
  * while its series is open here: completing an occurrence moves the
  * series on to another day, and another file, or a later one, may have
- * it at any of them. */
+ * it at any of them. *uidless: the one found, when it has no UID (it
+ * came before rapport kept them), else 0. */
 static enum store_status has_followup(struct store *st, int64_t contact_id,
-                                      const struct io_task *t, bool *found)
+                                      const struct io_task *t, bool *found,
+                                      int64_t *uidless)
 {
     *found = false;
+    *uidless = 0;
     struct followup_filter filter = { .contact_id = contact_id,
                                       .include_archived = true };
     struct followup after = { 0 };
@@ -653,8 +656,10 @@ static enum store_status has_followup(struct store *st, int64_t contact_id,
                            || (t->every.count > 0 && f->state == FOLLOWUP_OPEN);
             if ((any_day || date_compare(f->due, t->due) == 0)
                 && f->text && strcmp(f->text, t->text) == 0
-                && same_interval(f->every, t->every))
+                && same_interval(f->every, t->every)) {
                 *found = true;
+                *uidless = f->uid ? 0 : f->id;
+            }
         }
         bool more = l.more && l.len > 0 && !*found;
         if (l.len > 0) {
@@ -770,8 +775,18 @@ static enum store_status apply_task(struct io_import *im, struct io_task *t)
     char *what = NULL;
     if (asprintf(&what, "%s: %s", c.name, t->text) < 0)
         what = NULL;
-    rc = has_followup(im->st, c.id, t, &found);
-    if (rc == STORE_OK && found) {
+    int64_t uidless = 0;
+    rc = has_followup(im->st, c.id, t, &found, &uidless);
+    if (rc == STORE_OK && found && t->uid && uidless) {
+        /* Imported before its UID was kept: it keeps it from now on,
+         * so that the calendar's next change of it is known too. */
+        rc = store_followup_set_uid(im->st, uidless, t->uid, im->now);
+        if (rc == STORE_OK) {
+            plan(im, t->line, _("would merge into"), what ? what : t->text);
+            im->sum->merged++;
+            im->changed++;
+        }
+    } else if (rc == STORE_OK && found) {
         plan(im, t->line, _("already there"), what ? what : t->text);
         im->sum->unchanged++;
     } else if (rc == STORE_OK) {

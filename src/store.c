@@ -2470,6 +2470,23 @@ enum store_status store_followup_by_uid(struct store *st, const char *uid,
     return rc;
 }
 
+enum store_status store_followup_set_uid(struct store *st, int64_t id,
+                                         const char *uid, time_t now)
+{
+    enum store_status rc = write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_stmt *stmt = prepare(st,
+        "UPDATE followup SET uid = ? WHERE id = ? AND uid IS NULL");
+    if (stmt) {
+        bind_text(stmt, 1, uid);
+        sqlite3_bind_int64(stmt, 2, id);
+    }
+    rc = run(st, stmt);
+    return write_end(st, rc, rc == STORE_OK
+        ? format(_("set the UID of follow-up #%lld"), (long long)id) : NULL);
+}
+
 static enum store_status insert_followup(struct store *st, struct followup *f,
                                          time_t now)
 {

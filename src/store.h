@@ -305,6 +305,9 @@ enum store_status store_followup_get(struct store *st, int64_t id,
  * its series, else the newest. STORE_NOT_FOUND when there is none. */
 enum store_status store_followup_by_uid(struct store *st, const char *uid,
                                         struct followup *out);
+/* Gives a follow-up without a UID the UID of the calendar item it is. */
+enum store_status store_followup_set_uid(struct store *st, int64_t id,
+                                         const char *uid, time_t now);
 /* Marks f done at now; in the same transaction inserts `next` (the next
  * occurrence of a recurring one) and `log` (a note) when not NULL, and
  * fills their ids. */

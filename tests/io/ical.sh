@@ -181,6 +181,24 @@ is "$out" "Added 0, merged 0, unchanged 3, rejected 2." "the calendar from befor
 r export --format json
 like "$out" '"uid": *"ev1@example\.com"' "the JSON export has the UID"
 
+# Items imported before rapport kept UIDs take theirs when their calendar
+# comes again, so its later changes are known as well.
+db7="$TEST_DIR/uidless.db"
+run --db "$db7" import "$TEST_DIR/people.vcf"
+run --db "$db7" import "$data/events.ics"
+sql "$db7" "UPDATE followup SET uid = NULL"
+run --db "$db7" import "$data/events.ics" --dry-run
+like "$out" 'events\.ics:4: would merge into: Zoë Ødegård: demo of the corpus tool' \
+     "a dry run says the item would be merged"
+run --db "$db7" import "$data/events.ics"
+is "$out" "Added 0, merged 3, unchanged 0, rejected 2." "the same items found by their content take their UIDs"
+is "$(sql "$db7" "SELECT group_concat(uid, ' ') FROM (SELECT uid FROM followup ORDER BY uid)")" \
+   "ev1@example.com ev3@example.com todo1@example.com" "each its own"
+run --db "$db7" import "$TEST_DIR/moved.ics"
+is "$out" "Added 0, merged 0, unchanged 3, rejected 2." "so the moved items are known afterwards"
+run --db "$db7" undo
+is "$(sql "$db7" "SELECT count(*) FROM followup WHERE uid IS NOT NULL")" 0 "undo takes the UIDs away again"
+
 # A name that holds ": " itself: DESCRIPTION tells where the text starts.
 db5="$TEST_DIR/colon.db"
 run --db "$db5" add "Dr: Who"
