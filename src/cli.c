@@ -337,6 +337,36 @@ static int parse_stage_arg(const struct parsed *p, const char *text, int *s)
 
 /* ---- add, edit --------------------------------------------------------- */
 
+/* --phone "KIND:NUMBER" or a plain number; a number already there takes
+ * the kind given with it. */
+static int add_phones(const struct parsed *p, const struct strlist *given,
+                      struct phone_list *into)
+{
+    for (size_t i = 0; i < given->len; i++) {
+        char *number = NULL;
+        const char *kind = NULL;
+        if (phone_parse(given->items[i], &number, &kind) != 0) {
+            char *expected = NULL;
+            if (asprintf(&expected, _("a number, or KIND:NUMBER with KIND one of %s"),
+                         phone_kind_keys()) < 0)
+                expected = NULL;
+            int rc = bad_value(p, _("phone"), given->items[i],
+                               expected ? expected : phone_kind_keys());
+            free(expected);
+            return rc;
+        }
+        long at = number && *number ? phone_list_find(into, number) : -1;
+        if (at >= 0 && kind) {
+            free(into->items[at].kind);
+            into->items[at].kind = strdup(kind);
+        } else if (at < 0 && number && *number) {
+            phone_list_push(into, number, kind);
+        }
+        free(number);
+    }
+    return CLI_OK;
+}
+
 static int cmd_add(struct app *app, struct parsed *p)
 {
     struct contact c;
@@ -359,6 +389,8 @@ static int cmd_add(struct app *app, struct parsed *p)
     c.name = strdup(p->args[0]);
     if (opt(p, "org"))
         c.org = strdup(opt(p, "org"));
+    if (opt(p, "department"))
+        c.department = strdup(opt(p, "department"));
     if (opt(p, "title"))
         c.title = strdup(opt(p, "title"));
     if (opt(p, "channel"))
@@ -367,14 +399,16 @@ static int cmd_add(struct app *app, struct parsed *p)
         c.projects = strdup(opt(p, "projects"));
     if (opt(p, "goals"))
         c.goals = strdup(opt(p, "goals"));
-    const char *lists[] = { "email", "phone", "tag" };
-    struct strlist *into[] = { &c.emails, &c.phones, &c.tags };
-    for (size_t l = 0; l < 3; l++) {
+    const char *lists[] = { "email", "tag" };
+    struct strlist *into[] = { &c.emails, &c.tags };
+    for (size_t l = 0; l < 2; l++) {
         const struct strlist *given = opt_list(p, lists[l]);
         for (size_t i = 0; i < given->len; i++)
             strlist_push(into[l], given->items[i]);
     }
-    if (contact_add(app->st, &c, time(NULL)) != STORE_OK) {
+    if ((rc = add_phones(p, opt_list(p, "phone"), &c.phones)) != CLI_OK) {
+        /* Reported. */
+    } else if (contact_add(app->st, &c, time(NULL)) != STORE_OK) {
         rc = store_failed(app);
     } else {
         printf(_("Added contact "));
@@ -414,13 +448,25 @@ static int cmd_edit(struct app *app, struct parsed *p)
         return rc;
     const char *adds[] = { "email", "phone", "tag" };
     const char *drops[] = { "drop-email", "drop-phone", "untag" };
-    struct strlist *into[] = { &c.emails, &c.phones, &c.tags };
+    struct strlist *into[] = { &c.emails, NULL, &c.tags };
     for (size_t l = 0; l < 3 && rc == CLI_OK; l++) {
         const struct strlist *gone = opt_list(p, drops[l]);
         for (size_t i = 0; i < gone->len && rc == CLI_OK; i++) {
             /* Removing what is not there is a mistake worth hearing
-             * about (a typo in an address), not a silent success. */
-            if (contact_list_drop(into[l], gone->items[i]) == 0) {
+             * about (a typo in an address), not a silent success. A
+             * number may be given with its kind, as --phone takes it. */
+            size_t dropped = 0;
+            if (into[l]) {
+                dropped = contact_list_drop(into[l], gone->items[i]);
+            } else {
+                char *number = NULL;
+                const char *kind = NULL;
+                phone_parse(gone->items[i], &number, &kind);
+                dropped = phone_list_drop(&c.phones, number ? number
+                                                            : gone->items[i]);
+                free(number);
+            }
+            if (dropped == 0) {
                 char *name = text_sanitize(c.name, false);
                 char *value = text_sanitize(gone->items[i], false);
                 fprintf(stderr,
@@ -434,7 +480,9 @@ static int cmd_edit(struct app *app, struct parsed *p)
             }
         }
         const struct strlist *added = opt_list(p, adds[l]);
-        for (size_t i = 0; i < added->len; i++)
+        if (!into[l] && rc == CLI_OK)
+            rc = add_phones(p, added, &c.phones);
+        for (size_t i = 0; into[l] && i < added->len; i++)
             if (!strlist_contains(into[l], added->items[i]))
                 strlist_push(into[l], added->items[i]);
     }
@@ -442,6 +490,7 @@ static int cmd_edit(struct app *app, struct parsed *p)
     replace_field(&c.name, opt(p, "name"));
     replace_field(&c.title, opt(p, "title"));
     replace_field(&c.org, opt(p, "org"));
+    replace_field(&c.department, opt(p, "department"));
     replace_field(&c.projects, opt(p, "projects"));
     replace_field(&c.goals, opt(p, "goals"));
     replace_field(&c.channel, opt(p, "channel"));
@@ -488,7 +537,7 @@ static void csv_field(const char *s, bool last)
 static const char *const csv_columns[] = {
     "id", "name", "organisation", "title", "stage", "roles", "emails",
     "phones", "tags", "channel", "created", "last_touch", "next_due",
-    "archived",
+    "archived", "department", "phone_kinds",
 };
 #define CSV_COLUMNS (sizeof csv_columns / sizeof csv_columns[0])
 
@@ -522,18 +571,29 @@ static void list_csv_row(const struct contact *c)
     moment_iso(c->last_touch, touched, sizeof touched);
     date_format_iso(c->next_due, due);
     char *emails = strlist_join(&c->emails, ";");
-    char *phones = strlist_join(&c->phones, ";");
+    /* Numbers and kinds in two columns, the n-th kind the n-th number's
+     * ("" when unknown), so the phones column reads as it always did. */
+    struct strlist numbers = { 0 }, kinds = { 0 };
+    for (size_t i = 0; i < c->phones.len; i++) {
+        strlist_push(&numbers, c->phones.items[i].number);
+        strlist_push(&kinds, c->phones.items[i].kind ? c->phones.items[i].kind : "");
+    }
+    char *phones = strlist_join(&numbers, ";");
+    char *phone_kinds = strlist_join(&kinds, ";");
     char *tags = strlist_join(&c->tags, ";");
     const char *fields[CSV_COLUMNS] = {
         id, c->name, c->org, c->title, stage_key(c->stage),
         roles_key(c->roles), emails, phones, tags, c->channel, created,
-        touched, due, c->archived ? "yes" : "no",
+        touched, due, c->archived ? "yes" : "no", c->department, phone_kinds,
     };
     for (size_t i = 0; i < CSV_COLUMNS; i++)
         csv_field(fields[i], i + 1 == CSV_COLUMNS);
     free(emails);
     free(phones);
+    free(phone_kinds);
     free(tags);
+    strlist_clear(&numbers);
+    strlist_clear(&kinds);
 }
 
 static json_t *json_text(const char *s)
@@ -573,11 +633,18 @@ static json_t *contact_json(const struct contact *c)
     json_object_set_new(o, "id", json_integer(c->id));
     json_object_set_new(o, "name", json_text(c->name));
     json_object_set_new(o, "organisation", json_text(c->org));
+    json_object_set_new(o, "department", json_text(c->department));
     json_object_set_new(o, "title", json_text(c->title));
     json_object_set_new(o, "stage", json_string(stage_key(c->stage)));
     json_object_set_new(o, "roles", roles);
     json_object_set_new(o, "emails", json_strings(&c->emails));
-    json_object_set_new(o, "phones", json_strings(&c->phones));
+    json_t *phones = json_array(), *kinds = json_array();
+    for (size_t i = 0; i < c->phones.len; i++) {
+        json_array_append_new(phones, json_text(c->phones.items[i].number));
+        json_array_append_new(kinds, json_text(c->phones.items[i].kind));
+    }
+    json_object_set_new(o, "phones", phones);
+    json_object_set_new(o, "phone_kinds", kinds);
     json_object_set_new(o, "tags", json_strings(&c->tags));
     json_object_set_new(o, "channel", json_text(c->channel));
     json_object_set_new(o, "created", json_string(created));
@@ -740,6 +807,7 @@ static void show_header(const struct app *app, const struct contact *c)
         printf("  %s", _("(archived)"));
     putchar('\n');
     show_field(_("Organisation:"), c->org);
+    show_field(_("Department:"), c->department);
     show_field(_("Title:"), c->title);
     show_field(_("Roles:"), contact_roles_label(c->roles));
     char since[64], line[160];
@@ -748,7 +816,11 @@ static void show_header(const struct app *app, const struct contact *c)
     show_field(_("Stage:"), line);
     show_list(_("Tags:"), &c->tags);
     show_list(_("Emails:"), &c->emails);
-    show_list(_("Phones:"), &c->phones);
+    if (c->phones.len) {
+        char *phones = phone_list_describe(&c->phones, ", ");
+        show_field(_("Phones:"), phones);
+        free(phones);
+    }
     show_field(_("Channel:"), c->channel);
     time_t now = time(NULL);
     int days = cadence_days_for(c, app->cfg.stage_cadence);
@@ -1677,8 +1749,10 @@ static int cmd_check(struct app *app, struct parsed *p)
 
 static const struct cli_option add_options[] = {
     { "email", OPT_LIST, "E", N_("an email address (repeatable)") },
-    { "phone", OPT_LIST, "P", N_("a phone number (repeatable)") },
-    { "org", OPT_VALUE, "O", N_("organisation or department") },
+    { "phone", OPT_LIST, "[KIND:]P",
+      N_("a phone number, with its kind: cell:+47 123 (repeatable)") },
+    { "org", OPT_VALUE, "O", N_("organisation") },
+    { "department", OPT_VALUE, "D", N_("department within the organisation") },
     { "title", OPT_VALUE, "T", N_("job title") },
     { "stage", OPT_VALUE, "S", N_("end-user (default), customer or client") },
     { "role", OPT_LIST, "R", N_("user (default), decision-maker or both") },
@@ -1694,9 +1768,11 @@ static const struct cli_option edit_options[] = {
     { "name", OPT_VALUE, "N", N_("a new name") },
     { "title", OPT_VALUE, "T", N_("job title (\"\" clears it)") },
     { "org", OPT_VALUE, "O", N_("organisation (\"\" clears it)") },
+    { "department", OPT_VALUE, "D", N_("department (\"\" clears it)") },
     { "role", OPT_LIST, "R", N_("user, decision-maker or both (replaces)") },
     { "email", OPT_LIST, "E", N_("add an email address") },
-    { "phone", OPT_LIST, "P", N_("add a phone number") },
+    { "phone", OPT_LIST, "[KIND:]P",
+      N_("add a phone number, or set its kind: work:+47 123") },
     { "tag", OPT_LIST, "T", N_("add a tag") },
     { "drop-email", OPT_LIST, "E", N_("remove an email address") },
     { "drop-phone", OPT_LIST, "P", N_("remove a phone number") },

@@ -246,17 +246,52 @@ static enum store_status clean_list(struct store *st, struct strlist *list,
     return STORE_OK;
 }
 
+/* Trims every number, drops empty ones and repeats (a repeat gives its
+ * kind to a first one without), and checks kinds against the known ones. */
+static enum store_status clean_phones(struct store *st, struct phone_list *list)
+{
+    struct phone_list kept = { 0 };
+    enum store_status rc = STORE_OK;
+    for (size_t i = 0; i < list->len && rc == STORE_OK; i++) {
+        struct phone *p = &list->items[i];
+        text_trim(p->number);
+        const char *kind = p->kind && *p->kind ? phone_kind_find(p->kind) : NULL;
+        if (!*p->number)
+            continue;
+        if (!text_is_utf8(p->number))
+            rc = store_fail(st, STORE_INVALID, _("%s: not valid UTF-8"), _("phone"));
+        else if (strpbrk(p->number, "\r\n"))
+            rc = store_fail(st, STORE_INVALID, _("%s: must be one line"), _("phone"));
+        else if (p->kind && *p->kind && !kind) {
+            char *shown = text_sanitize(p->kind, false);
+            rc = store_fail(st, STORE_INVALID,
+                            _("phone: \"%s\" is not a kind of number (expected %s)"),
+                            shown, phone_kind_keys());
+            free(shown);
+        } else if (phone_list_merge(&kept, p->number, kind) < 0)
+            rc = store_fail(st, STORE_FAILED, _("out of memory"));
+    }
+    if (rc != STORE_OK) {
+        phone_list_clear(&kept);
+        return rc;
+    }
+    phone_list_clear(list);
+    *list = kept;
+    return STORE_OK;
+}
+
 static enum store_status validate(struct store *st, struct contact *c)
 {
     enum store_status rc;
     if ((rc = clean_line(st, &c->name, _("name"), true)) != STORE_OK
         || (rc = clean_line(st, &c->org, _("organisation"), false)) != STORE_OK
+        || (rc = clean_line(st, &c->department, _("department"), false)) != STORE_OK
         || (rc = clean_line(st, &c->title, _("title"), false)) != STORE_OK
         || (rc = clean_line(st, &c->channel, _("channel"), false)) != STORE_OK
         || (rc = clean_text(st, &c->projects, _("projects"))) != STORE_OK
         || (rc = clean_text(st, &c->goals, _("goals"))) != STORE_OK
         || (rc = clean_list(st, &c->emails, _("email"), false)) != STORE_OK
-        || (rc = clean_list(st, &c->phones, _("phone"), false)) != STORE_OK
+        || (rc = clean_phones(st, &c->phones)) != STORE_OK
         || (rc = clean_list(st, &c->tags, _("tag"), true)) != STORE_OK)
         return rc;
     for (size_t i = 0; i < c->emails.len; i++) {
@@ -304,13 +339,14 @@ static bool same_list(const struct strlist *a, const struct strlist *b)
 static bool same_fields(const struct contact *a, const struct contact *b)
 {
     return same_text(a->name, b->name) && same_text(a->org, b->org)
+           && same_text(a->department, b->department)
            && same_text(a->title, b->title) && a->roles == b->roles
            && same_text(a->projects, b->projects)
            && same_text(a->goals, b->goals)
            && same_text(a->channel, b->channel)
            && a->cadence_days == b->cadence_days
            && same_list(&a->emails, &b->emails)
-           && same_list(&a->phones, &b->phones)
+           && phone_list_same(&a->phones, &b->phones)
            && same_list(&a->tags, &b->tags);
 }
 

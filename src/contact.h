@@ -13,8 +13,9 @@ void contact_init(struct contact *c);
 enum store_status contact_resolve(struct store *st, const char *ref,
                                   bool include_archived, struct contact *out);
 
-/* Validates (a name; valid UTF-8; emails with one '@'; no control
- * characters in one-line fields), trims, and stores. */
+/* Validates (a name; valid UTF-8; emails with one '@'; phone kinds
+ * rapport knows; no control characters in one-line fields), trims, and
+ * stores. */
 enum store_status contact_add(struct store *st, struct contact *c, time_t now);
 /* Same checks; STORE_CONFLICT when someone else changed it meanwhile.
  * An edit that leaves every field as stored writes nothing, so it leaves
@@ -25,7 +26,8 @@ enum store_status contact_update(struct store *st, struct contact *c,
  * written, for front ends that report "nothing to change". */
 enum store_status contact_update_changed(struct store *st, struct contact *c,
                                          time_t now, bool *changed);
-/* Removes value from one of c's lists (emails, phones, tags), ignoring
+/* Removes value from one of c's lists (emails, tags; phones go with
+ * phone_list_drop), ignoring
  * case and surrounding blanks as they are stored; returns how many items
  * went, 0 when the contact had no such value. */
 size_t contact_list_drop(struct strlist *list, const char *value);

@@ -279,7 +279,7 @@ static enum store_status add_person(struct store *st, const struct person *p,
     if (p->email && *p->email)
         strlist_push(&c.emails, p->email);
     if (p->phone && *p->phone)
-        strlist_push(&c.phones, p->phone);
+        phone_list_push(&c.phones, p->phone, "work");   /* their office */
 
     /* Events in the order they happened: the store keeps the derived
      * columns (stage since, last interaction) from their times. */

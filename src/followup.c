@@ -23,6 +23,15 @@ enum store_status followup_add(struct store *st, int64_t contact_id,
                                const char *text, struct interval every,
                                time_t now, int64_t *id)
 {
+    return followup_add_uid(st, contact_id, due, due_minutes, text, every,
+                            NULL, now, id);
+}
+
+enum store_status followup_add_uid(struct store *st, int64_t contact_id,
+                                   struct date due, int due_minutes,
+                                   const char *text, struct interval every,
+                                   const char *uid, time_t now, int64_t *id)
+{
     if (!date_is_valid(due))
         return store_fail(st, STORE_INVALID, _("date: not a valid date"));
     if (due_minutes < -1 || due_minutes >= 24 * 60)
@@ -33,6 +42,9 @@ enum store_status followup_add(struct store *st, int64_t contact_id,
     if (!text || !text_is_utf8(text))
         return store_fail(st, STORE_INVALID,
                           _("the follow-up's text is not valid UTF-8"));
+    if (uid && (!text_is_utf8(uid) || strpbrk(uid, "\r\n")))
+        return store_fail(st, STORE_INVALID,
+                          _("the calendar item's UID is not one line of UTF-8"));
     struct followup f = {
         .contact_id = contact_id,
         .due = due,
@@ -41,8 +53,12 @@ enum store_status followup_add(struct store *st, int64_t contact_id,
         .state = FOLLOWUP_OPEN,
     };
     f.text = strdup(text);
-    if (!f.text)
+    f.uid = uid && *uid ? strdup(uid) : NULL;
+    if (!f.text || (uid && *uid && !f.uid)) {
+        free(f.text);
+        free(f.uid);
         return store_fail(st, STORE_FAILED, _("out of memory"));
+    }
     text_trim(f.text);
     enum store_status rc;
     if (!*f.text)
@@ -55,6 +71,7 @@ enum store_status followup_add(struct store *st, int64_t contact_id,
     if (rc == STORE_OK && id)
         *id = f.id;
     free(f.text);
+    free(f.uid);
     return rc;
 }
 
@@ -105,7 +122,10 @@ enum store_status followup_done(struct store *st, int64_t id,
         following.every = f.every;
         following.state = FOLLOWUP_OPEN;
         following.text = strdup(f.text ? f.text : "");
-        if (!following.text) {
+        /* The next occurrence is the same calendar item. */
+        following.uid = f.uid ? strdup(f.uid) : NULL;
+        if (!following.text || (f.uid && !following.uid)) {
+            store_followup_clear(&following);
             store_followup_clear(&f);
             return store_fail(st, STORE_FAILED, _("out of memory"));
         }

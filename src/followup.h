@@ -10,6 +10,12 @@ enum store_status followup_add(struct store *st, int64_t contact_id,
                                struct date due, int due_minutes,
                                const char *text, struct interval every,
                                time_t now, int64_t *id);
+/* followup_add for an item imported from a calendar: uid is its UID
+ * (NULL: none), kept with it and its later occurrences. */
+enum store_status followup_add_uid(struct store *st, int64_t contact_id,
+                                   struct date due, int due_minutes,
+                                   const char *text, struct interval every,
+                                   const char *uid, time_t now, int64_t *id);
 
 /* The next occurrence of a recurring follow-up: one interval after the
  * previous due date; if that is already past, one interval after today. */

@@ -532,8 +532,8 @@ static void import_help(void)
                        "  --dry-run        show what would be added, merged and rejected; write nothing\n"
                        "  --strict         import nothing when any record is rejected\n"
                        "  --map SPEC       CSV columns by field, e.g. name=Full Name,email=Mail\n"
-                       "                   (fields: name, first, last, email, phone, org, title,\n"
-                       "                   notes, tags, uid)\n"
+                       "                   (fields: name, first, last, email, phone, org,\n"
+                       "                   department, title, notes, tags, uid)\n"
                        "  -h, --help       show this help"));
 }
 

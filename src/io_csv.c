@@ -39,9 +39,12 @@ struct layout {
     const char *email_seps;
 };
 
-/* rapport's own layout; the export writes these columns in this order. */
+/* rapport's own layout; the export writes these columns in this order.
+ * A file written before a column was added imports all the same: columns
+ * are found by their header. A cell of Phones holds "kind:number". */
 static const struct rule rapport_rules[] = {
-    { "Name", F_NAME }, { "Organization", F_ORG }, { "Title", F_TITLE },
+    { "Name", F_NAME }, { "Organization", F_ORG },
+    { "Department", F_DEPT }, { "Title", F_TITLE },
     { "Stage", F_STAGE }, { "Roles", F_ROLES }, { "Emails", F_EMAIL },
     { "Phones", F_PHONE }, { "Tags", F_TAGS }, { "Projects", F_PROJECTS },
     { "Goals", F_GOALS }, { "Channel", F_CHANNEL }, { "Cadence", F_CADENCE },
@@ -83,7 +86,8 @@ static const struct rule outlook_rules[] = {
     { "Company", F_ORG }, { "Department", F_DEPT }, { "Job Title", F_TITLE },
     { "Notes", F_NOTES }, { "Categories", F_TAGS },
     { "E-mail Address", F_EMAIL }, { "E-mail ? Address", F_EMAIL },
-    { "*Fax*", F_NONE }, { "*Phone*", F_PHONE },
+    /* The header names the number's kind: Mobile Phone, Home Fax. */
+    { "*Fax*", F_PHONE }, { "*Phone*", F_PHONE }, { "Pager", F_PHONE },
     { NULL, F_NONE },
 };
 static const char *const outlook_needs[] = {
@@ -315,8 +319,10 @@ static int apply_map(struct io_import *im, const char *spec,
 
 /* ---- turning a row into a contact ------------------------------------------ */
 
-static void add_values(struct strlist *into, const char *cell,
-                       const char *seps, bool system_labels)
+/* Calls fn for each value of a cell (" ::: ", or ";" or "," when seps is
+ * just that). */
+static void each_value(const char *cell, const char *seps,
+                       void (*fn)(char *value, void *arg), void *arg)
 {
     /* Splits on any of the separators in seps; " ::: " counts as one. */
     char *copy = strdup(cell);
@@ -338,18 +344,78 @@ static void add_values(struct strlist *into, const char *cell,
             *cut = '\0';
             next = cut + 1;
         }
-        char *v = text_trim(p);
-        /* Google's own groups ("* myContacts", "* starred") are not tags. */
-        bool skip = system_labels && v[0] == '*' && v[1] == ' ';
-        if (*v && !skip && !strlist_contains(into, v))
-            strlist_push(into, v);
+        fn(text_trim(p), arg);
         p = next;
     }
     free(copy);
 }
 
+struct values {
+    struct strlist *into;
+    bool system_labels;
+};
+
+static void add_value(char *v, void *arg)
+{
+    struct values *to = arg;
+    /* Google's own groups ("* myContacts", "* starred") are not tags. */
+    bool skip = to->system_labels && v[0] == '*' && v[1] == ' ';
+    if (*v && !skip && !strlist_contains(to->into, v))
+        strlist_push(to->into, v);
+}
+
+static void add_values(struct strlist *into, const char *cell,
+                       const char *seps, bool system_labels)
+{
+    struct values to = { into, system_labels };
+    each_value(cell, seps, add_value, &to);
+}
+
+struct phones {
+    struct phone_list *into;
+    const char *kind;      /* of every number in the cell, or NULL */
+    bool own;              /* rapport's layout: "kind:number" */
+};
+
+static void add_phone(char *v, void *arg)
+{
+    struct phones *to = arg;
+    char *number = NULL;
+    const char *kind = to->kind;
+    /* A prefix naming no kind is part of the number, as it was typed. */
+    if (to->own && phone_parse(v, &number, &kind) != 0)
+        kind = NULL;
+    const char *n = number ? number : v;
+    if (*n)
+        phone_list_merge(to->into, n, kind);
+    free(number);
+}
+
+/* The kind of the numbers under header i: Google's "Phone 1 - Value" has
+ * its label in "Phone 1 - Label" (today's layout) or "Phone 1 - Type"
+ * (the older one); Outlook's "Mobile Phone" names it itself. */
+static const char *phone_kind_of(const struct row *header,
+                                 const struct row *row, size_t i, bool own)
+{
+    const char *h = header->cells[i];
+    size_t n = strlen(h);
+    static const char value[] = " - Value";
+    if (n > sizeof value - 1 && strcasecmp(h + n - (sizeof value - 1), value) == 0) {
+        size_t stem = n - (sizeof value - 1);
+        for (size_t k = 0; k < header->len && k < row->len; k++) {
+            const char *l = header->cells[k];
+            if (k != i && strncasecmp(l, h, stem) == 0
+                && (strcasecmp(l + stem, " - Label") == 0
+                    || strcasecmp(l + stem, " - Type") == 0))
+                return phone_kind_guess(row->cells[k]);
+        }
+        return NULL;
+    }
+    return own ? NULL : phone_kind_guess(h);
+}
+
 struct parts {
-    const char *name, *first, *middle, *last, *prefix, *suffix, *dept;
+    const char *name, *first, *middle, *last, *prefix, *suffix;
     const char *name_header, *first_header, *last_header;
 };
 
@@ -399,11 +465,16 @@ static void fill_record(struct io_import *im, const struct row *header,
         case F_LAST: pt.last = v; pt.last_header = h; break;
         case F_PREFIX: pt.prefix = v; break;
         case F_SUFFIX: pt.suffix = v; break;
-        case F_DEPT: pt.dept = v; break;
+        case F_DEPT: io_set(&r->c.department, v); break;
         case F_ORG: io_set(&r->c.org, v); break;
         case F_TITLE: io_set(&r->c.title, v); break;
         case F_EMAIL: add_values(&r->c.emails, v, email_seps, false); break;
-        case F_PHONE: add_values(&r->c.phones, v, list_seps, false); break;
+        case F_PHONE: {
+            struct phones to = { &r->c.phones,
+                                 phone_kind_of(header, row, i, own), own };
+            each_value(v, list_seps, add_phone, &to);
+            break;
+        }
         case F_TAGS: add_values(&r->c.tags, v, list_seps, system_labels); break;
         case F_NOTES:
             if (io_record_add_note(r, "note", 0, v) == 0)
@@ -457,16 +528,6 @@ static void fill_record(struct io_import *im, const struct row *header,
         join(&b, pt.last);
         join(&b, pt.suffix);
         io_set(&r->c.name, b.s);
-        io_buf_free(&b);
-    }
-    if (pt.dept) {
-        struct io_buf b = { 0 };
-        if (r->c.title) {
-            io_buf_adds(&b, r->c.title);
-            io_buf_adds(&b, ", ");
-        }
-        io_buf_adds(&b, pt.dept);
-        io_set(&r->c.title, b.s);
         io_buf_free(&b);
     }
     if (!r->c.name) {
@@ -628,6 +689,7 @@ static enum store_status put_row(struct io_export *ex, const struct contact *c)
     FILE *out = ex->out;
     put_cell(out, c->name, true);
     put_cell(out, c->org, false);
+    put_cell(out, c->department, false);
     put_cell(out, c->title, false);
     put_cell(out, stage_key(c->stage), false);
     const char *roles = (c->roles & ROLE_USER) && (c->roles & ROLE_DECISION_MAKER)
@@ -636,7 +698,15 @@ static enum store_status put_row(struct io_export *ex, const struct contact *c)
                         : "";
     put_cell(out, roles, false);
     put_list(out, &c->emails);
-    put_list(out, &c->phones);
+    struct strlist phones = { 0 };
+    for (size_t i = 0; i < c->phones.len; i++) {
+        char *p = phone_format(&c->phones.items[i]);
+        if (p)
+            strlist_push(&phones, p);
+        free(p);
+    }
+    put_list(out, &phones);
+    strlist_clear(&phones);
     put_list(out, &c->tags);
     put_cell(out, c->projects, false);
     put_cell(out, c->goals, false);

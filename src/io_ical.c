@@ -310,16 +310,19 @@ static enum store_status put_todo(struct io_export *ex,
         return store_fail(ex->st, STORE_FAILED, _("out of memory"));
     /* Stable: the same follow-up keeps its UID in every export, so a
      * calendar updates the item instead of adding another, and an
-     * import recognises it (io_merge.c). */
-    int64_t series_id, series_created;
-    enum store_status rc = series_of(ex, f, &series_id, &series_created);
-    if (rc != STORE_OK) {
-        icalcomponent_free(todo);
-        return rc;
-    }
+     * import recognises it (io_merge.c). One imported from a calendar
+     * goes back with the UID it came with. */
     char uid[96];
-    io_followup_uid(series_id, series_created, uid, sizeof uid);
-    icalcomponent_add_property(todo, icalproperty_new_uid(uid));
+    if (!f->uid) {
+        int64_t series_id, series_created;
+        enum store_status rc = series_of(ex, f, &series_id, &series_created);
+        if (rc != STORE_OK) {
+            icalcomponent_free(todo);
+            return rc;
+        }
+        io_followup_uid(series_id, series_created, uid, sizeof uid);
+    }
+    icalcomponent_add_property(todo, icalproperty_new_uid(f->uid ? f->uid : uid));
     icaltimezone *utc = icaltimezone_get_utc_timezone();
     icalcomponent_add_property(todo, icalproperty_new_dtstamp(
         icaltime_from_timet_with_zone(f->created, 0, utc)));

@@ -97,6 +97,7 @@ static enum store_status add_followups(struct io_export *ex, int64_t id,
                 f->state == FOLLOWUP_DONE ? "done" : "open"));
             json_object_set_new(o, "done_at", moment(f->done_at));
             json_object_set_new(o, "created", moment(f->created));
+            json_object_set_new(o, "uid", str_or_null(f->uid));
             json_array_append_new(into, o);
         }
         bool more = rc == STORE_OK && l.more && l.len > 0;
@@ -171,12 +172,21 @@ static enum store_status put_contact(struct io_export *ex,
     free(uid);
     json_object_set_new(o, "name", str_or_null(c->name));
     json_object_set_new(o, "organization", str_or_null(c->org));
+    json_object_set_new(o, "department", str_or_null(c->department));
     json_object_set_new(o, "title", str_or_null(c->title));
     json_object_set_new(o, "stage", json_string(stage_key(c->stage)));
     json_object_set_new(o, "stage_since", moment(c->stage_since));
     json_object_set_new(o, "roles", roles);
     json_object_set_new(o, "emails", list(&c->emails));
-    json_object_set_new(o, "phones", list(&c->phones));
+    /* The numbers as they always were, and beside them their kinds, the
+     * n-th the n-th number's (null when unknown). */
+    json_t *phones = json_array(), *kinds = json_array();
+    for (size_t i = 0; i < c->phones.len; i++) {
+        json_array_append_new(phones, json_string(c->phones.items[i].number));
+        json_array_append_new(kinds, str_or_null(c->phones.items[i].kind));
+    }
+    json_object_set_new(o, "phones", phones);
+    json_object_set_new(o, "phone_kinds", kinds);
     json_object_set_new(o, "tags", list(&c->tags));
     json_object_set_new(o, "projects", str_or_null(c->projects));
     json_object_set_new(o, "goals", str_or_null(c->goals));

@@ -433,6 +433,17 @@ static bool merge_list(struct strlist *into, const struct strlist *from)
     return changed;
 }
 
+/* New numbers are added; a number stored without a kind takes the
+ * file's, and one stored with a kind keeps it. */
+static bool merge_phones(struct phone_list *into, const struct phone_list *from)
+{
+    bool changed = false;
+    for (size_t i = 0; i < from->len; i++)
+        if (phone_list_merge(into, from->items[i].number, from->items[i].kind) > 0)
+            changed = true;
+    return changed;
+}
+
 static bool fill(char **into, char **from)
 {
     if ((*into && **into) || !*from || !**from)
@@ -530,9 +541,10 @@ static enum store_status merge_record(struct io_import *im,
                                       struct contact *old, bool *changed)
 {
     bool fields = merge_list(&old->emails, &r->c.emails);
-    fields |= merge_list(&old->phones, &r->c.phones);
+    fields |= merge_phones(&old->phones, &r->c.phones);
     fields |= merge_list(&old->tags, &r->c.tags);
     fields |= fill(&old->org, &r->c.org);
+    fields |= fill(&old->department, &r->c.department);
     fields |= fill(&old->title, &r->c.title);
     fields |= fill(&old->projects, &r->c.projects);
     fields |= fill(&old->goals, &r->c.goals);
@@ -619,11 +631,14 @@ static bool same_interval(struct interval a, struct interval b)
  * of the import, which differs every time), and for a recurring one
  * while its series is open here: completing an occurrence moves the
  * series on to another day, and another file, or a later one, may have
- * it at any of them. */
+ * it at any of them. *uidless: the one found, when it has no UID (it
+ * came before rapport kept them), else 0. */
 static enum store_status has_followup(struct store *st, int64_t contact_id,
-                                      const struct io_task *t, bool *found)
+                                      const struct io_task *t, bool *found,
+                                      int64_t *uidless)
 {
     *found = false;
+    *uidless = 0;
     struct followup_filter filter = { .contact_id = contact_id,
                                       .include_archived = true };
     struct followup after = { 0 };
@@ -641,8 +656,10 @@ static enum store_status has_followup(struct store *st, int64_t contact_id,
                            || (t->every.count > 0 && f->state == FOLLOWUP_OPEN);
             if ((any_day || date_compare(f->due, t->due) == 0)
                 && f->text && strcmp(f->text, t->text) == 0
-                && same_interval(f->every, t->every))
+                && same_interval(f->every, t->every)) {
                 *found = true;
+                *uidless = f->uid ? 0 : f->id;
+            }
         }
         bool more = l.more && l.len > 0 && !*found;
         if (l.len > 0) {
@@ -678,12 +695,33 @@ static enum store_status has_own_followup(struct store *st,
     return rc;
 }
 
+/* An item whose UID a follow-up here was imported with (or carries on,
+ * as the next occurrence of a series) is there already, whatever its
+ * calendar changed since: its day, its summary. */
+static enum store_status has_uid_followup(struct store *st,
+                                          const struct io_task *t, bool *found)
+{
+    *found = false;
+    if (!t->uid)
+        return STORE_OK;
+    struct followup f = { 0 };
+    enum store_status rc = store_followup_by_uid(st, t->uid, &f);
+    if (rc == STORE_NOT_FOUND)
+        return STORE_OK;
+    *found = rc == STORE_OK;
+    store_followup_clear(&f);
+    return rc;
+}
+
 static enum store_status add_task(struct io_import *im, struct io_task *t,
                                   const struct contact *c)
 {
     int64_t id = 0;
-    enum store_status rc = followup_add(im->st, c->id, t->due, t->due_minutes,
-                                        t->text, t->every, im->now, &id);
+    /* The UID stays with the follow-up, so that the next import of this
+     * calendar finds it, and an export gives it back to the calendar. */
+    enum store_status rc = followup_add_uid(im->st, c->id, t->due, t->due_minutes,
+                                            t->text, t->every, t->uid,
+                                            im->now, &id);
     /* The snooze comes back as it was exported, even one that has run
      * out by now: followup_snooze's rule that a snooze reaches today or
      * later is about putting something off now, not about a copy. */
@@ -697,6 +735,8 @@ static enum store_status apply_task(struct io_import *im, struct io_task *t)
 {
     bool found = false;
     enum store_status rc = has_own_followup(im->st, t, &found);
+    if (rc == STORE_OK && !found)
+        rc = has_uid_followup(im->st, t, &found);
     if (rc != STORE_OK)
         return rc;
     if (found) {
@@ -735,8 +775,18 @@ static enum store_status apply_task(struct io_import *im, struct io_task *t)
     char *what = NULL;
     if (asprintf(&what, "%s: %s", c.name, t->text) < 0)
         what = NULL;
-    rc = has_followup(im->st, c.id, t, &found);
-    if (rc == STORE_OK && found) {
+    int64_t uidless = 0;
+    rc = has_followup(im->st, c.id, t, &found, &uidless);
+    if (rc == STORE_OK && found && t->uid && uidless) {
+        /* Imported before its UID was kept: it keeps it from now on,
+         * so that the calendar's next change of it is known too. */
+        rc = store_followup_set_uid(im->st, uidless, t->uid, im->now);
+        if (rc == STORE_OK) {
+            plan(im, t->line, _("would merge into"), what ? what : t->text);
+            im->sum->merged++;
+            im->changed++;
+        }
+    } else if (rc == STORE_OK && found) {
         plan(im, t->line, _("already there"), what ? what : t->text);
         im->sum->unchanged++;
     } else if (rc == STORE_OK) {

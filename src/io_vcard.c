@@ -235,7 +235,6 @@ struct card {
     struct io_record *r;
     char *fn;
     char *n_given, *n_middle, *n_family, *n_prefix, *n_suffix;
-    char *dept;
     bool bad;              /* already rejected */
 };
 
@@ -247,7 +246,6 @@ static void card_clear(struct card *k)
     free(k->n_family);
     free(k->n_prefix);
     free(k->n_suffix);
-    free(k->dept);
     memset(k, 0, sizeof *k);
 }
 
@@ -336,6 +334,8 @@ static void take_property(struct io_import *im, struct card *k,
         k->n_prefix = parts[3];
         k->n_suffix = parts[4];
     } else if (strcmp(name, "ORG") == 0) {
+        /* ORG:organisation;unit;... (RFC 6350 §6.6.4): the first unit
+         * is the department. */
         const char *q = value;
         char *org = next_component(&q, ';');
         char *dept = next_component(&q, ';');
@@ -344,7 +344,7 @@ static void take_property(struct io_import *im, struct card *k,
         if (dept)
             text_trim(dept);
         io_set(&r->c.org, org);
-        io_set(&k->dept, dept);
+        io_set(&r->c.department, dept);
         free(org);
         free(dept);
     } else if (strcmp(name, "CATEGORIES") == 0) {
@@ -363,8 +363,10 @@ static void take_property(struct io_import *im, struct card *k,
         char *t = text_trim(v);
         if (strncasecmp(t, "tel:", 4) == 0)
             t += 4;
-        if (*t && !strlist_contains(&r->c.phones, t))
-            strlist_push(&r->c.phones, t);
+        /* TYPE=cell, TYPE=work,voice, 2.1's bare CELL: all in types. */
+        if (*t)
+            phone_list_merge(&r->c.phones, t,
+                             phone_kind_guess(p->types.s ? p->types.s : ""));
     } else if (strcmp(name, "TITLE") == 0) {
         io_set(&r->c.title, text_trim(v));
     } else if (strcmp(name, "NOTE") == 0) {
@@ -425,17 +427,6 @@ static void finish_card(struct io_import *im, struct card *k, int line)
         io_reject(im, line, _("no name (FN and N are empty)"));
         io_record_drop(im);
         return;
-    }
-    if (k->dept) {
-        /* rapport has no department: it stays with the title. */
-        struct io_buf b = { 0 };
-        if (r->c.title) {
-            io_buf_adds(&b, r->c.title);
-            io_buf_adds(&b, ", ");
-        }
-        io_buf_adds(&b, k->dept);
-        io_set(&r->c.title, b.s);
-        io_buf_free(&b);
     }
 }
 
@@ -680,6 +671,24 @@ static void put_name(FILE *out, const char *name)
     io_buf_free(&n);
 }
 
+/* ORG:organisation;department, each part escaped (RFC 6350 §6.6.4). A
+ * department without an organisation keeps its place: ORG:;department. */
+static void put_org(FILE *out, const struct contact *c)
+{
+    if ((!c->org || !*c->org) && (!c->department || !*c->department))
+        return;
+    struct io_buf b = { 0 };
+    io_buf_adds(&b, "ORG:");
+    escape_into(&b, c->org);
+    if (c->department && *c->department) {
+        io_buf_addc(&b, ';');
+        escape_into(&b, c->department);
+    }
+    if (!b.failed)
+        put_line(out, b.s);
+    io_buf_free(&b);
+}
+
 static enum store_status put_card(struct io_export *ex,
                                   const struct contact *c)
 {
@@ -699,16 +708,26 @@ static enum store_status put_card(struct io_export *ex,
     free(uid);
     put_prop(out, "FN", c->name);
     put_name(out, c->name);
-    put_prop(out, "ORG", c->org);
+    put_org(out, c);
     put_prop(out, "TITLE", c->title);
     for (size_t i = 0; i < c->emails.len; i++)
         put_prop(out, v4 ? "EMAIL" : "EMAIL;TYPE=INTERNET", c->emails.items[i]);
-    /* Plain TEL: rapport does not know a number's kind, and abook reads
-     * no number with VALUE=text or TYPE=VOICE. Both versions take a
-     * bare TEL as text (RFC 2426 §3.3.1; RFC 6350 §6.4.1 keeps text as
-     * the default for backward compatibility). */
-    for (size_t i = 0; i < c->phones.len; i++)
-        put_prop(out, "TEL", c->phones.items[i]);
+    /* TYPE=cell, work, home, fax: abook keeps one number of each (its
+     * mobile, workphone, phone and fax). A number of unknown kind is a
+     * plain TEL, which abook takes for its phone; it reads no number
+     * with VALUE=text or a TYPE of only VOICE. Both versions take a TEL
+     * without VALUE as text (RFC 2426 §3.3.1; RFC 6350 §6.4.1 keeps text
+     * as the default for backward compatibility). */
+    for (size_t i = 0; i < c->phones.len; i++) {
+        const struct phone *ph = &c->phones.items[i];
+        char name[48] = "TEL";
+        if (ph->kind && *ph->kind) {
+            snprintf(name, sizeof name, "TEL;TYPE=%s", ph->kind);
+            if (!v4)
+                upper(name + 9);
+        }
+        put_prop(out, name, ph->number);
+    }
     if (c->tags.len) {
         struct io_buf b = { 0 };
         io_buf_adds(&b, "CATEGORIES:");

@@ -299,7 +299,7 @@ static int reserve(void **items, size_t len, size_t *cap, size_t size)
 
 /* A text built from fixed fragments of SQL (never from user input). */
 struct sql_text {
-    char buf[2048];
+    char buf[4096];
     size_t len;
 };
 
@@ -519,9 +519,80 @@ static const char schema_v3[] =
     "ALTER TABLE journal ADD COLUMN origin INTEGER;\n"
     "ALTER TABLE journal ADD COLUMN undoable INTEGER NOT NULL DEFAULT 1;\n";
 
+/* The full-text row of contact X from version 4 on: the department
+ * joins the details. The macros above stay what version 2 ran. */
+#define CONTACT_FTS_INSERT_V4 \
+    "INSERT INTO contact_fts(rowid, name, name_key, org, emails, tags, details) " \
+    "SELECT c.id, c.name, c.name_key, o.name, " \
+    "(SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id), " \
+    "(SELECT group_concat(tag, ' ') FROM contact_tag WHERE contact_id = c.id), " \
+    "coalesce(c.title, '') || ' ' || coalesce(c.department, '') || ' ' || " \
+    "coalesce(c.projects, '') || ' ' || " \
+    "coalesce(c.goals, '') || ' ' || coalesce(c.channel, '') " \
+    "FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
+#define CONTACT_FTS_REFRESH_V4(x) \
+    "DELETE FROM contact_fts WHERE rowid = " x "; " \
+    CONTACT_FTS_INSERT_V4 "WHERE c.id = " x "; "
+/* What store_rebuild_search() makes: the index as it is now. */
+#define SEARCH_INDEX_FILL_V4 \
+    "CREATE VIRTUAL TABLE contact_fts USING fts5(name, name_key, org, emails, tags, details, " \
+    "prefix = '1 2', tokenize = 'unicode61 remove_diacritics 2');\n" \
+    "CREATE VIRTUAL TABLE note_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');\n" \
+    CONTACT_FTS_INSERT_V4 ";\n" \
+    "INSERT INTO note_fts(rowid, body) SELECT " NOTE_FTS_ROWID("note") ", body FROM note;\n"
+
+/* Version 4: a contact's department (vCard's ORG has one, and so do
+ * Google's and Outlook's files), a phone number's kind (so an address
+ * book keeps a mobile and a work number apart), and the UID a calendar
+ * item came with (so importing that calendar again finds it). Every
+ * trigger that writes a contact's full-text row is made again, with the
+ * department; so are the journal triggers of the three tables, by
+ * migrate_v4_triggers. The full-text rows need no rewrite: no contact
+ * has a department yet. */
+static const char schema_v4[] =
+    "ALTER TABLE contact ADD COLUMN department TEXT;\n"
+    "ALTER TABLE contact_phone ADD COLUMN kind TEXT;\n"
+    "ALTER TABLE followup ADD COLUMN uid TEXT;\n"
+    "CREATE INDEX followup_by_uid ON followup(uid) WHERE uid IS NOT NULL;\n"
+    "DROP TRIGGER contact_fts_insert;\n"
+    "DROP TRIGGER contact_fts_update;\n"
+    "DROP TRIGGER organisation_fts_update;\n"
+    "DROP TRIGGER contact_email_fts_insert;\n"
+    "DROP TRIGGER contact_email_fts_delete;\n"
+    "DROP TRIGGER contact_tag_fts_insert;\n"
+    "DROP TRIGGER contact_tag_fts_delete;\n"
+    "CREATE TRIGGER contact_fts_insert AFTER INSERT ON contact BEGIN "
+    CONTACT_FTS_REFRESH_V4("NEW.id") "END;\n"
+    "CREATE TRIGGER contact_fts_update AFTER UPDATE OF name, name_key, org_id, title, "
+    "department, projects, goals, channel ON contact BEGIN "
+    CONTACT_FTS_REFRESH_V4("NEW.id") "END;\n"
+    "CREATE TRIGGER organisation_fts_update AFTER UPDATE OF name ON organisation BEGIN "
+    "DELETE FROM contact_fts WHERE rowid IN (SELECT id FROM contact WHERE org_id = NEW.id); "
+    CONTACT_FTS_INSERT_V4 "WHERE c.org_id = NEW.id; END;\n"
+    "CREATE TRIGGER contact_email_fts_insert AFTER INSERT ON contact_email BEGIN "
+    CONTACT_FTS_REFRESH_V4("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER contact_email_fts_delete AFTER DELETE ON contact_email BEGIN "
+    CONTACT_FTS_REFRESH_V4("OLD.contact_id") "END;\n"
+    "CREATE TRIGGER contact_tag_fts_insert AFTER INSERT ON contact_tag BEGIN "
+    CONTACT_FTS_REFRESH_V4("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER contact_tag_fts_delete AFTER DELETE ON contact_tag BEGIN "
+    CONTACT_FTS_REFRESH_V4("OLD.contact_id") "END;\n"
+    "DROP TRIGGER contact_journal_i;\n"
+    "DROP TRIGGER contact_journal_u;\n"
+    "DROP TRIGGER contact_journal_d;\n"
+    "DROP TRIGGER contact_phone_journal_i;\n"
+    "DROP TRIGGER contact_phone_journal_u;\n"
+    "DROP TRIGGER contact_phone_journal_d;\n"
+    "DROP TRIGGER followup_journal_i;\n"
+    "DROP TRIGGER followup_journal_u;\n"
+    "DROP TRIGGER followup_journal_d;\n";
+
 /* The tables the undo journal records, with the columns it saves and
  * restores. The contact's derived columns are left out: they are
- * recomputed after an undo, and rewriting them records nothing. */
+ * recomputed after an undo, and rewriting them records nothing. A
+ * migration makes a table's triggers with the columns it has by then
+ * (journal_triggers), so a column added later is listed here and its
+ * migration makes the triggers of its table again. */
 struct journaled {
     const char *table;
     const char *contact;      /* the column naming the contact, or NULL */
@@ -533,9 +604,10 @@ static const struct journaled journaled[] = {
     { "contact", "id",
       { "name", "name_key", "org_id", "title", "roles", "projects", "goals",
         "channel", "cadence_days", "uid", "created", "updated", "archived",
-        "version" } },
+        "version", "department" } },
     { "contact_email", "contact_id", { "contact_id", "email", "position" } },
-    { "contact_phone", "contact_id", { "contact_id", "phone", "position" } },
+    { "contact_phone", "contact_id",
+      { "contact_id", "phone", "position", "kind" } },
     { "contact_tag", "contact_id", { "contact_id", "tag" } },
     { "stage_change", "contact_id",
       { "contact_id", "from_stage", "to_stage", "at", "reason" } },
@@ -543,7 +615,7 @@ static const struct journaled journaled[] = {
     { "followup", "contact_id",
       { "contact_id", "due", "due_minutes", "snoozed_until", "effective",
         "text", "every_count", "every_unit", "state", "done_at",
-        "created" } },
+        "created", "uid" } },
     { "score", "contact_id", { "contact_id", "at", "value", "comment" } },
 };
 #define JOURNALED_COUNT (sizeof journaled / sizeof journaled[0])
@@ -556,28 +628,59 @@ static const struct journaled *journaled_find(const char *table)
     return NULL;
 }
 
-/* Creates the three journal triggers of one table. */
+/* Whether table has column now: during a migration, a column of
+ * journaled[] may come with a later version. */
+static enum store_status has_column(struct store *st, const char *table,
+                                    const char *column, bool *has)
+{
+    *has = false;
+    sqlite3_stmt *stmt = prepare(st,
+        "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2");
+    if (!stmt)
+        return STORE_FAILED;
+    bind_text(stmt, 1, table);
+    bind_text(stmt, 2, column);
+    enum store_status rc = STORE_OK;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        *has = sqlite3_column_int(stmt, 0) > 0;
+    else
+        rc = db_fail(st);
+    finish(st, stmt);
+    return rc;
+}
+
+/* Creates the three journal triggers of one table, saving the columns
+ * of j that the table has. */
 static enum store_status journal_triggers(struct store *st,
                                           const struct journaled *j)
 {
     static const char *const ops[] = { "INSERT", "UPDATE", "DELETE" };
+    const char *columns[sizeof j->columns / sizeof j->columns[0] + 1] = { 0 };
+    for (int c = 0, n = 0; j->columns[c]; c++) {
+        bool has = false;
+        enum store_status rc = has_column(st, j->table, j->columns[c], &has);
+        if (rc != STORE_OK)
+            return rc;
+        if (has)
+            columns[n++] = j->columns[c];
+    }
     for (int op = 0; op < 3; op++) {
         const char *row = op == 0 ? "NEW" : "OLD";
         char json[1024] = "NULL";
         if (op > 0) {
             size_t len = (size_t)snprintf(json, sizeof json, "json_object(");
-            for (int c = 0; j->columns[c]; c++)
+            for (int c = 0; columns[c]; c++)
                 len += (size_t)snprintf(json + len, sizeof json - len,
                                         "%s'%s', OLD.%s", c ? ", " : "",
-                                        j->columns[c], j->columns[c]);
+                                        columns[c], columns[c]);
             snprintf(json + len, sizeof json - len, ")");
         }
         char of[512] = "";
         if (op == 1) {
             size_t len = (size_t)snprintf(of, sizeof of, " OF ");
-            for (int c = 0; j->columns[c]; c++)
+            for (int c = 0; columns[c]; c++)
                 len += (size_t)snprintf(of + len, sizeof of - len, "%s%s",
-                                        c ? ", " : "", j->columns[c]);
+                                        c ? ", " : "", columns[c]);
         }
         char contact[64] = "NULL";
         if (j->contact)
@@ -608,6 +711,19 @@ static enum store_status migrate_v2_triggers(struct store *st)
     return STORE_OK;
 }
 
+/* The journal triggers schema_v4 dropped, made again with the new
+ * columns. */
+static enum store_status migrate_v4_triggers(struct store *st)
+{
+    static const char *const tables[] = { "contact", "contact_phone", "followup" };
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+        enum store_status rc = journal_triggers(st, journaled_find(tables[i]));
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
 /* Migration i takes the schema from version i to i + 1. */
 static const struct migration {
     const char *sql;
@@ -616,6 +732,7 @@ static const struct migration {
     { schema_v1, NULL },
     { schema_v2, migrate_v2_triggers },
     { schema_v3, NULL },
+    { schema_v4, migrate_v4_triggers },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -1134,12 +1251,13 @@ void store_contact_clear(struct contact *c)
         return;
     free(c->name);
     free(c->org);
+    free(c->department);
     free(c->title);
     free(c->projects);
     free(c->goals);
     free(c->channel);
     strlist_clear(&c->emails);
-    strlist_clear(&c->phones);
+    phone_list_clear(&c->phones);
     strlist_clear(&c->tags);
     memset(c, 0, sizeof *c);
 }
@@ -1158,6 +1276,7 @@ void store_followup_clear(struct followup *f)
         return;
     free(f->contact_name);
     free(f->text);
+    free(f->uid);
     memset(f, 0, sizeof *f);
 }
 
@@ -1242,18 +1361,19 @@ static int copy_list(struct strlist *dst, const struct strlist *src)
 int store_contact_copy(struct contact *dst, const struct contact *src)
 {
     *dst = *src;
-    dst->name = dst->org = dst->title = NULL;
+    dst->name = dst->org = dst->department = dst->title = NULL;
     dst->projects = dst->goals = dst->channel = NULL;
     memset(&dst->emails, 0, sizeof dst->emails);
     memset(&dst->phones, 0, sizeof dst->phones);
     memset(&dst->tags, 0, sizeof dst->tags);
     if (copy_text(&dst->name, src->name) || copy_text(&dst->org, src->org)
+        || copy_text(&dst->department, src->department)
         || copy_text(&dst->title, src->title)
         || copy_text(&dst->projects, src->projects)
         || copy_text(&dst->goals, src->goals)
         || copy_text(&dst->channel, src->channel)
         || copy_list(&dst->emails, &src->emails)
-        || copy_list(&dst->phones, &src->phones)
+        || phone_list_copy(&dst->phones, &src->phones)
         || copy_list(&dst->tags, &src->tags)) {
         store_contact_clear(dst);
         return -1;
@@ -1266,8 +1386,9 @@ int store_contact_copy(struct contact *dst, const struct contact *src)
 #define CONTACT_COLUMNS \
     "c.id, c.name, o.name, c.title, c.roles, c.stage, c.stage_since, " \
     "c.projects, c.goals, c.channel, c.cadence_days, c.created, c.updated, " \
-    "c.last_touch, c.next_due, c.note_count, c.archived, c.version"
-#define CONTACT_COLUMN_COUNT 18
+    "c.last_touch, c.next_due, c.note_count, c.archived, c.version, " \
+    "c.department"
+#define CONTACT_COLUMN_COUNT 19
 #define CONTACT_FROM " FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
 
 static enum store_status load_strings(struct store *st, const char *sql,
@@ -1282,6 +1403,31 @@ static enum store_status load_strings(struct store *st, const char *sql,
     while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
         const unsigned char *text = sqlite3_column_text(stmt, 0);
         if (strlist_push(out, text ? (const char *)text : "") != 0) {
+            rc = no_memory(st);
+            break;
+        }
+    }
+    if (rc == STORE_OK && step != SQLITE_DONE)
+        rc = db_fail(st);
+    finish(st, stmt);
+    return rc;
+}
+
+static enum store_status load_phones(struct store *st, int64_t id,
+                                     struct phone_list *out)
+{
+    sqlite3_stmt *stmt = prepare(st,
+        "SELECT phone, kind FROM contact_phone WHERE contact_id = ? ORDER BY position, id");
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_int64(stmt, 1, id);
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const unsigned char *number = sqlite3_column_text(stmt, 0);
+        const unsigned char *kind = sqlite3_column_text(stmt, 1);
+        if (phone_list_push(out, number ? (const char *)number : "",
+                            (const char *)kind) != 0) {
             rc = no_memory(st);
             break;
         }
@@ -1317,15 +1463,14 @@ static enum store_status read_contact(struct store *st, sqlite3_stmt *stmt,
     c->note_count = sqlite3_column_int(stmt, at + 15);
     c->archived = sqlite3_column_int(stmt, at + 16) != 0;
     c->version = sqlite3_column_int64(stmt, at + 17);
+    c->department = column_text(stmt, at + 18);
     if (!c->name)
         return no_memory(st);
     enum store_status rc = load_strings(st,
         "SELECT email FROM contact_email WHERE contact_id = ? ORDER BY position, id",
         c->id, &c->emails);
     if (rc == STORE_OK)
-        rc = load_strings(st,
-            "SELECT phone FROM contact_phone WHERE contact_id = ? ORDER BY position, id",
-            c->id, &c->phones);
+        rc = load_phones(st, c->id, &c->phones);
     if (rc == STORE_OK)
         rc = load_strings(st,
             "SELECT tag FROM contact_tag WHERE contact_id = ? ORDER BY id",
@@ -1787,10 +1932,17 @@ static enum store_status write_lists(struct store *st, const struct contact *c)
     enum store_status rc = insert_strings(st,
         "INSERT INTO contact_email(contact_id, email, position) VALUES (?, ?, ?)",
         c->id, &c->emails);
-    if (rc == STORE_OK)
-        rc = insert_strings(st,
-            "INSERT INTO contact_phone(contact_id, phone, position) VALUES (?, ?, ?)",
-            c->id, &c->phones);
+    for (size_t i = 0; rc == STORE_OK && i < c->phones.len; i++) {
+        sqlite3_stmt *stmt = prepare_kept(st,
+            "INSERT INTO contact_phone(contact_id, phone, position, kind) VALUES (?, ?, ?, ?)");
+        if (stmt) {
+            sqlite3_bind_int64(stmt, 1, c->id);
+            bind_text(stmt, 2, c->phones.items[i].number);
+            sqlite3_bind_int64(stmt, 3, (int64_t)i);
+            bind_text(stmt, 4, c->phones.items[i].kind);
+        }
+        rc = run(st, stmt);
+    }
     if (rc == STORE_OK)
         rc = insert_strings(st,
             "INSERT INTO contact_tag(contact_id, tag) VALUES (?, ?)",
@@ -1810,6 +1962,7 @@ static enum store_status bind_fields(struct store *st, sqlite3_stmt *stmt,
     free(key);
     if (org_id)
         bind_named_int(stmt, ":org", org_id);
+    bind_named_text(stmt, ":department", c->department);
     bind_named_text(stmt, ":title", c->title);
     bind_named_int(stmt, ":roles", c->roles);
     bind_named_text(stmt, ":projects", c->projects);
@@ -1835,10 +1988,11 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
     sqlite3_stmt *stmt = NULL;
     if (rc == STORE_OK) {
         stmt = prepare(st,
-            "INSERT INTO contact(name, name_key, org_id, title, roles, projects, goals, "
-            "channel, cadence_days, created, updated, archived, version, stage, "
-            "stage_since, last_touch) VALUES (:name, :key, :org, :title, :roles, "
-            ":projects, :goals, :channel, :cadence, :now, :now, 0, 1, :stage, :now, :now)");
+            "INSERT INTO contact(name, name_key, org_id, department, title, roles, "
+            "projects, goals, channel, cadence_days, created, updated, archived, "
+            "version, stage, stage_since, last_touch) VALUES (:name, :key, :org, "
+            ":department, :title, :roles, :projects, :goals, :channel, :cadence, "
+            ":now, :now, 0, 1, :stage, :now, :now)");
         rc = stmt ? bind_fields(st, stmt, c, org_id) : STORE_FAILED;
     }
     if (rc == STORE_OK) {
@@ -1903,7 +2057,8 @@ enum store_status store_contact_update(struct store *st, struct contact *c,
     if (rc == STORE_OK) {
         sqlite3_stmt *stmt = prepare(st,
             "UPDATE contact SET name = :name, name_key = :key, org_id = :org, "
-            "title = :title, roles = :roles, projects = :projects, goals = :goals, "
+            "department = :department, title = :title, roles = :roles, "
+            "projects = :projects, goals = :goals, "
             "channel = :channel, cadence_days = :cadence, updated = :now, "
             "version = version + 1 WHERE id = :id");
         rc = stmt ? bind_fields(st, stmt, c, org_id) : STORE_FAILED;
@@ -2250,7 +2405,7 @@ enum store_status store_note_page(struct store *st, int64_t contact_id,
 #define FOLLOWUP_COLUMNS \
     "f.id, f.contact_id, c.name, c.stage, f.due, f.due_minutes, f.snoozed_until, " \
     "f.text, f.every_count, f.every_unit, f.state, f.done_at, f.created, " \
-    "f.effective"
+    "f.effective, f.uid"
 #define FOLLOWUP_FROM " FROM followup f JOIN contact c ON c.id = f.contact_id "
 
 static void read_followup(sqlite3_stmt *stmt, struct followup *f)
@@ -2270,6 +2425,7 @@ static void read_followup(sqlite3_stmt *stmt, struct followup *f)
     f->state = sqlite3_column_int(stmt, 10) ? FOLLOWUP_DONE : FOLLOWUP_OPEN;
     f->done_at = (time_t)sqlite3_column_int64(stmt, 11);
     f->created = (time_t)sqlite3_column_int64(stmt, 12);
+    f->uid = column_text(stmt, 14);
 }
 
 enum store_status store_followup_get(struct store *st, int64_t id,
@@ -2293,6 +2449,44 @@ enum store_status store_followup_get(struct store *st, int64_t id,
     return rc;
 }
 
+enum store_status store_followup_by_uid(struct store *st, const char *uid,
+                                        struct followup *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = prepare(st, "SELECT " FOLLOWUP_COLUMNS FOLLOWUP_FROM
+                                     "WHERE f.uid = ? ORDER BY f.state, f.id DESC LIMIT 1");
+    if (!stmt)
+        return STORE_FAILED;
+    bind_text(stmt, 1, uid);
+    enum store_status rc = STORE_OK;
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW)
+        read_followup(stmt, out);
+    else if (step == SQLITE_DONE)
+        rc = STORE_NOT_FOUND;
+    else
+        rc = db_fail(st);
+    finish(st, stmt);
+    return rc;
+}
+
+enum store_status store_followup_set_uid(struct store *st, int64_t id,
+                                         const char *uid, time_t now)
+{
+    enum store_status rc = write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_stmt *stmt = prepare(st,
+        "UPDATE followup SET uid = ? WHERE id = ? AND uid IS NULL");
+    if (stmt) {
+        bind_text(stmt, 1, uid);
+        sqlite3_bind_int64(stmt, 2, id);
+    }
+    rc = run(st, stmt);
+    return write_end(st, rc, rc == STORE_OK
+        ? format(_("set the UID of follow-up #%lld"), (long long)id) : NULL);
+}
+
 static enum store_status insert_followup(struct store *st, struct followup *f,
                                          time_t now)
 {
@@ -2300,9 +2494,9 @@ static enum store_status insert_followup(struct store *st, struct followup *f,
         return store_fail(st, STORE_INVALID, _("date: not a valid date"));
     sqlite3_stmt *stmt = prepare_kept(st,
         "INSERT INTO followup(contact_id, due, due_minutes, snoozed_until, effective, "
-        "text, every_count, every_unit, state, done_at, created, contact_archived) "
+        "text, every_count, every_unit, state, done_at, created, contact_archived, uid) "
         "VALUES (?1, ?2, ?3, ?4, coalesce(?4, ?2), ?5, ?6, ?7, ?8, ?9, ?10, "
-        "(SELECT archived FROM contact WHERE id = ?1))");
+        "(SELECT archived FROM contact WHERE id = ?1), ?11)");
     if (stmt) {
         sqlite3_bind_int64(stmt, 1, f->contact_id);
         bind_date(stmt, 2, f->due);
@@ -2316,6 +2510,7 @@ static enum store_status insert_followup(struct store *st, struct followup *f,
         if (f->state == FOLLOWUP_DONE)
             sqlite3_bind_int64(stmt, 9, (int64_t)(f->done_at ? f->done_at : now));
         sqlite3_bind_int64(stmt, 10, (int64_t)now);
+        bind_text(stmt, 11, f->uid && *f->uid ? f->uid : NULL);
     }
     enum store_status rc = run(st, stmt);
     if (rc == STORE_OK) {
@@ -3126,10 +3321,15 @@ static enum store_status undo_row(struct store *st, const char *op,
         sql_add(&sql, "UPDATE ");
         sql_add(&sql, j->table);
         sql_add(&sql, " SET ");
+        /* A column the entry did not save (it was written before a
+         * migration added the column) keeps its value. */
         for (int c = 0; j->columns[c]; c++) {
-            char part[128];
-            snprintf(part, sizeof part, "%s%s = json_extract(?2, '$.%s')",
-                     c ? ", " : "", j->columns[c], j->columns[c]);
+            char part[192];
+            snprintf(part, sizeof part,
+                     "%s%s = CASE WHEN json_type(?2, '$.%s') IS NULL THEN %s "
+                     "ELSE json_extract(?2, '$.%s') END",
+                     c ? ", " : "", j->columns[c], j->columns[c], j->columns[c],
+                     j->columns[c]);
             sql_add(&sql, part);
         }
         sql_add(&sql, " WHERE id = ?1");
@@ -3411,7 +3611,7 @@ enum store_status store_rebuild_search(struct store *st)
     enum store_status rc = exec(st, "BEGIN IMMEDIATE");
     if (rc == STORE_OK)
         rc = exec(st, "DROP TABLE IF EXISTS contact_fts; DROP TABLE IF EXISTS note_fts;\n"
-                      SEARCH_INDEX_FILL);
+                      SEARCH_INDEX_FILL_V4);
     if (rc == STORE_OK)
         rc = exec(st, "COMMIT");
     if (rc != STORE_OK) {

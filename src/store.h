@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "date.h"
+#include "phone.h"
 #include "strlist.h"
 
 enum store_status {
@@ -47,12 +48,13 @@ struct contact {
     int64_t id;
     char *name;
     char *org;             /* organisation's name; NULL when none */
+    char *department;      /* within the organisation; NULL when none */
     char *title;           /* NULL when none */
     unsigned roles;        /* enum role bits */
     enum stage stage;      /* current stage (the last stage change) */
     time_t stage_since;
     struct strlist emails;
-    struct strlist phones;
+    struct phone_list phones;
     struct strlist tags;
     char *projects;        /* free text, NULL when none */
     char *goals;
@@ -93,6 +95,8 @@ struct followup {
     enum followup_state state;
     time_t done_at;        /* 0 unless done */
     time_t created;
+    char *uid;             /* an imported calendar item's UID, kept by the
+                              occurrences that follow; NULL when none */
 };
 
 struct stage_change {
@@ -200,7 +204,8 @@ int64_t store_data_version(struct store *st);
 
 /* ---- contacts ---------------------------------------------------------- */
 
-/* Inserts c (name, org, title, roles, emails, phones, tags, projects,
+/* Inserts c (name, org, department, title, roles, emails, phones with
+ * their kinds, tags, projects,
  * goals, channel, cadence_days) with a first stage change to c->stage at
  * `now`; fills c->id, created, updated, version. The organisation is
  * created when it does not exist yet (matched case-insensitively). */
@@ -296,6 +301,13 @@ enum store_status store_followup_add(struct store *st, struct followup *f,
                                      time_t now);
 enum store_status store_followup_get(struct store *st, int64_t id,
                                      struct followup *out);
+/* The follow-up an imported item with this UID became: the open one of
+ * its series, else the newest. STORE_NOT_FOUND when there is none. */
+enum store_status store_followup_by_uid(struct store *st, const char *uid,
+                                        struct followup *out);
+/* Gives a follow-up without a UID the UID of the calendar item it is. */
+enum store_status store_followup_set_uid(struct store *st, int64_t id,
+                                         const char *uid, time_t now);
 /* Marks f done at now; in the same transaction inserts `next` (the next
  * occurrence of a recurring one) and `log` (a note) when not NULL, and
  * fills their ids. */

@@ -17,15 +17,16 @@
 #include "ui_edit.h"
 
 enum {
-    FIELD_NAME, FIELD_ORG, FIELD_TITLE, FIELD_ROLES, FIELD_EMAILS,
-    FIELD_PHONES, FIELD_TAGS, FIELD_PROJECTS, FIELD_GOALS, FIELD_CHANNEL,
-    FIELD_CADENCE, FIELD_STAGE, FIELD_COUNT
+    FIELD_NAME, FIELD_ORG, FIELD_DEPARTMENT, FIELD_TITLE, FIELD_ROLES,
+    FIELD_EMAILS, FIELD_PHONES, FIELD_TAGS, FIELD_PROJECTS, FIELD_GOALS,
+    FIELD_CHANNEL, FIELD_CADENCE, FIELD_STAGE, FIELD_COUNT
 };
 
 static const char *const field_labels[FIELD_COUNT] = {
-    N_("Name"), N_("Organisation"), N_("Title"),
+    N_("Name"), N_("Organisation"), N_("Department"), N_("Title"),
     N_("Roles (user, decision-maker, both)"), N_("Emails (comma-separated)"),
-    N_("Phones (comma-separated)"), N_("Tags (comma-separated)"),
+    N_("Phones (kind:number, comma-separated)"),
+    N_("Tags (comma-separated)"),
     N_("Projects"), N_("Goals"), N_("Preferred channel"),
     N_("Cadence (21d, 6w, off; empty: the stage's)"),
     N_("Stage (end-user, customer, client)"),
@@ -74,6 +75,56 @@ static char *join_items(const struct strlist *list)
     return text;
 }
 
+/* "cell:+47 123, +47 456": each number as phone_parse reads it. */
+static char *join_phones(const struct phone_list *phones)
+{
+    struct strlist items = { 0 };
+    for (size_t i = 0; i < phones->len; i++) {
+        char *item = phone_format(&phones->items[i]);
+        if (!item || strlist_push(&items, item) != 0)
+            abort();
+        free(item);
+    }
+    char *text = join_items(&items);
+    strlist_clear(&items);
+    return text;
+}
+
+/* The other half of join_phones; false (with a message) when a kind is
+ * not one rapport knows. */
+static bool split_phones(struct ui *ui, const char *text,
+                         struct phone_list *out)
+{
+    struct strlist items = { 0 };
+    split_into(text, &items);
+    struct phone_list phones = { 0 };
+    bool fine = true;
+    for (size_t i = 0; fine && i < items.len; i++) {
+        char *number = NULL;
+        const char *kind = NULL;
+        if (phone_parse(items.items[i], &number, &kind) != 0) {
+            char *word = strndup(items.items[i], strcspn(items.items[i], ":"));
+            char *shown = text_sanitize(word ? word : "", false);
+            ui_message(ui, true, _("Phones: \"%s\" is not a kind; write %s."),
+                       shown, phone_kind_keys());
+            free(shown);
+            free(word);
+            fine = false;
+        } else if (number && phone_list_push(&phones, number, kind) != 0) {
+            abort();
+        }
+        free(number);
+    }
+    strlist_clear(&items);
+    if (fine) {
+        phone_list_clear(out);
+        *out = phones;
+    } else {
+        phone_list_clear(&phones);
+    }
+    return fine;
+}
+
 static char *null_if_blank(const char *s)
 {
     char *p = dup_or_empty(s);
@@ -89,6 +140,7 @@ static void fill_fields(struct ui_field *f, const struct contact *c)
 {
     f[FIELD_NAME].value = dup_or_empty(c->name);
     f[FIELD_ORG].value = dup_or_empty(c->org);
+    f[FIELD_DEPARTMENT].value = dup_or_empty(c->department);
     f[FIELD_TITLE].value = dup_or_empty(c->title);
     const char *roles = "";
     if (c->roles == (ROLE_USER | ROLE_DECISION_MAKER))
@@ -99,7 +151,7 @@ static void fill_fields(struct ui_field *f, const struct contact *c)
         roles = "decision-maker";
     f[FIELD_ROLES].value = dup_or_empty(roles);
     f[FIELD_EMAILS].value = strlist_join(&c->emails, ", ");
-    f[FIELD_PHONES].value = join_items(&c->phones);
+    f[FIELD_PHONES].value = join_phones(&c->phones);
     f[FIELD_TAGS].value = join_items(&c->tags);
     f[FIELD_PROJECTS].value = dup_or_empty(c->projects);
     f[FIELD_GOALS].value = dup_or_empty(c->goals);
@@ -143,6 +195,9 @@ static bool read_fields(struct ui *ui, const struct ui_field *f,
         return false;
     }
     free(cad);
+    struct phone_list phones = { 0 };
+    if (!split_phones(ui, f[FIELD_PHONES].value, &phones))
+        return false;
     int stage = c->stage;
     if (with_stage) {
         char *s = null_if_blank(f[FIELD_STAGE].value);
@@ -151,6 +206,7 @@ static bool read_fields(struct ui *ui, const struct ui_field *f,
         if (stage == STAGE_NONE) {
             ui_message(ui, true,
                        _("Stage: write end-user, customer or client."));
+            phone_list_clear(&phones);
             return false;
         }
     }
@@ -159,11 +215,14 @@ static bool read_fields(struct ui *ui, const struct ui_field *f,
     text_trim(c->name);
     free(c->org);
     c->org = null_if_blank(f[FIELD_ORG].value);
+    free(c->department);
+    c->department = null_if_blank(f[FIELD_DEPARTMENT].value);
     free(c->title);
     c->title = null_if_blank(f[FIELD_TITLE].value);
     c->roles = (unsigned)role_bits;
     split_into(f[FIELD_EMAILS].value, &c->emails);
-    split_into(f[FIELD_PHONES].value, &c->phones);
+    phone_list_clear(&c->phones);
+    c->phones = phones;
     split_into(f[FIELD_TAGS].value, &c->tags);
     free(c->projects);
     c->projects = null_if_blank(f[FIELD_PROJECTS].value);

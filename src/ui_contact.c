@@ -175,9 +175,13 @@ static void build_header(struct ui *ui, struct contact_page *p)
     const struct contact *c = &p->contact;
     add_line(p, LINE_TITLE, 0, 0, "%s  #%lld%s", c->name, (long long)c->id,
              c->archived ? _("  [archived]") : "");
-    if (c->org || c->title)
-        add_line(p, LINE_TEXT, 0, 0, "%s%s%s", c->title ? c->title : "",
-                 c->title && c->org ? ", " : "", c->org ? c->org : "");
+    /* "Dean, Department of History, Faculty of Law": from the person
+     * outwards. */
+    if (c->org || c->department || c->title)
+        add_line(p, LINE_TEXT, 0, 0, "%s%s%s%s%s", c->title ? c->title : "",
+                 c->title && (c->department || c->org) ? ", " : "",
+                 c->department ? c->department : "",
+                 c->department && c->org ? ", " : "", c->org ? c->org : "");
     char day[64];
     ui_date(ui, date_from_time(c->stage_since), day, sizeof day);
     add_line(p, LINE_TEXT, 0, 0, _("Stage: %s since %s"), stage_label(c->stage),
@@ -196,7 +200,7 @@ static void build_header(struct ui *ui, struct contact_page *p)
         free(s);
     }
     if (c->phones.len) {
-        char *s = strlist_join(&c->phones, ", ");
+        char *s = phone_list_describe(&c->phones, ", ");
         add_line(p, LINE_TEXT, 0, 0, _("Phones: %s"), s);
         free(s);
     }

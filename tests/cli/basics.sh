@@ -34,6 +34,9 @@ run add --help
 is "$status" 0 "add --help exits 0"
 like "$out" '^Usage: rapport add NAME' "add --help shows its synopsis"
 like "$out" '--email E' "add --help lists its options"
+like "$out" '--department D' "the department among them"
+like "$out" '--phone \[KIND:\]P +a phone number, with its kind: cell:\+47 123' \
+     "and how a phone number's kind is written"
 
 # Nothing was created by asking for help.
 ok "$([ ! -e "$XDG_DATA_HOME/rapport/rapport.db" ]; echo $?)" \

@@ -61,7 +61,7 @@ r list --format csv
 is "$status" 0 "list --format csv"
 printf '%s\n' "$out" >"$TEST_DIR/list.csv"
 is "$(head -1 "$TEST_DIR/list.csv")" \
-   "$(printf 'id,name,organisation,title,stage,roles,emails,phones,tags,channel,created,last_touch,next_due,archived\r')" \
+   "$(printf 'id,name,organisation,title,stage,roles,emails,phones,tags,channel,created,last_touch,next_due,archived,department,phone_kinds\r')" \
    "the header names every field, CRLF-terminated"
 is "$(grep -c "$(printf '\r')\$" "$TEST_DIR/list.csv")" 6 "every line ends in CRLF"
 # csv QUERY: a query over the CSV, read back by the sqlite3 shell.
@@ -245,6 +245,45 @@ wait "$reader"
 r list
 is "$(cat "$db" "$db-wal" 2>/dev/null | grep -c 'rhea.reader')" 0 \
     "once the reader is gone, the next run leaves nothing of them"
+
+# A department, and phone numbers with their kinds.
+db2="$TEST_DIR/kinds.db"
+k() { run --db "$db2" "$@"; }
+k add "Kari Nordmann" --org "University of Bergen" --department "Department of History" \
+  --phone "cell:+47 912 34 567" --phone "Work: +47 55 58 00 00" --phone "+47 1"
+is "$status" 0 "add with a department and phones of several kinds"
+is "$(sql "$db2" "SELECT department FROM contact")" "Department of History" "the department is stored"
+is "$(sql "$db2" "SELECT group_concat(phone || '=' || coalesce(kind, '-'), ' ') FROM (SELECT phone, kind FROM contact_phone ORDER BY position)")" \
+   "+47 912 34 567=cell +47 55 58 00 00=work +47 1=-" "each number with its kind, any case, or none"
+k show kari
+like "$out" 'Department: +Department of History' "show has the department"
+like "$out" 'Phones: +\+47 912 34 567 \(mobile\), \+47 55 58 00 00 \(work\), \+47 1$' "and the kinds"
+k search history
+like "$out" 'Kari Nordmann' "the department is searched"
+k add "Bad Kind" --phone "car:+47 2"
+is "$status" 2 "a kind rapport does not know is a usage error"
+like "$err" 'phone: "car:\+47 2" is not valid; expected a number, or KIND:NUMBER with KIND one of cell, work, home, fax' \
+     "saying which kinds there are"
+is "$(sql "$db2" "SELECT count(*) FROM contact WHERE name = 'Bad Kind'")" 0 "and nothing is stored"
+k add "Tel Uri" --phone "tel:+47 3"
+is "$(sql "$db2" "SELECT phone || '=' || coalesce(kind, '-') FROM contact_phone JOIN contact c ON c.id = contact_id WHERE c.name = 'Tel Uri'")" \
+   "+47 3=-" "a tel: URI is a number, not a kind"
+k edit kari --phone "home:+47 1" --phone "fax:+47 4" --drop-phone "cell:+47 912 34 567" --department ""
+is "$status" 0 "edit gives a number its kind, adds one, drops one by its kind and number"
+is "$(sql "$db2" "SELECT group_concat(phone || '=' || coalesce(kind, '-'), ' ') FROM (SELECT phone, kind FROM contact_phone p JOIN contact c ON c.id = p.contact_id WHERE c.name = 'Kari Nordmann' ORDER BY position)")" \
+   "+47 55 58 00 00=work +47 1=home +47 4=fax" "the numbers as asked"
+is "$(sql "$db2" "SELECT coalesce(department, 'none') FROM contact WHERE name = 'Kari Nordmann'")" none \
+   '--department "" clears it'
+k undo
+is "$(sql "$db2" "SELECT department || ' ' || (SELECT count(*) FROM contact_phone p WHERE p.contact_id = c.id AND kind IS NULL) FROM contact c WHERE name = 'Kari Nordmann'")" \
+   "Department of History 1" "undo brings back the department and the number's lack of a kind"
+k edit kari --department "Department of History"
+is "$out" "Nothing to change for #1 Kari Nordmann" "the same department again is no change"
+k list --format csv
+like "$out" ',"?Department of History"?,cell;work;' "list --format csv has the department and the kinds"
+k list --format json
+like "$out" '"department": "Department of History"' "list --format json has the department"
+like "$out" '"phone_kinds": \[' "and the kinds"
 
 # A dry run on a database that does not exist yet creates nothing.
 printf 'BEGIN:VCARD\nVERSION:3.0\nFN:Dry Run\nEMAIL:dry@example.org\nEND:VCARD\n' >"$TEST_DIR/dry.vcf"

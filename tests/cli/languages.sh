@@ -28,4 +28,18 @@ unlike "$out" "unknown command" "a usage error is reported in French"
 out=$(LANGUAGE=de "$RAPPORT" --db "$db" show zed 2>&1)
 unlike "$out" "no contact matches" "a user error is reported in German"
 
+# A department and the kinds of numbers, shown in each language; a kind
+# may be typed in it too.
+"$RAPPORT" --db "$db" edit zoe --department "Historie" --phone "cell:+47 1" >/dev/null
+out=$(LANGUAGE=de "$RAPPORT" --db "$db" edit zoe --phone "Privat:+47 2" 2>&1)
+is "$("${SQLITE3_SHELL:-sqlite3}" -batch -noheader "$db" "SELECT kind FROM contact_phone WHERE phone = '+47 2'")" home \
+   "a kind typed in German is understood"
+out=$(LANGUAGE=de "$RAPPORT" --db "$db" show zoe 2>&1)
+like "$out" 'Abteilung: +Historie' "the department is shown in German"
+like "$out" '\+47 1 \(Mobil\), \+47 2 \(privat\)' "and the kinds of numbers"
+out=$(LANGUAGE=fr "$RAPPORT" --db "$db" show zoe 2>&1)
+like "$out" '\+47 1 \(portable\), \+47 2 \(domicile\)' "in French"
+out=$(LANGUAGE=es "$RAPPORT" --db "$db" show zoe 2>&1)
+like "$out" '\+47 1 \(móvil\), \+47 2 \(casa\)' "in Spanish"
+
 done_testing

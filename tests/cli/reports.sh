@@ -165,6 +165,32 @@ like "$out" 'made again' "says so"
 like "$out" 'sound' "and the check then passes"
 run --db "$fts" search "estate maps"
 like "$out" 'Siobh' "search finds the notes again"
+run --db "$fts" edit siobhan --department "Manuscripts and Archives"
+run --db "$fts" check --rebuild-index
+run --db "$fts" search manuscripts
+like "$out" 'Siobh' "the index made again holds the department"
+
+# A database of every older schema is upgraded when opened, and passes
+# the check.
+for v in 1 2 3; do
+    old="$TEST_DIR/v$v.db"
+    "${SQLITE3_SHELL:-sqlite3}" -batch "$old" < "${top_srcdir:-.}/tests/data/schema-v$v.sql"
+    sql "$old" "PRAGMA user_version = $v"
+    sql "$old" "INSERT INTO contact(name, name_key, created, updated, stage_since, last_touch)
+                VALUES ('Old Version', 'old version', 1767268800, 1767268800, 1767268800, 1767268800);
+                INSERT INTO contact_phone(contact_id, phone, position) VALUES (1, '+47 7', 0);"
+    chmod 600 "$old"
+    is "$(sql "$old" "SELECT count(*) FROM contact_phone")" 1 "a version $v database from its fixture, with rows"
+    run --db "$old" check
+    is "$status" 0 "check passes on a version $v database, upgraded"
+    like "$out" 'sound' "and says it is sound"
+    is "$(sql "$old" "PRAGMA user_version")" 4 "it is at version 4"
+    run --db "$old" edit old --department "Maps" --phone "cell:+47 7"
+    is "$(sql "$old" "SELECT c.department || ' ' || p.kind FROM contact c JOIN contact_phone p ON p.contact_id = c.id")" \
+       "Maps cell" "and takes a department and a phone's kind"
+    run --db "$old" check
+    is "$status" 0 "and is still sound after that"
+done
 
 printf 'this is not a database at all, just text\n%.0s' 1 2 3 4 5 6 7 8 9 >"$TEST_DIR/text.db"
 chmod 600 "$TEST_DIR/text.db"

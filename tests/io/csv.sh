@@ -1,6 +1,7 @@
 #!/bin/sh
 # CSV import of rapport's own layout, Google Contacts (both layouts),
-# Outlook, abook and any header mapped with --map; RFC 4180 quoting; rows
+# Outlook, abook and any header mapped with --map, with departments and
+# the kinds of phone numbers; RFC 4180 quoting; rows
 # of the wrong length refused; export with every field and a round trip
 # that loses nothing and, back where it came from, adds nothing.
 . "${top_srcdir:-.}/tests/lib/tap.sh"
@@ -9,8 +10,8 @@ data="${top_srcdir:-.}/tests/data/io"
 db="$TEST_DIR/r.db"
 r() { run --db "$db" "$@"; }
 emails() { sql "$db" "SELECT group_concat(email, ' ') FROM (SELECT email FROM contact_email e JOIN contact c ON c.id = e.contact_id WHERE c.name = '$1' ORDER BY position)"; }
-phones() { sql "$db" "SELECT group_concat(phone, ' | ') FROM (SELECT phone FROM contact_phone p JOIN contact c ON c.id = p.contact_id WHERE c.name = '$1' ORDER BY position)"; }
-org_title() { sql "$db" "SELECT coalesce(o.name, '') || ' / ' || coalesce(c.title, '') FROM contact c LEFT JOIN organisation o ON o.id = c.org_id WHERE c.name = '$1'"; }
+phones() { sql "$db" "SELECT group_concat(phone || coalesce(' ' || kind, ''), ' | ') FROM (SELECT phone, kind FROM contact_phone p JOIN contact c ON c.id = p.contact_id WHERE c.name = '$1' ORDER BY position)"; }
+org_title() { sql "$db" "SELECT coalesce(o.name, '') || ' / ' || coalesce(c.title, '') || ' / ' || coalesce(c.department, '') FROM contact c LEFT JOIN organisation o ON o.id = c.org_id WHERE c.name = '$1'"; }
 notes() { sql "$db" "SELECT body FROM note n JOIN contact c ON c.id = n.contact_id WHERE c.name = '$1'"; }
 tags() { sql "$db" "SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_tag t JOIN contact c ON c.id = t.contact_id WHERE c.name = '$1' ORDER BY tag)"; }
 
@@ -21,8 +22,9 @@ is "$out" "Added 2, merged 0, unchanged 0, rejected 1." "two contacts in, the na
 like "$err" 'google\.csv:6: rejected: no name \(column "First Name" and "Last Name" are empty\)' \
      "the rejection names the file, line (after a quoted line break) and columns"
 is "$(emails 'Zoë Ødegård')" "zoe@example.org zoe@uib.example" "values joined by ' ::: ' are split"
-is "$(phones 'Zoë Ødegård')" "+47 555 23 85 00 | +47 555 00 00 01 | +47 55 58 00 00" "every phone column"
-is "$(org_title 'Zoë Ødegård')" "Digital Humanities / Director, Text Lab" "organisation, title and department"
+is "$(phones 'Zoë Ødegård')" "+47 555 23 85 00 cell | +47 555 00 00 01 cell | +47 55 58 00 00 work" \
+   "every phone column, each number with the kind of its label"
+is "$(org_title 'Zoë Ødegård')" "Digital Humanities / Director / Text Lab" "organisation, title and department"
 is "$(notes 'Zoë Ødegård')" "$(printf 'Met in Bergen, Norway.\nWants the "corpus" demo.')" \
    "a quoted note with a comma, quotes and a line break"
 is "$(tags 'Zoë Ødegård')" "Research" "labels become tags, Google's own groups do not"
@@ -32,7 +34,8 @@ is "$(emails 'Dr. Carlos García')" "carlos@example.cl cgarcia@uchile.example" "
 r import "$data/google-old.csv"
 is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "the older Google layout imports"
 is "$(emails 'Hana Sato')" "hana@example.jp hana.sato@home.example" "its emails"
-is "$(org_title 'Hana Sato')" "Kyoto Lab / Researcher, NLP" "its organisation and title"
+is "$(org_title 'Hana Sato')" "Kyoto Lab / Researcher / NLP" "its organisation, title and department"
+is "$(phones 'Hana Sato')" "+81 90 1234 5678 cell" "its phone, with the kind from Phone 1 - Type"
 is "$(notes 'Hana Sato')" "Old Google note" "its notes"
 is "$(tags 'Hana Sato')" "Partners" "its groups"
 
@@ -44,8 +47,10 @@ is "$(emails 'Hanaé Satō')" "hana16@example.jp hana.sato16@home.example" "its 
 r import "$data/outlook.csv"
 is "$out" "Added 2, merged 0, unchanged 0, rejected 0." "Outlook's CSV (BOM, CRLF) imports"
 is "$(emails 'Ms. Priya Patel')" "priya@example.in" "its email"
-is "$(phones 'Ms. Priya Patel')" "+91 98 7654 3210 | +91 80 1111" "its phones, not its fax"
-is "$(org_title 'Ms. Priya Patel')" "Infosys Research / Lead Engineer, Labs" "Company, Job Title and Department"
+is "$(phones 'Ms. Priya Patel')" "+91 98 7654 3210 cell | +91 11 0000 fax | +91 80 1111 work" \
+   "its phones and fax, each with the kind its column names"
+is "$(phones "Tom O''Brien")" "+353 1 222 home" "Home Phone is a home number"
+is "$(org_title 'Ms. Priya Patel')" "Infosys Research / Lead Engineer / Labs" "Company, Job Title and Department"
 is "$(tags 'Ms. Priya Patel')" "Partners,VIP" "categories separated by ';'"
 is "$(emails "Tom O''Brien")" "tom@example.ie tob@work.example" "E-mail 2 Address"
 
@@ -59,7 +64,7 @@ like "$err" 'no column "Nope"' "and says which"
 r import "$data/mapped.csv" --map "name=Full Name,email=Mail,org=Company,notes=Remarks"
 is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "--map imports any layout"
 is "$(emails 'Mapped Person') $(org_title 'Mapped Person') $(notes 'Mapped Person')" \
-   "mapped@example.org Mapco /  Imported with a map" "mapped fields land where asked"
+   "mapped@example.org Mapco /  /  Imported with a map" "mapped fields land where asked"
 
 # abook's CSV has no header.
 r import "$data/abook.csv"
@@ -78,11 +83,12 @@ input=$(printf 'BEGIN:VCARD\nFN:From Stdin\nEMAIL:stdin@example.org\nEND:VCARD\n
 run_in --db "$TEST_DIR/stdin.db" import -
 is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "import - reads standard input"
 run --db "$TEST_DIR/stdin.db" export --output - --format csv
-like "$out" '^"From Stdin","","","end-user"' "export --output - writes to standard output"
+like "$out" '^"From Stdin","","","","end-user"' "export --output - writes to standard output"
 
 # Export with every field, and a round trip.
 r add "Every Field" --email every@example.org --email second@example.org --phone "+1 2" \
-  --org 'Org, "Quoted"' --title Boss --stage customer --role decision-maker \
+  --phone "cell:+1 3" --org 'Org, "Quoted"' --department "Unit ::: B" --title Boss \
+  --stage customer --role decision-maker \
   --tag one --tag two --channel email --projects "P1
 P2" --goals G --cadence 2w
 r note every 'A note, with "quotes"'
@@ -90,10 +96,10 @@ r note every "$(printf 'A second note\n\nwith a blank line')"
 r export --output "$TEST_DIR/out.csv"
 is "$status" 0 "export as CSV (from the file name)"
 is "$(head -1 "$TEST_DIR/out.csv")" \
-   "$(printf '"Name","Organization","Title","Stage","Roles","Emails","Phones","Tags","Projects","Goals","Channel","Cadence","Archived","UID","Notes"\r')" \
+   "$(printf '"Name","Organization","Department","Title","Stage","Roles","Emails","Phones","Tags","Projects","Goals","Channel","Cadence","Archived","UID","Notes"\r')" \
    "rapport's own header"
-like "$(cat "$TEST_DIR/out.csv")" '^"Every Field","Org, ""Quoted""","Boss","customer","decision-maker","every@example.org ::: second@example.org","\+1 2","one ::: two","P1' \
-     "every field, quoted"
+like "$(cat "$TEST_DIR/out.csv")" '^"Every Field","Org, ""Quoted""","Unit ::: B","Boss","customer","decision-maker","every@example.org ::: second@example.org","\+1 2 ::: cell:\+1 3","one ::: two","P1' \
+     "every field, quoted; a phone's kind before its number"
 db2="$TEST_DIR/r2.db"
 run --db "$db2" import "$TEST_DIR/out.csv"
 is "$status" 0 "the export imports into a new database"
@@ -101,6 +107,8 @@ like "$out" "^Added 10, merged 0, unchanged 0, rejected 0\.$" "every contact com
 run --db "$db2" export --format csv --output "$TEST_DIR/out2.csv"
 if cmp -s "$TEST_DIR/out.csv" "$TEST_DIR/out2.csv"; then ok 0 "the second export is the same file"; else
     ok 1 "the second export is the same file"; diff "$TEST_DIR/out.csv" "$TEST_DIR/out2.csv" | head | sed 's/^/# /'; fi
+every_q="SELECT c.department || ' / ' || (SELECT group_concat(phone || '=' || coalesce(kind, '-'), ' ') FROM (SELECT phone, kind FROM contact_phone WHERE contact_id = c.id ORDER BY position)) FROM contact c WHERE c.name = 'Every Field'"
+is "$(sql "$db2" "$every_q")" "Unit ::: B / +1 2=- +1 3=cell" "the department and the phones' kinds come back"
 counts() { sql "$db2" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM contact_email) || ' ' || (SELECT count(*) FROM contact_phone) || ' ' || (SELECT count(*) FROM contact_tag)"; }
 before=$(counts)
 steps=$(sql "$db2" "SELECT count(*) FROM journal")
@@ -125,6 +133,29 @@ is "$out" "Added 0, merged 1, unchanged 0, rejected 0." "a notes cell edited in 
 is "$(notes_of 'Every Field')" \
    'A note, with "quotes" / A second note||with a blank line / Written in the sheet / and at the end' \
    "adding only what was written into it"
+
+# A file from an older rapport, without the Department column, still
+# imports, every value under its own header.
+printf '%s\r\n' '"Name","Organization","Title","Stage","Roles","Emails","Phones","Tags","Projects","Goals","Channel","Cadence","Archived","UID","Notes"' \
+    '"Old Layout","Old Org","Keeper","client","user","old@example.org","+47 3 ::: +47 4","t","","","","","","","A note"' \
+    > "$TEST_DIR/old-layout.csv"
+r import "$TEST_DIR/old-layout.csv"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "rapport's CSV from before the Department column imports"
+is "$(org_title 'Old Layout') $(sql "$db" "SELECT stage FROM contact WHERE name = 'Old Layout'")" \
+   "Old Org / Keeper /  2" "its fields land where they belong"
+is "$(phones 'Old Layout')" "+47 3 | +47 4" "its phones, of no kind"
+
+# A number already stored without a kind is not added again when a file
+# names its kind: the kind is filled in, once.
+r add "Kind Less" --email kindless@example.org --phone "+47 5" --phone "work:+47 6"
+printf '%s\r\n' 'First Name,Last Name,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Phone 2 - Label,Phone 2 - Value' \
+    'Kind,Less,kindless@example.org,Mobile,+47 5,Home,+47 6' > "$TEST_DIR/kinds.csv"
+r import "$TEST_DIR/kinds.csv"
+is "$out" "Added 0, merged 1, unchanged 0, rejected 0." "a file with the same numbers and their kinds merges"
+is "$(phones 'Kind Less')" "+47 5 cell | +47 6 work" \
+   "no number is doubled; the missing kind is filled in, a stored one kept"
+r import "$TEST_DIR/kinds.csv"
+is "$out" "Added 0, merged 0, unchanged 1, rejected 0." "the same file again changes nothing"
 
 # A row shorter than the header is refused with its line, as a longer one is.
 printf '%s\r\n' 'Name,Stage,Emails,Phones' 'Short Row,client' 'Long,client,l@example.org,1,2' 'Right Row,client,r@example.org,' \

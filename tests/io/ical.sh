@@ -4,7 +4,9 @@
 # VTODO/VEVENT items imported as follow-ups of the contact they name;
 # rapport's own export (snoozed, done since, recurring) adds nothing when
 # it comes back; times with a TZID or in UTC become local; a to-do
-# without a date is not added again on a later day.
+# without a date is not added again on a later day; an item from another
+# calendar keeps its UID, which finds it when that calendar comes again
+# and goes back out with it.
 . "${top_srcdir:-.}/tests/lib/tap.sh"
 
 data="${top_srcdir:-.}/tests/data/io"
@@ -54,6 +56,8 @@ is "$(sql "$db2" "$q" 2>&1)" "$(sql "$db" "$q" 2>&1)" "with contact, day, time, 
 run --db "$db2" export --format ics --output "$TEST_DIR/f3.ics"
 is "$(grep -v '^UID\|^DTSTAMP' "$TEST_DIR/f3.ics")" "$(grep -v '^UID\|^DTSTAMP' "$TEST_DIR/f.ics")" \
    "exporting them again gives the same items"
+is "$(grep '^UID' "$TEST_DIR/f3.ics")" "$(grep '^UID' "$TEST_DIR/f.ics")" \
+   "under the same UIDs, which the new database keeps"
 run --db "$db2" import "$TEST_DIR/f.ics"
 is "$out" "Added 0, merged 0, unchanged 4, rejected 0." "importing the file twice adds nothing"
 
@@ -144,6 +148,56 @@ is "$(sql "$db" "SELECT c.name || ' ' || f.every_count || f.every_unit FROM foll
    "Bob Lee 3d" "the attendee's email finds the contact; DAILY;INTERVAL=3 is every 3d"
 is "$(sql "$db" "SELECT every_count || every_unit FROM followup WHERE text = 'yearly check'")" \
    "12m" "a yearly rule is every 12 months"
+
+# Another calendar's items keep their UID: importing that calendar again
+# after it moved and reworded an item adds nothing, and the export gives
+# the item back under the UID it came with, also after a completion.
+is "$(sql "$db" "SELECT uid FROM followup WHERE text = 'demo of the corpus tool'")" "ev1@example.com" \
+   "an imported item's UID is stored"
+is "$(sql "$db" "SELECT count(*) FROM followup WHERE uid IS NOT NULL AND uid NOT LIKE '%@example.com'")" 0 \
+   "and only imported items have one"
+sed -e 's/^DTSTART:20261210T143000/DTSTART:20261211T100000/' \
+    -e 's/demo of the corpus tool/demo of the corpus tool (moved)/' \
+    -e 's/^DUE;VALUE=DATE:20261215/DUE;VALUE=DATE:20261218/' \
+    "$data/events.ics" > "$TEST_DIR/moved.ics"
+r import "$TEST_DIR/moved.ics"
+is "$out" "Added 0, merged 0, unchanged 3, rejected 2." \
+   "the same calendar again, its items moved and reworded, adds nothing: their UIDs are known"
+is "$(sql "$db" "SELECT count(*) FROM followup WHERE uid = 'ev1@example.com'")" 1 "the item is there once"
+r import "$TEST_DIR/moved.ics"
+is "$out" "Added 0, merged 0, unchanged 3, rejected 2." "and a third time too"
+r export --format ics --output "$TEST_DIR/uids.ics"
+u=$(tr -d '\r' < "$TEST_DIR/uids.ics")
+like "$u" '^UID:ev1@example\.com$' "the export writes the UID the item came with"
+like "$u" '^UID:todo1@example\.com$' "for a to-do too"
+r done "$(sql "$db" "SELECT id FROM followup WHERE uid = 'todo1@example.com' AND state = 0")"
+is "$(sql "$db" "SELECT count(*) || ' ' || sum(state) FROM followup WHERE uid = 'todo1@example.com'")" "2 1" \
+   "the next occurrence of a recurring item carries its UID"
+r export --format ics --output "$TEST_DIR/uids2.ics"
+is "$(tr -d '\r' < "$TEST_DIR/uids2.ics" | grep -c '^UID:todo1@example\.com$')" 1 \
+   "and goes out under it, once"
+r import "$TEST_DIR/moved.ics"
+is "$out" "Added 0, merged 0, unchanged 3, rejected 2." "the calendar from before the completion adds nothing"
+r export --format json
+like "$out" '"uid": *"ev1@example\.com"' "the JSON export has the UID"
+
+# Items imported before rapport kept UIDs take theirs when their calendar
+# comes again, so its later changes are known as well.
+db7="$TEST_DIR/uidless.db"
+run --db "$db7" import "$TEST_DIR/people.vcf"
+run --db "$db7" import "$data/events.ics"
+sql "$db7" "UPDATE followup SET uid = NULL"
+run --db "$db7" import "$data/events.ics" --dry-run
+like "$out" 'events\.ics:4: would merge into: Zoë Ødegård: demo of the corpus tool' \
+     "a dry run says the item would be merged"
+run --db "$db7" import "$data/events.ics"
+is "$out" "Added 0, merged 3, unchanged 0, rejected 2." "the same items found by their content take their UIDs"
+is "$(sql "$db7" "SELECT group_concat(uid, ' ') FROM (SELECT uid FROM followup ORDER BY uid)")" \
+   "ev1@example.com ev3@example.com todo1@example.com" "each its own"
+run --db "$db7" import "$TEST_DIR/moved.ics"
+is "$out" "Added 0, merged 0, unchanged 3, rejected 2." "so the moved items are known afterwards"
+run --db "$db7" undo
+is "$(sql "$db7" "SELECT count(*) FROM followup WHERE uid IS NOT NULL")" 0 "undo takes the UIDs away again"
 
 # A name that holds ": " itself: DESCRIPTION tells where the text starts.
 db5="$TEST_DIR/colon.db"

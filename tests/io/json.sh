@@ -15,7 +15,7 @@ is "$(printf '%s' "$out" | jq -c .)" '{"format":"rapport","version":1,"contacts"
 r add "Zoë Ødegård" --email zoe@example.org --email z2@example.org --stage customer \
   --role both --tag "text mining" --org DH --title Director --projects 'Corpus "X"' \
   --goals "Faster
-search" --cadence 2w
+search" --cadence 2w --department "Text Lab" --phone "cell:+47 1" --phone "+47 2"
 r add "Bob Lee" --email bob@example.net
 r add "$(printf 'Evil\033[31mRed')"
 r note zoe "First meeting"
@@ -33,8 +33,15 @@ is "$(j '.contacts | length')" 3 "every contact, archived ones too"
 is "$(j '[.contacts[].name]')" '["Bob Lee","Evil\u001b[31mRed","Zoë Ødegård"]' \
    "in name order, with control characters escaped"
 is "$(j '.contacts[2] | keys_unsorted')" \
-   '["id","uid","name","organization","title","stage","stage_since","roles","emails","phones","tags","projects","goals","channel","cadence_days","archived","created","updated","last_touch","notes","followups","stage_history","scores"]' \
+   '["id","uid","name","organization","department","title","stage","stage_since","roles","emails","phones","phone_kinds","tags","projects","goals","channel","cadence_days","archived","created","updated","last_touch","notes","followups","stage_history","scores"]' \
    "keys in a fixed order"
+is "$(j '.contacts[2] | [.department, .phones, .phone_kinds]')" '["Text Lab",["+47 1","+47 2"],["cell",null]]' \
+   "the department, and each phone's kind beside it (null when unknown)"
+is "$(j '.contacts[0] | [.department, .phones, .phone_kinds]')" '[null,[],[]]' "none of them"
+is "$(j '.contacts[2].followups[0] | keys_unsorted')" \
+   '["id","due","time","snoozed_until","text","every","state","done_at","created","uid"]' \
+   "a follow-up's keys in a fixed order"
+is "$(j '.contacts[2].followups[0].uid')" null "no UID for a follow-up made here"
 is "$(j '.contacts[2] | [.organization, .title, .stage, .roles, .emails, .tags, .projects, .goals, .cadence_days]')" \
    '["DH","Director","client",["user","decision-maker"],["zoe@example.org","z2@example.org"],["text mining"],"Corpus \"X\"","Faster\nsearch",14]' \
    "the contact's fields"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Proof with real programs: abook reads rapport's vCards (names, emails,
-# phones), calcurse imports its iCalendar, and files written by abook and
-# calcurse import into rapport.
+# phones with their kinds), calcurse imports its iCalendar, and files
+# written by abook and calcurse import into rapport.
 . "${top_srcdir:-.}/tests/lib/tap.sh"
 
 command -v abook > /dev/null 2>&1 || skip_all "abook (Debian package abook) is not installed"
@@ -33,6 +33,31 @@ for v in 4 3; do
     is "$(sed -n 's/^"\([^"]*\)","[^"]*","\([^"]*\)".*/\1|\2/p' "$TEST_DIR/abook$v.csv" | grep -v '|$')" \
        "Ann Smith\\, Jr.|+1 555 0100" "abook keeps the phone of vCard $v.0"
 done
+
+# Two numbers of different kinds: abook keeps both, as its mobile and
+# work phone, and gives them back with their kinds.
+dbk="$TEST_DIR/kinds.db"
+run --db "$dbk" add "Kari Nordmann" --email kari@example.no --org "University of Bergen" \
+    --department "Department of History" --phone "cell:+47 912 34 567" --phone "work:+47 55 58 00 00"
+for v in 4 3; do
+    run --db "$dbk" export --format vcard --vcard-version $v --output "$TEST_DIR/kinds$v.vcf"
+    abook --convert --informat vcard --infile "$TEST_DIR/kinds$v.vcf" \
+          --outformat abook --outfile "$TEST_DIR/kinds$v.abook" > /dev/null 2>&1
+    ok $? "abook converts a vCard $v.0 with two kinds of number"
+    is "$(grep -E '^(mobile|workphone|phone)=' "$TEST_DIR/kinds$v.abook" | sort)" \
+       "$(printf 'mobile=+47 912 34 567\nworkphone=+47 55 58 00 00')" \
+       "abook keeps both numbers of vCard $v.0, each as its kind"
+done
+abook --convert --informat abook --infile "$TEST_DIR/kinds4.abook" --outformat vcard \
+      --outfile "$TEST_DIR/kinds-back.vcf" > /dev/null 2>&1
+ok $? "abook writes them back as a vCard"
+dbk2="$TEST_DIR/kinds2.db"
+run --db "$dbk2" import "$TEST_DIR/kinds-back.vcf"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "rapport imports abook's card"
+kq="SELECT group_concat(phone || '=' || kind, ' ') FROM (SELECT phone, kind FROM contact_phone ORDER BY phone)"
+is "$(sql "$dbk2" "$kq")" "$(sql "$dbk" "$kq")" "the numbers come back with their kinds"
+run --db "$dbk" import "$TEST_DIR/kinds-back.vcf"
+is "$out" "Added 0, merged 0, unchanged 1, rejected 0." "and where they came from, nothing is doubled"
 
 # Files abook writes come into rapport.
 cat > "$TEST_DIR/book" <<'BOOK'

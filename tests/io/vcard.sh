@@ -1,8 +1,8 @@
 #!/bin/sh
 # vCard import of 2.1, 3.0, 4.0 and cards without VERSION; export as 4.0
 # and 3.0 (folded, escaped, one UID each, N from "Last, First" names,
-# plain TEL); a round trip that loses nothing and adds nothing, notes
-# with CR LF included.
+# ORG with the department, TEL with the kind as TYPE or plain); a round
+# trip that loses nothing and adds nothing, notes with CR LF included.
 . "${top_srcdir:-.}/tests/lib/tap.sh"
 
 data="${top_srcdir:-.}/tests/data/io"
@@ -15,10 +15,12 @@ is "$out" "Added 2, merged 0, unchanged 0, rejected 0." "the summary counts both
 is "$(sql "$db" "SELECT name FROM contact ORDER BY name")" \
    "$(printf 'Jürgen Müller\nZoë Ødegård')" \
    "quoted-printable UTF-8 and ISO-8859-1 names are decoded"
-is "$(sql "$db" "SELECT phone FROM contact_phone p JOIN contact c ON c.id = p.contact_id WHERE c.name = 'Zoë Ødegård' ORDER BY position")" \
-   "$(printf '+47 555 23 85 00\n+47 55 58 00 00')" "both TEL with bare type parameters are kept"
-is "$(sql "$db" "SELECT c.title, o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name = 'Zoë Ødegård'")" \
-   "Director, Text Lab|Digital Humanities" "ORG's department stays with the title"
+is "$(sql "$db" "SELECT phone || ' ' || kind FROM contact_phone p JOIN contact c ON c.id = p.contact_id WHERE c.name = 'Zoë Ødegård' ORDER BY position")" \
+   "$(printf '+47 555 23 85 00 cell\n+47 55 58 00 00 work')" "both TEL with bare type parameters are kept, with their kinds"
+is "$(sql "$db" "SELECT phone || ' ' || kind FROM contact_phone p JOIN contact c ON c.id = p.contact_id WHERE c.name = 'Jürgen Müller'")" \
+   "+49 30 1234 home" "a bare HOME is a home number"
+is "$(sql "$db" "SELECT c.title, c.department, o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name = 'Zoë Ødegård'")" \
+   "Director|Text Lab|Digital Humanities" "ORG's second part is the department, the title stays the title"
 is "$(sql "$db" "SELECT body FROM note")" \
    "$(printf 'Met at the conference in Bergen; wants a demo of the corpus tool\nSecond line')" \
    "a quoted-printable NOTE with a soft line break is one note"
@@ -36,8 +38,10 @@ is "$(sql "$db" "SELECT tag FROM contact_tag t JOIN contact c ON c.id = t.contac
    "$(printf 'legal\ntext mining\nVIP')" "CATEGORIES become tags"
 is "$(sql "$db" "SELECT o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name = 'Ann Smith, Jr.'")" \
    'Law "Knowledge" Team' "ORG with quotes"
-is "$(sql "$db" "SELECT title FROM contact WHERE name = 'Ann Smith, Jr.'")" \
-   "Head of Research, Research; Legal" "an escaped semicolon in the department"
+is "$(sql "$db" "SELECT title || '|' || department FROM contact WHERE name = 'Ann Smith, Jr.'")" \
+   "Head of Research|Research; Legal" "an escaped semicolon in the department"
+is "$(sql "$db" "SELECT group_concat(phone || ' ' || kind, ', ') FROM (SELECT phone, kind FROM contact_phone p JOIN contact c ON c.id = p.contact_id WHERE c.name = 'Ann Smith, Jr.' ORDER BY position)")" \
+   "+1 555 0100 work, +1 555 0199 cell" "TYPE=work,voice is a work number, TYPE=CELL a mobile"
 is "$(sql "$db" "SELECT body FROM note n JOIN contact c ON c.id = n.contact_id WHERE c.name = 'Ann Smith, Jr.'")" \
    "$(printf 'Prefers email, not calls.\nAsked about the API; follow up in spring.Long lines are folded and this continuation must be joined without the leading space.')" \
    "escaped commas, newlines and folded lines in NOTE"
@@ -45,8 +49,8 @@ is "$(sql "$db" "SELECT count(*) FROM contact WHERE name = '李小龙'")" 1 "a C
 
 r import "$data/vcard-4.0.vcf"
 is "$status" 0 "a vCard 4.0 file imports"
-is "$(sql "$db" "SELECT phone FROM contact_phone p JOIN contact c ON c.id = p.contact_id WHERE c.name = 'Bob Lee'")" \
-   "+1-555-555-5555" "a tel: URI becomes the number"
+is "$(sql "$db" "SELECT phone || ' ' || kind FROM contact_phone p JOIN contact c ON c.id = p.contact_id WHERE c.name = 'Bob Lee'")" \
+   "+1-555-555-5555 cell" "a tel: URI becomes the number, TYPE=\"voice,cell\" a mobile"
 r import "$data/no-version.vcf"
 is "$status" 0 "a card without VERSION is accepted"
 is "$(sql "$db" "SELECT count(*) FROM contact_email WHERE email = 'nover@example.org'")" 1 \
@@ -55,7 +59,8 @@ is "$(sql "$db" "SELECT count(*) FROM contact_email WHERE email = 'nover@example
 # Export as 4.0.
 r add "Semi; Colon, Person" --email semi@example.org --stage client --role both \
   --tag "a,b" --projects "Line one
-line two" --goals "Faster search" --channel phone
+line two" --goals "Faster search" --channel phone \
+  --org "Semi; Inc" --department "Unit, with; marks" --phone "+47 1" --phone "fax:+47 2"
 r note semi "Called about the grant: a long note that must be folded because it is far longer than seventy-five octets, with ü and 李 in it"
 r export --format vcard --output "$TEST_DIR/out.vcf"
 is "$status" 0 "export as vCard"
@@ -69,6 +74,9 @@ is "$(LC_ALL=C awk '{ if (length($0) > 76) n++ } END { print n + 0 }' "$TEST_DIR
 is "$(grep -vc "$(printf '\r')\$" "$TEST_DIR/out.vcf")" 0 "every line ends with CRLF"
 like "$(cat "$TEST_DIR/out.vcf")" '^FN:Semi\\; Colon\\, Person' "FN is escaped"
 like "$(cat "$TEST_DIR/out.vcf")" '^CATEGORIES:a\\,b' "a comma inside a tag is escaped"
+like "$(cat "$TEST_DIR/out.vcf")" '^ORG:Semi\\; Inc;Unit\\, with\\; marks' "ORG:organisation;department, each escaped"
+like "$(cat "$TEST_DIR/out.vcf")" '^TEL:\+47 1'"$(printf '\r')"'$' "a number of unknown kind is a plain TEL"
+like "$(cat "$TEST_DIR/out.vcf")" '^TEL;TYPE=fax:\+47 2' "a fax TEL;TYPE=fax"
 like "$(cat "$TEST_DIR/out.vcf")" '^X-RAPPORT-PROJECTS:Line one\\nline two' "newlines are escaped"
 like "$(cat "$TEST_DIR/out.vcf")" '^X-RAPPORT-STAGE:client' "the stage travels in X-RAPPORT-STAGE"
 like "$(cat "$TEST_DIR/out.vcf")" '^X-RAPPORT-ROLES:both' "the roles travel in X-RAPPORT-ROLES"
@@ -79,12 +87,16 @@ is "$status" 0 "export as vCard 3.0 to standard output"
 is "$(printf '%s\n' "$out" | grep -c '^VERSION:3.0')" 7 "every card is 3.0"
 is "$(printf '%s\n' "$out" | grep -c '^N:')" 7 "every 3.0 card has N"
 like "$out" '^N:Smith;Ann;;;Jr\.' "N puts a suffix after a comma into the suffix"
-like "$out" '^TEL:\+1-555-555-5555' "a phone is a plain TEL in 3.0"
-unlike "$out" '^TEL;' "with no TYPE=VOICE abook would not read"
+like "$out" '^TEL;TYPE=CELL:\+1-555-555-5555' "a mobile is TEL;TYPE=CELL in 3.0"
+like "$out" '^TEL;TYPE=WORK:\+1 555 0100' "a work number TEL;TYPE=WORK"
+unlike "$out" 'VOICE' "with no TYPE=VOICE abook would not read"
+like "$out" '^ORG:Digital Humanities;Text Lab' "ORG carries the department"
+like "$out" '^ORG:Law "Knowledge" Team;Research\\; Legal' "escaped"
 r export --format vcard --vcard-version 5
 is "$status" 2 "an unknown vCard version is a usage error"
 
-like "$(cat "$TEST_DIR/out.vcf")" '^TEL:\+1-555-555-5555' "a phone is a plain TEL in 4.0"
+like "$(cat "$TEST_DIR/out.vcf")" '^TEL;TYPE=cell:\+1-555-555-5555' "a mobile is TEL;TYPE=cell in 4.0"
+like "$(cat "$TEST_DIR/out.vcf")" '^TEL;TYPE=home:\+49 30 1234' "a home number TEL;TYPE=home"
 unlike "$(cat "$TEST_DIR/out.vcf")" 'VALUE=text' "with no VALUE=text abook would not read"
 
 # Its own export comes back unchanged, contacts without email (matched
@@ -102,9 +114,11 @@ is "$out" "Added 7, merged 0, unchanged 0, rejected 0." "the export imports into
 run --db "$db2" export --format vcard --output "$TEST_DIR/out2.vcf"
 if cmp -s "$TEST_DIR/out.vcf" "$TEST_DIR/out2.vcf"; then ok 0 "the second export is the same file"; else
     ok 1 "the second export is the same file"; diff "$TEST_DIR/out.vcf" "$TEST_DIR/out2.vcf" | head | sed 's/^/# /'; fi
-is "$(sql "$db2" "SELECT stage, roles, projects, goals, channel FROM contact WHERE name = 'Semi; Colon, Person'")" \
-   "$(sql "$db" "SELECT stage, roles, projects, goals, channel FROM contact WHERE name = 'Semi; Colon, Person'")" \
-   "stage, roles, projects, goals and channel survive"
+is "$(sql "$db2" "SELECT stage, roles, projects, goals, channel, department FROM contact WHERE name = 'Semi; Colon, Person'")" \
+   "$(sql "$db" "SELECT stage, roles, projects, goals, channel, department FROM contact WHERE name = 'Semi; Colon, Person'")" \
+   "stage, roles, projects, goals, channel and department survive"
+phone_q="SELECT c.name || ': ' || p.phone || ' ' || coalesce(p.kind, '-') FROM contact_phone p JOIN contact c ON c.id = p.contact_id ORDER BY c.name, p.position"
+is "$(sql "$db2" "$phone_q")" "$(sql "$db" "$phone_q")" "every phone keeps its kind, or its lack of one"
 is "$(sql "$db2" "SELECT kind, at, body FROM note ORDER BY body")" \
    "$(sql "$db" "SELECT kind, at, body FROM note ORDER BY body")" "notes keep kind, time and text"
 

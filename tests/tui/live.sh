@@ -67,7 +67,7 @@ is "$(sql "$db" "SELECT body FROM note")" "Written from another shell" \
 # over theirs without asking.
 tui_keys e
 wait_for "Edit Ada Lovelace" 2 "e opens the form"
-tui_keys Tab Tab
+tui_keys Tab Tab Tab
 tui_type "Countess"
 run --db "$db" edit "Ada" --title "Mathematician"
 is "$status" 0 "another process changes the title"
@@ -81,7 +81,7 @@ wait_for "Mathematician" 2 "with their title"
 wait_for "rare books" 2 "and the user's other change kept"
 is "$(sql "$db" "SELECT title FROM contact WHERE name = 'Ada Lovelace'")" "Mathematician" \
     "theirs is kept"
-tui_keys Tab Tab C-e C-w
+tui_keys Tab Tab Tab C-e C-w
 tui_type "Countess"
 tui_keys C-s
 wait_for "Saved." 2 "the edit made on their version is saved"
@@ -93,7 +93,7 @@ is "$(sql "$db" "SELECT tag FROM contact_tag JOIN contact ON contact.id = contac
 # Changes to different fields are merged without a question.
 tui_keys e
 wait_for "Edit Ada Lovelace" 2 "e opens the form again"
-tui_keys Tab Tab C-e
+tui_keys Tab Tab Tab C-e
 tui_type " of Numbers"
 run --db "$db" edit "Ada" --org "Analytical Engine Society"
 tui_keys C-s

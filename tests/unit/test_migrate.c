@@ -1,7 +1,8 @@
 /* Tests of the schema migrations: a database written by an older
- * rapport (built here from tests/data/schema-v1.sql with rows in it)
- * opens, keeps its data and reaches the current version; a newer one,
- * or another program's database, is refused. */
+ * rapport (built here from tests/data/schema-vN.sql, the schema each
+ * version made, with rows in it) opens, keeps its data, reaches the
+ * current version, passes the check, and takes what the new version
+ * added; a newer one, or another program's database, is refused. */
 #include <config.h>
 
 #include <locale.h>
@@ -12,6 +13,8 @@
 
 #include <sqlite3.h>
 
+#include "contact.h"
+#include "followup.h"
 #include "store.h"
 #include "../lib/tap.h"
 
@@ -50,6 +53,168 @@ static bool raw_exec(const char *path, const char *sql)
     sqlite3_free(msg);
     sqlite3_close(db);
     return fine;
+}
+
+/* The first column of the first row, as text ("" for none); free it. */
+static char *raw_text(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    char *text = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+        && sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK
+        && sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+        text = strdup((const char *)sqlite3_column_text(stmt, 0));
+    else
+        printf("# %s: %s\n", sql, db ? sqlite3_errmsg(db) : "?");
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return text ? text : strdup("");
+}
+
+/* Builds path as version `version` made it, from its fixture and rows. */
+static bool build_old(const char *path, const char *fixture_name,
+                      const char *rows, int version)
+{
+    char *fixture = read_fixture(fixture_name);
+    char mark[64];
+    snprintf(mark, sizeof mark, "PRAGMA user_version = %d", version);
+    bool fine = fixture && raw_exec(path, fixture) && raw_exec(path, rows)
+                && raw_exec(path, mark);
+    free(fixture);
+    chmod(path, 0600);
+    return fine;
+}
+
+static struct store *open_migrated(const char *path, const char *what)
+{
+    struct store *st = NULL;
+    char *error = NULL;
+    char name[128];
+    snprintf(name, sizeof name, "rapport opens a %s database", what);
+    ok(store_open(path, 0, &st, &error, NULL) == STORE_OK && st, name);
+    if (!st)
+        printf("# %s\n", error ? error : "?");
+    free(error);
+    return st;
+}
+
+/* Every table, index and trigger with its SQL, by name. */
+static char *schema_of(const char *path)
+{
+    return raw_text(path, "SELECT group_concat(type || ' ' || name || ' ' || "
+                          "coalesce(sql, ''), char(10)) FROM "
+                          "(SELECT * FROM sqlite_schema ORDER BY name)");
+}
+
+/* A migrated file has the schema of a new one, triggers included. */
+static void same_schema_as_new(const char *path, const char *what)
+{
+    char fresh[400], name[128];
+    snprintf(fresh, sizeof fresh, "%s/fresh.db", dir);
+    struct store *st = NULL;
+    if (store_open(fresh, STORE_OPEN_CREATE, &st, NULL, NULL) == STORE_OK)
+        store_close(st);
+    char *want = schema_of(fresh), *got = schema_of(path);
+    snprintf(name, sizeof name, "migrated from %s, it has the schema of a new database", what);
+    ok(*want && strcmp(got, want) == 0, name);
+    if (strcmp(got, want) != 0) {
+        /* The first line that differs. */
+        const char *g = got, *w = want;
+        while (*g && *g == *w) {
+            g++;
+            w++;
+        }
+        while (g > got && g[-1] != '\n') {
+            g--;
+            w--;
+        }
+        printf("#   got:  %.200s\n#   want: %.200s\n", g, w);
+    }
+    free(want);
+    free(got);
+}
+
+static void check_passes(struct store *st, const char *what)
+{
+    struct strlist problems = { 0 };
+    char name[128];
+    snprintf(name, sizeof name, "the file migrated from %s passes the check", what);
+    ok(store_check(st, &problems) == STORE_OK, name);
+    for (size_t i = 0; i < problems.len; i++)
+        printf("# %s\n", problems.items[i]);
+    strlist_clear(&problems);
+}
+
+/* What version 4 added works on a migrated file: a department (stored,
+ * searchable, undone), phone kinds, a follow-up's UID carried to the
+ * next occurrence. */
+static void check_v4_columns(struct store *st, const char *db, int64_t id,
+                             const char *what)
+{
+    char name[160];
+    struct contact c = { 0 };
+    ok(store_contact_get(st, id, &c) == STORE_OK, "the contact can be read");
+    ok(c.department == NULL, "an old contact has no department");
+    for (size_t i = 0; i < c.phones.len; i++)
+        ok(c.phones.items[i].kind == NULL, "an old number has no kind");
+    free(c.department);
+    c.department = strdup("Zymurgy Department");
+    phone_list_push(&c.phones, "+47 999 00 111", "cell");
+    snprintf(name, sizeof name, "%s: a department and a mobile number are saved", what);
+    ok(contact_update(st, &c, 1772000000) == STORE_OK, name);
+    store_contact_clear(&c);
+    char *got = raw_text(db, "SELECT department FROM contact WHERE department IS NOT NULL");
+    is_str(got, "Zymurgy Department", "the department is stored");
+    free(got);
+    got = raw_text(db, "SELECT kind FROM contact_phone WHERE phone = '+47 999 00 111'");
+    is_str(got, "cell", "the kind is stored");
+    free(got);
+    struct contact_filter f = { .stage = STAGE_NONE, .text = "zymurgy" };
+    int64_t n = 0;
+    store_contact_count(st, &f, &n);
+    ok(n >= 1, "the department is in the full-text index");
+    got = raw_text(db, "SELECT count(*) FROM journal_row WHERE tbl = 'contact' "
+                       "AND json_type(old_json, '$.department') IS NOT NULL");
+    ok(strcmp(got, "0") != 0, "the journal saves the department");
+    free(got);
+    struct journal_entry undone = { 0 };
+    ok(store_undo(st, &undone) == STORE_OK, "the edit is undone");
+    store_journal_entry_clear(&undone);
+    ok(store_contact_get(st, id, &c) == STORE_OK && c.department == NULL,
+       "undo takes the department away again");
+    long at = phone_list_find(&c.phones, "+47 999 00 111");
+    ok(at < 0, "and the new number");
+    store_contact_clear(&c);
+    f.text = "zymurgy";
+    store_contact_count(st, &f, &n);
+    is_int(n, 0, "and the index forgets the department");
+
+    int64_t fid = 0;
+    struct interval weekly = { 1, 'w' };
+    struct date due = { 2026, 4, 1 };
+    ok(followup_add_uid(st, id, due, -1, "weekly call from the calendar", weekly,
+                        "event-17@calendar.example", 1772000000, &fid) == STORE_OK,
+       "a follow-up with a UID is stored");
+    struct followup fu = { 0 };
+    ok(store_followup_by_uid(st, "event-17@calendar.example", &fu) == STORE_OK
+       && fu.id == fid, "and found by its UID");
+    store_followup_clear(&fu);
+    struct followup next = { 0 };
+    ok(followup_done(st, fid, NULL, 1772100000, &next) == STORE_OK && next.id > 0,
+       "done, the next occurrence is scheduled");
+    is_str(next.uid, "event-17@calendar.example", "and carries the UID");
+    store_followup_clear(&next);
+    ok(store_followup_by_uid(st, "event-17@calendar.example", &fu) == STORE_OK
+       && fu.state == FOLLOWUP_OPEN, "the UID finds the open occurrence");
+    store_followup_clear(&fu);
+    ok(store_undo(st, &undone) == STORE_OK, "undo the completion");
+    store_journal_entry_clear(&undone);
+    got = raw_text(db, "SELECT count(*) || ' ' || sum(state) FROM followup WHERE uid = 'event-17@calendar.example'");
+    is_str(got, "1 0", "one open follow-up with the UID again");
+    free(got);
+    ok(store_undo(st, &undone) == STORE_OK, "undo the follow-up");
+    store_journal_entry_clear(&undone);
 }
 
 static int raw_user_version(const char *path)
@@ -152,9 +317,10 @@ static void test_from_v1(const char *fixture)
     store_journal_entry_clear(&undone);
     ok(store_undo(st, &undone) == STORE_NOT_FOUND,
        "the old rows have no journal to undo");
-    struct strlist problems = { 0 };
-    ok(store_check(st, &problems) == STORE_OK, "the migrated file passes the check");
-    strlist_clear(&problems);
+    check_passes(st, "version 1");
+    same_schema_as_new(db, "version 1");
+    check_v4_columns(st, db, 7, "from version 1");
+    check_passes(st, "version 1, written to since,");
     store_close(st);
 
     st = NULL;
@@ -163,52 +329,126 @@ static void test_from_v1(const char *fixture)
     store_close(st);
 }
 
-/* A version 2 file: today's schema without what version 3 added. Its
- * journal entries have no origin, so no connection claims them. */
+/* Rows written by version 2 or 3, with a step to undo that they
+ * recorded themselves (their triggers, through journal_state): Vera is
+ * added, then her title is changed. */
+#define OLD_ROWS(journal_columns, journal_values)                              \
+    "INSERT INTO journal(id, at, what" journal_columns ") VALUES "             \
+    "(1, 1771000000, 'added contact #1 Vera Second'" journal_values "), "     \
+    "(2, 1771000100, 'edited Vera Second'" journal_values ");\n"              \
+    "UPDATE journal_state SET recording = 1;\n"                               \
+    "INSERT INTO contact(id, name, name_key, title, roles, created, updated, "  \
+    "stage, stage_since, last_touch) VALUES (1, 'Vera Second', 'vera second', " \
+    "'Curator', 1, 1771000000, 1771000000, 1, 1771000000, 1771000000);\n"      \
+    "INSERT INTO contact_phone(contact_id, phone, position) VALUES (1, '+47 1', 0);\n" \
+    "INSERT INTO stage_change(contact_id, from_stage, to_stage, at) "            \
+    "VALUES (1, NULL, 1, 1771000000);\n"                                       \
+    "UPDATE journal_state SET recording = 2;\n"                               \
+    "UPDATE contact SET title = 'Head Curator', version = 2 WHERE id = 1;\n"  \
+    "UPDATE journal_state SET recording = NULL;\n"                            \
+    "INSERT INTO followup(contact_id, due, effective, text, created) "         \
+    "VALUES (1, '2026-03-01', '2026-03-01', 'send the scans', 1771000000);\n"
+
+/* A version 2 file: its journal entries have no origin, so no
+ * connection claims them. */
 static void test_from_v2(void)
 {
     char db[400];
     snprintf(db, sizeof db, "%s/v2.db", dir);
-    struct store *st = NULL;
-    ok(store_open(db, STORE_OPEN_CREATE, &st, NULL, NULL) == STORE_OK, "a new database");
-    if (!st)
-        return;
-    struct contact c = { .stage = STAGE_CUSTOMER, .cadence_days = -1, .roles = ROLE_USER };
-    c.name = strdup("Vera Second");
-    ok(store_contact_add(st, &c, 1771000000) == STORE_OK, "with a contact");
-    int64_t id = c.id;
-    store_contact_clear(&c);
-    store_close(st);
-    ok(raw_exec(db, "ALTER TABLE journal DROP COLUMN origin; ALTER TABLE journal DROP COLUMN undoable; "
-                    "PRAGMA user_version = 2"),
-       "taken back to version 2");
-
-    st = NULL;
-    ok(store_open(db, 0, &st, NULL, NULL) == STORE_OK && st,
-       "rapport opens a version 2 database");
+    ok(build_old(db, "schema-v2.sql", OLD_ROWS("", ""), 2),
+       "build a version 2 database from the fixture, with rows");
+    struct store *st = open_migrated(db, "version 2");
     if (!st)
         return;
     is_int(raw_user_version(db), store_schema_version(),
            "it is migrated to the current version");
-    ok(store_contact_get(st, id, &c) == STORE_OK && strcmp(c.name, "Vera Second") == 0,
+    struct contact c = { 0 };
+    ok(store_contact_get(st, 1, &c) == STORE_OK && strcmp(c.name, "Vera Second") == 0
+       && c.title && strcmp(c.title, "Head Curator") == 0,
        "the contact survived");
+    ok(c.phones.len == 1 && strcmp(c.phones.items[0].number, "+47 1") == 0,
+       "with its phone");
     store_contact_clear(&c);
+    check_passes(st, "version 2");
+    same_schema_as_new(db, "version 2");
     struct journal_list recent = { 0 };
     ok(store_journal_recent(st, 1, &recent) == STORE_OK && recent.len == 1
        && !recent.items[0].own, "its old journal entry is kept, made by nobody here");
     store_journal_list_clear(&recent);
+    /* A department set without a journal entry (as a demo fill writes)
+     * survives undoing an entry saved before the column existed. */
+    raw_exec(db, "UPDATE contact SET department = 'Prints' WHERE id = 1");
     struct journal_entry undone = { 0 };
-    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "Vera Second"),
-       "and can still be undone");
+    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "edited Vera Second"),
+       "an old edit can still be undone");
     store_journal_entry_clear(&undone);
-    ok(store_contact_get(st, id, &c) == STORE_NOT_FOUND, "the contact is gone again");
+    ok(store_contact_get(st, 1, &c) == STORE_OK && c.title
+       && strcmp(c.title, "Curator") == 0, "the title is as it was");
+    is_str(c.department, "Prints", "a column the old entry did not save keeps its value");
+    store_contact_clear(&c);
+    raw_exec(db, "UPDATE contact SET department = NULL WHERE id = 1");
+    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "Vera Second"),
+       "and so can the old addition");
+    store_journal_entry_clear(&undone);
+    ok(store_contact_get(st, 1, &c) == STORE_NOT_FOUND, "the contact is gone again");
     c = (struct contact){ .stage = STAGE_CLIENT, .cadence_days = -1, .roles = ROLE_USER };
     c.name = strdup("Walt Third");
     store_contact_add(st, &c, 1771000000);
+    int64_t id = c.id;
     store_contact_clear(&c);
     ok(store_journal_recent(st, 1, &recent) == STORE_OK && recent.len == 1
        && recent.items[0].own, "a new change is marked as this connection's");
     store_journal_list_clear(&recent);
+    check_v4_columns(st, db, id, "from version 2");
+    check_passes(st, "version 2, written to since,");
+    store_close(st);
+}
+
+/* A version 3 file: no department, no phone kinds, no follow-up UIDs. */
+static void test_from_v3(void)
+{
+    char db[400];
+    snprintf(db, sizeof db, "%s/v3.db", dir);
+    ok(build_old(db, "schema-v3.sql", OLD_ROWS(", origin, undoable", ", 42, 1"), 3),
+       "build a version 3 database from the fixture, with rows");
+    struct store *st = open_migrated(db, "version 3");
+    if (!st)
+        return;
+    is_int(raw_user_version(db), store_schema_version(),
+           "it is migrated to the current version");
+    struct contact c = { 0 };
+    ok(store_contact_get(st, 1, &c) == STORE_OK && strcmp(c.name, "Vera Second") == 0,
+       "the contact survived");
+    ok(c.phones.len == 1 && strcmp(c.phones.items[0].number, "+47 1") == 0
+       && c.phones.items[0].kind == NULL, "with its phone, of no kind");
+    ok(c.next_due.year == 0 || date_is_set(c.next_due), "its columns read");
+    store_contact_clear(&c);
+    struct followup_filter ff = { .contact_id = 1, .include_archived = true };
+    struct followup_list fl = { 0 };
+    ok(store_followup_page(st, &ff, NULL, 10, &fl) == STORE_OK && fl.len == 1
+       && strcmp(fl.items[0].text, "send the scans") == 0 && fl.items[0].uid == NULL,
+       "its follow-up survived, without a UID");
+    store_followup_list_clear(&fl);
+    struct contact_filter f = { .stage = STAGE_NONE, .text = "curator" };
+    int64_t n = 0;
+    store_contact_count(st, &f, &n);
+    is_int(n, 1, "its full-text row is there");
+    check_passes(st, "version 3");
+    same_schema_as_new(db, "version 3");
+    check_v4_columns(st, db, 1, "from version 3");
+    /* The journal's phone rows of version 3 had no kind; undoing them
+     * after the upgrade still works. */
+    struct journal_entry undone = { 0 };
+    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "edited Vera Second"),
+       "the old edit is undone");
+    store_journal_entry_clear(&undone);
+    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "added contact #1"),
+       "and the old addition, with its phone");
+    store_journal_entry_clear(&undone);
+    char *got = raw_text(db, "SELECT count(*) FROM contact_phone");
+    is_str(got, "0", "the phone went with it");
+    free(got);
+    check_passes(st, "version 3, written to since,");
     store_close(st);
 }
 
@@ -267,6 +507,7 @@ int main(void)
         test_from_v1(fixture);
     free(fixture);
     test_from_v2();
+    test_from_v3();
     test_refused();
 
     char cmd[400];

@@ -244,7 +244,7 @@ static void test_contacts(struct store *st, struct store *other)
     c.channel = strdup("email");
     strlist_push(&c.emails, "ann@uni.example");
     strlist_push(&c.emails, "a.lee@home.example");
-    strlist_push(&c.phones, "+44 1234");
+    phone_list_push(&c.phones, "+44 1234", "cell");
     strlist_push(&c.tags, "astro");
     ok(store_contact_add(st, &c, t) == STORE_OK && c.id > 0, "add a contact");
     is_int(c.version, 1, "a new contact is version 1");
@@ -265,7 +265,8 @@ static void test_contacts(struct store *st, struct store *other)
     is_int(got.cadence_days, 10, "own cadence");
     is_int(got.emails.len, 2, "two emails");
     is_str(got.emails.items[1], "a.lee@home.example", "emails keep their order");
-    is_str(got.phones.items[0], "+44 1234", "phone");
+    is_str(got.phones.items[0].number, "+44 1234", "phone");
+    is_str(got.phones.items[0].kind, "cell", "and its kind");
     is_str(got.tags.items[0], "astro", "tag");
     is_int(got.created, t, "created");
     is_int(got.last_touch, t, "a new contact counts as touched when added");
