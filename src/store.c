@@ -2428,6 +2428,23 @@ static void read_followup(sqlite3_stmt *stmt, struct followup *f)
     f->uid = column_text(stmt, 14);
 }
 
+/* Reads the one follow-up stmt selects and finishes stmt;
+ * STORE_NOT_FOUND, without a message, when there is none. */
+static enum store_status step_followup(struct store *st, sqlite3_stmt *stmt,
+                                       struct followup *out)
+{
+    enum store_status rc = STORE_OK;
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW)
+        read_followup(stmt, out);
+    else if (step == SQLITE_DONE)
+        rc = STORE_NOT_FOUND;
+    else
+        rc = db_fail(st);
+    finish(st, stmt);
+    return rc;
+}
+
 enum store_status store_followup_get(struct store *st, int64_t id,
                                      struct followup *out)
 {
@@ -2437,15 +2454,9 @@ enum store_status store_followup_get(struct store *st, int64_t id,
     if (!stmt)
         return STORE_FAILED;
     sqlite3_bind_int64(stmt, 1, id);
-    enum store_status rc = STORE_OK;
-    int step = sqlite3_step(stmt);
-    if (step == SQLITE_ROW)
-        read_followup(stmt, out);
-    else if (step == SQLITE_DONE)
+    enum store_status rc = step_followup(st, stmt, out);
+    if (rc == STORE_NOT_FOUND)
         rc = store_fail(st, STORE_NOT_FOUND, _("no follow-up #%lld"), (long long)id);
-    else
-        rc = db_fail(st);
-    finish(st, stmt);
     return rc;
 }
 
@@ -2458,16 +2469,7 @@ enum store_status store_followup_by_uid(struct store *st, const char *uid,
     if (!stmt)
         return STORE_FAILED;
     bind_text(stmt, 1, uid);
-    enum store_status rc = STORE_OK;
-    int step = sqlite3_step(stmt);
-    if (step == SQLITE_ROW)
-        read_followup(stmt, out);
-    else if (step == SQLITE_DONE)
-        rc = STORE_NOT_FOUND;
-    else
-        rc = db_fail(st);
-    finish(st, stmt);
-    return rc;
+    return step_followup(st, stmt, out);
 }
 
 enum store_status store_followup_set_uid(struct store *st, int64_t id,
