@@ -55,6 +55,8 @@ struct store {
         sqlite3_stmt *stmt;
     } kept[KEPT_MAX];
     size_t nkept;
+    fts5_tokenizer word_api;  /* see split_words() */
+    Fts5Tokenizer *words;
 };
 
 /* ---- messages ------------------------------------------------------------ */
@@ -297,10 +299,13 @@ static int reserve(void **items, size_t len, size_t *cap, size_t size)
     return 0;
 }
 
-/* A text built from fixed fragments of SQL (never from user input). */
+/* A text built from fixed fragments of SQL (never from user input). A
+ * fragment that does not fit marks it too long, and prepare_text()
+ * refuses it: a statement cut short could still be valid SQL. */
 struct sql_text {
-    char buf[4096];
+    char buf[16384];
     size_t len;
+    bool overflow;
 };
 
 static void sql_add(struct sql_text *s, const char *part)
@@ -309,7 +314,170 @@ static void sql_add(struct sql_text *s, const char *part)
     if (s->len + n < sizeof s->buf) {
         memcpy(s->buf + s->len, part, n + 1);
         s->len += n;
+    } else {
+        s->overflow = true;
     }
+}
+
+static void sql_addf(struct sql_text *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void sql_addf(struct sql_text *s, const char *fmt, ...)
+{
+    char part[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(part, sizeof part, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof part)
+        s->overflow = true;
+    else
+        sql_add(s, part);
+}
+
+static sqlite3_stmt *prepare_text(struct store *st, const struct sql_text *sql)
+{
+    if (sql->overflow) {
+        store_fail(st, STORE_FAILED, _("database error: %s"),
+                   _("the query is too long"));
+        return NULL;
+    }
+    return prepare(st, sql->buf);
+}
+
+/* ---- search words ---------------------------------------------------------- */
+
+/* Search as you type reads two tables of words (field_word, note_word),
+ * which triggers fill from the contacts and their notes. The words are
+ * FTS5's own: the text is folded as names are (ø is o), then split by
+ * the unicode61 tokenizer, so they are the words `rapport search` knows.
+ * A word longer than this is kept by its beginning. */
+#define WORD_MAX 48
+
+static int word_taken(void *ctx, int flags, const char *token, int len,
+                      int start, int end)
+{
+    (void)start;
+    (void)end;
+    struct strlist *words = ctx;
+    if ((flags & FTS5_TOKEN_COLOCATED) || len <= 0)
+        return SQLITE_OK;
+    size_t n = (size_t)len;
+    if (n > WORD_MAX) {
+        n = WORD_MAX;
+        while (n > 0 && ((unsigned char)token[n] & 0xC0) == 0x80)
+            n--;
+    }
+    char word[WORD_MAX + 1];
+    memcpy(word, token, n);
+    word[n] = '\0';
+    return strlist_push(words, word) == 0 ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+static int word_order(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The distinct words of text, sorted; SQLITE_OK or an SQLite error. */
+static int split_words(struct store *st, const char *text, struct strlist *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!text || !*text)
+        return SQLITE_OK;
+    if (!st->words)
+        return SQLITE_ERROR;
+    char *folded = text_fold(text);
+    if (!folded)
+        return SQLITE_NOMEM;
+    int rc = st->word_api.xTokenize(st->words, out, FTS5_TOKENIZE_DOCUMENT,
+                                    folded, (int)strlen(folded), word_taken);
+    free(folded);
+    if (rc != SQLITE_OK) {
+        strlist_clear(out);
+        return rc;
+    }
+    qsort(out->items, out->len, sizeof *out->items, word_order);
+    size_t kept = 0;
+    for (size_t i = 0; i < out->len; i++) {
+        if (kept > 0 && strcmp(out->items[kept - 1], out->items[i]) == 0)
+            free(out->items[i]);
+        else
+            out->items[kept++] = out->items[i];
+    }
+    out->len = kept;
+    return SQLITE_OK;
+}
+
+/* rapport_words(TEXT): the words of TEXT as a JSON array, for the
+ * triggers to read with json_each. */
+static void sql_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    struct store *st = sqlite3_user_data(ctx);
+    struct strlist words;
+    int rc = split_words(st, (const char *)sqlite3_value_text(argv[0]), &words);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    size_t cap = 3;
+    for (size_t i = 0; i < words.len; i++)
+        cap += strlen(words.items[i]) * 6 + 3;
+    char *json = malloc(cap);
+    if (!json) {
+        strlist_clear(&words);
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    size_t len = 0;
+    json[len++] = '[';
+    for (size_t i = 0; i < words.len; i++) {
+        if (i)
+            json[len++] = ',';
+        json[len++] = '"';
+        for (const unsigned char *c = (const unsigned char *)words.items[i]; *c; c++) {
+            if (*c == '"' || *c == '\\') {
+                json[len++] = '\\';
+                json[len++] = (char)*c;
+            } else if (*c < 0x20) {
+                len += (size_t)snprintf(json + len, cap - len, "\\u%04x", *c);
+            } else {
+                json[len++] = (char)*c;
+            }
+        }
+        json[len++] = '"';
+    }
+    json[len++] = ']';
+    strlist_clear(&words);
+    sqlite3_result_text(ctx, json, (int)len, free);
+}
+
+/* Takes FTS5's unicode61 tokenizer and makes rapport_words(): the
+ * triggers of version 5 on need it, so a connection without it (the
+ * sqlite3 shell) can read the database but not write contacts or notes. */
+static enum store_status words_open(struct store *st)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *stmt = prepare(st, "SELECT fts5(?1)");
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_pointer(stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(stmt);
+    finish(st, stmt);
+    void *user = NULL;
+    const char *args[] = { "remove_diacritics", "2" };
+    if (!api || api->iVersion < 2
+        || api->xFindTokenizer(api, "unicode61", &user, &st->word_api) != SQLITE_OK
+        || st->word_api.xCreate(user, args, 2, &st->words) != SQLITE_OK) {
+        st->words = NULL;
+        return store_fail(st, STORE_FAILED, _("database error: %s"),
+                          _("SQLite has no FTS5 tokenizer"));
+    }
+    if (sqlite3_create_function(st->db, "rapport_words", 1,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                st, sql_words, NULL, NULL) != SQLITE_OK)
+        return db_fail(st);
+    return STORE_OK;
 }
 
 /* ---- the schema ------------------------------------------------------------ */
@@ -587,6 +755,87 @@ static const char schema_v4[] =
     "DROP TRIGGER followup_journal_u;\n"
     "DROP TRIGGER followup_journal_d;\n";
 
+/* Version 5: the words search as you type reads, a row per contact and
+ * word in (term, name_key, contact_id) order. A prefix typed is a range
+ * of terms, and one term's contacts come in the order of the name list,
+ * so the first window of a common prefix is read without sorting its
+ * thousands of matches. note_word counts the notes that hold the word,
+ * so deleting one note keeps the words the others hold. */
+#define FIELD_WORD_INSERT \
+    "INSERT INTO field_word(term, name_key, contact_id) " FIELD_WORD_SELECT
+#define FIELD_WORD_SELECT \
+    "SELECT j.value, c.name_key, c.id FROM contact c " \
+    "LEFT JOIN organisation o ON o.id = c.org_id, json_each(rapport_words(" \
+    "c.name || ' ' || coalesce(o.name, '') || ' ' || " \
+    "coalesce((SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id), '') || ' ' || " \
+    "coalesce((SELECT group_concat(tag, ' ') FROM contact_tag WHERE contact_id = c.id), '') || ' ' || " \
+    "coalesce(c.title, '') || ' ' || coalesce(c.department, '') || ' ' || " \
+    "coalesce(c.projects, '') || ' ' || coalesce(c.goals, '') || ' ' || " \
+    "coalesce(c.channel, ''))) j "
+#define FIELD_WORD_REFRESH(x) \
+    "DELETE FROM field_word WHERE contact_id = " x "; " \
+    FIELD_WORD_INSERT "WHERE c.id = " x "; "
+#define NOTE_WORD_ADD(row) \
+    "INSERT INTO note_word(term, name_key, contact_id, notes) " \
+    "SELECT j.value, c.name_key, c.id, 1 FROM contact c, " \
+    "json_each(rapport_words(" row ".body)) j WHERE c.id = " row ".contact_id " \
+    "ON CONFLICT (term, name_key, contact_id) DO UPDATE SET notes = notes + 1; "
+#define NOTE_WORD_DROP(row) \
+    "UPDATE note_word SET notes = notes - 1 WHERE contact_id = " row ".contact_id " \
+    "AND term IN (SELECT value FROM json_each(rapport_words(" row ".body))); " \
+    "DELETE FROM note_word WHERE contact_id = " row ".contact_id AND notes <= 0 " \
+    "AND term IN (SELECT value FROM json_each(rapport_words(" row ".body))); "
+/* Both tables from the contacts and notes, in the order of their keys. */
+#define SEARCH_WORDS_FILL \
+    FIELD_WORD_INSERT ";\n" \
+    "INSERT INTO note_word(term, name_key, contact_id, notes) " NOTE_WORD_SELECT ";\n"
+#define NOTE_WORD_SELECT \
+    "SELECT j.value, c.name_key, c.id, count(*) FROM note n " \
+    "JOIN contact c ON c.id = n.contact_id, json_each(rapport_words(n.body)) j " \
+    "GROUP BY j.value, c.name_key, c.id"
+
+static const char schema_v5[] =
+    "CREATE TABLE field_word (term TEXT NOT NULL, name_key TEXT NOT NULL, "
+    "contact_id INTEGER NOT NULL, PRIMARY KEY (term, name_key, contact_id)) WITHOUT ROWID;\n"
+    "CREATE TABLE note_word (term TEXT NOT NULL, name_key TEXT NOT NULL, "
+    "contact_id INTEGER NOT NULL, notes INTEGER NOT NULL, "
+    "PRIMARY KEY (term, name_key, contact_id)) WITHOUT ROWID;\n"
+    SEARCH_WORDS_FILL
+    "CREATE INDEX field_word_by_contact ON field_word(contact_id, term);\n"
+    "CREATE INDEX note_word_by_contact ON note_word(contact_id, term);\n"
+    "CREATE TRIGGER field_word_contact_insert AFTER INSERT ON contact BEGIN "
+    FIELD_WORD_REFRESH("NEW.id") "END;\n"
+    "CREATE TRIGGER field_word_contact_update AFTER UPDATE OF name, name_key, org_id, "
+    "title, department, projects, goals, channel ON contact BEGIN "
+    FIELD_WORD_REFRESH("NEW.id") "END;\n"
+    "CREATE TRIGGER note_word_contact_rename AFTER UPDATE OF name_key ON contact "
+    "WHEN NEW.name_key IS NOT OLD.name_key BEGIN "
+    "UPDATE note_word SET name_key = NEW.name_key WHERE contact_id = NEW.id; END;\n"
+    "CREATE TRIGGER search_word_contact_delete AFTER DELETE ON contact BEGIN "
+    "DELETE FROM field_word WHERE contact_id = OLD.id; "
+    "DELETE FROM note_word WHERE contact_id = OLD.id; END;\n"
+    "CREATE TRIGGER field_word_organisation_update AFTER UPDATE OF name ON organisation BEGIN "
+    "DELETE FROM field_word WHERE contact_id IN (SELECT id FROM contact WHERE org_id = NEW.id); "
+    FIELD_WORD_INSERT "WHERE c.org_id = NEW.id; END;\n"
+    "CREATE TRIGGER field_word_email_insert AFTER INSERT ON contact_email BEGIN "
+    FIELD_WORD_REFRESH("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER field_word_email_update AFTER UPDATE OF email, contact_id ON contact_email BEGIN "
+    FIELD_WORD_REFRESH("OLD.contact_id") FIELD_WORD_REFRESH("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER field_word_email_delete AFTER DELETE ON contact_email BEGIN "
+    FIELD_WORD_REFRESH("OLD.contact_id") "END;\n"
+    "CREATE TRIGGER field_word_tag_insert AFTER INSERT ON contact_tag BEGIN "
+    FIELD_WORD_REFRESH("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER field_word_tag_update AFTER UPDATE OF tag, contact_id ON contact_tag BEGIN "
+    FIELD_WORD_REFRESH("OLD.contact_id") FIELD_WORD_REFRESH("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER field_word_tag_delete AFTER DELETE ON contact_tag BEGIN "
+    FIELD_WORD_REFRESH("OLD.contact_id") "END;\n"
+    "CREATE TRIGGER note_word_insert AFTER INSERT ON note BEGIN "
+    NOTE_WORD_ADD("NEW") "END;\n"
+    "CREATE TRIGGER note_word_update AFTER UPDATE OF body, contact_id ON note BEGIN "
+    NOTE_WORD_DROP("OLD") NOTE_WORD_ADD("NEW") "END;\n"
+    "CREATE TRIGGER note_word_delete AFTER DELETE ON note BEGIN "
+    NOTE_WORD_DROP("OLD") "END;\n";
+
 /* The tables the undo journal records, with the columns it saves and
  * restores. The contact's derived columns are left out: they are
  * recomputed after an undo, and rewriting them records nothing. A
@@ -733,6 +982,7 @@ static const struct migration {
     { schema_v2, migrate_v2_triggers },
     { schema_v3, NULL },
     { schema_v4, migrate_v4_triggers },
+    { schema_v5, NULL },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -1013,6 +1263,8 @@ enum store_status store_open(const char *path, unsigned flags,
     sqlite3_randomness(sizeof st->origin, &st->origin);
     status = set_pragmas(st);
     if (status == STORE_OK)
+        status = words_open(st);
+    if (status == STORE_OK)
         status = migrate(st);
     if (status != STORE_OK) {
         message = strdup(store_error(st));
@@ -1037,6 +1289,8 @@ void store_close(struct store *st)
         return;
     for (size_t i = 0; i < st->nkept; i++)
         sqlite3_finalize(st->kept[i].stmt);
+    if (st->words)
+        st->word_api.xDelete(st->words);
     sqlite3_close_v2(st->db);
     free(st->path);
     free(st->shown_path);
@@ -1592,11 +1846,6 @@ static bool has_word_char(const char *s, size_t len)
     return false;
 }
 
-/* Turns what a person typed into an FTS5 query: every word (of at least
- * min_chars characters) a quoted prefix ("zoe"* "ode"*), so no character
- * of theirs is FTS syntax. The text is folded first, matching the folded
- * name column for letters the tokenizer keeps (ø, ł). NULL when there is
- * no word; sets *oom. */
 static size_t utf8_chars(const char *s, size_t len)
 {
     size_t n = 0;
@@ -1605,8 +1854,11 @@ static size_t utf8_chars(const char *s, size_t len)
     return n;
 }
 
-static char *fts_query(const char *text, bool names_only, size_t min_chars,
-                       bool *oom)
+/* Turns what a person typed into an FTS5 query: every word a quoted
+ * prefix ("zoe"* "ode"*), so no character of theirs is FTS syntax. The
+ * text is folded first, matching the folded name column for letters the
+ * tokenizer keeps (ø, ł). NULL when there is no word; sets *oom. */
+static char *fts_query(const char *text, bool names_only, bool *oom)
 {
     *oom = false;
     if (!text)
@@ -1634,8 +1886,7 @@ static char *fts_query(const char *text, bool names_only, size_t min_chars,
         const char *start = p;
         while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
             p++;
-        if (p == start || !has_word_char(start, (size_t)(p - start))
-            || utf8_chars(start, (size_t)(p - start)) < min_chars)
+        if (p == start || !has_word_char(start, (size_t)(p - start)))
             continue;
         if (words++)
             q[len++] = ' ';
@@ -1665,7 +1916,7 @@ enum store_status store_contact_match(struct store *st, const char *needle,
 {
     memset(out, 0, sizeof *out);
     bool oom;
-    char *q = fts_query(needle, true, 0, &oom);
+    char *q = fts_query(needle, true, &oom);
     if (oom)
         return no_memory(st);
     enum store_status rc = STORE_OK;
@@ -1708,21 +1959,158 @@ enum store_status store_contact_match(struct store *st, const char *needle,
 /* ---- contact lists ---------------------------------------------------------- */
 
 /* Notes join a search-as-you-type from a word's third letter on: a
- * shorter prefix matches most of a large history, and every keystroke
- * would pay for it. The contacts' own fields match from the first. */
+ * shorter prefix matches most of a large history, and the names it
+ * should find would drown in it. The contacts' own fields match from
+ * the first letter. */
 #define NOTE_WORD_MIN 3
+/* A word typed that fewer rows hold than this is read whole and sorted:
+ * that is quick, and it is the only way for the other sort orders. */
+#define SEARCH_SPARSE 2000
+/* A common word is read in name order from its terms' rows when it has
+ * at most this many (one merge each). */
+#define SEARCH_BRANCHES 8
+/* Words typed beyond this many are left out (the list holds more). */
+#define SEARCH_TOKENS 16
+/* Rows read per round of a name-order merge, at most. */
+#define SEARCH_CHUNK_MAX 4096
 
-/* The WHERE of a filter, with named parameters; *q and *nq get the
- * full-text queries over contacts and notes to bind (or NULL). */
-static enum store_status filter_where(struct store *st,
-                                      const struct contact_filter *f,
-                                      struct sql_text *sql, char **q, char **nq)
+/* One word typed: the terms it begins, [lo, hi). */
+struct search_token {
+    char *lo, *hi;
+    bool fields_only;          /* shorter than NOTE_WORD_MIN */
+    int64_t estimate;          /* its rows, counted up to SEARCH_SPARSE */
+    int branches;              /* its distinct terms; > SEARCH_BRANCHES: many */
+    struct strlist field_terms, note_terms;
+};
+
+struct search {
+    struct search_token tokens[SEARCH_TOKENS];
+    size_t len;
+};
+
+static void search_clear(struct search *s)
 {
-    *q = *nq = NULL;
-    sql_add(sql, " WHERE 1");
+    for (size_t i = 0; i < s->len; i++) {
+        free(s->tokens[i].lo);
+        free(s->tokens[i].hi);
+        strlist_clear(&s->tokens[i].field_terms);
+        strlist_clear(&s->tokens[i].note_terms);
+    }
+    s->len = 0;
+}
+
+/* Rows of table (field_word or note_word) in token's range, counted up
+ * to SEARCH_SPARSE. */
+static enum store_status token_rows(struct store *st, const char *sql,
+                                    const struct search_token *t, int64_t *rows)
+{
+    sqlite3_stmt *stmt = prepare_kept(st, sql);
+    if (!stmt)
+        return STORE_FAILED;
+    bind_text(stmt, 1, t->lo);
+    bind_text(stmt, 2, t->hi);
+    sqlite3_bind_int(stmt, 3, SEARCH_SPARSE);
+    enum store_status rc = STORE_OK;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        *rows += sqlite3_column_int64(stmt, 0);
+    else
+        rc = db_fail(st);
+    finish(st, stmt);
+    return rc;
+}
+
+static const char field_rows_sql[] =
+    "SELECT count(*) FROM (SELECT 1 FROM field_word WHERE term >= ?1 AND term < ?2 LIMIT ?3)";
+static const char note_rows_sql[] =
+    "SELECT count(*) FROM (SELECT 1 FROM note_word WHERE term >= ?1 AND term < ?2 LIMIT ?3)";
+static const char field_next_sql[] =
+    "SELECT term FROM field_word WHERE term >= ?1 AND term < ?2 ORDER BY term LIMIT 1";
+static const char note_next_sql[] =
+    "SELECT term FROM note_word WHERE term >= ?1 AND term < ?2 ORDER BY term LIMIT 1";
+
+/* The distinct terms of token's range in one table, one seek each,
+ * until there are more than SEARCH_BRANCHES in all. */
+static enum store_status token_terms(struct store *st, const char *sql,
+                                     struct search_token *t, struct strlist *out)
+{
+    sqlite3_stmt *stmt = prepare_kept(st, sql);
+    if (!stmt)
+        return STORE_FAILED;
+    char *from = strdup(t->lo);
+    enum store_status rc = from ? STORE_OK : no_memory(st);
+    while (rc == STORE_OK && t->branches <= SEARCH_BRANCHES) {
+        bind_text(stmt, 1, from);
+        bind_text(stmt, 2, t->hi);
+        int step = sqlite3_step(stmt);
+        if (step == SQLITE_DONE)
+            break;
+        if (step != SQLITE_ROW) {
+            rc = db_fail(st);
+            break;
+        }
+        const char *term = (const char *)sqlite3_column_text(stmt, 0);
+        /* The least text after term: term itself followed by U+0001. */
+        char *next = term ? format("%s\x01", term) : NULL;
+        if (!next || strlist_push(out, term) != 0) {
+            free(next);
+            rc = no_memory(st);
+            break;
+        }
+        free(from);
+        from = next;
+        t->branches++;
+        sqlite3_reset(stmt);
+    }
+    free(from);
+    finish(st, stmt);
+    return rc;
+}
+
+/* The words of text as tokens, each with its rows estimated. No words
+ * (only punctuation typed): s->len is 0. */
+static enum store_status search_prepare(struct store *st, const char *text,
+                                        struct search *s)
+{
+    memset(s, 0, sizeof *s);
+    struct strlist words;
+    int split = split_words(st, text, &words);
+    if (split == SQLITE_NOMEM)
+        return no_memory(st);
+    if (split != SQLITE_OK)
+        return store_fail(st, STORE_FAILED, _("database error: %s"), sqlite3_errstr(split));
+    enum store_status rc = STORE_OK;
+    for (size_t i = 0; i < words.len && s->len < SEARCH_TOKENS; i++) {
+        struct search_token *t = &s->tokens[s->len++];
+        size_t n = strlen(words.items[i]);
+        t->lo = words.items[i];
+        words.items[i] = NULL;
+        /* Every text that begins with lo sorts before lo with its last
+         * byte one higher (no UTF-8 byte is 0xFF). */
+        t->hi = strdup(t->lo);
+        if (!t->hi) {
+            rc = no_memory(st);
+            break;
+        }
+        t->hi[n - 1] = (char)((unsigned char)t->hi[n - 1] + 1);
+        t->fields_only = utf8_chars(t->lo, n) < NOTE_WORD_MIN;
+        rc = token_rows(st, field_rows_sql, t, &t->estimate);
+        if (rc == STORE_OK && !t->fields_only)
+            rc = token_rows(st, note_rows_sql, t, &t->estimate);
+        if (rc != STORE_OK)
+            break;
+    }
+    strlist_clear(&words);
+    if (rc != STORE_OK)
+        search_clear(s);
+    return rc;
+}
+
+/* The conditions of a filter but its text, each " AND ...". */
+static void filter_conditions(const struct contact_filter *f, struct sql_text *sql)
+{
     if (!f) {
         sql_add(sql, " AND c.archived = 0");
-        return STORE_OK;
+        return;
     }
     if (f->only_archived)
         sql_add(sql, " AND c.archived = 1");
@@ -1737,36 +2125,35 @@ static enum store_status filter_where(struct store *st,
         sql_add(sql, " AND c.org_id = (SELECT id FROM organisation WHERE name = :org)");
     if (f->role)
         sql_add(sql, " AND (c.roles & :role) = :role");
-    if (f->text && *f->text) {
-        bool oom;
-        *q = fts_query(f->text, false, 0, &oom);
-        if (!oom && *q)
-            *nq = fts_query(f->text, false, NOTE_WORD_MIN, &oom);
-        if (oom) {
-            free(*q);
-            *q = NULL;
-            return no_memory(st);
-        }
-        if (*q && *nq)
-            sql_add(sql, " AND c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH :q "
-                         "UNION ALL SELECT rowid >> 32 FROM note_fts WHERE note_fts MATCH :nq)");
-        else if (*q)
-            sql_add(sql, " AND c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH :q)");
-    }
-    return STORE_OK;
+}
+
+/* " AND" the contact c holds a word that token i begins. */
+static void token_probe(const struct search *s, size_t i, struct sql_text *sql)
+{
+    sql_addf(sql, " AND (EXISTS (SELECT 1 FROM field_word w WHERE w.contact_id = c.id "
+                  "AND w.term >= :lo%zu AND w.term < :hi%zu)", i, i);
+    if (!s->tokens[i].fields_only)
+        sql_addf(sql, " OR EXISTS (SELECT 1 FROM note_word w WHERE w.contact_id = c.id "
+                      "AND w.term >= :lo%zu AND w.term < :hi%zu)", i, i);
+    sql_add(sql, ")");
 }
 
 static void filter_bind(sqlite3_stmt *stmt, const struct contact_filter *f,
-                        const char *q, const char *nq)
+                        const struct search *s)
 {
+    for (size_t i = 0; s && i < s->len; i++) {
+        char name[16];
+        snprintf(name, sizeof name, ":lo%zu", i);
+        bind_named_text(stmt, name, s->tokens[i].lo);
+        snprintf(name, sizeof name, ":hi%zu", i);
+        bind_named_text(stmt, name, s->tokens[i].hi);
+    }
     if (!f)
         return;
     bind_named_int(stmt, ":stage", f->stage);
     bind_named_text(stmt, ":tag", f->tag);
     bind_named_text(stmt, ":org", f->org);
     bind_named_int(stmt, ":role", f->role);
-    bind_named_text(stmt, ":q", q);
-    bind_named_text(stmt, ":nq", nq);
 }
 
 /* Keyset windows: the condition "after the cursor" and the order, each
@@ -1798,6 +2185,285 @@ static void reverse_contacts(struct contact_list *l)
     }
 }
 
+/* Where a window starts and which way it reads. */
+struct window {
+    enum contact_sort sort;
+    const struct contact *after;
+    char *key;                 /* after's name, folded */
+    bool backward;
+    size_t limit;
+};
+
+static void window_bind(sqlite3_stmt *stmt, const struct window *w)
+{
+    if (w->after) {
+        bind_named_text(stmt, ":key", w->key);
+        bind_named_int(stmt, ":id", w->after->id);
+        bind_named_int(stmt, ":stage_at", w->after->stage);
+        bind_named_int(stmt, ":touch", (int64_t)w->after->last_touch);
+        char due[11] = NO_DUE;
+        if (date_is_set(w->after->next_due))
+            date_format_iso(w->after->next_due, due);
+        bind_named_text(stmt, ":due", due);
+    }
+    bind_named_int(stmt, ":limit", (int64_t)w->limit + 1);
+}
+
+/* Counts the rows of a statement, up to limit + 1. */
+static enum store_status count_rows(struct store *st, sqlite3_stmt *stmt,
+                                    int64_t *counted)
+{
+    *counted = 0;
+    if (!stmt)
+        return STORE_FAILED;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW)
+        (*counted)++;
+    enum store_status rc = step == SQLITE_DONE ? STORE_OK : db_fail(st);
+    finish(st, stmt);
+    return rc;
+}
+
+/* The window read from the contact table in sort order. With a driver
+ * token (< 0: none), only the contacts its rows name are read and
+ * sorted; the other tokens are looked up for each contact. Without out,
+ * the matches are counted instead (up to the window's limit + 1), in
+ * no order. */
+static enum store_status page_sorted(struct store *st, const struct contact_filter *f,
+                                     const struct search *s, int driver,
+                                     const struct window *w, struct contact_list *out,
+                                     int64_t *counted)
+{
+    struct sql_text sql = { .len = 0 };
+    sql_add(&sql, out ? "SELECT " CONTACT_COLUMNS : "SELECT c.id");
+    if (driver >= 0) {
+        sql_addf(&sql, " FROM (SELECT contact_id FROM field_word "
+                       "WHERE term >= :lo%d AND term < :hi%d", driver, driver);
+        if (!s->tokens[driver].fields_only)
+            sql_addf(&sql, " UNION SELECT contact_id FROM note_word "
+                           "WHERE term >= :lo%d AND term < :hi%d", driver, driver);
+        sql_add(&sql, ") m CROSS JOIN contact c ON c.id = m.contact_id "
+                      "LEFT JOIN organisation o ON o.id = c.org_id WHERE 1");
+    } else {
+        sql_add(&sql, CONTACT_FROM "WHERE 1");
+    }
+    filter_conditions(f, &sql);
+    for (size_t i = 0; s && i < s->len; i++)
+        if ((int)i != driver)
+            token_probe(s, i, &sql);
+    if (w->after) {
+        sql_add(&sql, " AND ");
+        sql_add(&sql, w->backward ? contact_sorts[w->sort].before
+                                  : contact_sorts[w->sort].after);
+    }
+    if (out) {
+        sql_add(&sql, " ORDER BY ");
+        sql_add(&sql, w->backward ? contact_sorts[w->sort].reverse
+                                  : contact_sorts[w->sort].order);
+    }
+    sql_add(&sql, " LIMIT :limit");
+    sqlite3_stmt *stmt = prepare_text(st, &sql);
+    if (stmt) {
+        filter_bind(stmt, f, s);
+        window_bind(stmt, w);
+    }
+    if (!out)
+        return count_rows(st, stmt, counted);
+    return collect_contacts(st, stmt, w->limit, out);
+}
+
+/* The branches of a name-order merge: SELECT name_key, contact_id of one
+ * term each, from the cursor on. */
+static void merge_branches(struct sql_text *sql, const char *table,
+                           const struct strlist *terms, const char *op,
+                           bool backward, int *n)
+{
+    for (size_t i = 0; i < terms->len; i++) {
+        if (*n > 0)
+            sql_add(sql, op);
+        sql_addf(sql, "SELECT name_key, contact_id FROM %s WHERE term = :t%d "
+                      "AND (name_key, contact_id) %s (:mkey, :mid)",
+                 table, *n, backward ? "<" : ">");
+        (*n)++;
+    }
+}
+
+static void merge_bind(sqlite3_stmt *stmt, const struct strlist *terms, int *n)
+{
+    for (size_t i = 0; i < terms->len; i++) {
+        char name[16];
+        snprintf(name, sizeof name, ":t%d", (*n)++);
+        bind_named_text(stmt, name, terms->items[i]);
+    }
+}
+
+/* The window in name order, read from the word rows of the streamed
+ * tokens' terms: one term's rows are in name order, so SQLite merges
+ * them (UNION for the terms of one token, INTERSECT for several tokens
+ * of one term each) and stops after a round of rows. The contacts
+ * those name are then filtered, and the other tokens looked up; when a
+ * round leaves the window short, the next round starts after it. */
+static enum store_status page_merged(struct store *st, const struct contact_filter *f,
+                                     const struct search *s, const bool *streamed,
+                                     bool intersect, const struct window *w,
+                                     struct contact_list *out, int64_t *counted)
+{
+    struct contact_list counting = { 0 };
+    if (!out)
+        out = &counting;
+    memset(out, 0, sizeof *out);
+    struct sql_text sql = { .len = 0 };
+    sql_add(&sql, "SELECT " CONTACT_COLUMNS ", (1");
+    filter_conditions(f, &sql);
+    for (size_t i = 0; i < s->len; i++)
+        if (!streamed[i])
+            token_probe(s, i, &sql);
+    sql_add(&sql, "), m.name_key, m.contact_id FROM (");
+    int n = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        if (!streamed[i])
+            continue;
+        const char *op = intersect ? " INTERSECT " : " UNION ";
+        merge_branches(&sql, "field_word", &s->tokens[i].field_terms, op, w->backward, &n);
+        merge_branches(&sql, "note_word", &s->tokens[i].note_terms, op, w->backward, &n);
+    }
+    sql_add(&sql, w->backward ? " ORDER BY 1 DESC, 2 DESC" : " ORDER BY 1, 2");
+    sql_add(&sql, " LIMIT :chunk) m CROSS JOIN contact c ON c.id = m.contact_id "
+                  "LEFT JOIN organisation o ON o.id = c.org_id ORDER BY ");
+    sql_add(&sql, w->backward ? "m.name_key DESC, m.contact_id DESC"
+                              : "m.name_key, m.contact_id");
+    sqlite3_stmt *stmt = prepare_text(st, &sql);
+    if (!stmt)
+        return STORE_FAILED;
+    filter_bind(stmt, f, s);
+
+    char *key = w->after && w->key ? strdup(w->key) : NULL;
+    int64_t id = w->after ? w->after->id : 0;
+    if (w->after && !key) {
+        finish(st, stmt);
+        return no_memory(st);
+    }
+    size_t cap = 0;
+    int64_t chunk = (int64_t)w->limit + 1;
+    enum store_status rc = STORE_OK;
+    for (bool done = false; rc == STORE_OK && !done;) {
+        n = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            if (streamed[i]) {
+                merge_bind(stmt, &s->tokens[i].field_terms, &n);
+                merge_bind(stmt, &s->tokens[i].note_terms, &n);
+            }
+        }
+        int kx = sqlite3_bind_parameter_index(stmt, ":mkey");
+        if (key)
+            sqlite3_bind_text(stmt, kx, key, -1, SQLITE_TRANSIENT);
+        else if (w->backward)
+            sqlite3_bind_blob(stmt, kx, "", 0, SQLITE_STATIC);   /* after all text */
+        else
+            sqlite3_bind_text(stmt, kx, "", 0, SQLITE_STATIC);
+        bind_named_int(stmt, ":mid", key ? id : (w->backward ? INT64_MAX : INT64_MIN));
+        bind_named_int(stmt, ":chunk", chunk);
+        int64_t rows = 0;
+        int step;
+        while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+            rows++;
+            const char *k = (const char *)sqlite3_column_text(stmt, CONTACT_COLUMN_COUNT + 1);
+            char *copy = strdup(k ? k : "");
+            if (!copy) {
+                rc = no_memory(st);
+                break;
+            }
+            free(key);
+            key = copy;
+            id = sqlite3_column_int64(stmt, CONTACT_COLUMN_COUNT + 2);
+            if (!sqlite3_column_int(stmt, CONTACT_COLUMN_COUNT))
+                continue;
+            if (out->len == w->limit) {
+                out->more = true;
+                done = true;
+                break;
+            }
+            if (out == &counting) {
+                out->len++;
+                continue;
+            }
+            if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+                rc = no_memory(st);
+                break;
+            }
+            rc = read_contact(st, stmt, 0, &out->items[out->len]);
+            out->len++;
+            if (rc != STORE_OK)
+                break;
+        }
+        if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+            rc = db_fail(st);
+        sqlite3_reset(stmt);
+        if (rows < chunk)
+            done = true;
+        if (chunk < SEARCH_CHUNK_MAX)
+            chunk *= 4;
+    }
+    free(key);
+    finish(st, stmt);
+    if (out == &counting) {
+        *counted = (int64_t)out->len + out->more;
+        return rc;
+    }
+    if (rc != STORE_OK)
+        store_contact_list_clear(out);
+    return rc;
+}
+
+/* The window of a filter with words typed: by the rarest word's rows
+ * when few hold it, else merged in name order from the words' terms
+ * when they are few, else walking the sort order. */
+static enum store_status page_searched(struct store *st, const struct contact_filter *f,
+                                       struct search *s, const struct window *w,
+                                       struct contact_list *out, int64_t *counted)
+{
+    int driver = 0;
+    for (size_t i = 1; i < s->len; i++)
+        if (s->tokens[i].estimate < s->tokens[driver].estimate)
+            driver = (int)i;
+    if (s->tokens[driver].estimate < SEARCH_SPARSE)
+        return page_sorted(st, f, s, driver, w, out, counted);
+    if (w->sort != CONTACT_SORT_NAME)
+        return page_sorted(st, f, s, -1, w, out, counted);
+    enum store_status rc = STORE_OK;
+    for (size_t i = 0; i < s->len && rc == STORE_OK; i++) {
+        struct search_token *t = &s->tokens[i];
+        if (t->branches > 0 || t->field_terms.len > 0)
+            continue;
+        rc = token_terms(st, field_next_sql, t, &t->field_terms);
+        if (rc == STORE_OK && !t->fields_only)
+            rc = token_terms(st, note_next_sql, t, &t->note_terms);
+    }
+    if (rc != STORE_OK)
+        return rc;
+    /* The words of one term each are intersected; else the rarest word
+     * of few terms is merged alone. The other words are looked up. */
+    bool streamed[SEARCH_TOKENS] = { false };
+    size_t singles = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        if (s->tokens[i].branches == 1) {
+            streamed[i] = true;
+            singles++;
+        }
+    }
+    if (singles > 0)
+        return page_merged(st, f, s, streamed, true, w, out, counted);
+    int best = -1;
+    for (size_t i = 0; i < s->len; i++)
+        if (s->tokens[i].branches > 0 && s->tokens[i].branches <= SEARCH_BRANCHES
+            && (best < 0 || s->tokens[i].estimate < s->tokens[best].estimate))
+            best = (int)i;
+    if (best < 0)
+        return page_sorted(st, f, s, -1, w, out, counted);
+    streamed[best] = true;
+    return page_merged(st, f, s, streamed, false, w, out, counted);
+}
+
 enum store_status store_contact_page(struct store *st,
                                      const struct contact_filter *filter,
                                      enum contact_sort sort,
@@ -1808,45 +2474,21 @@ enum store_status store_contact_page(struct store *st,
     memset(out, 0, sizeof *out);
     if ((unsigned)sort > CONTACT_SORT_NEXT_DUE)
         sort = CONTACT_SORT_NAME;
-    struct sql_text sql = { .len = 0 };
-    char *q = NULL, *nq = NULL;
-    sql_add(&sql, "SELECT " CONTACT_COLUMNS CONTACT_FROM);
-    enum store_status rc = filter_where(st, filter, &sql, &q, &nq);
-    if (rc != STORE_OK)
-        return rc;
-    char *key = NULL;
-    if (after) {
-        key = text_fold(after->name ? after->name : "");
-        if (!key) {
-            free(q);
-            free(nq);
-            return no_memory(st);
-        }
-        sql_add(&sql, " AND ");
-        sql_add(&sql, backward ? contact_sorts[sort].before : contact_sorts[sort].after);
+    struct window w = { sort, after, NULL, backward, limit };
+    if (after && !(w.key = text_fold(after->name ? after->name : "")))
+        return no_memory(st);
+    struct search s = { .len = 0 };
+    enum store_status rc = STORE_OK;
+    if (filter && filter->text && *filter->text)
+        rc = search_prepare(st, filter->text, &s);
+    if (rc == STORE_OK) {
+        if (s.len > 0)
+            rc = page_searched(st, filter, &s, &w, out, NULL);
+        else
+            rc = page_sorted(st, filter, NULL, -1, &w, out, NULL);
     }
-    sql_add(&sql, " ORDER BY ");
-    sql_add(&sql, backward ? contact_sorts[sort].reverse : contact_sorts[sort].order);
-    sql_add(&sql, " LIMIT :limit");
-    sqlite3_stmt *stmt = prepare(st, sql.buf);
-    if (stmt) {
-        filter_bind(stmt, filter, q, nq);
-        if (after) {
-            bind_named_text(stmt, ":key", key);
-            bind_named_int(stmt, ":id", after->id);
-            bind_named_int(stmt, ":stage_at", after->stage);
-            bind_named_int(stmt, ":touch", (int64_t)after->last_touch);
-            char due[11] = NO_DUE;
-            if (date_is_set(after->next_due))
-                date_format_iso(after->next_due, due);
-            bind_named_text(stmt, ":due", due);
-        }
-        bind_named_int(stmt, ":limit", (int64_t)limit + 1);
-    }
-    free(key);
-    free(q);
-    free(nq);
-    rc = collect_contacts(st, stmt, limit, out);
+    search_clear(&s);
+    free(w.key);
     if (rc == STORE_OK && backward)
         reverse_contacts(out);
     return rc;
@@ -1854,29 +2496,41 @@ enum store_status store_contact_page(struct store *st,
 
 enum store_status store_contact_count(struct store *st,
                                       const struct contact_filter *filter,
-                                      int64_t *count)
+                                      int64_t limit, int64_t *count)
 {
-    struct sql_text sql = { .len = 0 };
-    char *q = NULL, *nq = NULL;
     *count = 0;
-    sql_add(&sql, "SELECT count(*) FROM contact c");
-    enum store_status rc = filter_where(st, filter, &sql, &q, &nq);
+    struct search s = { .len = 0 };
+    enum store_status rc = STORE_OK;
+    if (filter && filter->text && *filter->text)
+        rc = search_prepare(st, filter->text, &s);
     if (rc != STORE_OK)
         return rc;
-    sqlite3_stmt *stmt = prepare(st, sql.buf);
-    if (!stmt) {
-        free(q);
-        free(nq);
-        return STORE_FAILED;
+    if (s.len > 0 && limit > 0) {
+        /* Counted as the window is read, which a search makes quick. */
+        struct window w = { CONTACT_SORT_NAME, NULL, NULL, false, (size_t)limit };
+        rc = page_searched(st, filter, &s, &w, NULL, count);
+        search_clear(&s);
+        return rc;
     }
-    filter_bind(stmt, filter, q, nq);
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        *count = sqlite3_column_int64(stmt, 0);
-    else
-        rc = db_fail(st);
-    finish(st, stmt);
-    free(q);
-    free(nq);
+    struct sql_text sql = { .len = 0 };
+    sql_add(&sql, "SELECT count(*) FROM (SELECT 1 FROM contact c WHERE 1");
+    filter_conditions(filter, &sql);
+    for (size_t i = 0; i < s.len; i++)
+        token_probe(&s, i, &sql);
+    sql_add(&sql, limit > 0 ? " LIMIT :limit)" : ")");
+    sqlite3_stmt *stmt = prepare_text(st, &sql);
+    if (stmt) {
+        filter_bind(stmt, filter, &s);
+        bind_named_int(stmt, ":limit", limit + 1);
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            *count = sqlite3_column_int64(stmt, 0);
+        else
+            rc = db_fail(st);
+        finish(st, stmt);
+    } else {
+        rc = STORE_FAILED;
+    }
+    search_clear(&s);
     return rc;
 }
 
@@ -2667,7 +3321,7 @@ static enum store_status followup_window(struct store *st,
     sql_add(&sql, backward
         ? " ORDER BY f.effective DESC, f.due_minutes DESC, f.id DESC LIMIT :limit"
         : " ORDER BY f.effective, f.due_minutes, f.id LIMIT :limit");
-    sqlite3_stmt *stmt = prepare(st, sql.buf);
+    sqlite3_stmt *stmt = prepare_text(st, &sql);
     if (!stmt)
         return STORE_FAILED;
     followup_bind(stmt, filter);
@@ -2735,7 +3389,7 @@ enum store_status store_followup_count(struct store *st,
     struct sql_text sql = { .len = 0 };
     sql_add(&sql, "SELECT count(*) FROM followup f");
     followup_where(filter, &sql);
-    sqlite3_stmt *stmt = prepare(st, sql.buf);
+    sqlite3_stmt *stmt = prepare_text(st, &sql);
     if (!stmt)
         return STORE_FAILED;
     followup_bind(stmt, filter);
@@ -3230,7 +3884,7 @@ enum store_status store_search(struct store *st, const char *query,
 {
     memset(out, 0, sizeof *out);
     bool oom;
-    char *q = fts_query(query, false, 0, &oom);
+    char *q = fts_query(query, false, &oom);
     if (oom)
         return no_memory(st);
     if (!q)
@@ -3358,7 +4012,7 @@ static enum store_status undo_row(struct store *st, const char *op,
             sql_add(&sql, ", json_extract(?2, '$.created'), json_extract(?2, '$.created')");
         sql_add(&sql, ")");
     }
-    sqlite3_stmt *stmt = prepare(st, sql.buf);
+    sqlite3_stmt *stmt = prepare_text(st, &sql);
     if (stmt) {
         sqlite3_bind_int64(stmt, 1, row_id);
         if (*op != 'I')
@@ -3600,6 +4254,43 @@ static enum store_status fts_check(struct store *st, const struct search_index *
     return rc;
 }
 
+/* The search words must be the words of what they come from: each table
+ * is compared with what SEARCH_WORDS_FILL would put in it. */
+static const struct word_check {
+    const char *name, *differ;
+} word_checks[] = {
+    { "field_word",
+      "SELECT count(*) FROM (SELECT * FROM (" FIELD_WORD_SELECT
+      "EXCEPT SELECT term, name_key, contact_id FROM field_word) "
+      "UNION ALL SELECT * FROM (SELECT term, name_key, contact_id FROM field_word "
+      "EXCEPT " FIELD_WORD_SELECT "))" },
+    { "note_word",
+      "SELECT count(*) FROM (SELECT * FROM (" NOTE_WORD_SELECT
+      " EXCEPT SELECT term, name_key, contact_id, notes FROM note_word) "
+      "UNION ALL SELECT * FROM (SELECT term, name_key, contact_id, notes FROM note_word "
+      "EXCEPT " NOTE_WORD_SELECT "))" },
+};
+
+static enum store_status words_check(struct store *st, const struct word_check *wc,
+                                     struct strlist *problems)
+{
+    int64_t differ = 0;
+    enum store_status rc = query_int(st, wc->differ, -1, &differ);
+    if (rc != STORE_OK) {
+        if (problems)
+            strlist_pushf(problems, _("the search index %s cannot be checked (%s); rebuild it with: rapport check --rebuild-index"),
+                          wc->name, store_error(st));
+        return STORE_FAILED;
+    }
+    if (differ > 0) {
+        if (problems)
+            strlist_pushf(problems, _("the search index %s has %lld rows that differ from the contacts and notes; rebuild it with: rapport check --rebuild-index"),
+                          wc->name, (long long)differ);
+        return STORE_FAILED;
+    }
+    return STORE_OK;
+}
+
 enum store_status store_rebuild_search(struct store *st)
 {
     if (st->read_only)
@@ -3613,7 +4304,9 @@ enum store_status store_rebuild_search(struct store *st)
     enum store_status rc = exec(st, "BEGIN IMMEDIATE");
     if (rc == STORE_OK)
         rc = exec(st, "DROP TABLE IF EXISTS contact_fts; DROP TABLE IF EXISTS note_fts;\n"
-                      SEARCH_INDEX_FILL_V4);
+                      SEARCH_INDEX_FILL_V4
+                      "DELETE FROM field_word; DELETE FROM note_word;\n"
+                      SEARCH_WORDS_FILL);
     if (rc == STORE_OK)
         rc = exec(st, "COMMIT");
     if (rc != STORE_OK) {
@@ -3665,6 +4358,9 @@ enum store_status store_check(struct store *st, struct strlist *problems)
     finish(st, stmt);
     for (size_t i = 0; i < sizeof search_indexes / sizeof search_indexes[0]; i++)
         if (fts_check(st, &search_indexes[i], problems) != STORE_OK)
+            rc = STORE_FAILED;
+    for (size_t i = 0; i < sizeof word_checks / sizeof word_checks[0]; i++)
+        if (words_check(st, &word_checks[i], problems) != STORE_OK)
             rc = STORE_FAILED;
     if (rc != STORE_OK)
         store_fail(st, rc, _("%s has problems: see the list"), st->shown_path);

@@ -268,10 +268,12 @@ enum store_status store_contact_page(struct store *st,
                                      const struct contact *after,
                                      bool backward, size_t limit,
                                      struct contact_list *out);
-/* Number of contacts matching filter (for counts in headers). */
+/* Number of contacts matching filter (for counts in headers). With
+ * limit > 0 it counts at most limit + 1 (a count above limit says "more
+ * than limit"): a search typed is counted as quickly as it is listed. */
 enum store_status store_contact_count(struct store *st,
                                       const struct contact_filter *filter,
-                                      int64_t *count);
+                                      int64_t limit, int64_t *count);
 
 /* ---- stages ------------------------------------------------------------ */
 

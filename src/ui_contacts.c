@@ -46,9 +46,16 @@ static const char *const sort_names[] = {
     [CONTACT_SORT_NEXT_DUE] = N_("next follow-up"),
 };
 
+/* A search is counted up to here: "1000+" says enough, and counting
+ * every match of a common prefix would slow each keystroke. The whole
+ * list is counted exactly, once. */
+#define COUNT_SHOWN 1000
+
 static void count(struct ui *ui, struct contacts *c)
 {
-    if (store_contact_count(ui->st, &c->query.filter, &c->count) != STORE_OK)
+    const char *text = c->query.filter.text;
+    int64_t limit = text && *text ? COUNT_SHOWN : 0;
+    if (store_contact_count(ui->st, &c->query.filter, limit, &c->count) != STORE_OK)
         c->count = 0;
 }
 
@@ -148,6 +155,9 @@ static void contacts_draw(struct ui *ui, void *self, int top, int height)
     if (c->count < 0)
         snprintf(buf, sizeof buf, _("Contacts (…), by %s"),
                  _(sort_names[c->query.sort]));
+    else if (c->count > COUNT_SHOWN)
+        snprintf(buf, sizeof buf, _("Contacts (%lld+), by %s"),
+                 (long long)COUNT_SHOWN, _(sort_names[c->query.sort]));
     else
         snprintf(buf, sizeof buf, _("Contacts (%lld), by %s"),
                  (long long)c->count, _(sort_names[c->query.sort]));

@@ -35,7 +35,7 @@ static const enum action pipeline_hints[] = {
 static void count(struct ui *ui, struct pipeline *p)
 {
     for (int s = 0; s < STAGE_COUNT; s++)
-        if (store_contact_count(ui->st, &p->queries[s].filter, &p->counts[s])
+        if (store_contact_count(ui->st, &p->queries[s].filter, 0, &p->counts[s])
             != STORE_OK)
             p->counts[s] = 0;
 }

@@ -184,7 +184,7 @@ for v in 1 2 3; do
     run --db "$old" check
     is "$status" 0 "check passes on a version $v database, upgraded"
     like "$out" 'sound' "and says it is sound"
-    is "$(sql "$old" "PRAGMA user_version")" 4 "it is at version 4"
+    is "$(sql "$old" "PRAGMA user_version")" 5 "it is at version 5"
     run --db "$old" edit old --department "Maps" --phone "cell:+47 7"
     is "$(sql "$old" "SELECT c.department || ' ' || p.kind FROM contact c JOIN contact_phone p ON p.contact_id = c.id")" \
        "Maps cell" "and takes a department and a phone's kind"
