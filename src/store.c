@@ -2224,32 +2224,42 @@ static enum store_status count_rows(struct store *st, sqlite3_stmt *stmt,
     return rc;
 }
 
-/* The window read from the contact table in sort order. With a driver
- * token (< 0: none), only the contacts its rows name are read and
- * sorted; the other tokens are looked up for each contact. Without out,
- * the matches are counted instead (up to the window's limit + 1), in
- * no order. */
+/* What a window is read from: every contact, the contacts one token's
+ * rows name, or a list of contacts that the covered tokens match. */
+struct driver {
+    int token;                 /* < 0: none */
+    const char *ids;           /* a JSON array of contact ids, or NULL */
+    const bool *covered;       /* with ids */
+};
+
+/* The window read from the contact table in sort order: from a driver,
+ * its contacts are read and sorted, and the other tokens looked up for
+ * each; else the sort order is walked. Without out, the matches are
+ * counted instead (up to the window's limit + 1), in no order. */
 static enum store_status page_sorted(struct store *st, const struct contact_filter *f,
-                                     const struct search *s, int driver,
+                                     const struct search *s, const struct driver *d,
                                      const struct window *w, struct contact_list *out,
                                      int64_t *counted)
 {
     struct sql_text sql = { .len = 0 };
     sql_add(&sql, out ? "SELECT " CONTACT_COLUMNS : "SELECT c.id");
-    if (driver >= 0) {
+    if (d && d->token >= 0) {
         sql_addf(&sql, " FROM (SELECT contact_id FROM field_word "
-                       "WHERE term >= :lo%d AND term < :hi%d", driver, driver);
-        if (!s->tokens[driver].fields_only)
+                       "WHERE term >= :lo%d AND term < :hi%d", d->token, d->token);
+        if (!s->tokens[d->token].fields_only)
             sql_addf(&sql, " UNION SELECT contact_id FROM note_word "
-                           "WHERE term >= :lo%d AND term < :hi%d", driver, driver);
+                           "WHERE term >= :lo%d AND term < :hi%d", d->token, d->token);
         sql_add(&sql, ") m CROSS JOIN contact c ON c.id = m.contact_id "
+                      "LEFT JOIN organisation o ON o.id = c.org_id WHERE 1");
+    } else if (d && d->ids) {
+        sql_add(&sql, " FROM json_each(:ids) m CROSS JOIN contact c ON c.id = m.value "
                       "LEFT JOIN organisation o ON o.id = c.org_id WHERE 1");
     } else {
         sql_add(&sql, CONTACT_FROM "WHERE 1");
     }
     filter_conditions(f, &sql);
     for (size_t i = 0; s && i < s->len; i++)
-        if ((int)i != driver)
+        if (!d || (d->token != (int)i && !(d->ids && d->covered[i])))
             token_probe(s, i, &sql);
     if (w->after) {
         sql_add(&sql, " AND ");
@@ -2266,6 +2276,8 @@ static enum store_status page_sorted(struct store *st, const struct contact_filt
     if (stmt) {
         filter_bind(stmt, f, s);
         window_bind(stmt, w);
+        if (d && d->ids)
+            bind_named_text(stmt, ":ids", d->ids);
     }
     if (!out)
         return count_rows(st, stmt, counted);
@@ -2288,13 +2300,86 @@ static void merge_branches(struct sql_text *sql, const char *table,
     }
 }
 
-static void merge_bind(sqlite3_stmt *stmt, const struct strlist *terms, int *n)
+/* The merge of the streamed tokens' terms, LIMIT :chunk. */
+static void merge_compound(struct sql_text *sql, const struct search *s,
+                           const bool *streamed, bool intersect, bool backward)
 {
-    for (size_t i = 0; i < terms->len; i++) {
-        char name[16];
-        snprintf(name, sizeof name, ":t%d", (*n)++);
-        bind_named_text(stmt, name, terms->items[i]);
+    int n = 0;
+    const char *op = intersect ? " INTERSECT " : " UNION ";
+    for (size_t i = 0; i < s->len; i++) {
+        if (streamed[i]) {
+            merge_branches(sql, "field_word", &s->tokens[i].field_terms, op, backward, &n);
+            merge_branches(sql, "note_word", &s->tokens[i].note_terms, op, backward, &n);
+        }
     }
+    sql_add(sql, backward ? " ORDER BY 1 DESC, 2 DESC" : " ORDER BY 1, 2");
+    sql_add(sql, " LIMIT :chunk");
+}
+
+/* Binds the merge's terms and its cursor (key NULL: from the start). */
+static void merge_bind(sqlite3_stmt *stmt, const struct search *s, const bool *streamed,
+                       bool backward, const char *key, int64_t id, int64_t chunk)
+{
+    int n = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        if (!streamed[i])
+            continue;
+        const struct strlist *lists[] = { &s->tokens[i].field_terms,
+                                          &s->tokens[i].note_terms };
+        for (size_t l = 0; l < 2; l++) {
+            for (size_t t = 0; t < lists[l]->len; t++) {
+                char name[16];
+                snprintf(name, sizeof name, ":t%d", n++);
+                bind_named_text(stmt, name, lists[l]->items[t]);
+            }
+        }
+    }
+    int kx = sqlite3_bind_parameter_index(stmt, ":mkey");
+    if (key)
+        sqlite3_bind_text(stmt, kx, key, -1, SQLITE_TRANSIENT);
+    else if (backward)
+        sqlite3_bind_blob(stmt, kx, "", 0, SQLITE_STATIC);   /* after all text */
+    else
+        sqlite3_bind_text(stmt, kx, "", 0, SQLITE_STATIC);
+    bind_named_int(stmt, ":mid", key ? id : (backward ? INT64_MAX : INT64_MIN));
+    bind_named_int(stmt, ":chunk", chunk);
+}
+
+/* The first contacts of the merge, up to max + 1, as a JSON array; *n
+ * says how many. Only the word rows are read. */
+static enum store_status merged_ids(struct store *st, const struct search *s,
+                                    const bool *streamed, bool intersect,
+                                    int64_t max, char **json, int64_t *n)
+{
+    *json = NULL;
+    *n = 0;
+    struct sql_text sql = { .len = 0 };
+    sql_add(&sql, "SELECT contact_id FROM (");
+    merge_compound(&sql, s, streamed, intersect, false);
+    sql_add(&sql, ")");
+    sqlite3_stmt *stmt = prepare_text(st, &sql);
+    if (!stmt)
+        return STORE_FAILED;
+    merge_bind(stmt, s, streamed, false, NULL, 0, max + 1);
+    size_t cap = (size_t)(max + 1) * 21 + 3, len = 0;
+    char *text = malloc(cap);
+    enum store_status rc = text ? STORE_OK : no_memory(st);
+    int step = SQLITE_DONE;
+    if (text)
+        text[len++] = '[';
+    while (rc == STORE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW)
+        len += (size_t)snprintf(text + len, cap - len, "%s%lld", (*n)++ ? "," : "",
+                                (long long)sqlite3_column_int64(stmt, 0));
+    if (rc == STORE_OK && step != SQLITE_DONE)
+        rc = db_fail(st);
+    finish(st, stmt);
+    if (rc != STORE_OK) {
+        free(text);
+        return rc;
+    }
+    snprintf(text + len, cap - len, "]");
+    *json = text;
+    return STORE_OK;
 }
 
 /* The window in name order, read from the word rows of the streamed
@@ -2319,16 +2404,8 @@ static enum store_status page_merged(struct store *st, const struct contact_filt
         if (!streamed[i])
             token_probe(s, i, &sql);
     sql_add(&sql, "), m.name_key, m.contact_id FROM (");
-    int n = 0;
-    for (size_t i = 0; i < s->len; i++) {
-        if (!streamed[i])
-            continue;
-        const char *op = intersect ? " INTERSECT " : " UNION ";
-        merge_branches(&sql, "field_word", &s->tokens[i].field_terms, op, w->backward, &n);
-        merge_branches(&sql, "note_word", &s->tokens[i].note_terms, op, w->backward, &n);
-    }
-    sql_add(&sql, w->backward ? " ORDER BY 1 DESC, 2 DESC" : " ORDER BY 1, 2");
-    sql_add(&sql, " LIMIT :chunk) m CROSS JOIN contact c ON c.id = m.contact_id "
+    merge_compound(&sql, s, streamed, intersect, w->backward);
+    sql_add(&sql, ") m CROSS JOIN contact c ON c.id = m.contact_id "
                   "LEFT JOIN organisation o ON o.id = c.org_id ORDER BY ");
     sql_add(&sql, w->backward ? "m.name_key DESC, m.contact_id DESC"
                               : "m.name_key, m.contact_id");
@@ -2347,22 +2424,7 @@ static enum store_status page_merged(struct store *st, const struct contact_filt
     int64_t chunk = (int64_t)w->limit + 1;
     enum store_status rc = STORE_OK;
     for (bool done = false; rc == STORE_OK && !done;) {
-        n = 0;
-        for (size_t i = 0; i < s->len; i++) {
-            if (streamed[i]) {
-                merge_bind(stmt, &s->tokens[i].field_terms, &n);
-                merge_bind(stmt, &s->tokens[i].note_terms, &n);
-            }
-        }
-        int kx = sqlite3_bind_parameter_index(stmt, ":mkey");
-        if (key)
-            sqlite3_bind_text(stmt, kx, key, -1, SQLITE_TRANSIENT);
-        else if (w->backward)
-            sqlite3_bind_blob(stmt, kx, "", 0, SQLITE_STATIC);   /* after all text */
-        else
-            sqlite3_bind_text(stmt, kx, "", 0, SQLITE_STATIC);
-        bind_named_int(stmt, ":mid", key ? id : (w->backward ? INT64_MAX : INT64_MIN));
-        bind_named_int(stmt, ":chunk", chunk);
+        merge_bind(stmt, s, streamed, w->backward, key, id, chunk);
         int64_t rows = 0;
         int step;
         while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -2415,25 +2477,27 @@ static enum store_status page_merged(struct store *st, const struct contact_filt
     return rc;
 }
 
-/* The window of a filter with words typed: by the rarest word's rows
- * when few hold it, else merged in name order from the words' terms
- * when they are few, else walking the sort order. */
+/* The window of a filter with words typed. When few rows hold the
+ * rarest word, they are read whole and sorted. Else the words with few
+ * terms are merged in name order: the name list reads its window from
+ * the merge; another order sorts the merge's contacts when they are few,
+ * and walks its own order when many match (so a window fills quickly). */
 static enum store_status page_searched(struct store *st, const struct contact_filter *f,
                                        struct search *s, const struct window *w,
                                        struct contact_list *out, int64_t *counted)
 {
-    int driver = 0;
+    int rarest = 0;
     for (size_t i = 1; i < s->len; i++)
-        if (s->tokens[i].estimate < s->tokens[driver].estimate)
-            driver = (int)i;
-    if (s->tokens[driver].estimate < SEARCH_SPARSE)
-        return page_sorted(st, f, s, driver, w, out, counted);
-    if (w->sort != CONTACT_SORT_NAME)
-        return page_sorted(st, f, s, -1, w, out, counted);
+        if (s->tokens[i].estimate < s->tokens[rarest].estimate)
+            rarest = (int)i;
+    if (s->tokens[rarest].estimate < SEARCH_SPARSE) {
+        struct driver d = { rarest, NULL, NULL };
+        return page_sorted(st, f, s, &d, w, out, counted);
+    }
     enum store_status rc = STORE_OK;
     for (size_t i = 0; i < s->len && rc == STORE_OK; i++) {
         struct search_token *t = &s->tokens[i];
-        if (t->branches > 0 || t->field_terms.len > 0)
+        if (t->branches > 0)
             continue;
         rc = token_terms(st, field_next_sql, t, &t->field_terms);
         if (rc == STORE_OK && !t->fields_only)
@@ -2444,24 +2508,32 @@ static enum store_status page_searched(struct store *st, const struct contact_fi
     /* The words of one term each are intersected; else the rarest word
      * of few terms is merged alone. The other words are looked up. */
     bool streamed[SEARCH_TOKENS] = { false };
-    size_t singles = 0;
+    bool intersect = false;
     for (size_t i = 0; i < s->len; i++) {
-        if (s->tokens[i].branches == 1) {
-            streamed[i] = true;
-            singles++;
-        }
+        if (s->tokens[i].branches == 1)
+            streamed[i] = intersect = true;
     }
-    if (singles > 0)
-        return page_merged(st, f, s, streamed, true, w, out, counted);
-    int best = -1;
-    for (size_t i = 0; i < s->len; i++)
-        if (s->tokens[i].branches > 0 && s->tokens[i].branches <= SEARCH_BRANCHES
-            && (best < 0 || s->tokens[i].estimate < s->tokens[best].estimate))
-            best = (int)i;
-    if (best < 0)
-        return page_sorted(st, f, s, -1, w, out, counted);
-    streamed[best] = true;
-    return page_merged(st, f, s, streamed, false, w, out, counted);
+    if (!intersect) {
+        int best = -1;
+        for (size_t i = 0; i < s->len; i++)
+            if (s->tokens[i].branches <= SEARCH_BRANCHES
+                && (best < 0 || s->tokens[i].estimate < s->tokens[best].estimate))
+                best = (int)i;
+        if (best < 0)
+            return page_sorted(st, f, s, NULL, w, out, counted);
+        streamed[best] = true;
+    }
+    if (w->sort == CONTACT_SORT_NAME)
+        return page_merged(st, f, s, streamed, intersect, w, out, counted);
+    char *ids = NULL;
+    int64_t n = 0;
+    rc = merged_ids(st, s, streamed, intersect, SEARCH_SPARSE, &ids, &n);
+    if (rc == STORE_OK) {
+        struct driver d = { -1, ids, streamed };
+        rc = page_sorted(st, f, s, n <= SEARCH_SPARSE ? &d : NULL, w, out, counted);
+    }
+    free(ids);
+    return rc;
 }
 
 enum store_status store_contact_page(struct store *st,
@@ -2485,7 +2557,7 @@ enum store_status store_contact_page(struct store *st,
         if (s.len > 0)
             rc = page_searched(st, filter, &s, &w, out, NULL);
         else
-            rc = page_sorted(st, filter, NULL, -1, &w, out, NULL);
+            rc = page_sorted(st, filter, NULL, NULL, &w, out, NULL);
     }
     search_clear(&s);
     free(w.key);
