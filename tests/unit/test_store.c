@@ -1172,6 +1172,267 @@ static void test_search_index(const char *db)
     store_close(st);
 }
 
+/* The ids a search shows, in order, joined with spaces. */
+static char *shown(struct store *st, const char *typed, enum contact_sort sort,
+                   const struct contact *after, bool backward, size_t limit)
+{
+    struct contact_filter f = { .stage = STAGE_NONE, .text = typed };
+    struct contact_list l = { 0 };
+    struct strlist ids = { 0 };
+    if (store_contact_page(st, &f, sort, after, backward, limit, &l) != STORE_OK)
+        strlist_pushf(&ids, "error: %s", store_error(st));
+    for (size_t i = 0; i < l.len; i++)
+        strlist_pushf(&ids, "%lld", (long long)l.items[i].id);
+    store_contact_list_clear(&l);
+    char *text = strlist_join(&ids, " ");
+    strlist_clear(&ids);
+    return text;
+}
+
+static void is_shown(struct store *st, const char *typed, const char *want,
+                     const char *name)
+{
+    char *got = shown(st, typed, CONTACT_SORT_NAME, NULL, false, 50);
+    is_str(got, want, name);
+    free(got);
+}
+
+static void check_sound(struct store *st, const char *name)
+{
+    struct strlist problems = { 0 };
+    ok(store_check(st, &problems) == STORE_OK, name);
+    for (size_t i = 0; i < problems.len; i++)
+        printf("# %s\n", problems.items[i]);
+    strlist_clear(&problems);
+}
+
+static enum store_status edit_contact(struct store *st, int64_t id, const char *name,
+                                      const char *email, const char *tag)
+{
+    struct contact c = { 0 };
+    enum store_status rc = store_contact_get(st, id, &c);
+    if (rc == STORE_OK) {
+        if (name) {
+            free(c.name);
+            c.name = strdup(name);
+        }
+        strlist_clear(&c.emails);
+        if (email)
+            strlist_push(&c.emails, email);
+        strlist_clear(&c.tags);
+        if (tag)
+            strlist_push(&c.tags, tag);
+        rc = store_contact_update(st, &c, noon(2026, 8, 2));
+    }
+    store_contact_clear(&c);
+    return rc;
+}
+
+/* Search as you type follows every change to what it searches: notes
+ * added and undone, names, emails and tags edited, contacts forgotten. */
+static void test_search_words(const char *db)
+{
+    struct store *st = open_db(db, STORE_OPEN_CREATE);
+    if (!st)
+        return;
+    time_t t = noon(2026, 8, 1);
+    int64_t anna = add(st, "Anna Smith", "City Library", "anna@city.example", "maps", STAGE_CLIENT, t);
+    int64_t zoe = add(st, "Zoë Ødegård", NULL, NULL, NULL, STAGE_END_USER, t);
+    char want[64];
+    snprintf(want, sizeof want, "%lld", (long long)anna);
+    is_shown(st, "smi", want, "a name's word is found by its start");
+    is_shown(st, "city map", want, "words of different fields together");
+    int64_t note = add_note(st, zoe, "Asked about the vellum manuscripts", t);
+    snprintf(want, sizeof want, "%lld", (long long)zoe);
+    is_shown(st, "vell", want, "a note's word is found once it is written");
+    is_shown(st, "zoe vellum", want, "with a word of the name");
+    is_shown(st, "ve", "", "but not by its first two letters");
+    add_note(st, zoe, "More vellum", t + 60);
+    struct journal_entry undone = { 0 };
+    ok(store_undo(st, &undone) == STORE_OK, "the second note is undone");
+    store_journal_entry_clear(&undone);
+    is_shown(st, "vellum", want, "a word two notes held stays while one holds it");
+    is_shown(st, "more", "", "and the undone note's own word is gone");
+    check_sound(st, "the words agree with the notes");
+    ok(store_undo(st, &undone) == STORE_OK, "the first note is undone");
+    store_journal_entry_clear(&undone);
+    is_shown(st, "vellum", "", "its words are gone with it");
+    (void)note;
+
+    ok(edit_contact(st, anna, "Anna Berg", "anna@town.example", "globes") == STORE_OK,
+       "a rename, a new email and a new tag");
+    snprintf(want, sizeof want, "%lld", (long long)anna);
+    is_shown(st, "berg globes town", want, "the new words are found");
+    is_shown(st, "smith", "", "the old name is not");
+    is_shown(st, "maps", "", "nor the old tag");
+    is_shown(st, "city", want, "the organisation still is");
+    add_note(st, anna, "Lent the atlas", t);
+    ok(edit_contact(st, anna, "Anna Aalto", NULL, NULL) == STORE_OK, "renamed again");
+    is_shown(st, "atlas", want, "her notes follow her new name");
+    check_sound(st, "the words agree after the edits");
+
+    ok(store_contact_forget(st, anna) == STORE_OK, "she is forgotten");
+    is_shown(st, "atlas", "", "her notes' words are gone");
+    is_shown(st, "aalto", "", "and her name's");
+    check_sound(st, "the words agree after forgetting");
+    store_close(st);
+}
+
+struct many {
+    time_t t;
+    int64_t first;
+};
+
+static enum store_status add_many(struct store *st, void *arg)
+{
+    struct many *m = arg;
+    for (int i = 0; i < 2600; i++) {
+        char name[64];
+        /* Names out of id order, and every fifth one without the tag. */
+        snprintf(name, sizeof name, "Person %04d", (i * 7919) % 2600);
+        struct contact c = { .stage = STAGE_END_USER, .cadence_days = -1, .roles = ROLE_USER };
+        c.name = strdup(name);
+        if (i % 5)
+            strlist_push(&c.tags, "common");
+        if (i % 5 != 1)
+            c.title = strdup("Reader");
+        char shelf[8];
+        snprintf(shelf, sizeof shelf, "shelf%c", 'a' + i % 12);
+        strlist_push(&c.tags, shelf);
+        enum store_status rc = store_contact_add(st, &c, m->t - (i * 613) % 2600 * 60);
+        int64_t id = c.id;
+        if (i == 0)
+            m->first = id;
+        store_contact_clear(&c);
+        if (rc != STORE_OK)
+            return rc;
+        if (i % 3 == 0) {
+            struct note n = { .contact_id = id, .at = m->t };
+            snprintf(n.kind, sizeof n.kind, "note");
+            n.body = strdup(i % 2 ? "common ground" : "commonplace book");
+            rc = store_note_add(st, &n, m->t);
+            free(n.body);
+            if (rc != STORE_OK)
+                return rc;
+        }
+    }
+    return STORE_OK;
+}
+
+/* What a plain query of the raw file says a page must be: of "comm"
+ * (COMMON), of "co" (COMMON_FIELD: a note's word counts from its third
+ * letter), of "co rea" (COMMON_READER). */
+#define COMMON_FIELD \
+    "EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag = 'common')"
+#define COMMON \
+    "(" COMMON_FIELD " OR EXISTS (SELECT 1 FROM note n WHERE n.contact_id = c.id))"
+#define COMMON_READER "(" COMMON_FIELD " AND c.title = 'Reader')"
+
+static char *expected(const char *db, const char *cond, const char *order, int limit,
+                      int offset)
+{
+    sqlite3 *raw = NULL;
+    sqlite3_stmt *stmt = NULL;
+    struct strlist ids = { 0 };
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "SELECT c.id FROM contact c WHERE c.archived = 0 AND %s "
+             "ORDER BY %s LIMIT %d OFFSET %d", cond, order, limit, offset);
+    if (sqlite3_open_v2(db, &raw, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+        && sqlite3_prepare_v2(raw, sql, -1, &stmt, NULL) == SQLITE_OK)
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+            strlist_pushf(&ids, "%lld", (long long)sqlite3_column_int64(stmt, 0));
+    sqlite3_finalize(stmt);
+    sqlite3_close(raw);
+    char *text = strlist_join(&ids, " ");
+    strlist_clear(&ids);
+    return text;
+}
+
+/* A word thousands of contacts hold is read by other paths than a rare
+ * one; every sort order and window must still be what a plain query
+ * gives. */
+static void test_search_common(const char *db)
+{
+    struct store *st = open_db(db, STORE_OPEN_CREATE);
+    if (!st)
+        return;
+    struct many m = { noon(2026, 9, 1), 0 };
+    enum store_status filled = store_batch(st, NULL, add_many, &m);
+    ok(filled == STORE_OK, "2600 contacts, most with a common word");
+    if (filled != STORE_OK)
+        printf("# %s\n", store_error(st));
+    for (int64_t id = m.first; id < m.first + 2600; id += 11)
+        store_contact_set_archived(st, id, true, m.t);
+    static const struct {
+        enum contact_sort sort;
+        const char *order;
+    } orders[] = {
+        { CONTACT_SORT_NAME, "c.name_key, c.id" },
+        { CONTACT_SORT_LAST_TOUCH, "c.last_touch, c.id" },
+        { CONTACT_SORT_STAGE, "c.stage DESC, c.name_key, c.id" },
+    };
+    static const struct {
+        const char *typed, *cond;
+    } typed[] = {
+        { "comm", COMMON },              /* one word of three terms */
+        { "co", COMMON_FIELD },          /* one term, only in fields */
+        { "common", COMMON },
+        { "commo person", COMMON },      /* every contact has "person" */
+        { "co rea", COMMON_READER },     /* two common words, fewer together */
+        { "shel", "1" },                 /* a common word of many terms */
+    };
+    for (size_t o = 0; o < sizeof orders / sizeof orders[0]; o++) {
+        for (size_t k = 0; k < sizeof typed / sizeof typed[0]; k++) {
+            char name[160];
+            char *want = expected(db, typed[k].cond, orders[o].order, 40, 0);
+            char *got = shown(st, typed[k].typed, orders[o].sort, NULL, false, 40);
+            snprintf(name, sizeof name, "\"%s\" by %s: the first window", typed[k].typed,
+                     orders[o].order);
+            is_str(got, want, name);
+            free(got);
+            free(want);
+        }
+        /* The next window after the 40th, and back from the 80th. */
+        struct contact_filter f = { .stage = STAGE_NONE, .text = "comm" };
+        struct contact_list first = { 0 }, second = { 0 };
+        store_contact_page(st, &f, orders[o].sort, NULL, false, 40, &first);
+        char name[160];
+        if (first.len == 40) {
+            char *want = expected(db, COMMON, orders[o].order, 40, 40);
+            char *got = shown(st, "comm", orders[o].sort, &first.items[39], false, 40);
+            snprintf(name, sizeof name, "\"comm\" by %s: the window after", orders[o].order);
+            is_str(got, want, name);
+            free(got);
+            free(want);
+            store_contact_page(st, &f, orders[o].sort, &first.items[39], false, 40, &second);
+        }
+        if (second.len == 40) {
+            char *want = expected(db, COMMON, orders[o].order, 40, 39);
+            char *got = shown(st, "comm", orders[o].sort, &second.items[39], true, 40);
+            snprintf(name, sizeof name, "\"comm\" by %s: the window before", orders[o].order);
+            is_str(got, want, name);
+            free(got);
+            free(want);
+        }
+        store_contact_list_clear(&first);
+        store_contact_list_clear(&second);
+    }
+    struct contact_filter f = { .stage = STAGE_NONE, .text = "comm" };
+    int64_t n = 0, all = 0;
+    ok(store_contact_count(st, &f, 1000, &n) == STORE_OK, "a common word is counted");
+    is_int(n, 1001, "up to one more than asked");
+    store_contact_count(st, &f, 0, &all);
+    char *every = expected(db, COMMON, "c.id", 5000, 0);
+    int64_t want = 0;
+    for (const char *p = every; *p; p++)
+        want += *p == ' ';
+    is_int(all, *every ? want + 1 : 0, "and exactly when no limit is asked");
+    free(every);
+    check_sound(st, "the words agree with 2600 contacts");
+    store_close(st);
+}
+
 static void test_journal_bound(const char *db)
 {
     struct store *st = open_db(db, STORE_OPEN_CREATE);
@@ -1219,6 +1480,8 @@ int main(void)
     test_data_version(path_in("version/rapport.db"));
     test_journal_bound(path_in("journal/rapport.db"));
     test_search_index(path_in("index/rapport.db"));
+    test_search_words(path_in("words/rapport.db"));
+    test_search_common(path_in("common/rapport.db"));
 
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
