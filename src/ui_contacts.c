@@ -26,6 +26,7 @@ struct contacts {
     bool filtering;            /* keys go to the filter */
     bool stale;                /* the filter changed; the list not yet */
     int64_t count;             /* -1: not counted yet */
+    bool count_capped;         /* count is COUNT_SHOWN + 1: "1000+" */
 };
 
 static const enum action contacts_actions[] = {
@@ -57,6 +58,7 @@ static void count(struct ui *ui, struct contacts *c)
     int64_t limit = text && *text ? COUNT_SHOWN : 0;
     if (store_contact_count(ui->st, &c->query.filter, limit, &c->count) != STORE_OK)
         c->count = 0;
+    c->count_capped = limit > 0 && c->count > limit;
 }
 
 static void *contacts_open(struct ui *ui, int64_t arg)
@@ -155,7 +157,7 @@ static void contacts_draw(struct ui *ui, void *self, int top, int height)
     if (c->count < 0)
         snprintf(buf, sizeof buf, _("Contacts (…), by %s"),
                  _(sort_names[c->query.sort]));
-    else if (c->count > COUNT_SHOWN)
+    else if (c->count_capped)
         snprintf(buf, sizeof buf, _("Contacts (%lld+), by %s"),
                  (long long)COUNT_SHOWN, _(sort_names[c->query.sort]));
     else

@@ -47,6 +47,33 @@ tui_quit
 is "$(sql "$db" "SELECT group_concat(id || ':' || version) FROM contact; SELECT count(*) FROM journal")" \
     "$before" "searching, opening and sorting change nothing stored"
 
+# A search that more than a thousand contacts match says so in the
+# header, without counting them all.
+many="$TEST_DIR/many.db"
+{
+    printf 'Name,Organization,Department,Title,Stage,Roles,Emails,Phones,Tags,'
+    printf 'Projects,Goals,Channel,Cadence,Archived,UID,Notes\n'
+    for i in $(seq 1 1200); do
+        printf 'Reader %04d,,,,end-user,user,,,stacks,,,,,,,\n' "$i"
+    done
+} >"$TEST_DIR/many.csv"
+run --db "$many" import "$TEST_DIR/many.csv"
+is "$status" 0 "1200 readers imported"
+tui_start -- --db "$many"
+wait_for "Review |" 10 "starts on 1200 contacts"
+tui_keys 3
+wait_for "Contacts (1200)" 2 "the whole list is counted exactly"
+tui_keys /
+tui_type "stack"
+wait_for "Contacts (1000+)" 2 "a search matching more than 1000 shows 1000+"
+like "$(tui_screen)" "Reader 0001" "and lists the first of them"
+tui_type " 0042"
+wait_for "Contacts (1)" 2 "narrowed, it counts exactly again"
+like "$(tui_screen)" "Reader 0042" "and lists the one"
+tui_keys Escape
+wait_for "Contacts (1200)" 2 "Esc gives the whole list back"
+tui_quit
+
 # Dates follow [general] date_format.
 mkdir -p "$XDG_CONFIG_HOME/rapport"
 printf '[general]\ndate_format = %%d %%B %%Y\n' >"$XDG_CONFIG_HOME/rapport/config.ini"
