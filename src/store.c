@@ -765,13 +765,17 @@ static const char schema_v4[] =
     "INSERT INTO field_word(term, name_key, contact_id) " FIELD_WORD_SELECT
 #define FIELD_WORD_SELECT \
     "SELECT j.value, c.name_key, c.id FROM contact c " \
-    "LEFT JOIN organisation o ON o.id = c.org_id, json_each(rapport_words(" \
+    "LEFT JOIN organisation o ON o.id = c.org_id, json_each(" FIELD_WORDS ") j "
+/* The words of contact c (with its organisation o), as rapport_words()
+ * gives them. */
+#define FIELD_WORDS \
+    "rapport_words(" \
     "c.name || ' ' || coalesce(o.name, '') || ' ' || " \
     "coalesce((SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id), '') || ' ' || " \
     "coalesce((SELECT group_concat(tag, ' ') FROM contact_tag WHERE contact_id = c.id), '') || ' ' || " \
     "coalesce(c.title, '') || ' ' || coalesce(c.department, '') || ' ' || " \
     "coalesce(c.projects, '') || ' ' || coalesce(c.goals, '') || ' ' || " \
-    "coalesce(c.channel, ''))) j "
+    "coalesce(c.channel, ''))"
 #define FIELD_WORD_REFRESH(x) \
     "DELETE FROM field_word WHERE contact_id = " x "; " \
     FIELD_WORD_INSERT "WHERE c.id = " x "; "
@@ -4326,21 +4330,32 @@ static enum store_status fts_check(struct store *st, const struct search_index *
     return rc;
 }
 
-/* The search words must be the words of what they come from: each table
- * is compared with what SEARCH_WORDS_FILL would put in it. */
+/* The search words must be the words of what they come from: each
+ * contact's terms are compared with the words of its fields and of its
+ * notes (in the order both are sorted in), every row with its contact's
+ * name, and the notes' counts in all with the words of every note. */
 static const struct word_check {
     const char *name, *differ;
 } word_checks[] = {
     { "field_word",
-      "SELECT count(*) FROM (SELECT * FROM (" FIELD_WORD_SELECT
-      "EXCEPT SELECT term, name_key, contact_id FROM field_word) "
-      "UNION ALL SELECT * FROM (SELECT term, name_key, contact_id FROM field_word "
-      "EXCEPT " FIELD_WORD_SELECT "))" },
+      "SELECT (SELECT count(*) FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
+      "WHERE " FIELD_WORDS " IS NOT (SELECT json_group_array(term) FROM "
+      "(SELECT term FROM field_word WHERE contact_id = c.id ORDER BY term))) "
+      "+ (SELECT count(*) FROM field_word) "
+      "- (SELECT count(*) FROM contact c CROSS JOIN field_word x ON x.contact_id = c.id "
+      "WHERE x.name_key = c.name_key)" },
     { "note_word",
-      "SELECT count(*) FROM (SELECT * FROM (" NOTE_WORD_SELECT
-      " EXCEPT SELECT term, name_key, contact_id, notes FROM note_word) "
-      "UNION ALL SELECT * FROM (SELECT term, name_key, contact_id, notes FROM note_word "
-      "EXCEPT " NOTE_WORD_SELECT "))" },
+      "SELECT (SELECT count(*) FROM contact c WHERE "
+      "(SELECT json_group_array(term) FROM (SELECT DISTINCT j.value AS term FROM note n, "
+      "json_each(rapport_words(n.body)) j WHERE n.contact_id = c.id ORDER BY 1)) "
+      "IS NOT (SELECT json_group_array(term) FROM "
+      "(SELECT term FROM note_word WHERE contact_id = c.id ORDER BY term))) "
+      "+ (SELECT count(*) FROM note_word) "
+      "- (SELECT count(*) FROM contact c CROSS JOIN note_word x ON x.contact_id = c.id "
+      "WHERE x.name_key = c.name_key) "
+      "+ abs((SELECT coalesce(sum(json_array_length(rapport_words(body))), 0) FROM note) "
+      "- (SELECT coalesce(sum(notes), 0) FROM note_word)) "
+      "+ (SELECT count(*) FROM note_word WHERE notes <= 0)" },
 };
 
 static enum store_status words_check(struct store *st, const struct word_check *wc,
@@ -4356,7 +4371,7 @@ static enum store_status words_check(struct store *st, const struct word_check *
     }
     if (differ > 0) {
         if (problems)
-            strlist_pushf(problems, _("the search index %s has %lld rows that differ from the contacts and notes; rebuild it with: rapport check --rebuild-index"),
+            strlist_pushf(problems, _("the search index %s does not agree with the contacts and notes (%lld differences); rebuild it with: rapport check --rebuild-index"),
                           wc->name, (long long)differ);
         return STORE_FAILED;
     }

@@ -1161,6 +1161,40 @@ static void test_search_index(const char *db)
     store_search(st, "palimpsest", 10, &hits);
     ok(hits.len == 1 && hits.items[0].contact.id == id, "search finds the note again");
     store_search_hit_list_clear(&hits);
+    static const struct {
+        const char *damage, *table, *what;
+    } damages[] = {
+        { "DELETE FROM field_word WHERE term = 'ines'", "field_word", "a lost word of a name" },
+        { "INSERT INTO field_word VALUES ('stale', 'ines indexed', 1)", "field_word",
+          "a word the contact no longer has" },
+        { "UPDATE field_word SET name_key = 'old name'", "field_word", "a stale name" },
+        { "DELETE FROM note_word WHERE term = 'palimpsest'", "note_word", "a lost word of a note" },
+        { "UPDATE note_word SET notes = notes + 1 WHERE term = 'visit'", "note_word",
+          "a word counted in one note too many" },
+        { "UPDATE note_word SET contact_id = 999 WHERE term = 'arrived'", "note_word",
+          "a word of a contact that is gone" },
+    };
+    for (size_t d = 0; d < sizeof damages / sizeof damages[0]; d++) {
+        char name[160];
+        sqlite3_open(db, &raw);
+        sqlite3_exec(raw, damages[d].damage, NULL, NULL, NULL);
+        sqlite3_close(raw);
+        snprintf(name, sizeof name, "the check finds %s", damages[d].what);
+        ok(store_check(st, &problems) == STORE_FAILED, name);
+        named = false;
+        for (size_t i = 0; i < problems.len; i++)
+            named = named || strstr(problems.items[i], damages[d].table);
+        snprintf(name, sizeof name, "and names %s", damages[d].table);
+        ok(named, name);
+        strlist_clear(&problems);
+        ok(store_rebuild_search(st) == STORE_OK && store_check(st, &problems) == STORE_OK,
+           "the rebuilt index passes");
+        strlist_clear(&problems);
+    }
+    struct contact_filter f = { .stage = STAGE_NONE, .text = "palimp" };
+    int64_t found = 0;
+    store_contact_count(st, &f, 0, &found);
+    is_int(found, 1, "search as you type finds the rebuilt note's word");
     struct note n = { .contact_id = id, .at = t + 99 };
     snprintf(n.kind, sizeof n.kind, "note");
     n.body = strdup("a quire of vellum");
