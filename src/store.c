@@ -977,6 +977,9 @@ static enum store_status migrate_v4_triggers(struct store *st)
     return STORE_OK;
 }
 
+/* From this many notes on, an upgrade to version 5 says it is running. */
+#define UPGRADE_NOTICE_NOTES 20000
+
 /* Migration i takes the schema from version i to i + 1. */
 static const struct migration {
     const char *sql;
@@ -1017,6 +1020,15 @@ static enum store_status migrate(struct store *st)
         return store_fail(st, STORE_READ_ONLY,
                           _("%s needs an upgrade of its schema (version %lld to %d); open it once without --read-only"),
                           st->shown_path, (long long)version, SCHEMA_VERSION);
+    /* Version 5 splits every note into words: on a long history that
+     * takes a minute, which must not look like a hang. Said before the
+     * screen is drawn. */
+    int64_t notes = 0;
+    if (version >= 1 && version < 5
+        && query_int(st, "SELECT count(*) FROM note", -1, &notes) == STORE_OK
+        && notes >= UPGRADE_NOTICE_NOTES)
+        fprintf(stderr, _("rapport: upgrading %s to schema version %d for %lld notes; this is done once and takes a while…\n"),
+                st->shown_path, SCHEMA_VERSION, (long long)notes);
     for (int v = (int)version; v < SCHEMA_VERSION; v++) {
         rc = exec(st, "BEGIN IMMEDIATE");
         if (rc != STORE_OK)
