@@ -1750,6 +1750,15 @@ static enum store_status read_contact(struct store *st, sqlite3_stmt *stmt,
 
 /* Steps stmt and collects contacts (CONTACT_COLUMNS first) up to limit;
  * sets more when one more row was there. Finalizes stmt. */
+/* Appends the contact of the statement's row to out (cap: its room). */
+static enum store_status append_contact(struct store *st, sqlite3_stmt *stmt,
+                                        struct contact_list *out, size_t *cap)
+{
+    if (reserve((void **)&out->items, out->len, cap, sizeof *out->items))
+        return no_memory(st);
+    return read_contact(st, stmt, 0, &out->items[out->len++]);
+}
+
 static enum store_status collect_contacts(struct store *st, sqlite3_stmt *stmt,
                                           size_t limit, struct contact_list *out)
 {
@@ -1764,13 +1773,7 @@ static enum store_status collect_contacts(struct store *st, sqlite3_stmt *stmt,
             out->more = true;
             break;
         }
-        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
-            rc = no_memory(st);
-            break;
-        }
-        rc = read_contact(st, stmt, 0, &out->items[out->len]);
-        out->len++;
-        if (rc != STORE_OK)
+        if ((rc = append_contact(st, stmt, out, &cap)) != STORE_OK)
             break;
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
@@ -2461,17 +2464,9 @@ static enum store_status page_merged(struct store *st, const struct contact_filt
                 done = true;
                 break;
             }
-            if (out == &counting) {
+            if (out == &counting)
                 out->len++;
-                continue;
-            }
-            if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
-                rc = no_memory(st);
-                break;
-            }
-            rc = read_contact(st, stmt, 0, &out->items[out->len]);
-            out->len++;
-            if (rc != STORE_OK)
+            else if ((rc = append_contact(st, stmt, out, &cap)) != STORE_OK)
                 break;
         }
         if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
