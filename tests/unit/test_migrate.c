@@ -392,7 +392,8 @@ static void test_from_v2(void)
     store_journal_list_clear(&recent);
     /* A department set without a journal entry (as a demo fill writes)
      * survives undoing an entry saved before the column existed. */
-    ok(store_batch(st, NULL, department_set, "Prints") == STORE_OK,
+    char prints[] = "Prints";
+    ok(store_batch(st, NULL, department_set, prints) == STORE_OK,
        "a department set without a journal entry");
     struct journal_entry undone = { 0 };
     ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "edited Vera Second"),
