@@ -2161,7 +2161,7 @@ static void filter_bind(sqlite3_stmt *stmt, const struct contact_filter *f,
                         const struct search *s)
 {
     for (size_t i = 0; s && i < s->len; i++) {
-        char name[16];
+        char name[32];
         snprintf(name, sizeof name, ":lo%zu", i);
         bind_named_text(stmt, name, s->tokens[i].lo);
         snprintf(name, sizeof name, ":hi%zu", i);
@@ -2347,7 +2347,7 @@ static void merge_bind(sqlite3_stmt *stmt, const struct search *s, const bool *s
                                           &s->tokens[i].note_terms };
         for (size_t l = 0; l < 2; l++) {
             for (size_t t = 0; t < lists[l]->len; t++) {
-                char name[16];
+                char name[32];
                 snprintf(name, sizeof name, ":t%d", n++);
                 bind_named_text(stmt, name, lists[l]->items[t]);
             }
