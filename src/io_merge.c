@@ -66,21 +66,6 @@ void io_record_drop(struct io_import *im)
 
 /* CR LF and a lone CR become LF: a note written on one system and
  * brought back through another must still equal itself. */
-static void unify_breaks(char *s)
-{
-    char *w = s;
-    for (const char *r = s; *r; r++) {
-        if (*r == '\r') {
-            *w++ = '\n';
-            if (r[1] == '\n')
-                r++;
-        } else {
-            *w++ = *r;
-        }
-    }
-    *w = '\0';
-}
-
 int io_record_add_note(struct io_record *r, const char *kind, time_t at,
                        const char *body)
 {
@@ -96,7 +81,7 @@ int io_record_add_note(struct io_record *r, const char *kind, time_t at,
     n->body = strdup(body);
     if (!n->body)
         return -1;
-    unify_breaks(n->body);
+    text_unify_breaks(n->body);
     r->note_count++;
     return 0;
 }
@@ -251,13 +236,13 @@ static void plan(struct io_import *im, int line, const char *what,
 }
 
 /* A note as it compares: LF line breaks, no trailing blanks (note_add
- * drops them). Stored notes may still hold CR LF from before. */
+ * makes them so). Notes stored by an older rapport may still hold CR LF. */
 static char *comparable(const char *body)
 {
     char *s = strdup(body ? body : "");
     if (!s)
         return NULL;
-    unify_breaks(s);
+    text_unify_breaks(s);
     size_t n = strlen(s);
     while (n > 0 && strchr(" \t\n", s[n - 1]))
         s[--n] = '\0';

@@ -217,8 +217,14 @@ static bool parse_property(char *line, struct property *p)
         char *eq = strchr(start, '=');
         if (eq) {
             *eq = '\0';
-            /* TYPE=work,voice and TYPE=work;TYPE=voice are the same. */
+            /* TYPE=work,voice and TYPE=work;TYPE=voice are the same, and
+             * so is TYPE="work,voice": the quotes hold the whole list. */
             char *vals = eq + 1;
+            size_t len = strlen(vals);
+            if (len >= 2 && vals[0] == '"' && vals[len - 1] == '"') {
+                vals[len - 1] = '\0';
+                vals++;
+            }
             char *save = NULL;
             for (char *v = strtok_r(vals, ",", &save); v;
                  v = strtok_r(NULL, ",", &save))

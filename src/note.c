@@ -73,6 +73,8 @@ enum store_status note_add(struct store *st, int64_t contact_id,
     n.body = strdup(body);
     if (!n.body)
         return store_fail(st, STORE_FAILED, _("out of memory"));
+    /* One kind of line break, whatever the editor or file used. */
+    text_unify_breaks(n.body);
     trim_end(n.body);
     enum store_status rc = store_note_add(st, &n, now);
     if (rc == STORE_OK && id)

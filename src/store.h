@@ -24,7 +24,7 @@ enum store_status {
     STORE_OK = 0,
     STORE_NOT_FOUND,   /* no such contact, follow-up, ... */
     STORE_INVALID,     /* bad input: the message says which field */
-    STORE_AMBIGUOUS,   /* a name matched several contacts */
+    STORE_AMBIGUOUS,   /* a name matched several contacts or organisations */
     STORE_CONFLICT,    /* the record changed since it was read */
     STORE_READ_ONLY,   /* opened read-only, or the file is not writable */
     STORE_FAILED,      /* the database failed: damaged, disk full, ... */

@@ -386,6 +386,21 @@ static bool is_blank(char c)
            || c == '\f';
 }
 
+void text_unify_breaks(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r; r++) {
+        if (*r == '\r') {
+            *w++ = '\n';
+            if (r[1] == '\n')
+                r++;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+}
+
 char *text_trim(char *s)
 {
     if (!s)

@@ -29,6 +29,8 @@ void text_pad(const char *s, int cols, char *buf, size_t size);
 char *text_fold(const char *s);
 /* Trims ASCII blanks at both ends, in place; returns s. */
 char *text_trim(char *s);
+/* Turns CR LF and lone CR line breaks into LF, in place. */
+void text_unify_breaks(char *s);
 /* Wraps s into lines of at most cols columns (breaking at spaces where
  * possible, honouring '\n'); returns the lines as a new array of new
  * strings terminated by NULL. */

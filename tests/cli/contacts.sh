@@ -190,6 +190,12 @@ is "$err" "rapport: #4 Ann Jones is already archived" "naming the contact with i
 r unarchive 4
 is "$(sql "$db" "SELECT archived FROM contact WHERE id = 4")" 0 "unarchive brings it back too"
 
+# A note written with CR LF (a file from another system) is stored with LF.
+r note zoe "$(printf 'First line\r\nsecond line\rthird line\r\n')"
+is "$status" 0 "a note with CR LF line breaks"
+is "$(sql "$db" "SELECT replace(replace(body, char(13), '<CR>'), char(10), '<LF>') FROM note ORDER BY id DESC LIMIT 1")" \
+   "First line<LF>second line<LF>third line" "is stored with LF only"
+
 # Forget: no trace of the person left anywhere in the file.
 r note zoe "Discussed the Quetzalcoatlus manuscripts at length"
 r follow zoe +3d "Send the Quetzalcoatlus list"

@@ -199,6 +199,9 @@ static void test_trim(void)
     is_str(text_trim(c), "x", "nothing to trim");
     char d[] = "\xc2\xa0" "a";
     is_str(text_trim(d), "\xc2\xa0" "a", "a no-break space is not ASCII: kept");
+    char e[] = "one\r\ntwo\rthree\n\r\nfour";
+    text_unify_breaks(e);
+    is_str(e, "one\ntwo\nthree\n\nfour", "CR LF and a lone CR become LF");
 }
 
 int main(void)
