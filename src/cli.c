@@ -1462,6 +1462,10 @@ static int print_members(struct app *app, const struct org *o, enum role role,
                 fputs(", ", stdout);
                 put(stdout, c->title);
             }
+            if (c->department) {
+                fputs(", ", stdout);
+                put(stdout, c->department);
+            }
             fputs(")\n", stdout);
         }
         bool more = page.more && page.len > 0;

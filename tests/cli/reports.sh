@@ -10,7 +10,8 @@ is "$status" 0 "orgs on an empty database"
 is "$out" "No organisations." "says there are none"
 
 r add "Siobhán Ní Bhriain" --org "Department of History" --role decision-maker --stage client
-r add "Mateo Fernández" --org "Department of History" --role user
+r add "Mateo Fernández" --org "Department of History" --role user --title Archivist \
+    --department "Early Modern"
 r add "Tomás Ó Ceallaigh" --org "department of history" --role user --stage customer
 r add "José Müller" --org "Hartmann & Reyes LLP" --role both
 r orgs
@@ -25,7 +26,8 @@ dm=$(printf '%s\n' "$out" | sed -n '/^Decision-makers/,/^$/p')
 users=$(printf '%s\n' "$out" | sed -n '/^Users/,$p')
 like "$dm" '#1 Siobhán Ní Bhriain +\(Client\)' "its decision-makers"
 unlike "$dm" 'Mateo' "users are not decision-makers"
-like "$users" '#2 Mateo Fernández' "its users"
+like "$users" '#2 Mateo Fernández +\(End user, Archivist, Early Modern\)' \
+     "its users, with their title and department"
 like "$users" '#3 Tomás Ó Ceallaigh' "all of them"
 r orgs "Nowhere"
 is "$status" 1 "an unknown organisation is a user error"
