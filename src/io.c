@@ -525,8 +525,9 @@ static void import_help(void)
            _("Imports contacts from a vCard (2.1, 3.0, 4.0) or CSV file (rapport's own\n"
              "layout, Google Contacts, Outlook, or any header with --map), or\n"
              "follow-ups from an iCalendar file. Contacts already present (same email\n"
-             "or UID) are merged: new emails, phones, tags and notes are added, nothing\n"
-             "stored is replaced. Valid records go in together, in one transaction."));
+             "or UID) are merged: new emails, phones, tags and notes are added, and a\n"
+             "stored number without a kind takes the file's; nothing stored is replaced.\n"
+             "Valid records go in together, in one transaction."));
     printf("\n%s\n", _("Options:\n"
                        "  --format FORMAT  csv, vcard or ics (default: from the name and content)\n"
                        "  --dry-run        show what would be added, merged and rejected; write nothing\n"
