@@ -1451,6 +1451,18 @@ static void test_search_common(const char *db)
         }
         store_contact_list_clear(&first);
         store_contact_list_clear(&second);
+        /* The last window, read backward from the end (G). */
+        char *every = expected(db, COMMON, orders[o].order, 5000, 0);
+        size_t total = *every ? 1 : 0;
+        for (const char *p = every; *p; p++)
+            total += *p == ' ';
+        free(every);
+        char *want = expected(db, COMMON, orders[o].order, 40, (int)total - 40);
+        char *got = shown(st, "comm", orders[o].sort, NULL, true, 40);
+        snprintf(name, sizeof name, "\"comm\" by %s: the last window", orders[o].order);
+        is_str(got, want, name);
+        free(got);
+        free(want);
     }
     struct contact_filter f = { .stage = STAGE_NONE, .text = "comm" };
     int64_t n = 0, all = 0;
