@@ -759,12 +759,14 @@ static const char schema_v4[] =
  * word in (term, name_key, contact_id) order. A prefix typed is a range
  * of terms, and one term's contacts come in the order of the name list,
  * so the first window of a common prefix is read without sorting its
- * thousands of matches. note_word counts the notes that hold the word,
- * so deleting one note keeps the words the others hold. */
+ * thousands of matches. Each row has its contact's archived flag, so
+ * the list's usual filter needs no contact row to count the matches.
+ * note_word counts the notes that hold the word, so deleting one note
+ * keeps the words the others hold. */
 #define FIELD_WORD_INSERT \
-    "INSERT INTO field_word(term, name_key, contact_id) " FIELD_WORD_SELECT
+    "INSERT INTO field_word(term, name_key, contact_id, archived) " FIELD_WORD_SELECT
 #define FIELD_WORD_SELECT \
-    "SELECT j.value, c.name_key, c.id FROM contact c " \
+    "SELECT j.value, c.name_key, c.id, c.archived FROM contact c " \
     "LEFT JOIN organisation o ON o.id = c.org_id, json_each(" FIELD_WORDS ") j "
 /* The words of contact c (with its organisation o), as rapport_words()
  * gives them. */
@@ -780,8 +782,8 @@ static const char schema_v4[] =
     "DELETE FROM field_word WHERE contact_id = " x "; " \
     FIELD_WORD_INSERT "WHERE c.id = " x "; "
 #define NOTE_WORD_ADD(row) \
-    "INSERT INTO note_word(term, name_key, contact_id, notes) " \
-    "SELECT j.value, c.name_key, c.id, 1 FROM contact c, " \
+    "INSERT INTO note_word(term, name_key, contact_id, archived, notes) " \
+    "SELECT j.value, c.name_key, c.id, c.archived, 1 FROM contact c, " \
     "json_each(rapport_words(" row ".body)) j WHERE c.id = " row ".contact_id " \
     "ON CONFLICT (term, name_key, contact_id) DO UPDATE SET notes = notes + 1; "
 #define NOTE_WORD_DROP(row) \
@@ -792,17 +794,18 @@ static const char schema_v4[] =
 /* Both tables from the contacts and notes, in the order of their keys. */
 #define SEARCH_WORDS_FILL \
     FIELD_WORD_INSERT ";\n" \
-    "INSERT INTO note_word(term, name_key, contact_id, notes) " NOTE_WORD_SELECT ";\n"
+    "INSERT INTO note_word(term, name_key, contact_id, archived, notes) " NOTE_WORD_SELECT ";\n"
 #define NOTE_WORD_SELECT \
-    "SELECT j.value, c.name_key, c.id, count(*) FROM note n " \
+    "SELECT j.value, c.name_key, c.id, c.archived, count(*) FROM note n " \
     "JOIN contact c ON c.id = n.contact_id, json_each(rapport_words(n.body)) j " \
     "GROUP BY j.value, c.name_key, c.id"
 
 static const char schema_v5[] =
     "CREATE TABLE field_word (term TEXT NOT NULL, name_key TEXT NOT NULL, "
-    "contact_id INTEGER NOT NULL, PRIMARY KEY (term, name_key, contact_id)) WITHOUT ROWID;\n"
+    "contact_id INTEGER NOT NULL, archived INTEGER NOT NULL, "
+    "PRIMARY KEY (term, name_key, contact_id)) WITHOUT ROWID;\n"
     "CREATE TABLE note_word (term TEXT NOT NULL, name_key TEXT NOT NULL, "
-    "contact_id INTEGER NOT NULL, notes INTEGER NOT NULL, "
+    "contact_id INTEGER NOT NULL, archived INTEGER NOT NULL, notes INTEGER NOT NULL, "
     "PRIMARY KEY (term, name_key, contact_id)) WITHOUT ROWID;\n"
     SEARCH_WORDS_FILL
     "CREATE INDEX field_word_by_contact ON field_word(contact_id, term);\n"
@@ -815,6 +818,10 @@ static const char schema_v5[] =
     "CREATE TRIGGER note_word_contact_rename AFTER UPDATE OF name_key ON contact "
     "WHEN NEW.name_key IS NOT OLD.name_key BEGIN "
     "UPDATE note_word SET name_key = NEW.name_key WHERE contact_id = NEW.id; END;\n"
+    "CREATE TRIGGER search_word_contact_archive AFTER UPDATE OF archived ON contact "
+    "WHEN NEW.archived IS NOT OLD.archived BEGIN "
+    "UPDATE field_word SET archived = NEW.archived WHERE contact_id = NEW.id; "
+    "UPDATE note_word SET archived = NEW.archived WHERE contact_id = NEW.id; END;\n"
     "CREATE TRIGGER search_word_contact_delete AFTER DELETE ON contact BEGIN "
     "DELETE FROM field_word WHERE contact_id = OLD.id; "
     "DELETE FROM note_word WHERE contact_id = OLD.id; END;\n"
@@ -1750,13 +1757,14 @@ static enum store_status read_contact(struct store *st, sqlite3_stmt *stmt,
 
 /* Steps stmt and collects contacts (CONTACT_COLUMNS first) up to limit;
  * sets more when one more row was there. Finalizes stmt. */
-/* Appends the contact of the statement's row to out (cap: its room). */
-static enum store_status append_contact(struct store *st, sqlite3_stmt *stmt,
+/* Appends the contact of the statement's row, from column at, to out
+ * (cap: its room). */
+static enum store_status append_contact(struct store *st, sqlite3_stmt *stmt, int at,
                                         struct contact_list *out, size_t *cap)
 {
     if (reserve((void **)&out->items, out->len, cap, sizeof *out->items))
         return no_memory(st);
-    return read_contact(st, stmt, 0, &out->items[out->len++]);
+    return read_contact(st, stmt, at, &out->items[out->len++]);
 }
 
 static enum store_status collect_contacts(struct store *st, sqlite3_stmt *stmt,
@@ -1773,7 +1781,7 @@ static enum store_status collect_contacts(struct store *st, sqlite3_stmt *stmt,
             out->more = true;
             break;
         }
-        if ((rc = append_contact(st, stmt, out, &cap)) != STORE_OK)
+        if ((rc = append_contact(st, stmt, 0, out, &cap)) != STORE_OK)
             break;
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
@@ -2124,17 +2132,31 @@ static enum store_status search_prepare(struct store *st, const char *text,
     return rc;
 }
 
-/* The conditions of a filter but its text, each " AND ...". */
-static void filter_conditions(const struct contact_filter *f, struct sql_text *sql)
+/* Which contacts a filter takes by their archived flag: 0 the active
+ * ones (the usual list), 1 the archived ones, -1 both. */
+static int filter_archived(const struct contact_filter *f)
 {
-    if (!f) {
-        sql_add(sql, " AND c.archived = 0");
+    if (!f)
+        return 0;
+    return f->only_archived ? 1 : f->include_archived ? -1 : 0;
+}
+
+/* Whether a filter needs the contact row beyond its archived flag. */
+static bool filter_reads_contact(const struct contact_filter *f)
+{
+    return f && (f->stage != STAGE_NONE || f->tag || f->org || f->role);
+}
+
+/* The conditions of a filter but its text, each " AND ..."; the archived
+ * flag too unless the word rows already hold it to. */
+static void filter_conditions(const struct contact_filter *f, bool archived_done,
+                              struct sql_text *sql)
+{
+    int archived = filter_archived(f);
+    if (!archived_done && archived >= 0)
+        sql_addf(sql, " AND c.archived = %d", archived);
+    if (!f)
         return;
-    }
-    if (f->only_archived)
-        sql_add(sql, " AND c.archived = 1");
-    else if (!f->include_archived)
-        sql_add(sql, " AND c.archived = 0");
     if (f->stage != STAGE_NONE)
         sql_add(sql, " AND c.stage = :stage");
     if (f->tag)
@@ -2146,14 +2168,16 @@ static void filter_conditions(const struct contact_filter *f, struct sql_text *s
         sql_add(sql, " AND (c.roles & :role) = :role");
 }
 
-/* " AND" the contact c holds a word that token i begins. */
-static void token_probe(const struct search *s, size_t i, struct sql_text *sql)
+/* " AND" the contact whose id is `id` (c.id, m.contact_id) holds a word
+ * that token i begins. */
+static void token_probe(const struct search *s, size_t i, const char *id,
+                        struct sql_text *sql)
 {
-    sql_addf(sql, " AND (EXISTS (SELECT 1 FROM field_word w WHERE w.contact_id = c.id "
-                  "AND w.term >= :lo%zu AND w.term < :hi%zu)", i, i);
+    sql_addf(sql, " AND (EXISTS (SELECT 1 FROM field_word w WHERE w.contact_id = %s "
+                  "AND w.term >= :lo%zu AND w.term < :hi%zu)", id, i, i);
     if (!s->tokens[i].fields_only)
-        sql_addf(sql, " OR EXISTS (SELECT 1 FROM note_word w WHERE w.contact_id = c.id "
-                      "AND w.term >= :lo%zu AND w.term < :hi%zu)", i, i);
+        sql_addf(sql, " OR EXISTS (SELECT 1 FROM note_word w WHERE w.contact_id = %s "
+                      "AND w.term >= :lo%zu AND w.term < :hi%zu)", id, i, i);
     sql_add(sql, ")");
 }
 
@@ -2254,32 +2278,48 @@ struct driver {
 /* The window read from the contact table in sort order: from a driver,
  * its contacts are read and sorted, and the other tokens looked up for
  * each; else the sort order is walked. Without out, the matches are
- * counted instead (up to the window's limit + 1), in no order. */
+ * counted instead (up to the window's limit + 1), in no order: from a
+ * driver token's word rows alone when the filter needs no more than
+ * their archived flag. */
 static enum store_status page_sorted(struct store *st, const struct contact_filter *f,
                                      const struct search *s, const struct driver *d,
                                      const struct window *w, struct contact_list *out,
                                      int64_t *counted)
 {
     struct sql_text sql = { .len = 0 };
-    sql_add(&sql, out ? "SELECT " CONTACT_COLUMNS : "SELECT c.id");
+    const char *id = "c.id";
+    bool words_only = !out && !w->after && d && d->token >= 0 && !filter_reads_contact(f);
+    int archived = filter_archived(f);
     if (d && d->token >= 0) {
-        sql_addf(&sql, " FROM (SELECT contact_id FROM field_word "
-                       "WHERE term >= :lo%d AND term < :hi%d", d->token, d->token);
+        char flag[32] = "";
+        if (words_only && archived >= 0)
+            snprintf(flag, sizeof flag, " AND archived = %d", archived);
+        sql_addf(&sql, "%s FROM (SELECT contact_id FROM field_word "
+                       "WHERE term >= :lo%d AND term < :hi%d%s",
+                 words_only ? "SELECT m.contact_id" : out ? "SELECT " CONTACT_COLUMNS : "SELECT c.id",
+                 d->token, d->token, flag);
         if (!s->tokens[d->token].fields_only)
             sql_addf(&sql, " UNION SELECT contact_id FROM note_word "
-                           "WHERE term >= :lo%d AND term < :hi%d", d->token, d->token);
-        sql_add(&sql, ") m CROSS JOIN contact c ON c.id = m.contact_id "
-                      "LEFT JOIN organisation o ON o.id = c.org_id WHERE 1");
+                           "WHERE term >= :lo%d AND term < :hi%d%s", d->token, d->token, flag);
+        if (words_only) {
+            sql_add(&sql, ") m WHERE 1");
+            id = "m.contact_id";
+        } else {
+            sql_add(&sql, ") m CROSS JOIN contact c ON c.id = m.contact_id "
+                          "LEFT JOIN organisation o ON o.id = c.org_id WHERE 1");
+        }
     } else if (d && d->ids) {
+        sql_add(&sql, out ? "SELECT " CONTACT_COLUMNS : "SELECT c.id");
         sql_add(&sql, " FROM json_each(:ids) m CROSS JOIN contact c ON c.id = m.value "
                       "LEFT JOIN organisation o ON o.id = c.org_id WHERE 1");
     } else {
+        sql_add(&sql, out ? "SELECT " CONTACT_COLUMNS : "SELECT c.id");
         sql_add(&sql, CONTACT_FROM "WHERE 1");
     }
-    filter_conditions(f, &sql);
+    filter_conditions(f, words_only, &sql);
     for (size_t i = 0; s && i < s->len; i++)
         if (!d || (d->token != (int)i && !(d->ids && d->covered[i])))
-            token_probe(s, i, &sql);
+            token_probe(s, i, id, &sql);
     if (w->after) {
         sql_add(&sql, " AND ");
         sql_add(&sql, w->backward ? contact_sorts[w->sort].before
@@ -2304,10 +2344,11 @@ static enum store_status page_sorted(struct store *st, const struct contact_filt
 }
 
 /* The branches of a name-order merge: SELECT name_key, contact_id of one
- * term each, from the cursor on. */
+ * term each, from the cursor on, of the contacts archived or not as
+ * archived says (< 0: both). */
 static void merge_branches(struct sql_text *sql, const char *table,
                            const struct strlist *terms, const char *op,
-                           bool backward, int *n)
+                           bool backward, int archived, int *n)
 {
     for (size_t i = 0; i < terms->len; i++) {
         if (*n > 0)
@@ -2315,20 +2356,25 @@ static void merge_branches(struct sql_text *sql, const char *table,
         sql_addf(sql, "SELECT name_key, contact_id FROM %s WHERE term = :t%d "
                       "AND (name_key, contact_id) %s (:mkey, :mid)",
                  table, *n, backward ? "<" : ">");
+        if (archived >= 0)
+            sql_addf(sql, " AND archived = %d", archived);
         (*n)++;
     }
 }
 
 /* The merge of the streamed tokens' terms, LIMIT :chunk. */
 static void merge_compound(struct sql_text *sql, const struct search *s,
-                           const bool *streamed, bool intersect, bool backward)
+                           const bool *streamed, bool intersect, bool backward,
+                           int archived)
 {
     int n = 0;
     const char *op = intersect ? " INTERSECT " : " UNION ";
     for (size_t i = 0; i < s->len; i++) {
         if (streamed[i]) {
-            merge_branches(sql, "field_word", &s->tokens[i].field_terms, op, backward, &n);
-            merge_branches(sql, "note_word", &s->tokens[i].note_terms, op, backward, &n);
+            merge_branches(sql, "field_word", &s->tokens[i].field_terms, op, backward,
+                           archived, &n);
+            merge_branches(sql, "note_word", &s->tokens[i].note_terms, op, backward,
+                           archived, &n);
         }
     }
     sql_add(sql, backward ? " ORDER BY 1 DESC, 2 DESC" : " ORDER BY 1, 2");
@@ -2367,14 +2413,14 @@ static void merge_bind(sqlite3_stmt *stmt, const struct search *s, const bool *s
 /* The first contacts of the merge, up to max + 1, as a JSON array; *n
  * says how many. Only the word rows are read. */
 static enum store_status merged_ids(struct store *st, const struct search *s,
-                                    const bool *streamed, bool intersect,
+                                    const bool *streamed, bool intersect, int archived,
                                     int64_t max, char **json, int64_t *n)
 {
     *json = NULL;
     *n = 0;
     struct sql_text sql = { .len = 0 };
     sql_add(&sql, "SELECT contact_id FROM (");
-    merge_compound(&sql, s, streamed, intersect, false);
+    merge_compound(&sql, s, streamed, intersect, false, archived);
     sql_add(&sql, ")");
     sqlite3_stmt *stmt = prepare_text(st, &sql);
     if (!stmt)
@@ -2416,16 +2462,27 @@ static enum store_status page_merged(struct store *st, const struct contact_filt
     if (!out)
         out = &counting;
     memset(out, 0, sizeof *out);
+    /* Counting the usual list reads the word rows alone; a window reads
+     * its contacts, and a filter on more than the archived flag looks
+     * at every contact of the merge. Columns: whether the row is kept,
+     * the merge's cursor, then the contact. */
+    bool contacts = out != &counting || filter_reads_contact(f);
     struct sql_text sql = { .len = 0 };
-    sql_add(&sql, "SELECT " CONTACT_COLUMNS ", (1");
-    filter_conditions(f, &sql);
+    sql_add(&sql, "SELECT (1");
+    filter_conditions(f, true, &sql);
     for (size_t i = 0; i < s->len; i++)
         if (!streamed[i])
-            token_probe(s, i, &sql);
-    sql_add(&sql, "), m.name_key, m.contact_id FROM (");
-    merge_compound(&sql, s, streamed, intersect, w->backward);
-    sql_add(&sql, ") m CROSS JOIN contact c ON c.id = m.contact_id "
-                  "LEFT JOIN organisation o ON o.id = c.org_id ORDER BY ");
+            token_probe(s, i, "m.contact_id", &sql);
+    sql_add(&sql, "), m.name_key, m.contact_id");
+    if (contacts)
+        sql_add(&sql, ", " CONTACT_COLUMNS);
+    sql_add(&sql, " FROM (");
+    merge_compound(&sql, s, streamed, intersect, w->backward, filter_archived(f));
+    sql_add(&sql, ") m");
+    if (contacts)
+        sql_add(&sql, " CROSS JOIN contact c ON c.id = m.contact_id "
+                      "LEFT JOIN organisation o ON o.id = c.org_id");
+    sql_add(&sql, " ORDER BY ");
     sql_add(&sql, w->backward ? "m.name_key DESC, m.contact_id DESC"
                               : "m.name_key, m.contact_id");
     sqlite3_stmt *stmt = prepare_text(st, &sql);
@@ -2448,7 +2505,7 @@ static enum store_status page_merged(struct store *st, const struct contact_filt
         int step;
         while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
             rows++;
-            const char *k = (const char *)sqlite3_column_text(stmt, CONTACT_COLUMN_COUNT + 1);
+            const char *k = (const char *)sqlite3_column_text(stmt, 1);
             char *copy = strdup(k ? k : "");
             if (!copy) {
                 rc = no_memory(st);
@@ -2456,8 +2513,8 @@ static enum store_status page_merged(struct store *st, const struct contact_filt
             }
             free(key);
             key = copy;
-            id = sqlite3_column_int64(stmt, CONTACT_COLUMN_COUNT + 2);
-            if (!sqlite3_column_int(stmt, CONTACT_COLUMN_COUNT))
+            id = sqlite3_column_int64(stmt, 2);
+            if (!sqlite3_column_int(stmt, 0))
                 continue;
             if (out->len == w->limit) {
                 out->more = true;
@@ -2466,7 +2523,7 @@ static enum store_status page_merged(struct store *st, const struct contact_filt
             }
             if (out == &counting)
                 out->len++;
-            else if ((rc = append_contact(st, stmt, out, &cap)) != STORE_OK)
+            else if ((rc = append_contact(st, stmt, 3, out, &cap)) != STORE_OK)
                 break;
         }
         if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
@@ -2538,7 +2595,7 @@ static enum store_status page_searched(struct store *st, const struct contact_fi
         return page_merged(st, f, s, streamed, intersect, w, out, counted);
     char *ids = NULL;
     int64_t n = 0;
-    rc = merged_ids(st, s, streamed, intersect, SEARCH_SPARSE, &ids, &n);
+    rc = merged_ids(st, s, streamed, intersect, filter_archived(f), SEARCH_SPARSE, &ids, &n);
     if (rc == STORE_OK) {
         struct driver d = { -1, ids, streamed };
         rc = page_sorted(st, f, s, n <= SEARCH_SPARSE ? &d : NULL, w, out, counted);
@@ -2597,9 +2654,9 @@ enum store_status store_contact_count(struct store *st,
     }
     struct sql_text sql = { .len = 0 };
     sql_add(&sql, "SELECT count(*) FROM (SELECT 1 FROM contact c WHERE 1");
-    filter_conditions(filter, &sql);
+    filter_conditions(filter, false, &sql);
     for (size_t i = 0; i < s.len; i++)
-        token_probe(&s, i, &sql);
+        token_probe(&s, i, "c.id", &sql);
     sql_add(&sql, limit > 0 ? " LIMIT :limit)" : ")");
     sqlite3_stmt *stmt = prepare_text(st, &sql);
     if (stmt) {
@@ -4350,7 +4407,7 @@ static const struct word_check {
       "(SELECT term FROM field_word WHERE contact_id = c.id ORDER BY term))) "
       "+ (SELECT count(*) FROM field_word) "
       "- (SELECT count(*) FROM contact c CROSS JOIN field_word x ON x.contact_id = c.id "
-      "WHERE x.name_key = c.name_key)" },
+      "WHERE x.name_key = c.name_key AND x.archived = c.archived)" },
     { "note_word",
       "SELECT (SELECT count(*) FROM contact c WHERE "
       "(SELECT json_group_array(term) FROM (SELECT DISTINCT j.value AS term FROM note n, "
@@ -4359,7 +4416,7 @@ static const struct word_check {
       "(SELECT term FROM note_word WHERE contact_id = c.id ORDER BY term))) "
       "+ (SELECT count(*) FROM note_word) "
       "- (SELECT count(*) FROM contact c CROSS JOIN note_word x ON x.contact_id = c.id "
-      "WHERE x.name_key = c.name_key) "
+      "WHERE x.name_key = c.name_key AND x.archived = c.archived) "
       "+ abs((SELECT coalesce(sum(json_array_length(rapport_words(body))), 0) FROM note) "
       "- (SELECT coalesce(sum(notes), 0) FROM note_word)) "
       "+ (SELECT count(*) FROM note_word WHERE notes <= 0)" },

@@ -1165,9 +1165,10 @@ static void test_search_index(const char *db)
         const char *damage, *table, *what;
     } damages[] = {
         { "DELETE FROM field_word WHERE term = 'ines'", "field_word", "a lost word of a name" },
-        { "INSERT INTO field_word VALUES ('stale', 'ines indexed', 1)", "field_word",
+        { "INSERT INTO field_word VALUES ('stale', 'ines indexed', 1, 0)", "field_word",
           "a word the contact no longer has" },
         { "UPDATE field_word SET name_key = 'old name'", "field_word", "a stale name" },
+        { "UPDATE note_word SET archived = 1", "note_word", "a stale archived flag" },
         { "DELETE FROM note_word WHERE term = 'palimpsest'", "note_word", "a lost word of a note" },
         { "UPDATE note_word SET notes = notes + 1 WHERE term = 'visit'", "note_word",
           "a word counted in one note too many" },
@@ -1300,6 +1301,11 @@ static void test_search_words(const char *db)
     is_shown(st, "smith", "", "the old name is not");
     is_shown(st, "maps", "", "nor the old tag");
     is_shown(st, "city", want, "the organisation still is");
+    ok(store_contact_set_archived(st, anna, true, t) == STORE_OK, "she is archived");
+    is_shown(st, "berg", "", "an archived contact is not in the list");
+    check_sound(st, "the words follow the archived flag");
+    store_contact_set_archived(st, anna, false, t);
+    is_shown(st, "berg", want, "and is back once unarchived");
     add_note(st, anna, "Lent the atlas", t);
     ok(edit_contact(st, anna, "Anna Aalto", NULL, NULL) == STORE_OK, "renamed again");
     is_shown(st, "atlas", want, "her notes follow her new name");
@@ -1475,6 +1481,43 @@ static void test_search_common(const char *db)
         want += *p == ' ';
     is_int(all, *every ? want + 1 : 0, "and exactly when no limit is asked");
     free(every);
+    /* Counted from the word rows alone, with archived contacts left out:
+     * a common word (merged) and a rarer one (read whole). */
+    static const struct {
+        const char *typed, *cond;
+    } counted[] = {
+        { "comm", COMMON },
+        { "commonplace", "EXISTS (SELECT 1 FROM note n WHERE n.contact_id = c.id "
+                         "AND n.body = 'commonplace book')" },
+    };
+    for (size_t k = 0; k < sizeof counted / sizeof counted[0]; k++) {
+        char name[160];
+        struct contact_filter cf = { .stage = STAGE_NONE, .text = counted[k].typed };
+        int64_t got = -1;
+        store_contact_count(st, &cf, 5000, &got);
+        char *ids = expected(db, counted[k].cond, "c.id", 5000, 0);
+        int64_t rows = *ids ? 1 : 0;
+        for (const char *p = ids; *p; p++)
+            rows += *p == ' ';
+        free(ids);
+        snprintf(name, sizeof name, "\"%s\" is counted exactly below the limit", counted[k].typed);
+        is_int(got, rows, name);
+    }
+    struct contact_filter archived = { .stage = STAGE_NONE, .text = "comm", .only_archived = true };
+    int64_t gone = 0;
+    store_contact_count(st, &archived, 5000, &gone);
+    sqlite3 *raw = NULL;
+    sqlite3_stmt *q = NULL;
+    int64_t want_gone = -1;
+    if (sqlite3_open_v2(db, &raw, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+        && sqlite3_prepare_v2(raw, "SELECT count(*) FROM contact c WHERE c.archived = 1 AND "
+                              COMMON, -1, &q, NULL) == SQLITE_OK
+        && sqlite3_step(q) == SQLITE_ROW)
+        want_gone = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_close(raw);
+    ok(want_gone > 0, "some contacts with the word are archived");
+    is_int(gone, want_gone, "the archived ones are counted apart");
     check_sound(st, "the words agree with 2600 contacts");
     store_close(st);
 }
