@@ -1990,8 +1990,9 @@ enum store_status store_contact_match(struct store *st, const char *needle,
  * should find would drown in it. The contacts' own fields match from
  * the first letter. */
 #define NOTE_WORD_MIN 3
-/* A word typed that fewer rows hold than this is read whole and sorted:
- * that is quick, and it is the only way for the other sort orders. */
+/* A word typed that fewer rows hold than this is read whole and sorted,
+ * which is quick in any sort order; so are the first contacts of a merge
+ * when there are no more than this many. */
 #define SEARCH_SPARSE 2000
 /* A common word is read in name order from its terms' rows when it has
  * at most this many (one merge each). */
