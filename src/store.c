@@ -284,6 +284,21 @@ static enum store_status query_int(struct store *st, const char *sql,
     return status;
 }
 
+/* Steps a prepared statement that yields one integer (a count), and
+ * ends it; NULL (a failed prepare) stays a failure. */
+static enum store_status step_int(struct store *st, sqlite3_stmt *stmt, int64_t *out)
+{
+    if (!stmt)
+        return STORE_FAILED;
+    enum store_status rc = STORE_OK;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        *out = sqlite3_column_int64(stmt, 0);
+    else
+        rc = db_fail(st);
+    finish(st, stmt);
+    return rc;
+}
+
 /* Grows a list's array for one more item. */
 static int reserve(void **items, size_t len, size_t *cap, size_t size)
 {
@@ -900,12 +915,9 @@ static enum store_status has_column(struct store *st, const char *table,
         return STORE_FAILED;
     bind_text(stmt, 1, table);
     bind_text(stmt, 2, column);
-    enum store_status rc = STORE_OK;
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        *has = sqlite3_column_int(stmt, 0) > 0;
-    else
-        rc = db_fail(st);
-    finish(st, stmt);
+    int64_t n = 0;
+    enum store_status rc = step_int(st, stmt, &n);
+    *has = n > 0;
     return rc;
 }
 
@@ -2038,12 +2050,9 @@ static enum store_status token_rows(struct store *st, const char *sql,
     bind_text(stmt, 1, t->lo);
     bind_text(stmt, 2, t->hi);
     sqlite3_bind_int(stmt, 3, SEARCH_SPARSE);
-    enum store_status rc = STORE_OK;
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        *rows += sqlite3_column_int64(stmt, 0);
-    else
-        rc = db_fail(st);
-    finish(st, stmt);
+    int64_t n = 0;
+    enum store_status rc = step_int(st, stmt, &n);
+    *rows += n;
     return rc;
 }
 
@@ -2663,14 +2672,8 @@ enum store_status store_contact_count(struct store *st,
     if (stmt) {
         filter_bind(stmt, filter, &s);
         bind_named_int(stmt, ":limit", limit + 1);
-        if (sqlite3_step(stmt) == SQLITE_ROW)
-            *count = sqlite3_column_int64(stmt, 0);
-        else
-            rc = db_fail(st);
-        finish(st, stmt);
-    } else {
-        rc = STORE_FAILED;
     }
+    rc = step_int(st, stmt, count);
     search_clear(&s);
     return rc;
 }
@@ -3534,13 +3537,7 @@ enum store_status store_followup_count(struct store *st,
     if (!stmt)
         return STORE_FAILED;
     followup_bind(stmt, filter);
-    enum store_status rc = STORE_OK;
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        *count = sqlite3_column_int64(stmt, 0);
-    else
-        rc = db_fail(st);
-    finish(st, stmt);
-    return rc;
+    return step_int(st, stmt, count);
 }
 
 /* ---- gone quiet ------------------------------------------------------------ */
@@ -3721,14 +3718,11 @@ enum store_status store_quiet_count(struct store *st,
         bind_named_int(stmt, ":cut", (int64_t)now - (int64_t)days * 86400);
         bind_named_int(stmt, ":on", days > 0);
         bind_named_int(stmt, ":now", (int64_t)now);
-        enum store_status rc = STORE_OK;
-        if (sqlite3_step(stmt) == SQLITE_ROW)
-            *count += sqlite3_column_int64(stmt, 0);
-        else
-            rc = db_fail(st);
-        finish(st, stmt);
+        int64_t n = 0;
+        enum store_status rc = step_int(st, stmt, &n);
         if (rc != STORE_OK)
             return rc;
+        *count += n;
     }
     return STORE_OK;
 }
@@ -4007,11 +4001,7 @@ enum store_status store_report(struct store *st,
         if (!stmt)
             return STORE_FAILED;
         bind_date(stmt, 1, today);
-        if (sqlite3_step(stmt) == SQLITE_ROW)
-            out->overdue = sqlite3_column_int64(stmt, 0);
-        else
-            rc = db_fail(st);
-        finish(st, stmt);
+        rc = step_int(st, stmt, &out->overdue);
     }
     if (rc == STORE_OK)
         rc = store_quiet_count(st, stage_cadence, now, &out->quiet);
