@@ -21,8 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cadence.h"
-#include "store.h"
+#include "core/cadence.h"
+#include "store/store.h"
 
 #define RUNS 15
 

@@ -13,13 +13,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "app.h"
-#include "cli.h"
-#include "config.h"
-#include "demo.h"
-#include "i18n.h"
-#include "paths.h"
-#include "ui.h"
+#include "core/app.h"
+#include "cli/cli.h"
+#include "core/config.h"
+#include "core/demo.h"
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "tui/ui.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"

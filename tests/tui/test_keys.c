@@ -6,8 +6,8 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "keys.h"
-#include "ui_edit.h"
+#include "tui/keys.h"
+#include "tui/edit.h"
 #include "../lib/tap.h"
 
 static void test_parse(void)

@@ -18,8 +18,8 @@
 
 /* by its path: "config.h" alone would find autoconf's, which comes
  * first on the include path */
-#include "../../src/config.h"
-#include "paths.h"
+#include "core/config.h"
+#include "base/paths.h"
 #include "../lib/tap.h"
 
 static char fixtures[1024];

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
+#include "base/date.h"
 #include "../lib/tap.h"
 
 static struct date ymd(int y, int m, int d)

@@ -10,14 +10,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cadence.h"
-#include "contact.h"
-#include "followup.h"
-#include "journal.h"
-#include "note.h"
-#include "score.h"
-#include "stage.h"
-#include "store.h"
+#include "core/cadence.h"
+#include "core/contact.h"
+#include "core/followup.h"
+#include "core/journal.h"
+#include "core/note.h"
+#include "core/score.h"
+#include "core/stage.h"
+#include "store/store.h"
 #include "../lib/tap.h"
 
 static char dir[256];

@@ -13,9 +13,9 @@
 
 #include <sqlite3.h>
 
-#include "contact.h"
-#include "followup.h"
-#include "store.h"
+#include "core/contact.h"
+#include "core/followup.h"
+#include "store/store.h"
 #include "../lib/tap.h"
 
 static char dir[256];

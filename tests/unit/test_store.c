@@ -12,7 +12,7 @@
 
 #include <sqlite3.h>
 
-#include "store.h"
+#include "store/store.h"
 #include "../lib/tap.h"
 
 #define DAY 86400

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "base/text.h"
 #include "../lib/tap.h"
 
 static void is_sanitized(const char *in, bool keep_newlines, const char *want,

@@ -1,0 +1,23 @@
+/* The command line (SPEC §4): a table of commands, one function each. */
+#ifndef RAPPORT_CLI_H
+#define RAPPORT_CLI_H
+
+#include <stdio.h>
+
+#include "core/app.h"
+
+/* Exit statuses. */
+enum {
+    CLI_OK = 0,
+    CLI_USER_ERROR = 1,
+    CLI_USAGE = 2,
+};
+
+/* Runs the command argv[0] with its arguments. */
+int cli_run(struct app *app, int argc, char **argv);
+/* True when name is a command. */
+int cli_is_command(const char *name);
+/* Prints the global usage and the list of commands. */
+void cli_print_usage(FILE *out);
+
+#endif

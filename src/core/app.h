@@ -1,0 +1,29 @@
+/* One run of rapport: its options, configuration and open database,
+ * shared by the command line and the TUI. */
+#ifndef RAPPORT_APP_H
+#define RAPPORT_APP_H
+
+#include <stdbool.h>
+
+#include "core/config.h"
+#include "store/store.h"
+
+struct app {
+    struct config cfg;
+    char *db_path;          /* the database to use */
+    char *scratch_dir;      /* a throw-away folder (--demo, a dry run), else NULL */
+    bool read_only;
+    struct store *st;       /* NULL until app_open_store */
+};
+
+/* Opens app->db_path (creating it unless read-only) and prints warnings
+ * to stderr. Returns 0, or 1 after printing a one-line error. */
+int app_open_store(struct app *app);
+void app_close(struct app *app);
+/* Points app->db_path at a new database in a private throw-away folder
+ * named for its purpose ("demo"). Returns 0, or 1 after printing why not. */
+int app_use_scratch(struct app *app, const char *purpose);
+/* Removes that folder (after app_close). */
+void app_remove_scratch(struct app *app);
+
+#endif

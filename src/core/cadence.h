@@ -1,0 +1,25 @@
+/* Cadence: how often a contact should be touched to "stay visible", and
+ * who has gone quiet. Pure functions take `now`. */
+#ifndef RAPPORT_CADENCE_H
+#define RAPPORT_CADENCE_H
+
+#include "store/store.h"
+
+/* SPEC §2 defaults: end user off, customer 45 days, client 21 days. */
+extern const int cadence_defaults[STAGE_COUNT];
+
+/* Days that apply to c (its own, else its stage's); 0 = never quiet. */
+int cadence_days_for(const struct contact *c,
+                     const int stage_cadence[STAGE_COUNT]);
+/* Whole days since c's last interaction. */
+int64_t cadence_days_since(const struct contact *c, time_t now);
+/* Days past the cadence (> 0 when quiet), 0 when not quiet or off. */
+int64_t cadence_days_overdue(const struct contact *c,
+                             const int stage_cadence[STAGE_COUNT], time_t now);
+bool cadence_is_quiet(const struct contact *c,
+                      const int stage_cadence[STAGE_COUNT], time_t now);
+/* Parses a cadence: Nd, Nw, Nm (a month counted as 30 days), "off" or
+ * "never" (0), "default" (-1). Returns 0 or -1. */
+int cadence_parse(const char *text, int *days);
+
+#endif

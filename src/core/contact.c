@@ -1,0 +1,436 @@
+/* Contacts: validation of what people type, resolving a CONTACT
+ * argument, archiving and forgetting. The storage does the writing. */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/contact.h"
+#include "base/i18n.h"
+#include "base/text.h"
+
+/* How many candidates an ambiguity message lists. */
+#define CANDIDATES_SHOWN 8
+
+void contact_init(struct contact *c)
+{
+    memset(c, 0, sizeof *c);
+    c->stage = STAGE_END_USER;
+    c->cadence_days = -1;
+    c->roles = ROLE_USER;
+}
+
+int contact_parse_role(const char *text)
+{
+    if (!text)
+        return -1;
+    if (strcasecmp(text, "user") == 0)
+        return ROLE_USER;
+    if (strcasecmp(text, "decision-maker") == 0
+        || strcasecmp(text, "decision maker") == 0
+        || strcasecmp(text, "decisionmaker") == 0
+        || strcasecmp(text, "dm") == 0)
+        return ROLE_DECISION_MAKER;
+    if (strcasecmp(text, "both") == 0)
+        return ROLE_USER | ROLE_DECISION_MAKER;
+    return -1;
+}
+
+const char *contact_roles_label(unsigned roles)
+{
+    switch (roles & (ROLE_USER | ROLE_DECISION_MAKER)) {
+    case ROLE_USER:
+        return _("user");
+    case ROLE_DECISION_MAKER:
+        return _("decision-maker");
+    case ROLE_USER | ROLE_DECISION_MAKER:
+        return _("user, decision-maker");
+    default:
+        return "";
+    }
+}
+
+bool contact_email_valid(const char *email)
+{
+    if (!email)
+        return false;
+    const char *at = strchr(email, '@');
+    if (!at || at == email || !at[1] || strchr(at + 1, '@'))
+        return false;
+    for (const char *p = email; *p; p++)
+        if (isspace((unsigned char)*p) || (unsigned char)*p < 0x20)
+            return false;
+    return true;
+}
+
+char *contact_label(const struct contact *c)
+{
+    char *name = text_sanitize(c->name ? c->name : "", false);
+    char *label = NULL;
+    if (name && asprintf(&label, "#%lld %s", (long long)c->id, name) < 0)
+        label = NULL;
+    free(name);
+    return label;
+}
+
+/* An id as people type it: "12" or "#12". Returns 0 when ref is none. */
+static int64_t parse_id(const char *ref)
+{
+    if (*ref == '#')
+        ref++;
+    if (!*ref)
+        return 0;
+    char *end;
+    errno = 0;
+    long long id = strtoll(ref, &end, 10);
+    if (errno || *end || id <= 0 || !isdigit((unsigned char)*ref))
+        return 0;
+    return id;
+}
+
+enum store_status contact_resolve(struct store *st, const char *ref,
+                                  bool include_archived, struct contact *out)
+{
+    char *needle = strdup(ref ? ref : "");
+    if (!needle)
+        return store_fail(st, STORE_FAILED, _("out of memory"));
+    text_trim(needle);
+    enum store_status rc;
+    if (!*needle) {
+        rc = store_fail(st, STORE_INVALID, _("no contact given"));
+        goto out;
+    }
+    int64_t id = parse_id(needle);
+    if (id) {
+        rc = store_contact_get(st, id, out);
+        if (rc == STORE_NOT_FOUND)
+            rc = store_fail(st, STORE_NOT_FOUND, _("no contact #%lld"),
+                            (long long)id);
+        goto out;
+    }
+
+    struct contact_list found = { 0 };
+    rc = store_contact_match(st, needle, include_archived,
+                             CANDIDATES_SHOWN + 1, &found);
+    if (rc != STORE_OK)
+        goto out;
+    if (found.len == 0) {
+        char *shown = text_sanitize(needle, false);
+        rc = store_fail(st, STORE_NOT_FOUND, _("no contact matches \"%s\""),
+                        shown);
+        free(shown);
+    } else {
+        /* A name typed in full picks that contact even when it is also
+         * part of longer names ("Ann" among "Ann" and "Anna"). */
+        size_t pick = found.len == 1 ? 0 : found.len;
+        if (found.len > 1) {
+            char *key = text_fold(needle);
+            size_t exact = 0, at = 0;
+            for (size_t i = 0; i < found.len; i++) {
+                char *name = text_fold(found.items[i].name);
+                if (strcmp(name, key) == 0) {
+                    exact++;
+                    at = i;
+                }
+                free(name);
+            }
+            free(key);
+            if (exact == 1)
+                pick = at;
+        }
+        if (pick < found.len) {
+            *out = found.items[pick];
+            memset(&found.items[pick], 0, sizeof found.items[pick]);
+            rc = STORE_OK;
+        } else {
+            struct strlist names = { 0 };
+            for (size_t i = 0; i < found.len && i < CANDIDATES_SHOWN; i++) {
+                char *name = text_sanitize(found.items[i].name, false);
+                strlist_pushf(&names, "#%lld %s",
+                              (long long)found.items[i].id, name);
+                free(name);
+            }
+            if (found.more || found.len > CANDIDATES_SHOWN)
+                strlist_push(&names, "…");
+            char *list = strlist_join(&names, ", ");
+            char *shown = text_sanitize(needle, false);
+            rc = store_fail(st, STORE_AMBIGUOUS,
+                            _("\"%s\" matches several contacts: %s"), shown,
+                            list ? list : "");
+            free(shown);
+            free(list);
+            strlist_clear(&names);
+        }
+    }
+    store_contact_list_clear(&found);
+out:
+    free(needle);
+    return rc;
+}
+
+/* Trims a one-line field in place; NULL for an empty one. */
+static enum store_status clean_line(struct store *st, char **field,
+                                    const char *what, bool required)
+{
+    if (*field) {
+        text_trim(*field);
+        if (!**field) {
+            free(*field);
+            *field = NULL;
+        }
+    }
+    if (!*field)
+        return required ? store_fail(st, STORE_INVALID,
+                                     _("%s: must not be empty"), what)
+                        : STORE_OK;
+    if (!text_is_utf8(*field))
+        return store_fail(st, STORE_INVALID, _("%s: not valid UTF-8"), what);
+    if (strpbrk(*field, "\r\n"))
+        return store_fail(st, STORE_INVALID, _("%s: must be one line"), what);
+    return STORE_OK;
+}
+
+static enum store_status clean_text(struct store *st, char **field,
+                                    const char *what)
+{
+    if (*field && !text_is_utf8(*field))
+        return store_fail(st, STORE_INVALID, _("%s: not valid UTF-8"), what);
+    if (*field) {
+        text_trim(*field);
+        if (!**field) {
+            free(*field);
+            *field = NULL;
+        }
+    }
+    return STORE_OK;
+}
+
+/* Trims every item, drops empty ones and repeats (case-insensitive);
+ * `separated` refuses items holding the list separators. */
+static enum store_status clean_list(struct store *st, struct strlist *list,
+                                    const char *what, bool separated)
+{
+    struct strlist kept = { 0 };
+    enum store_status rc = STORE_OK;
+    for (size_t i = 0; i < list->len && rc == STORE_OK; i++) {
+        char *item = list->items[i];
+        text_trim(item);
+        if (!*item || strlist_contains(&kept, item))
+            continue;
+        if (!text_is_utf8(item))
+            rc = store_fail(st, STORE_INVALID, _("%s: not valid UTF-8"), what);
+        else if (strpbrk(item, "\r\n"))
+            rc = store_fail(st, STORE_INVALID, _("%s: must be one line"), what);
+        /* A semicolon separates tags wherever they are one text: CSV
+         * cells, rapport list, the form's field. */
+        else if (separated && strchr(item, ';')) {
+            char *shown = text_sanitize(item, false);
+            rc = store_fail(st, STORE_INVALID,
+                            _("%s: \"%s\" holds a semicolon, which separates the items of a list; give each one on its own"),
+                            what, shown);
+            free(shown);
+        }
+        else if (strlist_push(&kept, item) != 0)
+            rc = store_fail(st, STORE_FAILED, _("out of memory"));
+    }
+    if (rc != STORE_OK) {
+        strlist_clear(&kept);
+        return rc;
+    }
+    strlist_clear(list);
+    *list = kept;
+    return STORE_OK;
+}
+
+/* Trims every number, drops empty ones and repeats (a repeat gives its
+ * kind to a first one without), and checks kinds against the known ones. */
+static enum store_status clean_phones(struct store *st, struct phone_list *list)
+{
+    struct phone_list kept = { 0 };
+    enum store_status rc = STORE_OK;
+    for (size_t i = 0; i < list->len && rc == STORE_OK; i++) {
+        struct phone *p = &list->items[i];
+        text_trim(p->number);
+        const char *kind = p->kind && *p->kind ? phone_kind_find(p->kind) : NULL;
+        if (!*p->number)
+            continue;
+        if (!text_is_utf8(p->number))
+            rc = store_fail(st, STORE_INVALID, _("%s: not valid UTF-8"), _("phone"));
+        else if (strpbrk(p->number, "\r\n"))
+            rc = store_fail(st, STORE_INVALID, _("%s: must be one line"), _("phone"));
+        else if (p->kind && *p->kind && !kind) {
+            char *shown = text_sanitize(p->kind, false);
+            rc = store_fail(st, STORE_INVALID,
+                            _("phone: \"%s\" is not a kind of number (expected %s)"),
+                            shown, phone_kind_keys());
+            free(shown);
+        } else if (phone_list_merge(&kept, p->number, kind) < 0)
+            rc = store_fail(st, STORE_FAILED, _("out of memory"));
+    }
+    if (rc != STORE_OK) {
+        phone_list_clear(&kept);
+        return rc;
+    }
+    phone_list_clear(list);
+    *list = kept;
+    return STORE_OK;
+}
+
+static enum store_status validate(struct store *st, struct contact *c)
+{
+    enum store_status rc;
+    if ((rc = clean_line(st, &c->name, _("name"), true)) != STORE_OK
+        || (rc = clean_line(st, &c->org, _("organisation"), false)) != STORE_OK
+        || (rc = clean_line(st, &c->department, _("department"), false)) != STORE_OK
+        || (rc = clean_line(st, &c->title, _("title"), false)) != STORE_OK
+        || (rc = clean_line(st, &c->channel, _("channel"), false)) != STORE_OK
+        || (rc = clean_text(st, &c->projects, _("projects"))) != STORE_OK
+        || (rc = clean_text(st, &c->goals, _("goals"))) != STORE_OK
+        || (rc = clean_list(st, &c->emails, _("email"), false)) != STORE_OK
+        || (rc = clean_phones(st, &c->phones)) != STORE_OK
+        || (rc = clean_list(st, &c->tags, _("tag"), true)) != STORE_OK)
+        return rc;
+    for (size_t i = 0; i < c->emails.len; i++) {
+        if (!contact_email_valid(c->emails.items[i])) {
+            char *shown = text_sanitize(c->emails.items[i], false);
+            rc = store_fail(st, STORE_INVALID,
+                            _("email: \"%s\" is not an address (expected name@domain)"),
+                            shown);
+            free(shown);
+            return rc;
+        }
+    }
+    if ((unsigned)c->stage >= STAGE_COUNT)
+        return store_fail(st, STORE_INVALID, _("stage: unknown stage"));
+    if (c->cadence_days < -1)
+        return store_fail(st, STORE_INVALID,
+                          _("cadence: expected a number of days, off or default"));
+    c->roles &= ROLE_USER | ROLE_DECISION_MAKER;
+    return STORE_OK;
+}
+
+enum store_status contact_add(struct store *st, struct contact *c, time_t now)
+{
+    enum store_status rc = validate(st, c);
+    return rc != STORE_OK ? rc : store_contact_add(st, c, now);
+}
+
+static bool same_text(const char *a, const char *b)
+{
+    return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
+}
+
+/* Exact, in order: the storage keeps the order people gave. */
+static bool same_list(const struct strlist *a, const struct strlist *b)
+{
+    if (a->len != b->len)
+        return false;
+    for (size_t i = 0; i < a->len; i++)
+        if (strcmp(a->items[i], b->items[i]) != 0)
+            return false;
+    return true;
+}
+
+/* The fields store_contact_update writes, and nothing else. */
+static bool same_fields(const struct contact *a, const struct contact *b)
+{
+    return same_text(a->name, b->name) && same_text(a->org, b->org)
+           && same_text(a->department, b->department)
+           && same_text(a->title, b->title) && a->roles == b->roles
+           && same_text(a->projects, b->projects)
+           && same_text(a->goals, b->goals)
+           && same_text(a->channel, b->channel)
+           && a->cadence_days == b->cadence_days
+           && same_list(&a->emails, &b->emails)
+           && phone_list_same(&a->phones, &b->phones)
+           && same_list(&a->tags, &b->tags);
+}
+
+enum store_status contact_update_changed(struct store *st, struct contact *c,
+                                         time_t now, bool *changed)
+{
+    if (changed)
+        *changed = false;
+    enum store_status rc = validate(st, c);
+    if (rc != STORE_OK)
+        return rc;
+    /* Compared after validate, so a value that differs only in blanks
+     * or a repeated tag counts as no change. Even when someone else
+     * wrote meanwhile, an edit that matches what is stored now has
+     * nothing left to say: no conflict to report. */
+    struct contact stored = { 0 };
+    rc = store_contact_get(st, c->id, &stored);
+    bool same = rc == STORE_OK && same_fields(c, &stored);
+    store_contact_clear(&stored);
+    if (same)
+        return STORE_OK;
+    rc = store_contact_update(st, c, now);
+    if (rc == STORE_OK && changed)
+        *changed = true;
+    return rc;
+}
+
+enum store_status contact_update(struct store *st, struct contact *c,
+                                 time_t now)
+{
+    return contact_update_changed(st, c, now, NULL);
+}
+
+size_t contact_list_drop(struct strlist *list, const char *value)
+{
+    char *want = strdup(value ? value : "");
+    if (!want)
+        return 0;
+    text_trim(want);
+    size_t kept = 0, dropped = 0;
+    for (size_t i = 0; i < list->len; i++) {
+        if (*want && strcasecmp(list->items[i], want) == 0) {
+            free(list->items[i]);
+            dropped++;
+        } else {
+            list->items[kept++] = list->items[i];
+        }
+    }
+    list->len = kept;
+    free(want);
+    return dropped;
+}
+
+static enum store_status set_archived(struct store *st, int64_t id,
+                                      bool archived, time_t now)
+{
+    struct contact c = { 0 };
+    enum store_status rc = store_contact_get(st, id, &c);
+    if (rc != STORE_OK)
+        return rc;
+    if (c.archived == archived) {
+        char *who = contact_label(&c);
+        rc = store_fail(st, STORE_INVALID,
+                        archived ? _("%s is already archived")
+                                 : _("%s is not archived"), who ? who : "");
+        free(who);
+    } else {
+        rc = store_contact_set_archived(st, id, archived, now);
+    }
+    store_contact_clear(&c);
+    return rc;
+}
+
+enum store_status contact_archive(struct store *st, int64_t id, time_t now)
+{
+    return set_archived(st, id, true, now);
+}
+
+enum store_status contact_unarchive(struct store *st, int64_t id, time_t now)
+{
+    return set_archived(st, id, false, now);
+}
+
+enum store_status contact_forget(struct store *st, int64_t id)
+{
+    return store_contact_forget(st, id);
+}

@@ -1,0 +1,20 @@
+/* The change journal: every write can be undone, newest first. */
+#ifndef RAPPORT_JOURNAL_H
+#define RAPPORT_JOURNAL_H
+
+#include "store/store.h"
+
+/* Reverts the last change; *what (free it) says what was undone.
+ * STORE_NOT_FOUND with a message when there is nothing to undo. */
+enum store_status journal_undo(struct store *st, char **what);
+
+/* The newest change, without undoing it (clear the entry; entry->own
+ * says whether this connection made it). STORE_NOT_FOUND when there is
+ * none. */
+enum store_status journal_newest(struct store *st, struct journal_entry *entry);
+
+/* Reverts entry `id` if it is still the newest change (STORE_CONFLICT
+ * otherwise); *what as for journal_undo. */
+enum store_status journal_undo_entry(struct store *st, int64_t id, char **what);
+
+#endif

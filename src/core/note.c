@@ -1,0 +1,84 @@
+/* Notes: the record of every interaction, with its kind. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "core/note.h"
+#include "base/text.h"
+
+const char *const note_kinds[] = {
+    "note", "call", "email", "meeting", "consultation", "delivery", NULL,
+};
+
+static const char *const note_kind_labels[] = {
+    N_("note"), N_("call"), N_("email"), N_("meeting"), N_("consultation"),
+    N_("delivery of content"),
+};
+
+static int kind_index(const char *kind)
+{
+    for (int i = 0; kind && note_kinds[i]; i++)
+        if (strcmp(kind, note_kinds[i]) == 0)
+            return i;
+    return -1;
+}
+
+bool note_kind_valid(const char *kind)
+{
+    return kind_index(kind) >= 0;
+}
+
+const char *note_kind_label(const char *kind)
+{
+    int i = kind_index(kind);
+    return i >= 0 ? _(note_kind_labels[i]) : kind;
+}
+
+/* Drops trailing blanks and blank lines; leading lines stay as typed. */
+static void trim_end(char *body)
+{
+    size_t len = strlen(body);
+    while (len && (body[len - 1] == ' ' || body[len - 1] == '\t'
+                   || body[len - 1] == '\n' || body[len - 1] == '\r'))
+        body[--len] = '\0';
+}
+
+static bool is_blank(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return false;
+    return true;
+}
+
+enum store_status note_add(struct store *st, int64_t contact_id,
+                           const char *kind, const char *body, time_t now,
+                           int64_t *id)
+{
+    if (!kind)
+        kind = "note";
+    if (!note_kind_valid(kind))
+        return store_fail(st, STORE_INVALID,
+                          _("kind: unknown \"%s\"; expected note, call, email, meeting, consultation or delivery"),
+                          kind);
+    if (!body || is_blank(body))
+        return store_fail(st, STORE_INVALID, _("the note is empty"));
+    if (!text_is_utf8(body))
+        return store_fail(st, STORE_INVALID, _("the note is not valid UTF-8"));
+    struct note n = { .contact_id = contact_id, .at = now };
+    snprintf(n.kind, sizeof n.kind, "%s", kind);
+    n.body = strdup(body);
+    if (!n.body)
+        return store_fail(st, STORE_FAILED, _("out of memory"));
+    /* One kind of line break, whatever the editor or file used. */
+    text_unify_breaks(n.body);
+    trim_end(n.body);
+    enum store_status rc = store_note_add(st, &n, now);
+    if (rc == STORE_OK && id)
+        *id = n.id;
+    free(n.body);
+    return rc;
+}

@@ -1,0 +1,134 @@
+/* Organisations: who is served and who signs off, per organisation. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "core/org.h"
+#include "base/strlist.h"
+#include "base/text.h"
+
+enum store_status org_page(struct store *st, const struct org *after,
+                           size_t limit, struct org_list *out)
+{
+    return store_org_page(st, after, limit, out);
+}
+
+/* How many candidates an ambiguity message lists. */
+#define CANDIDATES_SHOWN 8
+
+/* Reads the organisations a window at a time and counts those whose
+ * folded name holds key. *first gets the one to pick: the first, or the
+ * first whose name is key itself. */
+static enum store_status find_part(struct store *st, const char *key,
+                                   struct org *first, size_t *found,
+                                   size_t *exact, struct strlist *names)
+{
+    struct org last = { 0 };
+    bool have_last = false;
+    enum store_status rc = STORE_OK;
+    for (;;) {
+        struct org_list page = { 0 };
+        if ((rc = store_org_page(st, have_last ? &last : NULL, 200, &page))
+            != STORE_OK) {
+            store_org_list_clear(&page);
+            break;
+        }
+        for (size_t i = 0; i < page.len; i++) {
+            char *name = text_fold(page.items[i].name);
+            if (!name) {
+                rc = store_fail(st, STORE_FAILED, _("out of memory"));
+                break;
+            }
+            bool holds = strstr(name, key) != NULL;
+            bool same = strcmp(name, key) == 0;
+            free(name);
+            if (!holds)
+                continue;
+            if (*found < CANDIDATES_SHOWN) {
+                char *shown = text_sanitize(page.items[i].name, false);
+                strlist_push(names, shown ? shown : "");
+                free(shown);
+            } else if (*found == CANDIDATES_SHOWN) {
+                strlist_push(names, "…");
+            }
+            (*found)++;
+            if (same)
+                (*exact)++;
+            if (*found == 1 || (same && *exact == 1)) {
+                store_org_clear(first);
+                *first = page.items[i];
+                memset(&page.items[i], 0, sizeof page.items[i]);
+            }
+        }
+        bool more = rc == STORE_OK && page.more && page.len > 0;
+        if (more) {
+            store_org_clear(&last);
+            last = page.items[page.len - 1];
+            memset(&page.items[page.len - 1], 0, sizeof last);
+            if (!last.name) {
+                /* It moved into *first, which the cursor can use. */
+                last.name = strdup(first->name ? first->name : "");
+                last.id = first->id;
+            }
+            have_last = true;
+        }
+        store_org_list_clear(&page);
+        if (!more)
+            break;
+    }
+    store_org_clear(&last);
+    return rc;
+}
+
+enum store_status org_resolve(struct store *st, const char *name,
+                              struct org *out)
+{
+    enum store_status rc = store_org_get(st, name, 0, out);
+    if (rc != STORE_NOT_FOUND)
+        return rc;
+    char *key = text_fold(name ? name : "");
+    if (!key)
+        return store_fail(st, STORE_FAILED, _("out of memory"));
+    text_trim(key);
+    size_t found = 0, exact = 0;
+    struct strlist names = { 0 };
+    struct org first = { 0 };
+    rc = *key ? find_part(st, key, &first, &found, &exact, &names)
+              : STORE_OK;
+    free(key);
+    if (rc == STORE_OK) {
+        char *shown = text_sanitize(name, false);
+        if (found == 0) {
+            rc = store_fail(st, STORE_NOT_FOUND, _("no organisation \"%s\""),
+                            shown);
+        } else if (found > 1 && exact != 1) {
+            char *list = strlist_join(&names, ", ");
+            rc = store_fail(st, STORE_AMBIGUOUS,
+                            _("\"%s\" matches several organisations: %s"),
+                            shown, list ? list : "");
+            free(list);
+        } else {
+            *out = first;
+            memset(&first, 0, sizeof first);
+        }
+        free(shown);
+    }
+    store_org_clear(&first);
+    strlist_clear(&names);
+    return rc;
+}
+
+enum store_status org_members(struct store *st, const struct org *org,
+                              enum role role, const struct contact *after,
+                              size_t limit, struct contact_list *out)
+{
+    struct contact_filter filter = {
+        .stage = STAGE_NONE,
+        .org = org->name,
+        .role = (int)role,
+    };
+    return store_contact_page(st, &filter, CONTACT_SORT_NAME, after, false,
+                              limit, out);
+}

@@ -1,0 +1,136 @@
+/* What the interchange formats share (private to io*.c): the records a
+ * parser hands to io.c, which applies them through the domain in one
+ * transaction, and the context an exporter writes with. */
+#ifndef RAPPORT_IO_FORMAT_H
+#define RAPPORT_IO_FORMAT_H
+
+#include <stdio.h>
+
+#include "io/io.h"
+
+/* Lines longer than this are refused: no address book writes them, and
+ * a bound keeps garbage input from costing unbounded memory. */
+#define IO_MAX_LINE (1024 * 1024)
+/* Files larger than this are refused before they are read. */
+#define IO_MAX_FILE (256L * 1024 * 1024)
+
+struct io_note {
+    char kind[16];
+    time_t at;             /* 0: the time of the import */
+    char *body;            /* line breaks are LF only */
+    bool joined;           /* several notes joined by blank lines, as
+                              rapport's own CSV export writes them */
+};
+
+/* A contact read from a file. */
+struct io_record {
+    int line;
+    struct contact c;
+    char *uid;             /* NULL when the file has none */
+    struct io_note *notes;
+    size_t note_count;
+};
+
+/* A follow-up read from a calendar file; the contact is found when the
+ * records are applied. */
+struct io_task {
+    int line;
+    char *who;             /* a name from the summary, or NULL */
+    char *email;           /* an attendee's address, or NULL */
+    char *uid;             /* the item's UID, or NULL */
+    struct date due;
+    int due_minutes;
+    bool dateless;         /* the item has no date: due is the import's day */
+    struct date snoozed_until;   /* unset when not snoozed */
+    char *text;
+    struct interval every;
+};
+
+struct io_import {
+    struct store *st;
+    const char *name;      /* the file as messages name it */
+    unsigned flags;
+    const char *map;       /* --map SPEC for CSV, or NULL */
+    time_t now;
+    struct io_summary *sum;
+    struct io_record *records;
+    size_t record_count, record_cap;
+    struct io_task *tasks;
+    size_t task_count, task_cap;
+    int changed;           /* records and follow-ups that wrote something */
+};
+
+struct io_export {
+    struct store *st;
+    FILE *out;
+    struct io_summary *sum;
+    int vcard_version;     /* 3 or 4 */
+};
+
+/* Records a rejected record: "FILE:LINE: rejected: reason". */
+void io_reject(struct io_import *im, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A new record at line (contact_init'ed); NULL when out of memory. */
+struct io_record *io_record_new(struct io_import *im, int line);
+/* Drops the newest record (the parser found it unusable). */
+void io_record_drop(struct io_import *im);
+/* Adds a note, its line breaks made LF (CR LF and a lone CR alike). */
+int io_record_add_note(struct io_record *r, const char *kind, time_t at,
+                       const char *body);
+struct io_task *io_task_new(struct io_import *im, int line);
+/* Replaces *field with a copy of value (NULL or "" leaves it NULL). */
+int io_set(char **field, const char *value);
+/* A stable UID for a contact that has none stored. */
+void io_contact_uid(const struct contact *c, char *buf, size_t size);
+/* The UID an iCalendar export gives follow-up f ("rapport-followup-ID-
+ * CREATED"); series_id and series_created name the first occurrence of
+ * a recurring series (f's own when it is the first or does not recur). */
+void io_followup_uid(int64_t series_id, int64_t series_created, char *buf,
+                     size_t size);
+/* Reads such a UID back; false when uid is not one rapport wrote. */
+bool io_followup_uid_parse(const char *uid, int64_t *id, int64_t *created);
+
+/* A growable byte buffer, always NUL-terminated once used. */
+struct io_buf {
+    char *s;
+    size_t len, cap;
+    bool failed;           /* out of memory: the content is incomplete */
+};
+void io_buf_add(struct io_buf *b, const char *s, size_t n);
+void io_buf_addc(struct io_buf *b, char c);
+void io_buf_adds(struct io_buf *b, const char *s);
+void io_buf_reset(struct io_buf *b);
+void io_buf_free(struct io_buf *b);
+
+/* Splits a text into the lines of a file: returns the next line
+ * (terminated in place, CR LF or LF) and advances *pos; NULL at the end. */
+char *io_next_line(char *data, size_t len, size_t *pos);
+
+/* Applies what the parser read, in one transaction (rolled back again
+ * for IO_DRY_RUN), and frees it. */
+enum store_status io_apply(struct io_import *im);
+void io_import_clear(struct io_import *im);
+
+/* Each format's two halves. The data is the whole file, NUL-terminated,
+ * its UTF-8 byte order mark removed. */
+enum store_status io_vcard_import(struct io_import *im, char *data, size_t len);
+enum store_status io_vcard_export(struct io_export *ex);
+enum store_status io_csv_import(struct io_import *im, char *data, size_t len);
+enum store_status io_csv_export(struct io_export *ex);
+enum store_status io_ical_import(struct io_import *im, char *data, size_t len);
+enum store_status io_ical_export(struct io_export *ex);
+enum store_status io_json_export(struct io_export *ex);
+
+/* Calls fn for every contact, archived ones too, a window at a time, in
+ * name order. */
+enum store_status io_each_contact(struct io_export *ex,
+                                  enum store_status (*fn)(struct io_export *,
+                                                          const struct contact *));
+/* Calls fn for each of c's notes, newest first, a window at a time. */
+enum store_status io_each_note(struct io_export *ex, int64_t contact_id,
+                               enum store_status (*fn)(struct io_export *,
+                                                       const struct note *,
+                                                       void *),
+                               void *arg);
+
+#endif

@@ -1,0 +1,704 @@
+/* Interchange (SPEC §5): the table of formats, reading a file safely,
+ * writing exports privately, and the `import` and `export` commands.
+ * Applying what a parser read is io_merge.c's; the formats themselves
+ * live in io_vcard.c, io_csv.c, io_ical.c and io_json.c. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "base/i18n.h"
+#include "io/io.h"
+#include "io/format.h"
+#include "base/text.h"
+
+struct io_format_row {
+    const char *name;
+    const char *aliases;       /* space-separated other names */
+    const char *extensions;    /* space-separated, without the dot */
+    enum store_status (*import)(struct io_import *, char *, size_t);
+    enum store_status (*export)(struct io_export *);
+};
+
+/* One row per format, indexed by enum io_format. */
+static const struct io_format_row formats[] = {
+    [IO_FORMAT_CSV] = { "csv", "", "csv", io_csv_import, io_csv_export },
+    [IO_FORMAT_VCARD] = { "vcard", "vcf", "vcf vcard", io_vcard_import,
+                          io_vcard_export },
+    [IO_FORMAT_ICAL] = { "ics", "ical icalendar", "ics ical ifb",
+                         io_ical_import, io_ical_export },
+    [IO_FORMAT_JSON] = { "json", "", "json", NULL, io_json_export },
+};
+#define FORMAT_COUNT ((int)(sizeof formats / sizeof formats[0]))
+
+static bool word_in(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t k = strcspn(p, " ");
+        if (k == n && n > 0 && strncasecmp(p, word, n) == 0)
+            return true;
+        p += k;
+    }
+    return false;
+}
+
+int io_format_parse(const char *name)
+{
+    if (!name)
+        return IO_FORMAT_GUESS;
+    for (int i = 0; i < FORMAT_COUNT; i++)
+        if (strcasecmp(name, formats[i].name) == 0
+            || word_in(formats[i].aliases, name))
+            return i;
+    return IO_FORMAT_GUESS;
+}
+
+static int format_from_path(const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!dot || strchr(dot, '/'))
+        return IO_FORMAT_GUESS;
+    for (int i = 0; i < FORMAT_COUNT; i++)
+        if (word_in(formats[i].extensions, dot + 1))
+            return i;
+    return IO_FORMAT_GUESS;
+}
+
+/* From the first bytes: calendar and card files announce themselves;
+ * anything else is taken for CSV, whose header then decides. */
+static int format_from_data(const char *data)
+{
+    while (*data == ' ' || *data == '\t' || *data == '\r' || *data == '\n')
+        data++;
+    if (strncasecmp(data, "BEGIN:VCALENDAR", 15) == 0)
+        return IO_FORMAT_ICAL;
+    if (strncasecmp(data, "BEGIN:VCARD", 11) == 0)
+        return IO_FORMAT_VCARD;
+    return IO_FORMAT_CSV;
+}
+
+void io_summary_clear(struct io_summary *summary)
+{
+    strlist_clear(&summary->messages);
+    strlist_clear(&summary->plan);
+    memset(summary, 0, sizeof *summary);
+}
+
+/* ---- reading a file ------------------------------------------------------ */
+
+/* Google's older export and Outlook's "Unicode" CSV are UTF-16 with a
+ * byte order mark; everything after this reads UTF-8. */
+static enum store_status from_utf16(struct store *st, const char *name,
+                                    char **buf, size_t *n)
+{
+    bool little = (unsigned char)(*buf)[0] == 0xFF;
+    size_t units = (*n - 2) / 2;
+    char *out = malloc(units * 3 + 1);
+    if (!out) {
+        free(*buf);
+        return store_fail(st, STORE_FAILED, _("out of memory reading %s"), name);
+    }
+    const unsigned char *in = (const unsigned char *)*buf + 2;
+    size_t w = 0;
+    int line = 1;
+    for (size_t i = 0; i < units; i++) {
+        unsigned u = little ? (unsigned)(in[2 * i] | in[2 * i + 1] << 8)
+                            : (unsigned)(in[2 * i] << 8 | in[2 * i + 1]);
+        unsigned cp = u;
+        if (u >= 0xD800 && u <= 0xDBFF && i + 1 < units) {
+            unsigned lo = little ? (unsigned)(in[2 * i + 2] | in[2 * i + 3] << 8)
+                                 : (unsigned)(in[2 * i + 2] << 8 | in[2 * i + 3]);
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                cp = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                i++;
+            }
+        }
+        if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0) {
+            free(out);
+            free(*buf);
+            return store_fail(st, STORE_INVALID,
+                              _("%s:%d: broken UTF-16 text; nothing was imported"),
+                              name, line);
+        }
+        if (cp == '\n')
+            line++;
+        if (cp < 0x80) {
+            out[w++] = (char)cp;
+        } else if (cp < 0x800) {
+            out[w++] = (char)(0xC0 | cp >> 6);
+            out[w++] = (char)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out[w++] = (char)(0xE0 | cp >> 12);
+            out[w++] = (char)(0x80 | (cp >> 6 & 0x3F));
+            out[w++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            out[w++] = (char)(0xF0 | cp >> 18);
+            out[w++] = (char)(0x80 | (cp >> 12 & 0x3F));
+            out[w++] = (char)(0x80 | (cp >> 6 & 0x3F));
+            out[w++] = (char)(0x80 | (cp & 0x3F));
+        }
+    }
+    out[w] = '\0';
+    free(*buf);
+    *buf = out;
+    *n = w;
+    return STORE_OK;
+}
+
+/* The whole file, NUL-terminated, without a UTF-8 byte order mark. Binary
+ * files (a NUL byte) and over-long lines are refused here, once, with the
+ * line that shows it, so parsers only ever see text. */
+static enum store_status read_file(struct store *st, const char *path,
+                                   const char *name, char **data, size_t *len)
+{
+    *data = NULL;
+    *len = 0;
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return store_fail(st, STORE_INVALID, _("cannot read %s: %s"), name,
+                          strerror(errno));
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        if (f != stdin)
+            fclose(f);
+        return store_fail(st, STORE_INVALID,
+                          _("cannot read %s: it is a folder"), name);
+    }
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    enum store_status rc = STORE_OK;
+    while (buf) {
+        if (n + 1 >= cap) {
+            if (cap >= (size_t)IO_MAX_FILE) {
+                rc = store_fail(st, STORE_INVALID,
+                                _("%s is larger than %ld MiB; split it into smaller files"),
+                                name, IO_MAX_FILE / (1024 * 1024));
+                break;
+            }
+            char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (rc == STORE_OK && !buf)
+        rc = store_fail(st, STORE_FAILED, _("out of memory reading %s"), name);
+    if (rc == STORE_OK && ferror(f))
+        rc = store_fail(st, STORE_INVALID, _("cannot read %s: %s"), name,
+                        strerror(errno));
+    if (f != stdin)
+        fclose(f);
+    if (rc != STORE_OK) {
+        free(buf);
+        return rc;
+    }
+    buf[n] = '\0';
+    if (n >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE)
+        && ((unsigned char)buf[1] ^ (unsigned char)buf[0]) == 0x01) {
+        rc = from_utf16(st, name, &buf, &n);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    int line = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (buf[i] == '\0') {
+            free(buf);
+            return store_fail(st, STORE_INVALID,
+                              _("%s:%d: this is not a text file (it holds binary data); nothing was imported"),
+                              name, line);
+        }
+        if (buf[i] == '\n') {
+            line++;
+            line_start = i + 1;
+        } else if (i - line_start > IO_MAX_LINE) {
+            free(buf);
+            return store_fail(st, STORE_INVALID,
+                              _("%s:%d: line longer than %d bytes; nothing was imported"),
+                              name, line, IO_MAX_LINE);
+        }
+    }
+    if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(buf, buf + 3, n - 2);
+        n -= 3;
+    }
+    *data = buf;
+    *len = n;
+    return STORE_OK;
+}
+
+static enum store_status strict_failure(struct io_import *im)
+{
+    return store_fail(im->st, STORE_INVALID,
+                      ngettext("%s: %d record rejected; nothing was imported (--strict)",
+                               "%s: %d records rejected; nothing was imported (--strict)",
+                               (unsigned long)im->sum->rejected),
+                      im->name, im->sum->rejected);
+}
+
+static enum store_status import_with(struct store *st, const char *path,
+                                     int format, unsigned flags,
+                                     const char *map,
+                                     struct io_summary *summary)
+{
+    char *name = text_sanitize(strcmp(path, "-") == 0 ? _("standard input")
+                               : path, false);
+    char *data = NULL;
+    size_t len = 0;
+    enum store_status rc = read_file(st, path, name, &data, &len);
+    if (rc != STORE_OK) {
+        free(name);
+        return rc;
+    }
+    if (format == IO_FORMAT_GUESS)
+        format = format_from_path(path);
+    if (format == IO_FORMAT_GUESS)
+        format = format_from_data(data);
+    if (!formats[format].import) {
+        free(data);
+        rc = store_fail(st, STORE_INVALID,
+                        _("%s: rapport exports %s but cannot import it; import CSV, vCard or iCalendar"),
+                        name, formats[format].name);
+        free(name);
+        return rc;
+    }
+    struct io_import im = { .st = st, .name = name, .flags = flags,
+                            .map = map, .now = time(NULL), .sum = summary };
+    rc = formats[format].import(&im, data, len);
+    free(data);
+    if (rc == STORE_OK && (flags & IO_STRICT) && summary->rejected > 0)
+        rc = strict_failure(&im);
+    if (rc == STORE_OK && im.record_count + im.task_count > 0) {
+        rc = io_apply(&im);
+        if (rc != STORE_OK && (flags & IO_STRICT) && summary->rejected > 0)
+            rc = strict_failure(&im);
+    }
+    io_import_clear(&im);
+    free(name);
+    return rc;
+}
+
+enum store_status io_import_file(struct store *st, const char *path,
+                                 int format, unsigned flags,
+                                 struct io_summary *summary)
+{
+    return import_with(st, path, format, flags, NULL, summary);
+}
+
+/* ---- exporting ------------------------------------------------------------ */
+
+enum store_status io_each_contact(struct io_export *ex,
+                                  enum store_status (*fn)(struct io_export *,
+                                                          const struct contact *))
+{
+    struct contact_filter filter = { .stage = STAGE_NONE,
+                                     .include_archived = true };
+    struct contact after = { 0 };
+    bool have_after = false;
+    enum store_status rc = STORE_OK;
+    while (rc == STORE_OK) {
+        struct contact_list l = { 0 };
+        rc = store_contact_page(ex->st, &filter, CONTACT_SORT_NAME,
+                                have_after ? &after : NULL, false, 200, &l);
+        for (size_t i = 0; rc == STORE_OK && i < l.len; i++) {
+            rc = fn(ex, &l.items[i]);
+            if (rc == STORE_OK)
+                ex->sum->written++;
+        }
+        bool more = rc == STORE_OK && l.more && l.len > 0;
+        if (more) {
+            store_contact_clear(&after);
+            if (store_contact_copy(&after, &l.items[l.len - 1]) != 0)
+                rc = store_fail(ex->st, STORE_FAILED, _("out of memory"));
+            have_after = true;
+        }
+        store_contact_list_clear(&l);
+        if (!more)
+            break;
+    }
+    store_contact_clear(&after);
+    return rc;
+}
+
+enum store_status io_each_note(struct io_export *ex, int64_t contact_id,
+                               enum store_status (*fn)(struct io_export *,
+                                                       const struct note *,
+                                                       void *),
+                               void *arg)
+{
+    struct note after = { 0 };
+    bool have_after = false;
+    enum store_status rc = STORE_OK;
+    while (rc == STORE_OK) {
+        struct note_list l = { 0 };
+        rc = store_note_page(ex->st, contact_id, have_after ? &after : NULL,
+                             200, &l);
+        for (size_t i = 0; rc == STORE_OK && i < l.len; i++)
+            rc = fn(ex, &l.items[i], arg);
+        bool more = rc == STORE_OK && l.more && l.len > 0;
+        if (more) {
+            after.id = l.items[l.len - 1].id;
+            after.at = l.items[l.len - 1].at;
+            after.contact_id = contact_id;
+            have_after = true;
+        }
+        store_note_list_clear(&l);
+        if (!more)
+            break;
+    }
+    return rc;
+}
+
+/* Writes into a private temporary file beside the target and renames it
+ * into place only when everything was written, so a failed export never
+ * leaves half a file where a good one was. */
+static enum store_status export_with(struct store *st, const char *path,
+                                     int format, int vcard_version,
+                                     struct io_summary *summary)
+{
+    bool to_stdout = !path || strcmp(path, "-") == 0;
+    if (format == IO_FORMAT_GUESS)
+        format = to_stdout ? IO_FORMAT_CSV : format_from_path(path);
+    if (format == IO_FORMAT_GUESS) {
+        char *shown = text_sanitize(path, false);
+        enum store_status rc = store_fail(st, STORE_INVALID,
+            _("%s: cannot tell the format from the name; end it in .csv, .vcf, .ics or .json, or give --format"),
+            shown);
+        free(shown);
+        return rc;
+    }
+    struct io_export ex = { .st = st, .sum = summary,
+                            .vcard_version = vcard_version };
+    char *tmp = NULL;
+    /* A device or a pipe (/dev/null, a FIFO) is written where it is:
+     * renaming a temporary file over it would replace it. A link is
+     * followed, so the file it names is the one replaced. */
+    struct stat sb;
+    bool in_place = !to_stdout && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode);
+    char *resolved = NULL;
+    if (!to_stdout && !in_place && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+        resolved = realpath(path, NULL);
+        if (resolved)
+            path = resolved;
+    }
+    mode_t old_mask = umask(077);
+    if (to_stdout) {
+        ex.out = stdout;
+    } else if (in_place) {
+        ex.out = fopen(path, "w");
+        if (!ex.out) {
+            int err = errno;
+            umask(old_mask);
+            char *shown = text_sanitize(path, false);
+            enum store_status rc = store_fail(st, STORE_INVALID,
+                                              _("cannot write %s: %s"), shown,
+                                              strerror(err));
+            free(shown);
+            return rc;
+        }
+    } else {
+        size_t n = strlen(path) + 16;
+        tmp = malloc(n);
+        int fd = -1;
+        if (tmp) {
+            snprintf(tmp, n, "%s.tmp-XXXXXX", path);
+            fd = mkstemp(tmp);
+        }
+        if (fd >= 0)
+            ex.out = fdopen(fd, "w");
+        if (!ex.out) {
+            int err = errno;
+            if (fd >= 0) {
+                close(fd);
+                unlink(tmp);
+            }
+            free(tmp);
+            umask(old_mask);
+            char *shown = text_sanitize(path, false);
+            free(resolved);
+            enum store_status rc = store_fail(st, STORE_INVALID,
+                                              _("cannot write %s: %s"), shown,
+                                              strerror(err));
+            free(shown);
+            return rc;
+        }
+    }
+    umask(old_mask);
+    enum store_status rc = formats[format].export(&ex);
+    if (rc == STORE_OK && (fflush(ex.out) != 0 || ferror(ex.out))) {
+        char *shown = text_sanitize(to_stdout ? _("standard output") : path,
+                                    false);
+        rc = store_fail(st, STORE_INVALID, _("cannot write %s: %s"), shown,
+                        strerror(errno));
+        free(shown);
+    }
+    if (in_place) {
+        if (fclose(ex.out) != 0 && rc == STORE_OK)
+            rc = store_fail(st, STORE_INVALID, _("cannot write the export: %s"),
+                            strerror(errno));
+    } else if (!to_stdout) {
+        if (rc == STORE_OK && fsync(fileno(ex.out)) != 0)
+            rc = store_fail(st, STORE_INVALID, _("cannot write the export: %s"),
+                            strerror(errno));
+        if (fclose(ex.out) != 0 && rc == STORE_OK)
+            rc = store_fail(st, STORE_INVALID, _("cannot write the export: %s"),
+                            strerror(errno));
+        if (rc == STORE_OK && rename(tmp, path) != 0) {
+            char *shown = text_sanitize(path, false);
+            rc = store_fail(st, STORE_INVALID, _("cannot write %s: %s"), shown,
+                            strerror(errno));
+            free(shown);
+        }
+        if (rc != STORE_OK)
+            unlink(tmp);
+        free(tmp);
+    }
+    free(resolved);
+    return rc;
+}
+
+enum store_status io_export_file(struct store *st, const char *path,
+                                 int format, struct io_summary *summary)
+{
+    return export_with(st, path, format, 4, summary);
+}
+
+/* ---- the commands --------------------------------------------------------- */
+
+/* Accepts "--name VALUE" and "--name=VALUE"; returns the value or NULL
+ * when argv[*i] is not this option (sets *missing when the value is). */
+static const char *option_value(int argc, char **argv, int *i,
+                                const char *name, bool *missing)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        *missing = true;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static int usage_error(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static int usage_error(const char *command, const char *fmt, ...)
+{
+    char message[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    char *safe = text_sanitize(message, false);
+    fprintf(stderr, "rapport %s: %s\n", command, safe);
+    fprintf(stderr, _("Try 'rapport %s --help'."), command);
+    fputc('\n', stderr);
+    free(safe);
+    return CLI_USAGE;
+}
+
+static void import_help(void)
+{
+    printf("%s\n\n%s\n", _("Usage: rapport import FILE [--format csv|vcard|ics] [--dry-run] [--strict] [--map SPEC]"),
+           _("Imports contacts from a vCard (2.1, 3.0, 4.0) or CSV file (rapport's own\n"
+             "layout, Google Contacts, Outlook, or any header with --map), or\n"
+             "follow-ups from an iCalendar file. Contacts already present (same email\n"
+             "or UID) are merged: new emails, phones, tags and notes are added, and a\n"
+             "stored number without a kind takes the file's; nothing stored is replaced.\n"
+             "Valid records go in together, in one transaction."));
+    printf("\n%s\n", _("Options:\n"
+                       "  --format FORMAT  csv, vcard or ics (default: from the name and content)\n"
+                       "  --dry-run        show what would be added, merged and rejected; write nothing\n"
+                       "  --strict         import nothing when any record is rejected\n"
+                       "  --map SPEC       CSV columns by field, e.g. name=Full Name,email=Mail\n"
+                       "                   (fields: name, first, last, email, phone, org,\n"
+                       "                   department, title, notes, tags, uid)\n"
+                       "  -h, --help       show this help"));
+}
+
+static void export_help(void)
+{
+    printf("%s\n\n%s\n", _("Usage: rapport export [--format csv|vcard|ics|json] [--output FILE] [--vcard-version 3|4]"),
+           _("Exports every contact (CSV, vCard, JSON with notes, follow-ups, stage\n"
+             "history and scores) or the open follow-ups (iCalendar VTODO items).\n"
+             "Files are written private (0600)."));
+    printf("\n%s\n", _("Options:\n"
+                       "  --format FORMAT     csv, vcard, ics or json (default: from --output's\n"
+                       "                      name, else csv)\n"
+                       "  --output FILE       where to write; - or none: standard output\n"
+                       "  --vcard-version N   3 or 4 (default 4)\n"
+                       "  -h, --help          show this help"));
+}
+
+static void print_lines(const struct strlist *lines, FILE *out)
+{
+    for (size_t i = 0; i < lines->len; i++) {
+        char *safe = text_sanitize(lines->items[i], false);
+        fprintf(out, "%s\n", safe);
+        free(safe);
+    }
+}
+
+int io_import_command(struct app *app, int argc, char **argv)
+{
+    const char *cmd = "import";
+    const char *file = NULL, *format_name = NULL, *map = NULL;
+    unsigned flags = 0;
+    bool only_args = false;
+    for (int i = 1; i < argc; i++) {
+        bool missing = false;
+        const char *v;
+        if (!only_args && (strcmp(argv[i], "--help") == 0
+                           || strcmp(argv[i], "-h") == 0)) {
+            import_help();
+            return CLI_OK;
+        } else if (!only_args && strcmp(argv[i], "--") == 0) {
+            only_args = true;
+        } else if (!only_args && strcmp(argv[i], "--dry-run") == 0) {
+            flags |= IO_DRY_RUN;
+        } else if (!only_args && strcmp(argv[i], "--strict") == 0) {
+            flags |= IO_STRICT;
+        } else if (!only_args
+                   && ((v = option_value(argc, argv, &i, "--format", &missing))
+                       || missing)) {
+            if (missing)
+                return usage_error(cmd, _("%s needs a value"), "--format");
+            format_name = v;
+        } else if (!only_args
+                   && ((v = option_value(argc, argv, &i, "--map", &missing))
+                       || missing)) {
+            if (missing)
+                return usage_error(cmd, _("%s needs a value"), "--map");
+            map = v;
+        } else if (!only_args && argv[i][0] == '-' && argv[i][1] != '\0') {
+            return usage_error(cmd, _("unknown option '%s'"), argv[i]);
+        } else if (file) {
+            return usage_error(cmd, _("one file at a time, not also '%s'"),
+                               argv[i]);
+        } else {
+            file = argv[i];
+        }
+    }
+    if (!file)
+        return usage_error(cmd, _("which file? %s"), "rapport import FILE");
+    int format = IO_FORMAT_GUESS;
+    if (format_name) {
+        format = io_format_parse(format_name);
+        if (format == IO_FORMAT_GUESS || format == IO_FORMAT_JSON)
+            return usage_error(cmd, _("unknown format '%s' (expected csv, vcard or ics)"),
+                               format_name);
+    }
+    struct io_summary sum = { 0 };
+    enum store_status rc = import_with(app->st, file, format, flags, map, &sum);
+    print_lines(&sum.plan, stdout);
+    fflush(stdout);
+    print_lines(&sum.messages, stderr);
+    int status = CLI_OK;
+    if (rc != STORE_OK) {
+        char *safe = text_sanitize(store_error(app->st), false);
+        fprintf(stderr, "rapport: %s\n", safe);
+        free(safe);
+        status = CLI_USER_ERROR;
+    } else if (flags & IO_DRY_RUN) {
+        printf(_("Dry run: would add %d, merge %d, leave %d unchanged, reject %d; nothing was written.\n"),
+               sum.added, sum.merged, sum.unchanged, sum.rejected);
+    } else {
+        /* "Unchanged" apart from "merged": a file imported before adds
+         * nothing, and says so. */
+        printf(_("Added %d, merged %d, unchanged %d, rejected %d.\n"),
+               sum.added, sum.merged, sum.unchanged, sum.rejected);
+    }
+    io_summary_clear(&sum);
+    return status;
+}
+
+int io_export_command(struct app *app, int argc, char **argv)
+{
+    const char *cmd = "export";
+    const char *output = NULL, *format_name = NULL, *version = NULL;
+    for (int i = 1; i < argc; i++) {
+        bool missing = false;
+        const char *v;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            export_help();
+            return CLI_OK;
+        } else if ((v = option_value(argc, argv, &i, "--format", &missing))
+                   || missing) {
+            if (missing)
+                return usage_error(cmd, _("%s needs a value"), "--format");
+            format_name = v;
+        } else if ((v = option_value(argc, argv, &i, "--output", &missing))
+                   || missing) {
+            if (missing)
+                return usage_error(cmd, _("%s needs a value"), "--output");
+            output = v;
+        } else if ((v = option_value(argc, argv, &i, "--vcard-version",
+                                     &missing)) || missing) {
+            if (missing)
+                return usage_error(cmd, _("%s needs a value"),
+                                   "--vcard-version");
+            version = v;
+        } else if (argv[i][0] == '-') {
+            return usage_error(cmd, _("unknown option '%s'"), argv[i]);
+        } else {
+            return usage_error(cmd, _("unexpected argument '%s' (use --output FILE)"),
+                               argv[i]);
+        }
+    }
+    int format = IO_FORMAT_GUESS;
+    if (format_name) {
+        format = io_format_parse(format_name);
+        if (format == IO_FORMAT_GUESS)
+            return usage_error(cmd, _("unknown format '%s' (expected csv, vcard, ics or json)"),
+                               format_name);
+    }
+    int vcard_version = 4;
+    if (version) {
+        if (strcmp(version, "3") == 0 || strcmp(version, "3.0") == 0)
+            vcard_version = 3;
+        else if (strcmp(version, "4") != 0 && strcmp(version, "4.0") != 0)
+            return usage_error(cmd, _("--vcard-version: expected 3 or 4, not '%s'"),
+                               version);
+    }
+    struct io_summary sum = { 0 };
+    enum store_status rc = export_with(app->st, output, format, vcard_version,
+                                       &sum);
+    int status = CLI_OK;
+    if (rc != STORE_OK) {
+        char *safe = text_sanitize(store_error(app->st), false);
+        fprintf(stderr, "rapport: %s\n", safe);
+        free(safe);
+        status = CLI_USER_ERROR;
+    } else if (output && strcmp(output, "-") != 0) {
+        char *safe = text_sanitize(output, false);
+        fprintf(stderr, ngettext("Exported %d record to %s.\n",
+                                 "Exported %d records to %s.\n",
+                                 (unsigned long)sum.written),
+                sum.written, safe);
+        free(safe);
+    }
+    io_summary_clear(&sum);
+    return status;
+}

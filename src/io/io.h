@@ -1,0 +1,63 @@
+/* Interchange (SPEC §5): import and export formats behind one table
+ * (io.c), one format per file (io_vcard.c, io_csv.c, io_ical.c,
+ * io_json.c). */
+#ifndef RAPPORT_IO_H
+#define RAPPORT_IO_H
+
+#include "core/app.h"
+#include "store/store.h"
+#include "base/strlist.h"
+
+enum io_format {
+    IO_FORMAT_GUESS = -1,   /* from the file's name and first bytes */
+    IO_FORMAT_CSV = 0,
+    IO_FORMAT_VCARD,
+    IO_FORMAT_ICAL,
+    IO_FORMAT_JSON,
+};
+
+enum io_flags {
+    IO_DRY_RUN = 1 << 0,    /* report what would happen, write nothing */
+    IO_STRICT = 1 << 1,     /* any rejected record aborts the whole file */
+};
+
+struct io_summary {
+    int added;
+    int merged;             /* already present, and the file added to them */
+    int unchanged;          /* already present with everything the file has */
+    int rejected;
+    int written;            /* records exported */
+    struct strlist messages;   /* "FILE:LINE: rejected: reason", one per
+                                  rejected record */
+    struct strlist plan;       /* IO_DRY_RUN: "FILE:LINE: would add: NAME",
+                                  one per record */
+};
+
+/* "csv", "vcard", "ics"/"ical", "json"; IO_FORMAT_GUESS when unknown. */
+int io_format_parse(const char *name);
+/* Reads path ("-": standard input); with IO_FORMAT_GUESS the format comes
+ * from the name, else from the first bytes. Contacts already present
+ * (same UID, else same email, else with neither the same whole name) are
+ * merged; everything valid is written in one transaction, and nothing
+ * at all (not even a step to undo) when nothing would change. Returns
+ * STORE_OK even when some records were rejected (they are counted and
+ * described in summary->messages), unless IO_STRICT; on failure the
+ * message is in store_error(st) and nothing was written. */
+enum store_status io_import_file(struct store *st, const char *path,
+                                 int format, unsigned flags,
+                                 struct io_summary *summary);
+/* Writes every contact (CSV, vCard 4.0, JSON) or the open follow-ups
+ * (iCalendar) to path (NULL or "-": standard output), privately (0600)
+ * and all or nothing (a temporary file renamed into place). With
+ * IO_FORMAT_GUESS the format comes from path's extension (.csv, .vcf,
+ * .ics, .json). summary->written counts the records. */
+enum store_status io_export_file(struct store *st, const char *path,
+                                 int format, struct io_summary *summary);
+void io_summary_clear(struct io_summary *summary);
+
+/* `rapport import ...` and `rapport export ...` (argv[0] is the command
+ * name); return exit statuses as cli.h defines them. */
+int io_import_command(struct app *app, int argc, char **argv);
+int io_export_command(struct app *app, int argc, char **argv);
+
+#endif

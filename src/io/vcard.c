@@ -1,0 +1,776 @@
+/* vCard (RFC 2426 for 3.0, RFC 6350 for 4.0, and the 2.1 that phones
+ * still write): a tolerant reader and a strict writer. Written by hand:
+ * Debian has no C library that reads all three versions. rapport's own
+ * fields (stage, roles, projects, ...) travel in X-RAPPORT-* properties,
+ * which other programs ignore (RFC 6350 §6.10). */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "core/contact.h"
+#include "base/i18n.h"
+#include "io/format.h"
+#include "core/stage.h"
+#include "base/text.h"
+
+/* ---- reading -------------------------------------------------------------- */
+
+struct property {
+    char *group;           /* "item1" of item1.EMAIL, or NULL */
+    char *name;            /* upper case */
+    struct io_buf types;   /* TYPE values, comma-joined, lower case */
+    bool quoted_printable;
+    bool base64;
+    bool latin1;
+    char *kind;            /* X-RAPPORT-KIND */
+    char *at;              /* X-RAPPORT-AT */
+    char *value;           /* raw, still escaped */
+};
+
+static void property_clear(struct property *p)
+{
+    io_buf_free(&p->types);
+    free(p->kind);
+    free(p->at);
+    memset(p, 0, sizeof *p);
+}
+
+static void upper(char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'a' && *s <= 'z')
+            *s = (char)(*s - 'a' + 'A');
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+/* Quoted-printable (RFC 2045 §6.7), in place; soft breaks are gone by
+ * now (the unfolding joined them). */
+static void decode_qp(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r;) {
+        int hi, lo;
+        if (r[0] == '=' && (hi = hexval(r[1])) >= 0 && (lo = hexval(r[2])) >= 0) {
+            *w++ = (char)(hi * 16 + lo);
+            r += 3;
+        } else if (r[0] == '=' && r[1] == '\0') {
+            r++;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+}
+
+/* ISO-8859-1 to UTF-8, for old phones' CHARSET=ISO-8859-1. */
+static char *latin1_to_utf8(const char *s)
+{
+    size_t n = strlen(s);
+    char *out = malloc(n * 2 + 1), *w = out;
+    if (!out)
+        return NULL;
+    for (const unsigned char *r = (const unsigned char *)s; *r; r++) {
+        if (*r < 0x80) {
+            *w++ = (char)*r;
+        } else {
+            *w++ = (char)(0xC0 | (*r >> 6));
+            *w++ = (char)(0x80 | (*r & 0x3F));
+        }
+    }
+    *w = '\0';
+    return out;
+}
+
+/* One component of a value: up to the next unescaped sep (or the end when
+ * sep is 0), with \n \, \; \\ undone. Advances *p past the separator. */
+static char *next_component(const char **p, char sep)
+{
+    struct io_buf b = { 0 };
+    io_buf_add(&b, "", 0);
+    const char *r = *p;
+    while (*r && !(sep && *r == sep)) {
+        if (*r == '\\' && r[1]) {
+            r++;
+            io_buf_addc(&b, (*r == 'n' || *r == 'N') ? '\n' : *r);
+            r++;
+        } else {
+            io_buf_addc(&b, *r++);
+        }
+    }
+    *p = *r ? r + 1 : r;
+    if (b.failed) {
+        io_buf_free(&b);
+        return NULL;
+    }
+    return b.s;
+}
+
+static char *unescape(const char *value)
+{
+    return next_component(&value, 0);
+}
+
+static void lower(char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'A' && *s <= 'Z')
+            *s = (char)(*s - 'A' + 'a');
+}
+
+static void add_param(struct property *p, char *key, char *val)
+{
+    if (key)
+        upper(key);
+    if (!key || strcmp(key, "TYPE") == 0) {
+        /* A bare parameter (vCard 2.1's "HOME", "QUOTED-PRINTABLE") or a
+         * TYPE list. */
+        char *v = val;
+        if (*v == '"') {
+            v++;
+            size_t n = strlen(v);
+            if (n && v[n - 1] == '"')
+                v[n - 1] = '\0';
+        }
+        if (!key) {
+            char up[32];
+            snprintf(up, sizeof up, "%s", v);
+            upper(up);
+            if (strcmp(up, "QUOTED-PRINTABLE") == 0) {
+                p->quoted_printable = true;
+                return;
+            }
+            if (strcmp(up, "BASE64") == 0) {
+                p->base64 = true;
+                return;
+            }
+        }
+        lower(v);
+        if (p->types.len)
+            io_buf_addc(&p->types, ',');
+        io_buf_adds(&p->types, v);
+    } else if (strcmp(key, "ENCODING") == 0) {
+        upper(val);
+        if (strcmp(val, "QUOTED-PRINTABLE") == 0)
+            p->quoted_printable = true;
+        else if (strcmp(val, "B") == 0 || strcmp(val, "BASE64") == 0)
+            p->base64 = true;
+    } else if (strcmp(key, "CHARSET") == 0) {
+        upper(val);
+        p->latin1 = strcmp(val, "ISO-8859-1") == 0
+                    || strcmp(val, "LATIN1") == 0
+                    || strcmp(val, "WINDOWS-1252") == 0;
+    } else if (strcmp(key, "X-RAPPORT-KIND") == 0) {
+        io_set(&p->kind, val);
+    } else if (strcmp(key, "X-RAPPORT-AT") == 0) {
+        io_set(&p->at, val);
+    }
+}
+
+/* Splits "group.NAME;P=V;BARE:value" in place. Returns false when the
+ * line has no ':' (not a property). */
+static bool parse_property(char *line, struct property *p)
+{
+    memset(p, 0, sizeof *p);
+    /* The name ends at ';' or ':'; parameters may quote ':' and ';'. */
+    char *r = line;
+    size_t n = strcspn(r, ";:");
+    if (r[n] == '\0')
+        return false;
+    char end = r[n];
+    r[n] = '\0';
+    char *dot = strrchr(r, '.');
+    if (dot) {
+        *dot = '\0';
+        p->group = r;
+        p->name = dot + 1;
+    } else {
+        p->name = r;
+    }
+    upper(p->name);
+    r += n + 1;
+    while (end == ';') {
+        char *start = r;
+        bool quoted = false;
+        while (*r && (quoted || (*r != ';' && *r != ':'))) {
+            if (*r == '"')
+                quoted = !quoted;
+            r++;
+        }
+        if (!*r)
+            return false;
+        end = *r;
+        *r++ = '\0';
+        char *eq = strchr(start, '=');
+        if (eq) {
+            *eq = '\0';
+            /* TYPE=work,voice and TYPE=work;TYPE=voice are the same, and
+             * so is TYPE="work,voice": the quotes hold the whole list. */
+            char *vals = eq + 1;
+            size_t len = strlen(vals);
+            if (len >= 2 && vals[0] == '"' && vals[len - 1] == '"') {
+                vals[len - 1] = '\0';
+                vals++;
+            }
+            char *save = NULL;
+            for (char *v = strtok_r(vals, ",", &save); v;
+                 v = strtok_r(NULL, ",", &save))
+                add_param(p, start, v);
+        } else if (*start) {
+            add_param(p, NULL, start);
+        }
+    }
+    p->value = r;
+    return true;
+}
+
+struct card {
+    struct io_record *r;
+    char *fn;
+    char *n_given, *n_middle, *n_family, *n_prefix, *n_suffix;
+    bool bad;              /* already rejected */
+};
+
+static void card_clear(struct card *k)
+{
+    free(k->fn);
+    free(k->n_given);
+    free(k->n_middle);
+    free(k->n_family);
+    free(k->n_prefix);
+    free(k->n_suffix);
+    memset(k, 0, sizeof *k);
+}
+
+static void join_word(struct io_buf *b, const char *w)
+{
+    if (!w || !*w)
+        return;
+    if (b->len)
+        io_buf_addc(b, ' ');
+    io_buf_adds(b, w);
+}
+
+/* "20261101T100000Z" as written by the exporter. */
+static time_t parse_stamp(const char *s)
+{
+    struct tm tm = { 0 };
+    if (!s || sscanf(s, "%4d%2d%2dT%2d%2d%2dZ", &tm.tm_year, &tm.tm_mon,
+                     &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+        return 0;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    return timegm(&tm);
+}
+
+static void split_list(struct strlist *into, const char *value, char sep)
+{
+    const char *p = value;
+    while (*p) {
+        char *item = next_component(&p, sep);
+        if (item) {
+            text_trim(item);
+            if (*item && !strlist_contains(into, item))
+                strlist_push(into, item);
+        }
+        free(item);
+    }
+}
+
+static void take_property(struct io_import *im, struct card *k,
+                          struct property *p, int line)
+{
+    struct io_record *r = k->r;
+    const char *name = p->name;
+    if (p->base64)
+        return;   /* PHOTO, SOUND, KEY: nothing rapport keeps */
+    if (p->quoted_printable)
+        decode_qp(p->value);
+    char *converted = NULL;
+    if (p->latin1)
+        converted = latin1_to_utf8(p->value);
+    char *value = converted ? converted : p->value;
+    /* CR LF inside a value (quoted-printable =0D=0A) is one line break. */
+    char *w = value;
+    for (const char *q = value; *q; q++) {
+        if (*q != '\r') {
+            *w++ = *q;
+        } else {
+            *w++ = '\n';
+            if (q[1] == '\n')
+                q++;
+        }
+    }
+    *w = '\0';
+    if (!text_is_utf8(value)) {
+        if (!k->bad)
+            io_reject(im, line, _("%s is not valid UTF-8 (save the file as UTF-8)"),
+                      name);
+        k->bad = true;
+        free(converted);
+        return;
+    }
+    char *v = NULL;
+    if (strcmp(name, "N") == 0) {
+        const char *q = value;
+        char *parts[5] = { 0 };
+        for (int i = 0; i < 5; i++)
+            parts[i] = next_component(&q, ';');
+        free(k->n_family);
+        free(k->n_given);
+        free(k->n_middle);
+        free(k->n_prefix);
+        free(k->n_suffix);
+        k->n_family = parts[0];
+        k->n_given = parts[1];
+        k->n_middle = parts[2];
+        k->n_prefix = parts[3];
+        k->n_suffix = parts[4];
+    } else if (strcmp(name, "ORG") == 0) {
+        /* ORG:organisation;unit;... (RFC 6350 §6.6.4): the first unit
+         * is the department. */
+        const char *q = value;
+        char *org = next_component(&q, ';');
+        char *dept = next_component(&q, ';');
+        if (org)
+            text_trim(org);
+        if (dept)
+            text_trim(dept);
+        io_set(&r->c.org, org);
+        io_set(&r->c.department, dept);
+        free(org);
+        free(dept);
+    } else if (strcmp(name, "CATEGORIES") == 0) {
+        split_list(&r->c.tags, value, ',');
+    } else if ((v = unescape(value)) == NULL) {
+        /* out of memory: the property is lost, not the program */
+    } else if (strcmp(name, "FN") == 0) {
+        io_set(&k->fn, text_trim(v));
+    } else if (strcmp(name, "EMAIL") == 0) {
+        char *e = text_trim(v);
+        if (strncasecmp(e, "mailto:", 7) == 0)
+            e += 7;
+        if (*e && !strlist_contains(&r->c.emails, e))
+            strlist_push(&r->c.emails, e);
+    } else if (strcmp(name, "TEL") == 0) {
+        char *t = text_trim(v);
+        if (strncasecmp(t, "tel:", 4) == 0)
+            t += 4;
+        /* TYPE=cell, TYPE=work,voice, 2.1's bare CELL: all in types. */
+        if (*t)
+            phone_list_merge(&r->c.phones, t,
+                             phone_kind_guess(p->types.s ? p->types.s : ""));
+    } else if (strcmp(name, "TITLE") == 0) {
+        io_set(&r->c.title, text_trim(v));
+    } else if (strcmp(name, "NOTE") == 0) {
+        if (*text_trim(v))
+            io_record_add_note(r, p->kind, parse_stamp(p->at), v);
+    } else if (strcmp(name, "UID") == 0) {
+        io_set(&r->uid, text_trim(v));
+    } else if (strcmp(name, "X-RAPPORT-STAGE") == 0) {
+        int s = stage_parse(v);
+        if (s != STAGE_NONE)
+            r->c.stage = (enum stage)s;
+    } else if (strcmp(name, "X-RAPPORT-ROLES") == 0) {
+        int roles = contact_parse_role(text_trim(v));
+        if (roles > 0)
+            r->c.roles = (unsigned)roles;
+    } else if (strcmp(name, "X-RAPPORT-PROJECTS") == 0) {
+        io_set(&r->c.projects, v);
+    } else if (strcmp(name, "X-RAPPORT-GOALS") == 0) {
+        io_set(&r->c.goals, v);
+    } else if (strcmp(name, "X-RAPPORT-CHANNEL") == 0) {
+        io_set(&r->c.channel, text_trim(v));
+    } else if (strcmp(name, "X-RAPPORT-CADENCE") == 0) {
+        char *end = NULL;
+        long days = strtol(v, &end, 10);
+        if (end != v && *end == '\0' && days >= -1 && days < 100000)
+            r->c.cadence_days = (int)days;
+    } else if (strcmp(name, "X-RAPPORT-ARCHIVED") == 0) {
+        r->c.archived = strcasecmp(text_trim(v), "yes") == 0
+                        || strcmp(v, "1") == 0 || strcasecmp(v, "true") == 0;
+    }
+    /* Anything else (ADR, PHOTO by URI, X-...) is not rapport's. */
+    free(v);
+    free(converted);
+}
+
+/* Ends a card: its name from FN, else from N; a card with neither is
+ * rejected. */
+static void finish_card(struct io_import *im, struct card *k, int line)
+{
+    struct io_record *r = k->r;
+    if (k->bad) {
+        io_record_drop(im);
+        return;
+    }
+    if (k->fn && *k->fn) {
+        io_set(&r->c.name, k->fn);
+    } else {
+        struct io_buf b = { 0 };
+        join_word(&b, k->n_prefix);
+        join_word(&b, k->n_given);
+        join_word(&b, k->n_middle);
+        join_word(&b, k->n_family);
+        join_word(&b, k->n_suffix);
+        io_set(&r->c.name, b.s);
+        io_buf_free(&b);
+    }
+    if (!r->c.name) {
+        io_reject(im, line, _("no name (FN and N are empty)"));
+        io_record_drop(im);
+        return;
+    }
+}
+
+static bool is_qp_line(const char *line)
+{
+    size_t n = strcspn(line, ":");
+    if (!line[n])
+        return false;
+    for (size_t i = 0; i + 16 <= n; i++)
+        if (strncasecmp(line + i, "QUOTED-PRINTABLE", 16) == 0)
+            return true;
+    return false;
+}
+
+enum store_status io_vcard_import(struct io_import *im, char *data,
+                                  size_t len)
+{
+    size_t pos = 0;
+    int lineno = 0;
+    struct io_buf logical = { 0 };
+    int logical_line = 0;
+    struct card k = { 0 };
+    bool in_card = false;
+    char *line;
+    bool done = false;
+    while (!done) {
+        line = io_next_line(data, len, &pos);
+        if (line)
+            lineno++;
+        /* Quoted-printable ends a line with '=' to continue it (a soft
+         * break, RFC 2045 §6.7); else, RFC 6350 §3.2: a line starting
+         * with a blank continues the one before. */
+        if (line && logical.len && logical.s[logical.len - 1] == '='
+            && is_qp_line(logical.s)) {
+            logical.s[--logical.len] = '\0';
+            io_buf_adds(&logical, line);
+            continue;
+        }
+        if (line && logical.len && (line[0] == ' ' || line[0] == '\t')) {
+            io_buf_adds(&logical, line + 1);
+            continue;
+        }
+        if (logical.failed)
+            return store_fail(im->st, STORE_FAILED, _("out of memory"));
+        if (logical.len) {
+            struct property p;
+            char *text = logical.s;
+            if (!parse_property(text, &p)) {
+                if (in_card && !k.bad && *text_trim(text)) {
+                    io_reject(im, logical_line,
+                              _("malformed line (expected NAME:value)"));
+                    k.bad = true;
+                }
+            } else if (strcmp(p.name, "BEGIN") == 0
+                       && strcasecmp(text_trim(p.value), "VCARD") == 0) {
+                if (in_card) {
+                    io_reject(im, k.r->line, _("card not closed with END:VCARD"));
+                    io_record_drop(im);
+                    card_clear(&k);
+                }
+                k.r = io_record_new(im, logical_line);
+                if (!k.r) {
+                    property_clear(&p);
+                    io_buf_free(&logical);
+                    return store_fail(im->st, STORE_FAILED, _("out of memory"));
+                }
+                in_card = true;
+            } else if (strcmp(p.name, "END") == 0
+                       && strcasecmp(text_trim(p.value), "VCARD") == 0) {
+                if (in_card)
+                    finish_card(im, &k, k.r->line);
+                card_clear(&k);
+                in_card = false;
+            } else if (in_card) {
+                take_property(im, &k, &p, logical_line);
+            }
+            property_clear(&p);
+        }
+        io_buf_reset(&logical);
+        if (!line) {
+            done = true;
+        } else {
+            io_buf_adds(&logical, line);
+            logical_line = lineno;
+        }
+    }
+    io_buf_free(&logical);
+    if (in_card) {
+        io_reject(im, k.r->line, _("the file ends inside this card (no END:VCARD)"));
+        io_record_drop(im);
+        card_clear(&k);
+    }
+    if (im->record_count == 0 && im->sum->rejected == 0)
+        return store_fail(im->st, STORE_INVALID,
+                          _("%s: no vCard found (no BEGIN:VCARD line)"),
+                          im->name);
+    return STORE_OK;
+}
+
+/* ---- writing -------------------------------------------------------------- */
+
+/* Writes one content line folded at 75 octets (RFC 6350 §3.2), never
+ * inside a UTF-8 sequence, ended by CRLF. */
+static void put_line(FILE *out, const char *line)
+{
+    size_t n = strlen(line), col = 0;
+    for (size_t i = 0; i < n;) {
+        size_t len = 1;
+        unsigned char c = (unsigned char)line[i];
+        if (c >= 0xF0)
+            len = 4;
+        else if (c >= 0xE0)
+            len = 3;
+        else if (c >= 0xC0)
+            len = 2;
+        if (i + len > n)
+            len = n - i;
+        if (col + len > 75) {
+            fputs("\r\n ", out);
+            col = 1;
+        }
+        fwrite(line + i, 1, len, out);
+        col += len;
+        i += len;
+    }
+    fputs("\r\n", out);
+}
+
+/* RFC 6350 §3.4: backslash, comma, semicolon and newline are escaped. */
+static void escape_into(struct io_buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '\\': io_buf_adds(b, "\\\\"); break;
+        case ',': io_buf_adds(b, "\\,"); break;
+        case ';': io_buf_adds(b, "\\;"); break;
+        case '\n': io_buf_adds(b, "\\n"); break;
+        case '\r': break;
+        default: io_buf_addc(b, *s);
+        }
+    }
+}
+
+static void put_prop(FILE *out, const char *name, const char *value)
+{
+    if (!value || !*value)
+        return;
+    struct io_buf b = { 0 };
+    io_buf_adds(&b, name);
+    io_buf_addc(&b, ':');
+    escape_into(&b, value);
+    if (!b.failed)
+        put_line(out, b.s);
+    io_buf_free(&b);
+}
+
+static enum store_status put_note(struct io_export *ex, const struct note *n,
+                                  void *arg)
+{
+    (void)arg;
+    char stamp[32];
+    struct tm tm;
+    gmtime_r(&n->at, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    char name[96];
+    snprintf(name, sizeof name, "NOTE;X-RAPPORT-KIND=%s;X-RAPPORT-AT=%s",
+             n->kind, stamp);
+    put_prop(ex->out, name, n->body);
+    return STORE_OK;
+}
+
+/* "Jr.", "PhD", "III": what may follow a name after a comma. */
+static bool is_suffix(const char *s)
+{
+    static const char *const suffixes[] = {
+        "jr", "sr", "ii", "iii", "iv", "v", "vi", "phd", "md", "dds",
+        "esq", "mba", "msc", "bsc", "rn", NULL,
+    };
+    char word[8];
+    size_t n = 0;
+    for (; *s && *s != ' ' && *s != ','; s++) {
+        if (*s == '.')
+            continue;
+        if (n + 1 >= sizeof word)
+            return false;
+        word[n++] = (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
+    }
+    word[n] = '\0';
+    for (size_t i = 0; suffixes[i]; i++)
+        if (strcmp(word, suffixes[i]) == 0)
+            return true;
+    return false;
+}
+
+/* N (family;given;additional;prefix;suffix, required in 3.0) from the
+ * one name rapport keeps. After a comma comes either a suffix ("Ann
+ * Smith, Jr.") or, as lists of people write names, the given names
+ * ("Smith, Anna Maria"); without a comma the last word is the family
+ * name. */
+static void put_name(FILE *out, const char *name)
+{
+    struct io_buf n = { 0 };
+    io_buf_adds(&n, "N:");
+    const char *comma = strchr(name, ',');
+    const char *after = comma ? comma + 1 + strspn(comma + 1, " ") : NULL;
+    char *base = strndup(name, comma ? (size_t)(comma - name) : strlen(name));
+    if (base)
+        text_trim(base);
+    if (base && after && *after && !is_suffix(after)) {
+        char *given = strdup(after);
+        char *space = given ? strchr(given, ' ') : NULL;
+        if (space)
+            *space = '\0';
+        escape_into(&n, base);
+        io_buf_addc(&n, ';');
+        escape_into(&n, given);
+        io_buf_addc(&n, ';');
+        if (space)
+            escape_into(&n, text_trim(space + 1));
+        io_buf_adds(&n, ";;");
+        free(given);
+    } else if (base) {
+        char *space = strrchr(base, ' ');
+        if (space) {
+            *space = '\0';
+            escape_into(&n, space + 1);
+            io_buf_addc(&n, ';');
+            escape_into(&n, base);
+        } else {
+            escape_into(&n, base);
+            io_buf_addc(&n, ';');
+        }
+        io_buf_adds(&n, ";;;");
+        if (after)
+            escape_into(&n, after);
+    } else {
+        n.failed = true;
+    }
+    free(base);
+    if (!n.failed)
+        put_line(out, n.s);
+    io_buf_free(&n);
+}
+
+/* ORG:organisation;department, each part escaped (RFC 6350 §6.6.4). A
+ * department without an organisation keeps its place: ORG:;department. */
+static void put_org(FILE *out, const struct contact *c)
+{
+    if ((!c->org || !*c->org) && (!c->department || !*c->department))
+        return;
+    struct io_buf b = { 0 };
+    io_buf_adds(&b, "ORG:");
+    escape_into(&b, c->org);
+    if (c->department && *c->department) {
+        io_buf_addc(&b, ';');
+        escape_into(&b, c->department);
+    }
+    if (!b.failed)
+        put_line(out, b.s);
+    io_buf_free(&b);
+}
+
+static enum store_status put_card(struct io_export *ex,
+                                  const struct contact *c)
+{
+    FILE *out = ex->out;
+    bool v4 = ex->vcard_version == 4;
+    fputs("BEGIN:VCARD\r\n", out);
+    fputs(v4 ? "VERSION:4.0\r\n" : "VERSION:3.0\r\n", out);
+    char *uid = NULL;
+    enum store_status rc = store_contact_get_uid(ex->st, c->id, &uid);
+    if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+        return rc;
+    char made[64];
+    if (!uid) {
+        io_contact_uid(c, made, sizeof made);
+    }
+    put_prop(out, "UID", uid ? uid : made);
+    free(uid);
+    put_prop(out, "FN", c->name);
+    put_name(out, c->name);
+    put_org(out, c);
+    put_prop(out, "TITLE", c->title);
+    for (size_t i = 0; i < c->emails.len; i++)
+        put_prop(out, v4 ? "EMAIL" : "EMAIL;TYPE=INTERNET", c->emails.items[i]);
+    /* TYPE=cell, work, home, fax: abook keeps one number of each (its
+     * mobile, workphone, phone and fax). A number of unknown kind is a
+     * plain TEL, which abook takes for its phone; it reads no number
+     * with VALUE=text or a TYPE of only VOICE. Both versions take a TEL
+     * without VALUE as text (RFC 2426 §3.3.1; RFC 6350 §6.4.1 keeps text
+     * as the default for backward compatibility). */
+    for (size_t i = 0; i < c->phones.len; i++) {
+        const struct phone *ph = &c->phones.items[i];
+        char name[48] = "TEL";
+        if (ph->kind && *ph->kind) {
+            snprintf(name, sizeof name, "TEL;TYPE=%s", ph->kind);
+            if (!v4)
+                upper(name + 9);
+        }
+        put_prop(out, name, ph->number);
+    }
+    if (c->tags.len) {
+        struct io_buf b = { 0 };
+        io_buf_adds(&b, "CATEGORIES:");
+        for (size_t i = 0; i < c->tags.len; i++) {
+            if (i)
+                io_buf_addc(&b, ',');
+            escape_into(&b, c->tags.items[i]);
+        }
+        if (!b.failed)
+            put_line(out, b.s);
+        io_buf_free(&b);
+    }
+    rc = io_each_note(ex, c->id, put_note, NULL);
+    if (rc != STORE_OK)
+        return rc;
+    put_prop(out, "X-RAPPORT-STAGE", stage_key(c->stage));
+    if (c->roles) {
+        const char *roles = (c->roles & ROLE_USER) && (c->roles & ROLE_DECISION_MAKER)
+                            ? "both" : (c->roles & ROLE_USER) ? "user"
+                            : "decision-maker";
+        put_prop(out, "X-RAPPORT-ROLES", roles);
+    }
+    put_prop(out, "X-RAPPORT-PROJECTS", c->projects);
+    put_prop(out, "X-RAPPORT-GOALS", c->goals);
+    put_prop(out, "X-RAPPORT-CHANNEL", c->channel);
+    if (c->cadence_days != -1) {
+        char days[16];
+        snprintf(days, sizeof days, "%d", c->cadence_days);
+        put_prop(out, "X-RAPPORT-CADENCE", days);
+    }
+    if (c->archived)
+        put_prop(out, "X-RAPPORT-ARCHIVED", "yes");
+    fputs("END:VCARD\r\n", out);
+    return STORE_OK;
+}
+
+enum store_status io_vcard_export(struct io_export *ex)
+{
+    return io_each_contact(ex, put_card);
+}

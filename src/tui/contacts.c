@@ -1,0 +1,365 @@
+/* The Contacts screen (SPEC §3.3): every contact, filtered as you type
+ * after / (name, organisation, email, tags, and note text through the
+ * full-text index), sortable; also importing and exporting files. */
+#include <config.h>
+
+#include <curses.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "io/io.h"
+#include "base/paths.h"
+#include "core/stage.h"
+#include "base/text.h"
+#include "tui/act.h"
+#include "tui/edit.h"
+#include "tui/source.h"
+
+struct contacts {
+    struct ui_contact_query query;
+    struct ui_list list;
+    struct ui_line filter;
+    char *text;                /* the filter as the store gets it */
+    bool filtering;            /* keys go to the filter */
+    bool stale;                /* the filter changed; the list not yet */
+    int64_t count;             /* -1: not counted yet */
+    bool count_capped;         /* count is COUNT_SHOWN + 1: "1000+" */
+};
+
+static const enum action contacts_actions[] = {
+    ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_TOP, ACT_BOTTOM, ACT_PAGE_UP,
+    ACT_PAGE_DOWN, ACT_OPEN, ACT_SEARCH, ACT_SORT, ACT_NOTE, ACT_EDITOR,
+    ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE, ACT_FORGET,
+    ACT_IMPORT, ACT_EXPORT, ACT_BACK, ACT_NONE
+};
+
+static const enum action contacts_hints[] = {
+    ACT_SEARCH, ACT_SORT, ACT_OPEN, ACT_ADD, ACT_IMPORT, ACT_EXPORT, ACT_NONE
+};
+
+static const char *const sort_names[] = {
+    [CONTACT_SORT_NAME] = N_("name"),
+    [CONTACT_SORT_STAGE] = N_("stage"),
+    [CONTACT_SORT_LAST_TOUCH] = N_("last contact"),
+    [CONTACT_SORT_NEXT_DUE] = N_("next follow-up"),
+};
+
+/* A search is counted up to here: "1000+" says enough, and counting
+ * every match of a common prefix would slow each keystroke. The whole
+ * list is counted exactly, once. */
+#define COUNT_SHOWN 1000
+
+static void count(struct ui *ui, struct contacts *c)
+{
+    const char *text = c->query.filter.text;
+    int64_t limit = text && *text ? COUNT_SHOWN : 0;
+    if (store_contact_count(ui->st, &c->query.filter, limit, &c->count) != STORE_OK)
+        c->count = 0;
+    c->count_capped = limit > 0 && c->count > limit;
+}
+
+static void *contacts_open(struct ui *ui, int64_t arg)
+{
+    (void)arg;
+    struct contacts *c = calloc(1, sizeof *c);
+    if (!c)
+        abort();
+    c->query.filter.stage = STAGE_NONE;
+    c->query.sort = CONTACT_SORT_NAME;
+    ui_line_init(&c->filter, NULL);
+    ui_list_init(&c->list, &ui_contact_source, &c->query);
+    ui_list_load(ui, &c->list);
+    count(ui, c);
+    return c;
+}
+
+static void contacts_close(void *self)
+{
+    struct contacts *c = self;
+    ui_list_free(&c->list);
+    ui_line_free(&c->filter);
+    free(c->text);
+    free(c);
+}
+
+static void contacts_reload(struct ui *ui, void *self)
+{
+    struct contacts *c = self;
+    ui_list_reload(ui, &c->list);
+    count(ui, c);
+}
+
+/* True when more keys are already waiting: a fast typist's filter is
+ * applied once, after the last of them. */
+static bool typing_ahead(void)
+{
+    struct pollfd pfd = { .fd = 0, .events = POLLIN, .revents = 0 };
+    return poll(&pfd, 1, 0) > 0;
+}
+
+static void apply_filter(struct ui *ui, struct contacts *c)
+{
+    c->stale = false;
+    char *text = ui_line_text(&c->filter);
+    text_trim(text);
+    if (c->text && strcmp(c->text, text) == 0) {
+        free(text);
+        return;
+    }
+    free(c->text);
+    c->text = text;
+    c->query.filter.text = *text ? text : NULL;
+    ui_list_load(ui, &c->list);
+    /* Counting a search costs as much as its window; it waits until
+     * the typing pauses, so each keystroke pays for one query. */
+    c->count = -1;
+}
+
+static void contacts_idle(struct ui *ui, void *self)
+{
+    struct contacts *c = self;
+    if (c->count < 0 && !c->stale)
+        count(ui, c);
+}
+
+static void draw_row(struct ui *ui, const void *row, int y, int x, int cols,
+                     int attr)
+{
+    const struct contact *c = row;
+    int stagew = 10, datew = cols >= 70 ? ui_date_width(ui) + 1 : 0;
+    int rest = cols - stagew - 2 * datew;
+    int namew = rest / 2 + 2, orgw = rest - namew;
+    /* Each column is cut one short so that a space always separates
+     * it from the next. */
+    ui_put(y, x, cols, "", attr);
+    ui_put(y, x, namew - 1, c->name, attr);
+    ui_put(y, x + namew, stagew - 1, stage_label(c->stage), attr);
+    ui_put(y, x + namew + stagew, orgw - 1, c->org ? c->org : "", attr);
+    if (datew) {
+        char day[64];
+        ui_date(ui, date_from_time(c->last_touch), day, sizeof day);
+        ui_put(y, x + namew + stagew + orgw, datew - 1, day,
+               attr ? attr : ui->attr[UI_MUTED]);
+        ui_date(ui, c->next_due, day, sizeof day);
+        ui_put(y, x + namew + stagew + orgw + datew, datew - 1, day, attr);
+    }
+}
+
+static void contacts_draw(struct ui *ui, void *self, int top, int height)
+{
+    struct contacts *c = self;
+    if (c->stale && !typing_ahead())
+        apply_filter(ui, c);
+    char buf[256];
+    if (c->count < 0)
+        snprintf(buf, sizeof buf, _("Contacts (…), by %s"),
+                 _(sort_names[c->query.sort]));
+    else if (c->count_capped)
+        snprintf(buf, sizeof buf, _("Contacts (%lld+), by %s"),
+                 (long long)COUNT_SHOWN, _(sort_names[c->query.sort]));
+    else
+        snprintf(buf, sizeof buf, _("Contacts (%lld), by %s"),
+                 (long long)c->count, _(sort_names[c->query.sort]));
+    int w = text_width(buf) + 2;
+    ui_put(top, 0, w, buf, ui->attr[UI_HEADER]);
+    int fx = w;
+    const char *label = _("Filter: ");
+    int lw = text_width(label);
+    if (c->filtering || c->filter.len > 0) {
+        ui_put(top, fx, lw, label, ui->attr[UI_HEADER]);
+        ui_line_draw(&c->filter, top, fx + lw, COLS - fx - lw,
+                     c->filtering ? (int)A_UNDERLINE : 0, false);
+    } else {
+        ui_put(top, fx, COLS - fx, "", 0);
+    }
+    int stagew = 10, datew = COLS - 1 >= 70 ? ui_date_width(ui) + 1 : 0;
+    int rest = COLS - 1 - stagew - 2 * datew;
+    int namew = rest / 2 + 2, orgw = rest - namew;
+    int y = top + 1;
+    ui_put(y, 1, namew, _("Name"), ui->attr[UI_MUTED]);
+    ui_put(y, 1 + namew, stagew, _("Stage"), ui->attr[UI_MUTED]);
+    ui_put(y, 1 + namew + stagew, orgw, _("Organisation"), ui->attr[UI_MUTED]);
+    if (datew) {
+        ui_put(y, 1 + namew + stagew + orgw, datew, _("Last"),
+               ui->attr[UI_MUTED]);
+        ui_put(y, 1 + namew + stagew + orgw + datew, datew, _("Next"),
+               ui->attr[UI_MUTED]);
+    }
+    ui_list_draw(ui, &c->list, top + 2, 1, COLS - 1, height - 2, true,
+                 c->text && *c->text ? _("No contact matches.")
+                                     : _("No contacts yet; a adds one."),
+                 draw_row);
+    if (c->filtering) {
+        ui_line_draw(&c->filter, top, fx + lw, COLS - fx - lw,
+                     (int)A_UNDERLINE, true);
+        getyx(stdscr, ui->cursor_y, ui->cursor_x);
+        ui->cursor = true;
+    }
+}
+
+static void import_file(struct ui *ui)
+{
+    char *path = NULL;
+    if (!ui_prompt(ui, _("Import file (CSV, vCard, iCalendar):"), NULL, &path))
+        return;
+    text_trim(path);
+    char *full = paths_expand_home(path);
+    struct io_summary sum;
+    memset(&sum, 0, sizeof sum);
+    enum store_status rc = io_import_file(ui->st, full ? full : path,
+                                          IO_FORMAT_GUESS, 0, &sum);
+    if (rc == STORE_OK) {
+        char *first = sum.messages.len
+                          ? text_sanitize(sum.messages.items[0], false) : NULL;
+        ui_message(ui, sum.rejected > 0,
+                   _("Imported: %d added, %d merged, %d unchanged, %d rejected%s%s"),
+                   sum.added, sum.merged, sum.unchanged, sum.rejected, first ? "; " : "",
+                   first ? first : "");
+        free(first);
+        ui->dirty = true;
+    } else {
+        ui_store_error(ui);
+    }
+    io_summary_clear(&sum);
+    free(full);
+    free(path);
+}
+
+static void export_file(struct ui *ui)
+{
+    char *path = NULL;
+    if (!ui_prompt(ui, _("Export to (.csv, .vcf, .ics, .json):"), NULL, &path))
+        return;
+    text_trim(path);
+    char *full = paths_expand_home(path);
+    struct io_summary sum;
+    memset(&sum, 0, sizeof sum);
+    if (io_export_file(ui->st, full ? full : path, IO_FORMAT_GUESS, &sum)
+        == STORE_OK) {
+        char *clean = text_sanitize(full ? full : path, false);
+        ui_message(ui, false, _("Exported %d records to %s."), sum.written,
+                   clean);
+        free(clean);
+    } else {
+        ui_store_error(ui);
+    }
+    io_summary_clear(&sum);
+    free(full);
+    free(path);
+}
+
+static bool contacts_key(struct ui *ui, void *self, int key)
+{
+    struct contacts *c = self;
+    if (!c->filtering) {
+        /* Esc first clears a filter, then goes back. */
+        if (c->filter.len > 0 && keys_bound(&ui->keys, ACT_BACK, key)
+            && key == KEYS_ESC) {
+            ui_line_free(&c->filter);
+            ui_line_init(&c->filter, NULL);
+            apply_filter(ui, c);
+            return true;
+        }
+        return false;
+    }
+    if (keys_bound(&ui->keys, ACT_CANCEL, key)) {
+        ui_line_free(&c->filter);
+        ui_line_init(&c->filter, NULL);
+        c->filtering = false;
+        apply_filter(ui, c);
+        return true;
+    }
+    if (key == KEYS_ENTER) {
+        c->filtering = false;
+        int64_t id = ui_list_selected_id(&c->list);
+        if (id)
+            ui_push(ui, &ui_contact_view, id);
+        return true;
+    }
+    if (key == (KEYS_FUNC | KEY_DOWN)) {
+        ui_list_move(ui, &c->list, 1);
+        return true;
+    }
+    if (key == (KEYS_FUNC | KEY_UP)) {
+        ui_list_move(ui, &c->list, -1);
+        return true;
+    }
+    if (key == KEYS_RESIZE || key == KEYS_NONE)
+        return true;
+    if (ui_line_key(&c->filter, key)) {
+        if (typing_ahead())
+            c->stale = true;
+        else
+            apply_filter(ui, c);
+        return true;
+    }
+    return false;
+}
+
+static bool contacts_request(struct ui *ui, void *self, enum action act)
+{
+    struct contacts *c = self;
+    struct ui_list *l = &c->list;
+    int page = l->height > 1 ? l->height - 1 : 1;
+    switch (act) {
+    case ACT_MOVE_DOWN:
+        ui_list_move(ui, l, 1);
+        return true;
+    case ACT_MOVE_UP:
+        ui_list_move(ui, l, -1);
+        return true;
+    case ACT_TOP:
+        ui_list_top(ui, l);
+        return true;
+    case ACT_BOTTOM:
+        ui_list_bottom(ui, l);
+        return true;
+    case ACT_PAGE_DOWN:
+        ui_list_move(ui, l, page);
+        return true;
+    case ACT_PAGE_UP:
+        ui_list_move(ui, l, -page);
+        return true;
+    case ACT_SEARCH:
+        c->filtering = true;
+        c->filter.cur = c->filter.len;
+        return true;
+    case ACT_SORT:
+        c->query.sort = (enum contact_sort)((c->query.sort + 1)
+                                            % (CONTACT_SORT_NEXT_DUE + 1));
+        ui_list_load(ui, l);
+        return true;
+    case ACT_IMPORT:
+        import_file(ui);
+        return true;
+    case ACT_EXPORT:
+        export_file(ui);
+        return true;
+    case ACT_BACK:
+        return false;
+    default:
+        break;
+    }
+    int64_t id = ui_list_selected_id(l);
+    if (!id) {
+        ui_message(ui, false, _("Nobody selected."));
+        return true;
+    }
+    return ui_act_on_contact(ui, act, id);
+}
+
+const struct ui_view ui_contacts_view = {
+    .name = N_("Contacts"),
+    .hints = contacts_hints,
+    .actions = contacts_actions,
+    .open = contacts_open,
+    .close = contacts_close,
+    .reload = contacts_reload,
+    .draw = contacts_draw,
+    .request = contacts_request,
+    .key = contacts_key,
+    .idle = contacts_idle,
+};

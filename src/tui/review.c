@@ -1,0 +1,370 @@
+/* The Review screen (SPEC §3.1), the daily start: Overdue, Today, Next
+ * 7 days and Gone quiet, each a windowed list with its count; act on a
+ * row without leaving the screen. */
+#include <config.h>
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/cadence.h"
+#include "core/followup.h"
+#include "base/i18n.h"
+#include "core/stage.h"
+#include "base/text.h"
+#include "tui/act.h"
+#include "tui/source.h"
+
+enum { SEC_OVERDUE, SEC_TODAY, SEC_WEEK, SEC_QUIET, SEC_COUNT };
+
+static const char *const section_titles[SEC_COUNT] = {
+    N_("Overdue"), N_("Today"), N_("Next 7 days"), N_("Gone quiet"),
+};
+
+static const char *const section_empty[SEC_COUNT] = {
+    N_("Nothing overdue."), N_("Nothing due today."),
+    N_("Nothing in the next 7 days."), N_("Nobody has gone quiet."),
+};
+
+struct review {
+    struct followup_filter filters[SEC_QUIET];
+    struct ui_list lists[SEC_COUNT];
+    int64_t counts[SEC_COUNT];
+    int focus;
+    bool failed;
+};
+
+static const enum action review_actions[] = {
+    ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_LEFT, ACT_RIGHT, ACT_TOP, ACT_BOTTOM,
+    ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_OPEN, ACT_DONE, ACT_SNOOZE, ACT_NOTE,
+    ACT_EDITOR, ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE,
+    ACT_FORGET, ACT_NONE
+};
+
+static const enum action review_hints[] = {
+    ACT_DONE, ACT_SNOOZE, ACT_NOTE, ACT_OPEN, ACT_BACK, ACT_NONE
+};
+
+static void set_filters(struct review *r)
+{
+    struct date today = date_today();
+    for (int i = 0; i < SEC_QUIET; i++) {
+        memset(&r->filters[i], 0, sizeof r->filters[i]);
+        r->filters[i].open_only = true;
+    }
+    r->filters[SEC_OVERDUE].to = date_add_days(today, -1);
+    r->filters[SEC_TODAY].from = today;
+    r->filters[SEC_TODAY].to = today;
+    r->filters[SEC_WEEK].from = date_add_days(today, 1);
+    r->filters[SEC_WEEK].to = date_add_days(today, 7);
+}
+
+/* A failed read must not pass for an empty day: it is remembered and
+ * the store's message shown. */
+static void count(struct ui *ui, struct review *r)
+{
+    r->failed = false;
+    for (int i = 0; i < SEC_QUIET; i++)
+        if (store_followup_count(ui->st, &r->filters[i], &r->counts[i])
+            != STORE_OK) {
+            r->counts[i] = 0;
+            r->failed = true;
+        }
+    if (store_quiet_count(ui->st, ui->app->cfg.stage_cadence, ui_now(),
+                          &r->counts[SEC_QUIET]) != STORE_OK) {
+        r->counts[SEC_QUIET] = 0;
+        r->failed = true;
+    }
+    for (int i = 0; i < SEC_COUNT; i++)
+        r->failed = r->failed || r->lists[i].failed;
+    if (r->failed)
+        ui_store_error(ui);
+}
+
+static void *review_open(struct ui *ui, int64_t arg)
+{
+    (void)arg;
+    struct review *r = calloc(1, sizeof *r);
+    if (!r)
+        abort();
+    set_filters(r);
+    for (int i = 0; i < SEC_QUIET; i++)
+        ui_list_init(&r->lists[i], &ui_followup_source, &r->filters[i]);
+    ui_list_init(&r->lists[SEC_QUIET], &ui_quiet_source, NULL);
+    for (int i = 0; i < SEC_COUNT; i++)
+        ui_list_load(ui, &r->lists[i]);
+    count(ui, r);
+    r->focus = SEC_OVERDUE;
+    for (int i = SEC_COUNT - 1; i >= 0; i--)
+        if (r->lists[i].len > 0)
+            r->focus = i;
+    return r;
+}
+
+static void review_close(void *self)
+{
+    struct review *r = self;
+    for (int i = 0; i < SEC_COUNT; i++)
+        ui_list_free(&r->lists[i]);
+    free(r);
+}
+
+static void focus_next(struct review *r, int dir);
+
+static void review_reload(struct ui *ui, void *self)
+{
+    struct review *r = self;
+    /* The day may have changed since the screen opened. */
+    set_filters(r);
+    for (int i = 0; i < SEC_COUNT; i++)
+        ui_list_reload(ui, &r->lists[i]);
+    count(ui, r);
+    /* The last row of a section done or snoozed: go on with the next. */
+    if (r->lists[r->focus].len == 0)
+        focus_next(r, 1);
+}
+
+static void draw_followup(struct ui *ui, const void *row, int y, int x,
+                          int cols, int attr)
+{
+    const struct followup *f = row;
+    char day[64], line[1024], id[32];
+    /* Narrow screens show MM-DD; wide ones the configured format. */
+    int datew = cols >= 60 ? ui_date_width(ui) + 1 : 6;
+    if (cols >= 60) {
+        ui_date(ui, followup_effective(f), day, sizeof day);
+    } else {
+        char iso[11];
+        date_format_iso(followup_effective(f), iso);
+        snprintf(day, sizeof day, "%s", iso + 5);
+    }
+    snprintf(id, sizeof id, " #%lld", (long long)f->id);
+    /* Columns must not depend on the row (an id's length), or rows
+     * would not line up. */
+    int idw = (int)strlen(id);
+    int namew = (cols - datew - 6) * 2 / 5;
+    int textw = cols - datew - idw - namew;
+    int date_attr = attr;
+    if (!attr) {
+        struct date today = date_today();
+        int cmp = date_compare(followup_effective(f), today);
+        date_attr = cmp < 0 ? ui->attr[UI_OVERDUE]
+                  : cmp == 0 ? ui->attr[UI_TODAY] : 0;
+    }
+    ui_put(y, x, datew, day, date_attr);
+    ui_put(y, x + datew, namew - 1, f->contact_name, attr);
+    ui_put(y, x + datew + namew - 1, 1, "", attr);
+    char text[512];
+    char at[16] = "";
+    if (f->due_minutes >= 0)
+        snprintf(at, sizeof at, "%02d:%02d ", f->due_minutes / 60 % 24,
+                 f->due_minutes % 60);
+    snprintf(text, sizeof text, " %s%s", at, f->text ? f->text : "");
+    snprintf(line, sizeof line, "%s", text);
+    /* The recurrence mark stays when the text is cut. */
+    int markw = f->every.count ? 2 : 0;
+    ui_put(y, x + datew + namew, textw - markw, line, attr);
+    if (markw)
+        ui_put(y, x + datew + namew + textw - markw, markw, " ↻", attr);
+    ui_put(y, x + cols - idw, idw, id, attr ? attr : ui->attr[UI_MUTED]);
+}
+
+static void draw_quiet(struct ui *ui, const void *row, int y, int x, int cols,
+                       int attr)
+{
+    const struct contact *c = row;
+    char right[128];
+    long long days = (long long)cadence_days_since(c, ui_now());
+    snprintf(right, sizeof right,
+             ngettext("%s, %lld day since last contact",
+                      "%s, %lld days since last contact", (unsigned long)days),
+             stage_label(c->stage), days);
+    if (text_width(right) + 1 > cols / 2)
+        /* TRANSLATORS: a narrow terminal's "Client, 35 days since last
+         * contact"; d stands for days. */
+        snprintf(right, sizeof right, _("%s, %lldd"), stage_label(c->stage), days);
+    int rw = text_width(right) + 1;
+    if (rw > cols / 2)
+        rw = cols / 2;
+    /* A blank column between the two, whatever the name's length. */
+    ui_put(y, x, cols - rw - 1, c->name, attr);
+    ui_put(y, x + cols - rw - 1, 1, "", attr);
+    ui_put(y, x + cols - rw, rw, right, attr ? attr : ui->attr[UI_MUTED]);
+}
+
+/* Shares the rows among the sections: each gets what it needs, and
+ * when that is too much, a fair part. */
+static void layout(const struct review *r, int height, int rows[SEC_COUNT])
+{
+    int need[SEC_COUNT];
+    int left = height - SEC_COUNT;
+    for (int i = 0; i < SEC_COUNT; i++) {
+        need[i] = r->counts[i] > 0 ? (int)(r->counts[i] < 1000
+                                           ? r->counts[i] : 1000) : 1;
+        rows[i] = 0;
+    }
+    bool gave = true;
+    while (left > 0 && gave) {
+        gave = false;
+        for (int i = 0; i < SEC_COUNT && left > 0; i++) {
+            if (rows[i] < need[i]) {
+                rows[i]++;
+                left--;
+                gave = true;
+            }
+        }
+    }
+    /* What is left goes to the focused section when it has more rows
+     * than it shows; else the screen stays blank at the bottom. */
+    if (left > 0 && r->counts[r->focus] > rows[r->focus])
+        rows[r->focus] += left;
+}
+
+static void review_draw(struct ui *ui, void *self, int top, int height)
+{
+    struct review *r = self;
+    int rows[SEC_COUNT];
+    bool empty_day = true;
+    for (int i = 0; i < SEC_COUNT; i++)
+        empty_day = empty_day && r->counts[i] == 0;
+    if (r->failed) {
+        ui_put(top + 1, 2, COLS - 2, _("The review could not be read:"),
+               ui->attr[UI_ERROR]);
+        ui_put(top + 2, 2, COLS - 2, store_error(ui->st), 0);
+        return;
+    }
+    if (empty_day) {
+        ui_put(top + 1, 2, COLS - 2,
+               _("Nothing needs you today: no follow-ups due, nobody gone "
+                 "quiet."), ui->attr[UI_HEADER]);
+        char hint[256], add[32], fol[32];
+        keys_name(ui->keys.keys[ACT_ADD][0], add, sizeof add);
+        keys_name(ui->keys.keys[ACT_FOLLOWUP][0], fol, sizeof fol);
+        snprintf(hint, sizeof hint,
+                 _("%s adds a contact; %s on a contact schedules a "
+                   "follow-up."), add, fol);
+        ui_put(top + 3, 2, COLS - 2, hint, ui->attr[UI_MUTED]);
+        return;
+    }
+    layout(r, height, rows);
+    int y = top;
+    for (int i = 0; i < SEC_COUNT; i++) {
+        int attr = ui->attr[UI_HEADER];
+        if (i == SEC_OVERDUE && r->counts[i] > 0)
+            attr = ui->attr[UI_OVERDUE];
+        ui_header(y, 0, COLS, _(section_titles[i]), (long)r->counts[i], attr);
+        y++;
+        ui_list_draw(ui, &r->lists[i], y, 1, COLS - 1, rows[i],
+                     i == r->focus, _(section_empty[i]),
+                     i == SEC_QUIET ? draw_quiet : draw_followup);
+        y += rows[i];
+    }
+}
+
+static int64_t selected_contact(struct review *r)
+{
+    struct ui_list *l = &r->lists[r->focus];
+    void *row = ui_list_selected(l);
+    if (!row)
+        return 0;
+    if (r->focus == SEC_QUIET)
+        return ((struct contact *)row)->id;
+    return ((struct followup *)row)->contact_id;
+}
+
+static void focus_next(struct review *r, int dir)
+{
+    for (int step = 1; step < SEC_COUNT; step++) {
+        int i = (r->focus + dir * step + SEC_COUNT) % SEC_COUNT;
+        if (r->lists[i].len > 0) {
+            r->focus = i;
+            return;
+        }
+    }
+}
+
+static bool review_request(struct ui *ui, void *self, enum action act)
+{
+    struct review *r = self;
+    struct ui_list *l = &r->lists[r->focus];
+    int64_t contact = selected_contact(r);
+    int page = l->height > 1 ? l->height - 1 : 1;
+    switch (act) {
+    case ACT_MOVE_DOWN:
+        if (!ui_list_move(ui, l, 1) && r->focus < SEC_COUNT - 1) {
+            for (int i = r->focus + 1; i < SEC_COUNT; i++)
+                if (r->lists[i].len > 0) {
+                    r->focus = i;
+                    ui_list_top(ui, &r->lists[i]);
+                    break;
+                }
+        }
+        return true;
+    case ACT_MOVE_UP:
+        if (!ui_list_move(ui, l, -1) && r->focus > 0) {
+            for (int i = r->focus - 1; i >= 0; i--)
+                if (r->lists[i].len > 0) {
+                    r->focus = i;
+                    break;
+                }
+        }
+        return true;
+    case ACT_LEFT:
+        focus_next(r, -1);
+        return true;
+    case ACT_RIGHT:
+        focus_next(r, 1);
+        return true;
+    case ACT_TOP:
+        ui_list_top(ui, l);
+        return true;
+    case ACT_BOTTOM:
+        ui_list_bottom(ui, l);
+        return true;
+    case ACT_PAGE_DOWN:
+        ui_list_move(ui, l, page);
+        return true;
+    case ACT_PAGE_UP:
+        ui_list_move(ui, l, -page);
+        return true;
+    default:
+        break;
+    }
+    if (!contact) {
+        ui_message(ui, false, _("Nothing selected."));
+        return true;
+    }
+    switch (act) {
+    case ACT_OPEN:
+        ui_push(ui, &ui_contact_view, contact);
+        return true;
+    case ACT_DONE:
+    case ACT_SNOOZE: {
+        if (r->focus == SEC_QUIET) {
+            ui_message(ui, false, _("That row is a contact, not a follow-up."));
+            return true;
+        }
+        int64_t id = ((struct followup *)ui_list_selected(l))->id;
+        if (act == ACT_DONE)
+            ui_act_done(ui, id);
+        else
+            ui_act_snooze(ui, id);
+        return true;
+    }
+    default:
+        return ui_act_on_contact(ui, act, contact);
+    }
+}
+
+const struct ui_view ui_review_view = {
+    .name = N_("Review"),
+    .hints = review_hints,
+    .actions = review_actions,
+    .open = review_open,
+    .close = review_close,
+    .reload = review_reload,
+    .draw = review_draw,
+    .request = review_request,
+    .key = NULL,
+};

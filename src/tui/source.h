@@ -1,0 +1,22 @@
+/* Where the screens' lists come from: contacts, follow-ups and gone
+ * quiet contacts, each a window at a time through the store's *_page
+ * functions. */
+#ifndef RAPPORT_UI_SOURCE_H
+#define RAPPORT_UI_SOURCE_H
+
+#include "store/store.h"
+#include "tui/list.h"
+
+struct ui_contact_query {
+    struct contact_filter filter;
+    enum contact_sort sort;
+};
+
+/* ctx: struct ui_contact_query; rows: struct contact. */
+extern const struct ui_list_source ui_contact_source;
+/* ctx: struct followup_filter; rows: struct followup. */
+extern const struct ui_list_source ui_followup_source;
+/* ctx: unused; rows: struct contact (uses the configured cadences). */
+extern const struct ui_list_source ui_quiet_source;
+
+#endif
