@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "core/cursor.h"
 #include "core/org.h"
 #include "base/strlist.h"
 #include "base/text.h"
@@ -13,6 +14,19 @@ enum store_status org_page(struct store *st, const struct org *after,
                            size_t limit, struct org_list *out)
 {
     return store_org_page(st, after, limit, out);
+}
+
+/* A deep copy of src into dst (cleared): 0, or -1 when out of memory. */
+static int org_copy(struct org *dst, const struct org *src)
+{
+    *dst = *src;
+    dst->name = src->name ? strdup(src->name) : NULL;
+    dst->notes = src->notes ? strdup(src->notes) : NULL;
+    if ((src->name && !dst->name) || (src->notes && !dst->notes)) {
+        store_org_clear(dst);
+        return -1;
+    }
+    return 0;
 }
 
 /* How many candidates an ambiguity message lists. */
@@ -25,61 +39,38 @@ static enum store_status find_part(struct store *st, const char *key,
                                    struct org *first, size_t *found,
                                    size_t *exact, struct strlist *names)
 {
-    struct org last = { 0 };
-    bool have_last = false;
+    struct org_cursor cur;
+    cursor_orgs(&cur, st);
     enum store_status rc = STORE_OK;
-    for (;;) {
-        struct org_list page = { 0 };
-        if ((rc = store_org_page(st, have_last ? &last : NULL, 200, &page))
-            != STORE_OK) {
-            store_org_list_clear(&page);
+    for (const struct org *o; rc == STORE_OK && (o = cursor_next_org(&cur)); ) {
+        char *name = text_fold(o->name);
+        if (!name) {
+            rc = store_fail(st, STORE_FAILED, _("out of memory"));
             break;
         }
-        for (size_t i = 0; i < page.len; i++) {
-            char *name = text_fold(page.items[i].name);
-            if (!name) {
+        bool holds = strstr(name, key) != NULL;
+        bool same = strcmp(name, key) == 0;
+        free(name);
+        if (!holds)
+            continue;
+        if (*found < CANDIDATES_SHOWN) {
+            char *shown = text_sanitize(o->name, false);
+            strlist_push(names, shown ? shown : "");
+            free(shown);
+        } else if (*found == CANDIDATES_SHOWN) {
+            strlist_push(names, "…");
+        }
+        (*found)++;
+        if (same)
+            (*exact)++;
+        if (*found == 1 || (same && *exact == 1)) {
+            store_org_clear(first);
+            if (org_copy(first, o) != 0)
                 rc = store_fail(st, STORE_FAILED, _("out of memory"));
-                break;
-            }
-            bool holds = strstr(name, key) != NULL;
-            bool same = strcmp(name, key) == 0;
-            free(name);
-            if (!holds)
-                continue;
-            if (*found < CANDIDATES_SHOWN) {
-                char *shown = text_sanitize(page.items[i].name, false);
-                strlist_push(names, shown ? shown : "");
-                free(shown);
-            } else if (*found == CANDIDATES_SHOWN) {
-                strlist_push(names, "…");
-            }
-            (*found)++;
-            if (same)
-                (*exact)++;
-            if (*found == 1 || (same && *exact == 1)) {
-                store_org_clear(first);
-                *first = page.items[i];
-                memset(&page.items[i], 0, sizeof page.items[i]);
-            }
         }
-        bool more = rc == STORE_OK && page.more && page.len > 0;
-        if (more) {
-            store_org_clear(&last);
-            last = page.items[page.len - 1];
-            memset(&page.items[page.len - 1], 0, sizeof last);
-            if (!last.name) {
-                /* It moved into *first, which the cursor can use. */
-                last.name = strdup(first->name ? first->name : "");
-                last.id = first->id;
-            }
-            have_last = true;
-        }
-        store_org_list_clear(&page);
-        if (!more)
-            break;
     }
-    store_org_clear(&last);
-    return rc;
+    enum store_status read = cursor_close_orgs(&cur);
+    return rc != STORE_OK ? rc : read;
 }
 
 enum store_status org_resolve(struct store *st, const char *name,

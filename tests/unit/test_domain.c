@@ -1,5 +1,6 @@
 /* Unit tests of the domain: stages, follow-ups (recurrence, snooze),
- * cadence, contacts (validation, resolving), notes, scores and undo,
+ * cadence, contacts (validation, resolving), notes, scores, undo and the
+ * windowed cursors,
  * on a temporary database. */
 #include <config.h>
 
@@ -12,6 +13,7 @@
 
 #include "core/cadence.h"
 #include "core/contact.h"
+#include "core/cursor.h"
 #include "core/followup.h"
 #include "core/journal.h"
 #include "core/note.h"
@@ -355,6 +357,107 @@ static void test_notes_and_scores(struct store *st)
     store_contact_list_clear(&quiet);
 }
 
+/* More rows than two windows, so every cursor reads past its first. */
+#define CURSOR_ROWS (2 * CURSOR_WINDOW + 50)
+
+static enum store_status fill_cursor_rows(struct store *st, void *arg)
+{
+    int64_t *first = arg;
+    time_t now = noon(2026, 5, 1);
+    for (int i = 0; i < CURSOR_ROWS; i++) {
+        struct contact c;
+        contact_init(&c);
+        char name[64], org[64];
+        snprintf(name, sizeof name, "Cursor %03d", i);
+        snprintf(org, sizeof org, "Cursor Org %03d", i);
+        c.name = strdup(name);
+        c.org = strdup(org);
+        strlist_push(&c.tags, "cursor");
+        enum store_status rc = contact_add(st, &c, now);
+        if (i == 0)
+            *first = c.id;
+        store_contact_clear(&c);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    for (int i = 0; i < CURSOR_ROWS; i++) {
+        char body[64];
+        snprintf(body, sizeof body, "cursor note %03d", i);
+        int64_t id = 0;
+        enum store_status rc = note_add(st, *first, "note", body, now + i, &id);
+        if (rc == STORE_OK)
+            rc = followup_add(st, *first, ymd(2026, 6, 1 + i % 28), -1, body,
+                              (struct interval){ 0, 0 }, now, &id);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
+static void test_cursors(struct store *st)
+{
+    int64_t first = 0;
+    ok(store_batch(st, NULL, fill_cursor_rows, &first) == STORE_OK,
+       "cursors: fill more than two windows of each");
+
+    struct contact_filter cf = { .stage = STAGE_NONE, .tag = "cursor" };
+    struct contact_cursor cc;
+    cursor_contacts(&cc, st, &cf, CONTACT_SORT_NAME);
+    int n = 0;
+    bool ordered = true;
+    char prev[64] = "";
+    for (const struct contact *c; (c = cursor_next_contact(&cc)); n++) {
+        ordered &= strcmp(prev, c->name) < 0;
+        snprintf(prev, sizeof prev, "%s", c->name);
+    }
+    ok(cursor_close_contacts(&cc) == STORE_OK, "cursors: contacts read");
+    is_int(n, CURSOR_ROWS, "cursors: every contact once");
+    ok(ordered, "cursors: contacts in name order across windows");
+
+    cursor_contacts(&cc, st, &cf, CONTACT_SORT_NAME);
+    n = 0;
+    for (const struct contact *c; (c = cursor_next_contact(&cc)); n++)
+        if (n == CURSOR_WINDOW + 3)
+            break;
+    ok(cursor_close_contacts(&cc) == STORE_OK && n == CURSOR_WINDOW + 3,
+       "cursors: leaving early is fine");
+
+    struct note_cursor nc;
+    cursor_notes(&nc, st, first);
+    n = 0;
+    int64_t newest = 0;
+    bool newest_first = true;
+    for (const struct note *no; (no = cursor_next_note(&nc)); n++) {
+        newest_first &= !newest || no->at <= newest;
+        newest = no->at;
+    }
+    ok(cursor_close_notes(&nc) == STORE_OK, "cursors: notes read");
+    is_int(n, CURSOR_ROWS, "cursors: every note once");
+    ok(newest_first, "cursors: notes newest first across windows");
+
+    struct followup_filter ff = { .contact_id = first };
+    struct followup_cursor fc;
+    cursor_followups(&fc, st, &ff);
+    n = 0;
+    bool by_date = true;
+    struct date last = { 0 };
+    for (const struct followup *f; (f = cursor_next_followup(&fc)); n++) {
+        by_date &= date_compare(last, f->due) <= 0;
+        last = f->due;
+    }
+    ok(cursor_close_followups(&fc) == STORE_OK, "cursors: follow-ups read");
+    is_int(n, CURSOR_ROWS, "cursors: every follow-up once");
+    ok(by_date, "cursors: follow-ups by date across windows");
+
+    struct org_cursor oc;
+    cursor_orgs(&oc, st);
+    n = 0;
+    for (const struct org *o; (o = cursor_next_org(&oc)); )
+        n += strncmp(o->name, "Cursor Org ", 11) == 0;
+    ok(cursor_close_orgs(&oc) == STORE_OK, "cursors: organisations read");
+    is_int(n, CURSOR_ROWS, "cursors: every organisation once");
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -383,6 +486,7 @@ int main(void)
     test_stages(st);
     test_followups(st);
     test_notes_and_scores(st);
+    test_cursors(st);
     store_close(st);
 
     char cmd[400];
