@@ -458,18 +458,8 @@ bool ui_act_followup(struct ui *ui, int64_t contact_id)
         due_text = answer;
         text_trim(due_text);
         /* An optional time of day comes last: "fri 14:00". */
-        minutes = -1;
-        char *space = strrchr(due_text, ' ');
-        if (space && (minutes = date_parse_time(space + 1)) >= 0) {
-            *space = '\0';
-            bool ok = date_parse(due_text, date_today(), &due) == 0;
-            *space = ' ';
-            if (ok)
-                break;
-        } else if (date_parse(due_text, date_today(), &due) == 0) {
-            minutes = -1;
+        if (date_parse_with_time(due_text, date_today(), &due, &minutes) == 0)
             break;
-        }
         ui_message(ui, true, _("\"%s\" is no date; try today, +3d, fri or "
                                "2026-12-01."), due_text);
         ui_draw(ui);
