@@ -18,6 +18,9 @@
 #include "core/stage.h"
 #include "base/text.h"
 #include "tui/act.h"
+#include "tui/contact_form.h"
+#include "tui/draw.h"
+#include "tui/views.h"
 
 #define NOTES_PAGE 50
 
@@ -499,7 +502,7 @@ static bool contact_request(struct ui *ui, void *self, enum action act)
         jump_section(p, 1);
         return true;
     case ACT_EDIT:
-        ui_act_edit(ui, p->id);
+        ui_contact_form_edit(ui, p->id);
         return true;
     case ACT_NOTE:
     case ACT_EDITOR:

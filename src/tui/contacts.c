@@ -15,8 +15,11 @@
 #include "core/stage.h"
 #include "base/text.h"
 #include "tui/act.h"
-#include "tui/edit.h"
+#include "tui/draw.h"
+#include "tui/line.h"
+#include "tui/prompt.h"
 #include "tui/source.h"
+#include "tui/views.h"
 
 struct contacts {
     struct ui_contact_query query;
@@ -346,6 +349,10 @@ static bool contacts_request(struct ui *ui, void *self, enum action act)
     int64_t id = ui_list_selected_id(l);
     if (!id) {
         ui_message(ui, false, _("Nobody selected."));
+        return true;
+    }
+    if (act == ACT_OPEN) {
+        ui_push(ui, &ui_contact_view, id);
         return true;
     }
     return ui_act_on_contact(ui, act, id);

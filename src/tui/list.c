@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "tui/draw.h"
 #include "tui/list.h"
 
 #define ROW(l, i) ((void *)((l)->rows + (i) * (l)->src->row_size))

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "tui/screen.h"
+#include "tui/session.h"
 
 struct ui_list_source {
     size_t row_size;

@@ -13,7 +13,9 @@
 #include "core/stage.h"
 #include "base/text.h"
 #include "tui/act.h"
+#include "tui/draw.h"
 #include "tui/source.h"
+#include "tui/views.h"
 
 struct pipeline {
     struct ui_contact_query queries[STAGE_COUNT];
@@ -162,6 +164,9 @@ static bool pipeline_request(struct ui *ui, void *self, enum action act)
         return true;
     }
     switch (act) {
+    case ACT_OPEN:
+        ui_push(ui, &ui_contact_view, id);
+        return true;
     case ACT_PROMOTE:
     case ACT_DEMOTE: {
         enum stage to;

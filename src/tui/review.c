@@ -14,7 +14,9 @@
 #include "core/stage.h"
 #include "base/text.h"
 #include "tui/act.h"
+#include "tui/draw.h"
 #include "tui/source.h"
+#include "tui/views.h"
 
 enum { SEC_OVERDUE, SEC_TODAY, SEC_WEEK, SEC_QUIET, SEC_COUNT };
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui/draw.h"
 #include "tui/source.h"
 
 static int contact_page(struct ui *ui, void *ctx, const void *after,
