@@ -237,13 +237,16 @@ bool ui_act_archive(struct ui *ui, int64_t contact_id)
         ui_store_error(ui);
         return false;
     }
-    char q[512];
+    char q[512], undo[32];
     char *name = text_sanitize(c.name, false);
     bool archived = c.archived;
-    snprintf(q, sizeof q,
-             archived ? _("Bring %s back from the archive?")
-                      : _("Archive %s? (hidden, kept; u undoes it)"),
-             name);
+    keys_first_name(&ui->keys, ACT_UNDO, undo, sizeof undo);
+    if (archived)
+        snprintf(q, sizeof q, _("Bring %s back from the archive?"), name);
+    else
+        /* TRANSLATORS: the contact's name, then the key that undoes. */
+        snprintf(q, sizeof q, _("Archive %s? (hidden, kept; %s undoes it)"),
+                 name, undo);
     bool ok = false;
     if (ui_confirm(ui, q)) {
         enum store_status rc = archived

@@ -309,9 +309,13 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
 
     add_line(p, LINE_TEXT, 0, 0, "%s", "");
     add_line(p, LINE_HEADER, 0, 0, "%s", _("Projects and goals"));
-    if (!p->contact.projects && !p->contact.goals)
-        add_line(p, LINE_MUTED, 0, 0, "  %s",
-                 _("Nothing recorded yet; e edits them."));
+    if (!p->contact.projects && !p->contact.goals) {
+        char edit[32], none[256];
+        keys_first_name(&ui->keys, ACT_EDIT, edit, sizeof edit);
+        /* TRANSLATORS: %s is the key that edits the contact. */
+        snprintf(none, sizeof none, _("Nothing recorded yet; %s edits them."), edit);
+        add_line(p, LINE_MUTED, 0, 0, "  %s", none);
+    }
     if (p->contact.projects) {
         add_line(p, LINE_MUTED, 0, 0, "  %s", _("Projects:"));
         add_wrapped(p, p->contact.projects, 4, cols);
@@ -468,7 +472,10 @@ static int64_t pick_followup(struct ui *ui, struct contact_page *p)
             p->sel = i;
             return p->lines[i].followup_id;
         }
-    ui_message(ui, false, _("No open follow-up; f adds one."));
+    char add[32];
+    keys_first_name(&ui->keys, ACT_FOLLOWUP, add, sizeof add);
+    /* TRANSLATORS: %s is the key that adds a follow-up. */
+    ui_message(ui, false, _("No open follow-up; %s adds one."), add);
     return 0;
 }
 

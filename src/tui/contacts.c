@@ -191,9 +191,12 @@ static void contacts_draw(struct ui *ui, void *self, int top, int height)
         ui_put(y, 1 + namew + stagew + orgw + datew, datew, _("Next"),
                ui->attr[UI_MUTED]);
     }
+    char add[32], none[128];
+    keys_first_name(&ui->keys, ACT_ADD, add, sizeof add);
+    /* TRANSLATORS: %s is the key that adds a contact. */
+    snprintf(none, sizeof none, _("No contacts yet; %s adds one."), add);
     ui_list_draw(ui, &c->list, top + 2, 1, COLS - 1, height - 2, true,
-                 c->text && *c->text ? _("No contact matches.")
-                                     : _("No contacts yet; a adds one."),
+                 c->text && *c->text ? _("No contact matches.") : none,
                  draw_row);
     if (c->filtering) {
         ui_line_draw(&c->filter, top, fx + lw, COLS - fx - lw,
@@ -258,9 +261,10 @@ static bool contacts_key(struct ui *ui, void *self, int key)
 {
     struct contacts *c = self;
     if (!c->filtering) {
-        /* Esc first clears a filter, then goes back. */
+        /* Esc first clears a filter, then goes back: a key of back that
+         * also cancels does (Esc), one that only goes back (q) does not. */
         if (c->filter.len > 0 && keys_bound(&ui->keys, ACT_BACK, key)
-            && key == KEYS_ESC) {
+            && keys_bound(&ui->keys, ACT_CANCEL, key)) {
             ui_line_free(&c->filter);
             ui_line_init(&c->filter, NULL);
             apply_filter(ui, c);
@@ -275,21 +279,6 @@ static bool contacts_key(struct ui *ui, void *self, int key)
         apply_filter(ui, c);
         return true;
     }
-    if (key == KEYS_ENTER) {
-        c->filtering = false;
-        int64_t id = ui_list_selected_id(&c->list);
-        if (id)
-            ui_push(ui, &ui_contact_view, id);
-        return true;
-    }
-    if (key == (KEYS_FUNC | KEY_DOWN)) {
-        ui_list_move(ui, &c->list, 1);
-        return true;
-    }
-    if (key == (KEYS_FUNC | KEY_UP)) {
-        ui_list_move(ui, &c->list, -1);
-        return true;
-    }
     if (key == KEYS_RESIZE || key == KEYS_NONE)
         return true;
     if (ui_line_key(&c->filter, key)) {
@@ -297,6 +286,16 @@ static bool contacts_key(struct ui *ui, void *self, int key)
             c->stale = true;
         else
             apply_filter(ui, c);
+        return true;
+    }
+    /* A key that types nothing works as on the list, through the keymap:
+     * open ends the filter and opens the contact; the others (move_down's
+     * <Down>, page_down, help) fall through to the usual dispatch. */
+    if (keys_bound(&ui->keys, ACT_OPEN, key)) {
+        c->filtering = false;
+        int64_t id = ui_list_selected_id(&c->list);
+        if (id)
+            ui_push(ui, &ui_contact_view, id);
         return true;
     }
     return false;

@@ -241,8 +241,8 @@ static void review_draw(struct ui *ui, void *self, int top, int height)
                _("Nothing needs you today: no follow-ups due, nobody gone "
                  "quiet."), ui->attr[UI_HEADER]);
         char hint[256], add[32], fol[32];
-        keys_name(ui->keys.keys[ACT_ADD][0], add, sizeof add);
-        keys_name(ui->keys.keys[ACT_FOLLOWUP][0], fol, sizeof fol);
+        keys_first_name(&ui->keys, ACT_ADD, add, sizeof add);
+        keys_first_name(&ui->keys, ACT_FOLLOWUP, fol, sizeof fol);
         snprintf(hint, sizeof hint,
                  _("%s adds a contact; %s on a contact schedules a "
                    "follow-up."), add, fol);
