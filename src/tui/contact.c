@@ -1,7 +1,9 @@
 /* The Contact screen (SPEC §3.4): the header, then the timeline of
  * notes (newest first, read a window at a time), open follow-ups, stage
  * history, projects and goals, and satisfaction scores, as one page of
- * lines the cursor moves over. */
+ * lines the cursor moves over. A screen: uses tui/views.h (it defines
+ * ui_contact_view), tui/act.h, tui/contact_form.h and below; it pops
+ * itself when its contact is forgotten. */
 #include <config.h>
 
 #include <curses.h>

@@ -1,6 +1,9 @@
 /* The Contacts screen (SPEC §3.3): every contact, filtered as you type
  * after / (name, organisation, email, tags, and note text through the
- * full-text index), sortable; also importing and exporting files. */
+ * full-text index), sortable; also importing and exporting files. A
+ * screen: uses tui/views.h (to open a contact), tui/act.h,
+ * tui/source.h, tui/line.h (the filter), tui/prompt.h and below, and
+ * io/ for the files. */
 #include <config.h>
 
 #include <curses.h>

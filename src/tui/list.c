@@ -1,5 +1,6 @@
 /* The windowed list: keyset paging forwards and backwards through the
- * source, keeping the selection when the data under it changes. */
+ * source, keeping the selection when the data under it changes. Uses
+ * tui/draw.h; knows nothing of what the rows are. */
 #include <config.h>
 
 #include <curses.h>

@@ -1,6 +1,8 @@
 /* The Pipeline screen (SPEC §3.2): End users | Customers | Clients side
  * by side with counts; > and < move the selected contact one stage and
- * the selection follows it into its new column. */
+ * the selection follows it into its new column. A screen: uses
+ * tui/views.h (to open a contact), tui/act.h, tui/source.h and what
+ * lies below them. */
 #include <config.h>
 
 #include <curses.h>

@@ -1,6 +1,7 @@
 /* The Review screen (SPEC §3.1), the daily start: Overdue, Today, Next
  * 7 days and Gone quiet, each a windowed list with its count; act on a
- * row without leaving the screen. */
+ * row without leaving the screen. A screen: uses tui/views.h (to open
+ * a contact), tui/act.h, tui/source.h and what lies below them. */
 #include <config.h>
 
 #include <curses.h>

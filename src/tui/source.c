@@ -1,4 +1,5 @@
-/* Adapters from the store's pages to the windowed list. */
+/* Adapters from the store's pages to the windowed list. Uses
+ * tui/list.h and tui/draw.h (for the store's errors), and store/. */
 #include <config.h>
 
 #include <stdlib.h>
