@@ -224,12 +224,9 @@ static void build_header(struct ui *ui, struct contact_page *p)
         add_line(p, LINE_MUTED, 0, 0, _("Last contact %s (%s)"), day, ago);
 }
 
-static void build(struct ui *ui, struct contact_page *p, int cols)
+/* The notes, newest first, as far as they were read. */
+static void build_timeline(struct contact_page *p, int cols)
 {
-    clear_lines(p);
-    p->built_cols = cols;
-    build_header(ui, p);
-
     add_line(p, LINE_TEXT, 0, 0, "%s", "");
     add_line(p, LINE_HEADER, 0, 0,
              ngettext("Timeline (%d note)", "Timeline (%d notes)",
@@ -247,7 +244,11 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
     }
     if (p->notes_more)
         add_line(p, LINE_MORE, 0, 0, "  %s", _("… older notes (move here to read them)"));
+}
 
+/* The open follow-ups, each a line that done and snooze act on. */
+static void build_followups(struct ui *ui, struct contact_page *p, int cols)
+{
     struct followup_filter ff = { .contact_id = p->id, .open_only = true,
                                   .include_archived = true };
     struct followup_list fl = { 0 };
@@ -287,7 +288,11 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
     }
     if (fcount == 0)
         add_line(p, LINE_MUTED, 0, 0, "  %s", _("None."));
+}
 
+/* Every stage change, with its reason. */
+static void build_history(struct ui *ui, struct contact_page *p, int cols)
+{
     struct stage_change_list hist = { 0 };
     add_line(p, LINE_TEXT, 0, 0, "%s", "");
     add_line(p, LINE_HEADER, 0, 0, "%s", _("Stage history"));
@@ -308,7 +313,11 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
         }
         store_stage_change_list_clear(&hist);
     }
+}
 
+/* What was learnt: projects and goals. */
+static void build_goals(struct ui *ui, struct contact_page *p, int cols)
+{
     add_line(p, LINE_TEXT, 0, 0, "%s", "");
     add_line(p, LINE_HEADER, 0, 0, "%s", _("Projects and goals"));
     if (!p->contact.projects && !p->contact.goals) {
@@ -326,7 +335,11 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
         add_line(p, LINE_MUTED, 0, 0, "  %s", _("Goals:"));
         add_wrapped(p, p->contact.goals, 4, cols);
     }
+}
 
+/* Satisfaction scores. */
+static void build_scores(struct ui *ui, struct contact_page *p, int cols)
+{
     struct score_list scores = { 0 };
     add_line(p, LINE_TEXT, 0, 0, "%s", "");
     add_line(p, LINE_HEADER, 0, 0, "%s", _("Satisfaction"));
@@ -343,6 +356,19 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
             add_line(p, LINE_MUTED, 0, 0, "  %s", _("No scores yet."));
         store_score_list_clear(&scores);
     }
+}
+
+/* The page, section by section (SPEC §3.4). */
+static void build(struct ui *ui, struct contact_page *p, int cols)
+{
+    clear_lines(p);
+    p->built_cols = cols;
+    build_header(ui, p);
+    build_timeline(p, cols);
+    build_followups(ui, p, cols);
+    build_history(ui, p, cols);
+    build_goals(ui, p, cols);
+    build_scores(ui, p, cols);
     if (p->sel >= p->len)
         p->sel = p->len ? p->len - 1 : 0;
 }
