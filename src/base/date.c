@@ -15,6 +15,9 @@
  *   next friday                  the Friday of next week (Dec 4), weeks
  *                                running Monday to Sunday; on a Saturday
  *                                that is the same day as "fri"
+ *   fri 14:00, today 9:30        any of these, then a time of day, where
+ *                                a follow-up is due at an hour
+ *                                (date_parse_with_time)
  * Weekday names are matched in English and in the current locale's
  * language (full or abbreviated, ignoring case and accents). Anything
  * else — "friday next", "2026-02-30", "+0x", a date outside the years
@@ -397,6 +400,35 @@ int date_parse(const char *text, struct date today, struct date *out)
     free(copy);
     if (rc == 0)
         *out = d;
+    return rc;
+}
+
+/* The time of day is the last word, so a date of several words ("next
+ * friday 14:00") still comes first; a last word that is no time leaves
+ * the whole text to date_parse, which then refuses "fri 25:00". */
+int date_parse_with_time(const char *text, struct date today,
+                         struct date *out, int *minutes)
+{
+    if (!text)
+        return -1;
+    char *copy = strdup(text);
+    if (!copy)
+        return -1;
+    char *s = text_trim(copy);
+    char *blank = NULL;
+    for (char *c = s; *c; c++)
+        if (*c == ' ' || *c == '\t')
+            blank = c;
+    int at = blank ? date_parse_time(blank + 1) : -1;
+    if (at >= 0)
+        *blank = '\0';
+    struct date d;
+    int rc = date_parse(s, today, &d);
+    free(copy);
+    if (rc == 0) {
+        *out = d;
+        *minutes = at;
+    }
     return rc;
 }
 

@@ -46,6 +46,13 @@ int date_weekday(struct date d);
  * (the one in the following week). Case-insensitive, surrounding blanks
  * ignored. Returns 0, or -1 when the text is no date. */
 int date_parse(const char *text, struct date today, struct date *out);
+/* A date as date_parse reads it, then optionally a blank and a time of
+ * day as date_parse_time reads it: "fri 14:00", "2026-12-01 9:30",
+ * "next friday". *minutes is that time (minutes since midnight), or -1
+ * when none was given. Returns 0, or -1 (leaving *out and *minutes
+ * alone) when the text is no such date. */
+int date_parse_with_time(const char *text, struct date today,
+                         struct date *out, int *minutes);
 /* Strict YYYY-MM-DD. */
 int date_parse_iso(const char *text, struct date *out);
 /* HH:MM, 00:00..23:59; returns minutes since midnight or -1. */

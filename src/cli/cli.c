@@ -1136,14 +1136,17 @@ static int cmd_score(struct app *app, struct parsed *p)
 static int cmd_follow(struct app *app, struct parsed *p)
 {
     struct date due;
-    int rc = parse_date_arg(p, p->args[1], &due);
+    int minutes = -1;
+    /* "fri 14:00": a time of day may end DATE; a refusal is worded as
+     * for any date. */
+    int rc = date_parse_with_time(p->args[1], date_today(), &due, &minutes) == 0
+                 ? CLI_OK : parse_date_arg(p, p->args[1], &due);
     if (rc != CLI_OK)
         return rc;
     struct interval every = { 0 };
     if (opt(p, "every") && date_parse_interval(opt(p, "every"), &every) != 0)
         return bad_value(p, _("every"), opt(p, "every"),
                          _("a number of days, weeks or months (3d, 2w, 1m)"));
-    int minutes = -1;
     if (opt(p, "at") && (minutes = date_parse_time(opt(p, "at"))) < 0)
         return bad_value(p, _("time"), opt(p, "at"), "HH:MM");
     struct contact c;

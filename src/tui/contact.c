@@ -1,7 +1,9 @@
 /* The Contact screen (SPEC §3.4): the header, then the timeline of
  * notes (newest first, read a window at a time), open follow-ups, stage
  * history, projects and goals, and satisfaction scores, as one page of
- * lines the cursor moves over. */
+ * lines the cursor moves over. A screen: uses tui/views.h (it defines
+ * ui_contact_view), tui/act.h, tui/contact_form.h and below; it pops
+ * itself when its contact is forgotten. */
 #include <config.h>
 
 #include <curses.h>
@@ -18,6 +20,9 @@
 #include "core/stage.h"
 #include "base/text.h"
 #include "tui/act.h"
+#include "tui/contact_form.h"
+#include "tui/draw.h"
+#include "tui/views.h"
 
 #define NOTES_PAGE 50
 
@@ -219,12 +224,9 @@ static void build_header(struct ui *ui, struct contact_page *p)
         add_line(p, LINE_MUTED, 0, 0, _("Last contact %s (%s)"), day, ago);
 }
 
-static void build(struct ui *ui, struct contact_page *p, int cols)
+/* The notes, newest first, as far as they were read. */
+static void build_timeline(struct contact_page *p, int cols)
 {
-    clear_lines(p);
-    p->built_cols = cols;
-    build_header(ui, p);
-
     add_line(p, LINE_TEXT, 0, 0, "%s", "");
     add_line(p, LINE_HEADER, 0, 0,
              ngettext("Timeline (%d note)", "Timeline (%d notes)",
@@ -242,7 +244,11 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
     }
     if (p->notes_more)
         add_line(p, LINE_MORE, 0, 0, "  %s", _("… older notes (move here to read them)"));
+}
 
+/* The open follow-ups, each a line that done and snooze act on. */
+static void build_followups(struct ui *ui, struct contact_page *p, int cols)
+{
     struct followup_filter ff = { .contact_id = p->id, .open_only = true,
                                   .include_archived = true };
     struct followup_list fl = { 0 };
@@ -282,7 +288,11 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
     }
     if (fcount == 0)
         add_line(p, LINE_MUTED, 0, 0, "  %s", _("None."));
+}
 
+/* Every stage change, with its reason. */
+static void build_history(struct ui *ui, struct contact_page *p, int cols)
+{
     struct stage_change_list hist = { 0 };
     add_line(p, LINE_TEXT, 0, 0, "%s", "");
     add_line(p, LINE_HEADER, 0, 0, "%s", _("Stage history"));
@@ -303,12 +313,20 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
         }
         store_stage_change_list_clear(&hist);
     }
+}
 
+/* What was learnt: projects and goals. */
+static void build_goals(struct ui *ui, struct contact_page *p, int cols)
+{
     add_line(p, LINE_TEXT, 0, 0, "%s", "");
     add_line(p, LINE_HEADER, 0, 0, "%s", _("Projects and goals"));
-    if (!p->contact.projects && !p->contact.goals)
-        add_line(p, LINE_MUTED, 0, 0, "  %s",
-                 _("Nothing recorded yet; e edits them."));
+    if (!p->contact.projects && !p->contact.goals) {
+        char edit[32], none[256];
+        keys_first_name(&ui->keys, ACT_EDIT, edit, sizeof edit);
+        /* TRANSLATORS: %s is the key that edits the contact. */
+        snprintf(none, sizeof none, _("Nothing recorded yet; %s edits them."), edit);
+        add_line(p, LINE_MUTED, 0, 0, "  %s", none);
+    }
     if (p->contact.projects) {
         add_line(p, LINE_MUTED, 0, 0, "  %s", _("Projects:"));
         add_wrapped(p, p->contact.projects, 4, cols);
@@ -317,7 +335,11 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
         add_line(p, LINE_MUTED, 0, 0, "  %s", _("Goals:"));
         add_wrapped(p, p->contact.goals, 4, cols);
     }
+}
 
+/* Satisfaction scores. */
+static void build_scores(struct ui *ui, struct contact_page *p, int cols)
+{
     struct score_list scores = { 0 };
     add_line(p, LINE_TEXT, 0, 0, "%s", "");
     add_line(p, LINE_HEADER, 0, 0, "%s", _("Satisfaction"));
@@ -334,6 +356,19 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
             add_line(p, LINE_MUTED, 0, 0, "  %s", _("No scores yet."));
         store_score_list_clear(&scores);
     }
+}
+
+/* The page, section by section (SPEC §3.4). */
+static void build(struct ui *ui, struct contact_page *p, int cols)
+{
+    clear_lines(p);
+    p->built_cols = cols;
+    build_header(ui, p);
+    build_timeline(p, cols);
+    build_followups(ui, p, cols);
+    build_history(ui, p, cols);
+    build_goals(ui, p, cols);
+    build_scores(ui, p, cols);
     if (p->sel >= p->len)
         p->sel = p->len ? p->len - 1 : 0;
 }
@@ -465,7 +500,10 @@ static int64_t pick_followup(struct ui *ui, struct contact_page *p)
             p->sel = i;
             return p->lines[i].followup_id;
         }
-    ui_message(ui, false, _("No open follow-up; f adds one."));
+    char add[32];
+    keys_first_name(&ui->keys, ACT_FOLLOWUP, add, sizeof add);
+    /* TRANSLATORS: %s is the key that adds a follow-up. */
+    ui_message(ui, false, _("No open follow-up; %s adds one."), add);
     return 0;
 }
 
@@ -499,7 +537,7 @@ static bool contact_request(struct ui *ui, void *self, enum action act)
         jump_section(p, 1);
         return true;
     case ACT_EDIT:
-        ui_act_edit(ui, p->id);
+        ui_contact_form_edit(ui, p->id);
         return true;
     case ACT_NOTE:
     case ACT_EDITOR:

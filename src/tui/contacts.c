@@ -1,6 +1,9 @@
 /* The Contacts screen (SPEC §3.3): every contact, filtered as you type
  * after / (name, organisation, email, tags, and note text through the
- * full-text index), sortable; also importing and exporting files. */
+ * full-text index), sortable; also importing and exporting files. A
+ * screen: uses tui/views.h (to open a contact), tui/act.h,
+ * tui/source.h, tui/line.h (the filter), tui/prompt.h and below, and
+ * io/ for the files. */
 #include <config.h>
 
 #include <curses.h>
@@ -15,8 +18,11 @@
 #include "core/stage.h"
 #include "base/text.h"
 #include "tui/act.h"
-#include "tui/edit.h"
+#include "tui/draw.h"
+#include "tui/line.h"
+#include "tui/prompt.h"
 #include "tui/source.h"
+#include "tui/views.h"
 
 struct contacts {
     struct ui_contact_query query;
@@ -188,9 +194,12 @@ static void contacts_draw(struct ui *ui, void *self, int top, int height)
         ui_put(y, 1 + namew + stagew + orgw + datew, datew, _("Next"),
                ui->attr[UI_MUTED]);
     }
+    char add[32], none[128];
+    keys_first_name(&ui->keys, ACT_ADD, add, sizeof add);
+    /* TRANSLATORS: %s is the key that adds a contact. */
+    snprintf(none, sizeof none, _("No contacts yet; %s adds one."), add);
     ui_list_draw(ui, &c->list, top + 2, 1, COLS - 1, height - 2, true,
-                 c->text && *c->text ? _("No contact matches.")
-                                     : _("No contacts yet; a adds one."),
+                 c->text && *c->text ? _("No contact matches.") : none,
                  draw_row);
     if (c->filtering) {
         ui_line_draw(&c->filter, top, fx + lw, COLS - fx - lw,
@@ -255,9 +264,10 @@ static bool contacts_key(struct ui *ui, void *self, int key)
 {
     struct contacts *c = self;
     if (!c->filtering) {
-        /* Esc first clears a filter, then goes back. */
+        /* Esc first clears a filter, then goes back: a key of back that
+         * also cancels does (Esc), one that only goes back (q) does not. */
         if (c->filter.len > 0 && keys_bound(&ui->keys, ACT_BACK, key)
-            && key == KEYS_ESC) {
+            && keys_bound(&ui->keys, ACT_CANCEL, key)) {
             ui_line_free(&c->filter);
             ui_line_init(&c->filter, NULL);
             apply_filter(ui, c);
@@ -272,21 +282,6 @@ static bool contacts_key(struct ui *ui, void *self, int key)
         apply_filter(ui, c);
         return true;
     }
-    if (key == KEYS_ENTER) {
-        c->filtering = false;
-        int64_t id = ui_list_selected_id(&c->list);
-        if (id)
-            ui_push(ui, &ui_contact_view, id);
-        return true;
-    }
-    if (key == (KEYS_FUNC | KEY_DOWN)) {
-        ui_list_move(ui, &c->list, 1);
-        return true;
-    }
-    if (key == (KEYS_FUNC | KEY_UP)) {
-        ui_list_move(ui, &c->list, -1);
-        return true;
-    }
     if (key == KEYS_RESIZE || key == KEYS_NONE)
         return true;
     if (ui_line_key(&c->filter, key)) {
@@ -294,6 +289,16 @@ static bool contacts_key(struct ui *ui, void *self, int key)
             c->stale = true;
         else
             apply_filter(ui, c);
+        return true;
+    }
+    /* A key that types nothing works as on the list, through the keymap:
+     * open ends the filter and opens the contact; the others (move_down's
+     * <Down>, page_down, help) fall through to the usual dispatch. */
+    if (keys_bound(&ui->keys, ACT_OPEN, key)) {
+        c->filtering = false;
+        int64_t id = ui_list_selected_id(&c->list);
+        if (id)
+            ui_push(ui, &ui_contact_view, id);
         return true;
     }
     return false;
@@ -346,6 +351,10 @@ static bool contacts_request(struct ui *ui, void *self, enum action act)
     int64_t id = ui_list_selected_id(l);
     if (!id) {
         ui_message(ui, false, _("Nobody selected."));
+        return true;
+    }
+    if (act == ACT_OPEN) {
+        ui_push(ui, &ui_contact_view, id);
         return true;
     }
     return ui_act_on_contact(ui, act, id);

@@ -1,4 +1,7 @@
-/* The action table, default bindings, and key names for the TUI. */
+/* The action table, default bindings, and key names for the TUI: the
+ * one source of keys that dispatch, the status line hints and the help
+ * overlay read. The bottom of tui/: uses base/ only, and curses only
+ * for the names of function keys. */
 #include <config.h>
 
 #include <ctype.h>

@@ -2,7 +2,7 @@
  * config's [keys], default keys, help text), the bindings the config
  * may change, and the names of keys as people write them ("j", "^S",
  * "C-s", "<Enter>", "<F5>"). Dispatch and the help overlay both read
- * this table, so they cannot disagree. */
+ * this table, so they cannot disagree. May use base/ only. */
 #ifndef RAPPORT_KEYS_H
 #define RAPPORT_KEYS_H
 

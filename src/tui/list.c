@@ -1,5 +1,6 @@
 /* The windowed list: keyset paging forwards and backwards through the
- * source, keeping the selection when the data under it changes. */
+ * source, keeping the selection when the data under it changes. Uses
+ * tui/draw.h; knows nothing of what the rows are. */
 #include <config.h>
 
 #include <curses.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "tui/draw.h"
 #include "tui/list.h"
 
 #define ROW(l, i) ((void *)((l)->rows + (i) * (l)->src->row_size))

@@ -1,6 +1,7 @@
 /* The one windowed list every screen uses. It holds a window of rows
  * (about two screenfuls), read through a source's page function with a
- * keyset cursor (the row before the window), never a whole table. */
+ * keyset cursor (the row before the window), never a whole table.
+ * May use tui/draw.h, tui/session.h and below. */
 #ifndef RAPPORT_UI_LIST_H
 #define RAPPORT_UI_LIST_H
 
@@ -8,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "tui/screen.h"
+#include "tui/session.h"
 
 struct ui_list_source {
     size_t row_size;

@@ -1,6 +1,8 @@
 /* The Pipeline screen (SPEC §3.2): End users | Customers | Clients side
  * by side with counts; > and < move the selected contact one stage and
- * the selection follows it into its new column. */
+ * the selection follows it into its new column. A screen: uses
+ * tui/views.h (to open a contact), tui/act.h, tui/source.h and what
+ * lies below them. */
 #include <config.h>
 
 #include <curses.h>
@@ -13,7 +15,9 @@
 #include "core/stage.h"
 #include "base/text.h"
 #include "tui/act.h"
+#include "tui/draw.h"
 #include "tui/source.h"
+#include "tui/views.h"
 
 struct pipeline {
     struct ui_contact_query queries[STAGE_COUNT];
@@ -162,6 +166,9 @@ static bool pipeline_request(struct ui *ui, void *self, enum action act)
         return true;
     }
     switch (act) {
+    case ACT_OPEN:
+        ui_push(ui, &ui_contact_view, id);
+        return true;
     case ACT_PROMOTE:
     case ACT_DEMOTE: {
         enum stage to;

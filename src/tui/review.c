@@ -1,6 +1,7 @@
 /* The Review screen (SPEC §3.1), the daily start: Overdue, Today, Next
  * 7 days and Gone quiet, each a windowed list with its count; act on a
- * row without leaving the screen. */
+ * row without leaving the screen. A screen: uses tui/views.h (to open
+ * a contact), tui/act.h, tui/source.h and what lies below them. */
 #include <config.h>
 
 #include <curses.h>
@@ -14,7 +15,9 @@
 #include "core/stage.h"
 #include "base/text.h"
 #include "tui/act.h"
+#include "tui/draw.h"
 #include "tui/source.h"
+#include "tui/views.h"
 
 enum { SEC_OVERDUE, SEC_TODAY, SEC_WEEK, SEC_QUIET, SEC_COUNT };
 
@@ -239,8 +242,8 @@ static void review_draw(struct ui *ui, void *self, int top, int height)
                _("Nothing needs you today: no follow-ups due, nobody gone "
                  "quiet."), ui->attr[UI_HEADER]);
         char hint[256], add[32], fol[32];
-        keys_name(ui->keys.keys[ACT_ADD][0], add, sizeof add);
-        keys_name(ui->keys.keys[ACT_FOLLOWUP][0], fol, sizeof fol);
+        keys_first_name(&ui->keys, ACT_ADD, add, sizeof add);
+        keys_first_name(&ui->keys, ACT_FOLLOWUP, fol, sizeof fol);
         snprintf(hint, sizeof hint,
                  _("%s adds a contact; %s on a contact schedules a "
                    "follow-up."), add, fol);

@@ -1,9 +1,11 @@
-/* Adapters from the store's pages to the windowed list. */
+/* Adapters from the store's pages to the windowed list. Uses
+ * tui/list.h and tui/draw.h (for the store's errors), and store/. */
 #include <config.h>
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui/draw.h"
 #include "tui/source.h"
 
 static int contact_page(struct ui *ui, void *ctx, const void *after,

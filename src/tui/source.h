@@ -1,6 +1,6 @@
 /* Where the screens' lists come from: contacts, follow-ups and gone
  * quiet contacts, each a window at a time through the store's *_page
- * functions. */
+ * functions. May use tui/list.h, tui/draw.h and the layers below tui/. */
 #ifndef RAPPORT_UI_SOURCE_H
 #define RAPPORT_UI_SOURCE_H
 

@@ -1,4 +1,32 @@
-/* The TUI (SPEC §3). */
+/* The TUI (SPEC §3): ui_run is all the rest of rapport sees of it.
+ *
+ * The files of tui/, bottom to top. A file includes the headers of its
+ * own row and of the rows listed before it, never of a row listed after
+ * it (within a row, the left file comes first):
+ *
+ *   keys.c           the action table, default keys, key names, [keys]
+ *   session.h        struct ui: what every part of the TUI shares
+ *   draw.c color.c input.c
+ *                    drawing text, dates and the message line; colours;
+ *                    keys from the terminal, raw mode, the stop signals
+ *   line.c           the one-line editor
+ *   prompt.c         questions on the bottom line
+ *   editor.c external.c
+ *                    the multi-line editor; $VISUAL / $EDITOR
+ *   form.c           forms of one-line fields
+ *   list.c source.c  the windowed list; the store's pages as its rows
+ *   contact_form.c act.c
+ *                    adding and editing a contact; the shared actions
+ *   view.c           what a screen is (struct ui_view) and their stack
+ *   views.h review.c pipeline.c contacts.c contact.c
+ *                    one file per screen, each a table of callbacks
+ *   help.c ui.c      the help overlay; the frame, dispatch, main loop
+ *
+ * So nothing below the screens includes tui/views.h; a screen that
+ * opens another pushes it itself; a prompt that needs the whole screen
+ * redrawn after a resize calls ui_repaint, which ui.c registers.
+ * Everything in tui/ may use the layers below it (io/, core/, store/,
+ * model/, base/), never cli/. */
 #ifndef RAPPORT_UI_H
 #define RAPPORT_UI_H
 

@@ -180,6 +180,18 @@ at follow zoe tomorrow "Call back"
 at agenda --days 1
 like "$out" '^Next 1 day$' "agenda --days 1 heads its section in the singular"
 
+# A time of day may end the date, as the TUI's prompt takes it.
+at follow zoe "fri 9:30" "Bring the registers"
+is "$status" 0 "a date that ends with a time of day"
+like "$out" '^Follow-up #[0-9]* for #1 Zoë Ødegård on 2026-03-13 09:30$' "says the day and the time"
+is "$(sql "$db" "SELECT due, due_minutes FROM followup WHERE text = 'Bring the registers'")" \
+   "2026-03-13|570" "and stores the time with the follow-up"
+at follow zoe "next friday 17:00" "Send the minutes"
+like "$out" 'on 2026-03-20 17:00$' "a date of two words, then the time"
+at follow zoe "fri 25:00" "Never"
+is "$status" 2 "a date with a bad time of day is a usage error"
+like "$err" 'fri 25:00' "and the message names what was typed"
+
 # Gone quiet: a client untouched for longer than 21 days.
 quiet="$TEST_DIR/quiet.db"
 faketime -f '2026-01-05 10:00:00' "$RAPPORT" --db "$quiet" add "$(printf 'Evil\033]0;x\007 Quiet')" --stage client >/dev/null

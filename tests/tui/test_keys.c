@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "tui/keys.h"
-#include "tui/edit.h"
+#include "tui/line.h"
 #include "../lib/tap.h"
 
 static void test_parse(void)

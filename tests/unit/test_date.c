@@ -1,6 +1,6 @@
 /* Unit tests of date.c: calendar arithmetic at leap years and year
  * ends, every word date_parse knows against fixed "today"s, what it
- * refuses, intervals and formatting. */
+ * refuses, a date with a time of day, intervals and formatting. */
 #include <config.h>
 
 #include <locale.h>
@@ -255,6 +255,63 @@ static void test_iso_time_interval(void)
     is_str(buf, "", "no interval is written as nothing");
 }
 
+/* date_parse_with_time(text) against today, as "ISO HH:MM", "ISO" when
+ * no time came, or "refused". */
+static const char *parsed_with_time(const char *text, struct date today)
+{
+    static char buf[32];
+    struct date d = { 0, 0, 0 };
+    int minutes = -2;
+    if (date_parse_with_time(text, today, &d, &minutes) != 0)
+        return "refused";
+    if (minutes < 0)
+        snprintf(buf, sizeof buf, "%s", iso(d));
+    else
+        snprintf(buf, sizeof buf, "%s %02d:%02d", iso(d), minutes / 60,
+                 minutes % 60);
+    return buf;
+}
+
+/* What the follow-up prompt and rapport follow accept as a due date. */
+static void test_parse_with_time(void)
+{
+    struct date wed = ymd(2026, 11, 25);
+    is_str(parsed_with_time("fri 14:00", wed), "2026-11-27 14:00",
+           "fri 14:00: a weekday and a time of day");
+    is_str(parsed_with_time("2026-12-01 9:30", wed), "2026-12-01 09:30",
+           "an ISO date and a one-digit hour");
+    is_str(parsed_with_time("next friday 08:15", wed), "2026-12-04 08:15",
+           "a date of two words and a time");
+    is_str(parsed_with_time("today 00:00", wed), "2026-11-25 00:00",
+           "midnight is a time");
+    is_str(parsed_with_time("+3d 23:59", wed), "2026-11-28 23:59", "an offset");
+    is_str(parsed_with_time("  Tomorrow   18:00  ", wed), "2026-11-26 18:00",
+           "blanks around and between are ignored, case too");
+    is_str(parsed_with_time("fri\t14:00", wed), "2026-11-27 14:00",
+           "a tab separates as a space does");
+    is_str(parsed_with_time("fri", wed), "2026-11-27",
+           "no time: the date alone, minutes -1");
+    is_str(parsed_with_time("next friday", wed), "2026-12-04",
+           "a last word that is no time belongs to the date");
+
+    const char *bad[] = {
+        "", "   ", "14:00", "fri 25:00", "fri 14:60", "fri 14:5", "fri 1400",
+        "someday 14:00", "fri 14:00 15:00", "14:00 fri", "fri 14:00x",
+        "2026-02-30 10:00",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char name[80];
+        snprintf(name, sizeof name, "\"%s\" is refused", bad[i]);
+        is_str(parsed_with_time(bad[i], wed), "refused", name);
+    }
+    struct date d = ymd(2001, 2, 3);
+    int minutes = 77;
+    ok(date_parse_with_time("fri 25:00", wed, &d, &minutes) == -1
+       && date_compare(d, ymd(2001, 2, 3)) == 0 && minutes == 77,
+       "a refused text leaves the date and the time alone");
+    ok(date_parse_with_time(NULL, wed, &d, &minutes) == -1, "NULL is refused");
+}
+
 static void test_format(void)
 {
     char buf[64];
@@ -286,6 +343,7 @@ int main(void)
     test_parse_local_names();
     test_parse_refusals();
     test_iso_time_interval();
+    test_parse_with_time();
     test_format();
     return tap_done();
 }

@@ -1,0 +1,237 @@
+/* The built-in multi-line editor: lines of ui_line, Enter splitting
+ * one, Backspace and Delete joining two, ^T cycling a note's kind. Uses
+ * tui/line.h, tui/prompt.h (the discard question), tui/input.h and
+ * tui/draw.h. */
+#include <config.h>
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "base/i18n.h"
+#include "tui/draw.h"
+#include "tui/editor.h"
+#include "tui/input.h"
+#include "tui/line.h"
+#include "tui/prompt.h"
+
+#define F(k) (KEYS_FUNC | (k))
+
+struct editor {
+    struct ui_line *lines;
+    size_t count, cap;
+    size_t row;        /* cursor line */
+    size_t top;        /* first line shown */
+};
+
+static void editor_insert_line(struct editor *e, size_t at, const char *text)
+{
+    if (e->count == e->cap) {
+        size_t cap = e->cap ? e->cap * 2 : 16;
+        struct ui_line *p = realloc(e->lines, cap * sizeof *p);
+        if (!p)
+            abort();
+        e->lines = p;
+        e->cap = cap;
+    }
+    memmove(e->lines + at + 1, e->lines + at,
+            (e->count - at) * sizeof *e->lines);
+    ui_line_init(&e->lines[at], text);
+    e->count++;
+}
+
+static void editor_remove_line(struct editor *e, size_t at)
+{
+    ui_line_free(&e->lines[at]);
+    memmove(e->lines + at, e->lines + at + 1,
+            (e->count - at - 1) * sizeof *e->lines);
+    e->count--;
+}
+
+static char *editor_text(const struct editor *e)
+{
+    size_t size = 1;
+    char **parts = calloc(e->count ? e->count : 1, sizeof *parts);
+    if (!parts)
+        abort();
+    for (size_t i = 0; i < e->count; i++) {
+        parts[i] = ui_line_text(&e->lines[i]);
+        size += strlen(parts[i]) + 1;
+    }
+    char *out = malloc(size);
+    if (!out)
+        abort();
+    out[0] = '\0';
+    size_t used = 0;
+    for (size_t i = 0; i < e->count; i++) {
+        size_t n = strlen(parts[i]);
+        memcpy(out + used, parts[i], n);
+        used += n;
+        if (i + 1 < e->count)
+            out[used++] = '\n';
+        free(parts[i]);
+    }
+    out[used] = '\0';
+    free(parts);
+    return out;
+}
+
+static void editor_draw(struct ui *ui, struct editor *e, const char *title,
+                        const char *const *choices, size_t choice)
+{
+    erase();
+    int height = LINES - 2;
+    if (height < 1)
+        height = 1;
+    if (e->row < e->top)
+        e->top = e->row;
+    if (e->row >= e->top + (size_t)height)
+        e->top = e->row - (size_t)height + 1;
+    char save[32], cancel[32], kind[32];
+    keys_first_name(&ui->keys, ACT_SAVE, save, sizeof save);
+    keys_first_name(&ui->keys, ACT_CANCEL, cancel, sizeof cancel);
+    keys_first_name(&ui->keys, ACT_NEXT_KIND, kind, sizeof kind);
+    if (choices) {
+        char full[512];
+        /* TRANSLATORS: a note's title, its kind, and the key that changes it. */
+        snprintf(full, sizeof full, _("%s — %s (%s changes)"), title,
+                 choices[choice], kind);
+        ui_put(0, 0, COLS, full, ui->attr[UI_TITLE]);
+    } else {
+        ui_put(0, 0, COLS, title, ui->attr[UI_TITLE]);
+    }
+    for (int i = 0; i < height && e->top + (size_t)i < e->count; i++)
+        ui_line_draw(&e->lines[e->top + (size_t)i], 1 + i, 0, COLS, 0,
+                     false);
+    char footer[256];
+    if (choices)
+        /* TRANSLATORS: the keys that save, cancel and change the kind. */
+        snprintf(footer, sizeof footer, _("%s save  %s cancel  %s kind  Enter new line"),
+                 save, cancel, kind);
+    else
+        snprintf(footer, sizeof footer, _("%s save  %s cancel  Enter new line  arrows move"),
+                 save, cancel);
+    ui_put(LINES - 1, 0, COLS, footer, ui->attr[UI_STATUS]);
+    if (ui->message[0])
+        ui_put(LINES - 1, 0, COLS, ui->message,
+               ui->message_error ? ui->attr[UI_ERROR] : ui->attr[UI_STATUS]);
+    struct ui_line *cur = &e->lines[e->row];
+    ui_line_draw(cur, 1 + (int)(e->row - e->top), 0, COLS, 0, true);
+}
+
+bool ui_editor(struct ui *ui, const char *title, const char *initial,
+               const char *const *choices, size_t *choice, char **out)
+{
+    struct editor e;
+    memset(&e, 0, sizeof e);
+    const char *p = initial ? initial : "";
+    for (;;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char *one = strndup(p, n);
+        if (!one)
+            abort();
+        editor_insert_line(&e, e.count, one);
+        free(one);
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    e.row = e.count - 1;
+    e.lines[e.row].cur = e.lines[e.row].len;
+    char *before = editor_text(&e);
+    bool saved = false;
+    curs_set(1);
+    for (;;) {
+        editor_draw(ui, &e, title, choices, choice ? *choice : 0);
+        refresh();
+        int key = ui_getkey(ui, 500);
+        struct ui_line *l = &e.lines[e.row];
+        if (ui_stopping())
+            break;
+        if (key == KEYS_NONE || key == KEYS_RESIZE)
+            continue;
+        ui->message[0] = '\0';
+        if (keys_bound(&ui->keys, ACT_SAVE, key)) {
+            saved = true;
+            break;
+        }
+        if (keys_bound(&ui->keys, ACT_NEXT_KIND, key) && choices && choice) {
+            *choice = choices[*choice + 1] ? *choice + 1 : 0;
+            continue;
+        }
+        if (keys_bound(&ui->keys, ACT_CANCEL, key)) {
+            char *now = editor_text(&e);
+            bool same = strcmp(now, before) == 0;
+            free(now);
+            if (same || ui_confirm(ui, _("Discard this text?")))
+                break;
+            curs_set(1);
+            continue;
+        }
+        if (key == KEYS_ENTER) {
+            struct ui_line rest = { l->text + l->cur, l->len - l->cur, 0, 0, 0 };
+            char *tail = ui_line_text(&rest);
+            l->len = l->cur;
+            l->text[l->len] = L'\0';
+            editor_insert_line(&e, e.row + 1, tail);
+            free(tail);
+            e.row++;
+            e.lines[e.row].cur = 0;
+            continue;
+        }
+        if (key == F(KEY_UP) || key == F(KEY_DOWN) || key == F(KEY_PPAGE)
+            || key == F(KEY_NPAGE)) {
+            size_t col = l->cur;
+            size_t step = key == F(KEY_PPAGE) || key == F(KEY_NPAGE)
+                              ? (size_t)(LINES > 4 ? LINES - 3 : 1) : 1;
+            if (key == F(KEY_UP) || key == F(KEY_PPAGE))
+                e.row = e.row > step ? e.row - step : 0;
+            else
+                e.row = e.row + step < e.count ? e.row + step : e.count - 1;
+            struct ui_line *to = &e.lines[e.row];
+            to->cur = col < to->len ? col : to->len;
+            continue;
+        }
+        if ((key == F(KEY_BACKSPACE) || key == 0x7f || key == KEYS_CTRL('h'))
+            && l->cur == 0 && e.row > 0) {
+            struct ui_line *prev = &e.lines[e.row - 1];
+            char *text = ui_line_text(l);
+            size_t at = prev->len;
+            prev->cur = prev->len;
+            struct ui_line tmp;
+            ui_line_init(&tmp, text);
+            ui_line_insert(prev, tmp.text, tmp.len);
+            prev->cur = at;
+            ui_line_free(&tmp);
+            free(text);
+            editor_remove_line(&e, e.row);
+            e.row--;
+            continue;
+        }
+        if ((key == F(KEY_DC) || key == KEYS_CTRL('d')) && l->cur == l->len
+            && e.row + 1 < e.count) {
+            struct ui_line *next = &e.lines[e.row + 1];
+            size_t at = l->cur;
+            ui_line_insert(l, next->text, next->len);
+            l->cur = at;
+            editor_remove_line(&e, e.row + 1);
+            continue;
+        }
+        if (key == '\t') {
+            ui_line_insert(l, L"    ", 4);
+            continue;
+        }
+        ui_line_key(l, key);
+    }
+    curs_set(0);
+    if (saved)
+        *out = editor_text(&e);
+    free(before);
+    for (size_t i = 0; i < e.count; i++)
+        ui_line_free(&e.lines[i]);
+    free(e.lines);
+    return saved;
+}

@@ -1,0 +1,118 @@
+/* The help overlay: the rows are built from the keymap (tui/keys.h)
+ * and the top screen's action table, then scrolled with the keys of
+ * move_down and move_up. Uses tui/view.h, tui/input.h and tui/draw.h. */
+#include <config.h>
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/text.h"
+#include "tui/draw.h"
+#include "tui/help.h"
+#include "tui/input.h"
+#include "tui/view.h"
+
+/* The help's rows: key lines, and headings between the groups. */
+struct help_rows {
+    char **text;
+    bool *heading;
+    size_t n;
+};
+
+static void help_push(struct help_rows *h, const char *text, bool heading)
+{
+    char **t = realloc(h->text, (h->n + 1) * sizeof *t);
+    bool *b = realloc(h->heading, (h->n + 1) * sizeof *b);
+    if (t)
+        h->text = t;
+    if (b)
+        h->heading = b;
+    if (!t || !b || !(h->text[h->n] = strdup(text)))
+        abort();
+    h->heading[h->n++] = heading;
+}
+
+static void help_add(struct help_rows *h, const struct keymap *map, enum action act)
+{
+    char keys[128], line[512];
+    keys_describe(map, act, keys, sizeof keys);
+    if (!keys[0])
+        return;
+    char pad[160];
+    text_pad(keys, 20, pad, sizeof pad);
+    snprintf(line, sizeof line, "  %s %s", pad, keys_action_help(act));
+    help_push(h, line, false);
+}
+
+void ui_help_show(struct ui *ui, const enum action *everywhere)
+{
+    const struct ui_view *view = ui_top_view(ui);
+    struct help_rows h = { 0 };
+    /* What the config got wrong comes first: the status line only had
+     * room for one of the problems. */
+    if (ui->config_warnings.len > 0) {
+        help_push(&h, _("Problems in the configuration (the defaults are used):"), true);
+        for (size_t i = 0; i < ui->config_warnings.len; i++) {
+            char line[600];
+            snprintf(line, sizeof line, "  %s", ui->config_warnings.items[i]);
+            help_push(&h, line, false);
+        }
+    }
+    for (const enum action *a = view->actions; *a != ACT_NONE; a++)
+        help_add(&h, &ui->keys, *a);
+    help_push(&h, _("Everywhere:"), true);
+    for (const enum action *a = everywhere; *a != ACT_NONE; a++) {
+        bool shadowed = false;
+        for (const enum action *b = view->actions; *b != ACT_NONE; b++)
+            shadowed = shadowed || *a == *b;
+        if (!shadowed)
+            help_add(&h, &ui->keys, *a);
+    }
+    help_push(&h, _("In forms, notes and questions:"), true);
+    for (int a = ACT_SAVE; a < ACT_COUNT; a++)
+        help_add(&h, &ui->keys, (enum action)a);
+    size_t offset = 0;
+    for (;;) {
+        erase();
+        char title[256];
+        snprintf(title, sizeof title, _(" Keys of the %s screen"),
+                 _(view->name));
+        ui_put(0, 0, COLS, title, ui->attr[UI_TITLE]);
+        int height = LINES - 2;
+        for (int i = 0; i < height && offset + (size_t)i < h.n; i++) {
+            size_t at = offset + (size_t)i;
+            ui_put(1 + i, 0, COLS, h.text[at], h.heading[at] ? ui->attr[UI_HEADER] : 0);
+        }
+        char down[32], up[32], footer[256];
+        keys_name(ui->keys.keys[ACT_MOVE_DOWN][0], down, sizeof down);
+        keys_name(ui->keys.keys[ACT_MOVE_UP][0], up, sizeof up);
+        /* TRANSLATORS: the keys that scroll down and up, e.g. "j/k". */
+        snprintf(footer, sizeof footer, _(" %s/%s scroll, any other key closes the help"),
+                 down, up);
+        ui_put(LINES - 1, 0, COLS, footer, ui->attr[UI_STATUS]);
+        refresh();
+        int key = ui_getkey(ui, 500);
+        if (ui_stopping())
+            break;
+        if (key == KEYS_NONE || key == KEYS_RESIZE)
+            continue;
+        if (keys_bound(&ui->keys, ACT_MOVE_DOWN, key)) {
+            if (offset + (size_t)height < h.n)
+                offset++;
+            continue;
+        }
+        if (keys_bound(&ui->keys, ACT_MOVE_UP, key)) {
+            if (offset > 0)
+                offset--;
+            continue;
+        }
+        break;
+    }
+    for (size_t i = 0; i < h.n; i++)
+        free(h.text[i]);
+    free(h.text);
+    free(h.heading);
+}

@@ -1,0 +1,31 @@
+/* The one-line editor every prompt, form field and filter uses. Text is
+ * edited as wide characters so that cursor movement and widths follow
+ * what the terminal shows. May use tui/draw.h, tui/keys.h and below. */
+#ifndef RAPPORT_UI_LINE_H
+#define RAPPORT_UI_LINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+struct ui_line {
+    wchar_t *text;
+    size_t len, cap;
+    size_t cur;        /* cursor, in characters */
+    size_t scroll;     /* first character shown */
+};
+
+void ui_line_init(struct ui_line *l, const char *utf8);
+void ui_line_free(struct ui_line *l);
+/* Inserts n characters at the cursor and moves it past them. */
+void ui_line_insert(struct ui_line *l, const wchar_t *s, size_t n);
+/* Line editing keys: Left/Right, Home/End, ^A/^E, ^U, ^W, ^K,
+ * Backspace/Delete, and any printable character. True when used. */
+bool ui_line_key(struct ui_line *l, int key);
+/* A new UTF-8 string. */
+char *ui_line_text(const struct ui_line *l);
+/* Draws it in cols columns and, with focus, puts the cursor there. */
+void ui_line_draw(struct ui_line *l, int y, int x, int cols, int attr,
+                  bool focus);
+
+#endif
