@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1893,10 +1894,32 @@ static size_t utf8_chars(const char *s, size_t len)
     return n;
 }
 
+/* Makes room for need more bytes at *len in the growing *buf. */
+static bool text_reserve(char **buf, size_t *cap, size_t len, size_t need)
+{
+    if (need <= *cap - len)
+        return true;
+    size_t want = *cap;
+    while (need > want - len) {
+        if (want > SIZE_MAX / 2)
+            return false;
+        want *= 2;
+    }
+    char *grown = realloc(*buf, want);
+    if (!grown)
+        return false;
+    *buf = grown;
+    *cap = want;
+    return true;
+}
+
 /* Turns what a person typed into an FTS5 query: every word a quoted
  * prefix ("zoe"* "ode"*), so no character of theirs is FTS syntax. The
  * text is folded first, matching the folded name column for letters the
- * tokenizer keeps (ø, ł). NULL when there is no word; sets *oom. */
+ * tokenizer keeps (ø, ł). NULL when there is no word; sets *oom.
+ * The query grows as it is written: a word of one letter takes five
+ * bytes ("a"* and a space) and every '"' two, so no fixed multiple of
+ * the text's length is safe to size it by. */
 static char *fts_query(const char *text, bool names_only, bool *oom)
 {
     *oom = false;
@@ -1907,7 +1930,7 @@ static char *fts_query(const char *text, bool names_only, bool *oom)
         *oom = true;
         return NULL;
     }
-    size_t cap = strlen(folded) * 2 + 64;
+    size_t cap = 64;
     char *q = malloc(cap);
     if (!q) {
         free(folded);
@@ -1927,6 +1950,14 @@ static char *fts_query(const char *text, bool names_only, bool *oom)
             p++;
         if (p == start || !has_word_char(start, (size_t)(p - start)))
             continue;
+        /* A space, the word with each '"' doubled, '"', '"', '*', and
+         * room for the closing ')' and the NUL. */
+        if (!text_reserve(&q, &cap, len, 2 * (size_t)(p - start) + 6)) {
+            free(folded);
+            free(q);
+            *oom = true;
+            return NULL;
+        }
         if (words++)
             q[len++] = ' ';
         q[len++] = '"';
