@@ -465,7 +465,9 @@ static void sql_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     }
     json[len++] = ']';
     strlist_clear(&words);
-    sqlite3_result_text(ctx, json, (int)len, free);
+    /* The 64-bit call: a text past SQLite's length limit is an error,
+     * never a length cut by a cast to int. */
+    sqlite3_result_text64(ctx, json, (sqlite3_uint64)len, free, SQLITE_UTF8);
 }
 
 /* Takes FTS5's unicode61 tokenizer and makes rapport_words(): the
@@ -2473,9 +2475,15 @@ static enum store_status merged_ids(struct store *st, const struct search *s,
     int step = SQLITE_DONE;
     if (text)
         text[len++] = '[';
-    while (rc == STORE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW)
+    while (rc == STORE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        /* The text is sized for max + 1 ids, as the LIMIT promises. */
+        if (*n > max) {
+            step = SQLITE_DONE;
+            break;
+        }
         len += (size_t)snprintf(text + len, cap - len, "%s%lld", (*n)++ ? "," : "",
                                 (long long)sqlite3_column_int64(stmt, 0));
+    }
     if (rc == STORE_OK && step != SQLITE_DONE)
         rc = db_fail(st);
     finish(st, stmt);
