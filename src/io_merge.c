@@ -790,13 +790,28 @@ static enum store_status apply_task(struct io_import *im, struct io_task *t)
     return rc;
 }
 
+struct one_record {
+    struct io_import *im;
+    struct io_record *r;
+};
+
+static enum store_status apply_one_record(struct store *st, void *arg)
+{
+    struct one_record *one = arg;
+    (void)st;
+    return apply_record(one->im, one->r);
+}
+
 static enum store_status apply_all(struct store *st, void *arg)
 {
     struct apply *a = arg;
     struct io_import *im = a->im;
-    (void)st;
     for (size_t i = 0; i < im->record_count; i++) {
-        enum store_status rc = apply_record(im, &im->records[i]);
+        /* Each record in a savepoint of its own: one the domain refuses
+         * halfway (a note too long, after its contact went in) leaves
+         * nothing of itself behind. */
+        struct one_record one = { im, &im->records[i] };
+        enum store_status rc = store_batch(st, NULL, apply_one_record, &one);
         if (rc == STORE_INVALID) {
             /* The domain refused the record (a bad email, a control
              * character): its message says which field. */

@@ -36,8 +36,11 @@ bool ui_editor(struct ui *ui, const char *title, const char *initial,
                const char *const *choices, size_t *choice, char **out);
 /* Writes initial to a private temporary file, runs $VISUAL, $EDITOR or
  * the configured editor on it, reads it back and removes it. False
- * (with a message) when the editor failed or nothing was written. */
-bool ui_editor_external(struct ui *ui, const char *initial, char **out);
+ * (with a message) when the editor failed or nothing was written, or
+ * when the text is longer than max bytes: then the file is kept and the
+ * message says where. */
+bool ui_editor_external(struct ui *ui, const char *initial, size_t max,
+                        char **out);
 
 struct ui_field {
     const char *label;     /* translated */

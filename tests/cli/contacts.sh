@@ -196,6 +196,31 @@ is "$status" 0 "a note with CR LF line breaks"
 is "$(sql "$db" "SELECT replace(replace(body, char(13), '<CR>'), char(10), '<LF>') FROM note ORDER BY id DESC LIMIT 1")" \
    "First line<LF>second line<LF>third line" "is stored with LF only"
 
+# A note holds at most 1 MiB. 200 MB on standard input are refused after
+# reading one byte past that: dd, ignoring SIGPIPE, says how much it
+# could hand over before rapport stopped reading.
+notes=$(sql "$db" "SELECT count(*) FROM note")
+(trap '' PIPE; head -c 200000000 /dev/zero 2>/dev/null | tr '\0' a 2>/dev/null \
+    | dd bs=65536 2>"$TEST_DIR/dd.log" \
+    | "$RAPPORT" --db "$db" note zoe >"$TEST_DIR/stdout" 2>"$TEST_DIR/stderr"
+ echo $? >"$TEST_DIR/status")
+is "$(cat "$TEST_DIR/status")" 1 "a 200 MB note on standard input is refused"
+is "$(cat "$TEST_DIR/stderr")" \
+   "rapport: the note is longer than 1 MiB; split it into several notes" \
+   "saying how long a note may be"
+read_bytes=$(sed -n 's/^\([0-9]*\) bytes.*/\1/p' "$TEST_DIR/dd.log")
+ok "$([ -n "$read_bytes" ] && [ "$read_bytes" -lt 4194304 ]; echo $?)" \
+   "standard input is read no further than the limit (${read_bytes:-?} bytes)"
+is "$(sql "$db" "SELECT count(*) FROM note")" "$notes" "nothing was stored"
+head -c 1048576 /dev/zero | tr '\0' b >"$TEST_DIR/mib.txt"
+run --db "$db" note zoe <"$TEST_DIR/mib.txt"
+is "$status" 0 "a note of exactly 1 MiB is stored"
+is "$(sql "$db" "SELECT length(body) FROM note ORDER BY id DESC LIMIT 1")" 1048576 "whole"
+printf 'b' >>"$TEST_DIR/mib.txt"
+run --db "$db" note zoe <"$TEST_DIR/mib.txt"
+is "$status" 1 "one byte more is refused"
+r undo
+
 # Forget: no trace of the person left anywhere in the file.
 r note zoe "Discussed the Quetzalcoatlus manuscripts at length"
 r follow zoe +3d "Send the Quetzalcoatlus list"
