@@ -316,6 +316,37 @@ k list --format json
 like "$out" '"department": "Department of History"' "list --format json has the department"
 like "$out" '"phone_kinds": \[' "and the kinds"
 
+# A contact keeps at most 100 emails, phone numbers and tags.
+db3="$TEST_DIR/lists.db"
+l() { run --db "$db3" "$@"; }
+opts() {   # opts OPTION PATTERN N: OPTION followed by PATTERN with 1..N
+    awk -v o="$1" -v p="$2" -v n="$3" 'BEGIN { for (i = 1; i <= n; i++) { printf "%s\n", o; printf p "\n", i } }'
+}
+# One argument per line, so the addresses stay whole.
+IFS='
+'
+l add "Too Many" $(opts --email 'e%d@example.org' 101)
+is "$status" 1 "add with 101 emails is refused"
+is "$err" "rapport: email: a contact keeps at most 100, not 101; drop some first" \
+   "saying how many a contact keeps"
+is "$(sql "$db3" "SELECT count(*) FROM contact")" 0 "and nothing is stored"
+l add "Too Many" $(opts --tag 't%d' 101)
+like "$err" '^rapport: tag: a contact keeps at most 100, not 101' "so are 101 tags"
+l add "Too Many" $(opts --phone '+47 %d' 101)
+like "$err" '^rapport: phone: a contact keeps at most 100, not 101' "and 101 phone numbers"
+l add "Full Person" $(opts --email 'e%d@example.org' 100) $(opts --tag 't%d' 100)
+is "$status" 0 "100 of each are stored"
+unset IFS
+l edit full --email e101@example.org
+is "$status" 1 "edit refuses the 101st email"
+like "$err" '^rapport: email: a contact keeps at most 100, not 101' "with the same message"
+is "$(sql "$db3" "SELECT count(*) FROM contact_email")" 100 "and stores nothing"
+l edit full --drop-email e1@example.org --email e101@example.org
+is "$status" 0 "dropping one makes room for another"
+
+l check
+is "$status" 0 "the search words agree with the contact"
+
 # A dry run on a database that does not exist yet creates nothing.
 printf 'BEGIN:VCARD\nVERSION:3.0\nFN:Dry Run\nEMAIL:dry@example.org\nEND:VCARD\n' >"$TEST_DIR/dry.vcf"
 run --db "$TEST_DIR/none/dry.db" import "$TEST_DIR/dry.vcf" --dry-run
