@@ -344,8 +344,41 @@ is "$(sql "$db3" "SELECT count(*) FROM contact_email")" 100 "and stores nothing"
 l edit full --drop-email e1@example.org --email e101@example.org
 is "$status" 0 "dropping one makes room for another"
 
+# An edit writes the rows of a list from its first change on, so each
+# email or tag row (whose triggers index all of the contact's words) is
+# written only when it changes.
+ids=$(sql "$db3" "SELECT group_concat(id) FROM (SELECT id FROM contact_email ORDER BY position)")
+l edit full --title Curator
+is "$(sql "$db3" "SELECT group_concat(id) FROM (SELECT id FROM contact_email ORDER BY position)")" \
+   "$ids" "an edit of the title writes no email row"
+is "$(sql "$db3" "SELECT count(*) FROM journal_row WHERE journal_id = (SELECT max(id) FROM journal) AND tbl IN ('contact_email', 'contact_tag')")" \
+   0 "and records none to undo"
+head48="SELECT group_concat(id) FROM (SELECT id FROM contact_email ORDER BY position LIMIT 48)"
+before=$(sql "$db3" "$head48")
+l edit full --drop-email e50@example.org --untag t50
+is "$(sql "$db3" "$head48")" "$before" "dropping one in the middle keeps the rows before it"
+is "$(sql "$db3" "SELECT group_concat(email, ' ') FROM (SELECT email FROM contact_email ORDER BY position LIMIT 3 OFFSET 47)")" \
+   "e49@example.org e51@example.org e52@example.org" "and the order of the rest"
+is "$(sql "$db3" "SELECT group_concat(tag, ' ') FROM (SELECT tag FROM contact_tag ORDER BY id LIMIT 3 OFFSET 48)")" \
+   "t49 t51 t52" "tags keep their order too"
+l search e52
+like "$out" '#1 Full Person' "the rewritten emails are searched"
+l search e50
+is "$out" "No matches." "the dropped one is not"
 l check
 is "$status" 0 "the search words agree with the contact"
+l undo
+is "$(sql "$db3" "SELECT count(*) FROM contact_email WHERE email = 'e50@example.org'")" 1 "undo brings the email back"
+l check
+is "$status" 0 "and the words agree again"
+l undo
+l undo
+l undo
+is "$(sql "$db3" "SELECT count(*) FROM contact")" 0 "undo of the add removes the contact and its lists"
+is "$(sql "$db3" "SELECT (SELECT count(*) FROM contact_email) + (SELECT count(*) FROM contact_tag) + (SELECT count(*) FROM field_word)")" \
+   0 "with every word"
+l check
+is "$status" 0 "leaving a sound database"
 
 # A dry run on a database that does not exist yet creates nothing.
 printf 'BEGIN:VCARD\nVERSION:3.0\nFN:Dry Run\nEMAIL:dry@example.org\nEND:VCARD\n' >"$TEST_DIR/dry.vcf"
