@@ -1046,17 +1046,22 @@ static int cmd_stage(struct app *app, struct parsed *p)
     return rc;
 }
 
-/* Reads all of standard input (a multi-line note). NULL on failure. */
-static char *read_all(FILE *in)
+/* Reads standard input (a multi-line note), but no more than max bytes:
+ * what is longer is refused anyway, and reading it whole would cost its
+ * whole size in memory. NULL on failure. */
+static char *read_at_most(FILE *in, size_t max)
 {
     size_t len = 0, cap = 4096;
     char *buf = malloc(cap);
     if (!buf)
         return NULL;
     size_t got;
-    while ((got = fread(buf + len, 1, cap - len - 1, in)) > 0) {
+    while (len < max
+           && (got = fread(buf + len, 1,
+                           cap - len - 1 < max - len ? cap - len - 1 : max - len,
+                           in)) > 0) {
         len += got;
-        if (cap - len - 1 == 0) {
+        if (cap - len - 1 == 0 && len < max) {
             char *bigger = realloc(buf, cap * 2);
             if (!bigger) {
                 free(buf);
@@ -1087,7 +1092,9 @@ static int cmd_note(struct app *app, struct parsed *p)
     if (p->nargs == 1 && isatty(STDIN_FILENO))
         fputs(_("Type the note; end it with Ctrl-D on a line of its own.\n"),
               stderr);
-    char *body = p->nargs > 1 ? join_args(p, 1) : read_all(stdin);
+    /* One byte past the limit is enough for note_add to refuse it. */
+    char *body = p->nargs > 1 ? join_args(p, 1)
+                              : read_at_most(stdin, NOTE_MAX_BYTES + 1);
     int64_t id = 0;
     if (!body) {
         fprintf(stderr, _("rapport: cannot read the note: %s\n"),

@@ -280,6 +280,17 @@ static enum store_status clean_phones(struct store *st, struct phone_list *list)
     return STORE_OK;
 }
 
+/* Counted after repeats are gone, so that only distinct items count. */
+static enum store_status check_count(struct store *st, size_t n,
+                                     const char *what)
+{
+    if (n <= CONTACT_LIST_MAX)
+        return STORE_OK;
+    return store_fail(st, STORE_INVALID,
+                      _("%s: a contact keeps at most %d, not %zu; drop some first"),
+                      what, CONTACT_LIST_MAX, n);
+}
+
 static enum store_status validate(struct store *st, struct contact *c)
 {
     enum store_status rc;
@@ -292,7 +303,10 @@ static enum store_status validate(struct store *st, struct contact *c)
         || (rc = clean_text(st, &c->goals, _("goals"))) != STORE_OK
         || (rc = clean_list(st, &c->emails, _("email"), false)) != STORE_OK
         || (rc = clean_phones(st, &c->phones)) != STORE_OK
-        || (rc = clean_list(st, &c->tags, _("tag"), true)) != STORE_OK)
+        || (rc = clean_list(st, &c->tags, _("tag"), true)) != STORE_OK
+        || (rc = check_count(st, c->emails.len, _("email"))) != STORE_OK
+        || (rc = check_count(st, c->phones.len, _("phone"))) != STORE_OK
+        || (rc = check_count(st, c->tags.len, _("tag"))) != STORE_OK)
         return rc;
     for (size_t i = 0; i < c->emails.len; i++) {
         if (!contact_email_valid(c->emails.items[i])) {

@@ -4,6 +4,11 @@
 
 #include "store/store.h"
 
+/* The most emails, phone numbers or tags one contact keeps. A person
+ * has a handful; a file with thousands on one card is a mistake or an
+ * attack, and every stored one is searched and shown. */
+#define CONTACT_LIST_MAX 100
+
 /* An empty contact: end user, stage cadence, no fields. */
 void contact_init(struct contact *c);
 
@@ -14,8 +19,8 @@ enum store_status contact_resolve(struct store *st, const char *ref,
                                   bool include_archived, struct contact *out);
 
 /* Validates (a name; valid UTF-8; emails with one '@'; phone kinds
- * rapport knows; no control characters in one-line fields), trims, and
- * stores. */
+ * rapport knows; no control characters in one-line fields; at most
+ * CONTACT_LIST_MAX of each list), trims, and stores. */
 enum store_status contact_add(struct store *st, struct contact *c, time_t now);
 /* Same checks; STORE_CONFLICT when someone else changed it meanwhile.
  * An edit that leaves every field as stored writes nothing, so it leaves

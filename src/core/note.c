@@ -64,6 +64,11 @@ enum store_status note_add(struct store *st, int64_t contact_id,
         return store_fail(st, STORE_INVALID,
                           _("kind: unknown \"%s\"; expected note, call, email, meeting, consultation or delivery"),
                           kind);
+    /* Measured before anything else reads the whole body. */
+    if (body && strnlen(body, NOTE_MAX_BYTES + 1) > NOTE_MAX_BYTES)
+        return store_fail(st, STORE_INVALID,
+                          _("the note is longer than %d MiB; split it into several notes"),
+                          NOTE_MAX_BYTES / (1024 * 1024));
     if (!body || is_blank(body))
         return store_fail(st, STORE_INVALID, _("the note is empty"));
     if (!text_is_utf8(body))

@@ -350,29 +350,32 @@ static void each_value(const char *cell, const char *seps,
     free(copy);
 }
 
+/* Where a cell's values go, and where they came from: a list is full
+ * at CONTACT_LIST_MAX, and what is dropped is named by row and column. */
 struct values {
-    struct strlist *into;
+    struct io_record *r;
+    enum io_list list;
+    int line;
+    const char *column;
     bool system_labels;
 };
 
 static void add_value(char *v, void *arg)
 {
     struct values *to = arg;
+    struct strlist *into = to->list == IO_EMAILS ? &to->r->c.emails
+                                                 : &to->r->c.tags;
     /* Google's own groups ("* myContacts", "* starred") are not tags. */
     bool skip = to->system_labels && v[0] == '*' && v[1] == ' ';
-    if (*v && !skip && !strlist_contains(to->into, v))
-        strlist_push(to->into, v);
-}
-
-static void add_values(struct strlist *into, const char *cell,
-                       const char *seps, bool system_labels)
-{
-    struct values to = { into, system_labels };
-    each_value(cell, seps, add_value, &to);
+    if (*v && !skip && !strlist_contains(into, v)
+        && !io_record_full(to->r, to->list, to->line, to->column))
+        strlist_push(into, v);
 }
 
 struct phones {
-    struct phone_list *into;
+    struct io_record *r;
+    int line;
+    const char *column;
     const char *kind;      /* of every number in the cell, or NULL */
     bool own;              /* rapport's layout: "kind:number" */
 };
@@ -386,8 +389,10 @@ static void add_phone(char *v, void *arg)
     if (to->own && phone_parse(v, &number, &kind) != 0)
         kind = NULL;
     const char *n = number ? number : v;
-    if (*n)
-        phone_list_merge(to->into, n, kind);
+    struct phone_list *into = &to->r->c.phones;
+    if (*n && (phone_list_find(into, n) >= 0
+               || !io_record_full(to->r, IO_PHONES, to->line, to->column)))
+        phone_list_merge(into, n, kind);
     free(number);
 }
 
@@ -468,14 +473,22 @@ static void fill_record(struct io_import *im, const struct row *header,
         case F_DEPT: io_set(&r->c.department, v); break;
         case F_ORG: io_set(&r->c.org, v); break;
         case F_TITLE: io_set(&r->c.title, v); break;
-        case F_EMAIL: add_values(&r->c.emails, v, email_seps, false); break;
+        case F_EMAIL: {
+            struct values to = { r, IO_EMAILS, row->line, h, false };
+            each_value(v, email_seps, add_value, &to);
+            break;
+        }
         case F_PHONE: {
-            struct phones to = { &r->c.phones,
+            struct phones to = { r, row->line, h,
                                  phone_kind_of(header, row, i, own), own };
             each_value(v, list_seps, add_phone, &to);
             break;
         }
-        case F_TAGS: add_values(&r->c.tags, v, list_seps, system_labels); break;
+        case F_TAGS: {
+            struct values to = { r, IO_TAGS, row->line, h, system_labels };
+            each_value(v, list_seps, add_value, &to);
+            break;
+        }
         case F_NOTES:
             if (io_record_add_note(r, "note", 0, v) == 0)
                 r->notes[r->note_count - 1].joined = own;

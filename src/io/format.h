@@ -22,6 +22,17 @@ struct io_note {
                               rapport's own CSV export writes them */
 };
 
+/* A contact's lists, which keep at most CONTACT_LIST_MAX items each. */
+enum io_list { IO_EMAILS, IO_PHONES, IO_TAGS, IO_LIST_COUNT };
+
+/* What a record had more of than a contact keeps: dropped, counted, and
+ * warned about once per list when the record is applied. */
+struct io_dropped {
+    size_t count;
+    int line;              /* of the first value dropped */
+    char *field;           /* its property or column, as the file names it */
+};
+
 /* A contact read from a file. */
 struct io_record {
     int line;
@@ -29,6 +40,7 @@ struct io_record {
     char *uid;             /* NULL when the file has none */
     struct io_note *notes;
     size_t note_count;
+    struct io_dropped dropped[IO_LIST_COUNT];
 };
 
 /* A follow-up read from a calendar file; the contact is found when the
@@ -74,6 +86,11 @@ void io_reject(struct io_import *im, int line, const char *fmt, ...)
 struct io_record *io_record_new(struct io_import *im, int line);
 /* Drops the newest record (the parser found it unusable). */
 void io_record_drop(struct io_import *im);
+/* True when r's list is full (CONTACT_LIST_MAX): the parser then drops
+ * the value it read at line from field, and this counts it. Asked only
+ * for a value the list does not hold yet. */
+bool io_record_full(struct io_record *r, enum io_list list, int line,
+                    const char *field);
 /* Adds a note, its line breaks made LF (CR LF and a lone CR alike). */
 int io_record_add_note(struct io_record *r, const char *kind, time_t at,
                        const char *body);

@@ -52,6 +52,8 @@ static void record_clear(struct io_record *r)
 {
     store_contact_clear(&r->c);
     free(r->uid);
+    for (int l = 0; l < IO_LIST_COUNT; l++)
+        free(r->dropped[l].field);
     for (size_t i = 0; i < r->note_count; i++)
         free(r->notes[i].body);
     free(r->notes);
@@ -62,6 +64,56 @@ void io_record_drop(struct io_import *im)
 {
     if (im->record_count > 0)
         record_clear(&im->records[--im->record_count]);
+}
+
+static size_t list_len(const struct contact *c, enum io_list list)
+{
+    return list == IO_EMAILS ? c->emails.len
+           : list == IO_PHONES ? c->phones.len : c->tags.len;
+}
+
+static void count_dropped(struct io_record *r, enum io_list list, int line,
+                          const char *field)
+{
+    struct io_dropped *d = &r->dropped[list];
+    if (d->count++ == 0) {
+        d->line = line;
+        d->field = strdup(field ? field : "");
+    }
+}
+
+bool io_record_full(struct io_record *r, enum io_list list, int line,
+                    const char *field)
+{
+    if (list_len(&r->c, list) < CONTACT_LIST_MAX)
+        return false;
+    count_dropped(r, list, line, field);
+    return true;
+}
+
+/* One warning per list that had values dropped: the file, the line of
+ * the first of them, the field, and how many. */
+static void warn_dropped(struct io_import *im, const struct io_record *r)
+{
+    for (int l = 0; l < IO_LIST_COUNT; l++) {
+        const struct io_dropped *d = &r->dropped[l];
+        if (d->count == 0)
+            continue;
+        char *field = text_sanitize(d->field, false);
+        if (l == IO_EMAILS)
+            strlist_pushf(&im->sum->messages,
+                          _("%s:%d: warning: %s: a contact keeps at most %d emails; dropped %zu more"),
+                          im->name, d->line, field, CONTACT_LIST_MAX, d->count);
+        else if (l == IO_PHONES)
+            strlist_pushf(&im->sum->messages,
+                          _("%s:%d: warning: %s: a contact keeps at most %d phone numbers; dropped %zu more"),
+                          im->name, d->line, field, CONTACT_LIST_MAX, d->count);
+        else
+            strlist_pushf(&im->sum->messages,
+                          _("%s:%d: warning: %s: a contact keeps at most %d tags; dropped %zu more"),
+                          im->name, d->line, field, CONTACT_LIST_MAX, d->count);
+        free(field);
+    }
 }
 
 /* CR LF and a lone CR become LF: a note written on one system and
@@ -407,25 +459,40 @@ static enum store_status add_notes(struct io_import *im, struct io_record *r,
     return rc;
 }
 
-static bool merge_list(struct strlist *into, const struct strlist *from)
+/* What the stored contact has, and what the file adds, stay within
+ * CONTACT_LIST_MAX; the rest is counted in r as dropped. */
+static bool merge_list(struct io_record *r, enum io_list list,
+                       const char *field, struct strlist *into,
+                       const struct strlist *from)
 {
     bool changed = false;
-    for (size_t i = 0; i < from->len; i++)
-        if (!strlist_contains(into, from->items[i])) {
+    for (size_t i = 0; i < from->len; i++) {
+        if (strlist_contains(into, from->items[i]))
+            continue;
+        if (into->len >= CONTACT_LIST_MAX) {
+            count_dropped(r, list, r->line, field);
+        } else {
             strlist_push(into, from->items[i]);
             changed = true;
         }
+    }
     return changed;
 }
 
 /* New numbers are added; a number stored without a kind takes the
  * file's, and one stored with a kind keeps it. */
-static bool merge_phones(struct phone_list *into, const struct phone_list *from)
+static bool merge_phones(struct io_record *r, struct phone_list *into,
+                         const struct phone_list *from)
 {
     bool changed = false;
-    for (size_t i = 0; i < from->len; i++)
-        if (phone_list_merge(into, from->items[i].number, from->items[i].kind) > 0)
+    for (size_t i = 0; i < from->len; i++) {
+        if (phone_list_find(into, from->items[i].number) < 0
+            && into->len >= CONTACT_LIST_MAX)
+            count_dropped(r, IO_PHONES, r->line, _("phone"));
+        else if (phone_list_merge(into, from->items[i].number,
+                                  from->items[i].kind) > 0)
             changed = true;
+    }
     return changed;
 }
 
@@ -525,9 +592,9 @@ static enum store_status merge_record(struct io_import *im,
                                       struct io_record *r,
                                       struct contact *old, bool *changed)
 {
-    bool fields = merge_list(&old->emails, &r->c.emails);
-    fields |= merge_phones(&old->phones, &r->c.phones);
-    fields |= merge_list(&old->tags, &r->c.tags);
+    bool fields = merge_list(r, IO_EMAILS, _("email"), &old->emails, &r->c.emails);
+    fields |= merge_phones(r, &old->phones, &r->c.phones);
+    fields |= merge_list(r, IO_TAGS, _("tag"), &old->tags, &r->c.tags);
     fields |= fill(&old->org, &r->c.org);
     fields |= fill(&old->department, &r->c.department);
     fields |= fill(&old->title, &r->c.title);
@@ -790,13 +857,30 @@ static enum store_status apply_task(struct io_import *im, struct io_task *t)
     return rc;
 }
 
+struct one_record {
+    struct io_import *im;
+    struct io_record *r;
+};
+
+static enum store_status apply_one_record(struct store *st, void *arg)
+{
+    struct one_record *one = arg;
+    (void)st;
+    return apply_record(one->im, one->r);
+}
+
 static enum store_status apply_all(struct store *st, void *arg)
 {
     struct apply *a = arg;
     struct io_import *im = a->im;
-    (void)st;
     for (size_t i = 0; i < im->record_count; i++) {
-        enum store_status rc = apply_record(im, &im->records[i]);
+        /* Each record in a savepoint of its own: one the domain refuses
+         * halfway (a note too long, after its contact went in) leaves
+         * nothing of itself behind. */
+        struct one_record one = { im, &im->records[i] };
+        enum store_status rc = store_batch(st, NULL, apply_one_record, &one);
+        if (rc == STORE_OK)
+            warn_dropped(im, &im->records[i]);
         if (rc == STORE_INVALID) {
             /* The domain refused the record (a bad email, a control
              * character): its message says which field. */

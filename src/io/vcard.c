@@ -276,15 +276,18 @@ static time_t parse_stamp(const char *s)
     return timegm(&tm);
 }
 
-static void split_list(struct strlist *into, const char *value, char sep)
+/* CATEGORIES: tags, as many as a contact keeps. */
+static void split_tags(struct io_record *r, int line, const char *value,
+                       char sep)
 {
     const char *p = value;
     while (*p) {
         char *item = next_component(&p, sep);
         if (item) {
             text_trim(item);
-            if (*item && !strlist_contains(into, item))
-                strlist_push(into, item);
+            if (*item && !strlist_contains(&r->c.tags, item)
+                && !io_record_full(r, IO_TAGS, line, "CATEGORIES"))
+                strlist_push(&r->c.tags, item);
         }
         free(item);
     }
@@ -354,7 +357,7 @@ static void take_property(struct io_import *im, struct card *k,
         free(org);
         free(dept);
     } else if (strcmp(name, "CATEGORIES") == 0) {
-        split_list(&r->c.tags, value, ',');
+        split_tags(r, line, value, ',');
     } else if ((v = unescape(value)) == NULL) {
         /* out of memory: the property is lost, not the program */
     } else if (strcmp(name, "FN") == 0) {
@@ -363,14 +366,16 @@ static void take_property(struct io_import *im, struct card *k,
         char *e = text_trim(v);
         if (strncasecmp(e, "mailto:", 7) == 0)
             e += 7;
-        if (*e && !strlist_contains(&r->c.emails, e))
+        if (*e && !strlist_contains(&r->c.emails, e)
+            && !io_record_full(r, IO_EMAILS, line, name))
             strlist_push(&r->c.emails, e);
     } else if (strcmp(name, "TEL") == 0) {
         char *t = text_trim(v);
         if (strncasecmp(t, "tel:", 4) == 0)
             t += 4;
         /* TYPE=cell, TYPE=work,voice, 2.1's bare CELL: all in types. */
-        if (*t)
+        if (*t && (phone_list_find(&r->c.phones, t) >= 0
+                   || !io_record_full(r, IO_PHONES, line, name)))
             phone_list_merge(&r->c.phones, t,
                              phone_kind_guess(p->types.s ? p->types.s : ""));
     } else if (strcmp(name, "TITLE") == 0) {

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -464,7 +465,9 @@ static void sql_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     }
     json[len++] = ']';
     strlist_clear(&words);
-    sqlite3_result_text(ctx, json, (int)len, free);
+    /* The 64-bit call: a text past SQLite's length limit is an error,
+     * never a length cut by a cast to int. */
+    sqlite3_result_text64(ctx, json, (sqlite3_uint64)len, free, SQLITE_UTF8);
 }
 
 /* Takes FTS5's unicode61 tokenizer and makes rapport_words(): the
@@ -1893,10 +1896,32 @@ static size_t utf8_chars(const char *s, size_t len)
     return n;
 }
 
+/* Makes room for need more bytes at *len in the growing *buf. */
+static bool text_reserve(char **buf, size_t *cap, size_t len, size_t need)
+{
+    if (need <= *cap - len)
+        return true;
+    size_t want = *cap;
+    while (need > want - len) {
+        if (want > SIZE_MAX / 2)
+            return false;
+        want *= 2;
+    }
+    char *grown = realloc(*buf, want);
+    if (!grown)
+        return false;
+    *buf = grown;
+    *cap = want;
+    return true;
+}
+
 /* Turns what a person typed into an FTS5 query: every word a quoted
  * prefix ("zoe"* "ode"*), so no character of theirs is FTS syntax. The
  * text is folded first, matching the folded name column for letters the
- * tokenizer keeps (ø, ł). NULL when there is no word; sets *oom. */
+ * tokenizer keeps (ø, ł). NULL when there is no word; sets *oom.
+ * The query grows as it is written: a word of one letter takes five
+ * bytes ("a"* and a space) and every '"' two, so no fixed multiple of
+ * the text's length is safe to size it by. */
 static char *fts_query(const char *text, bool names_only, bool *oom)
 {
     *oom = false;
@@ -1907,7 +1932,7 @@ static char *fts_query(const char *text, bool names_only, bool *oom)
         *oom = true;
         return NULL;
     }
-    size_t cap = strlen(folded) * 2 + 64;
+    size_t cap = 64;
     char *q = malloc(cap);
     if (!q) {
         free(folded);
@@ -1927,6 +1952,14 @@ static char *fts_query(const char *text, bool names_only, bool *oom)
             p++;
         if (p == start || !has_word_char(start, (size_t)(p - start)))
             continue;
+        /* A space, the word with each '"' doubled, '"', '"', '*', and
+         * room for the closing ')' and the NUL. */
+        if (!text_reserve(&q, &cap, len, 2 * (size_t)(p - start) + 6)) {
+            free(folded);
+            free(q);
+            *oom = true;
+            return NULL;
+        }
         if (words++)
             q[len++] = ' ';
         q[len++] = '"';
@@ -2442,9 +2475,15 @@ static enum store_status merged_ids(struct store *st, const struct search *s,
     int step = SQLITE_DONE;
     if (text)
         text[len++] = '[';
-    while (rc == STORE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW)
+    while (rc == STORE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        /* The text is sized for max + 1 ids, as the LIMIT promises. */
+        if (*n > max) {
+            step = SQLITE_DONE;
+            break;
+        }
         len += (size_t)snprintf(text + len, cap - len, "%s%lld", (*n)++ ? "," : "",
                                 (long long)sqlite3_column_int64(stmt, 0));
+    }
     if (rc == STORE_OK && step != SQLITE_DONE)
         rc = db_fail(st);
     finish(st, stmt);
@@ -2725,11 +2764,9 @@ static enum store_status insert_strings(struct store *st, const char *sql,
     return STORE_OK;
 }
 
-static enum store_status write_lists(struct store *st, const struct contact *c)
+static enum store_status write_phones(struct store *st, const struct contact *c)
 {
-    enum store_status rc = insert_strings(st,
-        "INSERT INTO contact_email(contact_id, email, position) VALUES (?, ?, ?)",
-        c->id, &c->emails);
+    enum store_status rc = STORE_OK;
     for (size_t i = 0; rc == STORE_OK && i < c->phones.len; i++) {
         sqlite3_stmt *stmt = prepare_kept(st,
             "INSERT INTO contact_phone(contact_id, phone, position, kind) VALUES (?, ?, ?, ?)");
@@ -2741,10 +2778,101 @@ static enum store_status write_lists(struct store *st, const struct contact *c)
         }
         rc = run(st, stmt);
     }
+    return rc;
+}
+
+#define EMAIL_INSERT \
+    "INSERT INTO contact_email(contact_id, email, position) VALUES (?, ?, ?)"
+#define TAG_INSERT "INSERT INTO contact_tag(contact_id, tag) VALUES (?, ?)"
+
+static enum store_status write_lists(struct store *st, const struct contact *c)
+{
+    enum store_status rc = insert_strings(st, EMAIL_INSERT, c->id, &c->emails);
     if (rc == STORE_OK)
-        rc = insert_strings(st,
-            "INSERT INTO contact_tag(contact_id, tag) VALUES (?, ?)",
-            c->id, &c->tags);
+        rc = write_phones(st, c);
+    if (rc == STORE_OK)
+        rc = insert_strings(st, TAG_INSERT, c->id, &c->tags);
+    return rc;
+}
+
+/* One list of a contact as stored, to be made what the edit says. */
+static const struct stored_list {
+    const char *select;    /* id, value, position of contact ?1, in order */
+    const char *position;  /* sets row ?2's position to ?1; NULL: none */
+    const char *delete;    /* removes row ?1 */
+    const char *insert;
+} stored_emails = {
+    "SELECT id, email, position FROM contact_email WHERE contact_id = ?1 "
+    "ORDER BY position, id",
+    "UPDATE contact_email SET position = ?1 WHERE id = ?2",
+    "DELETE FROM contact_email WHERE id = ?1",
+    EMAIL_INSERT,
+}, stored_tags = {
+    "SELECT id, tag, 0 FROM contact_tag WHERE contact_id = ?1 ORDER BY id",
+    NULL,
+    "DELETE FROM contact_tag WHERE id = ?1",
+    TAG_INSERT,
+};
+
+/* Writes one list from its first item that differs from what is
+ * stored: every email or tag row written re-indexes all of its
+ * contact's words through the triggers, so an edit that leaves a list
+ * alone writes no row of it, and one that adds an item writes one. */
+static enum store_status rewrite_list(struct store *st, const struct stored_list *l,
+                                      int64_t id, const struct strlist *list)
+{
+    sqlite3_stmt *stmt = prepare(st, l->select);
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_int64(stmt, 1, id);
+    /* The stored rows' ids, and how many lead the list unchanged. */
+    int64_t *rows = NULL;
+    size_t len = 0, cap = 0, same = 0;
+    bool moved = false;
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (reserve((void **)&rows, len, &cap, sizeof *rows)) {
+            rc = no_memory(st);
+            break;
+        }
+        const char *value = (const char *)sqlite3_column_text(stmt, 1);
+        if (same == len && same < list->len && value
+            && strcmp(value, list->items[same]) == 0) {
+            moved |= sqlite3_column_int64(stmt, 2) != (int64_t)same;
+            same++;
+        }
+        rows[len++] = sqlite3_column_int64(stmt, 0);
+    }
+    if (rc == STORE_OK && step != SQLITE_DONE)
+        rc = db_fail(st);
+    finish(st, stmt);
+    /* Positions change no word, and so cost no re-indexing. */
+    for (size_t i = 0; rc == STORE_OK && moved && l->position && i < same; i++) {
+        stmt = prepare_kept(st, l->position);
+        if (stmt) {
+            sqlite3_bind_int64(stmt, 1, (int64_t)i);
+            sqlite3_bind_int64(stmt, 2, rows[i]);
+        }
+        rc = run(st, stmt);
+    }
+    for (size_t i = same; rc == STORE_OK && i < len; i++) {
+        stmt = prepare_kept(st, l->delete);
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, rows[i]);
+        rc = run(st, stmt);
+    }
+    free(rows);
+    for (size_t i = same; rc == STORE_OK && i < list->len; i++) {
+        stmt = prepare_kept(st, l->insert);
+        if (stmt) {
+            sqlite3_bind_int64(stmt, 1, id);
+            bind_text(stmt, 2, list->items[i]);
+            if (l->position)
+                sqlite3_bind_int64(stmt, 3, (int64_t)i);
+        }
+        rc = run(st, stmt);
+    }
     return rc;
 }
 
@@ -2783,26 +2911,49 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
         return rc;
     int64_t org_id = 0;
     rc = org_id_for(st, c->org, &org_id);
+    /* The lists go in before the contact row, under deferred foreign
+     * keys: their rows' triggers find no contact to index yet, and the
+     * contact's own insert trigger then indexes its words once, with
+     * every email and tag, instead of once per row (which made a card
+     * of thousands of emails take minutes). The id is the one SQLite
+     * would give the row. */
+    int64_t id = 0, deferred = 0;
+    bool deferring = false;
+    if (rc == STORE_OK)
+        rc = query_int(st, "SELECT coalesce(max(id), 0) + 1 FROM contact", -1, &id);
+    if (rc == STORE_OK)
+        rc = query_int(st, "PRAGMA defer_foreign_keys", -1, &deferred);
+    if (rc == STORE_OK && !deferred) {
+        rc = exec_kept(st, "PRAGMA defer_foreign_keys = ON");
+        deferring = rc == STORE_OK;
+    }
+    if (rc == STORE_OK) {
+        c->id = id;
+        rc = write_lists(st, c);
+    }
     sqlite3_stmt *stmt = NULL;
     if (rc == STORE_OK) {
         stmt = prepare(st,
-            "INSERT INTO contact(name, name_key, org_id, department, title, roles, "
+            "INSERT INTO contact(id, name, name_key, org_id, department, title, roles, "
             "projects, goals, channel, cadence_days, created, updated, archived, "
-            "version, stage, stage_since, last_touch) VALUES (:name, :key, :org, "
+            "version, stage, stage_since, last_touch) VALUES (:id, :name, :key, :org, "
             ":department, :title, :roles, :projects, :goals, :channel, :cadence, "
             ":now, :now, 0, 1, :stage, :now, :now)");
         rc = stmt ? bind_fields(st, stmt, c, org_id) : STORE_FAILED;
     }
     if (rc == STORE_OK) {
+        bind_named_int(stmt, ":id", id);
         bind_named_int(stmt, ":now", (int64_t)now);
         bind_named_int(stmt, ":stage", c->stage);
         rc = run(st, stmt);
         stmt = NULL;
     }
     finish(st, stmt);
-    if (rc == STORE_OK) {
-        c->id = sqlite3_last_insert_rowid(st->db);
-        rc = write_lists(st, c);
+    /* Off again whatever happened: it would last to the end of a batch. */
+    if (deferring) {
+        enum store_status off = exec_kept(st, "PRAGMA defer_foreign_keys = OFF");
+        if (rc == STORE_OK)
+            rc = off;
     }
     if (rc == STORE_OK) {
         stmt = prepare(st, "INSERT INTO stage_change(contact_id, from_stage, to_stage, at) "
@@ -2868,19 +3019,19 @@ enum store_status store_contact_update(struct store *st, struct contact *c,
             finish(st, stmt);
         }
     }
-    static const char *const clear[] = {
-        "DELETE FROM contact_email WHERE contact_id = ?",
-        "DELETE FROM contact_phone WHERE contact_id = ?",
-        "DELETE FROM contact_tag WHERE contact_id = ?",
-    };
-    for (size_t i = 0; i < 3 && rc == STORE_OK; i++) {
-        sqlite3_stmt *stmt = prepare(st, clear[i]);
+    if (rc == STORE_OK)
+        rc = rewrite_list(st, &stored_emails, c->id, &c->emails);
+    if (rc == STORE_OK) {
+        /* Phones are no words: written again whole, as they cost little. */
+        sqlite3_stmt *stmt = prepare(st, "DELETE FROM contact_phone WHERE contact_id = ?");
         if (stmt)
             sqlite3_bind_int64(stmt, 1, c->id);
         rc = run(st, stmt);
     }
     if (rc == STORE_OK)
-        rc = write_lists(st, c);
+        rc = write_phones(st, c);
+    if (rc == STORE_OK)
+        rc = rewrite_list(st, &stored_tags, c->id, &c->tags);
     if (rc == STORE_OK)
         rc = refresh_contact(st, c->id);
     rc = write_end(st, rc, rc == STORE_OK ? format(_("edited %s"), name) : NULL);

@@ -54,7 +54,7 @@ bool ui_act_note(struct ui *ui, int64_t contact_id, bool external)
         labels[nkinds] = note_kind_label(note_kinds[nkinds]);
     labels[nkinds] = NULL;
     for (;;) {
-        bool got = external ? ui_external_edit(ui, draft, &body)
+        bool got = external ? ui_external_edit(ui, draft, NOTE_MAX_BYTES, &body)
                             : ui_editor(ui, title, draft, labels, &kind, &body);
         if (!got)
             break;

@@ -17,13 +17,16 @@
 #include "tui/draw.h"
 #include "tui/external.h"
 
-static char *read_all(int fd)
+/* Reads no more than max bytes (*len says how many): the caller
+ * refuses longer text, which would otherwise cost its whole size in
+ * memory. */
+static char *read_at_most(int fd, size_t max, size_t *len)
 {
     size_t size = 0, cap = 4096;
     char *buf = malloc(cap);
     if (!buf)
         abort();
-    for (;;) {
+    while (size < max) {
         if (size + 1024 > cap) {
             cap *= 2;
             char *p = realloc(buf, cap);
@@ -31,7 +34,8 @@ static char *read_all(int fd)
                 abort();
             buf = p;
         }
-        ssize_t n = read(fd, buf + size, cap - size - 1);
+        size_t room = cap - size - 1;
+        ssize_t n = read(fd, buf + size, room < max - size ? room : max - size);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -39,10 +43,12 @@ static char *read_all(int fd)
         size += (size_t)n;
     }
     buf[size] = '\0';
+    *len = size;
     return buf;
 }
 
-bool ui_external_edit(struct ui *ui, const char *initial, char **out)
+bool ui_external_edit(struct ui *ui, const char *initial, size_t max,
+                      char **out)
 {
     const char *editor = getenv("VISUAL");
     if (!editor || !*editor)
@@ -92,12 +98,21 @@ bool ui_external_edit(struct ui *ui, const char *initial, char **out)
     refresh();
     bool ok = pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
     char *text = NULL;
+    size_t len = 0;
     if (ok) {
         fd = open(path, O_RDONLY);
         if (fd >= 0) {
-            text = read_all(fd);
+            text = read_at_most(fd, max + 1, &len);
             close(fd);
         }
+    }
+    if (text && len > max) {
+        /* Too long to store: the file stays, so nothing written is lost. */
+        free(text);
+        ui_message(ui, true,
+                   _("Not stored (over %zu KiB); the text is kept in %s"),
+                   max / 1024, path);
+        return false;
     }
     unlink(path);
     if (!ok || !text) {

@@ -196,6 +196,31 @@ is "$status" 0 "a note with CR LF line breaks"
 is "$(sql "$db" "SELECT replace(replace(body, char(13), '<CR>'), char(10), '<LF>') FROM note ORDER BY id DESC LIMIT 1")" \
    "First line<LF>second line<LF>third line" "is stored with LF only"
 
+# A note holds at most 1 MiB. 200 MB on standard input are refused after
+# reading one byte past that: dd, ignoring SIGPIPE, says how much it
+# could hand over before rapport stopped reading.
+notes=$(sql "$db" "SELECT count(*) FROM note")
+(trap '' PIPE; head -c 200000000 /dev/zero 2>/dev/null | tr '\0' a 2>/dev/null \
+    | dd bs=65536 2>"$TEST_DIR/dd.log" \
+    | "$RAPPORT" --db "$db" note zoe >"$TEST_DIR/stdout" 2>"$TEST_DIR/stderr"
+ echo $? >"$TEST_DIR/status")
+is "$(cat "$TEST_DIR/status")" 1 "a 200 MB note on standard input is refused"
+is "$(cat "$TEST_DIR/stderr")" \
+   "rapport: the note is longer than 1 MiB; split it into several notes" \
+   "saying how long a note may be"
+read_bytes=$(sed -n 's/^\([0-9]*\) bytes.*/\1/p' "$TEST_DIR/dd.log")
+ok "$([ -n "$read_bytes" ] && [ "$read_bytes" -lt 4194304 ]; echo $?)" \
+   "standard input is read no further than the limit (${read_bytes:-?} bytes)"
+is "$(sql "$db" "SELECT count(*) FROM note")" "$notes" "nothing was stored"
+head -c 1048576 /dev/zero | tr '\0' b >"$TEST_DIR/mib.txt"
+run --db "$db" note zoe <"$TEST_DIR/mib.txt"
+is "$status" 0 "a note of exactly 1 MiB is stored"
+is "$(sql "$db" "SELECT length(body) FROM note ORDER BY id DESC LIMIT 1")" 1048576 "whole"
+printf 'b' >>"$TEST_DIR/mib.txt"
+run --db "$db" note zoe <"$TEST_DIR/mib.txt"
+is "$status" 1 "one byte more is refused"
+r undo
+
 # Forget: no trace of the person left anywhere in the file.
 r note zoe "Discussed the Quetzalcoatlus manuscripts at length"
 r follow zoe +3d "Send the Quetzalcoatlus list"
@@ -290,6 +315,70 @@ like "$out" ',"?Department of History"?,cell;work;' "list --format csv has the d
 k list --format json
 like "$out" '"department": "Department of History"' "list --format json has the department"
 like "$out" '"phone_kinds": \[' "and the kinds"
+
+# A contact keeps at most 100 emails, phone numbers and tags.
+db3="$TEST_DIR/lists.db"
+l() { run --db "$db3" "$@"; }
+opts() {   # opts OPTION PATTERN N: OPTION followed by PATTERN with 1..N
+    awk -v o="$1" -v p="$2" -v n="$3" 'BEGIN { for (i = 1; i <= n; i++) { printf "%s\n", o; printf p "\n", i } }'
+}
+# One argument per line, so the addresses stay whole.
+IFS='
+'
+l add "Too Many" $(opts --email 'e%d@example.org' 101)
+is "$status" 1 "add with 101 emails is refused"
+is "$err" "rapport: email: a contact keeps at most 100, not 101; drop some first" \
+   "saying how many a contact keeps"
+is "$(sql "$db3" "SELECT count(*) FROM contact")" 0 "and nothing is stored"
+l add "Too Many" $(opts --tag 't%d' 101)
+like "$err" '^rapport: tag: a contact keeps at most 100, not 101' "so are 101 tags"
+l add "Too Many" $(opts --phone '+47 %d' 101)
+like "$err" '^rapport: phone: a contact keeps at most 100, not 101' "and 101 phone numbers"
+l add "Full Person" $(opts --email 'e%d@example.org' 100) $(opts --tag 't%d' 100)
+is "$status" 0 "100 of each are stored"
+unset IFS
+l edit full --email e101@example.org
+is "$status" 1 "edit refuses the 101st email"
+like "$err" '^rapport: email: a contact keeps at most 100, not 101' "with the same message"
+is "$(sql "$db3" "SELECT count(*) FROM contact_email")" 100 "and stores nothing"
+l edit full --drop-email e1@example.org --email e101@example.org
+is "$status" 0 "dropping one makes room for another"
+
+# An edit writes the rows of a list from its first change on, so each
+# email or tag row (whose triggers index all of the contact's words) is
+# written only when it changes.
+ids=$(sql "$db3" "SELECT group_concat(id) FROM (SELECT id FROM contact_email ORDER BY position)")
+l edit full --title Curator
+is "$(sql "$db3" "SELECT group_concat(id) FROM (SELECT id FROM contact_email ORDER BY position)")" \
+   "$ids" "an edit of the title writes no email row"
+is "$(sql "$db3" "SELECT count(*) FROM journal_row WHERE journal_id = (SELECT max(id) FROM journal) AND tbl IN ('contact_email', 'contact_tag')")" \
+   0 "and records none to undo"
+head48="SELECT group_concat(id) FROM (SELECT id FROM contact_email ORDER BY position LIMIT 48)"
+before=$(sql "$db3" "$head48")
+l edit full --drop-email e50@example.org --untag t50
+is "$(sql "$db3" "$head48")" "$before" "dropping one in the middle keeps the rows before it"
+is "$(sql "$db3" "SELECT group_concat(email, ' ') FROM (SELECT email FROM contact_email ORDER BY position LIMIT 3 OFFSET 47)")" \
+   "e49@example.org e51@example.org e52@example.org" "and the order of the rest"
+is "$(sql "$db3" "SELECT group_concat(tag, ' ') FROM (SELECT tag FROM contact_tag ORDER BY id LIMIT 3 OFFSET 48)")" \
+   "t49 t51 t52" "tags keep their order too"
+l search e52
+like "$out" '#1 Full Person' "the rewritten emails are searched"
+l search e50
+is "$out" "No matches." "the dropped one is not"
+l check
+is "$status" 0 "the search words agree with the contact"
+l undo
+is "$(sql "$db3" "SELECT count(*) FROM contact_email WHERE email = 'e50@example.org'")" 1 "undo brings the email back"
+l check
+is "$status" 0 "and the words agree again"
+l undo
+l undo
+l undo
+is "$(sql "$db3" "SELECT count(*) FROM contact")" 0 "undo of the add removes the contact and its lists"
+is "$(sql "$db3" "SELECT (SELECT count(*) FROM contact_email) + (SELECT count(*) FROM contact_tag) + (SELECT count(*) FROM field_word)")" \
+   0 "with every word"
+l check
+is "$status" 0 "leaving a sound database"
 
 # A dry run on a database that does not exist yet creates nothing.
 printf 'BEGIN:VCARD\nVERSION:3.0\nFN:Dry Run\nEMAIL:dry@example.org\nEND:VCARD\n' >"$TEST_DIR/dry.vcf"

@@ -111,6 +111,21 @@ r search jose
 like "$out" '#4 José Müller' "a contact hit, accent-insensitive"
 r search zzyzx
 is "$out" "No matches." "no hit says so"
+# A one-letter word takes five bytes of the full-text query ("a"* and a
+# space) and a quote two: the query once overflowed its buffer here.
+words() { awk -v n="$1" -v w="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s ", w }'; }
+r search "$(words 80 a)"
+is "$status" 0 "a search of 80 one-letter words"
+like "$out" '^#2 Mateo Fernández, note #[0-9]+: Asked about' "finds what those words match"
+r search "$(words 2000 a)inquisition"
+is "$status" 0 "a search of 2000 one-letter words"
+like "$out" '^#2 Mateo Fernández, note #[0-9]+: Asked about' "and of one more"
+r search "$(words 300 '""""a""""')"'"""inquisition"""'
+is "$status" 0 "a search of words full of quotes"
+like "$out" '^#2 Mateo Fernández, note #[0-9]+: Asked about' "quotes are no syntax, only the word counts"
+r show "$(words 2000 a)"
+is "$status" 1 "a contact named by 2000 one-letter words"
+like "$err" '^rapport: no contact matches "a a a' "is looked up, and not found"
 
 # Import and export are handed to the interchange module.
 r export --format csv --output "$TEST_DIR/all.csv"

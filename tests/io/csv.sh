@@ -166,4 +166,24 @@ like "$err" 'short\.csv:2: rejected: 2 fields where the header has 4' "a short r
 like "$err" 'short\.csv:3: rejected: 5 fields where the header has 4' "a long row, with its line"
 is "$(sql "$db" "SELECT count(*) FROM contact WHERE name IN ('Short Row', 'Long')")" 0 "neither is stored"
 
+# A contact keeps at most 100 emails and tags: the rest of a cell is
+# dropped, with a warning naming the row and the column.
+awk 'BEGIN {
+    printf "Name,Stage,Emails,Tags\r\n\"Cell Person\",client,\""
+    for (i = 1; i <= 120; i++) printf "%scell%d@example.org", (i > 1 ? " ::: " : ""), i
+    printf "\",\""
+    for (i = 1; i <= 105; i++) printf "%st%d", (i > 1 ? " ::: " : ""), i
+    printf "\"\r\n"
+}' > "$TEST_DIR/cells.csv"
+r import "$TEST_DIR/cells.csv"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "a row of 120 emails imports"
+like "$err" 'cells\.csv:2: warning: Emails: a contact keeps at most 100 emails; dropped 20 more' \
+     "the dropped emails are named by row and column"
+like "$err" 'cells\.csv:2: warning: Tags: a contact keeps at most 100 tags; dropped 5 more' \
+     "and the dropped tags"
+is "$(sql "$db" "SELECT count(*) FROM contact_email e JOIN contact c ON c.id = e.contact_id WHERE c.name = 'Cell Person'")" \
+   100 "100 emails are stored"
+is "$(sql "$db" "SELECT count(*) FROM contact_tag t JOIN contact c ON c.id = t.contact_id WHERE c.name = 'Cell Person'")" \
+   100 "and 100 tags"
+
 done_testing

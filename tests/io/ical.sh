@@ -210,4 +210,17 @@ run --db "$db6" import "$TEST_DIR/colon.ics"
 is "$(sql "$db6" "SELECT c.name || '|' || f.text FROM followup f JOIN contact c ON c.id = f.contact_id")" \
    "Dr: Who|fix: the box" "a colon in the name and in the text"
 
+# A summary of a few hundred one-letter words names its contact through
+# the full-text query, which once overflowed its buffer on them.
+db8="$TEST_DIR/letters.db"
+run --db "$db8" add "Ada Lovelace"
+words=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "a " }')
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//letters//EN\r\nBEGIN:VTODO\r\nUID:letters@example.com\r\nDUE;VALUE=DATE:20261201\r\nSUMMARY:%s: call back\r\nEND:VTODO\r\nEND:VCALENDAR\r\n' \
+    "$words" > "$TEST_DIR/letters.ics"
+run --db "$db8" import --dry-run "$TEST_DIR/letters.ics"
+is "$status" 0 "a summary of 300 one-letter words imports in a dry run"
+like "$out" 'letters\.ics:4: would add follow-up: Ada Lovelace: call back' \
+     "and finds the contact those words begin"
+is "$(sql "$db8" "SELECT count(*) FROM followup")" 0 "a dry run writes nothing"
+
 done_testing

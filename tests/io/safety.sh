@@ -124,6 +124,27 @@ r import "$TEST_DIR/esc.csv" --dry-run
 unlike "$out$err" "$(printf '\033')" "names from a file reach the terminal sanitised"
 is "$(counts)" "$before" "no malformed file wrote anything"
 
+# A note holds at most 1 MiB; folded lines make a longer one of short
+# lines. Its card is rejected whole: neither the new contact nor what a
+# merge would add stays behind.
+long_note() {
+    printf 'NOTE:x\r\n'
+    awk 'BEGIN { for (i = 0; i < 16000; i++) printf " %070d\r\n", 0 }'
+}
+{
+    printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Ødegård\r\nEMAIL:zoe@example.org\r\nEMAIL:zoe.long@example.org\r\n'
+    long_note
+    printf 'END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Long Note\r\nEMAIL:long@example.org\r\n'
+    long_note
+    printf 'END:VCARD\r\n'
+} > "$TEST_DIR/long-note.vcf"
+r import "$TEST_DIR/long-note.vcf"
+is "$status" 0 "a file with notes over 1 MiB imports"
+is "$out" "Added 0, merged 0, unchanged 0, rejected 2." "rejecting both cards"
+like "$err" 'long-note\.vcf:1: rejected: the note is longer than 1 MiB' "the merge, at its line"
+like "$err" 'long-note\.vcf:16008: rejected: the note is longer than 1 MiB' "the new contact, at its line"
+is "$(counts)" "$before" "and nothing of either was written"
+
 # Usage.
 r import
 is "$status" 2 "import without a file is a usage error"

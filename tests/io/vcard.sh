@@ -160,4 +160,60 @@ run --db "$db6" import "$TEST_DIR/crlf-qp.vcf"
 is "$(sql "$db6" "SELECT hex(body) FROM note")" "$(printf 'first line\nsecond line' | od -An -tx1 | tr -d ' \n' | tr a-f A-F)" \
    "imported notes have LF line breaks"
 
+# A contact keeps at most 100 emails, phone numbers and tags. One card of
+# 10,000 emails (once minutes of work: every row re-indexed all of them)
+# keeps the first 100, with a warning naming the file, line and property.
+db7="$TEST_DIR/many.db"
+awk 'BEGIN {
+    printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Many Mails\r\n"
+    for (i = 1; i <= 10000; i++) printf "EMAIL:m%d@example.org\r\n", i
+    for (i = 1; i <= 150; i++) printf "TEL:+47 %d\r\n", i
+    printf "CATEGORIES:"
+    for (i = 1; i <= 150; i++) printf "%stag%d", (i > 1 ? "," : ""), i
+    printf "\r\nEND:VCARD\r\n"
+}' > "$TEST_DIR/many.vcf"
+run --db "$db7" import "$TEST_DIR/many.vcf"
+is "$status" 0 "a card of 10,000 emails imports"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "as one contact"
+like "$err" '^.*many\.vcf:104: warning: EMAIL: a contact keeps at most 100 emails; dropped 9900 more$' \
+     "the dropped emails are reported at the first one's line"
+like "$err" 'many\.vcf:10104: warning: TEL: a contact keeps at most 100 phone numbers; dropped 50 more' \
+     "so are the phone numbers"
+like "$err" 'many\.vcf:10154: warning: CATEGORIES: a contact keeps at most 100 tags; dropped 50 more' \
+     "and the tags"
+is "$(sql "$db7" "SELECT count(*) || ' ' || min(position) || ' ' || max(position) FROM contact_email")" \
+   "100 0 99" "exactly 100 emails are stored"
+is "$(sql "$db7" "SELECT email FROM contact_email ORDER BY position DESC LIMIT 1")" \
+   "m100@example.org" "the first 100 of the file"
+is "$(sql "$db7" "SELECT (SELECT count(*) FROM contact_phone) || ' ' || (SELECT count(*) FROM contact_tag)")" \
+   "100 100" "and 100 phone numbers and tags"
+run --db "$db7" show many
+like "$out" 'm100@example\.org' "show lists the stored emails"
+unlike "$out" 'm101@example\.org' "and none past the limit"
+run --db "$db7" search m100
+like "$out" '#1 Many Mails' "the words of every stored email are searched"
+run --db "$db7" check
+is "$status" 0 "and the search words agree with the contact"
+
+# A merge adds no more than the contact has room for.
+awk 'BEGIN {
+    printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Many Mails\r\nEMAIL:m1@example.org\r\n"
+    for (i = 1; i <= 5; i++) printf "EMAIL:more%d@example.org\r\n", i
+    printf "END:VCARD\r\n"
+}' > "$TEST_DIR/more.vcf"
+run --db "$db7" import "$TEST_DIR/more.vcf"
+is "$out" "Added 0, merged 0, unchanged 1, rejected 0." "a merge into a full contact adds nothing"
+like "$err" 'more\.vcf:1: warning: email: a contact keeps at most 100 emails; dropped 5 more' \
+     "and says what it dropped"
+run --db "$db7" edit many --drop-email m98@example.org --drop-email m99@example.org \
+    --drop-email m100@example.org
+run --db "$db7" import "$TEST_DIR/more.vcf"
+is "$out" "Added 0, merged 1, unchanged 0, rejected 0." "with room for three, it merges"
+like "$err" 'more\.vcf:1: warning: email: a contact keeps at most 100 emails; dropped 2 more' \
+     "dropping the other two"
+is "$(sql "$db7" "SELECT group_concat(email, ' ') FROM (SELECT email FROM contact_email WHERE position >= 97 ORDER BY position)")" \
+   "more1@example.org more2@example.org more3@example.org" "the first new ones are added after the stored ones"
+run --db "$db7" check
+is "$status" 0 "the words of the merged emails agree"
+
 done_testing

@@ -71,4 +71,25 @@ tmp=$(sed -n 2p "$TEST_DIR/editor.log")
 ok "$([ -n "$tmp" ] && [ ! -e "$tmp" ]; echo $?)" "and removed afterwards"
 tui_quit
 
+# A note holds at most 1 MiB: a longer text from the editor is not read
+# whole, not stored, and its file stays, so nothing written is lost.
+cat >"$TEST_DIR/big-editor.sh" <<'SH'
+#!/bin/sh
+echo "$1" >"$EDITOR_LOG"
+head -c 2000000 /dev/zero | tr '\0' x >"$1"
+SH
+chmod +x "$TEST_DIR/big-editor.sh"
+mkdir -m 700 "$TEST_DIR/tmp"
+tui_start -e EDITOR="$TEST_DIR/big-editor.sh" -e EDITOR_LOG="$TEST_DIR/big.log" \
+    -e TMPDIR="$TEST_DIR/tmp" -- --db "$db"
+wait_for "Review |" 10 "starts with an editor that writes 2 MB"
+tui_keys 3 Enter
+wait_for "Timeline (2 notes)" 2 "on the contact page"
+tui_keys E
+wait_for "Not stored (over 1024 KiB)" 5 "a text longer than 1 MiB is refused"
+is "$(sql "$db" "SELECT count(*) FROM note")" 2 "nothing was stored"
+tmp=$(cat "$TEST_DIR/big.log")
+is "$(wc -c <"$tmp")" 2000000 "the editor's file is kept whole"
+tui_quit
+
 done_testing
