@@ -91,6 +91,13 @@ void io_record_drop(struct io_import *im);
  * for a value the list does not hold yet. */
 bool io_record_full(struct io_record *r, enum io_list list, int line,
                     const char *field);
+/* Counts a value of r's list dropped at line from field (the first one
+ * dropped names the line and field in the warning). */
+void io_record_count_dropped(struct io_record *r, enum io_list list,
+                             int line, const char *field);
+/* The warnings for what r had more of than a contact keeps, one per
+ * list, into the summary's messages. */
+void io_record_warn_dropped(struct io_import *im, const struct io_record *r);
 /* Adds a note, its line breaks made LF (CR LF and a lone CR alike). */
 int io_record_add_note(struct io_record *r, const char *kind, time_t at,
                        const char *body);
