@@ -1,6 +1,7 @@
-/* What the interchange formats share (private to io*.c): the records a
- * parser hands to io.c, which applies them through the domain in one
- * transaction, and the context an exporter writes with. */
+/* What the interchange formats share (private to io/): the records a
+ * parser hands over (record.c), applied through the domain in one
+ * transaction (merge.c), the stable UIDs (uid.c), and the context an
+ * exporter writes with. */
 #ifndef RAPPORT_IO_FORMAT_H
 #define RAPPORT_IO_FORMAT_H
 

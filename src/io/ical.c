@@ -310,8 +310,8 @@ static enum store_status put_todo(struct io_export *ex,
         return store_fail(ex->st, STORE_FAILED, _("out of memory"));
     /* Stable: the same follow-up keeps its UID in every export, so a
      * calendar updates the item instead of adding another, and an
-     * import recognises it (io_merge.c). One imported from a calendar
-     * goes back with the UID it came with. */
+     * import recognises it (merge_followups.c). One imported from a
+     * calendar goes back with the UID it came with. */
     char uid[96];
     if (!f->uid) {
         int64_t series_id, series_created;

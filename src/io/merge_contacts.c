@@ -4,7 +4,6 @@
  * notes without doubling those already there. Uses core/ and below. */
 #include <config.h>
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

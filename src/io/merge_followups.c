@@ -178,7 +178,8 @@ enum store_status io_merge_followup(struct io_import *im, struct io_task *t)
          * so that the calendar's next change of it is known too. */
         rc = store_followup_set_uid(im->st, uidless, t->uid, im->now);
         if (rc == STORE_OK) {
-            io_merge_plan(im, t->line, _("would merge into"), what ? what : t->text);
+            io_merge_plan(im, t->line, _("would merge into"),
+                          what ? what : t->text);
             im->sum->merged++;
             im->changed++;
         }
@@ -188,7 +189,8 @@ enum store_status io_merge_followup(struct io_import *im, struct io_task *t)
     } else if (rc == STORE_OK) {
         rc = add_task(im, t, &c);
         if (rc == STORE_OK) {
-            io_merge_plan(im, t->line, _("would add follow-up"), what ? what : t->text);
+            io_merge_plan(im, t->line, _("would add follow-up"),
+                          what ? what : t->text);
             im->sum->added++;
             im->changed++;
         } else if (rc == STORE_INVALID) {
