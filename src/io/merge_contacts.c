@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/contact.h"
+#include "core/cursor.h"
 #include "base/i18n.h"
 #include "io/format.h"
 #include "io/merge.h"
@@ -60,32 +61,18 @@ static bool holds(const struct strlist *have, const char *body)
 static enum store_status stored_notes(struct io_import *im, int64_t contact_id,
                                       struct strlist *have)
 {
-    struct note after = { 0 };
-    bool have_after = false;
-    for (;;) {
-        struct note_list l = { 0 };
-        enum store_status rc = store_note_page(im->st, contact_id,
-                                               have_after ? &after : NULL,
-                                               200, &l);
-        if (rc != STORE_OK)
-            return rc;
-        for (size_t i = 0; i < l.len && rc == STORE_OK; i++) {
-            char *c = comparable(l.items[i].body);
-            if (!c || strlist_push(have, c) != 0)
-                rc = store_fail(im->st, STORE_FAILED, _("out of memory"));
-            free(c);
-        }
-        if (l.len > 0) {
-            after.id = l.items[l.len - 1].id;
-            after.at = l.items[l.len - 1].at;
-            after.contact_id = contact_id;
-            have_after = true;
-        }
-        bool more = rc == STORE_OK && l.more && l.len > 0;
-        store_note_list_clear(&l);
-        if (!more)
-            return rc;
+    struct note_cursor cur;
+    cursor_notes(&cur, im->st, contact_id);
+    enum store_status rc = STORE_OK;
+    for (const struct note *n;
+         rc == STORE_OK && (n = cursor_next_note(&cur)); ) {
+        char *c = comparable(n->body);
+        if (!c || strlist_push(have, c) != 0)
+            rc = store_fail(im->st, STORE_FAILED, _("out of memory"));
+        free(c);
     }
+    enum store_status read = cursor_close_notes(&cur);
+    return rc != STORE_OK ? rc : read;
 }
 
 /* rapport's CSV export writes all of a contact's notes into one cell,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/contact.h"
+#include "core/cursor.h"
 #include "core/followup.h"
 #include "base/i18n.h"
 #include "io/format.h"
@@ -37,35 +38,20 @@ static enum store_status has_followup(struct store *st, int64_t contact_id,
     *uidless = 0;
     struct followup_filter filter = { .contact_id = contact_id,
                                       .include_archived = true };
-    struct followup after = { 0 };
-    bool have_after = false;
-    for (;;) {
-        struct followup_list l = { 0 };
-        enum store_status rc = store_followup_page(st, &filter,
-                                                   have_after ? &after : NULL,
-                                                   200, &l);
-        if (rc != STORE_OK)
-            return rc;
-        for (size_t i = 0; i < l.len && !*found; i++) {
-            const struct followup *f = &l.items[i];
-            bool any_day = t->dateless
-                           || (t->every.count > 0 && f->state == FOLLOWUP_OPEN);
-            if ((any_day || date_compare(f->due, t->due) == 0)
-                && f->text && strcmp(f->text, t->text) == 0
-                && same_interval(f->every, t->every)) {
-                *found = true;
-                *uidless = f->uid ? 0 : f->id;
-            }
+    struct followup_cursor cur;
+    cursor_followups(&cur, st, &filter);
+    for (const struct followup *f;
+         !*found && (f = cursor_next_followup(&cur)); ) {
+        bool any_day = t->dateless
+                       || (t->every.count > 0 && f->state == FOLLOWUP_OPEN);
+        if ((any_day || date_compare(f->due, t->due) == 0)
+            && f->text && strcmp(f->text, t->text) == 0
+            && same_interval(f->every, t->every)) {
+            *found = true;
+            *uidless = f->uid ? 0 : f->id;
         }
-        bool more = l.more && l.len > 0 && !*found;
-        if (l.len > 0) {
-            after = store_followup_key(&l.items[l.len - 1]);
-            have_after = true;
-        }
-        store_followup_list_clear(&l);
-        if (!more)
-            return STORE_OK;
     }
+    return cursor_close_followups(&cur);
 }
 
 /* The UID rapport writes names a follow-up (the first of its series, for
