@@ -364,9 +364,8 @@ static enum store_status fill(struct store *st, void *arg)
                           date_add_days(today, f->days), f->minutes, f->text,
                           every, created, &id);
         if (rc == STORE_OK && f->snooze_days)
-            rc = store_followup_snooze(st, id,
-                                       date_add_days(today, f->snooze_days),
-                                       created);
+            rc = followup_snooze(st, id, date_add_days(today, f->snooze_days),
+                                 created);
     }
     if (rc == STORE_OK) {
         /* One who left: archived, kept, and back with undo or unarchive. */

@@ -104,12 +104,9 @@ static enum store_status add_task(struct io_import *im, struct io_task *t,
     enum store_status rc = followup_add_uid(im->st, c->id, t->due, t->due_minutes,
                                             t->text, t->every, t->uid,
                                             im->now, &id);
-    /* The snooze comes back as it was exported, even one that has run
-     * out by now: followup_snooze's rule that a snooze reaches today or
-     * later is about putting something off now, not about a copy. */
-    if (rc == STORE_OK && date_is_set(t->snoozed_until)
-        && date_compare(t->snoozed_until, t->due) > 0)
-        rc = store_followup_snooze(im->st, id, t->snoozed_until, im->now);
+    /* The snooze comes back as it was exported (followup_snooze_copy). */
+    if (rc == STORE_OK && date_is_set(t->snoozed_until))
+        rc = followup_snooze_copy(im->st, id, t->snoozed_until, im->now);
     return rc;
 }
 
