@@ -22,7 +22,15 @@ is "$status" 0 "add a CJK name"
 r add "Ann Smith, Jr." --org 'Law "Knowledge" Team'
 r add "Ann Jones"
 r add "$(printf 'Evil\033[31mRed\342\200\256')"
-is "$status" 0 "a name with an escape sequence is stored as typed"
+is "$status" 1 "a name with an escape sequence is refused"
+like "$err" '^rapport: name: holds the control character \^\[, which a terminal would take as a command; remove it$' \
+     "saying which field holds which control character"
+is "$(sql "$db" "SELECT count(*) FROM contact")" 4 "and nothing is stored"
+# An older rapport stored such names as they were typed.
+r add "EvilRed"
+sql_legacy "$db" "UPDATE contact SET name = 'Evil' || char(27) || '[31mRed' || char(8238) WHERE name = 'EvilRed'"
+is "$(sql "$db" "SELECT hex(name) FROM contact WHERE id = 5")" 4576696C1B5B33316D526564E280AE \
+   "a name with an escape sequence from an older rapport"
 
 # Resolution by part of a name, case and accents aside.
 r show zoe

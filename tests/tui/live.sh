@@ -6,8 +6,10 @@
 . "$top_srcdir/tests/lib/tmux.sh"
 
 db="$TEST_DIR/l.db"
-run --db "$db" add "$(printf 'Evil\033[31mRed\033]0;pwned\007')" --org Mallory
-is "$status" 0 "a name with escape sequences"
+run --db "$db" add "EvilRed" --org Mallory
+is "$status" 0 "a contact"
+# whose name an older rapport stored with escape sequences
+sql_legacy "$db" "UPDATE contact SET name = 'Evil' || char(27) || '[31mRed' || char(27) || ']0;pwned' || char(7)"
 run --db "$db" add "Ada Lovelace"
 run --db "$db" add "王小明 Wang" --org "北京大学"
 run --db "$db" add "$(printf 'Zoe\314\210 Combining')" --org "Uni"
