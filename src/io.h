@@ -28,7 +28,8 @@ struct io_summary {
     int rejected;
     int written;            /* records exported */
     struct strlist messages;   /* "FILE:LINE: rejected: reason", one per
-                                  rejected record */
+                                  rejected record, and "FILE:LINE:
+                                  repaired: ..." per repaired field */
     struct strlist plan;       /* IO_DRY_RUN: "FILE:LINE: would add: NAME",
                                   one per record */
 };

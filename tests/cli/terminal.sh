@@ -61,4 +61,32 @@ is "$status" 1 "and a score's comment"
 is "$(sql "$db" "SELECT (SELECT count(*) FROM followup) || (SELECT count(*) FROM score) || (SELECT count(*) FROM stage_change WHERE reason IS NOT NULL)")" \
    000 "none of them was stored"
 
+# ---- import ---------------------------------------------------------------
+# A file's field holding control characters is repaired, not refused.
+printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Evil \033]0;PWNED\007\033[2J Name\r\nORG:Acme\302\233Corp\r\nEMAIL:evil@example.org\r\nNOTE:one\033[31m\\ntwo\r\nEND:VCARD\r\n' \
+    >"$TEST_DIR/evil.vcf"
+r import "$TEST_DIR/evil.vcf"
+is "$status" 0 "a card whose FN holds escape sequences is imported"
+like "$err" 'evil\.vcf:1: repaired: 3 control characters removed from the name' \
+     "the repair is reported with file, line and field"
+like "$err" 'evil\.vcf:1: repaired: 1 control character removed from the organisation' \
+     "each field on its own"
+like "$err" 'evil\.vcf:1: repaired: 1 control character removed from the note' "notes too"
+unlike "$out$err" "$esc" "nothing raw reached the terminal"
+is "$(sql "$db" "SELECT c.name || '|' || o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name LIKE 'Evil%'")" \
+   "Evil ]0;PWNED[2J Name|AcmeCorp" "stored without the control characters"
+is "$(sql "$db" "SELECT body FROM note n JOIN contact c ON c.id = n.contact_id WHERE c.name LIKE 'Evil%'")" \
+   "one[31m
+two" "the note keeps its line break"
+printf 'Name,Title,Emails\n"Tab\tby",Head\tof\007,tab@example.org\n' >"$TEST_DIR/tab.csv"
+r import "$TEST_DIR/tab.csv" --map "name=Name,title=Title,email=Emails"
+like "$err" 'tab\.csv:2: repaired: 2 control characters removed from the title' "a CSV cell"
+is "$(sql "$db" "SELECT name || '|' || title FROM contact WHERE name LIKE 'Tab%'")" "Tab by|Head of" \
+   "a tab on one line becomes a space"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTODO\r\nUID:t1\r\nSUMMARY:Ada Lovelace: ring \033[2Jback\r\nDUE;VALUE=DATE:20300101\r\nEND:VTODO\r\nEND:VCALENDAR\r\n' \
+    >"$TEST_DIR/evil.ics"
+r import "$TEST_DIR/evil.ics"
+like "$err" 'evil\.ics:[0-9]+: repaired: 1 control character removed from the follow-up' "a calendar item"
+is "$(sql "$db" "SELECT text FROM followup")" "ring [2Jback" "stored repaired"
+
 done_testing
