@@ -517,21 +517,21 @@ static int cmd_edit(struct app *app, struct parsed *p)
 
 enum list_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
-static void csv_field(const char *s, bool last)
+static void csv_field(FILE *out, const char *s, bool last)
 {
     s = s ? s : "";
     if (strpbrk(s, ",\"\r\n")) {
-        putchar('"');
+        putc('"', out);
         for (; *s; s++) {
             if (*s == '"')
-                putchar('"');
-            putchar(*s);
+                putc('"', out);
+            putc(*s, out);
         }
-        putchar('"');
+        putc('"', out);
     } else {
-        fputs(s, stdout);
+        fputs(s, out);
     }
-    fputs(last ? "\r\n" : ",", stdout);
+    fputs(last ? "\r\n" : ",", out);
 }
 
 static const char *const csv_columns[] = {
@@ -563,7 +563,7 @@ static void moment_iso(time_t t, char *buf, size_t size)
         date_format_moment(t, buf, size);
 }
 
-static void list_csv_row(const struct contact *c)
+static void list_csv_row(FILE *out, const struct contact *c)
 {
     char id[24], created[32], touched[32], due[11];
     snprintf(id, sizeof id, "%" PRId64, c->id);
@@ -587,7 +587,7 @@ static void list_csv_row(const struct contact *c)
         touched, due, c->archived ? "yes" : "no", c->department, phone_kinds,
     };
     for (size_t i = 0; i < CSV_COLUMNS; i++)
-        csv_field(fields[i], i + 1 == CSV_COLUMNS);
+        csv_field(out, fields[i], i + 1 == CSV_COLUMNS);
     free(emails);
     free(phones);
     free(phone_kinds);
@@ -654,11 +654,11 @@ static json_t *contact_json(const struct contact *c)
     return o;
 }
 
-static void put_json(json_t *j)
+static void put_json(FILE *out, json_t *j)
 {
     char *s = json_dumps(j, JSON_PRESERVE_ORDER | JSON_INDENT(2));
     if (s)
-        fputs(s, stdout);
+        fputs(s, out);
     free(s);
 }
 
@@ -730,11 +730,20 @@ static int cmd_list(struct app *app, struct parsed *p)
             return bad_value(p, _("format"), form, "table, csv, json");
     }
 
+    /* Written to a file or a pipe, the data goes out exactly; shown on
+     * a terminal, sanitised (SPEC §8), as a database from before
+     * control characters were refused may hold them. */
+    FILE *out = stdout;
+    if (format != FORMAT_TABLE && isatty(STDOUT_FILENO)
+        && !(out = text_terminal_stream(stdout))) {
+        fputs(_("rapport: out of memory\n"), stderr);
+        return CLI_USER_ERROR;
+    }
     if (format == FORMAT_CSV)
         for (size_t i = 0; i < CSV_COLUMNS; i++)
-            csv_field(csv_columns[i], i + 1 == CSV_COLUMNS);
+            csv_field(out, csv_columns[i], i + 1 == CSV_COLUMNS);
     if (format == FORMAT_JSON)
-        fputs("[", stdout);
+        fputs("[", out);
 
     struct contact last = { 0 };
     bool have_last = false;
@@ -752,11 +761,11 @@ static int cmd_list(struct app *app, struct parsed *p)
         for (size_t i = 0; i < page.len; i++, shown++) {
             const struct contact *c = &page.items[i];
             if (format == FORMAT_CSV) {
-                list_csv_row(c);
+                list_csv_row(out, c);
             } else if (format == FORMAT_JSON) {
-                fputs(shown ? ",\n" : "\n", stdout);
+                fputs(shown ? ",\n" : "\n", out);
                 json_t *o = contact_json(c);
-                put_json(o);
+                put_json(out, o);
                 json_decref(o);
             } else {
                 list_table_row(app, c);
@@ -774,7 +783,12 @@ static int cmd_list(struct app *app, struct parsed *p)
     }
     store_contact_clear(&last);
     if (format == FORMAT_JSON)
-        fputs(shown ? "\n]\n" : "]\n", stdout);
+        fputs(shown ? "\n]\n" : "]\n", out);
+    if (out != stdout && fclose(out) != 0 && rc == CLI_OK) {
+        fprintf(stderr, _("rapport: cannot write the output: %s\n"),
+                strerror(errno));
+        rc = CLI_USER_ERROR;
+    }
     if (format == FORMAT_TABLE && shown == 0 && rc == CLI_OK)
         printf("%s\n", _("No contacts."));
     return rc;
@@ -1625,7 +1639,7 @@ static void report_json(const struct report *r)
     json_object_set_new(o, "nps", nps);
     json_object_set_new(o, "overdue", json_integer(r->overdue));
     json_object_set_new(o, "quiet", json_integer(r->quiet));
-    put_json(o);
+    put_json(stdout, o);
     putchar('\n');
     json_decref(o);
 }

@@ -89,4 +89,66 @@ r import "$TEST_DIR/evil.ics"
 like "$err" 'evil\.ics:[0-9]+: repaired: 1 control character removed from the follow-up' "a calendar item"
 is "$(sql "$db" "SELECT text FROM followup")" "ring [2Jback" "stored repaired"
 
+# ---- output on a terminal -------------------------------------------------
+# A database from before control characters were refused may hold them.
+old="$TEST_DIR/old.db"
+o() { run --db "$old" "$@"; }
+o add "EvilRed" --org "Acme" --email evil@example.org
+o note evilred "A note"
+o follow evilred 2030-01-01 "Ring back"
+nasty="'Evil' || char(27) || ']0;PWNED' || char(7) || char(27) || '[2J' || char(155) || char(8238) || ' Name'"
+sql_legacy "$old" "UPDATE contact SET name = $nasty; UPDATE organisation SET name = 'Ac' || char(27) || '[5mme';
+    UPDATE note SET body = 'A ' || char(27) || '[31mnote'; UPDATE followup SET text = 'Ring ' || char(27) || '[2Jback'"
+is "$(sql "$old" "SELECT instr(name, char(27)) > 0 FROM contact")" 1 "an older database holding escapes"
+
+# on_tty ARGS...: rapport on a terminal (util-linux script gives it one)
+# -> $out, both streams as the terminal showed them
+on_tty() {
+    cmd="'$RAPPORT' --db '$old'"
+    for arg in "$@"; do cmd="$cmd '$arg'"; done
+    out=$(script -qec "$cmd" /dev/null </dev/null 2>&1)
+    status=$?
+}
+if command -v script >/dev/null 2>&1; then
+    for form in table csv json; do
+        on_tty list --format "$form"
+        is "$status" 0 "list --format $form on a terminal"
+        unlike "$out" "$esc|$bel|$csi|$rlo" "prints no raw ESC, BEL, C1 or bidi override"
+    done
+    like "$out" '"name": "Evil\\u001[bB]\]0;PWNED\\u0007\\u001[bB]\[2J<U\+009B><U\+202E> Name"' \
+         "JSON escapes ESC itself, and the C1 and the override are shown as placeholders"
+    on_tty list --format csv
+    like "$out" '^1,Evil\^\[\]0;PWNED\^G\^\[\[2J<U\+009B><U\+202E> Name,Ac\^\[\[5mme,' \
+         "CSV on a terminal shows the placeholders"
+    on_tty show 1
+    unlike "$out" "$esc|$bel|$csi|$rlo" "show prints nothing raw"
+    like "$out" 'Evil\^\[\]0;PWNED' "and shows the placeholders"
+    for form in csv vcard json ics; do
+        on_tty export --format "$form"
+        is "$status" 0 "export --format $form to a terminal"
+        unlike "$out" "$esc|$bel|$csi|$rlo" "prints no raw ESC, BEL, C1 or bidi override"
+    done
+    like "$out" 'SUMMARY:Evil\^\[\]0' "the calendar's summaries are sanitised"
+    on_tty export --format vcard
+    like "$out" 'FN:Evil\^\[\]0' "the vCard's names are sanitised"
+    like "$out" "$(printf 'END:VCARD\r')" "and its lines still end in CR LF"
+    on_tty export --format csv
+    like "$out" 'Ring \^\[\[2Jback|A \^\[\[31mnote' "CSV's notes are sanitised"
+else
+    ok 0 "# SKIP script (util-linux) is not installed"
+fi
+# To a file or a pipe the data goes out exactly: it is the user's.
+o list --format csv
+like "$out" "Evil$esc\\]0;PWNED$bel" "list --format csv to a pipe keeps the data exactly"
+o export --format vcard
+like "$out" "FN:Evil$esc" "export to a pipe keeps the data exactly"
+o export --format csv --output "$TEST_DIR/old.csv"
+is "$(grep -c "$esc" "$TEST_DIR/old.csv")" 1 "and so does export to a file"
+# Such a contact takes a change once the field is given anew.
+o edit 1 --title "Director"
+is "$status" 1 "an edit of a contact whose stored name holds ESC is refused"
+like "$err" 'name: holds the control character \^\[' "naming the field to fix"
+o edit 1 --title "Director" --name "Evil Name" --org "Acme"
+is "$status" 0 "and goes through with the name and organisation given anew"
+
 done_testing
