@@ -88,8 +88,13 @@ enum store_status store_fail(struct store *st, enum store_status status,
     va_start(ap, fmt);
     char *text = vformat(fmt, ap);
     va_end(ap);
+    /* Every message is for a terminal, and many carry text that came
+     * from the database (a trigger's RAISE, which anyone who can write
+     * a team database can add), from SQLite or from the command line:
+     * sanitised here, where each is made (SPEC §8). */
     free(st->error);
-    st->error = text;
+    st->error = text ? text_sanitize(text, false) : NULL;
+    free(text);
     return status;
 }
 
@@ -1311,10 +1316,10 @@ enum store_status store_open(const char *path, unsigned flags,
 fail:
     if (status == STORE_OK)
         status = STORE_FAILED;
-    if (error)
-        *error = message;
-    else
-        free(message);
+    /* SQLite's own words may come from the file (see store_fail). */
+    if (error && message)
+        *error = text_sanitize(message, false);
+    free(message);
     return status;
 }
 

@@ -151,4 +151,15 @@ like "$err" 'name: holds the control character \^\[' "naming the field to fix"
 o edit 1 --title "Director" --name "Evil Name" --org "Acme"
 is "$status" 0 "and goes through with the name and organisation given anew"
 
+# ---- messages from the database -------------------------------------------
+# Anyone who can write a team database can add a trigger; its RAISE
+# message is SQLite's error, which rapport shows.
+sql "$db" "CREATE TRIGGER loud BEFORE INSERT ON note BEGIN
+    SELECT RAISE(ABORT, 'no $esc]0;PWNED$bel$esc[2J notes'); END;"
+r note ada "Hello"
+is "$status" 1 "a note that a trigger aborts fails"
+unlike "$err" "$esc|$bel" "the trigger's message reaches the terminal without its escapes"
+like "$err" '^rapport: .*no \^\[\]0;PWNED\^G\^\[\[2J notes' "it is shown with placeholders"
+sql "$db" "DROP TRIGGER loud"
+
 done_testing
