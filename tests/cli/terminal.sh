@@ -162,4 +162,40 @@ unlike "$err" "$esc|$bel" "the trigger's message reaches the terminal without it
 like "$err" '^rapport: .*no \^\[\]0;PWNED\^G\^\[\[2J notes' "it is shown with placeholders"
 sql "$db" "DROP TRIGGER loud"
 
+# ---- the command line, repeated -------------------------------------------
+bad=$(printf 'bad\033]0;x\007')
+run "$bad"
+is "$status" 2 "an unknown command holding ESC is a usage error"
+like "$err" "^rapport: unknown command 'bad\\^\\[\\]0;x\\^G'" "named with placeholders"
+unlike "$err" "$esc|$bel" "never raw"
+r "$bad"
+unlike "$err" "$esc|$bel" "after global options too"
+run "--$bad" list
+is "$status" 2 "an unknown global option holding ESC"
+like "$err" "unknown option '--bad\\^\\[\\]0;x\\^G'" "is named with placeholders"
+r add Someone "--$bad"
+is "$status" 2 "a command's unknown option holding ESC"
+like "$err" "^rapport add: unknown option '--bad\\^\\[\\]0;x\\^G'" "is named with placeholders, not by getopt"
+unlike "$err" "$esc|$bel" "never raw"
+r add Someone "-$esc"
+unlike "$err" "$esc" "an unknown short option"
+like "$err" "unknown option '-\\^\\['" "is named with a placeholder"
+r edit ada --d "$bad"
+is "$status" 2 "an ambiguous option"
+like "$err" "option '--d' is ambiguous: --department, --drop-email, --drop-phone" "lists the candidates"
+r forget ada --yes=1
+like "$err" "option '--yes' takes no value" "a flag given a value"
+r add Someone --email
+like "$err" "^rapport add: --email needs a value" "an option without its value"
+r list --sort "$bad"
+like "$err" 'sort: "bad\^\[\]0;x\^G" is not valid' "a bad value holding ESC"
+unlike "$err" "$esc|$bel" "never raw"
+r show "$bad"
+is "$status" 1 "no contact matches a name holding ESC"
+like "$err" 'no contact matches "bad\^\[\]0;x\^G"' "which is named with placeholders"
+r export "--$bad"
+unlike "$err" "$esc|$bel" "export's own options too"
+r import "$TEST_DIR/x.vcf" "$bad"
+unlike "$err" "$esc|$bel" "and import's arguments"
+
 done_testing
