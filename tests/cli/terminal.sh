@@ -162,6 +162,42 @@ unlike "$err" "$esc|$bel" "the trigger's message reaches the terminal without it
 like "$err" '^rapport: .*no \^\[\]0;PWNED\^G\^\[\[2J notes' "it is shown with placeholders"
 sql "$db" "DROP TRIGGER loud"
 
+# A trigger added with the sqlite3 shell runs in the process of whoever
+# writes next: one that calls what is neither built in nor innocuous
+# (here FTS5's fts5_source_id()) or reads the connection itself
+# (pragma_database_list) is refused, and nothing is written.
+sql "$db" "CREATE TABLE spy (x); CREATE TRIGGER peek AFTER INSERT ON note BEGIN
+    INSERT INTO spy VALUES (fts5_source_id() || NEW.body); END;"
+r note ada "Secret"
+is "$status" 1 "a trigger calling a non-innocuous function is not run"
+like "$err" '^rapport: the trigger or view "peek" in .* uses fts5_source_id, which rapport does not let a database run; nothing was changed' \
+     "the message names the trigger and what it used"
+is "$(sql "$db" "SELECT (SELECT count(*) FROM spy) || '/' || (SELECT count(*) FROM note WHERE body = 'Secret')")" 0/0 \
+   "it wrote nothing, and neither did the note"
+sql "$db" "DROP TRIGGER peek; CREATE TRIGGER peek AFTER INSERT ON note BEGIN
+    INSERT INTO spy SELECT file FROM pragma_database_list; END;"
+r note ada "Secret"
+like "$err" 'uses pragma_database_list' "nor one reading the connection's own state"
+is "$(sql "$db" "SELECT count(*) FROM spy")" 0 "which learnt nothing"
+# A colleague's trigger that keeps to plain SQL still runs.
+sql "$db" "DROP TRIGGER peek; CREATE TRIGGER audit AFTER INSERT ON note BEGIN
+    INSERT INTO spy VALUES (upper(json_object('note', NEW.id))); END;"
+r note ada "Audited"
+is "$status" 0 "a trigger of built-in functions runs"
+is "$(sql "$db" "SELECT count(*) FROM spy")" 1 "and wrote its row"
+# Defensive mode: not even a trigger may write the search index's own
+# tables (it would corrupt the index for everyone).
+sql "$db" "DROP TRIGGER audit; CREATE TRIGGER wreck AFTER INSERT ON note BEGIN
+    DELETE FROM note_fts_data; END;"
+r note ada "Wrecked"
+is "$status" 1 "a trigger writing the index's shadow tables fails"
+like "$err" 'note_fts_data may not be modified' "saying so"
+sql "$db" "DROP TRIGGER wreck"
+r check
+is "$status" 0 "the database is still sound"
+r search audited
+like "$out" 'Ada Lovelace' "rapport's own triggers still keep the search index"
+
 # ---- the command line, repeated -------------------------------------------
 bad=$(printf 'bad\033]0;x\007')
 run "$bad"
