@@ -112,8 +112,11 @@ is "$(sql "$db" "SELECT count(*) FROM contact WHERE name = 'Ada Lovelace'")" 1 "
 tui_keys D
 tui_type "Ada Lovelace"
 tui_keys Enter
-wait_for "was erased" 2 "the right name erases"
+wait_for "Erased; earlier backups and exports still hold their data: Ada Lovelace" 2 \
+    "the right name erases, and says that earlier backups and exports still hold it"
 is "$(sql "$db" "SELECT count(*) FROM contact WHERE name = 'Ada Lovelace'")" 0 "gone from the database"
+is "$(sql "$db" "SELECT count(*) FROM organisation WHERE name = 'Analytical Engine Society'")" 0 \
+    "with the organisation only she belonged to"
 is "$(sql "$db" "SELECT count(*) FROM note")" 0 "with the note"
 tui_quit
 
