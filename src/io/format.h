@@ -102,6 +102,13 @@ void io_record_warn_dropped(struct io_import *im, const struct io_record *r);
 /* Adds a note, its line breaks made LF (CR LF and a lone CR alike). */
 int io_record_add_note(struct io_record *r, const char *kind, time_t at,
                        const char *body);
+/* Drops the control characters in text (NULL: none), and says so in the
+ * summary's messages: "FILE:LINE: repaired: ... from the WHAT". On one
+ * line a tab becomes a space; multi_line text keeps tabs and breaks. */
+void io_repair_text(struct io_import *im, int line, const char *what,
+                    char *text, bool multi_line);
+/* io_repair_text for every field of r's contact and its notes. */
+void io_record_repair(struct io_import *im, struct io_record *r);
 struct io_task *io_task_new(struct io_import *im, int line);
 /* Replaces *field with a copy of value (NULL or "" leaves it NULL). */
 int io_set(char **field, const char *value);

@@ -344,6 +344,7 @@ static enum store_status merge_record(struct io_import *im,
 
 enum store_status io_merge_contact(struct io_import *im, struct io_record *r)
 {
+    io_record_repair(im, r);
     struct contact old = { 0 };
     bool found = false;
     enum store_status rc = find_existing(im, r, &old, &found);

@@ -112,6 +112,8 @@ static enum store_status add_task(struct io_import *im, struct io_task *t,
 
 enum store_status io_merge_followup(struct io_import *im, struct io_task *t)
 {
+    io_repair_text(im, t->line, _("follow-up"), t->text, false);
+    io_repair_text(im, t->line, _("name"), t->who, false);
     bool found = false;
     enum store_status rc = has_own_followup(im->st, t, &found);
     if (rc == STORE_OK && !found)

@@ -134,6 +134,50 @@ int io_record_add_note(struct io_record *r, const char *kind, time_t at,
     return 0;
 }
 
+/* A control character in what a file brings is dropped and the repair
+ * reported (SPEC §5: a bad field is repaired, not its record refused;
+ * §8: it must never reach a terminal, and the domain refuses it).
+ * Multi-line text keeps its tabs and line breaks; on one line a tab
+ * becomes a space. */
+void io_repair_text(struct io_import *im, int line, const char *what,
+                    char *text, bool multi_line)
+{
+    size_t n = text_drop_controls(text, multi_line);
+    if (n > 0)
+        strlist_pushf(&im->sum->messages,
+                      ngettext("%s:%d: repaired: %zu control character removed from the %s",
+                               "%s:%d: repaired: %zu control characters removed from the %s",
+                               (unsigned long)n),
+                      im->name, line, n, what);
+}
+
+static void repair_list(struct io_import *im, int line, const char *what,
+                        struct strlist *list)
+{
+    for (size_t i = 0; i < list->len; i++)
+        io_repair_text(im, line, what, list->items[i], false);
+}
+
+void io_record_repair(struct io_import *im, struct io_record *r)
+{
+    struct contact *c = &r->c;
+    char **lines[] = { &c->name, &c->org, &c->department, &c->title,
+                       &c->channel };
+    const char *line_names[] = { _("name"), _("organisation"),
+                                 _("department"), _("title"), _("channel") };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        io_repair_text(im, r->line, line_names[i], *lines[i], false);
+    io_repair_text(im, r->line, _("projects"), c->projects, true);
+    io_repair_text(im, r->line, _("goals"), c->goals, true);
+    repair_list(im, r->line, _("email"), &c->emails);
+    repair_list(im, r->line, _("tag"), &c->tags);
+    for (size_t i = 0; i < c->phones.len; i++)
+        io_repair_text(im, r->line, _("phone"), c->phones.items[i].number,
+                       false);
+    for (size_t i = 0; i < r->note_count; i++)
+        io_repair_text(im, r->line, _("note"), r->notes[i].body, true);
+}
+
 struct io_task *io_task_new(struct io_import *im, int line)
 {
     if (im->task_count == im->task_cap) {
