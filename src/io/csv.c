@@ -2,7 +2,7 @@
  * the layouts Google Contacts (today's and the older one), Outlook and
  * abook write, or any header mapped with --map. Each layout is a row of
  * one table: the headers that identify it and which column feeds which
- * field. */
+ * field. Uses core/ and below. */
 #include <config.h>
 
 #include <fnmatch.h>

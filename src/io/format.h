@@ -1,7 +1,7 @@
 /* What the interchange formats share (private to io/): the records a
  * parser hands over (record.c), applied through the domain in one
  * transaction (merge.c), the stable UIDs (uid.c), and the context an
- * exporter writes with. */
+ * exporter writes with. Uses core/ and below. */
 #ifndef RAPPORT_IO_FORMAT_H
 #define RAPPORT_IO_FORMAT_H
 

@@ -1,7 +1,8 @@
 /* iCalendar (RFC 5545) through libical: open follow-ups out as VTODO
  * items, VTODO and VEVENT items in as follow-ups of the contact their
  * summary ("Name: what to do") or attendee names. libical parses,
- * unescapes, folds and writes; rapport only maps fields. */
+ * unescapes, folds and writes; rapport only maps fields. Uses core/ and
+ * below. */
 #include <config.h>
 
 #include <stdio.h>

@@ -1,8 +1,9 @@
 /* JSON export of everything, for scripts: every contact with its notes,
- * follow-ups, stage history and scores, then every organisation. Built with jansson one contact at
- * a time and streamed, so memory stays bounded by one contact; keys keep
- * the order they are set in (JSON_PRESERVE_ORDER), so two exports of the
- * same data are the same bytes. */
+ * follow-ups, stage history and scores, then every organisation. Built
+ * with jansson one contact at a time and streamed, so memory stays
+ * bounded by one contact; keys keep the order they are set in
+ * (JSON_PRESERVE_ORDER), so two exports of the same data are the same
+ * bytes. Uses core/ and below. */
 #include <config.h>
 
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* Applying imported records, private to merge*.c: merge.c runs the
  * transaction and calls the two halves, one record or follow-up at a
- * time. */
+ * time. Uses core/ and below. */
 #ifndef RAPPORT_IO_MERGE_H
 #define RAPPORT_IO_MERGE_H
 

@@ -2,7 +2,7 @@
  * still write): a tolerant reader and a strict writer. Written by hand:
  * Debian has no C library that reads all three versions. rapport's own
  * fields (stage, roles, projects, ...) travel in X-RAPPORT-* properties,
- * which other programs ignore (RFC 6350 §6.10). */
+ * which other programs ignore (RFC 6350 §6.10). Uses core/ and below. */
 #include <config.h>
 
 #include <stdio.h>
