@@ -3,7 +3,8 @@
  * heads, archivists, faculty, a law firm's knowledge team — with their
  * notes, follow-ups, stage history and scores, all placed relative to
  * `now` so the review always has something overdue, due today and
- * coming up. Deterministic: the same `now` gives the same database. */
+ * coming up. Deterministic: the same `now` gives the same database.
+ * Uses store/ and below. */
 #include <config.h>
 
 #include <stdint.h>

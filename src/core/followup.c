@@ -1,4 +1,5 @@
-/* Follow-ups: scheduling, recurrence, snoozing and completing. */
+/* Follow-ups: scheduling, recurrence, snoozing and completing.
+ * Uses store/ and below. */
 #include <config.h>
 
 #include <stdio.h>

@@ -1,4 +1,5 @@
-/* Follow-ups: what to do next and when; recurrence and snoozing. */
+/* Follow-ups: what to do next and when; recurrence and snoozing.
+ * Uses store/ and below. */
 #ifndef RAPPORT_FOLLOWUP_H
 #define RAPPORT_FOLLOWUP_H
 
