@@ -1,0 +1,174 @@
+#!/bin/sh
+# On a shared server (issue 21): what another local user could do to a
+# user's files through rapport. The test makes two users of its own, a
+# victim and an attacker who share a group (a team), and runs each one's
+# commands as that user: export through the attacker's link or pipe, a
+# backup raced by the attacker, a database or a configuration where the
+# attacker can reach it. It also checks that a dry run leaves no scratch
+# folder when it is killed. It needs root (useradd, setpriv) and must
+# hold with fs.protected_symlinks, protected_fifos and protected_regular
+# off, so it relies on none of them.
+. "${top_srcdir:-.}/tests/lib/tap.sh"
+
+[ "$(id -u)" -eq 0 ] || skip_all "needs root to make a second user"
+for tool in useradd userdel groupadd groupdel setpriv perl; do
+    command -v "$tool" >/dev/null 2>&1 || skip_all "needs $tool"
+done
+
+id=$$
+team=rpt$id
+victim=rpv$id
+attacker=rpa$id
+attack_pid=
+cleanup() {
+    [ -n "$attack_pid" ] && kill "$attack_pid" 2>/dev/null && wait "$attack_pid"
+    userdel "$victim" 2>/dev/null
+    userdel "$attacker" 2>/dev/null
+    groupdel "$team" 2>/dev/null
+    rm -rf "$TEST_DIR"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+groupadd "$team" 2>/dev/null || skip_all "cannot add a group"
+useradd -M -N -g "$team" -s /bin/sh "$victim" 2>/dev/null \
+    && useradd -M -N -g "$team" -s /bin/sh "$attacker" 2>/dev/null \
+    || skip_all "cannot add users"
+
+# Both users reach the test's folder and the program; each has a home.
+chmod 755 "$TEST_DIR"
+vhome="$TEST_DIR/victim"
+ahome="$TEST_DIR/attacker"
+mkdir -m 700 "$vhome" "$ahome"
+chown "$victim" "$vhome"
+chown "$attacker" "$ahome"
+shared="$TEST_DIR/shared"           # like /tmp: every user, sticky
+mkdir -m 1777 "$shared"
+teamdir="$TEST_DIR/team"            # a team folder: the group writes it
+mkdir "$teamdir"
+chgrp "$team" "$teamdir"
+chmod 2770 "$teamdir"
+
+as_user() {   # as_user USER HOME COMMAND...
+    u=$1 h=$2
+    shift 2
+    setpriv --reuid="$u" --regid="$team" --init-groups \
+        env HOME="$h" XDG_DATA_HOME="$h/.local/share" \
+        XDG_CONFIG_HOME="$h/.config" TMPDIR="$h" "$@"
+}
+as_victim() { as_user "$victim" "$vhome" "$@"; }
+as_attacker() { as_user "$attacker" "$ahome" "$@"; }
+# v ARGS...: rapport as the victim -> $out $err $status
+v() {
+    out=$(as_victim "$RAPPORT" "$@" 2>"$TEST_DIR/stderr")
+    status=$?
+    err=$(cat "$TEST_DIR/stderr")
+}
+as_victim test -x "$RAPPORT" || skip_all "the other users cannot run $RAPPORT"
+
+db="$vhome/.local/share/rapport/rapport.db"
+v add "Secret Person" --email secret@example.org --org "Hidden Unit"
+is "$status" 0 "the victim has a database"
+printf 'precious\n' >"$vhome/precious.txt"
+chown "$victim" "$vhome/precious.txt"
+
+# ---- export --output through another user's link (finding 2) -------------
+
+as_attacker ln -s "$vhome/precious.txt" "$shared/contacts.csv"
+v export --output "$shared/contacts.csv"
+is "$status" 1 "export through another user's link is refused"
+like "$err" "contacts.csv is a symbolic link made by another user" \
+     "and the message names the link"
+is "$(cat "$vhome/precious.txt")" precious "the file it points to is untouched"
+ok "$([ -L "$shared/contacts.csv" ]; echo $?)" "and the link stays a link"
+
+as_attacker ln -s "$db" "$shared/db.json"
+v export --format json --output "$shared/db.json"
+is "$status" 1 "export through a link to the victim's database is refused"
+is "$(sql "$db" "SELECT count(*) FROM contact")" 1 "the database is untouched"
+
+# A link of theirs on the way is not followed either.
+as_attacker ln -s "$vhome" "$shared/docs"
+v export --format csv --output "$shared/docs/precious.txt"
+is "$status" 1 "a link of another user's among the folders is refused"
+like "$err" "docs is a symbolic link made by another user" "and named"
+is "$(cat "$vhome/precious.txt")" precious "the file is untouched"
+
+# The victim's own link is followed; the file it names is replaced.
+as_victim ln -s "$vhome/real.csv" "$vhome/mine.csv"
+v export --output "$vhome/mine.csv"
+is "$status" 0 "export through the user's own link"
+like "$(cat "$vhome/real.csv")" "Secret Person" "writes the file it names"
+ok "$([ -L "$vhome/mine.csv" ]; echo $?)" "and the link stays"
+is "$(stat -c '%a %U' "$vhome/real.csv")" "600 $victim" "privately"
+
+# A file of another user's is not replaced, even where the victim could.
+as_attacker sh -c "echo theirs >'$teamdir/theirs.csv'"
+v export --output "$teamdir/theirs.csv"
+is "$status" 1 "a file of another user's is refused"
+like "$err" "theirs.csv belongs to another user" "and the message says so"
+is "$(cat "$teamdir/theirs.csv")" theirs "their file is untouched"
+is "$(ls -A "$teamdir")" theirs.csv "and no temporary file is left"
+
+# ---- export --output into another user's pipe (finding 3) ----------------
+
+# fifo_reader USER FIFO GOT: a reader that holds the pipe open (O_RDWR,
+# so it is there before any writer) and copies what comes to GOT until
+# the line END-OF-TEST.
+fifo_reader() {
+    ready="$shared/ready"
+    rm -f "$ready"
+    setpriv --reuid="$1" --regid="$team" --init-groups perl -e '
+        use Fcntl;
+        my ($fifo, $got, $ready) = @ARGV;
+        sysopen(my $f, $fifo, O_RDWR) or die "open $fifo: $!";
+        open(my $o, ">", $got) or die "$got: $!";
+        $o->autoflush(1);
+        open(my $r, ">", $ready) and close $r;
+        my $seen = "";
+        while (sysread($f, my $b, 65536)) {
+            $seen .= $b;
+            my $i = index($seen, "END-OF-TEST\n");
+            if ($i >= 0) { print $o substr($seen, 0, $i); exit 0 }
+        }
+        print $o $seen;' "$2" "$3" "$ready" &
+    reader=$!
+    tries=200
+    until [ -e "$ready" ] || [ "$tries" -eq 0 ]; do
+        sleep 0.05; tries=$((tries - 1))
+    done
+}
+fifo_stop() {   # fifo_stop FIFO: ends the reader
+    printf 'END-OF-TEST\n' >"$1"
+    wait "$reader"
+}
+
+for where in "$shared" "$teamdir"; do
+    fifo="$where/out.json"
+    got="$ahome/got"
+    as_attacker mkfifo -m 666 "$fifo"
+    as_attacker sh -c ": >'$got'"
+    fifo_reader "$attacker" "$fifo" "$got"
+    v export --format json --output "$fifo"
+    is "$status" 1 "export into another user's pipe in ${where##*/} is refused"
+    like "$err" "out.json is a pipe of another user's" "and the message says so"
+    fifo_stop "$fifo"
+    is "$(cat "$got")" "" "their reader got nothing"
+    rm -f "$fifo"
+done
+
+# The victim's own pipe, with its reader, is written.
+as_victim mkfifo "$vhome/mine.json"
+as_victim sh -c ": >'$vhome/got'"
+fifo_reader "$victim" "$vhome/mine.json" "$vhome/got"
+v export --format json --output "$vhome/mine.json"
+is "$status" 0 "export into the user's own pipe"
+fifo_stop "$vhome/mine.json"
+like "$(cat "$vhome/got")" "Secret Person" "its reader got the export"
+
+v export --format csv --output /dev/null
+is "$status" 0 "export to /dev/null, the system's device"
+v export --format csv --output /dev/stdout
+is "$status" 0 "export to /dev/stdout"
+like "$out" "Secret Person" "writes standard output"
+
+done_testing
