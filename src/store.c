@@ -43,6 +43,7 @@ struct store {
     char *shown_path;     /* path made safe for messages */
     char *error;
     bool read_only;
+    bool shared;          /* a team database (STORE_OPEN_SHARED) */
     int depth;            /* nesting of write transactions (store_batch) */
     bool unjournaled;     /* the running batch cannot be undone */
     /* Marks the journal entries written through this connection, so the
@@ -1098,15 +1099,43 @@ static void warn(struct strlist *warnings, const char *fmt, ...)
     }
 }
 
-/* Creates the file and its folder privately: 0600 in 0700. */
-static char *create_file(const char *path, const char *shown)
+/* Finds the folder that holds the database without following a link
+ * another user made, and with no folder on the way that another user
+ * could change: SQLite opens the file, and later its -wal and -shm, by
+ * name, so every name on the way must stay as checked. */
+static char *walk_to(const char *path, const char *shown, struct paths_walk *w)
 {
-    if (paths_make_parent(path) != 0)
-        return format(_("cannot create the folder of %s: %s"), shown,
-                      strerror(errno));
+    if (paths_walk(path, PATHS_FOLLOW_LAST | PATHS_SAFE_ABOVE, w) == 0) {
+        /* Said before anything about its folder: a folder or a device
+         * named as the database is a mistake of the name. */
+        struct stat sb;
+        if (fstatat(w->dir, w->name, &sb, AT_SYMLINK_NOFOLLOW) == 0
+            && !S_ISREG(sb.st_mode))
+            return format(_("%s is not a regular file; name the database file with --db"),
+                          shown);
+        return NULL;
+    }
+    if (w->fault == PATHS_FAULT_ERRNO) {
+        if (w->error == ENOENT)
+            return format(_("there is no database at %s; run rapport once without --read-only to create it, or name another with --db"),
+                          shown);
+        return format(_("cannot read %s: %s"), shown, strerror(w->error));
+    }
+    char *why = paths_walk_message(w);
+    return why ? why : strdup(_("out of memory"));
+}
+
+/* Creates the file privately, 0600, in its folder held open; a link or
+ * a file planted at the name makes O_EXCL | O_NOFOLLOW fail, and what
+ * is there is then checked as any database. */
+static char *create_file(const struct paths_walk *w, const char *shown)
+{
+    struct stat sb;
+    if (fstatat(w->dir, w->name, &sb, AT_SYMLINK_NOFOLLOW) == 0 || errno != ENOENT)
+        return NULL;
     mode_t old = umask(077);
-    int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
-                  0600);
+    int fd = openat(w->dir, w->name,
+                    O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     int saved = errno;
     umask(old);
     if (fd < 0 && saved != EEXIST)
@@ -1116,7 +1145,6 @@ static char *create_file(const char *path, const char *shown)
     return NULL;
 }
 
-/* Checks what the file is and who may touch it before SQLite reads it. */
 /* Who may write a database file (or its -wal and -shm): refused when
  * others can, warned when others can read it. */
 static char *check_owner_and_mode(const struct stat *sb, const char *shown, bool shared,
@@ -1137,44 +1165,49 @@ static char *check_owner_and_mode(const struct stat *sb, const char *shown, bool
     return NULL;
 }
 
-/* Whoever can write the folder can swap the database for another file.
- * A sticky folder (/tmp) stops that for files that exist, so it is only
- * a warning there. */
-static char *check_folder(const char *path, bool shared, struct strlist *warnings)
+/* Whoever can write the folder can replace the database, and can plant
+ * its -wal or -shm before SQLite makes them: a 0666 -wal of theirs then
+ * receives the next commit, and in a sticky folder (/tmp) the user
+ * cannot even remove it. So a folder others can write is refused,
+ * sticky or not, and so is one another user owns (they may chmod it at
+ * will); root's are fine. A team folder (shared_database) is written by
+ * its group by design and may be a colleague's, but users outside the
+ * group must not write it. */
+static char *check_folder(const struct paths_walk *w, bool shared)
 {
-    char *copy = strdup(path);
-    if (!copy)
-        return NULL;
-    char *slash = strrchr(copy, '/');
-    const char *folder = ".";
-    if (slash == copy)
-        folder = "/";
-    else if (slash) {
-        *slash = '\0';
-        folder = copy;
-    }
     struct stat sb;
+    char *shown = text_sanitize(w->folder, false);
     char *refused = NULL;
-    mode_t others = shared ? S_IWOTH : (S_IWGRP | S_IWOTH);
-    if (stat(folder, &sb) == 0 && (sb.st_mode & others)) {
-        char *shown = text_sanitize(folder, false);
-        if (sb.st_mode & S_ISVTX)
-            warn(warnings, _("the folder %s can be written by other users; keep the database in a private folder (chmod 700)"),
-                 shown ? shown : "");
-        else
-            refused = format(_("the folder %s can be written by other users, who could replace the database; make it private with: chmod 700 %s"),
-                             shown ? shown : "", shown ? shown : "");
-        free(shown);
-    }
-    free(copy);
+    if (fstat(w->dir, &sb) != 0)
+        refused = format(_("cannot read the folder %s: %s"), shown, strerror(errno));
+    else if (shared && (sb.st_mode & S_IWOTH))
+        refused = format(_("the team folder %s can be written by users outside its group, who could replace the database or plant its -wal and -shm files; close it to them with: chmod o-w %s"),
+                         shown, shown);
+    else if (!shared && (sb.st_mode & (S_IWGRP | S_IWOTH)) && sb.st_uid == geteuid())
+        refused = format(_("the folder %s can be written by other users, who could replace the database or plant its -wal and -shm files; make it private with: chmod 700 %s"),
+                         shown, shown);
+    else if (!shared && (sb.st_mode & (S_IWGRP | S_IWOTH)))
+        refused = format(_("the folder %s can be written by other users, who could replace the database or plant its -wal and -shm files; keep the database in a folder of your own (mkdir -m 700) and name it with --db"),
+                         shown);
+    else if (!shared && !paths_trusted_owner(sb.st_uid))
+        refused = format(_("the folder %s belongs to another user, who could replace the database; keep it in a folder of your own (mkdir -m 700) and name it with --db"),
+                         shown);
+    free(shown);
     return refused;
 }
 
-static char *check_file(const char *path, const char *shown, unsigned flags,
-                        bool *writable, struct strlist *warnings)
+/* Checks what the file is and who may touch it, just before SQLite
+ * opens it. The folder was checked first: as nobody else can write it,
+ * nobody can swap the file or plant a -wal or -shm between these checks
+ * and SQLite's open, so checking by name here is sound. In a team
+ * folder the group can, by design; its members can write the database
+ * itself anyway, and users outside the group cannot write the folder. */
+static char *check_file(const struct paths_walk *w, const char *shown,
+                        unsigned flags, bool *writable,
+                        struct strlist *warnings)
 {
     struct stat sb;
-    if (stat(path, &sb) != 0) {
+    if (fstatat(w->dir, w->name, &sb, AT_SYMLINK_NOFOLLOW) != 0) {
         if (errno == ENOENT)
             return format(_("there is no database at %s; run rapport once without --read-only to create it, or name another with --db"),
                           shown);
@@ -1191,29 +1224,32 @@ static char *check_file(const char *path, const char *shown, unsigned flags,
      * can write them can write it. */
     static const char *const companions[] = { "-wal", "-shm" };
     for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
-        char *companion = format("%s%s", path, companions[i]);
+        char *companion = format("%s%s", w->name, companions[i]);
         struct stat csb;
-        if (companion && stat(companion, &csb) == 0) {
-            char *cshown = text_sanitize(companion, false);
-            refused = check_owner_and_mode(&csb, cshown ? cshown : "", shared, warnings);
+        if (companion && fstatat(w->dir, companion, &csb, AT_SYMLINK_NOFOLLOW) == 0) {
+            char *full = format("%s/%s", w->folder, companion);
+            char *cshown = text_sanitize(full, false);
+            if (!S_ISREG(csb.st_mode))
+                refused = format(_("%s is not a regular file, and SQLite would write the database into it; remove it"),
+                                 cshown);
+            else
+                refused = check_owner_and_mode(&csb, cshown, shared, warnings);
             free(cshown);
+            free(full);
         }
         free(companion);
         if (refused)
             return refused;
     }
-    refused = check_folder(path, shared, warnings);
-    if (refused)
-        return refused;
     struct statfs fs;
-    if (statfs(path, &fs) == 0) {
+    if (fstatfs(w->dir, &fs) == 0) {
         unsigned long type = (unsigned long)fs.f_type & 0xffffffffu;
         if (type == NFS_MAGIC || type == SMB_MAGIC || type == CIFS_MAGIC
             || type == SMB2_MAGIC)
             warn(warnings, _("%s is on a network file system, where SQLite's locking is unsafe; keep the database on a local disk"),
                  shown);
     }
-    *writable = access(path, W_OK) == 0;
+    *writable = faccessat(w->dir, w->name, W_OK, 0) == 0;
     return NULL;
 }
 
@@ -1265,10 +1301,22 @@ enum store_status store_open(const char *path, unsigned flags,
     bool read_only = flags & STORE_OPEN_READ_ONLY, writable = true;
 
     char *shown = text_sanitize(path, false);
-    if ((flags & STORE_OPEN_CREATE) && !read_only && access(path, F_OK) != 0)
-        message = create_file(path, shown);
+    bool creating = (flags & STORE_OPEN_CREATE) && !read_only;
+    if (creating && paths_make_parent(path) != 0)
+        message = format(_("cannot create the folder of %s: %s"), shown,
+                         strerror(errno));
+    /* The folder before the file: a file made in a folder others can
+     * write would already be theirs to swap. */
+    struct paths_walk w = { .dir = -1 };
     if (!message)
-        message = check_file(path, shown, flags, &writable, warnings);
+        message = walk_to(path, shown, &w);
+    if (!message)
+        message = check_folder(&w, flags & STORE_OPEN_SHARED);
+    if (!message && creating)
+        message = create_file(&w, shown);
+    if (!message)
+        message = check_file(&w, shown, flags, &writable, warnings);
+    paths_walk_clear(&w);
     if (!message && !writable && !read_only) {
         warn(warnings, _("%s is not writable: it is opened read-only"), shown);
         read_only = true;
@@ -1287,6 +1335,7 @@ enum store_status store_open(const char *path, unsigned flags,
         goto fail;
     }
     st->read_only = read_only;
+    st->shared = flags & STORE_OPEN_SHARED;
     int open_flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (sqlite3_open_v2(path, &st->db, open_flags, NULL) != SQLITE_OK) {
         message = format(_("cannot open %s: %s"), st->shown_path,

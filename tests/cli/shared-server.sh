@@ -171,4 +171,65 @@ v export --format csv --output /dev/stdout
 is "$status" 0 "export to /dev/stdout"
 like "$out" "Secret Person" "writes standard output"
 
+# ---- a database where others can reach it (finding 5) --------------------
+
+v --db "$shared/vt.db" add "Someone"
+is "$status" 1 "a database in a sticky folder every user can write is refused"
+like "$err" "folder .*shared can be written by other users.*-wal" \
+     "the message names the folder and why"
+ok "$([ ! -e "$shared/vt.db" ]; echo $?)" "and nothing was created there"
+
+# A planted -wal of the attacker's receives nothing.
+as_victim sh -c "cp '$db' '$shared/vt.db'"
+as_attacker sh -c "umask 0; : >'$shared/vt.db-wal'"
+v --db "$shared/vt.db" add "Someone"
+is "$status" 1 "a database of the user's own in that folder is refused too"
+is "$(stat -c %s "$shared/vt.db-wal")" 0 "the attacker's -wal got nothing"
+rm -f "$shared/vt.db" "$shared/vt.db-wal"
+
+mkdir -m 755 "$TEST_DIR/theirs"
+chown "$attacker" "$TEST_DIR/theirs"
+cp "$db" "$TEST_DIR/theirs/vt.db"
+chown "$victim" "$TEST_DIR/theirs/vt.db"
+v --db "$TEST_DIR/theirs/vt.db" list
+is "$status" 1 "a database in another user's folder is refused"
+like "$err" "folder .*theirs belongs to another user" "the message says so"
+
+# A team folder: its group writes it; a colleague may own it.
+chown "$attacker" "$teamdir"
+chmod 2770 "$teamdir"
+mkdir -p "$vhome/.config/rapport"
+printf '[general]\nshared_database = yes\n' >"$vhome/.config/rapport/config.ini"
+chown -R "$victim" "$vhome/.config"
+as_victim sh -c "cp '$db' '$teamdir/team.db' && chmod 660 '$teamdir/team.db'"
+v --db "$teamdir/team.db" list
+is "$status" 0 "a team database in its group's folder opens"
+like "$out" "Secret Person" "and lists"
+chmod 2777 "$teamdir"
+v --db "$teamdir/team.db" list
+is "$status" 1 "a team folder every user can write is refused"
+like "$err" "chmod o-w" "and the message says how to close it"
+chmod 2770 "$teamdir"
+rm "$vhome/.config/rapport/config.ini"
+
+# Kept sound: a link another user planted at the database's name is not
+# followed, and nothing is created where it points.
+mkdir -m 700 "$vhome/data"
+chown "$victim" "$vhome/data"
+ln -s "$ahome/loot.db" "$vhome/data/vt.db"
+chown -h "$attacker" "$vhome/data/vt.db"
+v --db "$vhome/data/vt.db" add "Someone"
+is "$status" 1 "a link of another user's at the database's name is refused"
+ok "$([ ! -e "$ahome/loot.db" ]; echo $?)" "and nothing is created where it points"
+rm "$vhome/data/vt.db"
+cp "$db" "$vhome/data/vt.db"
+chown "$attacker" "$vhome/data/vt.db"
+v --db "$vhome/data/vt.db" list
+is "$status" 1 "a database file of another user's is refused"
+like "$err" "belongs to another user" "and the message says so"
+rm "$vhome/data/vt.db"
+v --db "$vhome/data/new.db" add "Someone"
+is "$(stat -c '%a %U' "$vhome/data/new.db")" "600 $victim" \
+   "a new database is the user's, 0600"
+
 done_testing
