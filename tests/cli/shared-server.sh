@@ -171,6 +171,69 @@ v export --format csv --output /dev/stdout
 is "$status" 0 "export to /dev/stdout"
 like "$out" "Secret Person" "writes standard output"
 
+# ---- backup raced by another member of the group (finding 4) -------------
+
+# The attacker's loop: whenever the target is the victim's, put their own
+# 0666 file (a hard link of .master) over it, so that SQLite, opening the
+# target by name, would write the copy into the attacker's file.
+race_backups() {   # race_backups FOLDER COUNT -> $good $refused
+    folder=$1
+    as_attacker sh -c "umask 0; : >'$folder/.master'"
+    setpriv --reuid="$attacker" --regid="$team" --init-groups perl -e '
+        my ($target, $master, $tmp, $uid) = @ARGV;
+        my $end = time + 120;
+        while (time < $end) {
+            my @s = lstat($target);
+            if (@s && $s[4] == $uid) { link($master, $tmp); rename($tmp, $target) }
+        }' "$folder/b.db" "$folder/.master" "$folder/.tmp" "$(id -u "$victim")" &
+    attack_pid=$!
+    good=0 refused=0 i=0
+    while [ "$i" -lt "$2" ]; do
+        i=$((i + 1))
+        v backup "$folder/b.db"
+        if [ "$status" -eq 0 ] \
+           && [ "$(stat -c '%a %U' "$folder/b.db")" = "600 $victim" ] \
+           && [ "$(sql "$folder/b.db" "SELECT name FROM contact")" = "Secret Person" ]; then
+            good=$((good + 1))
+        elif [ "$status" -eq 1 ]; then
+            refused=$((refused + 1))
+        fi
+        rm -f "$folder/b.db"
+    done
+    kill "$attack_pid"
+    wait "$attack_pid"
+    attack_pid=
+}
+
+race_backups "$teamdir" 20
+is "$((good + refused))" 20 "each backup into the group folder is correct or refused"
+is "$(grep -c secret@example.org "$teamdir/.master")" 0 \
+   "the attacker never got a copy"
+like "$err" "folder .*team can be written by other users" \
+     "a folder the group can write is refused, with the reason"
+is "$(ls -A "$teamdir" | grep -c rapport-backup)" 0 "no private folder is left"
+
+# In a sticky folder the attacker cannot rename over the victim's files;
+# a file they put at the name first is refused as existing.
+race_backups "$shared" 10
+is "$((good + refused))" 10 "each backup into a sticky folder is correct or refused"
+is "$(grep -c secret@example.org "$shared/.master")" 0 \
+   "the attacker never got a copy"
+v backup "$shared/quiet.db"
+is "$status" 0 "a backup into a sticky folder is made"
+is "$(stat -c '%a %U' "$shared/quiet.db")" "600 $victim" "privately"
+is "$(sql "$shared/quiet.db" "SELECT name FROM contact")" "Secret Person" \
+   "and holds the database"
+is "$(ls -A "$shared" | grep -c rapport-backup)" 0 "no private folder is left"
+
+mkdir -m 1777 "$TEST_DIR/drop"
+chown "$attacker" "$TEST_DIR/drop"
+v backup "$TEST_DIR/drop/b.db"
+is "$status" 1 "a backup into another user's folder, even sticky, is refused"
+like "$err" "drop belongs to another user" "and the message says so"
+is "$(ls -A "$TEST_DIR/drop")" "" "nothing was left there"
+chmod 711 "$ahome"
+
 # ---- a database where others can reach it (finding 5) --------------------
 
 v --db "$shared/vt.db" add "Someone"
