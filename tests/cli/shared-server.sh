@@ -295,4 +295,49 @@ v --db "$vhome/data/new.db" add "Someone"
 is "$(stat -c '%a %U' "$vhome/data/new.db")" "600 $victim" \
    "a new database is the user's, 0600"
 
+# ---- the configuration (finding 6) ---------------------------------------
+
+cfgdir="$vhome/.config/rapport"
+cfg="$cfgdir/config.ini"
+printf '[general]\ndatabase = %s\neditor = %s\n' \
+    "$vhome/redirected.db" "$ahome/evil.sh" >"$cfg"
+chown "$attacker" "$cfg"
+chmod 644 "$cfg"
+v list
+is "$status" 1 "a configuration of another user's is refused"
+like "$err" "config.ini belongs to another user" "the message names it"
+ok "$([ ! -e "$vhome/redirected.db" ]; echo $?)" "its database was not used"
+
+chown "$victim" "$cfg"
+chmod 664 "$cfg"
+v list
+is "$status" 1 "a configuration its group can write is refused"
+like "$err" "chmod go-w .*config.ini" "the message gives the fix"
+ok "$([ ! -e "$vhome/redirected.db" ]; echo $?)" "its database was not used"
+
+chmod 644 "$cfg"
+chmod 777 "$cfgdir"
+v list
+is "$status" 1 "a configuration in a folder others can write is refused"
+like "$err" "folder .*rapport can be written by other users" "and says so"
+chmod 755 "$cfgdir"
+
+mv "$cfg" "$ahome/evil.ini"
+chown "$attacker" "$ahome/evil.ini"
+ln -s "$ahome/evil.ini" "$cfg"
+chown -h "$attacker" "$cfg"
+v list
+is "$status" 1 "a configuration that is another user's link is refused"
+like "$err" "symbolic link made by another user" "and says so"
+rm "$cfg"
+
+printf '[general]\ndatabase = %s\n' "$vhome/redirected.db" >"$cfg"
+chown "$victim" "$cfg"
+v list
+is "$status" 0 "the user's own private configuration is read"
+ok "$([ -e "$vhome/redirected.db" ]; echo $?)" "and its database used"
+v --config /dev/null list
+is "$status" 0 "--config /dev/null reads nothing"
+rm "$cfg"
+
 done_testing
