@@ -340,4 +340,35 @@ v --config /dev/null list
 is "$status" 0 "--config /dev/null reads nothing"
 rm "$cfg"
 
+# ---- no scratch folder left by a dry run that is killed (finding 10) -----
+
+# The dry run without a database works in a scratch folder under TMPDIR;
+# it is kept reading its standard input (a pipe held open) until killed.
+scratch="$TEST_DIR/scratch"
+mkdir -m 700 "$scratch"
+mkfifo "$TEST_DIR/import.vcf"
+for pair in TERM:15 HUP:1 INT:2; do
+    sig=${pair%:*}
+    # A background command starts with SIGINT ignored; perl restores it.
+    TMPDIR="$scratch" perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV' \
+        "$RAPPORT" --db "$TEST_DIR/none/dry.db" import - --format vcard \
+        --dry-run <"$TEST_DIR/import.vcf" >/dev/null 2>&1 &
+    pid=$!
+    exec 3>"$TEST_DIR/import.vcf"
+    printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Half Written\r\n' >&3
+    tries=200
+    until [ -n "$(find "$scratch" -name dry-run.db 2>/dev/null)" ] \
+          || [ "$tries" -eq 0 ]; do
+        sleep 0.05; tries=$((tries - 1))
+    done
+    ok "$([ "$tries" -gt 0 ]; echo $?)" "SIG$sig: the dry run made its scratch folder"
+    kill -s "$sig" "$pid"
+    wait "$pid"
+    code=$?
+    exec 3>&-
+    is "$code" "$((128 + ${pair#*:}))" "SIG$sig still ends the run as killed"
+    is "$(ls -A "$scratch")" "" "SIG$sig: no scratch folder is left"
+    rm -rf "$scratch"/*
+done
+
 done_testing
