@@ -252,9 +252,14 @@ int paths_walk(const char *path, unsigned flags, struct paths_walk *w)
             p = rest;
             continue;
         }
-        if (last && (!(flags & PATHS_FOLLOW_LAST) || n == 0
-                     || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)) {
-            w->name = n ? name : (free(name), strdup("."));
+        if (last && n == 0) {   /* "/" itself */
+            free(name);
+            w->name = strdup(".");
+            break;
+        }
+        if (last && (!(flags & PATHS_FOLLOW_LAST) || strcmp(name, ".") == 0
+                     || strcmp(name, "..") == 0)) {
+            w->name = name;
             break;
         }
         int fd = openat(dir, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
