@@ -154,8 +154,12 @@ int main(int argc, char **argv)
     char *config_path = g.config ? paths_expand_home(g.config) : NULL;
     int loaded = config_load(&app.cfg, config_path, &warnings);
     free(config_path);
-    for (size_t i = 0; i < warnings.len; i++)
+    /* When the file cannot be used, the last line says why: an error. */
+    size_t shown_as_warnings = warnings.len - (loaded != 0 && warnings.len > 0);
+    for (size_t i = 0; i < shown_as_warnings; i++)
         fprintf(stderr, _("rapport: WARNING: %s\n"), warnings.items[i]);
+    if (shown_as_warnings < warnings.len)
+        fprintf(stderr, "rapport: %s\n", warnings.items[warnings.len - 1]);
     strlist_clear(&warnings);
     if (loaded != 0) {
         status = CLI_USER_ERROR;

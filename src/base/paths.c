@@ -1,15 +1,21 @@
 /* Where rapport keeps its files: the XDG base directories (data and
- * config), "~/" expansion, and creating a private folder for a new file. */
+ * config), "~/" expansion, creating a private folder for a new file, and
+ * walking a path without following a link another user made. */
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
 
+#include "base/i18n.h"
 #include "base/paths.h"
+#include "base/text.h"
 
 static char *join(const char *a, const char *b)
 {
@@ -109,4 +115,346 @@ char *paths_expand_home(const char *path)
         return out;
     }
     return strdup(path);
+}
+
+/* ---- walking a path without trusting other users ------------------------ */
+
+bool paths_trusted_owner(uid_t uid)
+{
+    return uid == geteuid() || uid == 0;
+}
+
+/* Whether a folder that a name is looked up in lets nobody untrusted
+ * change that name: owned by the user or root, and writable by every
+ * user only when sticky (then only an entry's owner may rename or
+ * remove it). A group-writable folder above is let through: on systems
+ * with a private group per user (umask 002) a home's folders are, and
+ * refusing them would refuse every database there; the folder that
+ * holds the file itself gets each caller's stricter rule. */
+static bool folder_above_is_safe(const struct stat *sb)
+{
+    if (!paths_trusted_owner(sb->st_uid))
+        return false;
+    return !(sb->st_mode & S_IWOTH) || (sb->st_mode & S_ISVTX);
+}
+
+#define PROC_SUPER_MAGIC 0x9fa0
+#define LINKS_MAX 40
+
+static bool on_procfs(int dir)
+{
+    struct statfs fs;
+    return fstatfs(dir, &fs) == 0 && fs.f_type == PROC_SUPER_MAGIC;
+}
+
+/* The text of the link open as fd (O_PATH | O_NOFOLLOW). */
+static char *read_link(int fd)
+{
+    for (size_t cap = 256; cap <= 65536; cap *= 2) {
+        char *buf = malloc(cap);
+        if (!buf)
+            return NULL;
+        ssize_t n = readlinkat(fd, "", buf, cap);
+        if (n < 0) {
+            free(buf);
+            return NULL;
+        }
+        if ((size_t)n < cap) {
+            buf[n] = '\0';
+            return buf;
+        }
+        free(buf);
+    }
+    errno = ENAMETOOLONG;
+    return NULL;
+}
+
+/* walked + "/" + name, without doubling a slash. */
+static char *join_name(const char *walked, const char *name)
+{
+    size_t n = strlen(walked);
+    const char *sep = n == 0 || walked[n - 1] == '/' ? "" : "/";
+    size_t size = n + strlen(sep) + strlen(name) + 1;
+    char *out = malloc(size);
+    if (out)
+        snprintf(out, size, "%s%s%s", walked, sep, name);
+    return out;
+}
+
+static int walk_fail(struct paths_walk *w, enum paths_fault fault,
+                     char *where, int error)
+{
+    w->fault = fault;
+    w->where = where;
+    w->error = error;
+    errno = error;
+    return -1;
+}
+
+void paths_walk_clear(struct paths_walk *w)
+{
+    if (w->dir >= 0)
+        close(w->dir);
+    free(w->folder);
+    free(w->name);
+    free(w->where);
+    memset(w, 0, sizeof *w);
+    w->dir = -1;
+}
+
+/* The kernel's own path resolution would follow every link; with
+ * fs.protected_symlinks off it follows one another user planted in
+ * /tmp as readily as the user's own. So the path is resolved here one
+ * name at a time, each looked up with O_PATH | O_NOFOLLOW in the folder
+ * held open before it, and a link is followed only after checking, on
+ * the link itself, that the user or root made it; its text is read
+ * from the same descriptor, so nobody can swap it in between. */
+int paths_walk(const char *path, unsigned flags, struct paths_walk *w)
+{
+    memset(w, 0, sizeof *w);
+    w->dir = -1;
+    if (!path || !*path)
+        return walk_fail(w, PATHS_FAULT_ERRNO, NULL, EINVAL);
+    char *todo = NULL;
+    if (path[0] != '/' && (flags & PATHS_SAFE_ABOVE)) {
+        /* What SQLite opens is the absolute name: the folders above the
+         * current one are looked in too. */
+        char *cwd = getcwd(NULL, 0);
+        todo = cwd ? join_name(cwd, path) : NULL;
+        free(cwd);
+    } else {
+        todo = strdup(path);
+    }
+    char *walked = todo ? strdup(todo[0] == '/' ? "/" : "") : NULL;
+    int dir = todo ? open(todo[0] == '/' ? "/" : ".",
+                          O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
+    int links = 0, rc = 0;
+    char *p = todo;
+    if (!todo || !walked || dir < 0) {
+        rc = walk_fail(w, PATHS_FAULT_ERRNO, NULL, todo && walked ? errno : ENOMEM);
+        goto out;
+    }
+    for (;;) {
+        while (*p == '/')
+            p++;
+        size_t n = strcspn(p, "/");
+        char *rest = p + n;
+        while (*rest == '/')
+            rest++;
+        bool last = *rest == '\0';
+        char *name = strndup(p, n);
+        if (!name) {
+            rc = walk_fail(w, PATHS_FAULT_ERRNO, NULL, ENOMEM);
+            goto out;
+        }
+        if (!last && strcmp(name, ".") == 0) {
+            free(name);
+            p = rest;
+            continue;
+        }
+        if (last && n == 0) {   /* "/" itself */
+            free(name);
+            w->name = strdup(".");
+            break;
+        }
+        if (last && (!(flags & PATHS_FOLLOW_LAST) || strcmp(name, ".") == 0
+                     || strcmp(name, "..") == 0)) {
+            w->name = name;
+            break;
+        }
+        int fd = openat(dir, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+        struct stat sb;
+        if (fd < 0 || fstat(fd, &sb) != 0) {
+            int saved = errno;
+            if (fd >= 0)
+                close(fd);
+            if (last && saved == ENOENT) {
+                w->name = name;   /* a file yet to be made */
+                break;
+            }
+            rc = walk_fail(w, PATHS_FAULT_ERRNO, join_name(walked, name), saved);
+            free(name);
+            goto out;
+        }
+        bool is_link = S_ISLNK(sb.st_mode);
+        if (last && (!is_link || on_procfs(dir))) {
+            /* Not a link, or one of /proc's, which name what a process
+             * holds open and only the kernel can follow. */
+            close(fd);
+            w->name = name;
+            w->kernel_link = is_link;
+            break;
+        }
+        if (!is_link && !S_ISDIR(sb.st_mode)) {
+            close(fd);
+            rc = walk_fail(w, PATHS_FAULT_ERRNO, join_name(walked, name), ENOTDIR);
+            free(name);
+            goto out;
+        }
+        /* Going on past dir: it must not let others change what it
+         * holds. */
+        struct stat dsb;
+        if ((flags & PATHS_SAFE_ABOVE)
+            && (fstat(dir, &dsb) != 0 || !folder_above_is_safe(&dsb))) {
+            close(fd);
+            free(name);
+            rc = walk_fail(w, PATHS_FAULT_FOLDER,
+                           strdup(*walked ? walked : "."), EPERM);
+            goto out;
+        }
+        if (!is_link) {
+            char *next = join_name(walked, name);
+            free(name);
+            close(dir);
+            dir = fd;
+            free(walked);
+            walked = next;
+            if (!walked) {
+                rc = walk_fail(w, PATHS_FAULT_ERRNO, NULL, ENOMEM);
+                goto out;
+            }
+            p = rest;
+            continue;
+        }
+        if (!paths_trusted_owner(sb.st_uid) || ++links > LINKS_MAX) {
+            close(fd);
+            rc = walk_fail(w, links > LINKS_MAX ? PATHS_FAULT_ERRNO : PATHS_FAULT_LINK,
+                           join_name(walked, name), ELOOP);
+            free(name);
+            goto out;
+        }
+        char *target = read_link(fd);
+        close(fd);
+        free(name);
+        char *next = target ? join_name(target, rest) : NULL;
+        if (!next) {
+            free(target);
+            rc = walk_fail(w, PATHS_FAULT_ERRNO, NULL, errno ? errno : ENOMEM);
+            goto out;
+        }
+        if (target[0] == '/') {
+            close(dir);
+            dir = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+            free(walked);
+            walked = strdup("/");
+            if (dir < 0 || !walked) {
+                free(target);
+                free(next);
+                rc = walk_fail(w, PATHS_FAULT_ERRNO, NULL, errno ? errno : ENOMEM);
+                goto out;
+            }
+        }
+        free(target);
+        free(todo);
+        todo = p = next;
+    }
+    w->dir = dir;
+    dir = -1;
+    w->folder = strdup(*walked ? walked : ".");
+    if (!w->folder || !w->name) {
+        paths_walk_clear(w);
+        rc = walk_fail(w, PATHS_FAULT_ERRNO, NULL, ENOMEM);
+    }
+out:
+    if (dir >= 0)
+        close(dir);
+    free(todo);
+    free(walked);
+    return rc;
+}
+
+/* ---- private files and folders made in a folder held open --------------- */
+
+/* prefix + 12 random letters, or NULL. */
+static char *random_name(const char *prefix)
+{
+    static const char letters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    unsigned char bytes[12];
+    if (getentropy(bytes, sizeof bytes) != 0)
+        return NULL;
+    size_t n = strlen(prefix);
+    char *out = malloc(n + sizeof bytes + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, prefix, n);
+    for (size_t i = 0; i < sizeof bytes; i++)
+        out[n + i] = letters[bytes[i] % (sizeof letters - 1)];
+    out[n + sizeof bytes] = '\0';
+    return out;
+}
+
+int paths_create_temp(int dir, const char *prefix, char **name)
+{
+    *name = NULL;
+    for (int tries = 0; tries < 100; tries++) {
+        char *candidate = random_name(prefix);
+        if (!candidate)
+            return -1;
+        int fd = openat(dir, candidate,
+                        O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd >= 0) {
+            *name = candidate;
+            return fd;
+        }
+        int saved = errno;
+        free(candidate);
+        if (saved != EEXIST) {
+            errno = saved;
+            return -1;
+        }
+    }
+    errno = EEXIST;
+    return -1;
+}
+
+int paths_make_temp_folder(int dir, const char *prefix, char **name)
+{
+    *name = NULL;
+    for (int tries = 0; tries < 100; tries++) {
+        char *candidate = random_name(prefix);
+        if (!candidate)
+            return -1;
+        if (mkdirat(dir, candidate, 0700) == 0) {
+            int fd = openat(dir, candidate,
+                            O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            struct stat sb;
+            if (fd >= 0 && fstat(fd, &sb) == 0 && sb.st_uid == geteuid()
+                && (sb.st_mode & 0777) == 0700) {
+                *name = candidate;
+                return fd;
+            }
+            int saved = fd >= 0 ? EPERM : errno;
+            if (fd >= 0)
+                close(fd);
+            unlinkat(dir, candidate, AT_REMOVEDIR);
+            free(candidate);
+            errno = saved;
+            return -1;
+        }
+        int saved = errno;
+        free(candidate);
+        if (saved != EEXIST) {
+            errno = saved;
+            return -1;
+        }
+    }
+    errno = EEXIST;
+    return -1;
+}
+
+char *paths_walk_message(const struct paths_walk *w)
+{
+    char *where = text_sanitize(w->where ? w->where : "", false);
+    char *out = NULL;
+    int n = -1;
+    if (w->fault == PATHS_FAULT_LINK)
+        n = asprintf(&out, _("%s is a symbolic link made by another user; rapport does not follow it, as it could lead anywhere; name the file itself"),
+                     where);
+    else if (w->fault == PATHS_FAULT_FOLDER)
+        n = asprintf(&out, _("the folder %s can be changed by another user, who could put a file or link of theirs in the path; use a place under folders that only you and root can change"),
+                     where);
+    else
+        n = asprintf(&out, "%s: %s", where, strerror(w->error));
+    free(where);
+    return n < 0 ? NULL : out;
 }

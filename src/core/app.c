@@ -4,10 +4,13 @@
 
 #include <errno.h>
 #include <ftw.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/app.h"
 #include "base/i18n.h"
@@ -48,6 +51,72 @@ static int remove_entry(const char *path, const struct stat *sb, int flag,
     return 0;
 }
 
+/* A throw-away folder must not outlive a run killed with SIGTERM, SIGINT
+ * or SIGHUP (a dry run of a long import is one long transaction, so a
+ * flag the main loop checked would be seen only at its end, if ever).
+ * The handler therefore does the cleaning itself, with nothing but
+ * async-signal-safe calls on paths made before it was installed:
+ * unlink() of the database and the files SQLite keeps beside it,
+ * rmdir() of the folder, then raise() again with the default action
+ * (SA_RESETHAND), so the run still ends as killed by that signal. SQLite
+ * may be halfway through a write: the files go anyway, which is what a
+ * throw-away database is for, and nothing else of the process runs
+ * after. The one process has one scratch folder, hence the statics. */
+#define SCRATCH_FILES 4
+static char *scratch_files[SCRATCH_FILES];
+static char *scratch_folder;
+static volatile sig_atomic_t scratch_armed;
+static const int scratch_signals[] = { SIGTERM, SIGINT, SIGHUP };
+#define SCRATCH_SIGNALS (sizeof scratch_signals / sizeof scratch_signals[0])
+
+static void on_scratch_signal(int sig)
+{
+    if (scratch_armed) {
+        for (int i = 0; i < SCRATCH_FILES; i++)
+            if (scratch_files[i])
+                unlink(scratch_files[i]);
+        rmdir(scratch_folder);
+    }
+    raise(sig);
+}
+
+static void scratch_handlers(bool install)
+{
+    sigset_t block;
+    sigemptyset(&block);
+    for (size_t i = 0; i < SCRATCH_SIGNALS; i++)
+        sigaddset(&block, scratch_signals[i]);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = install ? on_scratch_signal : SIG_DFL;
+    sa.sa_mask = block;
+    sa.sa_flags = install ? SA_RESETHAND : 0;
+    sigset_t old;
+    sigprocmask(SIG_BLOCK, &block, &old);
+    scratch_armed = 0;
+    for (size_t i = 0; i < SCRATCH_SIGNALS; i++) {
+        struct sigaction was;
+        /* A signal ignored when rapport started (nohup) stays ignored;
+         * a handler installed since (the TUI's) is left to its owner. */
+        if (sigaction(scratch_signals[i], NULL, &was) == 0
+            && was.sa_handler != (install ? SIG_DFL : on_scratch_signal))
+            continue;
+        sigaction(scratch_signals[i], &sa, NULL);
+    }
+    scratch_armed = install;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+static void scratch_forget(void)
+{
+    for (int i = 0; i < SCRATCH_FILES; i++) {
+        free(scratch_files[i]);
+        scratch_files[i] = NULL;
+    }
+    free(scratch_folder);
+    scratch_folder = NULL;
+}
+
 int app_use_scratch(struct app *app, const char *purpose)
 {
     const char *tmp = getenv("TMPDIR");
@@ -66,6 +135,18 @@ int app_use_scratch(struct app *app, const char *purpose)
         app->db_path = NULL;
         return 1;
     }
+    static const char *const suffixes[SCRATCH_FILES] = { "", "-wal", "-shm", "-journal" };
+    scratch_folder = strdup(dir);
+    bool made = scratch_folder != NULL;
+    for (int i = 0; i < SCRATCH_FILES; i++)
+        if (asprintf(&scratch_files[i], "%s%s", app->db_path, suffixes[i]) < 0) {
+            scratch_files[i] = NULL;
+            made = false;
+        }
+    if (made)
+        scratch_handlers(true);
+    else
+        scratch_forget();
     return 0;
 }
 
@@ -80,6 +161,9 @@ void app_close(struct app *app)
 void app_remove_scratch(struct app *app)
 {
     if (app->scratch_dir) {
+        if (scratch_armed)
+            scratch_handlers(false);
+        scratch_forget();
         nftw(app->scratch_dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
         free(app->scratch_dir);
         app->scratch_dir = NULL;

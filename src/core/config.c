@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #ifdef HAVE_INIPARSER_INIPARSER_H
 #include <iniparser/iniparser.h>
@@ -449,6 +451,53 @@ static void apply_dictionary(struct config *cfg, const char *file,
     }
 }
 
+/* The configuration names the editor rapport runs and the database it
+ * opens, so whoever can change it can run commands as the user: like
+ * OpenSSH's own config, it is read only when it is the user's or root's
+ * and nobody else can write it, nor the folder that holds it (who could
+ * swap it). A symbolic link is followed only when the user or root made
+ * it (paths_walk), and the file is checked with fstat on what was
+ * opened. Returns true, after saying why in warnings, when refused. */
+static bool config_refused(int fd, const struct paths_walk *w, const char *shown,
+                           struct strlist *warnings)
+{
+    struct stat sb, dsb;
+    if (fstat(fd, &sb) != 0 || fstat(w->dir, &dsb) != 0) {
+        strlist_pushf(warnings, _("%s: cannot read the configuration: %s"),
+                      shown, strerror(errno));
+        return true;
+    }
+    if (S_ISCHR(sb.st_mode) && paths_trusted_owner(sb.st_uid))
+        return false;   /* --config /dev/null: nothing to read */
+    if (!S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode)) {
+        strlist_pushf(warnings, _("%s: the configuration is not a regular file"),
+                      shown);
+        return true;
+    }
+    if (!paths_trusted_owner(sb.st_uid)) {
+        strlist_pushf(warnings, _("%s belongs to another user, who could change the editor it runs and the database it names; rapport reads only a configuration of yours (or root's)"),
+                      shown);
+        return true;
+    }
+    if (sb.st_mode & (S_IWGRP | S_IWOTH)) {
+        strlist_pushf(warnings, _("%s can be written by other users, who could change the editor it runs and the database it names; make it private with: chmod go-w %s"),
+                      shown, shown);
+        return true;
+    }
+    bool foreign = !paths_trusted_owner(dsb.st_uid);
+    if (!foreign && !(dsb.st_mode & (S_IWGRP | S_IWOTH)))
+        return false;
+    char *folder = text_sanitize(w->folder, false);
+    if (foreign)
+        strlist_pushf(warnings, _("the folder %s belongs to another user, who could replace the configuration; keep it in a folder of your own"),
+                      folder);
+    else
+        strlist_pushf(warnings, _("the folder %s can be written by other users, who could replace the configuration; make it private with: chmod go-w %s"),
+                      folder, folder);
+    free(folder);
+    return true;
+}
+
 int config_load(struct config *cfg, const char *path,
                 struct strlist *warnings)
 {
@@ -458,26 +507,58 @@ int config_load(struct config *cfg, const char *path,
         return explicit ? -1 : 0;
     char *shown = text_sanitize(file, false);
 
-    int rc = 0;
-    struct stat st;
-    if (stat(file, &st) != 0 && errno == ENOENT && !explicit)
+    int rc = 0, fd = -1;
+    struct paths_walk w;
+    if (paths_walk(file, PATHS_FOLLOW_LAST | PATHS_SAFE_ABOVE, &w) != 0) {
+        if (w.fault == PATHS_FAULT_ERRNO) {
+            if (w.error == ENOENT && !explicit)
+                goto out;   /* no config folder: the defaults */
+            strlist_pushf(warnings, _("%s: cannot read the configuration: %s"),
+                          shown, strerror(w.error));
+            rc = explicit ? -1 : 0;
+        } else {
+            char *why = paths_walk_message(&w);
+            strlist_push(warnings, why ? why : shown);
+            free(why);
+            rc = -1;
+        }
+        goto out;
+    }
+    fd = openat(w.dir, w.name, O_RDONLY | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0 && errno == ENOENT && !explicit)
         goto out;   /* no config file: the defaults */
-    FILE *probe = fopen(file, "r");
-    if (!probe || (fstat(fileno(probe), &st) == 0 && S_ISDIR(st.st_mode))) {
-        int saved = probe ? EISDIR : errno;
-        if (probe)
-            fclose(probe);
+    if (fd < 0) {
+        int saved = errno;
         strlist_pushf(warnings, _("%s: cannot read the configuration: %s"),
                       shown, strerror(saved));
+        /* ELOOP: a link appeared since the walk; never followed */
+        rc = explicit || saved == ELOOP ? -1 : 0;
+        goto out;
+    }
+    if (config_refused(fd, &w, shown, warnings)) {
+        rc = -1;
+        goto out;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        strlist_pushf(warnings, _("%s: cannot read the configuration: %s"),
+                      shown, strerror(EISDIR));
         rc = explicit ? -1 : 0;
         goto out;
     }
-    fclose(probe);
 
+    /* iniparser opens by name: through /proc it opens the very file
+     * checked above. Without /proc the name is read, which nobody else
+     * can have swapped: the folders were checked. */
+    char by_fd[64];
+    snprintf(by_fd, sizeof by_fd, "/proc/self/fd/%d", fd);
+    struct stat again;
+    const char *load = stat(by_fd, &again) == 0 && again.st_dev == st.st_dev
+                       && again.st_ino == st.st_ino ? by_fd : file;
     syntax_warnings = warnings;
     syntax_file = shown;
     iniparser_set_error_callback(collect_syntax_error);
-    dictionary *d = iniparser_load(file);
+    dictionary *d = iniparser_load(load);
     iniparser_set_error_callback(NULL);
     syntax_warnings = NULL;
     syntax_file = NULL;
@@ -494,6 +575,9 @@ int config_load(struct config *cfg, const char *path,
     apply_dictionary(cfg, shown, d, warnings);
     iniparser_freedict(d);
 out:
+    if (fd >= 0)
+        close(fd);
+    paths_walk_clear(&w);
     free(shown);
     free(file);
     return rc;

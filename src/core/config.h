@@ -40,7 +40,9 @@ void config_init(struct config *cfg);
  * default file is fine). Unknown keys and bad values are appended to
  * warnings as "FILE: [section] key: message; expected FORM" and the
  * default is kept. Returns 0, or -1 when an explicitly named file
- * cannot be read (message in warnings). */
+ * cannot be read, or when the file is refused because another user
+ * could change it (its owner, its mode, its folder, a link of theirs);
+ * the last line of warnings then says why. */
 int config_load(struct config *cfg, const char *path,
                 struct strlist *warnings);
 void config_clear(struct config *cfg);

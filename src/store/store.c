@@ -45,6 +45,7 @@ struct store {
     char *shown_path;     /* path made safe for messages */
     char *error;
     bool read_only;
+    bool shared;          /* a team database (STORE_OPEN_SHARED) */
     int depth;            /* nesting of write transactions (store_batch) */
     bool unjournaled;     /* the running batch cannot be undone */
     /* Marks the journal entries written through this connection, so the
@@ -1215,15 +1216,43 @@ static void warn(struct strlist *warnings, const char *fmt, ...)
     }
 }
 
-/* Creates the file and its folder privately: 0600 in 0700. */
-static char *create_file(const char *path, const char *shown)
+/* Finds the folder that holds the database without following a link
+ * another user made, and with no folder on the way that another user
+ * could change: SQLite opens the file, and later its -wal and -shm, by
+ * name, so every name on the way must stay as checked. */
+static char *walk_to(const char *path, const char *shown, struct paths_walk *w)
 {
-    if (paths_make_parent(path) != 0)
-        return format(_("cannot create the folder of %s: %s"), shown,
-                      strerror(errno));
+    if (paths_walk(path, PATHS_FOLLOW_LAST | PATHS_SAFE_ABOVE, w) == 0) {
+        /* Said before anything about its folder: a folder or a device
+         * named as the database is a mistake of the name. */
+        struct stat sb;
+        if (fstatat(w->dir, w->name, &sb, AT_SYMLINK_NOFOLLOW) == 0
+            && !S_ISREG(sb.st_mode))
+            return format(_("%s is not a regular file; name the database file with --db"),
+                          shown);
+        return NULL;
+    }
+    if (w->fault == PATHS_FAULT_ERRNO) {
+        if (w->error == ENOENT)
+            return format(_("there is no database at %s; run rapport once without --read-only to create it, or name another with --db"),
+                          shown);
+        return format(_("cannot read %s: %s"), shown, strerror(w->error));
+    }
+    char *why = paths_walk_message(w);
+    return why ? why : strdup(_("out of memory"));
+}
+
+/* Creates the file privately, 0600, in its folder held open; a link or
+ * a file planted at the name makes O_EXCL | O_NOFOLLOW fail, and what
+ * is there is then checked as any database. */
+static char *create_file(const struct paths_walk *w, const char *shown)
+{
+    struct stat sb;
+    if (fstatat(w->dir, w->name, &sb, AT_SYMLINK_NOFOLLOW) == 0 || errno != ENOENT)
+        return NULL;
     mode_t old = umask(077);
-    int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
-                  0600);
+    int fd = openat(w->dir, w->name,
+                    O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     int saved = errno;
     umask(old);
     if (fd < 0 && saved != EEXIST)
@@ -1233,7 +1262,6 @@ static char *create_file(const char *path, const char *shown)
     return NULL;
 }
 
-/* Checks what the file is and who may touch it before SQLite reads it. */
 /* Who may write a database file (or its -wal and -shm): refused when
  * others can, warned when others can read it. */
 static char *check_owner_and_mode(const struct stat *sb, const char *shown, bool shared,
@@ -1254,44 +1282,49 @@ static char *check_owner_and_mode(const struct stat *sb, const char *shown, bool
     return NULL;
 }
 
-/* Whoever can write the folder can swap the database for another file.
- * A sticky folder (/tmp) stops that for files that exist, so it is only
- * a warning there. */
-static char *check_folder(const char *path, bool shared, struct strlist *warnings)
+/* Whoever can write the folder can replace the database, and can plant
+ * its -wal or -shm before SQLite makes them: a 0666 -wal of theirs then
+ * receives the next commit, and in a sticky folder (/tmp) the user
+ * cannot even remove it. So a folder others can write is refused,
+ * sticky or not, and so is one another user owns (they may chmod it at
+ * will); root's are fine. A team folder (shared_database) is written by
+ * its group by design and may be a colleague's, but users outside the
+ * group must not write it. */
+static char *check_folder(const struct paths_walk *w, bool shared)
 {
-    char *copy = strdup(path);
-    if (!copy)
-        return NULL;
-    char *slash = strrchr(copy, '/');
-    const char *folder = ".";
-    if (slash == copy)
-        folder = "/";
-    else if (slash) {
-        *slash = '\0';
-        folder = copy;
-    }
     struct stat sb;
+    char *shown = text_sanitize(w->folder, false);
     char *refused = NULL;
-    mode_t others = shared ? S_IWOTH : (S_IWGRP | S_IWOTH);
-    if (stat(folder, &sb) == 0 && (sb.st_mode & others)) {
-        char *shown = text_sanitize(folder, false);
-        if (sb.st_mode & S_ISVTX)
-            warn(warnings, _("the folder %s can be written by other users; keep the database in a private folder (chmod 700)"),
-                 shown ? shown : "");
-        else
-            refused = format(_("the folder %s can be written by other users, who could replace the database; make it private with: chmod 700 %s"),
-                             shown ? shown : "", shown ? shown : "");
-        free(shown);
-    }
-    free(copy);
+    if (fstat(w->dir, &sb) != 0)
+        refused = format(_("cannot read the folder %s: %s"), shown, strerror(errno));
+    else if (shared && (sb.st_mode & S_IWOTH))
+        refused = format(_("the team folder %s can be written by users outside its group, who could replace the database or plant its -wal and -shm files; close it to them with: chmod o-w %s"),
+                         shown, shown);
+    else if (!shared && (sb.st_mode & (S_IWGRP | S_IWOTH)) && sb.st_uid == geteuid())
+        refused = format(_("the folder %s can be written by other users, who could replace the database or plant its -wal and -shm files; make it private with: chmod 700 %s"),
+                         shown, shown);
+    else if (!shared && (sb.st_mode & (S_IWGRP | S_IWOTH)))
+        refused = format(_("the folder %s can be written by other users, who could replace the database or plant its -wal and -shm files; keep the database in a folder of your own (mkdir -m 700) and name it with --db"),
+                         shown);
+    else if (!shared && !paths_trusted_owner(sb.st_uid))
+        refused = format(_("the folder %s belongs to another user, who could replace the database; keep it in a folder of your own (mkdir -m 700) and name it with --db"),
+                         shown);
+    free(shown);
     return refused;
 }
 
-static char *check_file(const char *path, const char *shown, unsigned flags,
-                        bool *writable, struct strlist *warnings)
+/* Checks what the file is and who may touch it, just before SQLite
+ * opens it. The folder was checked first: as nobody else can write it,
+ * nobody can swap the file or plant a -wal or -shm between these checks
+ * and SQLite's open, so checking by name here is sound. In a team
+ * folder the group can, by design; its members can write the database
+ * itself anyway, and users outside the group cannot write the folder. */
+static char *check_file(const struct paths_walk *w, const char *shown,
+                        unsigned flags, bool *writable,
+                        struct strlist *warnings)
 {
     struct stat sb;
-    if (stat(path, &sb) != 0) {
+    if (fstatat(w->dir, w->name, &sb, AT_SYMLINK_NOFOLLOW) != 0) {
         if (errno == ENOENT)
             return format(_("there is no database at %s; run rapport once without --read-only to create it, or name another with --db"),
                           shown);
@@ -1308,29 +1341,32 @@ static char *check_file(const char *path, const char *shown, unsigned flags,
      * can write them can write it. */
     static const char *const companions[] = { "-wal", "-shm" };
     for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
-        char *companion = format("%s%s", path, companions[i]);
+        char *companion = format("%s%s", w->name, companions[i]);
         struct stat csb;
-        if (companion && stat(companion, &csb) == 0) {
-            char *cshown = text_sanitize(companion, false);
-            refused = check_owner_and_mode(&csb, cshown ? cshown : "", shared, warnings);
+        if (companion && fstatat(w->dir, companion, &csb, AT_SYMLINK_NOFOLLOW) == 0) {
+            char *full = format("%s/%s", w->folder, companion);
+            char *cshown = text_sanitize(full, false);
+            if (!S_ISREG(csb.st_mode))
+                refused = format(_("%s is not a regular file, and SQLite would write the database into it; remove it"),
+                                 cshown);
+            else
+                refused = check_owner_and_mode(&csb, cshown, shared, warnings);
             free(cshown);
+            free(full);
         }
         free(companion);
         if (refused)
             return refused;
     }
-    refused = check_folder(path, shared, warnings);
-    if (refused)
-        return refused;
     struct statfs fs;
-    if (statfs(path, &fs) == 0) {
+    if (fstatfs(w->dir, &fs) == 0) {
         unsigned long type = (unsigned long)fs.f_type & 0xffffffffu;
         if (type == NFS_MAGIC || type == SMB_MAGIC || type == CIFS_MAGIC
             || type == SMB2_MAGIC)
             warn(warnings, _("%s is on a network file system, where SQLite's locking is unsafe; keep the database on a local disk"),
                  shown);
     }
-    *writable = access(path, W_OK) == 0;
+    *writable = faccessat(w->dir, w->name, W_OK, 0) == 0;
     return NULL;
 }
 
@@ -1382,10 +1418,22 @@ enum store_status store_open(const char *path, unsigned flags,
     bool read_only = flags & STORE_OPEN_READ_ONLY, writable = true;
 
     char *shown = text_sanitize(path, false);
-    if ((flags & STORE_OPEN_CREATE) && !read_only && access(path, F_OK) != 0)
-        message = create_file(path, shown);
+    bool creating = (flags & STORE_OPEN_CREATE) && !read_only;
+    if (creating && paths_make_parent(path) != 0)
+        message = format(_("cannot create the folder of %s: %s"), shown,
+                         strerror(errno));
+    /* The folder before the file: a file made in a folder others can
+     * write would already be theirs to swap. */
+    struct paths_walk w = { .dir = -1 };
     if (!message)
-        message = check_file(path, shown, flags, &writable, warnings);
+        message = walk_to(path, shown, &w);
+    if (!message)
+        message = check_folder(&w, flags & STORE_OPEN_SHARED);
+    if (!message && creating)
+        message = create_file(&w, shown);
+    if (!message)
+        message = check_file(&w, shown, flags, &writable, warnings);
+    paths_walk_clear(&w);
     if (!message && !writable && !read_only) {
         warn(warnings, _("%s is not writable: it is opened read-only"), shown);
         read_only = true;
@@ -1404,6 +1452,7 @@ enum store_status store_open(const char *path, unsigned flags,
         goto fail;
     }
     st->read_only = read_only;
+    st->shared = flags & STORE_OPEN_SHARED;
     int open_flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (sqlite3_open_v2(path, &st->db, open_flags, NULL) != SQLITE_OK) {
         message = format(_("cannot open %s: %s"), st->shown_path,
@@ -4607,47 +4656,135 @@ enum store_status store_journal_recent(struct store *st, size_t limit,
 
 /* ---- the whole file ------------------------------------------------------------ */
 
+/* The folder a backup goes into. SQLite writes the copy (and its
+ * -journal) by name, so nobody else may be able to rename what rapport
+ * puts there: the copy is made in a private folder (mkdtemp-like, 0700)
+ * inside the target's folder and linked into place when it is complete.
+ * That is sound when the target's folder is the user's or root's and
+ * others cannot write it, or can only under the sticky bit (/tmp),
+ * which keeps them from renaming the private folder. In a group- or
+ * world-writable folder without it, another user could rename the
+ * private folder away and put one of theirs with a file of theirs in
+ * its place before SQLite opens it, so such a folder is refused, and so
+ * is one another user owns (they may change its mode at will). A team
+ * database may be backed up into its team folder: everyone who can
+ * write that folder can read the database anyway. */
+static char *check_backup_folder(struct store *st, const struct paths_walk *w)
+{
+    struct stat sb;
+    char *shown = text_sanitize(w->folder, false);
+    char *refused = NULL;
+    if (fstat(w->dir, &sb) != 0) {
+        refused = format(_("cannot read the folder %s: %s"), shown, strerror(errno));
+        free(shown);
+        return refused;
+    }
+    bool sticky = sb.st_mode & S_ISVTX;
+    bool others = sb.st_mode & S_IWOTH, group = sb.st_mode & S_IWGRP;
+    bool team = st->shared && !others;
+    if (!sticky && (others || (group && !team)))
+        refused = format(_("the folder %s can be written by other users, who could take the backup as it is written; back up into a folder of your own (or a sticky one such as /tmp)"),
+                         shown);
+    else if (!paths_trusted_owner(sb.st_uid) && !team)
+        refused = format(_("the folder %s belongs to another user, who could take the backup as it is written; back up into a folder of your own"),
+                         shown);
+    free(shown);
+    return refused;
+}
+
 enum store_status store_backup(struct store *st, const char *path)
 {
     char *shown = text_sanitize(path, false);
-    mode_t old = umask(077);
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-    int saved = errno;
-    umask(old);
     enum store_status rc = STORE_OK;
-    if (fd < 0) {
-        if (saved == EEXIST)
-            rc = store_fail(st, STORE_FAILED,
-                            _("%s already exists; name a new file for the backup"),
-                            shown);
-        else
-            rc = store_fail(st, STORE_FAILED, _("cannot create the backup %s: %s"),
-                            shown, strerror(saved));
+    struct paths_walk w;
+    char *message = NULL;
+    if (paths_walk(path, PATHS_SAFE_ABOVE, &w) != 0) {
+        message = w.fault == PATHS_FAULT_ERRNO
+            ? format(_("cannot create the backup %s: %s"), shown, strerror(w.error))
+            : paths_walk_message(&w);
+        rc = store_fail(st, STORE_FAILED, "%s", message ? message : _("out of memory"));
+        free(message);
+        paths_walk_clear(&w);
         free(shown);
         return rc;
     }
-    close(fd);
+    struct stat sb;
+    if (fstatat(w.dir, w.name, &sb, AT_SYMLINK_NOFOLLOW) == 0)
+        message = format(_("%s already exists; name a new file for the backup"),
+                         shown);
+    if (!message)
+        message = check_backup_folder(st, &w);
+    char *private_name = NULL, *dest_path = NULL;
+    int private_dir = -1, fd = -1;
+    if (!message) {
+        private_dir = paths_make_temp_folder(w.dir, ".rapport-backup.", &private_name);
+        if (private_dir >= 0)
+            fd = openat(private_dir, w.name,
+                        O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd >= 0)
+            dest_path = format("%s/%s/%s", w.folder, private_name, w.name);
+        if (!dest_path)
+            message = format(_("cannot create the backup %s: %s"), shown,
+                             strerror(errno ? errno : ENOMEM));
+    }
     sqlite3 *dest = NULL;
-    if (sqlite3_open_v2(path, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-        rc = store_fail(st, STORE_FAILED, _("cannot open the backup %s: %s"), shown,
-                        dest ? sqlite3_errmsg(dest) : _("out of memory"));
-    } else {
+    if (!message && sqlite3_open_v2(dest_path, &dest, SQLITE_OPEN_READWRITE,
+                                    NULL) != SQLITE_OK) {
+        message = format(_("cannot open the backup %s: %s"), shown,
+                         dest ? sqlite3_errmsg(dest) : _("out of memory"));
+    } else if (!message) {
         sqlite3_backup *b = sqlite3_backup_init(dest, "main", st->db, "main");
         if (!b) {
-            rc = store_fail(st, STORE_FAILED, _("the backup to %s failed: %s"), shown,
-                            sqlite3_errmsg(dest));
+            message = format(_("the backup to %s failed: %s"), shown,
+                             sqlite3_errmsg(dest));
         } else {
             /* All at once: the source is read in one consistent snapshot. */
             int step = sqlite3_backup_step(b, -1);
             sqlite3_backup_finish(b);
             if (step != SQLITE_DONE)
-                rc = store_fail(st, STORE_FAILED, _("the backup to %s failed: %s"),
-                                shown, sqlite3_errstr(step));
+                message = format(_("the backup to %s failed: %s"), shown,
+                                 sqlite3_errstr(step));
         }
     }
-    sqlite3_close_v2(dest);
-    if (rc != STORE_OK)
-        unlink(path);
+    if (dest && sqlite3_close(dest) != SQLITE_OK) {
+        if (!message)
+            message = format(_("the backup to %s failed: %s"), shown,
+                             sqlite3_errmsg(dest));
+        sqlite3_close_v2(dest);
+    }
+    if (!message && fsync(fd) != 0)
+        message = format(_("the backup to %s failed: %s"), shown, strerror(errno));
+    /* A link, not a rename: it fails rather than replace a file that
+     * appeared at the name meanwhile. */
+    if (!message && linkat(private_dir, w.name, w.dir, w.name, 0) != 0)
+        message = errno == EEXIST
+            ? format(_("%s already exists; name a new file for the backup"), shown)
+            : format(_("cannot create the backup %s: %s"), shown, strerror(errno));
+    if (!message) {
+        int d = openat(w.dir, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (d >= 0) {
+            fsync(d);
+            close(d);
+        }
+    }
+    if (fd >= 0)
+        close(fd);
+    if (private_dir >= 0) {
+        char *journal = format("%s-journal", w.name);
+        unlinkat(private_dir, w.name, 0);
+        if (journal)
+            unlinkat(private_dir, journal, 0);
+        free(journal);
+        close(private_dir);
+        unlinkat(w.dir, private_name, AT_REMOVEDIR);
+    }
+    if (message) {
+        rc = store_fail(st, STORE_FAILED, "%s", message);
+        free(message);
+    }
+    free(dest_path);
+    free(private_name);
+    paths_walk_clear(&w);
     free(shown);
     return rc;
 }

@@ -92,4 +92,26 @@ tmp=$(cat "$TEST_DIR/big.log")
 is "$(wc -c <"$tmp")" 2000000 "the editor's file is kept whole"
 tui_quit
 
+# However odd the temporary folder's name, the path reaches the editor
+# whole: quoted for the shell, never split at a space or expanded.
+odd="$TEST_DIR/odd dir \$(echo split);'x"
+mkdir -m 700 "$odd"
+rm -f "$TEST_DIR/editor.log"
+tui_start -e EDITOR="$TEST_DIR/editor.sh" -e EDITOR_LOG="$TEST_DIR/editor.log" \
+          -e TMPDIR="$odd" -- --db "$db"
+wait_for "Review |" 10 "starts with an odd TMPDIR"
+tui_keys 3 Enter
+wait_for "Timeline (2 notes)" 2 "on the contact page"
+tui_keys E
+wait_for "Timeline (3 notes)" 5 "E stores what the editor wrote"
+tmp=$(sed -n 2p "$TEST_DIR/editor.log")
+case $tmp in
+    "$odd"/rapport-note-*.txt) whole=0 ;;
+    *) whole=1 ;;
+esac
+ok "$whole" "the editor got the whole path"
+is "$(head -1 "$TEST_DIR/editor.log")" 600 "the temporary file was private"
+ok "$([ -n "$tmp" ] && [ ! -e "$tmp" ]; echo $?)" "and removed afterwards"
+tui_quit
+
 done_testing

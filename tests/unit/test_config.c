@@ -3,7 +3,8 @@
  * unknown names (each reported with its section and key, the default
  * kept), [keys] and [colors] collected, syntax errors, the default
  * location and a missing explicit file; and paths.c, which finds that
- * location. HOME and XDG_CONFIG_HOME point
+ * location and walks a path following only the user's own links.
+ * HOME and XDG_CONFIG_HOME point
  * into a temporary folder, so the user's own files are never read. */
 #include <config.h>
 
@@ -323,6 +324,105 @@ static void test_paths(void)
     free(home);
 }
 
+/* paths_walk with the user's own links (another user's need a second
+ * user: tests/cli/shared-server.sh). */
+static void test_paths_walk(void)
+{
+    char base[600], path[700], target[700];
+    snprintf(base, sizeof base, "%s/walk", tmp);
+    snprintf(path, sizeof path, "%s/real", base);
+    mode_t old = umask(077);
+    mkdir(base, 0700);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/rel", base);
+    ok(symlink("real/file.db", path) == 0, "a relative link of the user's");
+    snprintf(path, sizeof path, "%s/abs", base);
+    snprintf(target, sizeof target, "%s/real", base);
+    ok(symlink(target, path) == 0, "an absolute one");
+    snprintf(path, sizeof path, "%s/loop1", base);
+    symlink("loop2", path);
+    snprintf(path, sizeof path, "%s/loop2", base);
+    symlink("loop1/x", path);
+
+    struct paths_walk w;
+    snprintf(path, sizeof path, "%s/rel", base);
+    is_int(paths_walk(path, PATHS_FOLLOW_LAST, &w), 0, "a last link is followed");
+    is_str(w.name, "file.db", "to the name it holds");
+    is_str(w.folder, target, "in the folder it leads to");
+    paths_walk_clear(&w);
+    is_int(paths_walk(path, 0, &w), 0, "or, if asked, not");
+    is_str(w.name, "rel", "and the name is the link's");
+    paths_walk_clear(&w);
+
+    snprintf(path, sizeof path, "%s/abs/../abs/new.db", base);
+    is_int(paths_walk(path, PATHS_FOLLOW_LAST | PATHS_SAFE_ABOVE, &w), 0,
+           "links and .. on the way");
+    is_str(w.name, "new.db", "end at a name yet to be made");
+    struct stat a, b;
+    ok(fstat(w.dir, &a) == 0 && stat(target, &b) == 0 && a.st_ino == b.st_ino,
+       "in the folder the links lead to, held open");
+    paths_walk_clear(&w);
+
+    snprintf(path, sizeof path, "%s/loop1", base);
+    ok(paths_walk(path, PATHS_FOLLOW_LAST, &w) == -1
+       && w.fault == PATHS_FAULT_ERRNO && w.error == ELOOP,
+       "a loop of links ends (ELOOP)");
+    paths_walk_clear(&w);
+    snprintf(path, sizeof path, "%s/none/x.db", base);
+    ok(paths_walk(path, 0, &w) == -1 && w.error == ENOENT,
+       "a missing folder on the way is ENOENT");
+    paths_walk_clear(&w);
+
+    struct stat ls;
+    if (lstat("/dev/stdout", &ls) == 0 && S_ISLNK(ls.st_mode)) {
+        is_int(paths_walk("/dev/stdout", PATHS_FOLLOW_LAST, &w), 0,
+               "/dev/stdout is walked");
+        ok(w.kernel_link, "to a link of /proc's, left to the kernel");
+        paths_walk_clear(&w);
+    } else {
+        ok(1, "no /dev/stdout link here");
+        ok(1, "no /dev/stdout link here");
+    }
+
+    /* A folder above that every user can write, not sticky. */
+    snprintf(path, sizeof path, "%s/open", base);
+    mkdir(path, 0700);
+    chmod(path, 0777);
+    snprintf(path, sizeof path, "%s/open/inner", base);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/open/inner/x.db", base);
+    ok(paths_walk(path, PATHS_SAFE_ABOVE, &w) == -1
+       && w.fault == PATHS_FAULT_FOLDER && w.where && strstr(w.where, "/walk/open"),
+       "a folder above that every user can write is at fault");
+    char *message = paths_walk_message(&w);
+    ok(message && strstr(message, "/walk/open"), "and named in the message");
+    free(message);
+    paths_walk_clear(&w);
+    snprintf(target, sizeof target, "%s/open", base);
+    chmod(target, 01777);
+    is_int(paths_walk(path, PATHS_SAFE_ABOVE, &w), 0, "unless it is sticky");
+    paths_walk_clear(&w);
+    chmod(target, 0700);
+
+    is_int(paths_walk(target, 0, &w), 0, "a folder to make files in");
+    char *name = NULL;
+    int fd = paths_create_temp(w.dir, ".x.tmp-", &name);
+    ok(fd >= 0 && name && strncmp(name, ".x.tmp-", 7) == 0, "a temporary file");
+    struct stat st;
+    ok(fd >= 0 && fstat(fd, &st) == 0 && (st.st_mode & 0777) == 0600, "0600");
+    if (fd >= 0)
+        close(fd);
+    free(name);
+    fd = paths_make_temp_folder(w.dir, ".x.dir-", &name);
+    ok(fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)
+       && (st.st_mode & 0777) == 0700, "a temporary folder, 0700");
+    if (fd >= 0)
+        close(fd);
+    free(name);
+    paths_walk_clear(&w);
+    umask(old);
+}
+
 static int remove_entry(const char *path, const struct stat *st, int flag,
                         struct FTW *ftw)
 {
@@ -353,6 +453,7 @@ int main(void)
     test_syntax_and_escapes();
     test_locations();
     test_paths();
+    test_paths_walk();
 
     nftw(tmp, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
     return tap_done();

@@ -203,13 +203,32 @@ static void test_open(void)
        "a database in a folder every user can write is refused");
     ok(error && strstr(error, "chmod 700"), "the message says how to fix the folder");
     free(error);
+    /* Sticky (like /tmp) keeps others from replacing the file, not from
+     * planting its -wal before SQLite makes it (issue 21). */
     chmod(path_in("new/deeper"), 01777);
     error = NULL;
-    ok(store_open(db, 0, &st, &error, &warnings) == STORE_OK,
-       "a sticky shared folder (like /tmp) opens");
-    ok(warnings.len == 1 && strstr(warnings.items[0], "private folder"), "with a warning");
+    ok(store_open(db, 0, &st, &error, &warnings) != STORE_OK && !st,
+       "a database in a sticky folder every user can write is refused");
+    ok(error && strstr(error, "-wal") && strstr(error, "chmod 700"),
+       "the message says why and how to fix the folder");
+    free(error);
     strlist_clear(&warnings);
+    chmod(path_in("new/deeper"), 0770);
+    error = NULL;
+    ok(store_open(db, 0, &st, &error, NULL) != STORE_OK && !st,
+       "a database in a folder its group can write is refused");
+    free(error);
+    error = NULL;
+    ok(store_open(db, STORE_OPEN_SHARED, &st, &error, NULL) == STORE_OK,
+       "unless it is a team database");
     store_close(st);
+    free(error);
+    chmod(path_in("new/deeper"), 02777);
+    error = NULL;
+    ok(store_open(db, STORE_OPEN_SHARED, &st, &error, NULL) != STORE_OK && !st,
+       "a team folder users outside the group can write is refused");
+    ok(error && strstr(error, "chmod o-w"), "the message says how to close it");
+    free(error);
     chmod(path_in("new/deeper"), 0700);
 
     const char *junk = path_in("junk.db");
