@@ -17,6 +17,7 @@
 #include "core/cadence.h"
 #include "cli/cli.h"
 #include "core/contact.h"
+#include "core/cursor.h"
 #include "core/followup.h"
 #include "base/i18n.h"
 #include "io/io.h"
@@ -28,8 +29,6 @@
 #include "core/stage.h"
 #include "base/text.h"
 
-/* Rows read per window: lists never hold a whole table in memory. */
-#define WINDOW 200
 /* Gone-quiet contacts the agenda shows before "... and N more". */
 #define AGENDA_QUIET_MAX 20
 #define MAX_OPTIONS 20
@@ -736,43 +735,22 @@ static int cmd_list(struct app *app, struct parsed *p)
     if (format == FORMAT_JSON)
         fputs("[", stdout);
 
-    struct contact last = { 0 };
-    bool have_last = false;
+    struct contact_cursor cur;
+    cursor_contacts(&cur, app->st, &filter, sort);
     size_t shown = 0;
-    rc = CLI_OK;
-    for (;;) {
-        struct contact_list page = { 0 };
-        if (store_contact_page(app->st, &filter, sort,
-                               have_last ? &last : NULL, false, WINDOW,
-                               &page) != STORE_OK) {
-            rc = store_failed(app);
-            store_contact_list_clear(&page);
-            break;
+    for (const struct contact *c; (c = cursor_next_contact(&cur)); shown++) {
+        if (format == FORMAT_CSV) {
+            list_csv_row(c);
+        } else if (format == FORMAT_JSON) {
+            fputs(shown ? ",\n" : "\n", stdout);
+            json_t *o = contact_json(c);
+            put_json(o);
+            json_decref(o);
+        } else {
+            list_table_row(app, c);
         }
-        for (size_t i = 0; i < page.len; i++, shown++) {
-            const struct contact *c = &page.items[i];
-            if (format == FORMAT_CSV) {
-                list_csv_row(c);
-            } else if (format == FORMAT_JSON) {
-                fputs(shown ? ",\n" : "\n", stdout);
-                json_t *o = contact_json(c);
-                put_json(o);
-                json_decref(o);
-            } else {
-                list_table_row(app, c);
-            }
-        }
-        bool more = page.more && page.len > 0;
-        if (page.len > 0) {
-            store_contact_clear(&last);
-            store_contact_copy(&last, &page.items[page.len - 1]);
-            have_last = true;
-        }
-        store_contact_list_clear(&page);
-        if (!more)
-            break;
     }
-    store_contact_clear(&last);
+    rc = cursor_close_contacts(&cur) == STORE_OK ? CLI_OK : store_failed(app);
     if (format == FORMAT_JSON)
         fputs(shown ? "\n]\n" : "]\n", stdout);
     if (format == FORMAT_TABLE && shown == 0 && rc == CLI_OK)
@@ -849,39 +827,17 @@ static void show_header(const struct app *app, const struct contact *c)
 static int show_notes(struct app *app, const struct contact *c)
 {
     printf("\n%s (%d)\n", _("Notes"), c->note_count);
-    struct note last = { 0 };
-    bool have_last = false;
-    int rc = CLI_OK;
-    for (;;) {
-        struct note_list page = { 0 };
-        if (store_note_page(app->st, c->id, have_last ? &last : NULL, WINDOW,
-                            &page) != STORE_OK) {
-            store_note_list_clear(&page);
-            rc = store_failed(app);
-            break;
-        }
-        for (size_t i = 0; i < page.len; i++) {
-            const struct note *n = &page.items[i];
-            char when[32];
-            date_format_moment(n->at, when, sizeof when);
-            printf("  #%" PRId64 "  %s  ", n->id, when);
-            put(stdout, note_kind_label(n->kind));
-            putchar('\n');
-            put_block(stdout, n->body, "      ");
-        }
-        bool more = page.more && page.len > 0;
-        if (page.len > 0) {
-            store_note_clear(&last);
-            last = page.items[page.len - 1];
-            memset(&page.items[page.len - 1], 0, sizeof last);
-            have_last = true;
-        }
-        store_note_list_clear(&page);
-        if (!more)
-            break;
+    struct note_cursor cur;
+    cursor_notes(&cur, app->st, c->id);
+    for (const struct note *n; (n = cursor_next_note(&cur));) {
+        char when[32];
+        date_format_moment(n->at, when, sizeof when);
+        printf("  #%" PRId64 "  %s  ", n->id, when);
+        put(stdout, note_kind_label(n->kind));
+        putchar('\n');
+        put_block(stdout, n->body, "      ");
     }
-    store_note_clear(&last);
-    return rc;
+    return cursor_close_notes(&cur) == STORE_OK ? CLI_OK : store_failed(app);
 }
 
 static void put_followup(const struct app *app, const struct followup *f,
@@ -916,35 +872,15 @@ static int64_t print_followups(struct app *app,
                                const struct followup_filter *filter,
                                const char *heading, bool with_contact)
 {
-    struct followup last = { 0 };
-    bool have_last = false;
+    struct followup_cursor cur;
+    cursor_followups(&cur, app->st, filter);
     int64_t count = 0;
-    for (;;) {
-        struct followup_list page = { 0 };
-        if (store_followup_page(app->st, filter, have_last ? &last : NULL,
-                                WINDOW, &page) != STORE_OK) {
-            store_followup_list_clear(&page);
-            store_followup_clear(&last);
-            return -1;
-        }
-        for (size_t i = 0; i < page.len; i++, count++) {
-            if (count == 0 && heading)
-                printf("%s\n", heading);
-            put_followup(app, &page.items[i], with_contact);
-        }
-        bool more = page.more && page.len > 0;
-        if (page.len > 0) {
-            store_followup_clear(&last);
-            last = page.items[page.len - 1];
-            memset(&page.items[page.len - 1], 0, sizeof last);
-            have_last = true;
-        }
-        store_followup_list_clear(&page);
-        if (!more)
-            break;
+    for (const struct followup *f; (f = cursor_next_followup(&cur)); count++) {
+        if (count == 0 && heading)
+            printf("%s\n", heading);
+        put_followup(app, f, with_contact);
     }
-    store_followup_clear(&last);
-    return count;
+    return cursor_close_followups(&cur) == STORE_OK ? count : -1;
 }
 
 static int cmd_show(struct app *app, struct parsed *p)
@@ -1451,44 +1387,26 @@ static int print_members(struct app *app, const struct org *o, enum role role,
                          const char *heading)
 {
     printf("\n%s\n", heading);
-    struct contact last = { 0 };
-    bool have_last = false;
+    struct contact_filter filter = org_member_filter(o, role);
+    struct contact_cursor cur;
+    cursor_contacts(&cur, app->st, &filter, CONTACT_SORT_NAME);
     size_t count = 0;
-    int rc = CLI_OK;
-    for (;;) {
-        struct contact_list page = { 0 };
-        if (org_members(app->st, o, role, have_last ? &last : NULL, WINDOW,
-                        &page) != STORE_OK) {
-            store_contact_list_clear(&page);
-            rc = store_failed(app);
-            break;
+    for (const struct contact *c; (c = cursor_next_contact(&cur)); count++) {
+        fputs("  ", stdout);
+        put_contact(stdout, c);
+        printf("  (%s", stage_label(c->stage));
+        if (c->title) {
+            fputs(", ", stdout);
+            put(stdout, c->title);
         }
-        for (size_t i = 0; i < page.len; i++, count++) {
-            const struct contact *c = &page.items[i];
-            fputs("  ", stdout);
-            put_contact(stdout, c);
-            printf("  (%s", stage_label(c->stage));
-            if (c->title) {
-                fputs(", ", stdout);
-                put(stdout, c->title);
-            }
-            if (c->department) {
-                fputs(", ", stdout);
-                put(stdout, c->department);
-            }
-            fputs(")\n", stdout);
+        if (c->department) {
+            fputs(", ", stdout);
+            put(stdout, c->department);
         }
-        bool more = page.more && page.len > 0;
-        if (page.len > 0) {
-            store_contact_clear(&last);
-            store_contact_copy(&last, &page.items[page.len - 1]);
-            have_last = true;
-        }
-        store_contact_list_clear(&page);
-        if (!more)
-            break;
+        fputs(")\n", stdout);
     }
-    store_contact_clear(&last);
+    int rc = cursor_close_contacts(&cur) == STORE_OK ? CLI_OK
+                                                     : store_failed(app);
     if (rc == CLI_OK && count == 0)
         printf("  %s\n", _("none"));
     return rc;
@@ -1520,36 +1438,16 @@ static int cmd_orgs(struct app *app, struct parsed *p)
         store_org_clear(&o);
         return rc;
     }
-    struct org last = { 0 };
-    bool have_last = false;
+    struct org_cursor cur;
+    cursor_orgs(&cur, app->st);
     size_t count = 0;
-    int rc = CLI_OK;
-    for (;;) {
-        struct org_list page = { 0 };
-        if (org_page(app->st, have_last ? &last : NULL, WINDOW, &page)
-            != STORE_OK) {
-            store_org_list_clear(&page);
-            rc = store_failed(app);
-            break;
-        }
-        for (size_t i = 0; i < page.len; i++, count++) {
-            put_pad(stdout, page.items[i].name, 36);
-            fputs("  ", stdout);
-            print_counts(&page.items[i]);
-            putchar('\n');
-        }
-        bool more = page.more && page.len > 0;
-        if (page.len > 0) {
-            store_org_clear(&last);
-            last = page.items[page.len - 1];
-            memset(&page.items[page.len - 1], 0, sizeof last);
-            have_last = true;
-        }
-        store_org_list_clear(&page);
-        if (!more)
-            break;
+    for (const struct org *o; (o = cursor_next_org(&cur)); count++) {
+        put_pad(stdout, o->name, 36);
+        fputs("  ", stdout);
+        print_counts(o);
+        putchar('\n');
     }
-    store_org_clear(&last);
+    int rc = cursor_close_orgs(&cur) == STORE_OK ? CLI_OK : store_failed(app);
     if (rc == CLI_OK && count == 0)
         printf("%s\n", _("No organisations."));
     return rc;
