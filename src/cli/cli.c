@@ -46,11 +46,11 @@ struct cli_option {
     const char *help;     /* N_() */
 };
 
-struct command;
+struct cli_command;
 
 /* What the options and arguments of one command came to. */
-struct parsed {
-    const struct command *cmd;
+struct cli_args {
+    const struct cli_command *cmd;
     bool set[MAX_OPTIONS];
     const char *value[MAX_OPTIONS];
     struct strlist list[MAX_OPTIONS];
@@ -58,14 +58,14 @@ struct parsed {
     int nargs;
 };
 
-struct command {
+struct cli_command {
     const char *name;
     const char *synopsis;            /* N_(): after "rapport NAME " */
     const char *summary;             /* N_() */
     const struct cli_option *options;   /* ends with a NULL name */
     int min_args;
     int max_args;                    /* -1: any number */
-    int (*run)(struct app *app, struct parsed *p);
+    int (*run)(struct app *app, struct cli_args *p);
     /* Commands that parse their own options (import, export). */
     int (*delegate)(struct app *app, int argc, char **argv);
     bool needs_write;
@@ -74,7 +74,7 @@ struct command {
 /* ---- output helpers ---------------------------------------------------- */
 
 /* Writes stored text made safe for a terminal (SPEC §8). */
-static void put(FILE *out, const char *s)
+static void output_put(FILE *out, const char *s)
 {
     char *safe = text_sanitize(s ? s : "", false);
     fputs(safe, out);
@@ -82,7 +82,7 @@ static void put(FILE *out, const char *s)
 }
 
 /* Writes stored text padded or cut to exactly cols columns. */
-static void put_pad(FILE *out, const char *s, int cols)
+static void output_pad(FILE *out, const char *s, int cols)
 {
     char *safe = text_sanitize(s ? s : "", false);
     size_t size = (size_t)cols * 4 + 8;
@@ -96,7 +96,7 @@ static void put_pad(FILE *out, const char *s, int cols)
 }
 
 /* Writes a multi-line stored text, each line after indent. */
-static void put_block(FILE *out, const char *s, const char *indent)
+static void output_block(FILE *out, const char *s, const char *indent)
 {
     char *safe = text_sanitize(s ? s : "", true);
     char *line = safe;
@@ -112,18 +112,18 @@ static void put_block(FILE *out, const char *s, const char *indent)
 
 /* "#12 Zoë Ødegård": how every message names a contact (SPEC §4), so
  * the next command can refer to it. */
-static void put_contact_ref(FILE *out, int64_t id, const char *name)
+static void output_contact_ref(FILE *out, int64_t id, const char *name)
 {
     fprintf(out, "#%" PRId64 " ", id);
-    put(out, name);
+    output_put(out, name);
 }
 
-static void put_contact(FILE *out, const struct contact *c)
+static void output_contact(FILE *out, const struct contact *c)
 {
-    put_contact_ref(out, c->id, c->name);
+    output_contact_ref(out, c->id, c->name);
 }
 
-static void fmt_date(const struct app *app, struct date d, char *buf,
+static void output_date(const struct app *app, struct date d, char *buf,
                      size_t size)
 {
     if (!date_is_set(d)) {
@@ -139,18 +139,18 @@ static void fmt_date(const struct app *app, struct date d, char *buf,
 
 /* ngettext takes an unsigned count; a count of days may be negative
  * (a clock set back), and its plural form follows its size. */
-static unsigned long plural_n(long long n)
+static unsigned long output_plural(long long n)
 {
     return n < 0 ? (unsigned long)-n : (unsigned long)n;
 }
 
-static int store_failed(struct app *app)
+static int output_store_failed(struct app *app)
 {
     fprintf(stderr, "rapport: %s\n", store_error(app->st));
     return CLI_USER_ERROR;
 }
 
-static int usage_fail(const struct parsed *p, const char *message)
+static int args_usage_fail(const struct cli_args *p, const char *message)
 {
     fprintf(stderr, "rapport %s: %s\n", p->cmd->name, message);
     fprintf(stderr, _("Try 'rapport %s --help'."), p->cmd->name);
@@ -159,7 +159,7 @@ static int usage_fail(const struct parsed *p, const char *message)
 }
 
 /* A one-line usage error naming a bad value: "bad date "x"". */
-static int bad_value(const struct parsed *p, const char *what,
+static int args_bad_value(const struct cli_args *p, const char *what,
                      const char *value, const char *expected)
 {
     char *shown = text_sanitize(value, false);
@@ -167,7 +167,7 @@ static int bad_value(const struct parsed *p, const char *what,
     if (asprintf(&msg, _("%s: \"%s\" is not valid; expected %s"), what, shown,
                  expected) < 0)
         msg = NULL;
-    int rc = usage_fail(p, msg ? msg : what);
+    int rc = args_usage_fail(p, msg ? msg : what);
     free(msg);
     free(shown);
     return rc;
@@ -175,7 +175,7 @@ static int bad_value(const struct parsed *p, const char *what,
 
 /* ---- options ----------------------------------------------------------- */
 
-static int option_index(const struct parsed *p, const char *name)
+static int option_index(const struct cli_args *p, const char *name)
 {
     for (int i = 0; p->cmd->options && p->cmd->options[i].name; i++)
         if (strcmp(p->cmd->options[i].name, name) == 0)
@@ -183,19 +183,19 @@ static int option_index(const struct parsed *p, const char *name)
     return -1;
 }
 
-static const char *opt(const struct parsed *p, const char *name)
+static const char *args_opt(const struct cli_args *p, const char *name)
 {
     int i = option_index(p, name);
     return i >= 0 ? p->value[i] : NULL;
 }
 
-static bool opt_set(const struct parsed *p, const char *name)
+static bool args_flag(const struct cli_args *p, const char *name)
 {
     int i = option_index(p, name);
     return i >= 0 && p->set[i];
 }
 
-static const struct strlist *opt_list(const struct parsed *p,
+static const struct strlist *args_list(const struct cli_args *p,
                                       const char *name)
 {
     static const struct strlist none = { 0 };
@@ -203,7 +203,7 @@ static const struct strlist *opt_list(const struct parsed *p,
     return i >= 0 ? &p->list[i] : &none;
 }
 
-static void parsed_clear(struct parsed *p)
+static void parsed_clear(struct cli_args *p)
 {
     for (int i = 0; i < MAX_OPTIONS; i++)
         strlist_clear(&p->list[i]);
@@ -212,8 +212,8 @@ static void parsed_clear(struct parsed *p)
 /* Parses argv (argv[0] the command) with getopt_long over the command's
  * option table; options may come after the arguments. Returns CLI_OK or
  * CLI_USAGE after a message. */
-static int parse_options(const struct command *cmd, int argc, char **argv,
-                         struct parsed *p, char ***copy)
+static int parse_options(const struct cli_command *cmd, int argc, char **argv,
+                         struct cli_args *p, char ***copy)
 {
     struct option longopts[MAX_OPTIONS + 1];
     int n = 0;
@@ -260,14 +260,14 @@ static int parse_options(const struct command *cmd, int argc, char **argv,
     p->args = av + optind;
     p->nargs = argc - optind;
     if (p->nargs < cmd->min_args)
-        return usage_fail(p, _("missing argument"));
+        return args_usage_fail(p, _("missing argument"));
     if (cmd->max_args >= 0 && p->nargs > cmd->max_args)
-        return usage_fail(p, _("too many arguments"));
+        return args_usage_fail(p, _("too many arguments"));
     return CLI_OK;
 }
 
 /* Joins args[from..] with spaces (a text typed without quotes). */
-static char *join_args(const struct parsed *p, int from)
+static char *args_join(const struct cli_args *p, int from)
 {
     struct strlist words = { 0 };
     for (int i = from; i < p->nargs; i++)
@@ -279,17 +279,17 @@ static char *join_args(const struct parsed *p, int from)
 
 /* ---- shared pieces ----------------------------------------------------- */
 
-static int resolve(struct app *app, const char *ref, bool include_archived,
+static int args_contact(struct app *app, const char *ref, bool include_archived,
                    struct contact *c)
 {
     contact_init(c);
     if (contact_resolve(app->st, ref, include_archived, c) != STORE_OK)
-        return store_failed(app);
+        return output_store_failed(app);
     return CLI_OK;
 }
 
 /* A FOLLOWUP argument: "12" or "#12". */
-static int parse_followup_id(const struct parsed *p, const char *text,
+static int args_followup_id(const struct cli_args *p, const char *text,
                              int64_t *id)
 {
     const char *s = text[0] == '#' ? text + 1 : text;
@@ -297,28 +297,28 @@ static int parse_followup_id(const struct parsed *p, const char *text,
     errno = 0;
     long long v = strtoll(s, &end, 10);
     if (!*s || *end || errno || v <= 0 || *s < '0' || *s > '9')
-        return bad_value(p, _("follow-up"), text, _("an id such as 12 or #12"));
+        return args_bad_value(p, _("follow-up"), text, _("an id such as 12 or #12"));
     *id = v;
     return CLI_OK;
 }
 
-static int parse_date_arg(const struct parsed *p, const char *text,
+static int args_date(const struct cli_args *p, const char *text,
                           struct date *d)
 {
     if (date_parse(text, date_today(), d) != 0)
-        return bad_value(p, _("date"), text,
+        return args_bad_value(p, _("date"), text,
                          _("2026-12-01, today, tomorrow, +3d, +2w, +1m, mon..sun or next friday"));
     return CLI_OK;
 }
 
-static int parse_roles(const struct parsed *p, const struct strlist *roles,
+static int args_roles(const struct cli_args *p, const struct strlist *roles,
                        unsigned *out)
 {
     unsigned bits = 0;
     for (size_t i = 0; i < roles->len; i++) {
         int r = contact_parse_role(roles->items[i]);
         if (r < 0)
-            return bad_value(p, _("role"), roles->items[i],
+            return args_bad_value(p, _("role"), roles->items[i],
                              _("user, decision-maker or both"));
         bits |= (unsigned)r;
     }
@@ -326,11 +326,11 @@ static int parse_roles(const struct parsed *p, const struct strlist *roles,
     return CLI_OK;
 }
 
-static int parse_stage_arg(const struct parsed *p, const char *text, int *s)
+static int args_stage(const struct cli_args *p, const char *text, int *s)
 {
     *s = stage_parse(text);
     if (*s == STAGE_NONE)
-        return bad_value(p, _("stage"), text, "end-user, customer, client");
+        return args_bad_value(p, _("stage"), text, "end-user, customer, client");
     return CLI_OK;
 }
 
@@ -338,7 +338,7 @@ static int parse_stage_arg(const struct parsed *p, const char *text, int *s)
 
 /* --phone "KIND:NUMBER" or a plain number; a number already there takes
  * the kind given with it. */
-static int add_phones(const struct parsed *p, const struct strlist *given,
+static int add_phones(const struct cli_args *p, const struct strlist *given,
                       struct phone_list *into)
 {
     for (size_t i = 0; i < given->len; i++) {
@@ -349,7 +349,7 @@ static int add_phones(const struct parsed *p, const struct strlist *given,
             if (asprintf(&expected, _("a number, or KIND:NUMBER with KIND one of %s"),
                          phone_kind_keys()) < 0)
                 expected = NULL;
-            int rc = bad_value(p, _("phone"), given->items[i],
+            int rc = args_bad_value(p, _("phone"), given->items[i],
                                expected ? expected : phone_kind_keys());
             free(expected);
             return rc;
@@ -366,52 +366,52 @@ static int add_phones(const struct parsed *p, const struct strlist *given,
     return CLI_OK;
 }
 
-static int cmd_add(struct app *app, struct parsed *p)
+static int cmd_add(struct app *app, struct cli_args *p)
 {
     struct contact c;
     contact_init(&c);
     int rc = CLI_OK;
     int stage = STAGE_END_USER;
-    if (opt(p, "stage") && (rc = parse_stage_arg(p, opt(p, "stage"), &stage)))
+    if (args_opt(p, "stage") && (rc = args_stage(p, args_opt(p, "stage"), &stage)))
         return rc;
     unsigned roles = 0;
-    if ((rc = parse_roles(p, opt_list(p, "role"), &roles)) != CLI_OK)
+    if ((rc = args_roles(p, args_list(p, "role"), &roles)) != CLI_OK)
         return rc;
     int cadence = -1;
-    if (opt(p, "cadence") && cadence_parse(opt(p, "cadence"), &cadence) != 0)
-        return bad_value(p, _("cadence"), opt(p, "cadence"),
+    if (args_opt(p, "cadence") && cadence_parse(args_opt(p, "cadence"), &cadence) != 0)
+        return args_bad_value(p, _("cadence"), args_opt(p, "cadence"),
                          _("Nd, Nw, Nm, off or default"));
     c.stage = (enum stage)stage;
     if (roles)
         c.roles = roles;
     c.cadence_days = cadence;
     c.name = strdup(p->args[0]);
-    if (opt(p, "org"))
-        c.org = strdup(opt(p, "org"));
-    if (opt(p, "department"))
-        c.department = strdup(opt(p, "department"));
-    if (opt(p, "title"))
-        c.title = strdup(opt(p, "title"));
-    if (opt(p, "channel"))
-        c.channel = strdup(opt(p, "channel"));
-    if (opt(p, "projects"))
-        c.projects = strdup(opt(p, "projects"));
-    if (opt(p, "goals"))
-        c.goals = strdup(opt(p, "goals"));
+    if (args_opt(p, "org"))
+        c.org = strdup(args_opt(p, "org"));
+    if (args_opt(p, "department"))
+        c.department = strdup(args_opt(p, "department"));
+    if (args_opt(p, "title"))
+        c.title = strdup(args_opt(p, "title"));
+    if (args_opt(p, "channel"))
+        c.channel = strdup(args_opt(p, "channel"));
+    if (args_opt(p, "projects"))
+        c.projects = strdup(args_opt(p, "projects"));
+    if (args_opt(p, "goals"))
+        c.goals = strdup(args_opt(p, "goals"));
     const char *lists[] = { "email", "tag" };
     struct strlist *into[] = { &c.emails, &c.tags };
     for (size_t l = 0; l < 2; l++) {
-        const struct strlist *given = opt_list(p, lists[l]);
+        const struct strlist *given = args_list(p, lists[l]);
         for (size_t i = 0; i < given->len; i++)
             strlist_push(into[l], given->items[i]);
     }
-    if ((rc = add_phones(p, opt_list(p, "phone"), &c.phones)) != CLI_OK) {
+    if ((rc = add_phones(p, args_list(p, "phone"), &c.phones)) != CLI_OK) {
         /* Reported. */
     } else if (contact_add(app->st, &c, time(NULL)) != STORE_OK) {
-        rc = store_failed(app);
+        rc = output_store_failed(app);
     } else {
         printf(_("Added contact "));
-        put_contact(stdout, &c);
+        output_contact(stdout, &c);
         printf(" (%s)\n", stage_label(c.stage));
     }
     store_contact_clear(&c);
@@ -426,30 +426,30 @@ static void replace_field(char **field, const char *value)
     *field = strdup(value);
 }
 
-static int cmd_edit(struct app *app, struct parsed *p)
+static int cmd_edit(struct app *app, struct cli_args *p)
 {
     bool any = false;
     for (int i = 0; p->cmd->options[i].name; i++)
         any = any || p->set[i];
     if (!any)
-        return usage_fail(p, _("nothing to change: give at least one option"));
+        return args_usage_fail(p, _("nothing to change: give at least one option"));
     unsigned roles = 0;
     int rc;
-    if ((rc = parse_roles(p, opt_list(p, "role"), &roles)) != CLI_OK)
+    if ((rc = args_roles(p, args_list(p, "role"), &roles)) != CLI_OK)
         return rc;
     int cadence = 0;
-    if (opt(p, "cadence") && cadence_parse(opt(p, "cadence"), &cadence) != 0)
-        return bad_value(p, _("cadence"), opt(p, "cadence"),
+    if (args_opt(p, "cadence") && cadence_parse(args_opt(p, "cadence"), &cadence) != 0)
+        return args_bad_value(p, _("cadence"), args_opt(p, "cadence"),
                          _("Nd, Nw, Nm, off or default"));
 
     struct contact c;
-    if ((rc = resolve(app, p->args[0], true, &c)) != CLI_OK)
+    if ((rc = args_contact(app, p->args[0], true, &c)) != CLI_OK)
         return rc;
     const char *adds[] = { "email", "phone", "tag" };
     const char *drops[] = { "drop-email", "drop-phone", "untag" };
     struct strlist *into[] = { &c.emails, NULL, &c.tags };
     for (size_t l = 0; l < 3 && rc == CLI_OK; l++) {
-        const struct strlist *gone = opt_list(p, drops[l]);
+        const struct strlist *gone = args_list(p, drops[l]);
         for (size_t i = 0; i < gone->len && rc == CLI_OK; i++) {
             /* Removing what is not there is a mistake worth hearing
              * about (a typo in an address), not a silent success. A
@@ -478,7 +478,7 @@ static int cmd_edit(struct app *app, struct parsed *p)
                 rc = CLI_USER_ERROR;
             }
         }
-        const struct strlist *added = opt_list(p, adds[l]);
+        const struct strlist *added = args_list(p, adds[l]);
         if (!into[l] && rc == CLI_OK)
             rc = add_phones(p, added, &c.phones);
         for (size_t i = 0; into[l] && i < added->len; i++)
@@ -486,26 +486,26 @@ static int cmd_edit(struct app *app, struct parsed *p)
                 strlist_push(into[l], added->items[i]);
     }
     /* After the lists: a missing value is named as the contact is now. */
-    replace_field(&c.name, opt(p, "name"));
-    replace_field(&c.title, opt(p, "title"));
-    replace_field(&c.org, opt(p, "org"));
-    replace_field(&c.department, opt(p, "department"));
-    replace_field(&c.projects, opt(p, "projects"));
-    replace_field(&c.goals, opt(p, "goals"));
-    replace_field(&c.channel, opt(p, "channel"));
+    replace_field(&c.name, args_opt(p, "name"));
+    replace_field(&c.title, args_opt(p, "title"));
+    replace_field(&c.org, args_opt(p, "org"));
+    replace_field(&c.department, args_opt(p, "department"));
+    replace_field(&c.projects, args_opt(p, "projects"));
+    replace_field(&c.goals, args_opt(p, "goals"));
+    replace_field(&c.channel, args_opt(p, "channel"));
     if (roles)
         c.roles = roles;
-    if (opt(p, "cadence"))
+    if (args_opt(p, "cadence"))
         c.cadence_days = cadence;
     bool changed = false;
     if (rc != CLI_OK) {
         /* Reported above; nothing was written. */
     } else if (contact_update_changed(app->st, &c, time(NULL), &changed)
                != STORE_OK) {
-        rc = store_failed(app);
+        rc = output_store_failed(app);
     } else {
         printf("%s", changed ? _("Updated ") : _("Nothing to change for "));
-        put_contact(stdout, &c);
+        output_contact(stdout, &c);
         putchar('\n');
     }
     store_contact_clear(&c);
@@ -653,7 +653,7 @@ static json_t *contact_json(const struct contact *c)
     return o;
 }
 
-static void put_json(json_t *j)
+static void output_json(json_t *j)
 {
     char *s = json_dumps(j, JSON_PRESERVE_ORDER | JSON_INDENT(2));
     if (s)
@@ -664,17 +664,17 @@ static void put_json(json_t *j)
 static void list_table_row(const struct app *app, const struct contact *c)
 {
     char due[64];
-    fmt_date(app, c->next_due, due, sizeof due);
+    output_date(app, c->next_due, due, sizeof due);
     /* Ids are right-aligned so the names line up. */
     char id[24];
     snprintf(id, sizeof id, "#%" PRId64, c->id);
     printf("%7s  ", id);
-    put_pad(stdout, c->name, 26);
+    output_pad(stdout, c->name, 26);
     fputs("  ", stdout);
-    put_pad(stdout, stage_label(c->stage), 9);
+    output_pad(stdout, stage_label(c->stage), 9);
     fputs("  ", stdout);
     if (*due || c->archived) {
-        put_pad(stdout, c->org, 22);
+        output_pad(stdout, c->org, 22);
         printf("  %s", due);
         if (c->archived)
             printf("%s%s", *due ? " " : "          ", _("(archived)"));
@@ -683,7 +683,7 @@ static void list_table_row(const struct app *app, const struct contact *c)
         char *org = text_sanitize(c->org ? c->org : "", false);
         size_t fit = text_fit(org, 22);
         if (fit < strlen(org))
-            put_pad(stdout, org, 22);
+            output_pad(stdout, org, 22);
         else
             fputs(org, stdout);
         free(org);
@@ -691,42 +691,42 @@ static void list_table_row(const struct app *app, const struct contact *c)
     putchar('\n');
 }
 
-static int cmd_list(struct app *app, struct parsed *p)
+static int cmd_list(struct app *app, struct cli_args *p)
 {
     struct contact_filter filter = { .stage = STAGE_NONE };
     int rc;
-    if (opt(p, "stage") && (rc = parse_stage_arg(p, opt(p, "stage"),
+    if (args_opt(p, "stage") && (rc = args_stage(p, args_opt(p, "stage"),
                                                  &filter.stage)))
         return rc;
     unsigned roles = 0;
-    if ((rc = parse_roles(p, opt_list(p, "role"), &roles)) != CLI_OK)
+    if ((rc = args_roles(p, args_list(p, "role"), &roles)) != CLI_OK)
         return rc;
     filter.role = (int)roles;
-    filter.tag = opt(p, "tag");
-    filter.org = opt(p, "org");
-    filter.only_archived = opt_set(p, "archived");
-    filter.include_archived = opt_set(p, "all") || filter.only_archived;
+    filter.tag = args_opt(p, "tag");
+    filter.org = args_opt(p, "org");
+    filter.only_archived = args_flag(p, "archived");
+    filter.include_archived = args_flag(p, "all") || filter.only_archived;
 
     static const char *const sorts[] = { "name", "stage", "last", "next" };
     enum contact_sort sort = CONTACT_SORT_NAME;
-    const char *order = opt(p, "sort");
+    const char *order = args_opt(p, "sort");
     if (order) {
         size_t i = 0;
         while (i < 4 && strcmp(order, sorts[i]) != 0)
             i++;
         if (i == 4)
-            return bad_value(p, _("sort"), order, "name, stage, last, next");
+            return args_bad_value(p, _("sort"), order, "name, stage, last, next");
         sort = (enum contact_sort)i;
     }
     enum list_format format = FORMAT_TABLE;
-    const char *form = opt(p, "format");
+    const char *form = args_opt(p, "format");
     if (form) {
         if (strcmp(form, "csv") == 0)
             format = FORMAT_CSV;
         else if (strcmp(form, "json") == 0)
             format = FORMAT_JSON;
         else if (strcmp(form, "table") != 0)
-            return bad_value(p, _("format"), form, "table, csv, json");
+            return args_bad_value(p, _("format"), form, "table, csv, json");
     }
 
     if (format == FORMAT_CSV)
@@ -744,13 +744,13 @@ static int cmd_list(struct app *app, struct parsed *p)
         } else if (format == FORMAT_JSON) {
             fputs(shown ? ",\n" : "\n", stdout);
             json_t *o = contact_json(c);
-            put_json(o);
+            output_json(o);
             json_decref(o);
         } else {
             list_table_row(app, c);
         }
     }
-    rc = cursor_close_contacts(&cur) == STORE_OK ? CLI_OK : store_failed(app);
+    rc = cursor_close_contacts(&cur) == STORE_OK ? CLI_OK : output_store_failed(app);
     if (format == FORMAT_JSON)
         fputs(shown ? "\n]\n" : "]\n", stdout);
     if (format == FORMAT_TABLE && shown == 0 && rc == CLI_OK)
@@ -765,7 +765,7 @@ static void show_field(const char *label, const char *value)
     if (!value || !*value)
         return;
     printf("  %-14s ", label);
-    put(stdout, value);
+    output_put(stdout, value);
     putchar('\n');
 }
 
@@ -780,7 +780,7 @@ static void show_list(const char *label, const struct strlist *l)
 
 static void show_header(const struct app *app, const struct contact *c)
 {
-    put_contact(stdout, c);
+    output_contact(stdout, c);
     if (c->archived)
         printf("  %s", _("(archived)"));
     putchar('\n');
@@ -789,7 +789,7 @@ static void show_header(const struct app *app, const struct contact *c)
     show_field(_("Title:"), c->title);
     show_field(_("Roles:"), contact_roles_label(c->roles));
     char since[64], line[160];
-    fmt_date(app, date_from_time(c->stage_since), since, sizeof since);
+    output_date(app, date_from_time(c->stage_since), since, sizeof since);
     snprintf(line, sizeof line, _("%s since %s"), stage_label(c->stage), since);
     show_field(_("Stage:"), line);
     show_list(_("Tags:"), &c->tags);
@@ -803,18 +803,18 @@ static void show_header(const struct app *app, const struct contact *c)
     time_t now = time(NULL);
     int days = cadence_days_for(c, app->cfg.stage_cadence);
     char touched[64];
-    fmt_date(app, date_from_time(c->last_touch), touched, sizeof touched);
+    output_date(app, date_from_time(c->last_touch), touched, sizeof touched);
     long long ago = (long long)cadence_days_since(c, now);
     snprintf(line, sizeof line,
-             ngettext("%s (%lld day ago)", "%s (%lld days ago)", plural_n(ago)),
+             ngettext("%s (%lld day ago)", "%s (%lld days ago)", output_plural(ago)),
              touched, ago);
     show_field(_("Last contact:"), line);
     if (days > 0) {
         snprintf(line, sizeof line,
                  c->cadence_days > 0
-                     ? ngettext("every %d day", "every %d days", plural_n(days))
+                     ? ngettext("every %d day", "every %d days", output_plural(days))
                      : ngettext("every %d day (stage default)",
-                                "every %d days (stage default)", plural_n(days)),
+                                "every %d days (stage default)", output_plural(days)),
                  days);
         if (cadence_is_quiet(c, app->cfg.stage_cadence, now)) {
             size_t len = strlen(line);
@@ -833,27 +833,27 @@ static int show_notes(struct app *app, const struct contact *c)
         char when[32];
         date_format_moment(n->at, when, sizeof when);
         printf("  #%" PRId64 "  %s  ", n->id, when);
-        put(stdout, note_kind_label(n->kind));
+        output_put(stdout, note_kind_label(n->kind));
         putchar('\n');
-        put_block(stdout, n->body, "      ");
+        output_block(stdout, n->body, "      ");
     }
-    return cursor_close_notes(&cur) == STORE_OK ? CLI_OK : store_failed(app);
+    return cursor_close_notes(&cur) == STORE_OK ? CLI_OK : output_store_failed(app);
 }
 
-static void put_followup(const struct app *app, const struct followup *f,
+static void output_followup(const struct app *app, const struct followup *f,
                          bool with_contact)
 {
     char due[64];
-    fmt_date(app, f->due, due, sizeof due);
+    output_date(app, f->due, due, sizeof due);
     printf("  #%-5" PRId64 " %s", f->id, due);
     if (f->due_minutes >= 0)
         printf(" %02d:%02d", f->due_minutes / 60, f->due_minutes % 60);
     fputs("  ", stdout);
     if (with_contact) {
-        put(stdout, f->contact_name);
+        output_put(stdout, f->contact_name);
         printf(" (#%" PRId64 "): ", f->contact_id);
     }
-    put(stdout, f->text);
+    output_put(stdout, f->text);
     if (f->every.count > 0) {
         char every[16];
         date_format_interval(f->every, every, sizeof every);
@@ -861,14 +861,14 @@ static void put_followup(const struct app *app, const struct followup *f,
     }
     if (date_is_set(f->snoozed_until)) {
         char until[64];
-        fmt_date(app, f->snoozed_until, until, sizeof until);
+        output_date(app, f->snoozed_until, until, sizeof until);
         printf(_(" (snoozed until %s)"), until);
     }
     putchar('\n');
 }
 
 /* Streams follow-ups matching filter; returns how many, or -1. */
-static int64_t print_followups(struct app *app,
+static int64_t output_followups(struct app *app,
                                const struct followup_filter *filter,
                                const char *heading, bool with_contact)
 {
@@ -878,25 +878,25 @@ static int64_t print_followups(struct app *app,
     for (const struct followup *f; (f = cursor_next_followup(&cur)); count++) {
         if (count == 0 && heading)
             printf("%s\n", heading);
-        put_followup(app, f, with_contact);
+        output_followup(app, f, with_contact);
     }
     return cursor_close_followups(&cur) == STORE_OK ? count : -1;
 }
 
-static int cmd_show(struct app *app, struct parsed *p)
+static int cmd_show(struct app *app, struct cli_args *p)
 {
     struct contact c;
-    int rc = resolve(app, p->args[0], true, &c);
+    int rc = args_contact(app, p->args[0], true, &c);
     if (rc != CLI_OK)
         return rc;
     show_header(app, &c);
     if (c.projects) {
         printf("\n%s\n", _("Projects"));
-        put_block(stdout, c.projects, "  ");
+        output_block(stdout, c.projects, "  ");
     }
     if (c.goals) {
         printf("\n%s\n", _("Goals"));
-        put_block(stdout, c.goals, "  ");
+        output_block(stdout, c.goals, "  ");
     }
     if ((rc = show_notes(app, &c)) != CLI_OK)
         goto out;
@@ -906,14 +906,14 @@ static int cmd_show(struct app *app, struct parsed *p)
     };
     char heading[128];
     snprintf(heading, sizeof heading, "\n%s", _("Open follow-ups"));
-    if (print_followups(app, &ff, heading, false) < 0) {
-        rc = store_failed(app);
+    if (output_followups(app, &ff, heading, false) < 0) {
+        rc = output_store_failed(app);
         goto out;
     }
 
     struct stage_change_list history = { 0 };
     if (store_stage_history(app->st, c.id, &history) != STORE_OK) {
-        rc = store_failed(app);
+        rc = output_store_failed(app);
         goto out;
     }
     printf("\n%s\n", _("Stage history"));
@@ -929,7 +929,7 @@ static int cmd_show(struct app *app, struct parsed *p)
                    stage_label(s->to));
         if (s->reason && *s->reason) {
             fputs(": ", stdout);
-            put(stdout, s->reason);
+            output_put(stdout, s->reason);
         }
         putchar('\n');
     }
@@ -937,7 +937,7 @@ static int cmd_show(struct app *app, struct parsed *p)
 
     struct score_list scores = { 0 };
     if (store_score_list(app->st, c.id, &scores) != STORE_OK) {
-        rc = store_failed(app);
+        rc = output_store_failed(app);
         goto out;
     }
     if (scores.len > 0) {
@@ -948,7 +948,7 @@ static int cmd_show(struct app *app, struct parsed *p)
             printf("  %s  %2d/10", when, scores.items[i].value);
             if (scores.items[i].comment && *scores.items[i].comment) {
                 fputs("  ", stdout);
-                put(stdout, scores.items[i].comment);
+                output_put(stdout, scores.items[i].comment);
             }
             putchar('\n');
         }
@@ -961,21 +961,21 @@ out:
 
 /* ---- stage, note, score ------------------------------------------------ */
 
-static int cmd_stage(struct app *app, struct parsed *p)
+static int cmd_stage(struct app *app, struct cli_args *p)
 {
     int to;
-    int rc = parse_stage_arg(p, p->args[1], &to);
+    int rc = args_stage(p, p->args[1], &to);
     if (rc != CLI_OK)
         return rc;
     struct contact c;
-    if ((rc = resolve(app, p->args[0], false, &c)) != CLI_OK)
+    if ((rc = args_contact(app, p->args[0], false, &c)) != CLI_OK)
         return rc;
     enum stage from = c.stage;
-    if (stage_set(app->st, c.id, (enum stage)to, opt(p, "reason"),
+    if (stage_set(app->st, c.id, (enum stage)to, args_opt(p, "reason"),
                   time(NULL)) != STORE_OK) {
-        rc = store_failed(app);
+        rc = output_store_failed(app);
     } else {
-        put_contact(stdout, &c);
+        output_contact(stdout, &c);
         printf(": %s → %s\n", stage_label(from), stage_label((enum stage)to));
     }
     store_contact_clear(&c);
@@ -1015,21 +1015,21 @@ static char *read_at_most(FILE *in, size_t max)
     return buf;
 }
 
-static int cmd_note(struct app *app, struct parsed *p)
+static int cmd_note(struct app *app, struct cli_args *p)
 {
-    const char *kind = opt(p, "kind");
+    const char *kind = args_opt(p, "kind");
     if (kind && !note_kind_valid(kind))
-        return bad_value(p, _("kind"), kind,
+        return args_bad_value(p, _("kind"), kind,
                          "note, call, email, meeting, consultation, delivery");
     struct contact c;
-    int rc = resolve(app, p->args[0], false, &c);
+    int rc = args_contact(app, p->args[0], false, &c);
     if (rc != CLI_OK)
         return rc;
     if (p->nargs == 1 && isatty(STDIN_FILENO))
         fputs(_("Type the note; end it with Ctrl-D on a line of its own.\n"),
               stderr);
     /* One byte past the limit is enough for note_add to refuse it. */
-    char *body = p->nargs > 1 ? join_args(p, 1)
+    char *body = p->nargs > 1 ? args_join(p, 1)
                               : read_at_most(stdin, NOTE_MAX_BYTES + 1);
     int64_t id = 0;
     if (!body) {
@@ -1038,10 +1038,10 @@ static int cmd_note(struct app *app, struct parsed *p)
         rc = CLI_USER_ERROR;
     } else if (note_add(app->st, c.id, kind, body, time(NULL), &id)
                != STORE_OK) {
-        rc = store_failed(app);
+        rc = output_store_failed(app);
     } else {
         printf(_("Note #%" PRId64 " on "), id);
-        put_contact(stdout, &c);
+        output_contact(stdout, &c);
         putchar('\n');
     }
     free(body);
@@ -1049,24 +1049,24 @@ static int cmd_note(struct app *app, struct parsed *p)
     return rc;
 }
 
-static int cmd_score(struct app *app, struct parsed *p)
+static int cmd_score(struct app *app, struct cli_args *p)
 {
     int value = score_parse(p->args[1]);
     if (value < 0)
-        return bad_value(p, _("score"), p->args[1],
+        return args_bad_value(p, _("score"), p->args[1],
                          _("a whole number from 0 to 10"));
     struct contact c;
-    int rc = resolve(app, p->args[0], false, &c);
+    int rc = args_contact(app, p->args[0], false, &c);
     if (rc != CLI_OK)
         return rc;
-    char *comment = p->nargs > 2 ? join_args(p, 2) : NULL;
+    char *comment = p->nargs > 2 ? args_join(p, 2) : NULL;
     int64_t id = 0;
     if (score_add(app->st, c.id, value, comment, time(NULL), &id)
         != STORE_OK) {
-        rc = store_failed(app);
+        rc = output_store_failed(app);
     } else {
         printf(_("Score %d/10 for "), value);
-        put_contact(stdout, &c);
+        output_contact(stdout, &c);
         putchar('\n');
     }
     free(comment);
@@ -1076,35 +1076,35 @@ static int cmd_score(struct app *app, struct parsed *p)
 
 /* ---- follow-ups -------------------------------------------------------- */
 
-static int cmd_follow(struct app *app, struct parsed *p)
+static int cmd_follow(struct app *app, struct cli_args *p)
 {
     struct date due;
     int minutes = -1;
     /* "fri 14:00": a time of day may end DATE; a refusal is worded as
      * for any date. */
     int rc = date_parse_with_time(p->args[1], date_today(), &due, &minutes) == 0
-                 ? CLI_OK : parse_date_arg(p, p->args[1], &due);
+                 ? CLI_OK : args_date(p, p->args[1], &due);
     if (rc != CLI_OK)
         return rc;
     struct interval every = { 0 };
-    if (opt(p, "every") && date_parse_interval(opt(p, "every"), &every) != 0)
-        return bad_value(p, _("every"), opt(p, "every"),
+    if (args_opt(p, "every") && date_parse_interval(args_opt(p, "every"), &every) != 0)
+        return args_bad_value(p, _("every"), args_opt(p, "every"),
                          _("a number of days, weeks or months (3d, 2w, 1m)"));
-    if (opt(p, "at") && (minutes = date_parse_time(opt(p, "at"))) < 0)
-        return bad_value(p, _("time"), opt(p, "at"), "HH:MM");
+    if (args_opt(p, "at") && (minutes = date_parse_time(args_opt(p, "at"))) < 0)
+        return args_bad_value(p, _("time"), args_opt(p, "at"), "HH:MM");
     struct contact c;
-    if ((rc = resolve(app, p->args[0], false, &c)) != CLI_OK)
+    if ((rc = args_contact(app, p->args[0], false, &c)) != CLI_OK)
         return rc;
-    char *text = join_args(p, 2);
+    char *text = args_join(p, 2);
     int64_t id = 0;
     if (!text || followup_add(app->st, c.id, due, minutes, text, every,
                               time(NULL), &id) != STORE_OK) {
-        rc = store_failed(app);
+        rc = output_store_failed(app);
     } else {
         char when[64];
-        fmt_date(app, due, when, sizeof when);
+        output_date(app, due, when, sizeof when);
         printf(_("Follow-up #%" PRId64 " for "), id);
-        put_contact(stdout, &c);
+        output_contact(stdout, &c);
         printf(_(" on %s"), when);
         if (minutes >= 0)
             printf(" %02d:%02d", minutes / 60, minutes % 60);
@@ -1120,10 +1120,10 @@ static int cmd_follow(struct app *app, struct parsed *p)
     return rc;
 }
 
-static int cmd_done(struct app *app, struct parsed *p)
+static int cmd_done(struct app *app, struct cli_args *p)
 {
     int64_t id;
-    int rc = parse_followup_id(p, p->args[0], &id);
+    int rc = args_followup_id(p, p->args[0], &id);
     if (rc != CLI_OK)
         return rc;
     struct followup f = { 0 };
@@ -1132,18 +1132,18 @@ static int cmd_done(struct app *app, struct parsed *p)
         return CLI_USER_ERROR;
     }
     struct followup next = { 0 };
-    if (followup_done(app->st, id, opt(p, "note"), time(NULL), &next)
+    if (followup_done(app->st, id, args_opt(p, "note"), time(NULL), &next)
         != STORE_OK) {
-        rc = store_failed(app);
+        rc = output_store_failed(app);
     } else {
         printf(_("Done: follow-up #%" PRId64 " for "), id);
-        put_contact_ref(stdout, f.contact_id, f.contact_name);
+        output_contact_ref(stdout, f.contact_id, f.contact_name);
         fputs(": ", stdout);
-        put(stdout, f.text);
+        output_put(stdout, f.text);
         putchar('\n');
         if (next.id) {
             char when[64];
-            fmt_date(app, next.due, when, sizeof when);
+            output_date(app, next.due, when, sizeof when);
             printf(_("Next: follow-up #%" PRId64 " on %s\n"), next.id, when);
         }
     }
@@ -1152,23 +1152,23 @@ static int cmd_done(struct app *app, struct parsed *p)
     return rc;
 }
 
-static int cmd_snooze(struct app *app, struct parsed *p)
+static int cmd_snooze(struct app *app, struct cli_args *p)
 {
     int64_t id;
     struct date until;
-    int rc = parse_followup_id(p, p->args[0], &id);
-    if (rc != CLI_OK || (rc = parse_date_arg(p, p->args[1], &until)))
+    int rc = args_followup_id(p, p->args[0], &id);
+    if (rc != CLI_OK || (rc = args_date(p, p->args[1], &until)))
         return rc;
     if (followup_snooze(app->st, id, until, time(NULL)) != STORE_OK)
-        return store_failed(app);
+        return output_store_failed(app);
     struct followup f = { 0 };
     if (store_followup_get(app->st, id, &f) != STORE_OK)
-        return store_failed(app);
+        return output_store_failed(app);
     char when[64], due[64];
-    fmt_date(app, until, when, sizeof when);
-    fmt_date(app, f.due, due, sizeof due);
+    output_date(app, until, when, sizeof when);
+    output_date(app, f.due, due, sizeof due);
     printf(_("Snoozed follow-up #%" PRId64 " for "), id);
-    put_contact_ref(stdout, f.contact_id, f.contact_name);
+    output_contact_ref(stdout, f.contact_id, f.contact_name);
     printf(_(" until %s (due %s)\n"), when, due);
     store_followup_clear(&f);
     return CLI_OK;
@@ -1176,32 +1176,32 @@ static int cmd_snooze(struct app *app, struct parsed *p)
 
 /* ---- archive, forget, undo --------------------------------------------- */
 
-static int set_archived(struct app *app, struct parsed *p, bool archived)
+static int set_archived(struct app *app, struct cli_args *p, bool archived)
 {
     struct contact c;
-    int rc = resolve(app, p->args[0], true, &c);
+    int rc = args_contact(app, p->args[0], true, &c);
     if (rc != CLI_OK)
         return rc;
     enum store_status st = archived ? contact_archive(app->st, c.id, time(NULL))
                                     : contact_unarchive(app->st, c.id,
                                                         time(NULL));
     if (st != STORE_OK) {
-        rc = store_failed(app);
+        rc = output_store_failed(app);
     } else {
         printf("%s ", archived ? _("Archived") : _("Unarchived"));
-        put_contact(stdout, &c);
+        output_contact(stdout, &c);
         putchar('\n');
     }
     store_contact_clear(&c);
     return rc;
 }
 
-static int cmd_archive(struct app *app, struct parsed *p)
+static int cmd_archive(struct app *app, struct cli_args *p)
 {
     return set_archived(app, p, true);
 }
 
-static int cmd_unarchive(struct app *app, struct parsed *p)
+static int cmd_unarchive(struct app *app, struct cli_args *p)
 {
     return set_archived(app, p, false);
 }
@@ -1210,7 +1210,7 @@ static int cmd_unarchive(struct app *app, struct parsed *p)
 static bool confirm_forget(const struct contact *c)
 {
     fputs(_("This erases "), stderr);
-    put_contact(stderr, c);
+    output_contact(stderr, c);
     fputs(_(" and everything about them; it cannot be undone.\n"), stderr);
     fputs(_("Type the name to confirm: "), stderr);
     fflush(stderr);
@@ -1227,13 +1227,13 @@ static bool confirm_forget(const struct contact *c)
     return same;
 }
 
-static int cmd_forget(struct app *app, struct parsed *p)
+static int cmd_forget(struct app *app, struct cli_args *p)
 {
     struct contact c;
-    int rc = resolve(app, p->args[0], true, &c);
+    int rc = args_contact(app, p->args[0], true, &c);
     if (rc != CLI_OK)
         return rc;
-    if (!opt_set(p, "yes")) {
+    if (!args_flag(p, "yes")) {
         if (!isatty(STDIN_FILENO)) {
             fprintf(stderr, _("rapport: forget asks for the name on a terminal; use --yes to erase #%" PRId64 " without asking\n"),
                     c.id);
@@ -1248,7 +1248,7 @@ static int cmd_forget(struct app *app, struct parsed *p)
         }
     }
     if (contact_forget(app->st, c.id) != STORE_OK) {
-        rc = store_failed(app);
+        rc = output_store_failed(app);
     } else {
         printf(_("Erased contact #%" PRId64 " and everything about them\n"),
                c.id);
@@ -1260,14 +1260,14 @@ static int cmd_forget(struct app *app, struct parsed *p)
     return rc;
 }
 
-static int cmd_undo(struct app *app, struct parsed *p)
+static int cmd_undo(struct app *app, struct cli_args *p)
 {
     (void)p;
     char *what = NULL;
     if (journal_undo(app->st, &what) != STORE_OK)
-        return store_failed(app);
+        return output_store_failed(app);
     printf(_("Undone: "));
-    put(stdout, what);
+    output_put(stdout, what);
     putchar('\n');
     free(what);
     return CLI_OK;
@@ -1275,16 +1275,16 @@ static int cmd_undo(struct app *app, struct parsed *p)
 
 /* ---- agenda ------------------------------------------------------------ */
 
-static int cmd_agenda(struct app *app, struct parsed *p)
+static int cmd_agenda(struct app *app, struct cli_args *p)
 {
     long days = 7;
-    const char *given = opt(p, "days");
+    const char *given = args_opt(p, "days");
     if (given) {
         char *end;
         errno = 0;
         days = strtol(given, &end, 10);
         if (errno || *end || !*given || days < 0 || days > 3660)
-            return bad_value(p, _("days"), given,
+            return args_bad_value(p, _("days"), given,
                              _("a number of days from 0 to 3660"));
     }
     struct date today = date_today();
@@ -1294,15 +1294,15 @@ static int cmd_agenda(struct app *app, struct parsed *p)
 
     struct followup_filter f = { .open_only = true };
     f.to = date_add_days(today, -1);
-    if ((n = print_followups(app, &f, _("Overdue"), true)) < 0)
-        return store_failed(app);
+    if ((n = output_followups(app, &f, _("Overdue"), true)) < 0)
+        return output_store_failed(app);
     total += n;
 
     f.from = today;
     f.to = today;
     snprintf(heading, sizeof heading, "%s%s", total ? "\n" : "", _("Today"));
-    if ((n = print_followups(app, &f, heading, true)) < 0)
-        return store_failed(app);
+    if ((n = output_followups(app, &f, heading, true)) < 0)
+        return output_store_failed(app);
     total += n;
 
     if (days > 0) {
@@ -1310,10 +1310,10 @@ static int cmd_agenda(struct app *app, struct parsed *p)
         f.to = date_add_days(today, days);
         char label[96];
         snprintf(label, sizeof label,
-                 ngettext("Next %ld day", "Next %ld days", plural_n(days)), days);
+                 ngettext("Next %ld day", "Next %ld days", output_plural(days)), days);
         snprintf(heading, sizeof heading, "%s%s", total ? "\n" : "", label);
-        if ((n = print_followups(app, &f, heading, true)) < 0)
-            return store_failed(app);
+        if ((n = output_followups(app, &f, heading, true)) < 0)
+            return output_store_failed(app);
         total += n;
     }
 
@@ -1321,18 +1321,18 @@ static int cmd_agenda(struct app *app, struct parsed *p)
     if (store_quiet_page(app->st, app->cfg.stage_cadence, now, NULL,
                          AGENDA_QUIET_MAX, &quiet) != STORE_OK) {
         store_contact_list_clear(&quiet);
-        return store_failed(app);
+        return output_store_failed(app);
     }
     if (quiet.len > 0)
         printf("%s%s\n", total ? "\n" : "", _("Gone quiet"));
     for (size_t i = 0; i < quiet.len; i++) {
         const struct contact *c = &quiet.items[i];
         fputs("  ", stdout);
-        put_contact(stdout, c);
+        output_contact(stdout, c);
         long long since = (long long)cadence_days_since(c, now);
         printf(ngettext(" — %s, %lld day since the last contact (every %d)\n",
                         " — %s, %lld days since the last contact (every %d)\n",
-                        plural_n(since)),
+                        output_plural(since)),
                stage_label(c->stage), since,
                cadence_days_for(c, app->cfg.stage_cadence));
     }
@@ -1349,25 +1349,25 @@ static int cmd_agenda(struct app *app, struct parsed *p)
 
 /* ---- search ------------------------------------------------------------ */
 
-static int cmd_search(struct app *app, struct parsed *p)
+static int cmd_search(struct app *app, struct cli_args *p)
 {
-    char *query = join_args(p, 0);
+    char *query = args_join(p, 0);
     struct search_hit_list hits = { 0 };
     int rc = CLI_OK;
     if (!query || store_search(app->st, query, 100, &hits) != STORE_OK) {
-        rc = store_failed(app);
+        rc = output_store_failed(app);
     } else {
         for (size_t i = 0; i < hits.len; i++) {
             const struct search_hit *h = &hits.items[i];
-            put_contact(stdout, &h->contact);
+            output_contact(stdout, &h->contact);
             if (h->note_id) {
                 printf(_(", note #%" PRId64 ": "), h->note_id);
-                put(stdout, h->snippet);
+                output_put(stdout, h->snippet);
             } else {
                 printf("  (%s", stage_label(h->contact.stage));
                 if (h->contact.org) {
                     fputs(", ", stdout);
-                    put(stdout, h->contact.org);
+                    output_put(stdout, h->contact.org);
                 }
                 putchar(')');
             }
@@ -1393,20 +1393,20 @@ static int print_members(struct app *app, const struct org *o, enum role role,
     size_t count = 0;
     for (const struct contact *c; (c = cursor_next_contact(&cur)); count++) {
         fputs("  ", stdout);
-        put_contact(stdout, c);
+        output_contact(stdout, c);
         printf("  (%s", stage_label(c->stage));
         if (c->title) {
             fputs(", ", stdout);
-            put(stdout, c->title);
+            output_put(stdout, c->title);
         }
         if (c->department) {
             fputs(", ", stdout);
-            put(stdout, c->department);
+            output_put(stdout, c->department);
         }
         fputs(")\n", stdout);
     }
     int rc = cursor_close_contacts(&cur) == STORE_OK ? CLI_OK
-                                                     : store_failed(app);
+                                                     : output_store_failed(app);
     if (rc == CLI_OK && count == 0)
         printf("  %s\n", _("none"));
     return rc;
@@ -1419,18 +1419,18 @@ static void print_counts(const struct org *o)
                o->stage_counts[s]);
 }
 
-static int cmd_orgs(struct app *app, struct parsed *p)
+static int cmd_orgs(struct app *app, struct cli_args *p)
 {
     if (p->nargs == 1) {
         struct org o = { 0 };
         if (org_resolve(app->st, p->args[0], &o) != STORE_OK)
-            return store_failed(app);
-        put(stdout, o.name);
+            return output_store_failed(app);
+        output_put(stdout, o.name);
         fputs("  ", stdout);
         print_counts(&o);
         putchar('\n');
         if (o.notes && *o.notes)
-            put_block(stdout, o.notes, "  ");
+            output_block(stdout, o.notes, "  ");
         int rc = print_members(app, &o, ROLE_DECISION_MAKER,
                                _("Decision-makers"));
         if (rc == CLI_OK)
@@ -1442,12 +1442,12 @@ static int cmd_orgs(struct app *app, struct parsed *p)
     cursor_orgs(&cur, app->st);
     size_t count = 0;
     for (const struct org *o; (o = cursor_next_org(&cur)); count++) {
-        put_pad(stdout, o->name, 36);
+        output_pad(stdout, o->name, 36);
         fputs("  ", stdout);
         print_counts(o);
         putchar('\n');
     }
-    int rc = cursor_close_orgs(&cur) == STORE_OK ? CLI_OK : store_failed(app);
+    int rc = cursor_close_orgs(&cur) == STORE_OK ? CLI_OK : output_store_failed(app);
     if (rc == CLI_OK && count == 0)
         printf("%s\n", _("No organisations."));
     return rc;
@@ -1470,20 +1470,20 @@ static void bar(double value, double max)
 
 static void nps_line(const char *label, const struct nps *n)
 {
-    put_pad(stdout, label, 16);
+    output_pad(stdout, label, 16);
     double value;
     if (score_nps(n, &value)) {
         /* Each count has its own plural; the sentence puts them together. */
         char answered[64], promoters[64], detractors[64];
         snprintf(answered, sizeof answered,
-                 ngettext("%d answered", "%d answered", plural_n(n->answered)),
+                 ngettext("%d answered", "%d answered", output_plural(n->answered)),
                  n->answered);
         snprintf(promoters, sizeof promoters,
-                 ngettext("%d promoter", "%d promoters", plural_n(n->promoters)),
+                 ngettext("%d promoter", "%d promoters", output_plural(n->promoters)),
                  n->promoters);
         snprintf(detractors, sizeof detractors,
                  ngettext("%d detractor", "%d detractors",
-                          plural_n(n->detractors)),
+                          output_plural(n->detractors)),
                  n->detractors);
         /* TRANSLATORS: the net promoter score, then "3 answered",
          * "2 promoters" and "1 detractor". */
@@ -1533,25 +1533,25 @@ static void report_json(const struct report *r)
     json_object_set_new(o, "nps", nps);
     json_object_set_new(o, "overdue", json_integer(r->overdue));
     json_object_set_new(o, "quiet", json_integer(r->quiet));
-    put_json(o);
+    output_json(o);
     putchar('\n');
     json_decref(o);
 }
 
-static int cmd_report(struct app *app, struct parsed *p)
+static int cmd_report(struct app *app, struct cli_args *p)
 {
     bool json = false;
-    const char *form = opt(p, "format");
+    const char *form = args_opt(p, "format");
     if (form) {
         json = strcmp(form, "json") == 0;
         if (!json && strcmp(form, "table") != 0)
-            return bad_value(p, _("format"), form, "table, json");
+            return args_bad_value(p, _("format"), form, "table, json");
     }
     struct report r;
     memset(&r, 0, sizeof r);
     if (report_build(app->st, app->cfg.stage_cadence, time(NULL), &r)
         != STORE_OK)
-        return store_failed(app);
+        return output_store_failed(app);
     if (json) {
         report_json(&r);
         return CLI_OK;
@@ -1563,7 +1563,7 @@ static int cmd_report(struct app *app, struct parsed *p)
     printf("%s\n", _("Funnel"));
     for (int s = 0; s < STAGE_COUNT; s++) {
         fputs("  ", stdout);
-        put_pad(stdout, stage_plural_label((enum stage)s), 14);
+        output_pad(stdout, stage_plural_label((enum stage)s), 14);
         bar((double)r.stage_counts[s], max);
         printf(" %lld\n", (long long)r.stage_counts[s]);
     }
@@ -1585,12 +1585,12 @@ static int cmd_report(struct app *app, struct parsed *p)
     printf("\n%s\n", _("Median days in each stage"));
     for (int s = 0; s < STAGE_COUNT; s++) {
         fputs("  ", stdout);
-        put_pad(stdout, stage_plural_label((enum stage)s), 14);
+        output_pad(stdout, stage_plural_label((enum stage)s), 14);
         if (days[s] < 0) {
             printf("%s\n", _("no data"));
         } else {
             bar((double)days[s], max);
-            printf(ngettext(" %lld day\n", " %lld days\n", plural_n(days[s])),
+            printf(ngettext(" %lld day\n", " %lld days\n", output_plural(days[s])),
                    days[s]);
         }
     }
@@ -1613,25 +1613,25 @@ static int cmd_report(struct app *app, struct parsed *p)
 
 /* ---- whole file -------------------------------------------------------- */
 
-static int cmd_backup(struct app *app, struct parsed *p)
+static int cmd_backup(struct app *app, struct cli_args *p)
 {
     if (store_backup(app->st, p->args[0]) != STORE_OK)
-        return store_failed(app);
+        return output_store_failed(app);
     printf(_("Backed up to "));
-    put(stdout, p->args[0]);
+    output_put(stdout, p->args[0]);
     putchar('\n');
     return CLI_OK;
 }
 
-static int cmd_check(struct app *app, struct parsed *p)
+static int cmd_check(struct app *app, struct cli_args *p)
 {
-    if (opt_set(p, "rebuild-index")) {
+    if (args_flag(p, "rebuild-index")) {
         if (app->read_only) {
             fprintf(stderr, _("rapport: --rebuild-index changes the database, which is open read-only\n"));
             return CLI_USER_ERROR;
         }
         if (store_rebuild_search(app->st) != STORE_OK)
-            return store_failed(app);
+            return output_store_failed(app);
         printf("%s\n", _("The search index was made again."));
     }
     struct strlist problems = { 0 };
@@ -1641,7 +1641,7 @@ static int cmd_check(struct app *app, struct parsed *p)
         printf("%s\n", _("The database is sound."));
     } else {
         for (size_t i = 0; i < problems.len; i++) {
-            put(stdout, problems.items[i]);
+            output_put(stdout, problems.items[i]);
             putchar('\n');
         }
         if (problems.len > 0)
@@ -1756,7 +1756,7 @@ static const struct cli_option no_options[] = {
     { NULL, OPT_FLAG, NULL, NULL },
 };
 
-static const struct command commands[] = {
+static const struct cli_command commands[] = {
     { "add", N_("NAME [OPTIONS]"), N_("add a contact"), add_options, 1, 1,
       cmd_add, NULL, true },
     { "list", N_("[OPTIONS]"), N_("list contacts"), list_options, 0, 0,
@@ -1817,7 +1817,7 @@ static const struct command commands[] = {
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 
-static const struct command *find_command(const char *name)
+static const struct cli_command *find_command(const char *name)
 {
     for (size_t i = 0; i < COMMAND_COUNT; i++)
         if (strcmp(commands[i].name, name) == 0)
@@ -1851,7 +1851,7 @@ void cli_print_usage(FILE *out)
             _("Run 'rapport COMMAND --help' for a command's arguments and options."));
 }
 
-static void print_command_help(const struct command *cmd)
+static void print_command_help(const struct cli_command *cmd)
 {
     printf(_("Usage: rapport %s %s\n"), cmd->name, _(cmd->synopsis));
     printf("%s\n", _(cmd->summary));
@@ -1892,7 +1892,7 @@ static bool has_flag(int argc, char **argv, const char *flag)
 
 int cli_run(struct app *app, int argc, char **argv)
 {
-    const struct command *cmd = argc > 0 ? find_command(argv[0]) : NULL;
+    const struct cli_command *cmd = argc > 0 ? find_command(argv[0]) : NULL;
     if (!cmd) {
         fprintf(stderr, _("rapport: unknown command '%s'\n"),
                 argc > 0 ? argv[0] : "");
@@ -1922,7 +1922,7 @@ int cli_run(struct app *app, int argc, char **argv)
         return CLI_OK;
     }
 
-    struct parsed p;
+    struct cli_args p;
     memset(&p, 0, sizeof p);
     p.cmd = cmd;
     char **copy = NULL;
