@@ -72,6 +72,7 @@ static bool confirm_forget(const struct contact *c)
     fputs(_("This erases "), stderr);
     output_contact(stderr, c);
     fputs(_(" and everything about them; it cannot be undone.\n"), stderr);
+    fputs(_("Earlier backups and exports still hold their data.\n"), stderr);
     fputs(_("Type the name to confirm: "), stderr);
     fflush(stderr);
     char line[1024];
@@ -117,6 +118,9 @@ static int cmd_forget(struct app *app, struct cli_args *p)
     } else {
         printf(_("Erased contact #%" PRId64 " and everything about them\n"),
                c.id);
+        /* The database forgets; the copies made of it do not. */
+        fputs(_("Earlier backups and exports still hold their data; delete those that must not keep it.\n"),
+              stdout);
         if (store_wipe_pending(app->st))
             fputs(_("rapport: WARNING: another program is reading the database, so old copies of what was erased stay in the file until it stops; run rapport check afterwards\n"),
                   stderr);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "cli/cli.h"
 #include "cli/command.h"
 #include "io/io.h"
@@ -21,6 +22,48 @@ static void parsed_clear(struct cli_args *p)
 {
     for (int i = 0; i < MAX_OPTIONS; i++)
         strlist_clear(&p->list[i]);
+}
+
+/* What getopt_long found wrong (c is '?' or ':'), said as getopt would,
+ * but with the argument made safe for a terminal: getopt's own messages
+ * repeat argv raw (SPEC §8). */
+static int option_error(const struct cli_args *p, const struct option *longopts,
+                        int c, char **av)
+{
+    char *msg = NULL, *shown = NULL;
+    int rc;
+    if (optopt >= 1000) {
+        /* One of ours, given without its value or with one it takes not. */
+        char name[64];
+        snprintf(name, sizeof name, "--%s", longopts[optopt - 1000].name);
+        rc = c == ':' ? asprintf(&msg, _("%s needs a value"), name)
+                      : asprintf(&msg, _("option '%s' takes no value"), name);
+    } else if (optopt > 0) {
+        char letter[3] = { '-', (char)optopt, '\0' };
+        shown = text_sanitize(letter, false);
+        rc = asprintf(&msg, _("unknown option '%s'"), shown);
+    } else {
+        /* A long option unknown, or the start of several. */
+        const char *arg = optind > 0 && av[optind - 1] ? av[optind - 1] : "";
+        const char *given = strncmp(arg, "--", 2) == 0 ? arg + 2 : arg;
+        size_t len = strcspn(given, "=");
+        struct strlist names = { 0 };
+        for (int i = 0; len > 0 && longopts[i].name; i++)
+            if (strncmp(longopts[i].name, given, len) == 0)
+                strlist_pushf(&names, "--%s", longopts[i].name);
+        char *list = names.len > 1 ? strlist_join(&names, ", ") : NULL;
+        shown = text_sanitize(arg, false);
+        rc = list ? asprintf(&msg, _("option '%s' is ambiguous: %s"), shown, list)
+                  : asprintf(&msg, _("unknown option '%s'"), shown);
+        free(list);
+        strlist_clear(&names);
+    }
+    if (rc < 0)
+        msg = NULL;
+    rc = args_usage_fail(p, msg ? msg : _("unknown option"));
+    free(msg);
+    free(shown);
+    return rc;
 }
 
 /* Parses argv (argv[0] the command) with getopt_long over the command's
@@ -57,14 +100,11 @@ static int parse_options(const struct cli_command *cmd, int argc, char **argv,
     *copy = av;
 
     optind = 0;   /* GNU getopt: start afresh */
-    opterr = 1;
+    opterr = 0;   /* its messages are option_error()'s */
     int c;
-    while ((c = getopt_long(argc, av, "", longopts, NULL)) != -1) {
-        if (c < 1000 || c >= 1000 + n) {
-            fprintf(stderr, _("Try 'rapport %s --help'."), cmd->name);
-            fputc('\n', stderr);
-            return CLI_USAGE;
-        }
+    while ((c = getopt_long(argc, av, ":", longopts, NULL)) != -1) {
+        if (c < 1000 || c >= 1000 + n)
+            return option_error(p, longopts, c, av);
         int i = c - 1000;
         p->set[i] = true;
         p->value[i] = optarg;
@@ -204,8 +244,9 @@ int cli_run(struct app *app, int argc, char **argv)
 {
     const struct cli_command *cmd = argc > 0 ? find_command(argv[0]) : NULL;
     if (!cmd) {
-        fprintf(stderr, _("rapport: unknown command '%s'\n"),
-                argc > 0 ? argv[0] : "");
+        char *shown = text_sanitize(argc > 0 ? argv[0] : "", false);
+        fprintf(stderr, _("rapport: unknown command '%s'\n"), shown);
+        free(shown);
         fputs(_("Try 'rapport --help'."), stderr);
         fputc('\n', stderr);
         return CLI_USAGE;

@@ -3,10 +3,12 @@
  * cli/ (io/, core/, store/, model/, base/). */
 #include <config.h>
 
+#include <errno.h>
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
@@ -17,21 +19,21 @@
 
 enum list_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
-static void csv_field(const char *s, bool last)
+static void csv_field(FILE *out, const char *s, bool last)
 {
     s = s ? s : "";
     if (strpbrk(s, ",\"\r\n")) {
-        putchar('"');
+        putc('"', out);
         for (; *s; s++) {
             if (*s == '"')
-                putchar('"');
-            putchar(*s);
+                putc('"', out);
+            putc(*s, out);
         }
-        putchar('"');
+        putc('"', out);
     } else {
-        fputs(s, stdout);
+        fputs(s, out);
     }
-    fputs(last ? "\r\n" : ",", stdout);
+    fputs(last ? "\r\n" : ",", out);
 }
 
 static const char *const csv_columns[] = {
@@ -64,7 +66,7 @@ static void moment_iso(time_t t, char *buf, size_t size)
         date_format_moment(t, buf, size);
 }
 
-static void list_csv_row(const struct contact *c)
+static void list_csv_row(FILE *out, const struct contact *c)
 {
     char id[24], created[32], touched[32], due[11];
     snprintf(id, sizeof id, "%" PRId64, c->id);
@@ -88,7 +90,7 @@ static void list_csv_row(const struct contact *c)
         touched, due, c->archived ? "yes" : "no", c->department, phone_kinds,
     };
     for (size_t i = 0; i < CSV_COLUMNS; i++)
-        csv_field(fields[i], i + 1 == CSV_COLUMNS);
+        csv_field(out, fields[i], i + 1 == CSV_COLUMNS);
     free(emails);
     free(phones);
     free(phone_kinds);
@@ -236,30 +238,45 @@ static int cmd_list(struct app *app, struct cli_args *p)
             return args_bad_value(p, _("format"), form, "table, csv, json");
     }
 
+    /* Written to a file or a pipe, the data goes out exactly; shown on
+     * a terminal, sanitised (SPEC §8), as a database from before
+     * control characters were refused may hold them. */
+    FILE *out = stdout;
+    if (format != FORMAT_TABLE && isatty(STDOUT_FILENO)
+        && !(out = text_terminal_stream(stdout))) {
+        fputs(_("rapport: out of memory\n"), stderr);
+        return CLI_USER_ERROR;
+    }
     if (format == FORMAT_CSV)
         for (size_t i = 0; i < CSV_COLUMNS; i++)
-            csv_field(csv_columns[i], i + 1 == CSV_COLUMNS);
+            csv_field(out, csv_columns[i], i + 1 == CSV_COLUMNS);
     if (format == FORMAT_JSON)
-        fputs("[", stdout);
+        fputs("[", out);
 
     struct contact_cursor cur;
     cursor_contacts(&cur, app->st, &filter, sort);
     size_t shown = 0;
     for (const struct contact *c; (c = cursor_next_contact(&cur)); shown++) {
         if (format == FORMAT_CSV) {
-            list_csv_row(c);
+            list_csv_row(out, c);
         } else if (format == FORMAT_JSON) {
-            fputs(shown ? ",\n" : "\n", stdout);
+            fputs(shown ? ",\n" : "\n", out);
             json_t *o = contact_json(c);
-            output_json(o);
+            output_json(out, o);
             json_decref(o);
         } else {
             list_table_row(app, c);
         }
     }
-    rc = cursor_close_contacts(&cur) == STORE_OK ? CLI_OK : output_store_failed(app);
+    rc = cursor_close_contacts(&cur) == STORE_OK ? CLI_OK
+                                                 : output_store_failed(app);
     if (format == FORMAT_JSON)
-        fputs(shown ? "\n]\n" : "]\n", stdout);
+        fputs(shown ? "\n]\n" : "]\n", out);
+    if (out != stdout && fclose(out) != 0 && rc == CLI_OK) {
+        fprintf(stderr, _("rapport: cannot write the output: %s\n"),
+                strerror(errno));
+        rc = CLI_USER_ERROR;
+    }
     if (format == FORMAT_TABLE && shown == 0 && rc == CLI_OK)
         printf("%s\n", _("No contacts."));
     return rc;

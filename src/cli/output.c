@@ -92,11 +92,11 @@ int output_store_failed(struct app *app)
     return CLI_USER_ERROR;
 }
 
-void output_json(json_t *j)
+void output_json(FILE *out, json_t *j)
 {
     char *s = json_dumps(j, JSON_PRESERVE_ORDER | JSON_INDENT(2));
     if (s)
-        fputs(s, stdout);
+        fputs(s, out);
     free(s);
 }
 

@@ -30,7 +30,7 @@ unsigned long output_plural(long long n);
 /* "rapport: " and the store's message; returns CLI_USER_ERROR. */
 int output_store_failed(struct app *app);
 /* Writes j indented, its keys in the order they were set. */
-void output_json(json_t *j);
+void output_json(FILE *out, json_t *j);
 /* One follow-up's line: id, day, time, contact, text, recurrence. */
 void output_followup(const struct app *app, const struct followup *f,
                      bool with_contact);

@@ -92,7 +92,7 @@ static void report_json(const struct report *r)
     json_object_set_new(o, "nps", nps);
     json_object_set_new(o, "overdue", json_integer(r->overdue));
     json_object_set_new(o, "quiet", json_integer(r->quiet));
-    output_json(o);
+    output_json(stdout, o);
     putchar('\n');
     json_decref(o);
 }

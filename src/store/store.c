@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <unistd.h>
@@ -58,6 +59,12 @@ struct store {
     size_t nkept;
     fts5_tokenizer word_api;  /* see split_words() */
     Fts5Tokenizer *words;
+    /* What a trigger or a view may use: see schema_guard(). */
+    struct strlist safe_functions;   /* sorted, case-insensitive */
+    struct strlist modules;          /* virtual table modules, sorted */
+    /* What schema_guard() last refused, for db_fail(): SQLite's own
+     * message does not name the trigger. */
+    char refused_by[64], refused_use[64];
 };
 
 /* ---- messages ------------------------------------------------------------ */
@@ -89,8 +96,13 @@ enum store_status store_fail(struct store *st, enum store_status status,
     va_start(ap, fmt);
     char *text = vformat(fmt, ap);
     va_end(ap);
+    /* Every message is for a terminal, and many carry text that came
+     * from the database (a trigger's RAISE, which anyone who can write
+     * a team database can add), from SQLite or from the command line:
+     * sanitised here, where each is made (SPEC §8). */
     free(st->error);
-    st->error = text;
+    st->error = text ? text_sanitize(text, false) : NULL;
+    free(text);
     return status;
 }
 
@@ -105,6 +117,15 @@ static enum store_status db_fail(struct store *st)
 {
     int code = sqlite3_extended_errcode(st->db);
     const char *detail = sqlite3_errmsg(st->db);
+    char by[sizeof st->refused_by];
+    memcpy(by, st->refused_by, sizeof by);
+    st->refused_by[0] = '\0';
+    /* A statement the authorizer refused fails with one of these. */
+    if (by[0] && ((code & 0xff) == SQLITE_AUTH || (code & 0xff) == SQLITE_ERROR)) {
+        return store_fail(st, STORE_FAILED,
+                          _("the trigger or view \"%s\" in %s uses %s, which rapport does not let a database run; nothing was changed; whoever added it should drop it"),
+                          by, st->shown_path, st->refused_use);
+    }
     switch (code & 0xff) {
     case SQLITE_FULL:
         return store_fail(st, STORE_FAILED,
@@ -496,6 +517,99 @@ static enum store_status words_open(struct store *st)
                                 st, sql_words, NULL, NULL) != SQLITE_OK)
         return db_fail(st);
     return STORE_OK;
+}
+
+/* ---- what the schema may run ------------------------------------------------ */
+
+/* The schema is code: its triggers run in every process that writes the
+ * file, and in a team database any member can add one. SQLite's own
+ * rule for an untrusted schema (trusted_schema = OFF) lets a trigger or
+ * a view call only built-in and innocuous functions and use only
+ * innocuous virtual tables; but FTS5 is not marked innocuous (SQLite
+ * 3.40), and rapport's own triggers keep its FTS5 index, so that rule
+ * would refuse every write. This authorizer applies it instead, with
+ * rapport's own full-text tables allowed: a function that is neither
+ * built in nor innocuous (fts5(), fts3_tokenizer(), an extension's) or
+ * that is direct-only, an eponymous virtual table (sqlite_stmt,
+ * sqlite_dbpage, dbstat, pragma_*) but json_each and json_tree, used
+ * from a trigger or a view, fails the statement. SQL rapport itself
+ * prepares (no trigger or view: inner is NULL) is not limited. */
+static int name_order(const void *a, const void *b)
+{
+    return strcasecmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool name_listed(const struct strlist *list, const char *name)
+{
+    return name && list->len
+           && bsearch(&name, list->items, list->len, sizeof *list->items,
+                      name_order) != NULL;
+}
+
+static int schema_guard(void *ctx, int action, const char *a, const char *b,
+                        const char *db, const char *inner)
+{
+    (void)db;
+    struct store *st = ctx;
+    if (!inner)
+        return SQLITE_OK;
+    const char *used = NULL;
+    if (action == SQLITE_FUNCTION && !name_listed(&st->safe_functions, b))
+        used = b;
+    else if ((action == SQLITE_READ || action == SQLITE_INSERT
+              || action == SQLITE_UPDATE || action == SQLITE_DELETE)
+             && a && strcasecmp(a, "json_each") != 0 && strcasecmp(a, "json_tree") != 0
+             && (strncasecmp(a, "pragma_", 7) == 0 || name_listed(&st->modules, a)))
+        used = a;
+    if (!used)
+        return SQLITE_OK;
+    snprintf(st->refused_by, sizeof st->refused_by, "%s", inner);
+    snprintf(st->refused_use, sizeof st->refused_use, "%s", used);
+    return SQLITE_DENY;
+}
+
+/* Reads the names one query gives into a sorted list. */
+static enum store_status read_names(struct store *st, sqlite3_stmt *stmt,
+                                    struct strlist *out)
+{
+    if (!stmt)
+        return STORE_FAILED;
+    int step;
+    enum store_status rc = STORE_OK;
+    while (rc == STORE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const unsigned char *name = sqlite3_column_text(stmt, 0);
+        if (name && strlist_push(out, (const char *)name) != 0)
+            rc = no_memory(st);
+    }
+    if (rc == STORE_OK && step != SQLITE_DONE)
+        rc = db_fail(st);
+    finish(st, stmt);
+    if (out->len)
+        qsort(out->items, out->len, sizeof *out->items, name_order);
+    return rc;
+}
+
+/* After every function is registered (rapport_words() among them). */
+static enum store_status guard_open(struct store *st)
+{
+    /* SQLite's own rule (see above); trusted_schema stays on, whatever
+     * SQLite was built with, so that the rule is this one. */
+    sqlite3_stmt *stmt = prepare(st,
+        "SELECT name FROM pragma_function_list GROUP BY name "
+        "HAVING max((builtin = 0 AND (flags & ?1) = 0) OR (flags & ?2) != 0) = 0");
+    if (stmt) {
+        sqlite3_bind_int(stmt, 1, SQLITE_INNOCUOUS);
+        sqlite3_bind_int(stmt, 2, SQLITE_DIRECTONLY);
+    }
+    enum store_status rc = read_names(st, stmt, &st->safe_functions);
+    if (rc == STORE_OK)
+        rc = read_names(st, prepare(st, "SELECT name FROM pragma_module_list"),
+                        &st->modules);
+    if (rc == STORE_OK
+        && (sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, (int *)0) != SQLITE_OK
+            || sqlite3_set_authorizer(st->db, schema_guard, st) != SQLITE_OK))
+        rc = db_fail(st);
+    return rc;
 }
 
 /* ---- the schema ------------------------------------------------------------ */
@@ -1299,9 +1413,22 @@ enum store_status store_open(const char *path, unsigned flags,
     }
     sqlite3_extended_result_codes(st->db, 1);
     sqlite3_randomness(sizeof st->origin, &st->origin);
+    /* In a team database any member can change the schema, which every
+     * rapport on the file runs. Defensive mode refuses what could
+     * corrupt the file (writable_schema, writes into the search index's
+     * shadow tables); schema_guard() limits what triggers and views may
+     * call. For every database: a file may come from anywhere. */
+    if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0) != SQLITE_OK) {
+        message = format(_("cannot open %s safely: %s"), st->shown_path,
+                         sqlite3_errmsg(st->db));
+        store_close(st);
+        goto fail;
+    }
     status = set_pragmas(st);
     if (status == STORE_OK)
         status = words_open(st);
+    if (status == STORE_OK)
+        status = guard_open(st);
     if (status == STORE_OK)
         status = migrate(st);
     if (status != STORE_OK) {
@@ -1314,10 +1441,10 @@ enum store_status store_open(const char *path, unsigned flags,
 fail:
     if (status == STORE_OK)
         status = STORE_FAILED;
-    if (error)
-        *error = message;
-    else
-        free(message);
+    /* SQLite's own words may come from the file (see store_fail). */
+    if (error && message)
+        *error = text_sanitize(message, false);
+    free(message);
     return status;
 }
 
@@ -1330,6 +1457,8 @@ void store_close(struct store *st)
     if (st->words)
         st->word_api.xDelete(st->words);
     sqlite3_close_v2(st->db);
+    strlist_clear(&st->safe_functions);
+    strlist_clear(&st->modules);
     free(st->path);
     free(st->shown_path);
     free(st->error);
@@ -3107,6 +3236,10 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
     char *name = NULL;
     rc = contact_name(st, id, &name);
     free(name);
+    int64_t org_id = 0;
+    if (rc == STORE_OK)
+        rc = query_int(st, "SELECT coalesce(org_id, 0) FROM contact WHERE id = ?", id,
+                       &org_id);
     /* Whole journal entries go: their descriptions name the person. */
     if (rc == STORE_OK) {
         sqlite3_stmt *stmt = prepare(st,
@@ -3120,6 +3253,26 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
         sqlite3_stmt *stmt = prepare(st, "DELETE FROM contact WHERE id = ?");
         if (stmt)
             sqlite3_bind_int64(stmt, 1, id);
+        rc = run(st, stmt);
+    }
+    /* An organisation made for this person alone would keep their
+     * employer's name in the file: it goes too when no contact, archived
+     * ones included, belongs to it any more. Unless the undo journal
+     * still names it: an older entry of someone else (a contact who left
+     * it, an organisation row of its own) would, once undone, bring back
+     * a row pointing at an organisation that is gone, and the foreign
+     * key would make that undo fail; and organisation ids are reused, so
+     * it could point at another one. Such an organisation was not this
+     * person's alone, and stays. */
+    if (rc == STORE_OK && org_id > 0) {
+        sqlite3_stmt *stmt = prepare(st,
+            "DELETE FROM organisation WHERE id = ?1 "
+            "AND NOT EXISTS (SELECT 1 FROM contact WHERE org_id = ?1) "
+            "AND NOT EXISTS (SELECT 1 FROM journal_row WHERE "
+            "(tbl = 'organisation' AND row_id = ?1) OR (tbl = 'contact' AND op <> 'I' "
+            "AND json_extract(old_json, '$.org_id') = ?1))");
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, org_id);
         rc = run(st, stmt);
     }
     /* A mark in the journal, naming no one, so that undo says the last
