@@ -45,21 +45,21 @@ static int add_phones(const struct cli_args *p, const struct strlist *given,
     return CLI_OK;
 }
 
-static const struct cli_option add_options[] = {
-    { "email", OPT_LIST, "E", N_("an email address (repeatable)") },
-    { "phone", OPT_LIST, "[KIND:]P",
+static const struct option_spec add_options[] = {
+    { "email", OPTION_LIST, "E", N_("an email address (repeatable)") },
+    { "phone", OPTION_LIST, "[KIND:]P",
       N_("a phone number, with its kind: cell:+47 123 (repeatable)") },
-    { "org", OPT_VALUE, "O", N_("organisation") },
-    { "department", OPT_VALUE, "D", N_("department within the organisation") },
-    { "title", OPT_VALUE, "T", N_("job title") },
-    { "stage", OPT_VALUE, "S", N_("end-user (default), customer or client") },
-    { "role", OPT_LIST, "R", N_("user (default), decision-maker or both") },
-    { "tag", OPT_LIST, "T", N_("a tag or subject area (repeatable)") },
-    { "channel", OPT_VALUE, "C", N_("preferred channel") },
-    { "projects", OPT_VALUE, "TEXT", N_("their projects") },
-    { "goals", OPT_VALUE, "TEXT", N_("their desired outcomes") },
-    { "cadence", OPT_VALUE, "Nd|Nw|Nm", N_("how often to touch them") },
-    { NULL, OPT_FLAG, NULL, NULL },
+    { "org", OPTION_VALUE, "O", N_("organisation") },
+    { "department", OPTION_VALUE, "D", N_("department within the organisation") },
+    { "title", OPTION_VALUE, "T", N_("job title") },
+    { "stage", OPTION_VALUE, "S", N_("end-user (default), customer or client") },
+    { "role", OPTION_LIST, "R", N_("user (default), decision-maker or both") },
+    { "tag", OPTION_LIST, "T", N_("a tag or subject area (repeatable)") },
+    { "channel", OPTION_VALUE, "C", N_("preferred channel") },
+    { "projects", OPTION_VALUE, "TEXT", N_("their projects") },
+    { "goals", OPTION_VALUE, "TEXT", N_("their desired outcomes") },
+    { "cadence", OPTION_VALUE, "Nd|Nw|Nm", N_("how often to touch them") },
+    { NULL, OPTION_FLAG, NULL, NULL },
 };
 
 static int cmd_add(struct app *app, struct cli_args *p)
@@ -133,33 +133,30 @@ static void replace_field(char **field, const char *value)
     *field = strdup(value);
 }
 
-static const struct cli_option edit_options[] = {
-    { "name", OPT_VALUE, "N", N_("a new name") },
-    { "title", OPT_VALUE, "T", N_("job title (\"\" clears it)") },
-    { "org", OPT_VALUE, "O", N_("organisation (\"\" clears it)") },
-    { "department", OPT_VALUE, "D", N_("department (\"\" clears it)") },
-    { "role", OPT_LIST, "R", N_("user, decision-maker or both (replaces)") },
-    { "email", OPT_LIST, "E", N_("add an email address") },
-    { "phone", OPT_LIST, "[KIND:]P",
+static const struct option_spec edit_options[] = {
+    { "name", OPTION_VALUE, "N", N_("a new name") },
+    { "title", OPTION_VALUE, "T", N_("job title (\"\" clears it)") },
+    { "org", OPTION_VALUE, "O", N_("organisation (\"\" clears it)") },
+    { "department", OPTION_VALUE, "D", N_("department (\"\" clears it)") },
+    { "role", OPTION_LIST, "R", N_("user, decision-maker or both (replaces)") },
+    { "email", OPTION_LIST, "E", N_("add an email address") },
+    { "phone", OPTION_LIST, "[KIND:]P",
       N_("add a phone number, or set its kind: work:+47 123") },
-    { "tag", OPT_LIST, "T", N_("add a tag") },
-    { "drop-email", OPT_LIST, "E", N_("remove an email address") },
-    { "drop-phone", OPT_LIST, "P", N_("remove a phone number") },
-    { "untag", OPT_LIST, "T", N_("remove a tag") },
-    { "projects", OPT_VALUE, "TEXT", N_("their projects") },
-    { "goals", OPT_VALUE, "TEXT", N_("their desired outcomes") },
-    { "channel", OPT_VALUE, "C", N_("preferred channel") },
-    { "cadence", OPT_VALUE, "Nd|Nw|Nm|default",
+    { "tag", OPTION_LIST, "T", N_("add a tag") },
+    { "drop-email", OPTION_LIST, "E", N_("remove an email address") },
+    { "drop-phone", OPTION_LIST, "P", N_("remove a phone number") },
+    { "untag", OPTION_LIST, "T", N_("remove a tag") },
+    { "projects", OPTION_VALUE, "TEXT", N_("their projects") },
+    { "goals", OPTION_VALUE, "TEXT", N_("their desired outcomes") },
+    { "channel", OPTION_VALUE, "C", N_("preferred channel") },
+    { "cadence", OPTION_VALUE, "Nd|Nw|Nm|default",
       N_("how often to touch them; default: the stage's") },
-    { NULL, OPT_FLAG, NULL, NULL },
+    { NULL, OPTION_FLAG, NULL, NULL },
 };
 
 static int cmd_edit(struct app *app, struct cli_args *p)
 {
-    bool any = false;
-    for (int i = 0; p->cmd->options[i].name; i++)
-        any = any || p->set[i];
-    if (!any)
+    if (!args_any(p))
         return args_usage_fail(p, _("nothing to change: give at least one option"));
     unsigned roles = 0;
     int rc;

@@ -15,9 +15,9 @@
 /* Gone-quiet contacts the agenda shows before "... and N more". */
 #define AGENDA_QUIET_MAX 20
 
-static const struct cli_option agenda_options[] = {
-    { "days", OPT_VALUE, "N", N_("how many days ahead (default 7)") },
-    { NULL, OPT_FLAG, NULL, NULL },
+static const struct option_spec agenda_options[] = {
+    { "days", OPTION_VALUE, "N", N_("how many days ahead (default 7)") },
+    { NULL, OPTION_FLAG, NULL, NULL },
 };
 
 static int cmd_agenda(struct app *app, struct cli_args *p)

@@ -88,9 +88,9 @@ static bool confirm_forget(const struct contact *c)
     return same;
 }
 
-static const struct cli_option forget_options[] = {
-    { "yes", OPT_FLAG, NULL, N_("do not ask for the name") },
-    { NULL, OPT_FLAG, NULL, NULL },
+static const struct option_spec forget_options[] = {
+    { "yes", OPTION_FLAG, NULL, N_("do not ask for the name") },
+    { NULL, OPTION_FLAG, NULL, NULL },
 };
 
 static int cmd_forget(struct app *app, struct cli_args *p)

@@ -14,32 +14,24 @@
 #include "core/contact.h"
 #include "core/stage.h"
 
-static int option_index(const struct cli_args *p, const char *name)
-{
-    for (int i = 0; p->cmd->options && p->cmd->options[i].name; i++)
-        if (strcmp(p->cmd->options[i].name, name) == 0)
-            return i;
-    return -1;
-}
-
 const char *args_opt(const struct cli_args *p, const char *name)
 {
-    int i = option_index(p, name);
-    return i >= 0 ? p->value[i] : NULL;
+    return options_value(&p->opts, name);
 }
 
 bool args_flag(const struct cli_args *p, const char *name)
 {
-    int i = option_index(p, name);
-    return i >= 0 && p->set[i];
+    return options_set(&p->opts, name);
 }
 
-const struct strlist *args_list(const struct cli_args *p,
-                                const char *name)
+bool args_any(const struct cli_args *p)
 {
-    static const struct strlist none = { 0 };
-    int i = option_index(p, name);
-    return i >= 0 ? &p->list[i] : &none;
+    return options_any(&p->opts);
+}
+
+const struct strlist *args_list(const struct cli_args *p, const char *name)
+{
+    return options_list(&p->opts, name);
 }
 
 int args_usage_fail(const struct cli_args *p, const char *message)

@@ -27,9 +27,9 @@ const struct cli_command cli_cmd_backup = {
     .run = cmd_backup,
 };
 
-static const struct cli_option check_options[] = {
-    { "rebuild-index", OPT_FLAG, NULL, N_("make the search index again from the contacts and notes") },
-    { NULL, OPT_FLAG, NULL, NULL },
+static const struct option_spec check_options[] = {
+    { "rebuild-index", OPTION_FLAG, NULL, N_("make the search index again from the contacts and notes") },
+    { NULL, OPTION_FLAG, NULL, NULL },
 };
 
 static int cmd_check(struct app *app, struct cli_args *p)

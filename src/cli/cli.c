@@ -7,7 +7,6 @@
 #include <config.h>
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -18,101 +17,21 @@
 #include "cli/command.h"
 #include "io/io.h"
 
-static void parsed_clear(struct cli_args *p)
+/* Reads the command's options and arguments (argv[0] its name) and
+ * checks how many arguments it has. Returns CLI_OK, or CLI_USAGE after
+ * a message; p must be cleared either way. */
+static int parse_args(const struct cli_command *cmd, int argc, char **argv,
+                      struct cli_args *p)
 {
-    for (int i = 0; i < MAX_OPTIONS; i++)
-        strlist_clear(&p->list[i]);
-}
-
-/* What getopt_long found wrong (c is '?' or ':'), said as getopt would,
- * but with the argument made safe for a terminal: getopt's own messages
- * repeat argv raw (SPEC §8). */
-static int option_error(const struct cli_args *p, const struct option *longopts,
-                        int c, char **av)
-{
-    char *msg = NULL, *shown = NULL;
-    int rc;
-    if (optopt >= 1000) {
-        /* One of ours, given without its value or with one it takes not. */
-        char name[64];
-        snprintf(name, sizeof name, "--%s", longopts[optopt - 1000].name);
-        rc = c == ':' ? asprintf(&msg, _("%s needs a value"), name)
-                      : asprintf(&msg, _("option '%s' takes no value"), name);
-    } else if (optopt > 0) {
-        char letter[3] = { '-', (char)optopt, '\0' };
-        shown = text_sanitize(letter, false);
-        rc = asprintf(&msg, _("unknown option '%s'"), shown);
-    } else {
-        /* A long option unknown, or the start of several. */
-        const char *arg = optind > 0 && av[optind - 1] ? av[optind - 1] : "";
-        const char *given = strncmp(arg, "--", 2) == 0 ? arg + 2 : arg;
-        size_t len = strcspn(given, "=");
-        struct strlist names = { 0 };
-        for (int i = 0; len > 0 && longopts[i].name; i++)
-            if (strncmp(longopts[i].name, given, len) == 0)
-                strlist_pushf(&names, "--%s", longopts[i].name);
-        char *list = names.len > 1 ? strlist_join(&names, ", ") : NULL;
-        shown = text_sanitize(arg, false);
-        rc = list ? asprintf(&msg, _("option '%s' is ambiguous: %s"), shown, list)
-                  : asprintf(&msg, _("unknown option '%s'"), shown);
-        free(list);
-        strlist_clear(&names);
+    p->cmd = cmd;
+    if (options_parse(&p->opts, cmd->options, argc, argv, 0) != OPTIONS_OK) {
+        char *msg = options_message(&p->opts);
+        int rc = args_usage_fail(p, msg ? msg : _("unknown option"));
+        free(msg);
+        return rc;
     }
-    if (rc < 0)
-        msg = NULL;
-    rc = args_usage_fail(p, msg ? msg : _("unknown option"));
-    free(msg);
-    free(shown);
-    return rc;
-}
-
-/* Parses argv (argv[0] the command) with getopt_long over the command's
- * option table; options may come after the arguments. Returns CLI_OK or
- * CLI_USAGE after a message. */
-static int parse_options(const struct cli_command *cmd, int argc, char **argv,
-                         struct cli_args *p, char ***copy)
-{
-    struct option longopts[MAX_OPTIONS + 1];
-    int n = 0;
-    for (; cmd->options && cmd->options[n].name; n++) {
-        longopts[n] = (struct option){
-            .name = cmd->options[n].name,
-            .has_arg = cmd->options[n].kind == OPT_FLAG ? no_argument
-                                                        : required_argument,
-            .flag = NULL,
-            .val = 1000 + n,
-        };
-    }
-    longopts[n] = (struct option){ 0 };
-
-    /* getopt names the program in its messages: "rapport add: ...". */
-    char *prog = NULL;
-    if (asprintf(&prog, "rapport %s", cmd->name) < 0)
-        return CLI_USER_ERROR;
-    char **av = calloc((size_t)argc + 2, sizeof *av);
-    if (!av) {
-        free(prog);
-        return CLI_USER_ERROR;
-    }
-    av[0] = prog;
-    for (int i = 1; i < argc; i++)
-        av[i] = argv[i];
-    *copy = av;
-
-    optind = 0;   /* GNU getopt: start afresh */
-    opterr = 0;   /* its messages are option_error()'s */
-    int c;
-    while ((c = getopt_long(argc, av, ":", longopts, NULL)) != -1) {
-        if (c < 1000 || c >= 1000 + n)
-            return option_error(p, longopts, c, av);
-        int i = c - 1000;
-        p->set[i] = true;
-        p->value[i] = optarg;
-        if (cmd->options[i].kind == OPT_LIST)
-            strlist_push(&p->list[i], optarg);
-    }
-    p->args = av + optind;
-    p->nargs = argc - optind;
+    p->args = p->opts.args;
+    p->nargs = p->opts.nargs;
     if (p->nargs < cmd->min_args)
         return args_usage_fail(p, _("missing argument"));
     if (cmd->max_args >= 0 && p->nargs > cmd->max_args)
@@ -180,20 +99,18 @@ int cli_is_command(const char *name)
     return find_command(name) != NULL;
 }
 
-void cli_print_usage(FILE *out)
+void cli_print_usage(FILE *out, const struct option_spec *globals)
 {
     fprintf(out, "%s\n",
             _("Usage: rapport [--db PATH] [--config PATH] [--demo] [--read-only] [COMMAND [ARGS]]"));
     fprintf(out, "%s\n\n",
             _("A keyboard-driven relationship manager; without a command it opens the full-screen interface."));
     fprintf(out, "%s\n", _("Global options (before the command):"));
-    fprintf(out, "  %-22s %s\n", "--db PATH", _("the database to use"));
-    fprintf(out, "  %-22s %s\n", "--config PATH", _("the configuration file"));
-    fprintf(out, "  %-22s %s\n", "--demo",
-            _("a throw-away database full of sample data"));
-    fprintf(out, "  %-22s %s\n", "--read-only", _("change nothing"));
-    fprintf(out, "  %-22s %s\n", "-h, --help", _("show this help"));
-    fprintf(out, "  %-22s %s\n", "--version", _("show the version"));
+    for (int i = 0; globals[i].name; i++) {
+        char left[64];
+        options_synopsis(&globals[i], left, sizeof left);
+        fprintf(out, "  %-22s %s\n", left, _(globals[i].help));
+    }
     fprintf(out, "\n%s\n", _("Commands:"));
     for (size_t i = 0; i < COMMAND_COUNT; i++)
         fprintf(out, "  %-10s %s\n", commands[i]->name, _(commands[i]->summary));
@@ -209,11 +126,7 @@ static void print_command_help(const struct cli_command *cmd)
         printf("\n%s\n", _("Options:"));
         for (int i = 0; cmd->options[i].name; i++) {
             char left[64];
-            if (cmd->options[i].arg)
-                snprintf(left, sizeof left, "--%s %s", cmd->options[i].name,
-                         cmd->options[i].arg);
-            else
-                snprintf(left, sizeof left, "--%s", cmd->options[i].name);
+            options_synopsis(&cmd->options[i], left, sizeof left);
             printf("  %-26s %s\n", left, _(cmd->options[i].help));
         }
     }
@@ -275,9 +188,7 @@ int cli_run(struct app *app, int argc, char **argv)
 
     struct cli_args p;
     memset(&p, 0, sizeof p);
-    p.cmd = cmd;
-    char **copy = NULL;
-    int rc = parse_options(cmd, argc, argv, &p, &copy);
+    int rc = parse_args(cmd, argc, argv, &p);
     if (rc == CLI_OK && cmd->needs_write && app->read_only) {
         fprintf(stderr, _("rapport: '%s' changes the database, which is open read-only\n"),
                 cmd->name);
@@ -292,9 +203,6 @@ int cli_run(struct app *app, int argc, char **argv)
                 strerror(errno));
         rc = CLI_USER_ERROR;
     }
-    parsed_clear(&p);
-    if (copy)
-        free(copy[0]);
-    free(copy);
+    options_clear(&p.opts);
     return rc;
 }

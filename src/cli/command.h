@@ -10,36 +10,19 @@
 #include <stdint.h>
 
 #include "base/date.h"
+#include "base/options.h"
 #include "base/strlist.h"
 #include "cli/cli.h"
 #include "core/app.h"
 #include "store/store.h"
-
-/* The most options one command has. */
-#define MAX_OPTIONS 20
-
-enum opt_kind {
-    OPT_FLAG,    /* --yes */
-    OPT_VALUE,   /* --org O: the last one given counts */
-    OPT_LIST,    /* --tag T...: every one given counts */
-};
-
-struct cli_option {
-    const char *name;
-    enum opt_kind kind;
-    const char *arg;      /* the value's placeholder in help */
-    const char *help;     /* N_() */
-};
 
 struct cli_command;
 
 /* What the options and arguments of one command came to. */
 struct cli_args {
     const struct cli_command *cmd;
-    bool set[MAX_OPTIONS];
-    const char *value[MAX_OPTIONS];
-    struct strlist list[MAX_OPTIONS];
-    char **args;
+    struct options opts;       /* read with args_opt, args_flag, args_list */
+    char **args;               /* the arguments, nargs of them */
     int nargs;
 };
 
@@ -47,7 +30,8 @@ struct cli_command {
     const char *name;
     const char *synopsis;            /* N_(): after "rapport NAME " */
     const char *summary;             /* N_() */
-    const struct cli_option *options;   /* ends with a NULL name */
+    const struct option_spec *options;  /* ends with a NULL name; NULL
+                                           for none */
     int min_args;
     int max_args;                    /* -1: any number */
     int (*run)(struct app *app, struct cli_args *p);
@@ -62,6 +46,8 @@ struct cli_command {
 const char *args_opt(const struct cli_args *p, const char *name);
 /* True when --name was given. */
 bool args_flag(const struct cli_args *p, const char *name);
+/* True when any option at all was given. */
+bool args_any(const struct cli_args *p);
 /* Every value given to the repeatable --name, in order. */
 const struct strlist *args_list(const struct cli_args *p, const char *name);
 /* Joins args[from..] with spaces (a text typed without quotes). */

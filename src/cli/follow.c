@@ -12,10 +12,10 @@
 #include "cli/output.h"
 #include "core/followup.h"
 
-static const struct cli_option follow_options[] = {
-    { "every", OPT_VALUE, "Nd|Nw|Nm", N_("repeat after each completion") },
-    { "at", OPT_VALUE, "HH:MM", N_("time of day") },
-    { NULL, OPT_FLAG, NULL, NULL },
+static const struct option_spec follow_options[] = {
+    { "every", OPTION_VALUE, "Nd|Nw|Nm", N_("repeat after each completion") },
+    { "at", OPTION_VALUE, "HH:MM", N_("time of day") },
+    { NULL, OPTION_FLAG, NULL, NULL },
 };
 
 static int cmd_follow(struct app *app, struct cli_args *p)
@@ -73,9 +73,9 @@ const struct cli_command cli_cmd_follow = {
     .needs_write = true,
 };
 
-static const struct cli_option done_options[] = {
-    { "note", OPT_VALUE, "TEXT", N_("log a note with it") },
-    { NULL, OPT_FLAG, NULL, NULL },
+static const struct option_spec done_options[] = {
+    { "note", OPTION_VALUE, "TEXT", N_("log a note with it") },
+    { NULL, OPTION_FLAG, NULL, NULL },
 };
 
 static int cmd_done(struct app *app, struct cli_args *p)

@@ -187,17 +187,17 @@ static void list_table_row(const struct app *app, const struct contact *c)
     putchar('\n');
 }
 
-static const struct cli_option list_options[] = {
-    { "stage", OPT_VALUE, "S", N_("only this stage") },
-    { "tag", OPT_VALUE, "T", N_("only contacts with this tag") },
-    { "org", OPT_VALUE, "O", N_("only this organisation") },
-    { "role", OPT_LIST, "R", N_("only users or decision-makers") },
-    { "archived", OPT_FLAG, NULL, N_("only archived contacts") },
-    { "all", OPT_FLAG, NULL, N_("archived contacts too") },
-    { "sort", OPT_VALUE, "name|stage|last|next",
+static const struct option_spec list_options[] = {
+    { "stage", OPTION_VALUE, "S", N_("only this stage") },
+    { "tag", OPTION_VALUE, "T", N_("only contacts with this tag") },
+    { "org", OPTION_VALUE, "O", N_("only this organisation") },
+    { "role", OPTION_LIST, "R", N_("only users or decision-makers") },
+    { "archived", OPTION_FLAG, NULL, N_("only archived contacts") },
+    { "all", OPTION_FLAG, NULL, N_("archived contacts too") },
+    { "sort", OPTION_VALUE, "name|stage|last|next",
       N_("order: name, stage, last contact, next follow-up") },
-    { "format", OPT_VALUE, "table|csv|json", N_("output format") },
-    { NULL, OPT_FLAG, NULL, NULL },
+    { "format", OPTION_VALUE, "table|csv|json", N_("output format") },
+    { NULL, OPTION_FLAG, NULL, NULL },
 };
 
 static int cmd_list(struct app *app, struct cli_args *p)

@@ -48,10 +48,10 @@ static char *read_at_most(FILE *in, size_t max)
     return buf;
 }
 
-static const struct cli_option note_options[] = {
-    { "kind", OPT_VALUE, "K",
+static const struct option_spec note_options[] = {
+    { "kind", OPTION_VALUE, "K",
       N_("note, call, email, meeting, consultation or delivery") },
-    { NULL, OPT_FLAG, NULL, NULL },
+    { NULL, OPTION_FLAG, NULL, NULL },
 };
 
 static int cmd_note(struct app *app, struct cli_args *p)

@@ -97,9 +97,9 @@ static void report_json(const struct report *r)
     json_decref(o);
 }
 
-static const struct cli_option report_options[] = {
-    { "format", OPT_VALUE, "table|json", N_("output format") },
-    { NULL, OPT_FLAG, NULL, NULL },
+static const struct option_spec report_options[] = {
+    { "format", OPTION_VALUE, "table|json", N_("output format") },
+    { NULL, OPTION_FLAG, NULL, NULL },
 };
 
 static int cmd_report(struct app *app, struct cli_args *p)

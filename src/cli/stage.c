@@ -8,9 +8,9 @@
 #include "cli/output.h"
 #include "core/stage.h"
 
-static const struct cli_option stage_options[] = {
-    { "reason", OPT_VALUE, "TEXT", N_("why the stage changed") },
-    { NULL, OPT_FLAG, NULL, NULL },
+static const struct option_spec stage_options[] = {
+    { "reason", OPTION_VALUE, "TEXT", N_("why the stage changed") },
+    { NULL, OPTION_FLAG, NULL, NULL },
 };
 
 static int cmd_stage(struct app *app, struct cli_args *p)
