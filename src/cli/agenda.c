@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/cadence.h"
+#include "core/review.h"
 #include "core/stage.h"
 
 /* Gone-quiet contacts the agenda shows before "... and N more". */
@@ -20,9 +21,30 @@ static const struct option_spec agenda_options[] = {
     { NULL, OPTION_FLAG, NULL, NULL },
 };
 
+/* The follow-up sections; returns how many follow-ups they listed, or
+ * -1 after a failed read. */
+static int64_t print_followup_sections(struct app *app,
+                                       const struct review *r)
+{
+    int64_t total = 0;
+    for (int s = 0; review_lists_followups(s); s++) {
+        if (!review_shows(r, s))
+            continue;
+        char title[96], heading[128];
+        review_title(r, s, title, sizeof title);
+        /* A blank line between sections, once one was printed. */
+        snprintf(heading, sizeof heading, "%s%s", total ? "\n" : "", title);
+        int64_t n = output_followups(app, review_filter(r, s), heading, true);
+        if (n < 0)
+            return -1;
+        total += n;
+    }
+    return total;
+}
+
 static int cmd_agenda(struct app *app, struct cli_args *p)
 {
-    long days = 7;
+    long days = REVIEW_DAYS;
     const char *given = args_opt(p, "days");
     if (given) {
         char *end;
@@ -32,35 +54,12 @@ static int cmd_agenda(struct app *app, struct cli_args *p)
             return args_bad_value(p, _("days"), given,
                                   _("a number of days from 0 to 3660"));
     }
-    struct date today = date_today();
+    struct review r;
+    review_plan(&r, date_today(), days);
     time_t now = time(NULL);
-    char heading[128];
-    int64_t total = 0, n;
-
-    struct followup_filter f = { .open_only = true };
-    f.to = date_add_days(today, -1);
-    if ((n = output_followups(app, &f, _("Overdue"), true)) < 0)
+    int64_t total = print_followup_sections(app, &r);
+    if (total < 0)
         return output_store_failed(app);
-    total += n;
-
-    f.from = today;
-    f.to = today;
-    snprintf(heading, sizeof heading, "%s%s", total ? "\n" : "", _("Today"));
-    if ((n = output_followups(app, &f, heading, true)) < 0)
-        return output_store_failed(app);
-    total += n;
-
-    if (days > 0) {
-        f.from = date_add_days(today, 1);
-        f.to = date_add_days(today, days);
-        char label[96];
-        snprintf(label, sizeof label,
-                 ngettext("Next %ld day", "Next %ld days", output_plural(days)), days);
-        snprintf(heading, sizeof heading, "%s%s", total ? "\n" : "", label);
-        if ((n = output_followups(app, &f, heading, true)) < 0)
-            return output_store_failed(app);
-        total += n;
-    }
 
     struct contact_list quiet = { 0 };
     if (store_quiet_page(app->st, app->cfg.stage_cadence, now, NULL,
@@ -68,8 +67,10 @@ static int cmd_agenda(struct app *app, struct cli_args *p)
         store_contact_list_clear(&quiet);
         return output_store_failed(app);
     }
+    char title[96];
+    review_title(&r, REVIEW_QUIET, title, sizeof title);
     if (quiet.len > 0)
-        printf("%s%s\n", total ? "\n" : "", _("Gone quiet"));
+        printf("%s%s\n", total ? "\n" : "", title);
     for (size_t i = 0; i < quiet.len; i++) {
         const struct contact *c = &quiet.items[i];
         fputs("  ", stdout);
@@ -83,8 +84,9 @@ static int cmd_agenda(struct app *app, struct cli_args *p)
     }
     if (quiet.more) {
         int64_t count = 0;
-        if (store_quiet_count(app->st, app->cfg.stage_cadence, now, &count)
-            == STORE_OK && count > (int64_t)quiet.len)
+        if (review_count(app->st, &r, REVIEW_QUIET, app->cfg.stage_cadence,
+                         now, &count) == STORE_OK
+            && count > (int64_t)quiet.len)
             printf(_("  … and %lld more\n"),
                    (long long)(count - (int64_t)quiet.len));
     }
