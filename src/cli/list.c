@@ -1,11 +1,11 @@
-/* `rapport list`: contacts a window at a time, as a table, CSV or JSON.
+/* `rapport list`: contacts a window at a time, as a table, or as CSV or
+ * JSON written by io/ (the export's writers).
  * A command: uses cli/command.h, cli/output.h and the layers below
  * cli/ (io/, core/, store/, model/, base/). */
 #include <config.h>
 
 #include <errno.h>
 #include <inttypes.h>
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,146 +16,10 @@
 #include "cli/output.h"
 #include "core/cursor.h"
 #include "core/stage.h"
+#include "io/io.h"
 
-enum list_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
-
-static void csv_field(FILE *out, const char *s, bool last)
-{
-    s = s ? s : "";
-    if (strpbrk(s, ",\"\r\n")) {
-        putc('"', out);
-        for (; *s; s++) {
-            if (*s == '"')
-                putc('"', out);
-            putc(*s, out);
-        }
-        putc('"', out);
-    } else {
-        fputs(s, out);
-    }
-    fputs(last ? "\r\n" : ",", out);
-}
-
-static const char *const csv_columns[] = {
-    "id", "name", "organisation", "title", "stage", "roles", "emails",
-    "phones", "tags", "channel", "created", "last_touch", "next_due",
-    "archived", "department", "phone_kinds",
-};
-
-#define CSV_COLUMNS (sizeof csv_columns / sizeof csv_columns[0])
-
-static const char *roles_key(unsigned roles)
-{
-    switch (roles & (ROLE_USER | ROLE_DECISION_MAKER)) {
-    case ROLE_USER:
-        return "user";
-    case ROLE_DECISION_MAKER:
-        return "decision-maker";
-    case ROLE_USER | ROLE_DECISION_MAKER:
-        return "user;decision-maker";
-    default:
-        return "";
-    }
-}
-
-static void moment_iso(time_t t, char *buf, size_t size)
-{
-    if (t <= 0)
-        snprintf(buf, size, "%s", "");
-    else
-        date_format_moment(t, buf, size);
-}
-
-static void list_csv_row(FILE *out, const struct contact *c)
-{
-    char id[24], created[32], touched[32], due[11];
-    snprintf(id, sizeof id, "%" PRId64, c->id);
-    moment_iso(c->created, created, sizeof created);
-    moment_iso(c->last_touch, touched, sizeof touched);
-    date_format_iso(c->next_due, due);
-    char *emails = strlist_join(&c->emails, ";");
-    /* Numbers and kinds in two columns, the n-th kind the n-th number's
-     * ("" when unknown), so the phones column reads as it always did. */
-    struct strlist numbers = { 0 }, kinds = { 0 };
-    for (size_t i = 0; i < c->phones.len; i++) {
-        strlist_push(&numbers, c->phones.items[i].number);
-        strlist_push(&kinds, c->phones.items[i].kind ? c->phones.items[i].kind : "");
-    }
-    char *phones = strlist_join(&numbers, ";");
-    char *phone_kinds = strlist_join(&kinds, ";");
-    char *tags = strlist_join(&c->tags, ";");
-    const char *fields[CSV_COLUMNS] = {
-        id, c->name, c->org, c->title, stage_key(c->stage),
-        roles_key(c->roles), emails, phones, tags, c->channel, created,
-        touched, due, c->archived ? "yes" : "no", c->department, phone_kinds,
-    };
-    for (size_t i = 0; i < CSV_COLUMNS; i++)
-        csv_field(out, fields[i], i + 1 == CSV_COLUMNS);
-    free(emails);
-    free(phones);
-    free(phone_kinds);
-    free(tags);
-    strlist_clear(&numbers);
-    strlist_clear(&kinds);
-}
-
-static json_t *json_text(const char *s)
-{
-    if (!s)
-        return json_null();
-    json_t *j = json_string(s);
-    if (!j) {
-        /* Not UTF-8 after all: show it safely rather than lose the row. */
-        char *safe = text_sanitize(s, true);
-        j = json_string(safe);
-        free(safe);
-    }
-    return j ? j : json_null();
-}
-
-static json_t *json_strings(const struct strlist *l)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; i < l->len; i++)
-        json_array_append_new(a, json_text(l->items[i]));
-    return a;
-}
-
-static json_t *contact_json(const struct contact *c)
-{
-    char created[32], touched[32], due[11];
-    moment_iso(c->created, created, sizeof created);
-    moment_iso(c->last_touch, touched, sizeof touched);
-    date_format_iso(c->next_due, due);
-    json_t *roles = json_array();
-    if (c->roles & ROLE_USER)
-        json_array_append_new(roles, json_string("user"));
-    if (c->roles & ROLE_DECISION_MAKER)
-        json_array_append_new(roles, json_string("decision-maker"));
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_integer(c->id));
-    json_object_set_new(o, "name", json_text(c->name));
-    json_object_set_new(o, "organisation", json_text(c->org));
-    json_object_set_new(o, "department", json_text(c->department));
-    json_object_set_new(o, "title", json_text(c->title));
-    json_object_set_new(o, "stage", json_string(stage_key(c->stage)));
-    json_object_set_new(o, "roles", roles);
-    json_object_set_new(o, "emails", json_strings(&c->emails));
-    json_t *phones = json_array(), *kinds = json_array();
-    for (size_t i = 0; i < c->phones.len; i++) {
-        json_array_append_new(phones, json_text(c->phones.items[i].number));
-        json_array_append_new(kinds, json_text(c->phones.items[i].kind));
-    }
-    json_object_set_new(o, "phones", phones);
-    json_object_set_new(o, "phone_kinds", kinds);
-    json_object_set_new(o, "tags", json_strings(&c->tags));
-    json_object_set_new(o, "channel", json_text(c->channel));
-    json_object_set_new(o, "created", json_string(created));
-    json_object_set_new(o, "last_touch", json_string(touched));
-    json_object_set_new(o, "next_due", *due ? json_string(due) : json_null());
-    json_object_set_new(o, "archived", json_boolean(c->archived));
-    return o;
-}
+/* --format table: for people, not for parsing. */
+#define FORMAT_TABLE (-1)
 
 static void list_table_row(const struct app *app, const struct contact *c)
 {
@@ -227,13 +91,15 @@ static int cmd_list(struct app *app, struct cli_args *p)
             return args_bad_value(p, _("sort"), order, "name, stage, last, next");
         sort = (enum contact_sort)i;
     }
-    enum list_format format = FORMAT_TABLE;
+    /* CSV and JSON are the export's writers (io/), over the fields a
+     * listing shows. */
+    int format = FORMAT_TABLE;
     const char *form = args_opt(p, "format");
     if (form) {
         if (strcmp(form, "csv") == 0)
-            format = FORMAT_CSV;
+            format = IO_FORMAT_CSV;
         else if (strcmp(form, "json") == 0)
-            format = FORMAT_JSON;
+            format = IO_FORMAT_JSON;
         else if (strcmp(form, "table") != 0)
             return args_bad_value(p, _("format"), form, "table, csv, json");
     }
@@ -247,31 +113,23 @@ static int cmd_list(struct app *app, struct cli_args *p)
         fputs(_("rapport: out of memory\n"), stderr);
         return CLI_USER_ERROR;
     }
-    if (format == FORMAT_CSV)
-        for (size_t i = 0; i < CSV_COLUMNS; i++)
-            csv_field(out, csv_columns[i], i + 1 == CSV_COLUMNS);
-    if (format == FORMAT_JSON)
-        fputs("[", out);
+    struct io_listing listing;
+    if (format != FORMAT_TABLE)
+        io_listing_begin(&listing, out, format);
 
     struct contact_cursor cur;
     cursor_contacts(&cur, app->st, &filter, sort);
     size_t shown = 0;
     for (const struct contact *c; (c = cursor_next_contact(&cur)); shown++) {
-        if (format == FORMAT_CSV) {
-            list_csv_row(out, c);
-        } else if (format == FORMAT_JSON) {
-            fputs(shown ? ",\n" : "\n", out);
-            json_t *o = contact_json(c);
-            output_json(out, o);
-            json_decref(o);
-        } else {
+        if (format != FORMAT_TABLE)
+            io_listing_contact(&listing, c);
+        else
             list_table_row(app, c);
-        }
     }
     rc = cursor_close_contacts(&cur) == STORE_OK ? CLI_OK
                                                  : output_store_failed(app);
-    if (format == FORMAT_JSON)
-        fputs(shown ? "\n]\n" : "]\n", out);
+    if (format != FORMAT_TABLE)
+        io_listing_end(&listing);
     if (out != stdout && fclose(out) != 0 && rc == CLI_OK) {
         fprintf(stderr, _("rapport: cannot write the output: %s\n"),
                 strerror(errno));

@@ -4,6 +4,8 @@
 #ifndef RAPPORT_IO_H
 #define RAPPORT_IO_H
 
+#include <stdio.h>
+
 #include "core/app.h"
 #include "store/store.h"
 #include "base/strlist.h"
@@ -57,6 +59,21 @@ enum store_status io_import_file(struct store *st, const char *path,
 enum store_status io_export_file(struct store *st, const char *path,
                                  int format, struct io_summary *summary);
 void io_summary_clear(struct io_summary *summary);
+
+/* `rapport list --format csv|json` (SPEC §4): contacts written one at a
+ * time by the export's own writers, over the fields a listing shows, so
+ * that a listing and an export name every field alike (data/rapport.1
+ * lists them). */
+struct io_listing {
+    FILE *out;
+    int format;             /* IO_FORMAT_CSV or IO_FORMAT_JSON */
+    size_t count;           /* contacts written so far */
+};
+/* The CSV header, or JSON's opening bracket. */
+void io_listing_begin(struct io_listing *l, FILE *out, int format);
+void io_listing_contact(struct io_listing *l, const struct contact *c);
+/* JSON's closing bracket. */
+void io_listing_end(struct io_listing *l);
 
 /* `rapport import ...` and `rapport export ...` (argv[0] is the command
  * name); return exit statuses as cli.h defines them. */

@@ -112,6 +112,19 @@ static void test_stage_names(void)
     is_int(contact_parse_role("decision-maker"), ROLE_DECISION_MAKER, "role decision-maker");
     is_int(contact_parse_role("both"), ROLE_USER | ROLE_DECISION_MAKER, "role both");
     is_int(contact_parse_role("boss"), -1, "an unknown role");
+    is_int(contact_parse_role("user;decision-maker"),
+           ROLE_USER | ROLE_DECISION_MAKER, "roles as CSV writes them");
+    is_int(contact_parse_role(" Decision-Maker , user "),
+           ROLE_USER | ROLE_DECISION_MAKER, "roles with blanks, in any case");
+    is_int(contact_parse_role("user;boss"), -1, "one unknown role spoils the list");
+    is_int(contact_parse_role(""), -1, "no role at all");
+    const char *keys[CONTACT_ROLE_COUNT];
+    ok(contact_role_keys(ROLE_DECISION_MAKER | ROLE_USER, keys) == 2
+       && strcmp(keys[0], "user") == 0 && strcmp(keys[1], "decision-maker") == 0,
+       "both roles are written as their words, user's first");
+    ok(contact_role_keys(ROLE_DECISION_MAKER, keys) == 1
+       && strcmp(keys[0], "decision-maker") == 0, "one role, one word");
+    is_int(contact_role_keys(0, keys), 0, "no role, no word");
     is_int(score_parse("10"), 10, "score 10");
     is_int(score_parse("11"), -1, "score 11 refused");
     is_int(score_parse("7a"), -1, "score 7a refused");
