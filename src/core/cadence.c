@@ -1,6 +1,7 @@
 /* Cadence: how often each contact should be touched, and who has gone
  * quiet. The storage lists quiet contacts through its indexes; these
- * functions answer the same question for one contact already read. */
+ * functions answer the same question for one contact already read.
+ * Uses store/ and below. */
 #include <config.h>
 
 #include <errno.h>

@@ -1,5 +1,6 @@
 /* Reports: the numbers behind the funnel, NPS and workload. The storage
- * computes them with indexed queries; this is the front ends' door. */
+ * computes them with indexed queries; this is the front ends' door.
+ * Uses store/ and below. */
 #include <config.h>
 
 #include "core/report.h"

@@ -1,5 +1,5 @@
 /* Satisfaction: 0-10 scores, and NPS over the latest score of each
- * contact in a group. */
+ * contact in a group. Uses store/ and below. */
 #include <config.h>
 
 #include <stdlib.h>
