@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,21 @@ int args_usage_fail(const struct cli_args *p, const char *message)
     fprintf(stderr, _("Try 'rapport %s --help'."), p->cmd->name);
     fputc('\n', stderr);
     return CLI_USAGE;
+}
+
+int args_usage_failf(const struct cli_args *p, const char *fmt, ...)
+{
+    char *msg = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    if (vasprintf(&msg, fmt, ap) < 0)
+        msg = NULL;
+    va_end(ap);
+    char *safe = text_sanitize(msg ? msg : fmt, false);
+    int rc = args_usage_fail(p, safe ? safe : fmt);
+    free(safe);
+    free(msg);
+    return rc;
 }
 
 /* A one-line usage error naming a bad value: "bad date "x"". */

@@ -9,13 +9,11 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
 #include "cli/cli.h"
 #include "cli/command.h"
-#include "io/io.h"
 
 /* Reads the command's options and arguments (argv[0] its name) and
  * checks how many arguments it has. Returns CLI_OK, or CLI_USAGE after
@@ -38,25 +36,6 @@ static int parse_args(const struct cli_command *cmd, int argc, char **argv,
         return args_usage_fail(p, _("too many arguments"));
     return CLI_OK;
 }
-
-static const struct cli_command cli_cmd_import = {
-    .name = "import",
-    .synopsis = N_("FILE [--format csv|vcard|ics] [--dry-run] [--strict] [--map SPEC]"),
-    .summary = N_("import contacts or follow-ups"),
-    .min_args = 0,
-    .max_args = -1,
-    .delegate = io_import_command,
-    .needs_write = true,
-};
-
-static const struct cli_command cli_cmd_export = {
-    .name = "export",
-    .synopsis = N_("[--format csv|vcard|ics|json] [--output FILE] [--vcard-version 3|4]"),
-    .summary = N_("export contacts or follow-ups"),
-    .min_args = 0,
-    .max_args = -1,
-    .delegate = io_export_command,
-};
 
 /* Every command, in the order `rapport --help` lists them. */
 static const struct cli_command *const commands[] = {
@@ -144,15 +123,6 @@ static bool wants_help(int argc, char **argv)
     return false;
 }
 
-/* Whether argv holds the option before a "--". */
-static bool has_flag(int argc, char **argv, const char *flag)
-{
-    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-        if (strcmp(argv[i], flag) == 0)
-            return true;
-    return false;
-}
-
 int cli_run(struct app *app, int argc, char **argv)
 {
     const struct cli_command *cmd = argc > 0 ? find_command(argv[0]) : NULL;
@@ -164,25 +134,11 @@ int cli_run(struct app *app, int argc, char **argv)
         fputc('\n', stderr);
         return CLI_USAGE;
     }
-    bool help = wants_help(argc, argv);
-    if (cmd->delegate) {
-        if (!help && cmd->needs_write && app->read_only) {
-            fprintf(stderr, _("rapport: '%s' changes the database, which is open read-only\n"),
-                    cmd->name);
-            return CLI_USER_ERROR;
-        }
-        /* A dry run writes nothing, not even a new database file: with
-         * none yet, it runs against an empty one that is thrown away. */
-        if (!help && strcmp(cmd->name, "import") == 0 && !app->st
-            && has_flag(argc, argv, "--dry-run") && access(app->db_path, F_OK) != 0
-            && app_use_scratch(app, "dry-run") != 0)
-            return CLI_USER_ERROR;
-        if (!help && app_open_store(app) != 0)
-            return CLI_USER_ERROR;
-        return cmd->delegate(app, argc, argv);
-    }
-    if (help) {
-        print_command_help(cmd);
+    if (wants_help(argc, argv)) {
+        if (cmd->help)
+            cmd->help();
+        else
+            print_command_help(cmd);
         return CLI_OK;
     }
 
@@ -194,6 +150,8 @@ int cli_run(struct app *app, int argc, char **argv)
                 cmd->name);
         rc = CLI_USER_ERROR;
     }
+    if (rc == CLI_OK && cmd->prepare)
+        rc = cmd->prepare(app, &p);
     if (rc == CLI_OK && app_open_store(app) != 0)
         rc = CLI_USER_ERROR;
     if (rc == CLI_OK)

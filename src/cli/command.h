@@ -35,8 +35,11 @@ struct cli_command {
     int min_args;
     int max_args;                    /* -1: any number */
     int (*run)(struct app *app, struct cli_args *p);
-    /* Commands that parse their own options (import, export). */
-    int (*delegate)(struct app *app, int argc, char **argv);
+    /* Optional: --help in the command's own words (import, export),
+     * instead of the one made from the synopsis and the option table. */
+    void (*help)(void);
+    /* Optional: run after parsing, before the database is opened. */
+    int (*prepare)(struct app *app, const struct cli_args *p);
     bool needs_write;
 };
 
@@ -55,6 +58,10 @@ char *args_join(const struct cli_args *p, int from);
 
 /* "rapport CMD: message" and where to look; returns CLI_USAGE. */
 int args_usage_fail(const struct cli_args *p, const char *message);
+/* args_usage_fail with a message formatted, made safe for a terminal:
+ * "one file at a time, not also '%s'". */
+int args_usage_failf(const struct cli_args *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* A one-line usage error naming a bad value; returns CLI_USAGE. */
 int args_bad_value(const struct cli_args *p, const char *what,
                    const char *value, const char *expected);
@@ -89,5 +96,7 @@ extern const struct cli_command cli_cmd_search;                   /* search.c */
 extern const struct cli_command cli_cmd_orgs;                     /* orgs.c */
 extern const struct cli_command cli_cmd_report;                   /* report.c */
 extern const struct cli_command cli_cmd_backup, cli_cmd_check;    /* backup.c */
+extern const struct cli_command cli_cmd_import;                   /* import.c */
+extern const struct cli_command cli_cmd_export;                   /* export.c */
 
 #endif
