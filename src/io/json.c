@@ -1,5 +1,7 @@
 /* JSON export of everything, for scripts: every contact with its notes,
- * follow-ups, stage history and scores, then every organisation. Built
+ * follow-ups, stage history and scores, then every organisation; and
+ * the contacts of `list --format json`, from the same table of fields
+ * (io/listing.c). Built
  * with jansson one contact at a time and streamed, so memory stays
  * bounded by one contact; keys keep the order they are set in
  * (JSON_PRESERVE_ORDER), so two exports of the same data are the same
