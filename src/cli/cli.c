@@ -3,7 +3,8 @@
  * writes — feeds parsing, `rapport --help`, `rapport COMMAND --help` and
  * the unknown-command error. Each command is one file (cli/add.c,
  * cli/list.c, ...) that defines its entry; this file only lists them,
- * parses their options and runs them. */
+ * parses their options (base/options.c) and runs them. May use
+ * cli/command.h and the layers below cli/. */
 #include <config.h>
 
 #include <errno.h>
