@@ -19,6 +19,15 @@
 #include "base/date.h"
 #include "base/phone.h"
 #include "base/strlist.h"
+#include "model/contact.h"
+#include "model/followup.h"
+#include "model/journal.h"
+#include "model/note.h"
+#include "model/org.h"
+#include "model/report.h"
+#include "model/score.h"
+#include "model/search.h"
+#include "model/stage.h"
 
 enum store_status {
     STORE_OK = 0,
@@ -29,145 +38,6 @@ enum store_status {
     STORE_READ_ONLY,   /* opened read-only, or the file is not writable */
     STORE_FAILED,      /* the database failed: damaged, disk full, ... */
 };
-
-/* The pipeline, in order. Stored as 'end-user', 'customer', 'client'. */
-enum stage {
-    STAGE_END_USER = 0,
-    STAGE_CUSTOMER = 1,
-    STAGE_CLIENT = 2,
-};
-#define STAGE_COUNT 3
-#define STAGE_NONE (-1)
-
-enum role {
-    ROLE_USER = 1 << 0,
-    ROLE_DECISION_MAKER = 1 << 1,
-};
-
-struct contact {
-    int64_t id;
-    char *name;
-    char *org;             /* organisation's name; NULL when none */
-    char *department;      /* within the organisation; NULL when none */
-    char *title;           /* NULL when none */
-    unsigned roles;        /* enum role bits */
-    enum stage stage;      /* current stage (the last stage change) */
-    time_t stage_since;
-    struct strlist emails;
-    struct phone_list phones;
-    struct strlist tags;
-    char *projects;        /* free text, NULL when none */
-    char *goals;
-    char *channel;         /* preferred channel, free text */
-    int cadence_days;      /* -1: the stage's cadence; 0: never; else days */
-    time_t created;
-    time_t updated;
-    time_t last_touch;     /* last interaction; created when never touched */
-    struct date next_due;  /* earliest open follow-up (after snooze); unset when none */
-    int note_count;
-    bool archived;
-    int64_t version;       /* bumped by every write: detects concurrent edits */
-};
-
-struct note {
-    int64_t id;
-    int64_t contact_id;
-    time_t at;
-    char kind[16];         /* note, call, email, meeting, consultation, delivery */
-    char *body;
-};
-
-enum followup_state {
-    FOLLOWUP_OPEN = 0,
-    FOLLOWUP_DONE = 1,
-};
-
-struct followup {
-    int64_t id;
-    int64_t contact_id;
-    char *contact_name;    /* filled by reads, for display */
-    enum stage contact_stage;
-    struct date due;       /* the date it was scheduled for */
-    int due_minutes;       /* time of day in minutes, -1 when none */
-    struct date snoozed_until; /* unset when not snoozed */
-    char *text;
-    struct interval every; /* count 0: does not recur */
-    enum followup_state state;
-    time_t done_at;        /* 0 unless done */
-    time_t created;
-    char *uid;             /* an imported calendar item's UID, kept by the
-                              occurrences that follow; NULL when none */
-};
-
-struct stage_change {
-    int64_t id;
-    int64_t contact_id;
-    int from;              /* enum stage, or STAGE_NONE for the first */
-    enum stage to;
-    time_t at;
-    char *reason;          /* NULL when none given */
-};
-
-struct score {
-    int64_t id;
-    int64_t contact_id;
-    time_t at;
-    int value;             /* 0..10 */
-    char *comment;
-};
-
-struct org {
-    int64_t id;
-    char *name;
-    char *notes;
-    int stage_counts[STAGE_COUNT];   /* active (not archived) contacts */
-};
-
-struct journal_entry {
-    int64_t id;
-    time_t at;
-    char *what;            /* what the change did, in words */
-    bool own;              /* written through this connection */
-};
-
-/* A search hit: a contact, and for a hit in a note, that note. */
-struct search_hit {
-    struct contact contact;
-    int64_t note_id;       /* 0 when the contact itself matched */
-    char *snippet;         /* the matching part of the note, or NULL */
-};
-
-#define STORE_LIST(name, type) \
-    struct name {                  \
-        type *items;               \
-        size_t len;                \
-        bool more;  /* rows exist past this window */ \
-    }
-STORE_LIST(contact_list, struct contact);
-STORE_LIST(note_list, struct note);
-STORE_LIST(followup_list, struct followup);
-STORE_LIST(stage_change_list, struct stage_change);
-STORE_LIST(score_list, struct score);
-STORE_LIST(org_list, struct org);
-STORE_LIST(search_hit_list, struct search_hit);
-STORE_LIST(journal_list, struct journal_entry);
-
-void store_contact_clear(struct contact *c);
-void store_note_clear(struct note *n);
-void store_followup_clear(struct followup *f);
-void store_stage_change_clear(struct stage_change *s);
-void store_score_clear(struct score *s);
-void store_org_clear(struct org *o);
-void store_contact_list_clear(struct contact_list *l);
-void store_note_list_clear(struct note_list *l);
-void store_followup_list_clear(struct followup_list *l);
-void store_stage_change_list_clear(struct stage_change_list *l);
-void store_score_list_clear(struct score_list *l);
-void store_org_list_clear(struct org_list *l);
-void store_search_hit_list_clear(struct search_hit_list *l);
-void store_journal_list_clear(struct journal_list *l);
-/* Deep copy; returns 0 or -1 (out of memory). */
-int store_contact_copy(struct contact *dst, const struct contact *src);
 
 /* ---- opening ---------------------------------------------------------- */
 
@@ -386,26 +256,6 @@ enum store_status store_org_get(struct store *st, const char *name,
 
 /* ---- reports ------------------------------------------------------------ */
 
-struct nps {
-    int answered;      /* contacts with a score */
-    int promoters;     /* latest score 9-10 */
-    int detractors;    /* latest score 0-6 */
-};
-
-struct report {
-    int64_t stage_counts[STAGE_COUNT];
-    int64_t promotions_month;      /* stage changes forward since the 1st */
-    int64_t promotions_quarter;    /* since the quarter's first day */
-    double median_days[STAGE_COUNT];  /* median days spent in each stage
-                                         (finished stays and current ones);
-                                         -1 when no data */
-    struct nps nps_stage[STAGE_COUNT];
-    struct nps nps_user;           /* contacts with the user role */
-    struct nps nps_decision_maker;
-    struct nps nps_all;
-    int64_t overdue;               /* open follow-ups before today */
-    int64_t quiet;                 /* gone quiet contacts */
-};
 enum store_status store_report(struct store *st,
                                const int stage_cadence[STAGE_COUNT],
                                time_t now, struct report *out);
@@ -427,7 +277,6 @@ enum store_status store_undo_entry(struct store *st, int64_t expected,
                                    struct journal_entry *undone);
 enum store_status store_journal_recent(struct store *st, size_t limit,
                                        struct journal_list *out);
-void store_journal_entry_clear(struct journal_entry *e);
 
 /* After a forget: true when another program's open read kept the old
  * copies from being wiped out of the file; they go when it ends. */
