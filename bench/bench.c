@@ -22,6 +22,14 @@
 #include <unistd.h>
 
 #include "core/cadence.h"
+#include "model/contact.h"
+#include "model/followup.h"
+#include "model/note.h"
+#include "model/stage.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/note.h"
+#include "store/quiet.h"
 #include "store/store.h"
 
 #define RUNS 15

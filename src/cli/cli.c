@@ -27,6 +27,19 @@
 #include "core/score.h"
 #include "core/stage.h"
 #include "base/text.h"
+#include "model/note.h"
+#include "model/score.h"
+#include "model/search.h"
+#include "store/backup.h"
+#include "store/check.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/forget.h"
+#include "store/note.h"
+#include "store/quiet.h"
+#include "store/score.h"
+#include "store/search.h"
+#include "store/stage.h"
 
 /* Rows read per window: lists never hold a whole table in memory. */
 #define WINDOW 200

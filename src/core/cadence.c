@@ -10,6 +10,8 @@
 
 #include "core/cadence.h"
 #include "base/date.h"
+#include "model/contact.h"
+#include "model/stage.h"
 
 const int cadence_defaults[STAGE_COUNT] = {
     [STAGE_END_USER] = 0,

@@ -3,7 +3,12 @@
 #ifndef RAPPORT_CADENCE_H
 #define RAPPORT_CADENCE_H
 
-#include "store/store.h"
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "model/contact.h"
+#include "model/stage.h"
 
 /* SPEC §2 defaults: end user off, customer 45 days, client 21 days. */
 extern const int cadence_defaults[STAGE_COUNT];

@@ -12,6 +12,9 @@
 #include "core/contact.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "store/contact.h"
+#include "store/forget.h"
+#include "store/search.h"
 
 /* How many candidates an ambiguity message lists. */
 #define CANDIDATES_SHOWN 8

@@ -8,6 +8,10 @@
 
 #include "base/i18n.h"
 #include "core/cursor.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/note.h"
+#include "store/org.h"
 
 static void state_open(struct cursor_state *s, struct store *st)
 {

@@ -17,6 +17,7 @@
 #include "core/note.h"
 #include "core/score.h"
 #include "core/stage.h"
+#include "store/followup.h"
 
 #define DAY ((time_t)86400)
 

@@ -9,6 +9,8 @@
 #include "base/i18n.h"
 #include "core/note.h"
 #include "base/text.h"
+#include "model/note.h"
+#include "store/followup.h"
 
 static bool interval_valid(struct interval every)
 {

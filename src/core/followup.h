@@ -2,6 +2,7 @@
 #ifndef RAPPORT_FOLLOWUP_H
 #define RAPPORT_FOLLOWUP_H
 
+#include "model/followup.h"
 #include "store/store.h"
 
 /* Stores a follow-up; every.count 0 when it does not recur; due_minutes

@@ -6,6 +6,7 @@
 
 #include "base/i18n.h"
 #include "core/journal.h"
+#include "store/journal.h"
 
 enum store_status journal_undo_entry(struct store *st, int64_t id, char **what)
 {

@@ -9,6 +9,8 @@
 #include "core/org.h"
 #include "base/strlist.h"
 #include "base/text.h"
+#include "store/contact.h"
+#include "store/org.h"
 
 enum store_status org_page(struct store *st, const struct org *after,
                            size_t limit, struct org_list *out)

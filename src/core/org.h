@@ -2,6 +2,8 @@
 #ifndef RAPPORT_ORG_H
 #define RAPPORT_ORG_H
 
+#include "model/contact.h"
+#include "model/org.h"
 #include "store/store.h"
 
 enum store_status org_page(struct store *st, const struct org *after,

@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include "core/report.h"
+#include "store/report.h"
 
 enum store_status report_build(struct store *st,
                                const int stage_cadence[STAGE_COUNT],

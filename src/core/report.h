@@ -2,6 +2,8 @@
 #ifndef RAPPORT_REPORT_H
 #define RAPPORT_REPORT_H
 
+#include "model/report.h"
+#include "model/stage.h"
 #include "store/store.h"
 
 enum store_status report_build(struct store *st,

@@ -8,6 +8,8 @@
 #include "base/i18n.h"
 #include "core/score.h"
 #include "base/text.h"
+#include "model/score.h"
+#include "store/score.h"
 
 int score_parse(const char *text)
 {

@@ -2,6 +2,7 @@
 #ifndef RAPPORT_SCORE_H
 #define RAPPORT_SCORE_H
 
+#include "model/report.h"
 #include "store/store.h"
 
 /* value 0..10; comment may be NULL. Fills *id when not NULL. */

@@ -11,6 +11,8 @@
 #include "base/i18n.h"
 #include "core/stage.h"
 #include "base/text.h"
+#include "store/contact.h"
+#include "store/stage.h"
 
 static const struct {
     const char *key;

@@ -3,6 +3,7 @@
 #ifndef RAPPORT_STAGE_H
 #define RAPPORT_STAGE_H
 
+#include "model/stage.h"
 #include "store/store.h"
 
 /* "end-user", "customer", "client": stored and used on the command line. */

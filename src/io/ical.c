@@ -15,6 +15,8 @@
 #include "base/i18n.h"
 #include "io/format.h"
 #include "base/text.h"
+#include "store/contact.h"
+#include "store/followup.h"
 
 /* rapport's snooze, which RFC 5545 has no property for: DUE stays the
  * day a follow-up is due, as calendars expect, and this one carries the

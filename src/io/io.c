@@ -18,6 +18,8 @@
 #include "io/io.h"
 #include "io/format.h"
 #include "base/text.h"
+#include "store/contact.h"
+#include "store/note.h"
 
 struct io_format_row {
     const char *name;

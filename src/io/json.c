@@ -16,6 +16,12 @@
 #include "io/format.h"
 #include "core/org.h"
 #include "core/stage.h"
+#include "model/followup.h"
+#include "model/score.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/score.h"
+#include "store/stage.h"
 
 static json_t *str_or_null(const char *s)
 {

@@ -16,6 +16,10 @@
 #include "io/format.h"
 #include "core/note.h"
 #include "base/text.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/note.h"
+#include "store/search.h"
 
 /* ---- what parsers share ----------------------------------------------- */
 

@@ -23,6 +23,8 @@
 #include "tui/editor.h"
 #include "tui/external.h"
 #include "tui/prompt.h"
+#include "store/contact.h"
+#include "store/forget.h"
 
 static bool blank(const char *s)
 {

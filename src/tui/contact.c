@@ -23,6 +23,13 @@
 #include "tui/contact_form.h"
 #include "tui/draw.h"
 #include "tui/views.h"
+#include "model/note.h"
+#include "model/score.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/note.h"
+#include "store/score.h"
+#include "store/stage.h"
 
 #define NOTES_PAGE 50
 

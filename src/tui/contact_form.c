@@ -20,6 +20,7 @@
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
+#include "store/contact.h"
 
 enum {
     FIELD_NAME, FIELD_ORG, FIELD_DEPARTMENT, FIELD_TITLE, FIELD_ROLES,

@@ -18,6 +18,7 @@
 #include "tui/draw.h"
 #include "tui/source.h"
 #include "tui/views.h"
+#include "store/contact.h"
 
 struct pipeline {
     struct ui_contact_query queries[STAGE_COUNT];

@@ -18,6 +18,8 @@
 #include "tui/draw.h"
 #include "tui/source.h"
 #include "tui/views.h"
+#include "store/followup.h"
+#include "store/quiet.h"
 
 enum { SEC_OVERDUE, SEC_TODAY, SEC_WEEK, SEC_QUIET, SEC_COUNT };
 

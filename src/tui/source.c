@@ -7,6 +7,10 @@
 
 #include "tui/draw.h"
 #include "tui/source.h"
+#include "model/followup.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/quiet.h"
 
 static int contact_page(struct ui *ui, void *ctx, const void *after,
                         bool backward, size_t limit, void *rows, bool *more)

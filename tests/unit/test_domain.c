@@ -19,6 +19,13 @@
 #include "core/note.h"
 #include "core/score.h"
 #include "core/stage.h"
+#include "model/score.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/note.h"
+#include "store/quiet.h"
+#include "store/score.h"
+#include "store/stage.h"
 #include "store/store.h"
 #include "../lib/tap.h"
 

@@ -15,6 +15,16 @@
 
 #include "core/contact.h"
 #include "core/followup.h"
+#include "model/journal.h"
+#include "model/note.h"
+#include "model/score.h"
+#include "store/check.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/journal.h"
+#include "store/note.h"
+#include "store/score.h"
+#include "store/stage.h"
 #include "store/store.h"
 #include "../lib/tap.h"
 

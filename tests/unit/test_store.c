@@ -12,6 +12,28 @@
 
 #include <sqlite3.h>
 
+#include "model/contact.h"
+#include "model/followup.h"
+#include "model/journal.h"
+#include "model/note.h"
+#include "model/org.h"
+#include "model/report.h"
+#include "model/score.h"
+#include "model/search.h"
+#include "model/stage.h"
+#include "store/backup.h"
+#include "store/check.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/forget.h"
+#include "store/journal.h"
+#include "store/note.h"
+#include "store/org.h"
+#include "store/quiet.h"
+#include "store/report.h"
+#include "store/score.h"
+#include "store/search.h"
+#include "store/stage.h"
 #include "store/store.h"
 #include "../lib/tap.h"
 

@@ -1,0 +1,297 @@
+/* Opening a database: the file checked before SQLite reads it (what it
+ * is, who owns it, who may write it and its folder, where it lives),
+ * created privately when asked, then the pragmas, the search words and
+ * the migrations. Also closing, and what a connection says of itself. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "base/text.h"
+#include "store/db.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+#define NFS_MAGIC 0x6969
+#define SMB_MAGIC 0x517B
+#define CIFS_MAGIC 0xFF534D42u
+#define SMB2_MAGIC 0xFE534D42u
+
+static void warn(struct strlist *warnings, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void warn(struct strlist *warnings, const char *fmt, ...)
+{
+    if (!warnings)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = vformat(fmt, ap);
+    va_end(ap);
+    if (text) {
+        strlist_push(warnings, text);
+        free(text);
+    }
+}
+
+/* Creates the file and its folder privately: 0600 in 0700. */
+static char *create_file(const char *path, const char *shown)
+{
+    if (paths_make_parent(path) != 0)
+        return format(_("cannot create the folder of %s: %s"), shown,
+                      strerror(errno));
+    mode_t old = umask(077);
+    int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+                  0600);
+    int saved = errno;
+    umask(old);
+    if (fd < 0 && saved != EEXIST)
+        return format(_("cannot create %s: %s"), shown, strerror(saved));
+    if (fd >= 0)
+        close(fd);
+    return NULL;
+}
+
+/* Checks what the file is and who may touch it before SQLite reads it. */
+/* Who may write a database file (or its -wal and -shm): refused when
+ * others can, warned when others can read it. */
+static char *check_owner_and_mode(const struct stat *sb, const char *shown, bool shared,
+                                  struct strlist *warnings)
+{
+    if (!shared && sb->st_uid != geteuid())
+        return format(_("%s belongs to another user; rapport only opens your own database (or one named a shared team database in the config)"),
+                      shown);
+    if (sb->st_mode & S_IWOTH)
+        return format(_("%s can be written by every user; make it private with: chmod 600 %s"),
+                      shown, shown);
+    if (!shared && (sb->st_mode & S_IWGRP))
+        return format(_("%s can be written by its group; make it private with: chmod 600 %s (or name it a shared team database in the config)"),
+                      shown, shown);
+    if (shared ? (sb->st_mode & S_IROTH) : (sb->st_mode & (S_IRGRP | S_IROTH)))
+        warn(warnings, _("%s can be read by other users; make it private with: chmod 600 %s"),
+             shown, shown);
+    return NULL;
+}
+
+/* Whoever can write the folder can swap the database for another file.
+ * A sticky folder (/tmp) stops that for files that exist, so it is only
+ * a warning there. */
+static char *check_folder(const char *path, bool shared, struct strlist *warnings)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return NULL;
+    char *slash = strrchr(copy, '/');
+    const char *folder = ".";
+    if (slash == copy)
+        folder = "/";
+    else if (slash) {
+        *slash = '\0';
+        folder = copy;
+    }
+    struct stat sb;
+    char *refused = NULL;
+    mode_t others = shared ? S_IWOTH : (S_IWGRP | S_IWOTH);
+    if (stat(folder, &sb) == 0 && (sb.st_mode & others)) {
+        char *shown = text_sanitize(folder, false);
+        if (sb.st_mode & S_ISVTX)
+            warn(warnings, _("the folder %s can be written by other users; keep the database in a private folder (chmod 700)"),
+                 shown ? shown : "");
+        else
+            refused = format(_("the folder %s can be written by other users, who could replace the database; make it private with: chmod 700 %s"),
+                             shown ? shown : "", shown ? shown : "");
+        free(shown);
+    }
+    free(copy);
+    return refused;
+}
+
+static char *check_file(const char *path, const char *shown, unsigned flags,
+                        bool *writable, struct strlist *warnings)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        if (errno == ENOENT)
+            return format(_("there is no database at %s; run rapport once without --read-only to create it, or name another with --db"),
+                          shown);
+        return format(_("cannot read %s: %s"), shown, strerror(errno));
+    }
+    if (!S_ISREG(sb.st_mode))
+        return format(_("%s is not a regular file; name the database file with --db"),
+                      shown);
+    bool shared = flags & STORE_OPEN_SHARED;
+    char *refused = check_owner_and_mode(&sb, shown, shared, warnings);
+    if (refused)
+        return refused;
+    /* The write-ahead log and its index are the database too: whoever
+     * can write them can write it. */
+    static const char *const companions[] = { "-wal", "-shm" };
+    for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
+        char *companion = format("%s%s", path, companions[i]);
+        struct stat csb;
+        if (companion && stat(companion, &csb) == 0) {
+            char *cshown = text_sanitize(companion, false);
+            refused = check_owner_and_mode(&csb, cshown ? cshown : "", shared, warnings);
+            free(cshown);
+        }
+        free(companion);
+        if (refused)
+            return refused;
+    }
+    refused = check_folder(path, shared, warnings);
+    if (refused)
+        return refused;
+    struct statfs fs;
+    if (statfs(path, &fs) == 0) {
+        unsigned long type = (unsigned long)fs.f_type & 0xffffffffu;
+        if (type == NFS_MAGIC || type == SMB_MAGIC || type == CIFS_MAGIC
+            || type == SMB2_MAGIC)
+            warn(warnings, _("%s is on a network file system, where SQLite's locking is unsafe; keep the database on a local disk"),
+                 shown);
+    }
+    *writable = access(path, W_OK) == 0;
+    return NULL;
+}
+
+static enum store_status set_pragmas(struct store *st)
+{
+    sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+    /* The first read tells a damaged file or a foreign one at once. */
+    int64_t n = 0;
+    enum store_status rc = query_int(st, "SELECT count(*) FROM sqlite_schema", -1, &n);
+    if (rc != STORE_OK) {
+        char *detail = strdup(sqlite3_errmsg(st->db));
+        store_fail(st, STORE_FAILED,
+                   _("%s is not a rapport database or it is damaged (%s); restore a backup, or name another file with --db"),
+                   st->shown_path, detail ? detail : "");
+        free(detail);
+        return STORE_FAILED;
+    }
+    if (!st->read_only) {
+        sqlite3_stmt *stmt = prepare(st, "PRAGMA journal_mode = WAL");
+        if (!stmt)
+            return STORE_FAILED;
+        int step = sqlite3_step(stmt);
+        const unsigned char *mode = step == SQLITE_ROW ? sqlite3_column_text(stmt, 0) : NULL;
+        bool wal = mode && strcmp((const char *)mode, "wal") == 0;
+        finish(st, stmt);
+        if (step != SQLITE_ROW)
+            return db_fail(st);
+        if (!wal)
+            return store_fail(st, STORE_FAILED,
+                              _("%s cannot use write-ahead logging; keep the database on a local disk"),
+                              st->shown_path);
+    }
+    if ((rc = exec(st, "PRAGMA synchronous = FULL")) != STORE_OK
+        || (rc = exec(st, "PRAGMA foreign_keys = ON")) != STORE_OK
+        || (rc = exec(st, "PRAGMA secure_delete = ON")) != STORE_OK)
+        return rc;
+    return STORE_OK;
+}
+
+enum store_status store_open(const char *path, unsigned flags,
+                             struct store **out, char **error,
+                             struct strlist *warnings)
+{
+    *out = NULL;
+    if (error)
+        *error = NULL;
+    char *message = NULL;
+    enum store_status status = STORE_FAILED;
+    bool read_only = flags & STORE_OPEN_READ_ONLY, writable = true;
+
+    char *shown = text_sanitize(path, false);
+    if ((flags & STORE_OPEN_CREATE) && !read_only && access(path, F_OK) != 0)
+        message = create_file(path, shown);
+    if (!message)
+        message = check_file(path, shown, flags, &writable, warnings);
+    if (!message && !writable && !read_only) {
+        warn(warnings, _("%s is not writable: it is opened read-only"), shown);
+        read_only = true;
+    }
+    struct store *st = message ? NULL : calloc(1, sizeof *st);
+    if (st) {
+        st->shown_path = shown;
+        shown = NULL;
+    }
+    free(shown);
+    if (message)
+        goto fail;
+    if (!st || !(st->path = strdup(path))) {
+        store_close(st);
+        message = strdup(_("out of memory"));
+        goto fail;
+    }
+    st->read_only = read_only;
+    int open_flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (sqlite3_open_v2(path, &st->db, open_flags, NULL) != SQLITE_OK) {
+        message = format(_("cannot open %s: %s"), st->shown_path,
+                         st->db ? sqlite3_errmsg(st->db) : _("out of memory"));
+        store_close(st);
+        goto fail;
+    }
+    sqlite3_extended_result_codes(st->db, 1);
+    sqlite3_randomness(sizeof st->origin, &st->origin);
+    status = set_pragmas(st);
+    if (status == STORE_OK)
+        status = words_open(st);
+    if (status == STORE_OK)
+        status = migrate(st);
+    if (status != STORE_OK) {
+        message = strdup(store_error(st));
+        store_close(st);
+        goto fail;
+    }
+    *out = st;
+    return STORE_OK;
+fail:
+    if (status == STORE_OK)
+        status = STORE_FAILED;
+    if (error)
+        *error = message;
+    else
+        free(message);
+    return status;
+}
+
+void store_close(struct store *st)
+{
+    if (!st)
+        return;
+    for (size_t i = 0; i < st->nkept; i++)
+        sqlite3_finalize(st->kept[i].stmt);
+    if (st->words)
+        st->word_api.xDelete(st->words);
+    sqlite3_close_v2(st->db);
+    free(st->path);
+    free(st->shown_path);
+    free(st->error);
+    free(st);
+}
+
+const char *store_path(const struct store *st)
+{
+    return st->path;
+}
+
+bool store_read_only(const struct store *st)
+{
+    return st->read_only;
+}
+
+int64_t store_data_version(struct store *st)
+{
+    int64_t v = 0;
+    query_int(st, "PRAGMA data_version", -1, &v);
+    return v;
+}

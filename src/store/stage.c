@@ -1,0 +1,103 @@
+/* Stages: their stored keys, a change of a contact's stage, and the
+ * history of changes. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "base/i18n.h"
+#include "store/db.h"
+#include "store/stage.h"
+
+static const char *const stage_keys[STAGE_COUNT] = {
+    [STAGE_END_USER] = "end-user",
+    [STAGE_CUSTOMER] = "customer",
+    [STAGE_CLIENT] = "client",
+};
+
+const char *store_stage_key(enum stage s)
+{
+    return (unsigned)s < STAGE_COUNT ? stage_keys[s] : "?";
+}
+
+int store_stage_from_key(const char *key)
+{
+    for (int s = 0; key && s < STAGE_COUNT; s++)
+        if (strcmp(key, stage_keys[s]) == 0)
+            return s;
+    return STAGE_NONE;
+}
+
+enum store_status store_stage_change(struct store *st, int64_t contact_id,
+                                     enum stage to, const char *reason,
+                                     time_t now)
+{
+    if ((unsigned)to >= STAGE_COUNT)
+        return store_fail(st, STORE_INVALID, _("stage: unknown stage"));
+    enum store_status rc = write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    char *name = NULL;
+    int64_t from = 0;
+    rc = contact_name(st, contact_id, &name);
+    if (rc == STORE_OK)
+        rc = query_int(st, "SELECT stage FROM contact WHERE id = ?", contact_id, &from);
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = prepare(st,
+            "INSERT INTO stage_change(contact_id, from_stage, to_stage, at, reason) "
+            "VALUES (?, ?, ?, ?, ?)");
+        if (stmt) {
+            sqlite3_bind_int64(stmt, 1, contact_id);
+            sqlite3_bind_int64(stmt, 2, from);
+            sqlite3_bind_int(stmt, 3, to);
+            sqlite3_bind_int64(stmt, 4, (int64_t)now);
+            bind_text(stmt, 5, reason);
+        }
+        rc = run(st, stmt);
+    }
+    if (rc == STORE_OK)
+        rc = refresh_contact(st, contact_id);
+    rc = write_end(st, rc, rc == STORE_OK
+        ? format(_("stage of %s: %s → %s"), name,
+                 store_stage_key((enum stage)from), store_stage_key(to))
+        : NULL);
+    free(name);
+    return rc;
+}
+
+enum store_status store_stage_history(struct store *st, int64_t contact_id,
+                                      struct stage_change_list *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = prepare(st,
+        "SELECT id, contact_id, from_stage, to_stage, at, reason FROM stage_change "
+        "WHERE contact_id = ? ORDER BY at DESC, id DESC");
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_int64(stmt, 1, contact_id);
+    size_t cap = 0;
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = no_memory(st);
+            break;
+        }
+        struct stage_change *s = &out->items[out->len++];
+        s->id = sqlite3_column_int64(stmt, 0);
+        s->contact_id = sqlite3_column_int64(stmt, 1);
+        s->from = sqlite3_column_type(stmt, 2) == SQLITE_NULL
+                      ? STAGE_NONE : sqlite3_column_int(stmt, 2);
+        s->to = (enum stage)sqlite3_column_int(stmt, 3);
+        s->at = (time_t)sqlite3_column_int64(stmt, 4);
+        s->reason = column_text(stmt, 5);
+    }
+    if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st);
+    finish(st, stmt);
+    if (rc != STORE_OK)
+        store_stage_change_list_clear(out);
+    return rc;
+}

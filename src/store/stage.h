@@ -1,0 +1,22 @@
+/* Stages in the store: their keys, a change, the history. */
+#ifndef RAPPORT_STORE_STAGE_H
+#define RAPPORT_STORE_STAGE_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "model/stage.h"
+#include "store/store.h"
+
+const char *store_stage_key(enum stage s);        /* "end-user", ... */
+int store_stage_from_key(const char *key);        /* STAGE_NONE if unknown */
+
+/* Records a change of c's stage to `to` (from its current stage). */
+enum store_status store_stage_change(struct store *st, int64_t contact_id,
+                                     enum stage to, const char *reason,
+                                     time_t now);
+/* Newest first. */
+enum store_status store_stage_history(struct store *st, int64_t contact_id,
+                                      struct stage_change_list *out);
+
+#endif
