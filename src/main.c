@@ -19,6 +19,7 @@
 #include "core/demo.h"
 #include "base/i18n.h"
 #include "base/paths.h"
+#include "base/text.h"
 #include "tui/ui.h"
 
 #ifndef LOCALEDIR
@@ -92,7 +93,9 @@ static int parse_globals(int argc, char **argv, struct globals *g)
             printf("rapport %s\n", VERSION);
             return -2;
         } else {
-            fprintf(stderr, _("rapport: unknown option '%s'\n"), arg);
+            char *shown = text_sanitize(arg, false);
+            fprintf(stderr, _("rapport: unknown option '%s'\n"), shown);
+            free(shown);
             usage_hint();
             return -1;
         }
@@ -137,7 +140,9 @@ int main(int argc, char **argv)
     if (cmd < 0)
         return CLI_USAGE;
     if (cmd < argc && !cli_is_command(argv[cmd])) {
-        fprintf(stderr, _("rapport: unknown command '%s'\n"), argv[cmd]);
+        char *shown = text_sanitize(argv[cmd], false);
+        fprintf(stderr, _("rapport: unknown command '%s'\n"), shown);
+        free(shown);
         usage_hint();
         return CLI_USAGE;
     }

@@ -125,36 +125,179 @@ static bool is_bidi_control(int32_t cp)
     return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-char *text_sanitize(const char *s, bool keep_newlines)
+/* What a sanitising pass lets through as it is, beyond printable text. */
+enum keep {
+    KEEP_LINE,     /* nothing: one line of a table or a message */
+    KEEP_LINES,    /* line feeds (a note's body) */
+    KEEP_STREAM,   /* line feeds, tabs and CR LF (a machine-readable file) */
+};
+
+/* Appends what a terminal may be shown for the len bytes at s (which
+ * may hold NUL bytes): see text_sanitize(). */
+static void sanitize_span(struct buf *b, const char *s, size_t len,
+                          enum keep keep)
 {
-    struct buf b = { 0 };
-    if (!s)
-        return buf_finish(&b);
-    int32_t cp;
-    size_t n;
-    while ((n = decode(s, &cp)) > 0) {
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        size_t n = s[i] ? decode(s + i, &cp) : (cp = 0, 1);
         char tmp[16];
         if (cp < 0) {
-            buf_add(&b, tmp, encode(REPLACEMENT, tmp));
-        } else if (cp == '\n' && keep_newlines) {
-            buf_add(&b, "\n", 1);
+            buf_add(b, tmp, encode(REPLACEMENT, tmp));
+        } else if (cp == '\n' && keep != KEEP_LINE) {
+            buf_add(b, "\n", 1);
         } else if (cp == '\t') {
-            buf_add(&b, " ", 1);
+            buf_add(b, keep == KEEP_STREAM ? "\t" : " ", 1);
+        } else if (cp == '\r' && keep == KEEP_STREAM && i + 1 < len
+                   && s[i + 1] == '\n') {
+            buf_add(b, "\r", 1);   /* CR LF ends a line of CSV or vCard */
         } else if (cp < 0x20) {
             tmp[0] = '^';
             tmp[1] = (char)(cp + 0x40);
-            buf_add(&b, tmp, 2);
+            buf_add(b, tmp, 2);
         } else if (cp == 0x7F) {
-            buf_add(&b, "^?", 2);
+            buf_add(b, "^?", 2);
         } else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp)) {
-            int len = snprintf(tmp, sizeof tmp, "<U+%04X>", (unsigned)cp);
-            buf_add(&b, tmp, (size_t)len);
+            int w = snprintf(tmp, sizeof tmp, "<U+%04X>", (unsigned)cp);
+            buf_add(b, tmp, (size_t)w);
         } else {
-            buf_add(&b, s, n);
+            buf_add(b, s + i, n);
+        }
+        i += n;
+    }
+}
+
+char *text_sanitize(const char *s, bool keep_newlines)
+{
+    struct buf b = { 0 };
+    if (s)
+        sanitize_span(&b, s, strlen(s), keep_newlines ? KEEP_LINES : KEEP_LINE);
+    return buf_finish(&b);
+}
+
+/* C0 controls but tab, LF and CR; DEL; C1 controls. */
+static bool is_control(int32_t cp, bool allow_breaks)
+{
+    if (allow_breaks && (cp == '\t' || cp == '\n' || cp == '\r'))
+        return false;
+    return (cp >= 0 && cp < 0x20) || (cp >= 0x7F && cp <= 0x9F);
+}
+
+bool text_find_control(const char *s, bool allow_breaks, char *buf,
+                       size_t size)
+{
+    if (!s)
+        return false;
+    int32_t cp;
+    size_t n;
+    while ((n = decode(s, &cp)) > 0) {
+        if (is_control(cp, allow_breaks)) {
+            if (buf && size > 0) {
+                char one[5] = { 0 };
+                memcpy(one, s, n);
+                text_sanitize_into(one, buf, size);
+            }
+            return true;
         }
         s += n;
     }
-    return buf_finish(&b);
+    return false;
+}
+
+size_t text_drop_controls(char *s, bool multi_line)
+{
+    if (!s)
+        return 0;
+    char *w = s;
+    const char *r = s;
+    size_t dropped = 0, n;
+    int32_t cp;
+    while ((n = decode(r, &cp)) > 0) {
+        if (cp == '\t' && !multi_line) {
+            *w++ = ' ';   /* a tab on one line was a gap between words */
+            dropped++;
+        } else if (is_control(cp, true)) {
+            dropped++;
+        } else {
+            memmove(w, r, n);
+            w += n;
+        }
+        r += n;
+    }
+    *w = '\0';
+    return dropped;
+}
+
+/* ---- a sanitising stream -------------------------------------------------- */
+
+struct terminal_stream {
+    FILE *out;
+    /* The start of a character, or a CR, that the end of one write cut
+     * off from what follows it in the next. */
+    char held[4];
+    size_t nheld;
+};
+
+/* How many bytes at the end of s[0..len) to hold back: an incomplete
+ * UTF-8 sequence, or a CR whose LF may come next. */
+static size_t held_tail(const char *s, size_t len)
+{
+    for (size_t back = 1; back <= 3 && back <= len; back++) {
+        unsigned char c = (unsigned char)s[len - back];
+        if ((c & 0xC0) == 0x80)
+            continue;   /* a continuation byte: look further back */
+        size_t need = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                      : (c & 0xF8) == 0xF0 ? 4 : 1;
+        if (need > back)
+            return back;
+        break;
+    }
+    return len > 0 && s[len - 1] == '\r' ? 1 : 0;
+}
+
+static ssize_t terminal_write(void *cookie, const char *data, size_t size)
+{
+    struct terminal_stream *t = cookie;
+    struct buf in = { 0 }, safe = { 0 };
+    buf_add(&in, t->held, t->nheld);
+    buf_add(&in, data, size);
+    size_t keep = held_tail(in.data, in.len);
+    memcpy(t->held, in.data + in.len - keep, keep);
+    t->nheld = keep;
+    sanitize_span(&safe, in.data, in.len - keep, KEEP_STREAM);
+    size_t wrote = safe.len ? fwrite(safe.data, 1, safe.len, t->out) : 0;
+    bool failed = wrote != safe.len;
+    free(in.data);
+    free(safe.data);
+    return failed ? -1 : (ssize_t)size;
+}
+
+static int terminal_close(void *cookie)
+{
+    struct terminal_stream *t = cookie;
+    char tail[sizeof t->held + 1] = { 0 };
+    memcpy(tail, t->held, t->nheld);
+    struct buf safe = { 0 };
+    sanitize_span(&safe, tail, t->nheld, KEEP_STREAM);
+    bool failed = safe.len && fwrite(safe.data, 1, safe.len, t->out) != safe.len;
+    free(safe.data);
+    failed = fflush(t->out) != 0 || failed;
+    free(t);
+    return failed ? EOF : 0;
+}
+
+FILE *text_terminal_stream(FILE *out)
+{
+    struct terminal_stream *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->out = out;
+    cookie_io_functions_t io = { .write = terminal_write,
+                                 .close = terminal_close };
+    FILE *f = fopencookie(t, "w", io);
+    if (!f)
+        free(t);
+    return f;
 }
 
 void text_sanitize_into(const char *s, char *buf, size_t size)

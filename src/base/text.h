@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* A copy of s safe to show on a terminal: C0 controls become caret
  * notation (ESC -> "^["), DEL "^?", C1 controls and the bidirectional
@@ -14,6 +15,24 @@
 char *text_sanitize(const char *s, bool keep_newlines);
 /* Same, into a caller's buffer (truncated at a character boundary). */
 void text_sanitize_into(const char *s, char *buf, size_t size);
+/* Whether s holds a C0 or C1 control character or DEL (with
+ * allow_breaks, tab, LF and CR are allowed: notes and other multi-line
+ * text); the first one's placeholder ("^[", "<U+009B>") goes into buf.
+ * Input refuses them: a terminal takes them as commands. The
+ * bidirectional overrides are text, kept, and only shown as
+ * placeholders. */
+bool text_find_control(const char *s, bool allow_breaks, char *buf,
+                       size_t size);
+/* Removes those control characters in place, but LF and CR (whether a
+ * field may hold line breaks is its own rule); a tab stays in
+ * multi-line text and becomes a space on one line. Returns how many
+ * characters were removed or replaced. */
+size_t text_drop_controls(char *s, bool multi_line);
+/* A stream that writes to out what is written to it, sanitised as
+ * text_sanitize() does but keeping tabs, line feeds and CR LF: a
+ * machine-readable format (CSV, vCard, JSON) written to a terminal.
+ * Closing it flushes out and leaves it open. NULL when out of memory. */
+FILE *text_terminal_stream(FILE *out);
 /* True when s is valid UTF-8. */
 bool text_is_utf8(const char *s);
 /* Display columns of a sanitized UTF-8 string (wcwidth: combining

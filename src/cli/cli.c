@@ -223,6 +223,48 @@ static void parsed_clear(struct parsed *p)
         strlist_clear(&p->list[i]);
 }
 
+/* What getopt_long found wrong (c is '?' or ':'), said as getopt would,
+ * but with the argument made safe for a terminal: getopt's own messages
+ * repeat argv raw (SPEC §8). */
+static int option_error(const struct parsed *p, const struct option *longopts,
+                        int c, char **av)
+{
+    char *msg = NULL, *shown = NULL;
+    int rc;
+    if (optopt >= 1000) {
+        /* One of ours, given without its value or with one it takes not. */
+        char name[64];
+        snprintf(name, sizeof name, "--%s", longopts[optopt - 1000].name);
+        rc = c == ':' ? asprintf(&msg, _("%s needs a value"), name)
+                      : asprintf(&msg, _("option '%s' takes no value"), name);
+    } else if (optopt > 0) {
+        char letter[3] = { '-', (char)optopt, '\0' };
+        shown = text_sanitize(letter, false);
+        rc = asprintf(&msg, _("unknown option '%s'"), shown);
+    } else {
+        /* A long option unknown, or the start of several. */
+        const char *arg = optind > 0 && av[optind - 1] ? av[optind - 1] : "";
+        const char *given = strncmp(arg, "--", 2) == 0 ? arg + 2 : arg;
+        size_t len = strcspn(given, "=");
+        struct strlist names = { 0 };
+        for (int i = 0; len > 0 && longopts[i].name; i++)
+            if (strncmp(longopts[i].name, given, len) == 0)
+                strlist_pushf(&names, "--%s", longopts[i].name);
+        char *list = names.len > 1 ? strlist_join(&names, ", ") : NULL;
+        shown = text_sanitize(arg, false);
+        rc = list ? asprintf(&msg, _("option '%s' is ambiguous: %s"), shown, list)
+                  : asprintf(&msg, _("unknown option '%s'"), shown);
+        free(list);
+        strlist_clear(&names);
+    }
+    if (rc < 0)
+        msg = NULL;
+    rc = usage_fail(p, msg ? msg : _("unknown option"));
+    free(msg);
+    free(shown);
+    return rc;
+}
+
 /* Parses argv (argv[0] the command) with getopt_long over the command's
  * option table; options may come after the arguments. Returns CLI_OK or
  * CLI_USAGE after a message. */
@@ -257,14 +299,11 @@ static int parse_options(const struct command *cmd, int argc, char **argv,
     *copy = av;
 
     optind = 0;   /* GNU getopt: start afresh */
-    opterr = 1;
+    opterr = 0;   /* its messages are option_error()'s */
     int c;
-    while ((c = getopt_long(argc, av, "", longopts, NULL)) != -1) {
-        if (c < 1000 || c >= 1000 + n) {
-            fprintf(stderr, _("Try 'rapport %s --help'."), cmd->name);
-            fputc('\n', stderr);
-            return CLI_USAGE;
-        }
+    while ((c = getopt_long(argc, av, ":", longopts, NULL)) != -1) {
+        if (c < 1000 || c >= 1000 + n)
+            return option_error(p, longopts, c, av);
         int i = c - 1000;
         p->set[i] = true;
         p->value[i] = optarg;
@@ -530,21 +569,21 @@ static int cmd_edit(struct app *app, struct parsed *p)
 
 enum list_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
-static void csv_field(const char *s, bool last)
+static void csv_field(FILE *out, const char *s, bool last)
 {
     s = s ? s : "";
     if (strpbrk(s, ",\"\r\n")) {
-        putchar('"');
+        putc('"', out);
         for (; *s; s++) {
             if (*s == '"')
-                putchar('"');
-            putchar(*s);
+                putc('"', out);
+            putc(*s, out);
         }
-        putchar('"');
+        putc('"', out);
     } else {
-        fputs(s, stdout);
+        fputs(s, out);
     }
-    fputs(last ? "\r\n" : ",", stdout);
+    fputs(last ? "\r\n" : ",", out);
 }
 
 static const char *const csv_columns[] = {
@@ -576,7 +615,7 @@ static void moment_iso(time_t t, char *buf, size_t size)
         date_format_moment(t, buf, size);
 }
 
-static void list_csv_row(const struct contact *c)
+static void list_csv_row(FILE *out, const struct contact *c)
 {
     char id[24], created[32], touched[32], due[11];
     snprintf(id, sizeof id, "%" PRId64, c->id);
@@ -600,7 +639,7 @@ static void list_csv_row(const struct contact *c)
         touched, due, c->archived ? "yes" : "no", c->department, phone_kinds,
     };
     for (size_t i = 0; i < CSV_COLUMNS; i++)
-        csv_field(fields[i], i + 1 == CSV_COLUMNS);
+        csv_field(out, fields[i], i + 1 == CSV_COLUMNS);
     free(emails);
     free(phones);
     free(phone_kinds);
@@ -667,11 +706,11 @@ static json_t *contact_json(const struct contact *c)
     return o;
 }
 
-static void put_json(json_t *j)
+static void put_json(FILE *out, json_t *j)
 {
     char *s = json_dumps(j, JSON_PRESERVE_ORDER | JSON_INDENT(2));
     if (s)
-        fputs(s, stdout);
+        fputs(s, out);
     free(s);
 }
 
@@ -743,11 +782,20 @@ static int cmd_list(struct app *app, struct parsed *p)
             return bad_value(p, _("format"), form, "table, csv, json");
     }
 
+    /* Written to a file or a pipe, the data goes out exactly; shown on
+     * a terminal, sanitised (SPEC §8), as a database from before
+     * control characters were refused may hold them. */
+    FILE *out = stdout;
+    if (format != FORMAT_TABLE && isatty(STDOUT_FILENO)
+        && !(out = text_terminal_stream(stdout))) {
+        fputs(_("rapport: out of memory\n"), stderr);
+        return CLI_USER_ERROR;
+    }
     if (format == FORMAT_CSV)
         for (size_t i = 0; i < CSV_COLUMNS; i++)
-            csv_field(csv_columns[i], i + 1 == CSV_COLUMNS);
+            csv_field(out, csv_columns[i], i + 1 == CSV_COLUMNS);
     if (format == FORMAT_JSON)
-        fputs("[", stdout);
+        fputs("[", out);
 
     struct contact last = { 0 };
     bool have_last = false;
@@ -765,11 +813,11 @@ static int cmd_list(struct app *app, struct parsed *p)
         for (size_t i = 0; i < page.len; i++, shown++) {
             const struct contact *c = &page.items[i];
             if (format == FORMAT_CSV) {
-                list_csv_row(c);
+                list_csv_row(out, c);
             } else if (format == FORMAT_JSON) {
-                fputs(shown ? ",\n" : "\n", stdout);
+                fputs(shown ? ",\n" : "\n", out);
                 json_t *o = contact_json(c);
-                put_json(o);
+                put_json(out, o);
                 json_decref(o);
             } else {
                 list_table_row(app, c);
@@ -787,7 +835,12 @@ static int cmd_list(struct app *app, struct parsed *p)
     }
     store_contact_clear(&last);
     if (format == FORMAT_JSON)
-        fputs(shown ? "\n]\n" : "]\n", stdout);
+        fputs(shown ? "\n]\n" : "]\n", out);
+    if (out != stdout && fclose(out) != 0 && rc == CLI_OK) {
+        fprintf(stderr, _("rapport: cannot write the output: %s\n"),
+                strerror(errno));
+        rc = CLI_USER_ERROR;
+    }
     if (format == FORMAT_TABLE && shown == 0 && rc == CLI_OK)
         printf("%s\n", _("No contacts."));
     return rc;
@@ -1289,6 +1342,7 @@ static bool confirm_forget(const struct contact *c)
     fputs(_("This erases "), stderr);
     put_contact(stderr, c);
     fputs(_(" and everything about them; it cannot be undone.\n"), stderr);
+    fputs(_("Earlier backups and exports still hold their data.\n"), stderr);
     fputs(_("Type the name to confirm: "), stderr);
     fflush(stderr);
     char line[1024];
@@ -1329,6 +1383,9 @@ static int cmd_forget(struct app *app, struct parsed *p)
     } else {
         printf(_("Erased contact #%" PRId64 " and everything about them\n"),
                c.id);
+        /* The database forgets; the copies made of it do not. */
+        fputs(_("Earlier backups and exports still hold their data; delete those that must not keep it.\n"),
+              stdout);
         if (store_wipe_pending(app->st))
             fputs(_("rapport: WARNING: another program is reading the database, so old copies of what was erased stay in the file until it stops; run rapport check afterwards\n"),
                   stderr);
@@ -1648,7 +1705,7 @@ static void report_json(const struct report *r)
     json_object_set_new(o, "nps", nps);
     json_object_set_new(o, "overdue", json_integer(r->overdue));
     json_object_set_new(o, "quiet", json_integer(r->quiet));
-    put_json(o);
+    put_json(stdout, o);
     putchar('\n');
     json_decref(o);
 }
@@ -2009,8 +2066,9 @@ int cli_run(struct app *app, int argc, char **argv)
 {
     const struct command *cmd = argc > 0 ? find_command(argv[0]) : NULL;
     if (!cmd) {
-        fprintf(stderr, _("rapport: unknown command '%s'\n"),
-                argc > 0 ? argv[0] : "");
+        char *shown = text_sanitize(argc > 0 ? argv[0] : "", false);
+        fprintf(stderr, _("rapport: unknown command '%s'\n"), shown);
+        free(shown);
         fputs(_("Try 'rapport --help'."), stderr);
         fputc('\n', stderr);
         return CLI_USAGE;

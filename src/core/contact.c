@@ -175,6 +175,20 @@ out:
     return rc;
 }
 
+/* Refuses a control character (SPEC §8): shown later, a terminal would
+ * take it as a command. Tabs and line breaks are text in multi-line
+ * fields; the bidirectional overrides are data, shown as placeholders. */
+static enum store_status refuse_controls(struct store *st, const char *text,
+                                         const char *what, bool multi_line)
+{
+    char shown[16];
+    if (!text_find_control(text, multi_line, shown, sizeof shown))
+        return STORE_OK;
+    return store_fail(st, STORE_INVALID,
+                      _("%s: holds the control character %s, which a terminal would take as a command; remove it"),
+                      what, shown);
+}
+
 /* Trims a one-line field in place; NULL for an empty one. */
 static enum store_status clean_line(struct store *st, char **field,
                                     const char *what, bool required)
@@ -194,7 +208,7 @@ static enum store_status clean_line(struct store *st, char **field,
         return store_fail(st, STORE_INVALID, _("%s: not valid UTF-8"), what);
     if (strpbrk(*field, "\r\n"))
         return store_fail(st, STORE_INVALID, _("%s: must be one line"), what);
-    return STORE_OK;
+    return refuse_controls(st, *field, what, false);
 }
 
 static enum store_status clean_text(struct store *st, char **field,
@@ -209,7 +223,7 @@ static enum store_status clean_text(struct store *st, char **field,
             *field = NULL;
         }
     }
-    return STORE_OK;
+    return refuse_controls(st, *field, what, true);
 }
 
 /* Trims every item, drops empty ones and repeats (case-insensitive);
@@ -228,6 +242,8 @@ static enum store_status clean_list(struct store *st, struct strlist *list,
             rc = store_fail(st, STORE_INVALID, _("%s: not valid UTF-8"), what);
         else if (strpbrk(item, "\r\n"))
             rc = store_fail(st, STORE_INVALID, _("%s: must be one line"), what);
+        else if (text_find_control(item, false, NULL, 0))
+            rc = refuse_controls(st, item, what, false);
         /* A semicolon separates tags wherever they are one text: CSV
          * cells, rapport list, the form's field. */
         else if (separated && strchr(item, ';')) {
@@ -265,6 +281,8 @@ static enum store_status clean_phones(struct store *st, struct phone_list *list)
             rc = store_fail(st, STORE_INVALID, _("%s: not valid UTF-8"), _("phone"));
         else if (strpbrk(p->number, "\r\n"))
             rc = store_fail(st, STORE_INVALID, _("%s: must be one line"), _("phone"));
+        else if (text_find_control(p->number, false, NULL, 0))
+            rc = refuse_controls(st, p->number, _("phone"), false);
         else if (p->kind && *p->kind && !kind) {
             char *shown = text_sanitize(p->kind, false);
             rc = store_fail(st, STORE_INVALID,

@@ -20,7 +20,8 @@ enum store_status contact_resolve(struct store *st, const char *ref,
                                   bool include_archived, struct contact *out);
 
 /* Validates (a name; valid UTF-8; emails with one '@'; phone kinds
- * rapport knows; no control characters in one-line fields; at most
+ * rapport knows; no control characters, tabs and line breaks aside in
+ * projects and goals; no line breaks in one-line fields; at most
  * CONTACT_LIST_MAX of each list), trims, and stores. */
 enum store_status contact_add(struct store *st, struct contact *c, time_t now);
 /* Same checks; STORE_CONFLICT when someone else changed it meanwhile.

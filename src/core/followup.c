@@ -63,11 +63,16 @@ enum store_status followup_add_uid(struct store *st, int64_t contact_id,
     }
     text_trim(f.text);
     enum store_status rc;
+    char shown[16];
     if (!*f.text)
         rc = store_fail(st, STORE_INVALID, _("the follow-up needs a text"));
     else if (strpbrk(f.text, "\r\n"))
         rc = store_fail(st, STORE_INVALID,
                         _("the follow-up's text must be one line"));
+    else if (text_find_control(f.text, false, shown, sizeof shown))
+        rc = store_fail(st, STORE_INVALID,
+                        _("%s: holds the control character %s, which a terminal would take as a command; remove it"),
+                        _("follow-up"), shown);
     else
         rc = store_followup_add(st, &f, now);
     if (rc == STORE_OK && id)
@@ -135,6 +140,7 @@ enum store_status followup_done(struct store *st, int64_t id,
 
     struct note log = { .contact_id = f.contact_id, .at = now };
     bool logs = log_note && *log_note;
+    char shown[16];
     if (logs) {
         char *body = strdup(log_note);
         if (!body) {
@@ -148,6 +154,12 @@ enum store_status followup_done(struct store *st, int64_t id,
         } else if (!text_is_utf8(body)) {
             free(body);
             rc = store_fail(st, STORE_INVALID, _("the note is not valid UTF-8"));
+            goto out;
+        } else if (text_find_control(body, true, shown, sizeof shown)) {
+            free(body);
+            rc = store_fail(st, STORE_INVALID,
+                            _("%s: holds the control character %s, which a terminal would take as a command; remove it"),
+                            _("note"), shown);
             goto out;
         } else {
             log.body = body;

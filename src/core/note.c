@@ -75,6 +75,13 @@ enum store_status note_add(struct store *st, int64_t contact_id,
         return store_fail(st, STORE_INVALID, _("the note is empty"));
     if (!text_is_utf8(body))
         return store_fail(st, STORE_INVALID, _("the note is not valid UTF-8"));
+    /* Tabs and line breaks are the note's; any other control character
+     * a terminal would take as a command when the note is shown. */
+    char shown[16];
+    if (text_find_control(body, true, shown, sizeof shown))
+        return store_fail(st, STORE_INVALID,
+                          _("%s: holds the control character %s, which a terminal would take as a command; remove it"),
+                          _("note"), shown);
     struct note n = { .contact_id = contact_id, .at = now };
     snprintf(n.kind, sizeof n.kind, "%s", kind);
     n.body = strdup(body);

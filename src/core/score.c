@@ -33,6 +33,11 @@ enum store_status score_add(struct store *st, int64_t contact_id, int value,
     if (comment && !text_is_utf8(comment))
         return store_fail(st, STORE_INVALID,
                           _("comment: not valid UTF-8"));
+    char shown[16];
+    if (text_find_control(comment, false, shown, sizeof shown))
+        return store_fail(st, STORE_INVALID,
+                          _("%s: holds the control character %s, which a terminal would take as a command; remove it"),
+                          _("comment"), shown);
     struct score s = { .contact_id = contact_id, .at = now, .value = value };
     if (comment) {
         s.comment = strdup(comment);

@@ -104,6 +104,13 @@ enum store_status stage_set(struct store *st, int64_t contact_id,
         if (!why)
             return store_fail(st, STORE_FAILED, _("out of memory"));
         text_trim(why);
+        char shown[16];
+        if (text_find_control(why, false, shown, sizeof shown)) {
+            free(why);
+            return store_fail(st, STORE_INVALID,
+                              _("%s: holds the control character %s, which a terminal would take as a command; remove it"),
+                              _("reason"), shown);
+        }
     }
     rc = store_stage_change(st, contact_id, to, why && *why ? why : NULL, now);
     free(why);

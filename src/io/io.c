@@ -403,7 +403,14 @@ static enum store_status export_with(struct store *st, const char *path,
     }
     mode_t old_mask = umask(077);
     if (to_stdout) {
-        ex.out = stdout;
+        /* On a terminal the export is sanitised (SPEC §8: an older
+         * database may hold control characters); to a file or a pipe
+         * it goes out exactly. */
+        ex.out = isatty(STDOUT_FILENO) ? text_terminal_stream(stdout) : stdout;
+        if (!ex.out) {
+            umask(old_mask);
+            return store_fail(st, STORE_FAILED, _("out of memory"));
+        }
     } else if (in_place) {
         ex.out = fopen(path, "w");
         if (!ex.out) {
@@ -452,7 +459,11 @@ static enum store_status export_with(struct store *st, const char *path,
                         strerror(errno));
         free(shown);
     }
-    if (in_place) {
+    if (to_stdout && ex.out != stdout) {
+        if (fclose(ex.out) != 0 && rc == STORE_OK)
+            rc = store_fail(st, STORE_INVALID, _("cannot write the export: %s"),
+                            strerror(errno));
+    } else if (in_place) {
         if (fclose(ex.out) != 0 && rc == STORE_OK)
             rc = store_fail(st, STORE_INVALID, _("cannot write the export: %s"),
                             strerror(errno));

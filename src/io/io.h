@@ -29,7 +29,9 @@ struct io_summary {
     int written;            /* records exported */
     struct strlist messages;   /* "FILE:LINE: rejected: reason", one per
                                   rejected record, and "FILE:LINE:
-                                  warning: ..." for values dropped */
+                                  warning: ..." for values dropped, and
+                                  "FILE:LINE: repaired: ..." per repaired
+                                  field */
     struct strlist plan;       /* IO_DRY_RUN: "FILE:LINE: would add: NAME",
                                   one per record */
 };

@@ -632,9 +632,53 @@ static enum store_status merge_record(struct io_import *im,
     return rc;
 }
 
+/* A control character in what a file brings is dropped and the repair
+ * reported (SPEC §5: a bad field is repaired, not its record refused;
+ * §8: it must never reach a terminal, and the domain refuses it).
+ * Multi-line text keeps its tabs and line breaks; on one line a tab
+ * becomes a space. */
+static void repair_text(struct io_import *im, int line, const char *what,
+                        char *text, bool multi_line)
+{
+    size_t n = text_drop_controls(text, multi_line);
+    if (n > 0)
+        strlist_pushf(&im->sum->messages,
+                      ngettext("%s:%d: repaired: %zu control character removed from the %s",
+                               "%s:%d: repaired: %zu control characters removed from the %s",
+                               (unsigned long)n),
+                      im->name, line, n, what);
+}
+
+static void repair_list(struct io_import *im, int line, const char *what,
+                        struct strlist *list)
+{
+    for (size_t i = 0; i < list->len; i++)
+        repair_text(im, line, what, list->items[i], false);
+}
+
+static void repair_record(struct io_import *im, struct io_record *r)
+{
+    struct contact *c = &r->c;
+    char **lines[] = { &c->name, &c->org, &c->department, &c->title,
+                       &c->channel };
+    const char *line_names[] = { _("name"), _("organisation"),
+                                 _("department"), _("title"), _("channel") };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        repair_text(im, r->line, line_names[i], *lines[i], false);
+    repair_text(im, r->line, _("projects"), c->projects, true);
+    repair_text(im, r->line, _("goals"), c->goals, true);
+    repair_list(im, r->line, _("email"), &c->emails);
+    repair_list(im, r->line, _("tag"), &c->tags);
+    for (size_t i = 0; i < c->phones.len; i++)
+        repair_text(im, r->line, _("phone"), c->phones.items[i].number, false);
+    for (size_t i = 0; i < r->note_count; i++)
+        repair_text(im, r->line, _("note"), r->notes[i].body, true);
+}
+
 static enum store_status apply_record(struct io_import *im,
                                       struct io_record *r)
 {
+    repair_record(im, r);
     struct contact old = { 0 };
     bool found = false;
     enum store_status rc = find_existing(im, r, &old, &found);
@@ -789,6 +833,8 @@ static enum store_status add_task(struct io_import *im, struct io_task *t,
 
 static enum store_status apply_task(struct io_import *im, struct io_task *t)
 {
+    repair_text(im, t->line, _("follow-up"), t->text, false);
+    repair_text(im, t->line, _("name"), t->who, false);
     bool found = false;
     enum store_status rc = has_own_followup(im->st, t, &found);
     if (rc == STORE_OK && !found)

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "store/db.h"
 
 char *vformat(const char *fmt, va_list ap)
@@ -41,8 +42,13 @@ enum store_status store_fail(struct store *st, enum store_status status,
     va_start(ap, fmt);
     char *text = vformat(fmt, ap);
     va_end(ap);
+    /* Every message is for a terminal, and many carry text that came
+     * from the database (a trigger's RAISE, which anyone who can write
+     * a team database can add), from SQLite or from the command line:
+     * sanitised here, where each is made (SPEC §8). */
     free(st->error);
-    st->error = text;
+    st->error = text ? text_sanitize(text, false) : NULL;
+    free(text);
     return status;
 }
 
@@ -57,6 +63,15 @@ enum store_status db_fail(struct store *st)
 {
     int code = sqlite3_extended_errcode(st->db);
     const char *detail = sqlite3_errmsg(st->db);
+    char by[sizeof st->refused_by];
+    memcpy(by, st->refused_by, sizeof by);
+    st->refused_by[0] = '\0';
+    /* A statement the authorizer refused fails with one of these. */
+    if (by[0] && ((code & 0xff) == SQLITE_AUTH || (code & 0xff) == SQLITE_ERROR)) {
+        return store_fail(st, STORE_FAILED,
+                          _("the trigger or view \"%s\" in %s uses %s, which rapport does not let a database run; nothing was changed; whoever added it should drop it"),
+                          by, st->shown_path, st->refused_use);
+    }
     switch (code & 0xff) {
     case SQLITE_FULL:
         return store_fail(st, STORE_FAILED,

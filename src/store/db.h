@@ -45,6 +45,12 @@ struct store {
     size_t nkept;
     fts5_tokenizer word_api;  /* see split_words() */
     Fts5Tokenizer *words;
+    /* What a trigger or a view may use: see schema_guard(). */
+    struct strlist safe_functions;   /* sorted, case-insensitive */
+    struct strlist modules;          /* virtual table modules, sorted */
+    /* What schema_guard() last refused, for db_fail(): SQLite's own
+     * message does not name the trigger. */
+    char refused_by[64], refused_use[64];
 };
 
 /* ---- db.c: messages ------------------------------------------------------ */
@@ -105,6 +111,12 @@ sqlite3_stmt *prepare_text(struct store *st, const struct sql_text *sql);
 int split_words(struct store *st, const char *text, struct strlist *out);
 /* Takes FTS5's tokenizer and makes rapport_words() for the triggers. */
 enum store_status words_open(struct store *st);
+
+/* ---- guard.c ------------------------------------------------------------- */
+
+/* Limits what the schema's triggers and views may run; after every
+ * function is registered (rapport_words() among them). */
+enum store_status guard_open(struct store *st);
 
 /* ---- migrate.c and journal.c --------------------------------------------- */
 

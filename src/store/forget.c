@@ -26,6 +26,10 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
     char *name = NULL;
     rc = contact_name(st, id, &name);
     free(name);
+    int64_t org_id = 0;
+    if (rc == STORE_OK)
+        rc = query_int(st, "SELECT coalesce(org_id, 0) FROM contact WHERE id = ?", id,
+                       &org_id);
     /* Whole journal entries go: their descriptions name the person. */
     if (rc == STORE_OK) {
         sqlite3_stmt *stmt = prepare(st,
@@ -39,6 +43,26 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
         sqlite3_stmt *stmt = prepare(st, "DELETE FROM contact WHERE id = ?");
         if (stmt)
             sqlite3_bind_int64(stmt, 1, id);
+        rc = run(st, stmt);
+    }
+    /* An organisation made for this person alone would keep their
+     * employer's name in the file: it goes too when no contact, archived
+     * ones included, belongs to it any more. Unless the undo journal
+     * still names it: an older entry of someone else (a contact who left
+     * it, an organisation row of its own) would, once undone, bring back
+     * a row pointing at an organisation that is gone, and the foreign
+     * key would make that undo fail; and organisation ids are reused, so
+     * it could point at another one. Such an organisation was not this
+     * person's alone, and stays. */
+    if (rc == STORE_OK && org_id > 0) {
+        sqlite3_stmt *stmt = prepare(st,
+            "DELETE FROM organisation WHERE id = ?1 "
+            "AND NOT EXISTS (SELECT 1 FROM contact WHERE org_id = ?1) "
+            "AND NOT EXISTS (SELECT 1 FROM journal_row WHERE "
+            "(tbl = 'organisation' AND row_id = ?1) OR (tbl = 'contact' AND op <> 'I' "
+            "AND json_extract(old_json, '$.org_id') = ?1))");
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, org_id);
         rc = run(st, stmt);
     }
     /* A mark in the journal, naming no one, so that undo says the last

@@ -242,9 +242,22 @@ enum store_status store_open(const char *path, unsigned flags,
     }
     sqlite3_extended_result_codes(st->db, 1);
     sqlite3_randomness(sizeof st->origin, &st->origin);
+    /* In a team database any member can change the schema, which every
+     * rapport on the file runs. Defensive mode refuses what could
+     * corrupt the file (writable_schema, writes into the search index's
+     * shadow tables); schema_guard() limits what triggers and views may
+     * call. For every database: a file may come from anywhere. */
+    if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0) != SQLITE_OK) {
+        message = format(_("cannot open %s safely: %s"), st->shown_path,
+                         sqlite3_errmsg(st->db));
+        store_close(st);
+        goto fail;
+    }
     status = set_pragmas(st);
     if (status == STORE_OK)
         status = words_open(st);
+    if (status == STORE_OK)
+        status = guard_open(st);
     if (status == STORE_OK)
         status = migrate(st);
     if (status != STORE_OK) {
@@ -257,10 +270,10 @@ enum store_status store_open(const char *path, unsigned flags,
 fail:
     if (status == STORE_OK)
         status = STORE_FAILED;
-    if (error)
-        *error = message;
-    else
-        free(message);
+    /* SQLite's own words may come from the file (see store_fail). */
+    if (error && message)
+        *error = text_sanitize(message, false);
+    free(message);
     return status;
 }
 
@@ -273,6 +286,8 @@ void store_close(struct store *st)
     if (st->words)
         st->word_api.xDelete(st->words);
     sqlite3_close_v2(st->db);
+    strlist_clear(&st->safe_functions);
+    strlist_clear(&st->modules);
     free(st->path);
     free(st->shown_path);
     free(st->error);

@@ -288,12 +288,16 @@ bool ui_act_forget(struct ui *ui, int64_t contact_id)
             ui_message(ui, false, _("The name did not match; nothing was "
                                     "erased."));
         } else if (contact_forget(ui->st, contact_id) == STORE_OK) {
+            /* The database forgets; backups and exports do not. Said
+             * before the name, which may be long enough to cut it. */
             if (store_wipe_pending(ui->st))
-                ui_message(ui, true, _("%s was erased, but another program is reading the "
-                                       "database: old copies stay in the file until it stops."),
+                ui_message(ui, true, _("Erased, but another program is reading the database: "
+                                       "old copies stay in the file until it stops, and "
+                                       "earlier backups and exports still hold their data: %s"),
                            name);
             else
-                ui_message(ui, false, _("%s was erased."), name);
+                ui_message(ui, false, _("Erased; earlier backups and exports still hold "
+                                        "their data: %s"), name);
             ui->dirty = true;
             ok = true;
         } else {

@@ -22,7 +22,15 @@ is "$status" 0 "add a CJK name"
 r add "Ann Smith, Jr." --org 'Law "Knowledge" Team'
 r add "Ann Jones"
 r add "$(printf 'Evil\033[31mRed\342\200\256')"
-is "$status" 0 "a name with an escape sequence is stored as typed"
+is "$status" 1 "a name with an escape sequence is refused"
+like "$err" '^rapport: name: holds the control character \^\[, which a terminal would take as a command; remove it$' \
+     "saying which field holds which control character"
+is "$(sql "$db" "SELECT count(*) FROM contact")" 4 "and nothing is stored"
+# An older rapport stored such names as they were typed.
+r add "EvilRed"
+sql_legacy "$db" "UPDATE contact SET name = 'Evil' || char(27) || '[31mRed' || char(8238) WHERE name = 'EvilRed'"
+is "$(sql "$db" "SELECT hex(name) FROM contact WHERE id = 5")" 4576696C1B5B33316D526564E280AE \
+   "a name with an escape sequence from an older rapport"
 
 # Resolution by part of a name, case and accents aside.
 r show zoe
@@ -235,18 +243,30 @@ if command -v script >/dev/null 2>&1; then
         /dev/null >"$TEST_DIR/tty.out" 2>&1
     is "$?" 1 "forget refuses when the typed name differs"
     like "$(cat "$TEST_DIR/tty.out")" 'Type the name to confirm' "it asked for the name"
+    like "$(cat "$TEST_DIR/tty.out")" 'Earlier backups and exports still hold their data' \
+         "saying that earlier backups and exports keep the person"
     is "$(sql "$db" "SELECT count(*) FROM contact WHERE id = 3")" 1 "nothing was erased"
     printf 'ann smith, jr.\n' | script -qec "'$RAPPORT' --db '$db' forget 'ann smith'" \
         /dev/null >"$TEST_DIR/tty.out" 2>&1
     is "$?" 0 "forget erases when the name is typed (case aside)"
     is "$(sql "$db" "SELECT count(*) FROM contact WHERE id = 3")" 0 "the contact is gone"
+    is "$(sql "$db" "SELECT count(*) FROM organisation WHERE name LIKE 'Law%'")" 0 \
+       "with the organisation made for them"
 fi
 
 r forget zoe --yes
 is "$status" 0 "forget --yes"
 like "$out" '#1' "forget names the id it erased"
+like "$out" '^Earlier backups and exports still hold their data' \
+     "and says that earlier backups and exports still hold everything"
 is "$(sql "$db" "SELECT count(*) FROM contact WHERE id = 1")" 0 "the contact is gone"
 is "$(cat "$db" "$db-wal" 2>/dev/null | grep -c 'Ødegård')" 0 "the name is nowhere in the file"
+is "$(sql "$db" "SELECT count(*) FROM organisation WHERE name = 'Digital Humanities'")" 0 \
+   "the organisation only they belonged to is gone"
+is "$(cat "$db" "$db-wal" 2>/dev/null | grep -c 'Digital Humanities')" 0 \
+   "its name is nowhere in the file"
+is "$(sql "$db" "SELECT count(*) FROM organisation WHERE name = 'Marine Research'")" 1 \
+   "another contact's organisation stays"
 is "$(cat "$db" "$db-wal" 2>/dev/null | grep -c 'Quetzalcoatlus')" 0 "the note's words are nowhere in the file"
 r show zoe
 is "$status" 1 "the contact cannot be found"
@@ -255,6 +275,22 @@ is "$status" 1 "undo right after forget refuses"
 like "$err" 'erased contact #1.*cannot be undone' "and says the erase cannot be undone"
 r list
 unlike "$out" 'Ødegård' "nothing of the person came back"
+
+# An organisation that an older change of someone else names stays:
+# undoing that change would need it.
+r add "Olga Old" --org "Shared Past"
+r add "Nils New" --org "Elsewhere"
+r edit olga --org "Elsewhere"
+r add "Oona Only" --org "Shared Past"
+r forget oona --yes
+is "$status" 0 "forget the last member of an organisation another change names"
+is "$(sql "$db" "SELECT count(*) FROM organisation WHERE name = 'Shared Past'")" 1 \
+   "the organisation stays while the undo journal names it"
+r undo
+r undo
+is "$status" 0 "so that undoing the older change still works"
+is "$(sql "$db" "SELECT o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name = 'Olga Old'")" \
+   "Shared Past" "and brings its contact back to the organisation"
 
 # Another program holding a read open keeps the old copies in the file
 # for a while: forget says so instead of promising they are gone.

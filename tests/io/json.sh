@@ -17,7 +17,9 @@ r add "Zoë Ødegård" --email zoe@example.org --email z2@example.org --stage cu
   --goals "Faster
 search" --cadence 2w --department "Text Lab" --phone "cell:+47 1" --phone "+47 2"
 r add "Bob Lee" --email bob@example.net
-r add "$(printf 'Evil\033[31mRed')"
+r add "EvilRed"
+# as an older rapport stored a name with an escape sequence
+sql_legacy "$db" "UPDATE contact SET name = 'Evil' || char(27) || '[31mRed' WHERE name = 'EvilRed'"
 r note zoe "First meeting"
 r follow zoe 2026-12-01 "send the report" --every 1w
 r stage zoe client

@@ -6,8 +6,10 @@
 . "$top_srcdir/tests/lib/tmux.sh"
 
 db="$TEST_DIR/l.db"
-run --db "$db" add "$(printf 'Evil\033[31mRed\033]0;pwned\007')" --org Mallory
-is "$status" 0 "a name with escape sequences"
+run --db "$db" add "EvilRed" --org Mallory
+is "$status" 0 "a contact"
+# whose name an older rapport stored with escape sequences
+sql_legacy "$db" "UPDATE contact SET name = 'Evil' || char(27) || '[31mRed' || char(27) || ']0;pwned' || char(7)"
 run --db "$db" add "Ada Lovelace"
 run --db "$db" add "王小明 Wang" --org "北京大学"
 run --db "$db" add "$(printf 'Zoe\314\210 Combining')" --org "Uni"
@@ -110,8 +112,11 @@ is "$(sql "$db" "SELECT count(*) FROM contact WHERE name = 'Ada Lovelace'")" 1 "
 tui_keys D
 tui_type "Ada Lovelace"
 tui_keys Enter
-wait_for "was erased" 2 "the right name erases"
+wait_for "Erased; earlier backups and exports still hold their data: Ada Lovelace" 2 \
+    "the right name erases, and says that earlier backups and exports still hold it"
 is "$(sql "$db" "SELECT count(*) FROM contact WHERE name = 'Ada Lovelace'")" 0 "gone from the database"
+is "$(sql "$db" "SELECT count(*) FROM organisation WHERE name = 'Analytical Engine Society'")" 0 \
+    "with the organisation only she belonged to"
 is "$(sql "$db" "SELECT count(*) FROM note")" 0 "with the note"
 tui_quit
 

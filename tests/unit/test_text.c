@@ -204,6 +204,73 @@ static void test_trim(void)
     is_str(e, "one\ntwo\nthree\n\nfour", "CR LF and a lone CR become LF");
 }
 
+static void test_controls(void)
+{
+    char shown[16];
+    ok(!text_find_control("Zoë \xe2\x80\xae李", false, shown, sizeof shown),
+       "UTF-8 and a bidi override hold no control character");
+    ok(text_find_control("Evil \x1b]0;x\x07", false, shown, sizeof shown),
+       "ESC is a control character");
+    is_str(shown, "^[", "named by its placeholder");
+    ok(text_find_control("x\xc2\x9b" "31m", false, shown, sizeof shown),
+       "so is a C1 CSI");
+    is_str(shown, "<U+009B>", "named as <U+009B>");
+    ok(text_find_control("a\x7f", false, NULL, 0), "DEL too");
+    ok(text_find_control("a\tb", false, shown, sizeof shown),
+       "a tab on one line");
+    ok(!text_find_control("a\tb\r\nc", true, NULL, 0),
+       "tab and line breaks are allowed in multi-line text");
+    ok(text_find_control("a\nb\x1b", true, shown, sizeof shown),
+       "but not ESC");
+
+    char one[] = "Evil \x1b]0;PWNED\x07\x1b[2J\tName\xc2\x9b\xe2\x80\xae";
+    is_int(text_drop_controls(one, false), 5, "five control characters dropped");
+    is_str(one, "Evil ]0;PWNED[2J Name\xe2\x80\xae",
+           "a tab becomes a space; the override stays as data");
+    char many[] = "line\x01 one\r\nline\ttwo\x1b";
+    is_int(text_drop_controls(many, true), 2, "in multi-line text");
+    is_str(many, "line one\r\nline\ttwo", "breaks and tabs stay");
+    char broken[] = "one\nline\x1b";
+    is_int(text_drop_controls(broken, false), 1, "on one line");
+    is_str(broken, "one\nline", "a line break stays for the field's own rule");
+}
+
+/* Writes pieces through a terminal stream into a memory buffer. */
+static char *through_stream(const char *const *pieces)
+{
+    char *data = NULL;
+    size_t size = 0;
+    FILE *mem = open_memstream(&data, &size);
+    FILE *t = text_terminal_stream(mem);
+    for (size_t i = 0; pieces[i]; i++) {
+        fputs(pieces[i], t);
+        fflush(t);   /* each piece is one write: the cuts fall in between */
+    }
+    fclose(t);
+    fclose(mem);
+    return data;
+}
+
+static void test_stream(void)
+{
+    const char *csv[] = { "id,name\r\n1,\"Evil \x1b]0;x\x07\"\r\n",
+                          "2,\"a\tb\nc\"\r\n", NULL };
+    char *got = through_stream(csv);
+    is_str(got, "id,name\r\n1,\"Evil ^[]0;x^G\"\r\n2,\"a\tb\nc\"\r\n",
+           "a stream keeps CR LF, LF and tabs, and shows ESC and BEL");
+    free(got);
+    const char *cut[] = { "Zo\xc3", "\xab \xe2\x80", "\xae \xc2", "\x9b.\r",
+                          "\nx\r", "y", NULL };
+    got = through_stream(cut);
+    is_str(got, "Zoë <U+202E> <U+009B>.\r\nx^My",
+           "characters and CR LF cut between writes are joined again");
+    free(got);
+    const char *end[] = { "a\xe2\x80", NULL };
+    got = through_stream(end);
+    is_str(got, "a\xef\xbf\xbd\xef\xbf\xbd", "a character cut off at the end is invalid");
+    free(got);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -213,5 +280,7 @@ int main(void)
     test_wrap();
     test_fold();
     test_trim();
+    test_controls();
+    test_stream();
     return tap_done();
 }
