@@ -36,9 +36,9 @@ static enum store_status fts_check(struct store *st, const struct search_index *
         rc = STORE_FAILED;
     }
     int64_t rows = 0, indexed = 0;
-    enum store_status counted = query_int(st, ix->count_table, -1, &rows);
+    enum store_status counted = db_query_int(st, ix->count_table, -1, &rows);
     if (counted == STORE_OK)
-        counted = query_int(st, ix->count_index, -1, &indexed);
+        counted = db_query_int(st, ix->count_index, -1, &indexed);
     if (counted != STORE_OK || rows != indexed) {
         if (problems)
             strlist_pushf(problems, _("the search index %s holds %lld rows for %lld in %s"),
@@ -80,7 +80,7 @@ static enum store_status words_check(struct store *st, const struct word_check *
                                      struct strlist *problems)
 {
     int64_t differ = 0;
-    enum store_status rc = query_int(st, wc->differ, -1, &differ);
+    enum store_status rc = db_query_int(st, wc->differ, -1, &differ);
     if (rc != STORE_OK) {
         if (problems)
             strlist_pushf(problems, _("the search index %s cannot be checked (%s); rebuild it with: rapport check --rebuild-index"),
@@ -106,16 +106,16 @@ enum store_status store_rebuild_search(struct store *st)
                           _("the search index cannot be rebuilt inside another change"));
     /* Dropped, not emptied: a damaged index may not even delete. The
      * triggers name the tables and find the new ones. */
-    enum store_status rc = exec(st, "BEGIN IMMEDIATE");
+    enum store_status rc = db_exec(st, "BEGIN IMMEDIATE");
     if (rc == STORE_OK)
-        rc = exec(st, "DROP TABLE IF EXISTS contact_fts; DROP TABLE IF EXISTS note_fts;\n"
+        rc = db_exec(st, "DROP TABLE IF EXISTS contact_fts; DROP TABLE IF EXISTS note_fts;\n"
                       SEARCH_INDEX_FILL_V4
                       "DELETE FROM field_word; DELETE FROM note_word;\n"
                       SEARCH_WORDS_FILL);
     if (rc == STORE_OK)
-        rc = exec(st, "COMMIT");
+        rc = db_exec(st, "COMMIT");
     if (rc != STORE_OK) {
-        rollback_keeping(st, rc);
+        db_rollback_keeping(st, rc);
     }
     return rc;
 }
@@ -123,7 +123,7 @@ enum store_status store_rebuild_search(struct store *st)
 enum store_status store_check(struct store *st, struct strlist *problems)
 {
     enum store_status rc = STORE_OK;
-    sqlite3_stmt *stmt = prepare(st, "PRAGMA integrity_check");
+    sqlite3_stmt *stmt = db_prepare(st, "PRAGMA integrity_check");
     if (!stmt)
         return STORE_FAILED;
     int step;
@@ -148,8 +148,8 @@ enum store_status store_check(struct store *st, struct strlist *problems)
             strlist_push(problems, sqlite3_errmsg(st->db));
         rc = STORE_FAILED;
     }
-    finish(st, stmt);
-    stmt = prepare(st, "PRAGMA foreign_key_check");
+    db_finish(st, stmt);
+    stmt = db_prepare(st, "PRAGMA foreign_key_check");
     if (!stmt)
         return STORE_FAILED;
     while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -160,7 +160,7 @@ enum store_status store_check(struct store *st, struct strlist *problems)
                           (const char *)sqlite3_column_text(stmt, 2));
         rc = STORE_FAILED;
     }
-    finish(st, stmt);
+    db_finish(st, stmt);
     for (size_t i = 0; i < sizeof search_indexes / sizeof search_indexes[0]; i++)
         if (fts_check(st, &search_indexes[i], problems) != STORE_OK)
             rc = STORE_FAILED;

@@ -20,22 +20,22 @@ static enum store_status org_id_for(struct store *st, const char *name,
     *id = 0;
     if (!name || !*name)
         return STORE_OK;
-    sqlite3_stmt *stmt = prepare_kept(st, "SELECT id FROM organisation WHERE name = ?");
+    sqlite3_stmt *stmt = db_prepare_kept(st, "SELECT id FROM organisation WHERE name = ?");
     if (!stmt)
         return STORE_FAILED;
-    bind_text(stmt, 1, name);
+    db_bind_text(stmt, 1, name);
     int step = sqlite3_step(stmt);
     if (step == SQLITE_ROW)
         *id = sqlite3_column_int64(stmt, 0);
-    finish(st, stmt);
+    db_finish(st, stmt);
     if (step == SQLITE_ROW)
         return STORE_OK;
     if (step != SQLITE_DONE)
         return db_fail(st);
-    stmt = prepare(st, "INSERT INTO organisation(name) VALUES (?)");
+    stmt = db_prepare(st, "INSERT INTO organisation(name) VALUES (?)");
     if (stmt)
-        bind_text(stmt, 1, name);
-    enum store_status rc = run(st, stmt);
+        db_bind_text(stmt, 1, name);
+    enum store_status rc = db_run(st, stmt);
     if (rc == STORE_OK)
         *id = sqlite3_last_insert_rowid(st->db);
     return rc;
@@ -45,13 +45,13 @@ static enum store_status insert_strings(struct store *st, const char *sql,
                                         int64_t id, const struct strlist *list)
 {
     for (size_t i = 0; i < list->len; i++) {
-        sqlite3_stmt *stmt = prepare_kept(st, sql);
+        sqlite3_stmt *stmt = db_prepare_kept(st, sql);
         if (stmt) {
             sqlite3_bind_int64(stmt, 1, id);
-            bind_text(stmt, 2, list->items[i]);
+            db_bind_text(stmt, 2, list->items[i]);
             sqlite3_bind_int64(stmt, 3, (int64_t)i);
         }
-        enum store_status rc = run(st, stmt);
+        enum store_status rc = db_run(st, stmt);
         if (rc != STORE_OK)
             return rc;
     }
@@ -62,15 +62,15 @@ static enum store_status write_phones(struct store *st, const struct contact *c)
 {
     enum store_status rc = STORE_OK;
     for (size_t i = 0; rc == STORE_OK && i < c->phones.len; i++) {
-        sqlite3_stmt *stmt = prepare_kept(st,
+        sqlite3_stmt *stmt = db_prepare_kept(st,
             "INSERT INTO contact_phone(contact_id, phone, position, kind) VALUES (?, ?, ?, ?)");
         if (stmt) {
             sqlite3_bind_int64(stmt, 1, c->id);
-            bind_text(stmt, 2, c->phones.items[i].number);
+            db_bind_text(stmt, 2, c->phones.items[i].number);
             sqlite3_bind_int64(stmt, 3, (int64_t)i);
-            bind_text(stmt, 4, c->phones.items[i].kind);
+            db_bind_text(stmt, 4, c->phones.items[i].kind);
         }
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     return rc;
 }
@@ -115,7 +115,7 @@ static const struct stored_list {
 static enum store_status rewrite_list(struct store *st, const struct stored_list *l,
                                       int64_t id, const struct strlist *list)
 {
-    sqlite3_stmt *stmt = prepare(st, l->select);
+    sqlite3_stmt *stmt = db_prepare(st, l->select);
     if (!stmt)
         return STORE_FAILED;
     sqlite3_bind_int64(stmt, 1, id);
@@ -126,8 +126,8 @@ static enum store_status rewrite_list(struct store *st, const struct stored_list
     enum store_status rc = STORE_OK;
     int step;
     while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (reserve((void **)&rows, len, &cap, sizeof *rows)) {
-            rc = no_memory(st);
+        if (db_reserve((void **)&rows, len, &cap, sizeof *rows)) {
+            rc = db_no_memory(st);
             break;
         }
         const char *value = (const char *)sqlite3_column_text(stmt, 1);
@@ -140,32 +140,32 @@ static enum store_status rewrite_list(struct store *st, const struct stored_list
     }
     if (rc == STORE_OK && step != SQLITE_DONE)
         rc = db_fail(st);
-    finish(st, stmt);
+    db_finish(st, stmt);
     /* Positions change no word, and so cost no re-indexing. */
     for (size_t i = 0; rc == STORE_OK && moved && l->position && i < same; i++) {
-        stmt = prepare_kept(st, l->position);
+        stmt = db_prepare_kept(st, l->position);
         if (stmt) {
             sqlite3_bind_int64(stmt, 1, (int64_t)i);
             sqlite3_bind_int64(stmt, 2, rows[i]);
         }
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     for (size_t i = same; rc == STORE_OK && i < len; i++) {
-        stmt = prepare_kept(st, l->delete);
+        stmt = db_prepare_kept(st, l->delete);
         if (stmt)
             sqlite3_bind_int64(stmt, 1, rows[i]);
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     free(rows);
     for (size_t i = same; rc == STORE_OK && i < list->len; i++) {
-        stmt = prepare_kept(st, l->insert);
+        stmt = db_prepare_kept(st, l->insert);
         if (stmt) {
             sqlite3_bind_int64(stmt, 1, id);
-            bind_text(stmt, 2, list->items[i]);
+            db_bind_text(stmt, 2, list->items[i]);
             if (l->position)
                 sqlite3_bind_int64(stmt, 3, (int64_t)i);
         }
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     return rc;
 }
@@ -176,20 +176,20 @@ static enum store_status bind_fields(struct store *st, sqlite3_stmt *stmt,
 {
     char *key = text_fold(c->name);
     if (!key)
-        return no_memory(st);
-    bind_named_text(stmt, ":name", c->name);
-    bind_named_text(stmt, ":key", key);
+        return db_no_memory(st);
+    db_bind_named_text(stmt, ":name", c->name);
+    db_bind_named_text(stmt, ":key", key);
     free(key);
     if (org_id)
-        bind_named_int(stmt, ":org", org_id);
-    bind_named_text(stmt, ":department", c->department);
-    bind_named_text(stmt, ":title", c->title);
-    bind_named_int(stmt, ":roles", c->roles);
-    bind_named_text(stmt, ":projects", c->projects);
-    bind_named_text(stmt, ":goals", c->goals);
-    bind_named_text(stmt, ":channel", c->channel);
+        db_bind_named_int(stmt, ":org", org_id);
+    db_bind_named_text(stmt, ":department", c->department);
+    db_bind_named_text(stmt, ":title", c->title);
+    db_bind_named_int(stmt, ":roles", c->roles);
+    db_bind_named_text(stmt, ":projects", c->projects);
+    db_bind_named_text(stmt, ":goals", c->goals);
+    db_bind_named_text(stmt, ":channel", c->channel);
     if (c->cadence_days >= 0)
-        bind_named_int(stmt, ":cadence", c->cadence_days);
+        db_bind_named_int(stmt, ":cadence", c->cadence_days);
     return STORE_OK;
 }
 
@@ -200,7 +200,7 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
         return store_fail(st, STORE_INVALID, _("name: must not be empty"));
     if ((unsigned)c->stage >= STAGE_COUNT)
         return store_fail(st, STORE_INVALID, _("stage: unknown stage"));
-    enum store_status rc = write_begin(st, now);
+    enum store_status rc = db_write_begin(st, now);
     if (rc != STORE_OK)
         return rc;
     int64_t org_id = 0;
@@ -214,11 +214,11 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
     int64_t id = 0, deferred = 0;
     bool deferring = false;
     if (rc == STORE_OK)
-        rc = query_int(st, "SELECT coalesce(max(id), 0) + 1 FROM contact", -1, &id);
+        rc = db_query_int(st, "SELECT coalesce(max(id), 0) + 1 FROM contact", -1, &id);
     if (rc == STORE_OK)
-        rc = query_int(st, "PRAGMA defer_foreign_keys", -1, &deferred);
+        rc = db_query_int(st, "PRAGMA defer_foreign_keys", -1, &deferred);
     if (rc == STORE_OK && !deferred) {
-        rc = exec_kept(st, "PRAGMA defer_foreign_keys = ON");
+        rc = db_exec_kept(st, "PRAGMA defer_foreign_keys = ON");
         deferring = rc == STORE_OK;
     }
     if (rc == STORE_OK) {
@@ -227,7 +227,7 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
     }
     sqlite3_stmt *stmt = NULL;
     if (rc == STORE_OK) {
-        stmt = prepare(st,
+        stmt = db_prepare(st,
             "INSERT INTO contact(id, name, name_key, org_id, department, title, roles, "
             "projects, goals, channel, cadence_days, created, updated, archived, "
             "version, stage, stage_since, last_touch) VALUES (:id, :name, :key, :org, "
@@ -236,34 +236,34 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
         rc = stmt ? bind_fields(st, stmt, c, org_id) : STORE_FAILED;
     }
     if (rc == STORE_OK) {
-        bind_named_int(stmt, ":id", id);
-        bind_named_int(stmt, ":now", (int64_t)now);
-        bind_named_int(stmt, ":stage", c->stage);
-        rc = run(st, stmt);
+        db_bind_named_int(stmt, ":id", id);
+        db_bind_named_int(stmt, ":now", (int64_t)now);
+        db_bind_named_int(stmt, ":stage", c->stage);
+        rc = db_run(st, stmt);
         stmt = NULL;
     }
-    finish(st, stmt);
+    db_finish(st, stmt);
     /* Off again whatever happened: it would last to the end of a batch. */
     if (deferring) {
-        enum store_status off = exec_kept(st, "PRAGMA defer_foreign_keys = OFF");
+        enum store_status off = db_exec_kept(st, "PRAGMA defer_foreign_keys = OFF");
         if (rc == STORE_OK)
             rc = off;
     }
     if (rc == STORE_OK) {
-        stmt = prepare(st, "INSERT INTO stage_change(contact_id, from_stage, to_stage, at) "
-                           "VALUES (?, NULL, ?, ?)");
+        stmt = db_prepare(st, "INSERT INTO stage_change(contact_id, from_stage, to_stage, at) "
+                              "VALUES (?, NULL, ?, ?)");
         if (stmt) {
             sqlite3_bind_int64(stmt, 1, c->id);
             sqlite3_bind_int(stmt, 2, c->stage);
             sqlite3_bind_int64(stmt, 3, (int64_t)now);
         }
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     if (rc == STORE_OK)
-        rc = refresh_contact(st, c->id);
+        rc = db_refresh_contact(st, c->id);
     char *name = text_sanitize(c->name, false);
-    rc = write_end(st, rc, rc == STORE_OK
-        ? format(_("added contact #%lld %s"), (long long)c->id, name) : NULL);
+    rc = db_write_end(st, rc, rc == STORE_OK
+        ? db_format(_("added contact #%lld %s"), (long long)c->id, name) : NULL);
     free(name);
     if (rc == STORE_OK) {
         c->created = c->updated = c->stage_since = c->last_touch = now;
@@ -282,11 +282,11 @@ enum store_status store_contact_update(struct store *st, struct contact *c,
 {
     if (!c->name || !*c->name)
         return store_fail(st, STORE_INVALID, _("name: must not be empty"));
-    enum store_status rc = write_begin(st, now);
+    enum store_status rc = db_write_begin(st, now);
     if (rc != STORE_OK)
         return rc;
     int64_t version = 0;
-    rc = query_int(st, "SELECT version FROM contact WHERE id = ?", c->id, &version);
+    rc = db_query_int(st, "SELECT version FROM contact WHERE id = ?", c->id, &version);
     if (rc == STORE_NOT_FOUND)
         store_fail(st, rc, _("no contact #%lld"), (long long)c->id);
     char *name = text_sanitize(c->name, false);
@@ -298,7 +298,7 @@ enum store_status store_contact_update(struct store *st, struct contact *c,
     if (rc == STORE_OK)
         rc = org_id_for(st, c->org, &org_id);
     if (rc == STORE_OK) {
-        sqlite3_stmt *stmt = prepare(st,
+        sqlite3_stmt *stmt = db_prepare(st,
             "UPDATE contact SET name = :name, name_key = :key, org_id = :org, "
             "department = :department, title = :title, roles = :roles, "
             "projects = :projects, goals = :goals, "
@@ -306,29 +306,29 @@ enum store_status store_contact_update(struct store *st, struct contact *c,
             "version = version + 1 WHERE id = :id");
         rc = stmt ? bind_fields(st, stmt, c, org_id) : STORE_FAILED;
         if (rc == STORE_OK) {
-            bind_named_int(stmt, ":now", (int64_t)now);
-            bind_named_int(stmt, ":id", c->id);
-            rc = run(st, stmt);
+            db_bind_named_int(stmt, ":now", (int64_t)now);
+            db_bind_named_int(stmt, ":id", c->id);
+            rc = db_run(st, stmt);
         } else {
-            finish(st, stmt);
+            db_finish(st, stmt);
         }
     }
     if (rc == STORE_OK)
         rc = rewrite_list(st, &stored_emails, c->id, &c->emails);
     if (rc == STORE_OK) {
         /* Phones are no words: written again whole, as they cost little. */
-        sqlite3_stmt *stmt = prepare(st, "DELETE FROM contact_phone WHERE contact_id = ?");
+        sqlite3_stmt *stmt = db_prepare(st, "DELETE FROM contact_phone WHERE contact_id = ?");
         if (stmt)
             sqlite3_bind_int64(stmt, 1, c->id);
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     if (rc == STORE_OK)
         rc = write_phones(st, c);
     if (rc == STORE_OK)
         rc = rewrite_list(st, &stored_tags, c->id, &c->tags);
     if (rc == STORE_OK)
-        rc = refresh_contact(st, c->id);
-    rc = write_end(st, rc, rc == STORE_OK ? format(_("edited %s"), name) : NULL);
+        rc = db_refresh_contact(st, c->id);
+    rc = db_write_end(st, rc, rc == STORE_OK ? db_format(_("edited %s"), name) : NULL);
     free(name);
     if (rc == STORE_OK) {
         c->version = version + 1;
@@ -340,20 +340,20 @@ enum store_status store_contact_update(struct store *st, struct contact *c,
 enum store_status store_contact_set_uid(struct store *st, int64_t id,
                                         const char *uid)
 {
-    enum store_status rc = write_begin(st, time(NULL));
+    enum store_status rc = db_write_begin(st, time(NULL));
     if (rc != STORE_OK)
         return rc;
     char *name = NULL;
-    rc = contact_name(st, id, &name);
+    rc = db_contact_name(st, id, &name);
     if (rc == STORE_OK) {
-        sqlite3_stmt *stmt = prepare(st, "UPDATE contact SET uid = ? WHERE id = ?");
+        sqlite3_stmt *stmt = db_prepare(st, "UPDATE contact SET uid = ? WHERE id = ?");
         if (stmt) {
-            bind_text(stmt, 1, uid);
+            db_bind_text(stmt, 1, uid);
             sqlite3_bind_int64(stmt, 2, id);
         }
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
-    rc = write_end(st, rc, rc == STORE_OK ? format(_("set the UID of %s"), name) : NULL);
+    rc = db_write_end(st, rc, rc == STORE_OK ? db_format(_("set the UID of %s"), name) : NULL);
     free(name);
     return rc;
 }
@@ -361,37 +361,37 @@ enum store_status store_contact_set_uid(struct store *st, int64_t id,
 enum store_status store_contact_set_archived(struct store *st, int64_t id,
                                              bool archived, time_t now)
 {
-    enum store_status rc = write_begin(st, now);
+    enum store_status rc = db_write_begin(st, now);
     if (rc != STORE_OK)
         return rc;
     char *name = NULL;
-    rc = contact_name(st, id, &name);
+    rc = db_contact_name(st, id, &name);
     if (rc == STORE_OK) {
-        sqlite3_stmt *stmt = prepare(st,
+        sqlite3_stmt *stmt = db_prepare(st,
             "UPDATE contact SET archived = ?, updated = ?, version = version + 1 WHERE id = ?");
         if (stmt) {
             sqlite3_bind_int(stmt, 1, archived);
             sqlite3_bind_int64(stmt, 2, (int64_t)now);
             sqlite3_bind_int64(stmt, 3, id);
         }
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     if (rc == STORE_OK)
-        rc = refresh_contact(st, id);
+        rc = db_refresh_contact(st, id);
     char *what = NULL;
     if (rc == STORE_OK)
-        what = archived ? format(_("archived %s"), name)
-                        : format(_("brought %s back from the archive"), name);
-    rc = write_end(st, rc, what);
+        what = archived ? db_format(_("archived %s"), name)
+                        : db_format(_("brought %s back from the archive"), name);
+    rc = db_write_end(st, rc, what);
     free(name);
     return rc;
 }
 
 /* Rewrites a contact's derived columns from its history. Recomputed,
  * never incremented, so a write, an undo and a repair all agree. */
-enum store_status refresh_contact(struct store *st, int64_t id)
+enum store_status db_refresh_contact(struct store *st, int64_t id)
 {
-    sqlite3_stmt *stmt = prepare_kept(st,
+    sqlite3_stmt *stmt = db_prepare_kept(st,
         "UPDATE contact SET "
         "stage = coalesce((SELECT to_stage FROM stage_change WHERE contact_id = ?1 "
         "  ORDER BY at DESC, id DESC LIMIT 1), stage), "
@@ -409,33 +409,33 @@ enum store_status refresh_contact(struct store *st, int64_t id)
         "WHERE id = ?1");
     if (stmt)
         sqlite3_bind_int64(stmt, 1, id);
-    enum store_status rc = run(st, stmt);
+    enum store_status rc = db_run(st, stmt);
     if (rc != STORE_OK)
         return rc;
     /* After the update above: it reads the new last_touch. */
-    stmt = prepare_kept(st,
+    stmt = db_prepare_kept(st,
         "UPDATE contact SET own_due = CASE WHEN cadence_days > 0 "
         "THEN last_touch + 86400 * cadence_days END WHERE id = ?1");
     if (stmt)
         sqlite3_bind_int64(stmt, 1, id);
-    rc = run(st, stmt);
+    rc = db_run(st, stmt);
     if (rc != STORE_OK)
         return rc;
-    stmt = prepare_kept(st,
+    stmt = db_prepare_kept(st,
         "UPDATE followup SET contact_archived = (SELECT archived FROM contact WHERE id = ?1) "
         "WHERE contact_id = ?1 AND contact_archived IS NOT "
         "(SELECT archived FROM contact WHERE id = ?1)");
     if (stmt)
         sqlite3_bind_int64(stmt, 1, id);
-    return run(st, stmt);
+    return db_run(st, stmt);
 }
 
 /* The contact's name made safe for a terminal, for messages and the
  * journal; NOT_FOUND with a message when there is no such contact. */
-enum store_status contact_name(struct store *st, int64_t id, char **name)
+enum store_status db_contact_name(struct store *st, int64_t id, char **name)
 {
     *name = NULL;
-    sqlite3_stmt *stmt = prepare_kept(st, "SELECT name FROM contact WHERE id = ?");
+    sqlite3_stmt *stmt = db_prepare_kept(st, "SELECT name FROM contact WHERE id = ?");
     if (!stmt)
         return STORE_FAILED;
     sqlite3_bind_int64(stmt, 1, id);
@@ -448,6 +448,6 @@ enum store_status contact_name(struct store *st, int64_t id, char **name)
     } else {
         rc = db_fail(st);
     }
-    finish(st, stmt);
+    db_finish(st, stmt);
     return rc;
 }

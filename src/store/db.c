@@ -16,7 +16,7 @@
 #include "base/text.h"
 #include "store/db.h"
 
-char *vformat(const char *fmt, va_list ap)
+char *db_vformat(const char *fmt, va_list ap)
 {
     char *text = NULL;
     if (vasprintf(&text, fmt, ap) < 0)
@@ -24,11 +24,11 @@ char *vformat(const char *fmt, va_list ap)
     return text;
 }
 
-char *format(const char *fmt, ...)
+char *db_format(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *text = vformat(fmt, ap);
+    char *text = db_vformat(fmt, ap);
     va_end(ap);
     return text;
 }
@@ -40,7 +40,7 @@ enum store_status store_fail(struct store *st, enum store_status status,
         return status;
     va_list ap;
     va_start(ap, fmt);
-    char *text = vformat(fmt, ap);
+    char *text = db_vformat(fmt, ap);
     va_end(ap);
     /* Every message is for a terminal, and many carry text that came
      * from the database (a trigger's RAISE, which anyone who can write
@@ -102,14 +102,14 @@ enum store_status db_fail(struct store *st)
     }
 }
 
-enum store_status no_memory(struct store *st)
+enum store_status db_no_memory(struct store *st)
 {
     return store_fail(st, STORE_FAILED, _("out of memory"));
 }
 
 /* ---- statements ---------------------------------------------------------- */
 
-sqlite3_stmt *prepare(struct store *st, const char *sql)
+sqlite3_stmt *db_prepare(struct store *st, const char *sql)
 {
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
@@ -120,15 +120,15 @@ sqlite3_stmt *prepare(struct store *st, const char *sql)
     return stmt;
 }
 
-/* Like prepare() for a static SQL string run by every write: the
- * statement is kept, and finish() only resets it. */
-sqlite3_stmt *prepare_kept(struct store *st, const char *sql)
+/* Like db_prepare() for a static SQL string run by every write: the
+ * statement is kept, and db_finish() only resets it. */
+sqlite3_stmt *db_prepare_kept(struct store *st, const char *sql)
 {
     for (size_t i = 0; i < st->nkept; i++)
         if (st->kept[i].sql == sql)
             return st->kept[i].stmt;
     if (st->nkept == KEPT_MAX)
-        return prepare(st, sql);
+        return db_prepare(st, sql);
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
                            NULL) != SQLITE_OK) {
@@ -143,7 +143,7 @@ sqlite3_stmt *prepare_kept(struct store *st, const char *sql)
 }
 
 /* Ends the use of a statement: resets a kept one, finalizes others. */
-void finish(struct store *st, sqlite3_stmt *stmt)
+void db_finish(struct store *st, sqlite3_stmt *stmt)
 {
     if (!stmt)
         return;
@@ -157,35 +157,35 @@ void finish(struct store *st, sqlite3_stmt *stmt)
     sqlite3_finalize(stmt);
 }
 
-int bind_text(sqlite3_stmt *stmt, int i, const char *text)
+int db_bind_text(sqlite3_stmt *stmt, int i, const char *text)
 {
     return text ? sqlite3_bind_text(stmt, i, text, -1, SQLITE_TRANSIENT)
                 : sqlite3_bind_null(stmt, i);
 }
 
 /* Binds a named parameter when the statement has it. */
-void bind_named_text(sqlite3_stmt *stmt, const char *name,
-                            const char *text)
+void db_bind_named_text(sqlite3_stmt *stmt, const char *name,
+                        const char *text)
 {
     int i = sqlite3_bind_parameter_index(stmt, name);
     if (i > 0)
-        bind_text(stmt, i, text);
+        db_bind_text(stmt, i, text);
 }
 
-void bind_named_int(sqlite3_stmt *stmt, const char *name, int64_t v)
+void db_bind_named_int(sqlite3_stmt *stmt, const char *name, int64_t v)
 {
     int i = sqlite3_bind_parameter_index(stmt, name);
     if (i > 0)
         sqlite3_bind_int64(stmt, i, v);
 }
 
-char *column_text(sqlite3_stmt *stmt, int i)
+char *db_column_text(sqlite3_stmt *stmt, int i)
 {
     const unsigned char *text = sqlite3_column_text(stmt, i);
     return text ? strdup((const char *)text) : NULL;
 }
 
-struct date column_date(sqlite3_stmt *stmt, int i)
+struct date db_column_date(sqlite3_stmt *stmt, int i)
 {
     struct date d = { 0 };
     const unsigned char *text = sqlite3_column_text(stmt, i);
@@ -194,7 +194,7 @@ struct date column_date(sqlite3_stmt *stmt, int i)
     return d;
 }
 
-void bind_date(sqlite3_stmt *stmt, int i, struct date d)
+void db_bind_date(sqlite3_stmt *stmt, int i, struct date d)
 {
     if (!date_is_set(d)) {
         sqlite3_bind_null(stmt, i);
@@ -206,7 +206,7 @@ void bind_date(sqlite3_stmt *stmt, int i, struct date d)
 }
 
 /* Runs a statement that returns no rows (or whose rows do not matter). */
-enum store_status run(struct store *st, sqlite3_stmt *stmt)
+enum store_status db_run(struct store *st, sqlite3_stmt *stmt)
 {
     if (!stmt)
         return STORE_FAILED;
@@ -214,11 +214,11 @@ enum store_status run(struct store *st, sqlite3_stmt *stmt)
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
         ;
     enum store_status status = rc == SQLITE_DONE ? STORE_OK : db_fail(st);
-    finish(st, stmt);
+    db_finish(st, stmt);
     return status;
 }
 
-enum store_status exec(struct store *st, const char *sql)
+enum store_status db_exec(struct store *st, const char *sql)
 {
     if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(st);
@@ -226,16 +226,16 @@ enum store_status exec(struct store *st, const char *sql)
 }
 
 /* One static statement of every write. */
-enum store_status exec_kept(struct store *st, const char *sql)
+enum store_status db_exec_kept(struct store *st, const char *sql)
 {
-    return run(st, prepare_kept(st, sql));
+    return db_run(st, db_prepare_kept(st, sql));
 }
 
 /* One integer from a query with one bound integer (bind < 0: none). */
-enum store_status query_int(struct store *st, const char *sql,
-                                   int64_t bind, int64_t *out)
+enum store_status db_query_int(struct store *st, const char *sql,
+                               int64_t bind, int64_t *out)
 {
-    sqlite3_stmt *stmt = prepare(st, sql);
+    sqlite3_stmt *stmt = db_prepare(st, sql);
     if (!stmt)
         return STORE_FAILED;
     if (bind >= 0 && sqlite3_bind_parameter_count(stmt) > 0)
@@ -248,13 +248,13 @@ enum store_status query_int(struct store *st, const char *sql,
         status = STORE_NOT_FOUND;
     else
         status = db_fail(st);
-    finish(st, stmt);
+    db_finish(st, stmt);
     return status;
 }
 
 /* Steps a prepared statement that yields one integer (a count), and
  * ends it; NULL (a failed prepare) stays a failure. */
-enum store_status step_int(struct store *st, sqlite3_stmt *stmt, int64_t *out)
+enum store_status db_step_int(struct store *st, sqlite3_stmt *stmt, int64_t *out)
 {
     if (!stmt)
         return STORE_FAILED;
@@ -263,12 +263,12 @@ enum store_status step_int(struct store *st, sqlite3_stmt *stmt, int64_t *out)
         *out = sqlite3_column_int64(stmt, 0);
     else
         rc = db_fail(st);
-    finish(st, stmt);
+    db_finish(st, stmt);
     return rc;
 }
 
 /* Grows a list's array for one more item. */
-int reserve(void **items, size_t len, size_t *cap, size_t size)
+int db_reserve(void **items, size_t len, size_t *cap, size_t size)
 {
     if (len < *cap)
         return 0;
@@ -282,7 +282,7 @@ int reserve(void **items, size_t len, size_t *cap, size_t size)
     return 0;
 }
 
-void sql_add(struct sql_text *s, const char *part)
+void db_sql_add(struct sql_text *s, const char *part)
 {
     size_t n = strlen(part);
     if (s->len + n < sizeof s->buf) {
@@ -293,7 +293,7 @@ void sql_add(struct sql_text *s, const char *part)
     }
 }
 
-void sql_addf(struct sql_text *s, const char *fmt, ...)
+void db_sql_addf(struct sql_text *s, const char *fmt, ...)
 {
     char part[512];
     va_list ap;
@@ -303,15 +303,15 @@ void sql_addf(struct sql_text *s, const char *fmt, ...)
     if (n < 0 || (size_t)n >= sizeof part)
         s->overflow = true;
     else
-        sql_add(s, part);
+        db_sql_add(s, part);
 }
 
-sqlite3_stmt *prepare_text(struct store *st, const struct sql_text *sql)
+sqlite3_stmt *db_prepare_text(struct store *st, const struct sql_text *sql)
 {
     if (sql->overflow) {
         store_fail(st, STORE_FAILED, _("database error: %s"),
                    _("the query is too long"));
         return NULL;
     }
-    return prepare(st, sql->buf);
+    return db_prepare(st, sql->buf);
 }

@@ -43,7 +43,7 @@ struct store {
         sqlite3_stmt *stmt;
     } kept[KEPT_MAX];
     size_t nkept;
-    fts5_tokenizer word_api;  /* see split_words() */
+    fts5_tokenizer word_api;  /* see db_split_words() */
     Fts5Tokenizer *words;
     /* What a trigger or a view may use: see schema_guard(). */
     struct strlist safe_functions;   /* sorted, case-insensitive */
@@ -55,44 +55,44 @@ struct store {
 
 /* ---- db.c: messages ------------------------------------------------------ */
 
-char *vformat(const char *fmt, va_list ap);
-char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *db_vformat(const char *fmt, va_list ap);
+char *db_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Turns SQLite's last error into a status and a message that says what
  * to do about it. */
 enum store_status db_fail(struct store *st);
-enum store_status no_memory(struct store *st);
+enum store_status db_no_memory(struct store *st);
 
 /* ---- db.c: statements ---------------------------------------------------- */
 
-sqlite3_stmt *prepare(struct store *st, const char *sql);
-/* Like prepare() for a static SQL string run by every write: the
- * statement is kept, and finish() only resets it. */
-sqlite3_stmt *prepare_kept(struct store *st, const char *sql);
+sqlite3_stmt *db_prepare(struct store *st, const char *sql);
+/* Like db_prepare() for a static SQL string run by every write: the
+ * statement is kept, and db_finish() only resets it. */
+sqlite3_stmt *db_prepare_kept(struct store *st, const char *sql);
 /* Ends the use of a statement: resets a kept one, finalizes others. */
-void finish(struct store *st, sqlite3_stmt *stmt);
-int bind_text(sqlite3_stmt *stmt, int i, const char *text);
+void db_finish(struct store *st, sqlite3_stmt *stmt);
+int db_bind_text(sqlite3_stmt *stmt, int i, const char *text);
 /* Binds a named parameter when the statement has it. */
-void bind_named_text(sqlite3_stmt *stmt, const char *name, const char *text);
-void bind_named_int(sqlite3_stmt *stmt, const char *name, int64_t v);
-char *column_text(sqlite3_stmt *stmt, int i);
-struct date column_date(sqlite3_stmt *stmt, int i);
-void bind_date(sqlite3_stmt *stmt, int i, struct date d);
+void db_bind_named_text(sqlite3_stmt *stmt, const char *name, const char *text);
+void db_bind_named_int(sqlite3_stmt *stmt, const char *name, int64_t v);
+char *db_column_text(sqlite3_stmt *stmt, int i);
+struct date db_column_date(sqlite3_stmt *stmt, int i);
+void db_bind_date(sqlite3_stmt *stmt, int i, struct date d);
 /* Runs a statement that returns no rows (or whose rows do not matter). */
-enum store_status run(struct store *st, sqlite3_stmt *stmt);
-enum store_status exec(struct store *st, const char *sql);
+enum store_status db_run(struct store *st, sqlite3_stmt *stmt);
+enum store_status db_exec(struct store *st, const char *sql);
 /* One static statement of every write. */
-enum store_status exec_kept(struct store *st, const char *sql);
+enum store_status db_exec_kept(struct store *st, const char *sql);
 /* One integer from a query with one bound integer (bind < 0: none). */
-enum store_status query_int(struct store *st, const char *sql, int64_t bind,
-                            int64_t *out);
+enum store_status db_query_int(struct store *st, const char *sql, int64_t bind,
+                               int64_t *out);
 /* Steps a prepared statement that yields one integer (a count), and
  * ends it; NULL (a failed prepare) stays a failure. */
-enum store_status step_int(struct store *st, sqlite3_stmt *stmt, int64_t *out);
+enum store_status db_step_int(struct store *st, sqlite3_stmt *stmt, int64_t *out);
 /* Grows a list's array for one more item. */
-int reserve(void **items, size_t len, size_t *cap, size_t size);
+int db_reserve(void **items, size_t len, size_t *cap, size_t size);
 
 /* A text built from fixed fragments of SQL (never from user input). A
- * fragment that does not fit marks it too long, and prepare_text()
+ * fragment that does not fit marks it too long, and db_prepare_text()
  * refuses it: a statement cut short could still be valid SQL. */
 struct sql_text {
     char buf[16384];
@@ -100,40 +100,40 @@ struct sql_text {
     bool overflow;
 };
 
-void sql_add(struct sql_text *s, const char *part);
-void sql_addf(struct sql_text *s, const char *fmt, ...)
+void db_sql_add(struct sql_text *s, const char *part);
+void db_sql_addf(struct sql_text *s, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-sqlite3_stmt *prepare_text(struct store *st, const struct sql_text *sql);
+sqlite3_stmt *db_prepare_text(struct store *st, const struct sql_text *sql);
 
 /* ---- words.c ------------------------------------------------------------- */
 
 /* The distinct words of text, sorted; SQLITE_OK or an SQLite error. */
-int split_words(struct store *st, const char *text, struct strlist *out);
+int db_split_words(struct store *st, const char *text, struct strlist *out);
 /* Takes FTS5's tokenizer and makes rapport_words() for the triggers. */
-enum store_status words_open(struct store *st);
+enum store_status db_words_open(struct store *st);
 
 /* ---- guard.c ------------------------------------------------------------- */
 
 /* Limits what the schema's triggers and views may run; after every
  * function is registered (rapport_words() among them). */
-enum store_status guard_open(struct store *st);
+enum store_status db_guard_open(struct store *st);
 
 /* ---- migrate.c and journal.c --------------------------------------------- */
 
 /* Takes the schema to the version this build writes. */
-enum store_status migrate(struct store *st);
+enum store_status db_migrate(struct store *st);
 /* The journal triggers of the version 2 and version 4 migrations. */
-enum store_status migrate_v2_triggers(struct store *st);
-enum store_status migrate_v4_triggers(struct store *st);
+enum store_status db_migrate_v2_triggers(struct store *st);
+enum store_status db_migrate_v4_triggers(struct store *st);
 
 /* Starts a write: BEGIN IMMEDIATE and a new journal entry that the
  * triggers record into; inside a batch, a savepoint that joins it. */
-enum store_status write_begin(struct store *st, time_t now);
+enum store_status db_write_begin(struct store *st, time_t now);
 /* Ends a write: commits when rc is STORE_OK (naming the change `what`,
  * which it frees), else rolls back and keeps the message. */
-enum store_status write_end(struct store *st, enum store_status rc, char *what);
+enum store_status db_write_end(struct store *st, enum store_status rc, char *what);
 /* Rolls the open transaction back, keeping the message of what failed. */
-void rollback_keeping(struct store *st, enum store_status rc);
+void db_rollback_keeping(struct store *st, enum store_status rc);
 
 /* ---- contact_read.c and contact_write.c ---------------------------------- */
 
@@ -147,28 +147,28 @@ void rollback_keeping(struct store *st, enum store_status rc);
 
 /* Reads a contact from CONTACT_COLUMNS starting at column `at`, and its
  * emails, phones and tags. */
-enum store_status read_contact(struct store *st, sqlite3_stmt *stmt, int at,
-                               struct contact *c);
+enum store_status db_read_contact(struct store *st, sqlite3_stmt *stmt, int at,
+                                  struct contact *c);
 /* Appends the contact of the statement's row, from column at, to out
  * (cap: its room). */
-enum store_status append_contact(struct store *st, sqlite3_stmt *stmt, int at,
-                                 struct contact_list *out, size_t *cap);
+enum store_status db_append_contact(struct store *st, sqlite3_stmt *stmt, int at,
+                                    struct contact_list *out, size_t *cap);
 /* Steps stmt and collects contacts (CONTACT_COLUMNS first) up to limit;
  * sets more when one more row was there. Finalizes stmt. */
-enum store_status collect_contacts(struct store *st, sqlite3_stmt *stmt,
-                                   size_t limit, struct contact_list *out);
+enum store_status db_collect_contacts(struct store *st, sqlite3_stmt *stmt,
+                                      size_t limit, struct contact_list *out);
 
 /* Rewrites a contact's derived columns from its history. */
-enum store_status refresh_contact(struct store *st, int64_t id);
+enum store_status db_refresh_contact(struct store *st, int64_t id);
 /* The contact's name made safe for a terminal, for messages and the
  * journal; NOT_FOUND with a message when there is no such contact. */
-enum store_status contact_name(struct store *st, int64_t id, char **name);
+enum store_status db_contact_name(struct store *st, int64_t id, char **name);
 
 /* ---- note.c and search.c ------------------------------------------------- */
 
 /* Inserts a note inside a write (at 0: now; kind "": note). */
-enum store_status insert_note(struct store *st, struct note *n, time_t now);
+enum store_status db_insert_note(struct store *st, struct note *n, time_t now);
 /* The characters of s's first len bytes (UTF-8). */
-size_t utf8_chars(const char *s, size_t len);
+size_t db_utf8_chars(const char *s, size_t len);
 
 #endif

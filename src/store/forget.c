@@ -20,30 +20,30 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
     if (st->depth > 0)
         return store_fail(st, STORE_INVALID,
                           _("a contact cannot be forgotten inside another change"));
-    enum store_status rc = exec(st, "BEGIN IMMEDIATE");
+    enum store_status rc = db_exec(st, "BEGIN IMMEDIATE");
     if (rc != STORE_OK)
         return rc;
     char *name = NULL;
-    rc = contact_name(st, id, &name);
+    rc = db_contact_name(st, id, &name);
     free(name);
     int64_t org_id = 0;
     if (rc == STORE_OK)
-        rc = query_int(st, "SELECT coalesce(org_id, 0) FROM contact WHERE id = ?", id,
-                       &org_id);
+        rc = db_query_int(st, "SELECT coalesce(org_id, 0) FROM contact WHERE id = ?", id,
+                          &org_id);
     /* Whole journal entries go: their descriptions name the person. */
     if (rc == STORE_OK) {
-        sqlite3_stmt *stmt = prepare(st,
+        sqlite3_stmt *stmt = db_prepare(st,
             "DELETE FROM journal WHERE id IN "
             "(SELECT journal_id FROM journal_row WHERE contact_id = ?)");
         if (stmt)
             sqlite3_bind_int64(stmt, 1, id);
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     if (rc == STORE_OK) {
-        sqlite3_stmt *stmt = prepare(st, "DELETE FROM contact WHERE id = ?");
+        sqlite3_stmt *stmt = db_prepare(st, "DELETE FROM contact WHERE id = ?");
         if (stmt)
             sqlite3_bind_int64(stmt, 1, id);
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     /* An organisation made for this person alone would keep their
      * employer's name in the file: it goes too when no contact, archived
@@ -55,7 +55,7 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
      * it could point at another one. Such an organisation was not this
      * person's alone, and stays. */
     if (rc == STORE_OK && org_id > 0) {
-        sqlite3_stmt *stmt = prepare(st,
+        sqlite3_stmt *stmt = db_prepare(st,
             "DELETE FROM organisation WHERE id = ?1 "
             "AND NOT EXISTS (SELECT 1 FROM contact WHERE org_id = ?1) "
             "AND NOT EXISTS (SELECT 1 FROM journal_row WHERE "
@@ -63,34 +63,34 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
             "AND json_extract(old_json, '$.org_id') = ?1))");
         if (stmt)
             sqlite3_bind_int64(stmt, 1, org_id);
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     /* A mark in the journal, naming no one, so that undo says the last
      * change cannot be undone instead of reverting an older one. */
     if (rc == STORE_OK) {
-        char *what = format(_("erased contact #%lld"), (long long)id);
-        sqlite3_stmt *stmt = what ? prepare(st,
+        char *what = db_format(_("erased contact #%lld"), (long long)id);
+        sqlite3_stmt *stmt = what ? db_prepare(st,
             "INSERT INTO journal(at, what, origin, undoable) VALUES (?, ?, ?, 0)") : NULL;
         if (stmt) {
             sqlite3_bind_int64(stmt, 1, (int64_t)time(NULL));
-            bind_text(stmt, 2, what);
+            db_bind_text(stmt, 2, what);
             sqlite3_bind_int64(stmt, 3, st->origin);
         }
-        rc = what ? run(st, stmt) : no_memory(st);
+        rc = what ? db_run(st, stmt) : db_no_memory(st);
         free(what);
     }
     if (rc == STORE_OK)
-        rc = exec(st, "COMMIT");
+        rc = db_exec(st, "COMMIT");
     if (rc != STORE_OK) {
-        rollback_keeping(st, rc);
+        db_rollback_keeping(st, rc);
         return rc;
     }
     /* FTS5 keeps a deleted row's terms in its segments until they are
      * merged; the merge rewrites them, secure_delete zeroes the freed
      * pages, and the checkpoint empties the WAL that held old copies. */
-    rc = exec(st, "INSERT INTO contact_fts(contact_fts) VALUES ('optimize')");
+    rc = db_exec(st, "INSERT INTO contact_fts(contact_fts) VALUES ('optimize')");
     if (rc == STORE_OK)
-        rc = exec(st, "INSERT INTO note_fts(note_fts) VALUES ('optimize')");
+        rc = db_exec(st, "INSERT INTO note_fts(note_fts) VALUES ('optimize')");
     /* A reader holding an old snapshot keeps the checkpoint from
      * finishing; the caller must be told, not assured. */
     st->wipe_pending = false;

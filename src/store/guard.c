@@ -71,22 +71,22 @@ static enum store_status read_names(struct store *st, sqlite3_stmt *stmt,
     while (rc == STORE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
         const unsigned char *name = sqlite3_column_text(stmt, 0);
         if (name && strlist_push(out, (const char *)name) != 0)
-            rc = no_memory(st);
+            rc = db_no_memory(st);
     }
     if (rc == STORE_OK && step != SQLITE_DONE)
         rc = db_fail(st);
-    finish(st, stmt);
+    db_finish(st, stmt);
     if (out->len)
         qsort(out->items, out->len, sizeof *out->items, name_order);
     return rc;
 }
 
 /* After every function is registered (rapport_words() among them). */
-enum store_status guard_open(struct store *st)
+enum store_status db_guard_open(struct store *st)
 {
     /* SQLite's own rule (see above); trusted_schema stays on, whatever
      * SQLite was built with, so that the rule is this one. */
-    sqlite3_stmt *stmt = prepare(st,
+    sqlite3_stmt *stmt = db_prepare(st,
         "SELECT name FROM pragma_function_list GROUP BY name "
         "HAVING max((builtin = 0 AND (flags & ?1) = 0) OR (flags & ?2) != 0) = 0");
     if (stmt) {
@@ -95,7 +95,7 @@ enum store_status guard_open(struct store *st)
     }
     enum store_status rc = read_names(st, stmt, &st->safe_functions);
     if (rc == STORE_OK)
-        rc = read_names(st, prepare(st, "SELECT name FROM pragma_module_list"),
+        rc = read_names(st, db_prepare(st, "SELECT name FROM pragma_module_list"),
                         &st->modules);
     if (rc == STORE_OK
         && (sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, (int *)0) != SQLITE_OK

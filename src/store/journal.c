@@ -65,14 +65,14 @@ static enum store_status has_column(struct store *st, const char *table,
                                     const char *column, bool *has)
 {
     *has = false;
-    sqlite3_stmt *stmt = prepare(st,
+    sqlite3_stmt *stmt = db_prepare(st,
         "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2");
     if (!stmt)
         return STORE_FAILED;
-    bind_text(stmt, 1, table);
-    bind_text(stmt, 2, column);
+    db_bind_text(stmt, 1, table);
+    db_bind_text(stmt, 2, column);
     int64_t n = 0;
-    enum store_status rc = step_int(st, stmt, &n);
+    enum store_status rc = db_step_int(st, stmt, &n);
     *has = n > 0;
     return rc;
 }
@@ -122,14 +122,14 @@ static enum store_status journal_triggers(struct store *st,
                  "%s.id, %s, %s); END;",
                  j->table, "iud"[op], ops[op], of, j->table, "IUD"[op],
                  j->table, row, contact, json);
-        enum store_status rc = exec(st, sql);
+        enum store_status rc = db_exec(st, sql);
         if (rc != STORE_OK)
             return rc;
     }
     return STORE_OK;
 }
 
-enum store_status migrate_v2_triggers(struct store *st)
+enum store_status db_migrate_v2_triggers(struct store *st)
 {
     for (size_t i = 0; i < JOURNALED_COUNT; i++) {
         enum store_status rc = journal_triggers(st, &journaled[i]);
@@ -139,9 +139,9 @@ enum store_status migrate_v2_triggers(struct store *st)
     return STORE_OK;
 }
 
-/* The journal triggers schema_v4 dropped, made again with the new
+/* The journal triggers db_schema_v4 dropped, made again with the new
  * columns. */
-enum store_status migrate_v4_triggers(struct store *st)
+enum store_status db_migrate_v4_triggers(struct store *st)
 {
     static const char *const tables[] = { "contact", "contact_phone", "followup" };
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
@@ -154,7 +154,7 @@ enum store_status migrate_v4_triggers(struct store *st)
 
 /* Rolls the open transaction back, keeping the message of what failed,
  * which a failing ROLLBACK would otherwise replace. */
-void rollback_keeping(struct store *st, enum store_status rc)
+void db_rollback_keeping(struct store *st, enum store_status rc)
 {
     char *why = strdup(store_error(st));
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -165,31 +165,31 @@ void rollback_keeping(struct store *st, enum store_status rc)
 
 /* Starts a write: BEGIN IMMEDIATE and a new journal entry that the
  * triggers record into; inside a batch, a savepoint that joins it. */
-enum store_status write_begin(struct store *st, time_t now)
+enum store_status db_write_begin(struct store *st, time_t now)
 {
     if (st->read_only)
         return store_fail(st, STORE_READ_ONLY,
                           _("the database is open read-only; the change was not saved"));
     if (st->depth > 0) {
-        enum store_status rc = exec_kept(st, "SAVEPOINT store_write");
+        enum store_status rc = db_exec_kept(st, "SAVEPOINT store_write");
         if (rc == STORE_OK)
             st->depth++;
         return rc;
     }
-    enum store_status rc = exec_kept(st, "BEGIN IMMEDIATE");
+    enum store_status rc = db_exec_kept(st, "BEGIN IMMEDIATE");
     if (rc != STORE_OK)
         return rc;
-    sqlite3_stmt *stmt = prepare_kept(st, "INSERT INTO journal(at, what, origin) VALUES (?, '', ?)");
+    sqlite3_stmt *stmt = db_prepare_kept(st, "INSERT INTO journal(at, what, origin) VALUES (?, '', ?)");
     if (stmt) {
         sqlite3_bind_int64(stmt, 1, (int64_t)now);
         sqlite3_bind_int64(stmt, 2, st->origin);
     }
-    rc = run(st, stmt);
+    rc = db_run(st, stmt);
     if (rc == STORE_OK) {
-        stmt = prepare_kept(st, "UPDATE journal_state SET recording = ? WHERE id = 1");
+        stmt = db_prepare_kept(st, "UPDATE journal_state SET recording = ? WHERE id = 1");
         if (stmt)
             sqlite3_bind_int64(stmt, 1, sqlite3_last_insert_rowid(st->db));
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     if (rc != STORE_OK) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -201,51 +201,51 @@ enum store_status write_begin(struct store *st, time_t now)
 
 /* Ends a write: commits when rc is STORE_OK (naming the change `what`,
  * which it frees), else rolls back and keeps the message. */
-enum store_status write_end(struct store *st, enum store_status rc,
-                                   char *what)
+enum store_status db_write_end(struct store *st, enum store_status rc,
+                               char *what)
 {
     if (st->depth > 1) {
         st->depth--;
         free(what);
         if (rc == STORE_OK)
-            return exec_kept(st, "RELEASE store_write");
+            return db_exec_kept(st, "RELEASE store_write");
         sqlite3_exec(st->db, "ROLLBACK TO store_write; RELEASE store_write",
                      NULL, NULL, NULL);
         return rc;
     }
     st->depth = 0;
     if (rc == STORE_OK && !what)
-        rc = no_memory(st);
+        rc = db_no_memory(st);
     if (rc == STORE_OK) {
-        sqlite3_stmt *stmt = prepare_kept(st,
+        sqlite3_stmt *stmt = db_prepare_kept(st,
             "UPDATE journal SET what = ? WHERE id = (SELECT recording FROM journal_state WHERE id = 1)");
         if (stmt)
-            bind_text(stmt, 1, what);
-        rc = run(st, stmt);
+            db_bind_text(stmt, 1, what);
+        rc = db_run(st, stmt);
     }
     if (rc == STORE_OK && st->unjournaled)
-        rc = exec_kept(st, "DELETE FROM journal WHERE id = "
-                           "(SELECT recording FROM journal_state WHERE id = 1)");
+        rc = db_exec_kept(st, "DELETE FROM journal WHERE id = "
+                              "(SELECT recording FROM journal_state WHERE id = 1)");
     /* A write that changed no row (an import of what is already there)
      * is no step to undo. */
     if (rc == STORE_OK)
-        rc = exec_kept(st, "DELETE FROM journal WHERE id = "
-                           "(SELECT recording FROM journal_state WHERE id = 1) "
-                           "AND NOT EXISTS (SELECT 1 FROM journal_row WHERE journal_id = journal.id)");
+        rc = db_exec_kept(st, "DELETE FROM journal WHERE id = "
+                              "(SELECT recording FROM journal_state WHERE id = 1) "
+                              "AND NOT EXISTS (SELECT 1 FROM journal_row WHERE journal_id = journal.id)");
     if (rc == STORE_OK)
-        rc = exec_kept(st, "UPDATE journal_state SET recording = NULL WHERE id = 1");
+        rc = db_exec_kept(st, "UPDATE journal_state SET recording = NULL WHERE id = 1");
     if (rc == STORE_OK) {
-        sqlite3_stmt *stmt = prepare_kept(st,
+        sqlite3_stmt *stmt = db_prepare_kept(st,
             "DELETE FROM journal WHERE id <= (SELECT max(id) FROM journal) - ?");
         if (stmt)
             sqlite3_bind_int(stmt, 1, JOURNAL_KEEP);
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     if (rc == STORE_OK)
-        rc = exec_kept(st, "COMMIT");
+        rc = db_exec_kept(st, "COMMIT");
     free(what);
     if (rc != STORE_OK) {
-        rollback_keeping(st, rc);
+        db_rollback_keeping(st, rc);
     }
     return rc;
 }
@@ -255,13 +255,13 @@ enum store_status store_batch(struct store *st, const char *what,
                               void *arg)
 {
     bool outermost = st->depth == 0;
-    enum store_status rc = write_begin(st, time(NULL));
+    enum store_status rc = db_write_begin(st, time(NULL));
     if (rc != STORE_OK)
         return rc;
     if (outermost)
         st->unjournaled = what == NULL;
     rc = fn(st, arg);
-    rc = write_end(st, rc, strdup(what ? what : ""));
+    rc = db_write_end(st, rc, strdup(what ? what : ""));
     if (outermost)
         st->unjournaled = false;
     return rc;
@@ -279,13 +279,13 @@ static enum store_status undo_row(struct store *st, const char *op,
                           table);
     struct sql_text sql = { .len = 0 };
     if (*op == 'I') {
-        sql_add(&sql, "DELETE FROM ");
-        sql_add(&sql, j->table);
-        sql_add(&sql, " WHERE id = ?1");
+        db_sql_add(&sql, "DELETE FROM ");
+        db_sql_add(&sql, j->table);
+        db_sql_add(&sql, " WHERE id = ?1");
     } else if (*op == 'U') {
-        sql_add(&sql, "UPDATE ");
-        sql_add(&sql, j->table);
-        sql_add(&sql, " SET ");
+        db_sql_add(&sql, "UPDATE ");
+        db_sql_add(&sql, j->table);
+        db_sql_add(&sql, " SET ");
         /* A column the entry did not save (it was written before a
          * migration added the column) keeps its value. */
         for (int c = 0; j->columns[c]; c++) {
@@ -295,39 +295,39 @@ static enum store_status undo_row(struct store *st, const char *op,
                      "ELSE json_extract(?2, '$.%s') END",
                      c ? ", " : "", j->columns[c], j->columns[c], j->columns[c],
                      j->columns[c]);
-            sql_add(&sql, part);
+            db_sql_add(&sql, part);
         }
-        sql_add(&sql, " WHERE id = ?1");
+        db_sql_add(&sql, " WHERE id = ?1");
     } else {
-        sql_add(&sql, "INSERT INTO ");
-        sql_add(&sql, j->table);
-        sql_add(&sql, "(id");
+        db_sql_add(&sql, "INSERT INTO ");
+        db_sql_add(&sql, j->table);
+        db_sql_add(&sql, "(id");
         for (int c = 0; j->columns[c]; c++) {
-            sql_add(&sql, ", ");
-            sql_add(&sql, j->columns[c]);
+            db_sql_add(&sql, ", ");
+            db_sql_add(&sql, j->columns[c]);
         }
         /* A contact's derived columns start from its creation and are
          * recomputed afterwards. */
         bool contact = strcmp(j->table, "contact") == 0;
         if (contact)
-            sql_add(&sql, ", stage_since, last_touch");
-        sql_add(&sql, ") VALUES (?1");
+            db_sql_add(&sql, ", stage_since, last_touch");
+        db_sql_add(&sql, ") VALUES (?1");
         for (int c = 0; j->columns[c]; c++) {
             char part[128];
             snprintf(part, sizeof part, ", json_extract(?2, '$.%s')", j->columns[c]);
-            sql_add(&sql, part);
+            db_sql_add(&sql, part);
         }
         if (contact)
-            sql_add(&sql, ", json_extract(?2, '$.created'), json_extract(?2, '$.created')");
-        sql_add(&sql, ")");
+            db_sql_add(&sql, ", json_extract(?2, '$.created'), json_extract(?2, '$.created')");
+        db_sql_add(&sql, ")");
     }
-    sqlite3_stmt *stmt = prepare_text(st, &sql);
+    sqlite3_stmt *stmt = db_prepare_text(st, &sql);
     if (stmt) {
         sqlite3_bind_int64(stmt, 1, row_id);
         if (*op != 'I')
-            bind_text(stmt, 2, old_json);
+            db_bind_text(stmt, 2, old_json);
     }
-    return run(st, stmt);
+    return db_run(st, stmt);
 }
 
 enum store_status store_undo(struct store *st, struct journal_entry *undone)
@@ -344,17 +344,17 @@ enum store_status store_undo_entry(struct store *st, int64_t expected,
                           _("the database is open read-only; nothing was undone"));
     if (st->depth > 0)
         return store_fail(st, STORE_INVALID, _("nothing can be undone inside another change"));
-    enum store_status rc = exec(st, "BEGIN IMMEDIATE");
+    enum store_status rc = db_exec(st, "BEGIN IMMEDIATE");
     if (rc != STORE_OK)
         return rc;
-    sqlite3_stmt *stmt = prepare(st, "SELECT id, at, what, undoable FROM journal "
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT id, at, what, undoable FROM journal "
                                       "ORDER BY id DESC LIMIT 1");
     int step = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
     bool undoable = true;
     if (step == SQLITE_ROW) {
         undone->id = sqlite3_column_int64(stmt, 0);
         undone->at = (time_t)sqlite3_column_int64(stmt, 1);
-        undone->what = column_text(stmt, 2);
+        undone->what = db_column_text(stmt, 2);
         undoable = sqlite3_column_int(stmt, 3) != 0;
     } else if (step == SQLITE_DONE) {
         rc = store_fail(st, STORE_NOT_FOUND, _("nothing to undo"));
@@ -363,18 +363,18 @@ enum store_status store_undo_entry(struct store *st, int64_t expected,
     } else {
         rc = STORE_FAILED;
     }
-    finish(st, stmt);
+    db_finish(st, stmt);
     if (rc == STORE_OK && expected > 0 && undone->id != expected)
         rc = store_fail(st, STORE_CONFLICT,
                         _("another change was made meanwhile; nothing was undone"));
     if (rc == STORE_OK && !undoable) {
         /* The mark goes, so the next undo reaches the change before it. */
-        stmt = prepare(st, "DELETE FROM journal WHERE id = ?");
+        stmt = db_prepare(st, "DELETE FROM journal WHERE id = ?");
         if (stmt)
             sqlite3_bind_int64(stmt, 1, undone->id);
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
         if (rc == STORE_OK)
-            rc = exec(st, "COMMIT");
+            rc = db_exec(st, "COMMIT");
         if (rc == STORE_OK) {
             char *what = text_sanitize(undone->what, false);
             store_journal_entry_clear(undone);
@@ -388,21 +388,21 @@ enum store_status store_undo_entry(struct store *st, int64_t expected,
     /* Rows come back in any order within the entry; the foreign keys are
      * checked at commit. */
     if (rc == STORE_OK)
-        rc = exec(st, "PRAGMA defer_foreign_keys = ON");
+        rc = db_exec(st, "PRAGMA defer_foreign_keys = ON");
     int64_t *contacts = NULL;
     size_t ncontacts = 0, cap = 0;
     if (rc == STORE_OK) {
-        stmt = prepare(st, "SELECT op, tbl, row_id, contact_id, old_json FROM journal_row "
-                           "WHERE journal_id = ? ORDER BY id DESC");
+        stmt = db_prepare(st, "SELECT op, tbl, row_id, contact_id, old_json FROM journal_row "
+                              "WHERE journal_id = ? ORDER BY id DESC");
         if (!stmt)
             rc = STORE_FAILED;
         else
             sqlite3_bind_int64(stmt, 1, undone->id);
         while (rc == STORE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
-            char *op = column_text(stmt, 0), *tbl = column_text(stmt, 1);
-            char *old = column_text(stmt, 4);
+            char *op = db_column_text(stmt, 0), *tbl = db_column_text(stmt, 1);
+            char *old = db_column_text(stmt, 4);
             if (!op || !tbl)
-                rc = no_memory(st);
+                rc = db_no_memory(st);
             else
                 rc = undo_row(st, op, tbl, sqlite3_column_int64(stmt, 2), old);
             if (rc == STORE_OK && sqlite3_column_type(stmt, 3) != SQLITE_NULL) {
@@ -411,8 +411,8 @@ enum store_status store_undo_entry(struct store *st, int64_t expected,
                 for (size_t i = 0; i < ncontacts && !seen; i++)
                     seen = contacts[i] == cid;
                 if (!seen) {
-                    if (reserve((void **)&contacts, ncontacts, &cap, sizeof *contacts))
-                        rc = no_memory(st);
+                    if (db_reserve((void **)&contacts, ncontacts, &cap, sizeof *contacts))
+                        rc = db_no_memory(st);
                     else
                         contacts[ncontacts++] = cid;
                 }
@@ -423,21 +423,21 @@ enum store_status store_undo_entry(struct store *st, int64_t expected,
         }
         if (rc == STORE_OK && step != SQLITE_DONE)
             rc = db_fail(st);
-        finish(st, stmt);
+        db_finish(st, stmt);
     }
     for (size_t i = 0; i < ncontacts && rc == STORE_OK; i++)
-        rc = refresh_contact(st, contacts[i]);
+        rc = db_refresh_contact(st, contacts[i]);
     free(contacts);
     if (rc == STORE_OK) {
-        stmt = prepare(st, "DELETE FROM journal WHERE id = ?");
+        stmt = db_prepare(st, "DELETE FROM journal WHERE id = ?");
         if (stmt)
             sqlite3_bind_int64(stmt, 1, undone->id);
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     if (rc == STORE_OK)
-        rc = exec(st, "COMMIT");
+        rc = db_exec(st, "COMMIT");
     if (rc != STORE_OK) {
-        rollback_keeping(st, rc);
+        db_rollback_keeping(st, rc);
         store_journal_entry_clear(undone);
     }
     return rc;
@@ -447,7 +447,7 @@ enum store_status store_journal_recent(struct store *st, size_t limit,
                                        struct journal_list *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = prepare(st, "SELECT id, at, what, origin IS ? FROM journal "
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT id, at, what, origin IS ? FROM journal "
                                       "ORDER BY id DESC LIMIT ?");
     if (!stmt)
         return STORE_FAILED;
@@ -461,19 +461,19 @@ enum store_status store_journal_recent(struct store *st, size_t limit,
             out->more = true;
             break;
         }
-        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
-            rc = no_memory(st);
+        if (db_reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = db_no_memory(st);
             break;
         }
         struct journal_entry *e = &out->items[out->len++];
         e->id = sqlite3_column_int64(stmt, 0);
         e->at = (time_t)sqlite3_column_int64(stmt, 1);
-        e->what = column_text(stmt, 2);
+        e->what = db_column_text(stmt, 2);
         e->own = sqlite3_column_int(stmt, 3) != 0;
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
-    finish(st, stmt);
+    db_finish(st, stmt);
     if (rc != STORE_OK)
         store_journal_list_clear(out);
     return rc;

@@ -20,11 +20,11 @@ static const struct migration {
     const char *sql;
     enum store_status (*then)(struct store *st);
 } migrations[] = {
-    { schema_v1, NULL },
-    { schema_v2, migrate_v2_triggers },
-    { schema_v3, NULL },
-    { schema_v4, migrate_v4_triggers },
-    { schema_v5, NULL },
+    { db_schema_v1, NULL },
+    { db_schema_v2, db_migrate_v2_triggers },
+    { db_schema_v3, NULL },
+    { db_schema_v4, db_migrate_v4_triggers },
+    { db_schema_v5, NULL },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -33,12 +33,12 @@ int store_schema_version(void)
     return SCHEMA_VERSION;
 }
 
-enum store_status migrate(struct store *st)
+enum store_status db_migrate(struct store *st)
 {
     int64_t version = 0, tables = 0;
-    enum store_status rc = query_int(st, "PRAGMA user_version", -1, &version);
+    enum store_status rc = db_query_int(st, "PRAGMA user_version", -1, &version);
     if (rc == STORE_OK)
-        rc = query_int(st, "SELECT count(*) FROM sqlite_schema", -1, &tables);
+        rc = db_query_int(st, "SELECT count(*) FROM sqlite_schema", -1, &tables);
     if (rc != STORE_OK)
         return rc;
     if (version > SCHEMA_VERSION)
@@ -60,24 +60,24 @@ enum store_status migrate(struct store *st)
      * screen is drawn. */
     int64_t notes = 0;
     if (version >= 1 && version < 5
-        && query_int(st, "SELECT count(*) FROM note", -1, &notes) == STORE_OK
+        && db_query_int(st, "SELECT count(*) FROM note", -1, &notes) == STORE_OK
         && notes >= UPGRADE_NOTICE_NOTES)
         fprintf(stderr, _("rapport: upgrading %s to schema version %d for %lld notes; this is done once and takes a while…\n"),
                 st->shown_path, SCHEMA_VERSION, (long long)notes);
     for (int v = (int)version; v < SCHEMA_VERSION; v++) {
-        rc = exec(st, "BEGIN IMMEDIATE");
+        rc = db_exec(st, "BEGIN IMMEDIATE");
         if (rc != STORE_OK)
             return rc;
-        rc = exec(st, migrations[v].sql);
+        rc = db_exec(st, migrations[v].sql);
         if (rc == STORE_OK && migrations[v].then)
             rc = migrations[v].then(st);
         if (rc == STORE_OK) {
             char sql[64];
             snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
-            rc = exec(st, sql);
+            rc = db_exec(st, sql);
         }
         if (rc == STORE_OK)
-            rc = exec(st, "COMMIT");
+            rc = db_exec(st, "COMMIT");
         if (rc != STORE_OK) {
             char *why = strdup(store_error(st));
             sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);

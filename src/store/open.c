@@ -36,7 +36,7 @@ static void warn(struct strlist *warnings, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    char *text = vformat(fmt, ap);
+    char *text = db_vformat(fmt, ap);
     va_end(ap);
     if (text) {
         strlist_push(warnings, text);
@@ -48,15 +48,15 @@ static void warn(struct strlist *warnings, const char *fmt, ...)
 static char *create_file(const char *path, const char *shown)
 {
     if (paths_make_parent(path) != 0)
-        return format(_("cannot create the folder of %s: %s"), shown,
-                      strerror(errno));
+        return db_format(_("cannot create the folder of %s: %s"), shown,
+                         strerror(errno));
     mode_t old = umask(077);
     int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
                   0600);
     int saved = errno;
     umask(old);
     if (fd < 0 && saved != EEXIST)
-        return format(_("cannot create %s: %s"), shown, strerror(saved));
+        return db_format(_("cannot create %s: %s"), shown, strerror(saved));
     if (fd >= 0)
         close(fd);
     return NULL;
@@ -69,14 +69,14 @@ static char *check_owner_and_mode(const struct stat *sb, const char *shown, bool
                                   struct strlist *warnings)
 {
     if (!shared && sb->st_uid != geteuid())
-        return format(_("%s belongs to another user; rapport only opens your own database (or one named a shared team database in the config)"),
-                      shown);
+        return db_format(_("%s belongs to another user; rapport only opens your own database (or one named a shared team database in the config)"),
+                         shown);
     if (sb->st_mode & S_IWOTH)
-        return format(_("%s can be written by every user; make it private with: chmod 600 %s"),
-                      shown, shown);
+        return db_format(_("%s can be written by every user; make it private with: chmod 600 %s"),
+                         shown, shown);
     if (!shared && (sb->st_mode & S_IWGRP))
-        return format(_("%s can be written by its group; make it private with: chmod 600 %s (or name it a shared team database in the config)"),
-                      shown, shown);
+        return db_format(_("%s can be written by its group; make it private with: chmod 600 %s (or name it a shared team database in the config)"),
+                         shown, shown);
     if (shared ? (sb->st_mode & S_IROTH) : (sb->st_mode & (S_IRGRP | S_IROTH)))
         warn(warnings, _("%s can be read by other users; make it private with: chmod 600 %s"),
              shown, shown);
@@ -108,8 +108,8 @@ static char *check_folder(const char *path, bool shared, struct strlist *warning
             warn(warnings, _("the folder %s can be written by other users; keep the database in a private folder (chmod 700)"),
                  shown ? shown : "");
         else
-            refused = format(_("the folder %s can be written by other users, who could replace the database; make it private with: chmod 700 %s"),
-                             shown ? shown : "", shown ? shown : "");
+            refused = db_format(_("the folder %s can be written by other users, who could replace the database; make it private with: chmod 700 %s"),
+                                shown ? shown : "", shown ? shown : "");
         free(shown);
     }
     free(copy);
@@ -122,13 +122,13 @@ static char *check_file(const char *path, const char *shown, unsigned flags,
     struct stat sb;
     if (stat(path, &sb) != 0) {
         if (errno == ENOENT)
-            return format(_("there is no database at %s; run rapport once without --read-only to create it, or name another with --db"),
-                          shown);
-        return format(_("cannot read %s: %s"), shown, strerror(errno));
+            return db_format(_("there is no database at %s; run rapport once without --read-only to create it, or name another with --db"),
+                             shown);
+        return db_format(_("cannot read %s: %s"), shown, strerror(errno));
     }
     if (!S_ISREG(sb.st_mode))
-        return format(_("%s is not a regular file; name the database file with --db"),
-                      shown);
+        return db_format(_("%s is not a regular file; name the database file with --db"),
+                         shown);
     bool shared = flags & STORE_OPEN_SHARED;
     char *refused = check_owner_and_mode(&sb, shown, shared, warnings);
     if (refused)
@@ -137,7 +137,7 @@ static char *check_file(const char *path, const char *shown, unsigned flags,
      * can write them can write it. */
     static const char *const companions[] = { "-wal", "-shm" };
     for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
-        char *companion = format("%s%s", path, companions[i]);
+        char *companion = db_format("%s%s", path, companions[i]);
         struct stat csb;
         if (companion && stat(companion, &csb) == 0) {
             char *cshown = text_sanitize(companion, false);
@@ -168,7 +168,7 @@ static enum store_status set_pragmas(struct store *st)
     sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
     /* The first read tells a damaged file or a foreign one at once. */
     int64_t n = 0;
-    enum store_status rc = query_int(st, "SELECT count(*) FROM sqlite_schema", -1, &n);
+    enum store_status rc = db_query_int(st, "SELECT count(*) FROM sqlite_schema", -1, &n);
     if (rc != STORE_OK) {
         char *detail = strdup(sqlite3_errmsg(st->db));
         store_fail(st, STORE_FAILED,
@@ -178,13 +178,13 @@ static enum store_status set_pragmas(struct store *st)
         return STORE_FAILED;
     }
     if (!st->read_only) {
-        sqlite3_stmt *stmt = prepare(st, "PRAGMA journal_mode = WAL");
+        sqlite3_stmt *stmt = db_prepare(st, "PRAGMA journal_mode = WAL");
         if (!stmt)
             return STORE_FAILED;
         int step = sqlite3_step(stmt);
         const unsigned char *mode = step == SQLITE_ROW ? sqlite3_column_text(stmt, 0) : NULL;
         bool wal = mode && strcmp((const char *)mode, "wal") == 0;
-        finish(st, stmt);
+        db_finish(st, stmt);
         if (step != SQLITE_ROW)
             return db_fail(st);
         if (!wal)
@@ -192,9 +192,9 @@ static enum store_status set_pragmas(struct store *st)
                               _("%s cannot use write-ahead logging; keep the database on a local disk"),
                               st->shown_path);
     }
-    if ((rc = exec(st, "PRAGMA synchronous = FULL")) != STORE_OK
-        || (rc = exec(st, "PRAGMA foreign_keys = ON")) != STORE_OK
-        || (rc = exec(st, "PRAGMA secure_delete = ON")) != STORE_OK)
+    if ((rc = db_exec(st, "PRAGMA synchronous = FULL")) != STORE_OK
+        || (rc = db_exec(st, "PRAGMA foreign_keys = ON")) != STORE_OK
+        || (rc = db_exec(st, "PRAGMA secure_delete = ON")) != STORE_OK)
         return rc;
     return STORE_OK;
 }
@@ -235,8 +235,8 @@ enum store_status store_open(const char *path, unsigned flags,
     st->read_only = read_only;
     int open_flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (sqlite3_open_v2(path, &st->db, open_flags, NULL) != SQLITE_OK) {
-        message = format(_("cannot open %s: %s"), st->shown_path,
-                         st->db ? sqlite3_errmsg(st->db) : _("out of memory"));
+        message = db_format(_("cannot open %s: %s"), st->shown_path,
+                            st->db ? sqlite3_errmsg(st->db) : _("out of memory"));
         store_close(st);
         goto fail;
     }
@@ -248,18 +248,18 @@ enum store_status store_open(const char *path, unsigned flags,
      * shadow tables); schema_guard() limits what triggers and views may
      * call. For every database: a file may come from anywhere. */
     if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0) != SQLITE_OK) {
-        message = format(_("cannot open %s safely: %s"), st->shown_path,
-                         sqlite3_errmsg(st->db));
+        message = db_format(_("cannot open %s safely: %s"), st->shown_path,
+                            sqlite3_errmsg(st->db));
         store_close(st);
         goto fail;
     }
     status = set_pragmas(st);
     if (status == STORE_OK)
-        status = words_open(st);
+        status = db_words_open(st);
     if (status == STORE_OK)
-        status = guard_open(st);
+        status = db_guard_open(st);
     if (status == STORE_OK)
-        status = migrate(st);
+        status = db_migrate(st);
     if (status != STORE_OK) {
         message = strdup(store_error(st));
         store_close(st);
@@ -307,6 +307,6 @@ bool store_read_only(const struct store *st)
 int64_t store_data_version(struct store *st)
 {
     int64_t v = 0;
-    query_int(st, "PRAGMA data_version", -1, &v);
+    db_query_int(st, "PRAGMA data_version", -1, &v);
     return v;
 }

@@ -22,8 +22,8 @@ static void read_org(sqlite3_stmt *stmt, struct org *o)
 {
     memset(o, 0, sizeof *o);
     o->id = sqlite3_column_int64(stmt, 0);
-    o->name = column_text(stmt, 1);
-    o->notes = column_text(stmt, 2);
+    o->name = db_column_text(stmt, 1);
+    o->notes = db_column_text(stmt, 2);
     for (int s = 0; s < STAGE_COUNT; s++)
         o->stage_counts[s] = sqlite3_column_int(stmt, 3 + s);
 }
@@ -32,17 +32,17 @@ enum store_status store_org_page(struct store *st, const struct org *after,
                                  size_t limit, struct org_list *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = prepare(st, after
+    sqlite3_stmt *stmt = db_prepare(st, after
         ? "SELECT " ORG_COLUMNS " FROM organisation o WHERE (o.name, o.id) > (:name, :id) "
           "ORDER BY o.name, o.id LIMIT :limit"
         : "SELECT " ORG_COLUMNS " FROM organisation o ORDER BY o.name, o.id LIMIT :limit");
     if (!stmt)
         return STORE_FAILED;
     if (after) {
-        bind_named_text(stmt, ":name", after->name ? after->name : "");
-        bind_named_int(stmt, ":id", after->id);
+        db_bind_named_text(stmt, ":name", after->name ? after->name : "");
+        db_bind_named_int(stmt, ":id", after->id);
     }
-    bind_named_int(stmt, ":limit", (int64_t)limit + 1);
+    db_bind_named_int(stmt, ":limit", (int64_t)limit + 1);
     size_t cap = 0;
     enum store_status rc = STORE_OK;
     int step;
@@ -51,15 +51,15 @@ enum store_status store_org_page(struct store *st, const struct org *after,
             out->more = true;
             break;
         }
-        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
-            rc = no_memory(st);
+        if (db_reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = db_no_memory(st);
             break;
         }
         read_org(stmt, &out->items[out->len++]);
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
-    finish(st, stmt);
+    db_finish(st, stmt);
     if (rc != STORE_OK)
         store_org_list_clear(out);
     return rc;
@@ -69,13 +69,13 @@ enum store_status store_org_get(struct store *st, const char *name,
                                 int64_t id, struct org *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = prepare(st, name
+    sqlite3_stmt *stmt = db_prepare(st, name
         ? "SELECT " ORG_COLUMNS " FROM organisation o WHERE o.name = ?"
         : "SELECT " ORG_COLUMNS " FROM organisation o WHERE o.id = ?");
     if (!stmt)
         return STORE_FAILED;
     if (name)
-        bind_text(stmt, 1, name);
+        db_bind_text(stmt, 1, name);
     else
         sqlite3_bind_int64(stmt, 1, id);
     enum store_status rc = STORE_OK;
@@ -90,6 +90,6 @@ enum store_status store_org_get(struct store *st, const char *name,
         rc = store_fail(st, STORE_NOT_FOUND, _("no organisation #%lld"), (long long)id);
     else
         rc = db_fail(st);
-    finish(st, stmt);
+    db_finish(st, stmt);
     return rc;
 }

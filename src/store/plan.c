@@ -30,7 +30,7 @@
 /* Rows read per round of a name-order merge, at most. */
 #define SEARCH_CHUNK_MAX 4096
 
-void search_clear(struct search *s)
+void db_search_clear(struct search *s)
 {
     for (size_t i = 0; i < s->len; i++) {
         free(s->tokens[i].lo);
@@ -46,14 +46,14 @@ void search_clear(struct search *s)
 static enum store_status token_rows(struct store *st, const char *sql,
                                     const struct search_token *t, int64_t *rows)
 {
-    sqlite3_stmt *stmt = prepare_kept(st, sql);
+    sqlite3_stmt *stmt = db_prepare_kept(st, sql);
     if (!stmt)
         return STORE_FAILED;
-    bind_text(stmt, 1, t->lo);
-    bind_text(stmt, 2, t->hi);
+    db_bind_text(stmt, 1, t->lo);
+    db_bind_text(stmt, 2, t->hi);
     sqlite3_bind_int(stmt, 3, SEARCH_SPARSE);
     int64_t n = 0;
-    enum store_status rc = step_int(st, stmt, &n);
+    enum store_status rc = db_step_int(st, stmt, &n);
     *rows += n;
     return rc;
 }
@@ -72,14 +72,14 @@ static const char note_next_sql[] =
 static enum store_status token_terms(struct store *st, const char *sql,
                                      struct search_token *t, struct strlist *out)
 {
-    sqlite3_stmt *stmt = prepare_kept(st, sql);
+    sqlite3_stmt *stmt = db_prepare_kept(st, sql);
     if (!stmt)
         return STORE_FAILED;
     char *from = strdup(t->lo);
-    enum store_status rc = from ? STORE_OK : no_memory(st);
+    enum store_status rc = from ? STORE_OK : db_no_memory(st);
     while (rc == STORE_OK && t->branches <= SEARCH_BRANCHES) {
-        bind_text(stmt, 1, from);
-        bind_text(stmt, 2, t->hi);
+        db_bind_text(stmt, 1, from);
+        db_bind_text(stmt, 2, t->hi);
         int step = sqlite3_step(stmt);
         if (step == SQLITE_DONE)
             break;
@@ -89,10 +89,10 @@ static enum store_status token_terms(struct store *st, const char *sql,
         }
         const char *term = (const char *)sqlite3_column_text(stmt, 0);
         /* The least text after term: term itself followed by U+0001. */
-        char *next = term ? format("%s\x01", term) : NULL;
+        char *next = term ? db_format("%s\x01", term) : NULL;
         if (!next || strlist_push(out, term) != 0) {
             free(next);
-            rc = no_memory(st);
+            rc = db_no_memory(st);
             break;
         }
         free(from);
@@ -101,20 +101,20 @@ static enum store_status token_terms(struct store *st, const char *sql,
         sqlite3_reset(stmt);
     }
     free(from);
-    finish(st, stmt);
+    db_finish(st, stmt);
     return rc;
 }
 
 /* The words of text as tokens, each with its rows estimated. No words
  * (only punctuation typed): s->len is 0. */
-enum store_status search_prepare(struct store *st, const char *text,
-                                        struct search *s)
+enum store_status db_search_prepare(struct store *st, const char *text,
+                                    struct search *s)
 {
     memset(s, 0, sizeof *s);
     struct strlist words;
-    int split = split_words(st, text, &words);
+    int split = db_split_words(st, text, &words);
     if (split == SQLITE_NOMEM)
-        return no_memory(st);
+        return db_no_memory(st);
     if (split != SQLITE_OK)
         return store_fail(st, STORE_FAILED, _("database error: %s"), sqlite3_errstr(split));
     enum store_status rc = STORE_OK;
@@ -127,11 +127,11 @@ enum store_status search_prepare(struct store *st, const char *text,
          * byte one higher (no UTF-8 byte is 0xFF). */
         t->hi = strdup(t->lo);
         if (!t->hi) {
-            rc = no_memory(st);
+            rc = db_no_memory(st);
             break;
         }
         t->hi[n - 1] = (char)((unsigned char)t->hi[n - 1] + 1);
-        t->fields_only = utf8_chars(t->lo, n) < NOTE_WORD_MIN;
+        t->fields_only = db_utf8_chars(t->lo, n) < NOTE_WORD_MIN;
         rc = token_rows(st, field_rows_sql, t, &t->estimate);
         if (rc == STORE_OK && !t->fields_only)
             rc = token_rows(st, note_rows_sql, t, &t->estimate);
@@ -140,7 +140,7 @@ enum store_status search_prepare(struct store *st, const char *text,
     }
     strlist_clear(&words);
     if (rc != STORE_OK)
-        search_clear(s);
+        db_search_clear(s);
     return rc;
 }
 
@@ -153,12 +153,12 @@ static void merge_branches(struct sql_text *sql, const char *table,
 {
     for (size_t i = 0; i < terms->len; i++) {
         if (*n > 0)
-            sql_add(sql, op);
-        sql_addf(sql, "SELECT name_key, contact_id FROM %s WHERE term = :t%d "
-                      "AND (name_key, contact_id) %s (:mkey, :mid)",
-                 table, *n, backward ? "<" : ">");
+            db_sql_add(sql, op);
+        db_sql_addf(sql, "SELECT name_key, contact_id FROM %s WHERE term = :t%d "
+                         "AND (name_key, contact_id) %s (:mkey, :mid)",
+                    table, *n, backward ? "<" : ">");
         if (archived >= 0)
-            sql_addf(sql, " AND archived = %d", archived);
+            db_sql_addf(sql, " AND archived = %d", archived);
         (*n)++;
     }
 }
@@ -178,8 +178,8 @@ static void merge_compound(struct sql_text *sql, const struct search *s,
                            archived, &n);
         }
     }
-    sql_add(sql, backward ? " ORDER BY 1 DESC, 2 DESC" : " ORDER BY 1, 2");
-    sql_add(sql, " LIMIT :chunk");
+    db_sql_add(sql, backward ? " ORDER BY 1 DESC, 2 DESC" : " ORDER BY 1, 2");
+    db_sql_add(sql, " LIMIT :chunk");
 }
 
 /* Binds the merge's terms and its cursor (key NULL: from the start). */
@@ -196,7 +196,7 @@ static void merge_bind(sqlite3_stmt *stmt, const struct search *s, const bool *s
             for (size_t t = 0; t < lists[l]->len; t++) {
                 char name[32];
                 snprintf(name, sizeof name, ":t%d", n++);
-                bind_named_text(stmt, name, lists[l]->items[t]);
+                db_bind_named_text(stmt, name, lists[l]->items[t]);
             }
         }
     }
@@ -207,8 +207,8 @@ static void merge_bind(sqlite3_stmt *stmt, const struct search *s, const bool *s
         sqlite3_bind_blob(stmt, kx, "", 0, SQLITE_STATIC);   /* after all text */
     else
         sqlite3_bind_text(stmt, kx, "", 0, SQLITE_STATIC);
-    bind_named_int(stmt, ":mid", key ? id : (backward ? INT64_MAX : INT64_MIN));
-    bind_named_int(stmt, ":chunk", chunk);
+    db_bind_named_int(stmt, ":mid", key ? id : (backward ? INT64_MAX : INT64_MIN));
+    db_bind_named_int(stmt, ":chunk", chunk);
 }
 
 /* The first contacts of the merge, up to max + 1, as a JSON array; *n
@@ -220,16 +220,16 @@ static enum store_status merged_ids(struct store *st, const struct search *s,
     *json = NULL;
     *n = 0;
     struct sql_text sql = { .len = 0 };
-    sql_add(&sql, "SELECT contact_id FROM (");
+    db_sql_add(&sql, "SELECT contact_id FROM (");
     merge_compound(&sql, s, streamed, intersect, false, archived);
-    sql_add(&sql, ")");
-    sqlite3_stmt *stmt = prepare_text(st, &sql);
+    db_sql_add(&sql, ")");
+    sqlite3_stmt *stmt = db_prepare_text(st, &sql);
     if (!stmt)
         return STORE_FAILED;
     merge_bind(stmt, s, streamed, false, NULL, 0, max + 1);
     size_t cap = (size_t)(max + 1) * 21 + 3, len = 0;
     char *text = malloc(cap);
-    enum store_status rc = text ? STORE_OK : no_memory(st);
+    enum store_status rc = text ? STORE_OK : db_no_memory(st);
     int step = SQLITE_DONE;
     if (text)
         text[len++] = '[';
@@ -244,7 +244,7 @@ static enum store_status merged_ids(struct store *st, const struct search *s,
     }
     if (rc == STORE_OK && step != SQLITE_DONE)
         rc = db_fail(st);
-    finish(st, stmt);
+    db_finish(st, stmt);
     if (rc != STORE_OK) {
         free(text);
         return rc;
@@ -273,35 +273,35 @@ static enum store_status page_merged(struct store *st, const struct contact_filt
      * its contacts, and a filter on more than the archived flag looks
      * at every contact of the merge. Columns: whether the row is kept,
      * the merge's cursor, then the contact. */
-    bool contacts = out != &counting || filter_reads_contact(f);
+    bool contacts = out != &counting || db_filter_reads_contact(f);
     struct sql_text sql = { .len = 0 };
-    sql_add(&sql, "SELECT (1");
-    filter_conditions(f, true, &sql);
+    db_sql_add(&sql, "SELECT (1");
+    db_filter_conditions(f, true, &sql);
     for (size_t i = 0; i < s->len; i++)
         if (!streamed[i])
-            token_probe(s, i, "m.contact_id", &sql);
-    sql_add(&sql, "), m.name_key, m.contact_id");
+            db_token_probe(s, i, "m.contact_id", &sql);
+    db_sql_add(&sql, "), m.name_key, m.contact_id");
     if (contacts)
-        sql_add(&sql, ", " CONTACT_COLUMNS);
-    sql_add(&sql, " FROM (");
-    merge_compound(&sql, s, streamed, intersect, w->backward, filter_archived(f));
-    sql_add(&sql, ") m");
+        db_sql_add(&sql, ", " CONTACT_COLUMNS);
+    db_sql_add(&sql, " FROM (");
+    merge_compound(&sql, s, streamed, intersect, w->backward, db_filter_archived(f));
+    db_sql_add(&sql, ") m");
     if (contacts)
-        sql_add(&sql, " CROSS JOIN contact c ON c.id = m.contact_id "
-                      "LEFT JOIN organisation o ON o.id = c.org_id");
-    sql_add(&sql, " ORDER BY ");
-    sql_add(&sql, w->backward ? "m.name_key DESC, m.contact_id DESC"
+        db_sql_add(&sql, " CROSS JOIN contact c ON c.id = m.contact_id "
+                         "LEFT JOIN organisation o ON o.id = c.org_id");
+    db_sql_add(&sql, " ORDER BY ");
+    db_sql_add(&sql, w->backward ? "m.name_key DESC, m.contact_id DESC"
                               : "m.name_key, m.contact_id");
-    sqlite3_stmt *stmt = prepare_text(st, &sql);
+    sqlite3_stmt *stmt = db_prepare_text(st, &sql);
     if (!stmt)
         return STORE_FAILED;
-    filter_bind(stmt, f, s);
+    db_filter_bind(stmt, f, s);
 
     char *key = w->after && w->key ? strdup(w->key) : NULL;
     int64_t id = w->after ? w->after->id : 0;
     if (w->after && !key) {
-        finish(st, stmt);
-        return no_memory(st);
+        db_finish(st, stmt);
+        return db_no_memory(st);
     }
     size_t cap = 0;
     int64_t chunk = (int64_t)w->limit + 1;
@@ -315,7 +315,7 @@ static enum store_status page_merged(struct store *st, const struct contact_filt
             const char *k = (const char *)sqlite3_column_text(stmt, 1);
             char *copy = strdup(k ? k : "");
             if (!copy) {
-                rc = no_memory(st);
+                rc = db_no_memory(st);
                 break;
             }
             free(key);
@@ -330,7 +330,7 @@ static enum store_status page_merged(struct store *st, const struct contact_filt
             }
             if (out == &counting)
                 out->len++;
-            else if ((rc = append_contact(st, stmt, 3, out, &cap)) != STORE_OK)
+            else if ((rc = db_append_contact(st, stmt, 3, out, &cap)) != STORE_OK)
                 break;
         }
         if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
@@ -342,7 +342,7 @@ static enum store_status page_merged(struct store *st, const struct contact_filt
             chunk *= 4;
     }
     free(key);
-    finish(st, stmt);
+    db_finish(st, stmt);
     if (out == &counting) {
         *counted = (int64_t)out->len + out->more;
         return rc;
@@ -357,9 +357,9 @@ static enum store_status page_merged(struct store *st, const struct contact_filt
  * terms are merged in name order: the name list reads its window from
  * the merge; another order sorts the merge's contacts when they are few,
  * and walks its own order when many match (so a window fills quickly). */
-enum store_status page_searched(struct store *st, const struct contact_filter *f,
-                                       struct search *s, const struct window *w,
-                                       struct contact_list *out, int64_t *counted)
+enum store_status db_page_searched(struct store *st, const struct contact_filter *f,
+                                   struct search *s, const struct window *w,
+                                   struct contact_list *out, int64_t *counted)
 {
     int rarest = 0;
     for (size_t i = 1; i < s->len; i++)
@@ -367,7 +367,7 @@ enum store_status page_searched(struct store *st, const struct contact_filter *f
             rarest = (int)i;
     if (s->tokens[rarest].estimate < SEARCH_SPARSE) {
         struct driver d = { rarest, NULL, NULL };
-        return page_sorted(st, f, s, &d, w, out, counted);
+        return db_page_sorted(st, f, s, &d, w, out, counted);
     }
     enum store_status rc = STORE_OK;
     for (size_t i = 0; i < s->len && rc == STORE_OK; i++) {
@@ -395,17 +395,17 @@ enum store_status page_searched(struct store *st, const struct contact_filter *f
                 && (best < 0 || s->tokens[i].estimate < s->tokens[best].estimate))
                 best = (int)i;
         if (best < 0)
-            return page_sorted(st, f, s, NULL, w, out, counted);
+            return db_page_sorted(st, f, s, NULL, w, out, counted);
         streamed[best] = true;
     }
     if (w->sort == CONTACT_SORT_NAME)
         return page_merged(st, f, s, streamed, intersect, w, out, counted);
     char *ids = NULL;
     int64_t n = 0;
-    rc = merged_ids(st, s, streamed, intersect, filter_archived(f), SEARCH_SPARSE, &ids, &n);
+    rc = merged_ids(st, s, streamed, intersect, db_filter_archived(f), SEARCH_SPARSE, &ids, &n);
     if (rc == STORE_OK) {
         struct driver d = { -1, ids, streamed };
-        rc = page_sorted(st, f, s, n <= SEARCH_SPARSE ? &d : NULL, w, out, counted);
+        rc = db_page_sorted(st, f, s, n <= SEARCH_SPARSE ? &d : NULL, w, out, counted);
     }
     free(ids);
     return rc;

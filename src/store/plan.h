@@ -48,35 +48,35 @@ struct driver {
 
 /* ---- plan.c -------------------------------------------------------------- */
 
-void search_clear(struct search *s);
+void db_search_clear(struct search *s);
 /* The words of text as tokens, each with its rows estimated. No words
  * (only punctuation typed): s->len is 0. */
-enum store_status search_prepare(struct store *st, const char *text,
-                                 struct search *s);
+enum store_status db_search_prepare(struct store *st, const char *text,
+                                    struct search *s);
 /* The window of a filter with words typed (without out: counted). */
-enum store_status page_searched(struct store *st, const struct contact_filter *f,
-                                struct search *s, const struct window *w,
-                                struct contact_list *out, int64_t *counted);
+enum store_status db_page_searched(struct store *st, const struct contact_filter *f,
+                                   struct search *s, const struct window *w,
+                                   struct contact_list *out, int64_t *counted);
 
 /* ---- window.c ------------------------------------------------------------ */
 
 /* Which contacts a filter takes by their archived flag: 0 the active
  * ones (the usual list), 1 the archived ones, -1 both. */
-int filter_archived(const struct contact_filter *f);
+int db_filter_archived(const struct contact_filter *f);
 /* Whether a filter needs the contact row beyond its archived flag. */
-bool filter_reads_contact(const struct contact_filter *f);
+bool db_filter_reads_contact(const struct contact_filter *f);
 /* The conditions of a filter but its text, each " AND ...". */
-void filter_conditions(const struct contact_filter *f, bool archived_done,
-                       struct sql_text *sql);
+void db_filter_conditions(const struct contact_filter *f, bool archived_done,
+                          struct sql_text *sql);
 /* " AND" the contact whose id is `id` holds a word that token i begins. */
-void token_probe(const struct search *s, size_t i, const char *id,
-                 struct sql_text *sql);
-void filter_bind(sqlite3_stmt *stmt, const struct contact_filter *f,
-                 const struct search *s);
+void db_token_probe(const struct search *s, size_t i, const char *id,
+                    struct sql_text *sql);
+void db_filter_bind(sqlite3_stmt *stmt, const struct contact_filter *f,
+                    const struct search *s);
 /* The window read from the contact table in sort order (see window.c). */
-enum store_status page_sorted(struct store *st, const struct contact_filter *f,
-                              const struct search *s, const struct driver *d,
-                              const struct window *w, struct contact_list *out,
-                              int64_t *counted);
+enum store_status db_page_sorted(struct store *st, const struct contact_filter *f,
+                                 const struct search *s, const struct driver *d,
+                                 const struct window *w, struct contact_list *out,
+                                 int64_t *counted);
 
 #endif

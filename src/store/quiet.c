@@ -48,28 +48,28 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
                                      bool backward, size_t n, int64_t *ids,
                                      size_t *len)
 {
-    sqlite3_stmt *a = NULL, *b = prepare(st, backward ? quiet_own_back_sql
+    sqlite3_stmt *a = NULL, *b = db_prepare(st, backward ? quiet_own_back_sql
                                                       : quiet_own_sql);
     if (!b)
         return STORE_FAILED;
-    bind_named_int(b, ":s", stage);
-    bind_named_int(b, ":now", (int64_t)now);
-    bind_named_int(b, ":due", due);
-    bind_named_int(b, ":id", id);
-    bind_named_int(b, ":n", (int64_t)n);
+    db_bind_named_int(b, ":s", stage);
+    db_bind_named_int(b, ":now", (int64_t)now);
+    db_bind_named_int(b, ":due", due);
+    db_bind_named_int(b, ":id", id);
+    db_bind_named_int(b, ":n", (int64_t)n);
     if (days > 0) {
         int64_t k = (int64_t)days * 86400;
-        a = prepare(st, backward ? quiet_default_back_sql : quiet_default_sql);
+        a = db_prepare(st, backward ? quiet_default_back_sql : quiet_default_sql);
         if (!a) {
-            finish(st, b);
+            db_finish(st, b);
             return STORE_FAILED;
         }
-        bind_named_int(a, ":s", stage);
-        bind_named_int(a, ":k", k);
-        bind_named_int(a, ":cut", (int64_t)now - k);
-        bind_named_int(a, ":lt", due == INT64_MIN || due == INT64_MAX ? due : due - k);
-        bind_named_int(a, ":id", id);
-        bind_named_int(a, ":n", (int64_t)n);
+        db_bind_named_int(a, ":s", stage);
+        db_bind_named_int(a, ":k", k);
+        db_bind_named_int(a, ":cut", (int64_t)now - k);
+        db_bind_named_int(a, ":lt", due == INT64_MIN || due == INT64_MAX ? due : due - k);
+        db_bind_named_int(a, ":id", id);
+        db_bind_named_int(a, ":n", (int64_t)n);
     }
     int ra = a ? sqlite3_step(a) : SQLITE_DONE, rb = sqlite3_step(b);
     size_t taken = 0;
@@ -92,8 +92,8 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
     enum store_status rc = STORE_OK;
     if ((ra != SQLITE_ROW && ra != SQLITE_DONE) || (rb != SQLITE_ROW && rb != SQLITE_DONE))
         rc = db_fail(st);
-    finish(st, a);
-    finish(st, b);
+    db_finish(st, a);
+    db_finish(st, b);
     return rc;
 }
 
@@ -108,7 +108,7 @@ static enum store_status quiet_window(struct store *st,
     memset(out, 0, sizeof *out);
     int64_t *ids = calloc(limit + 1, sizeof *ids);
     if (!ids)
-        return no_memory(st);
+        return db_no_memory(st);
     size_t len = 0;
     enum store_status rc = STORE_OK;
     for (int i = 0; i < STAGE_COUNT && len <= limit && rc == STORE_OK; i++) {
@@ -138,8 +138,8 @@ static enum store_status quiet_window(struct store *st,
     }
     size_t cap = 0;
     for (size_t i = 0; i < len && rc == STORE_OK; i++) {
-        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
-            rc = no_memory(st);
+        if (db_reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = db_no_memory(st);
             break;
         }
         rc = store_contact_get(st, ids[i], &out->items[out->len]);
@@ -177,19 +177,19 @@ enum store_status store_quiet_count(struct store *st,
     *count = 0;
     for (int stage = 0; stage < STAGE_COUNT; stage++) {
         int days = stage_cadence_days(stage_cadence, stage);
-        sqlite3_stmt *stmt = prepare(st,
+        sqlite3_stmt *stmt = db_prepare(st,
             "SELECT (SELECT count(*) FROM contact WHERE stage = :s AND cadence_days IS NULL "
             "AND archived = 0 AND last_touch < :cut AND :on) + "
             "(SELECT count(*) FROM contact WHERE stage = :s AND own_due IS NOT NULL "
             "AND archived = 0 AND own_due < :now)");
         if (!stmt)
             return STORE_FAILED;
-        bind_named_int(stmt, ":s", stage);
-        bind_named_int(stmt, ":cut", (int64_t)now - (int64_t)days * 86400);
-        bind_named_int(stmt, ":on", days > 0);
-        bind_named_int(stmt, ":now", (int64_t)now);
+        db_bind_named_int(stmt, ":s", stage);
+        db_bind_named_int(stmt, ":cut", (int64_t)now - (int64_t)days * 86400);
+        db_bind_named_int(stmt, ":on", days > 0);
+        db_bind_named_int(stmt, ":now", (int64_t)now);
         int64_t n = 0;
-        enum store_status rc = step_int(st, stmt, &n);
+        enum store_status rc = db_step_int(st, stmt, &n);
         if (rc != STORE_OK)
             return rc;
         *count += n;

@@ -24,20 +24,20 @@ static enum store_status report_medians(struct store *st, time_t now,
 {
     double *days[STAGE_COUNT] = { NULL };
     size_t len[STAGE_COUNT] = { 0 }, cap[STAGE_COUNT] = { 0 };
-    sqlite3_stmt *stmt = prepare(st,
+    sqlite3_stmt *stmt = db_prepare(st,
         "SELECT to_stage, coalesce(lead(at) OVER (PARTITION BY contact_id "
         "ORDER BY at, id), :now) - at FROM stage_change");
     if (!stmt)
         return STORE_FAILED;
-    bind_named_int(stmt, ":now", (int64_t)now);
+    db_bind_named_int(stmt, ":now", (int64_t)now);
     enum store_status rc = STORE_OK;
     int step;
     while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
         int s = sqlite3_column_int(stmt, 0);
         if (s < 0 || s >= STAGE_COUNT)
             continue;
-        if (reserve((void **)&days[s], len[s], &cap[s], sizeof *days[s])) {
-            rc = no_memory(st);
+        if (db_reserve((void **)&days[s], len[s], &cap[s], sizeof *days[s])) {
+            rc = db_no_memory(st);
             break;
         }
         double secs = (double)sqlite3_column_int64(stmt, 1);
@@ -45,7 +45,7 @@ static enum store_status report_medians(struct store *st, time_t now,
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
-    finish(st, stmt);
+    db_finish(st, stmt);
     for (int s = 0; s < STAGE_COUNT; s++) {
         out->median_days[s] = -1;
         if (len[s]) {
@@ -69,7 +69,7 @@ static void nps_count(struct nps *n, int value)
 
 static enum store_status report_nps(struct store *st, struct report *out)
 {
-    sqlite3_stmt *stmt = prepare(st,
+    sqlite3_stmt *stmt = db_prepare(st,
         "SELECT c.stage, c.roles, s.value FROM score s JOIN contact c ON c.id = s.contact_id "
         "WHERE c.archived = 0 AND s.id = (SELECT id FROM score l "
         "WHERE l.contact_id = s.contact_id ORDER BY l.at DESC, l.id DESC LIMIT 1)");
@@ -89,7 +89,7 @@ static enum store_status report_nps(struct store *st, struct report *out)
         nps_count(&out->nps_all, value);
     }
     enum store_status rc = step == SQLITE_DONE ? STORE_OK : db_fail(st);
-    finish(st, stmt);
+    db_finish(st, stmt);
     return rc;
 }
 
@@ -98,7 +98,7 @@ enum store_status store_report(struct store *st,
                                time_t now, struct report *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = prepare(st,
+    sqlite3_stmt *stmt = db_prepare(st,
         "SELECT stage, count(*) FROM contact WHERE archived = 0 GROUP BY stage");
     if (!stmt)
         return STORE_FAILED;
@@ -107,7 +107,7 @@ enum store_status store_report(struct store *st,
         if (s >= 0 && s < STAGE_COUNT)
             out->stage_counts[s] = sqlite3_column_int64(stmt, 1);
     }
-    finish(st, stmt);
+    db_finish(st, stmt);
 
     struct date today = date_from_time(now);
     struct date month = { today.year, today.month, 1 };
@@ -115,23 +115,23 @@ enum store_status store_report(struct store *st,
     static const char promotions[] =
         "SELECT count(*) FROM stage_change WHERE at >= ? "
         "AND from_stage IS NOT NULL AND to_stage > from_stage";
-    enum store_status rc = query_int(st, promotions,
-                                     (int64_t)date_to_time(month),
-                                     &out->promotions_month);
+    enum store_status rc = db_query_int(st, promotions,
+                                        (int64_t)date_to_time(month),
+                                        &out->promotions_month);
     if (rc == STORE_OK)
-        rc = query_int(st, promotions, (int64_t)date_to_time(quarter),
-                       &out->promotions_quarter);
+        rc = db_query_int(st, promotions, (int64_t)date_to_time(quarter),
+                          &out->promotions_quarter);
     if (rc == STORE_OK)
         rc = report_medians(st, now, out);
     if (rc == STORE_OK)
         rc = report_nps(st, out);
     if (rc == STORE_OK) {
-        stmt = prepare(st, "SELECT count(*) FROM followup f "
-                           "WHERE f.state = 0 AND f.contact_archived = 0 AND f.effective < ?");
+        stmt = db_prepare(st, "SELECT count(*) FROM followup f "
+                              "WHERE f.state = 0 AND f.contact_archived = 0 AND f.effective < ?");
         if (!stmt)
             return STORE_FAILED;
-        bind_date(stmt, 1, today);
-        rc = step_int(st, stmt, &out->overdue);
+        db_bind_date(stmt, 1, today);
+        rc = db_step_int(st, stmt, &out->overdue);
     }
     if (rc == STORE_OK)
         rc = store_quiet_count(st, stage_cadence, now, &out->quiet);

@@ -9,7 +9,7 @@
 #define APPLICATION_ID 0x72617070
 
 /* Version 1: the data. Keep identical to tests/data/schema-v1.sql. */
-const char schema_v1[] =
+const char db_schema_v1[] =
     "PRAGMA application_id = 1918988400;\n"
     "CREATE TABLE organisation (\n"
     "    id INTEGER PRIMARY KEY,\n"
@@ -110,7 +110,7 @@ const char schema_v1[] =
     "CREATE INDEX score_by_contact ON score(contact_id, at, id);\n";
 
 /* Version 2: the undo journal, full-text search, the note count. */
-const char schema_v2[] =
+const char db_schema_v2[] =
     "ALTER TABLE contact ADD COLUMN note_count INTEGER NOT NULL DEFAULT 0;\n"
     "UPDATE contact SET note_count = (SELECT count(*) FROM note WHERE note.contact_id = contact.id);\n"
     /* The contact's archived flag, copied, so the agenda counts open
@@ -180,7 +180,7 @@ const char schema_v2[] =
 
 /* Version 3: which connection wrote each journal entry, and entries
  * that only mark a change that cannot be undone (a forget). */
-const char schema_v3[] =
+const char db_schema_v3[] =
     "ALTER TABLE journal ADD COLUMN origin INTEGER;\n"
     "ALTER TABLE journal ADD COLUMN undoable INTEGER NOT NULL DEFAULT 1;\n";
 
@@ -190,9 +190,9 @@ const char schema_v3[] =
  * item came with (so importing that calendar again finds it). Every
  * trigger that writes a contact's full-text row is made again, with the
  * department; so are the journal triggers of the three tables, by
- * migrate_v4_triggers. The full-text rows need no rewrite: no contact
+ * db_migrate_v4_triggers. The full-text rows need no rewrite: no contact
  * has a department yet. */
-const char schema_v4[] =
+const char db_schema_v4[] =
     "ALTER TABLE contact ADD COLUMN department TEXT;\n"
     "ALTER TABLE contact_phone ADD COLUMN kind TEXT;\n"
     "ALTER TABLE followup ADD COLUMN uid TEXT;\n"
@@ -238,7 +238,7 @@ const char schema_v4[] =
  * the list's usual filter needs no contact row to count the matches.
  * note_word counts the notes that hold the word, so deleting one note
  * keeps the words the others hold. */
-const char schema_v5[] =
+const char db_schema_v5[] =
     "CREATE TABLE field_word (term TEXT NOT NULL, name_key TEXT NOT NULL, "
     "contact_id INTEGER NOT NULL, archived INTEGER NOT NULL, "
     "PRIMARY KEY (term, name_key, contact_id)) WITHOUT ROWID;\n"

@@ -95,10 +95,10 @@
     "GROUP BY j.value, c.name_key, c.id"
 
 /* What each migration runs: version i - 1 to i. */
-extern const char schema_v1[];
-extern const char schema_v2[];
-extern const char schema_v3[];
-extern const char schema_v4[];
-extern const char schema_v5[];
+extern const char db_schema_v1[];
+extern const char db_schema_v2[];
+extern const char db_schema_v3[];
+extern const char db_schema_v4[];
+extern const char db_schema_v5[];
 
 #endif

@@ -15,30 +15,30 @@ enum store_status store_score_add(struct store *st, struct score *s, time_t now)
     if (s->value < 0 || s->value > 10)
         return store_fail(st, STORE_INVALID,
                           _("score: expected a whole number from 0 to 10"));
-    enum store_status rc = write_begin(st, now);
+    enum store_status rc = db_write_begin(st, now);
     if (rc != STORE_OK)
         return rc;
     char *name = NULL;
-    rc = contact_name(st, s->contact_id, &name);
+    rc = db_contact_name(st, s->contact_id, &name);
     if (!s->at)
         s->at = now;
     if (rc == STORE_OK) {
-        sqlite3_stmt *stmt = prepare(st,
+        sqlite3_stmt *stmt = db_prepare(st,
             "INSERT INTO score(contact_id, at, value, comment) VALUES (?, ?, ?, ?)");
         if (stmt) {
             sqlite3_bind_int64(stmt, 1, s->contact_id);
             sqlite3_bind_int64(stmt, 2, (int64_t)s->at);
             sqlite3_bind_int(stmt, 3, s->value);
-            bind_text(stmt, 4, s->comment);
+            db_bind_text(stmt, 4, s->comment);
         }
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     if (rc == STORE_OK) {
         s->id = sqlite3_last_insert_rowid(st->db);
-        rc = refresh_contact(st, s->contact_id);
+        rc = db_refresh_contact(st, s->contact_id);
     }
-    rc = write_end(st, rc, rc == STORE_OK
-        ? format(_("score %d for %s"), s->value, name) : NULL);
+    rc = db_write_end(st, rc, rc == STORE_OK
+        ? db_format(_("score %d for %s"), s->value, name) : NULL);
     free(name);
     return rc;
 }
@@ -47,7 +47,7 @@ enum store_status store_score_list(struct store *st, int64_t contact_id,
                                    struct score_list *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = prepare(st,
+    sqlite3_stmt *stmt = db_prepare(st,
         "SELECT id, contact_id, at, value, comment FROM score WHERE contact_id = ? "
         "ORDER BY at DESC, id DESC");
     if (!stmt)
@@ -57,8 +57,8 @@ enum store_status store_score_list(struct store *st, int64_t contact_id,
     enum store_status rc = STORE_OK;
     int step;
     while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
-            rc = no_memory(st);
+        if (db_reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = db_no_memory(st);
             break;
         }
         struct score *s = &out->items[out->len++];
@@ -66,11 +66,11 @@ enum store_status store_score_list(struct store *st, int64_t contact_id,
         s->contact_id = sqlite3_column_int64(stmt, 1);
         s->at = (time_t)sqlite3_column_int64(stmt, 2);
         s->value = sqlite3_column_int(stmt, 3);
-        s->comment = column_text(stmt, 4);
+        s->comment = db_column_text(stmt, 4);
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
-    finish(st, stmt);
+    db_finish(st, stmt);
     if (rc != STORE_OK)
         store_score_list_clear(out);
     return rc;

@@ -24,7 +24,7 @@ static bool has_word_char(const char *s, size_t len)
     return false;
 }
 
-size_t utf8_chars(const char *s, size_t len)
+size_t db_utf8_chars(const char *s, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0; i < len; i++)
@@ -126,18 +126,18 @@ enum store_status store_contact_match(struct store *st, const char *needle,
     bool oom;
     char *q = fts_query(needle, true, &oom);
     if (oom)
-        return no_memory(st);
+        return db_no_memory(st);
     enum store_status rc = STORE_OK;
     if (q) {
-        sqlite3_stmt *stmt = prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM
+        sqlite3_stmt *stmt = db_prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM
             "WHERE c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH :q) "
             "AND (:all OR c.archived = 0) ORDER BY c.name_key, c.id LIMIT :limit");
         if (stmt) {
-            bind_named_text(stmt, ":q", q);
-            bind_named_int(stmt, ":all", include_archived);
-            bind_named_int(stmt, ":limit", (int64_t)limit + 1);
+            db_bind_named_text(stmt, ":q", q);
+            db_bind_named_int(stmt, ":all", include_archived);
+            db_bind_named_int(stmt, ":limit", (int64_t)limit + 1);
         }
-        rc = collect_contacts(st, stmt, limit, out);
+        rc = db_collect_contacts(st, stmt, limit, out);
         free(q);
         if (rc != STORE_OK || out->len > 0)
             return rc;
@@ -145,23 +145,23 @@ enum store_status store_contact_match(struct store *st, const char *needle,
     /* Any part of the name: slower, but only for resolving a name. */
     char *key = text_fold(needle ? needle : "");
     if (!key)
-        return no_memory(st);
+        return db_no_memory(st);
     text_trim(key);
     if (!*key) {
         free(key);
         return STORE_OK;
     }
-    sqlite3_stmt *stmt = prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM
         "WHERE instr(c.name_key, :key) > 0 AND (:all OR c.archived = 0) "
         "ORDER BY c.name_key, c.id LIMIT :limit");
     if (stmt) {
-        bind_named_text(stmt, ":key", key);
-        bind_named_int(stmt, ":all", include_archived);
-        bind_named_int(stmt, ":limit", (int64_t)limit + 1);
+        db_bind_named_text(stmt, ":key", key);
+        db_bind_named_int(stmt, ":all", include_archived);
+        db_bind_named_int(stmt, ":limit", (int64_t)limit + 1);
     }
     free(key);
     store_contact_list_clear(out);
-    return collect_contacts(st, stmt, limit, out);
+    return db_collect_contacts(st, stmt, limit, out);
 }
 
 enum store_status store_search(struct store *st, const char *query,
@@ -171,18 +171,18 @@ enum store_status store_search(struct store *st, const char *query,
     bool oom;
     char *q = fts_query(query, false, &oom);
     if (oom)
-        return no_memory(st);
+        return db_no_memory(st);
     if (!q)
         return STORE_OK;
     struct contact_list contacts;
-    sqlite3_stmt *stmt = prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM
         "JOIN contact_fts ON contact_fts.rowid = c.id WHERE contact_fts MATCH ? "
         "ORDER BY c.archived, rank LIMIT ?");
     if (stmt) {
-        bind_text(stmt, 1, q);
+        db_bind_text(stmt, 1, q);
         sqlite3_bind_int64(stmt, 2, (int64_t)limit + 1);
     }
-    enum store_status rc = collect_contacts(st, stmt, limit, &contacts);
+    enum store_status rc = db_collect_contacts(st, stmt, limit, &contacts);
     if (rc != STORE_OK) {
         free(q);
         return rc;
@@ -192,14 +192,14 @@ enum store_status store_search(struct store *st, const char *query,
     if (contacts.len && !out->items) {
         store_contact_list_clear(&contacts);
         free(q);
-        return no_memory(st);
+        return db_no_memory(st);
     }
     for (size_t i = 0; i < contacts.len; i++)
         out->items[out->len++].contact = contacts.items[i];
     free(contacts.items);
     out->more = contacts.more;
     if (out->len < limit && !out->more) {
-        stmt = prepare(st, "SELECT " CONTACT_COLUMNS ", n.id, "
+        stmt = db_prepare(st, "SELECT " CONTACT_COLUMNS ", n.id, "
             "snippet(note_fts, 0, '', '', '…', 12) "
             /* The index leads (its row id holds the note's id) in its own
              * order: ranking every note with a common word would cost
@@ -211,7 +211,7 @@ enum store_status store_search(struct store *st, const char *query,
         if (!stmt)
             rc = STORE_FAILED;
         else {
-            bind_text(stmt, 1, q);
+            db_bind_text(stmt, 1, q);
             sqlite3_bind_int64(stmt, 2, (int64_t)(limit - out->len) + 1);
         }
         int step = SQLITE_DONE;
@@ -220,20 +220,20 @@ enum store_status store_search(struct store *st, const char *query,
                 out->more = true;
                 break;
             }
-            if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
-                rc = no_memory(st);
+            if (db_reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+                rc = db_no_memory(st);
                 break;
             }
             struct search_hit *h = &out->items[out->len++];
-            rc = read_contact(st, stmt, 0, &h->contact);
+            rc = db_read_contact(st, stmt, 0, &h->contact);
             h->note_id = sqlite3_column_int64(stmt, CONTACT_COLUMN_COUNT);
-            h->snippet = column_text(stmt, CONTACT_COLUMN_COUNT + 1);
+            h->snippet = db_column_text(stmt, CONTACT_COLUMN_COUNT + 1);
             if (rc != STORE_OK)
                 break;
         }
         if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
             rc = db_fail(st);
-        finish(st, stmt);
+        db_finish(st, stmt);
     }
     free(q);
     if (rc != STORE_OK)

@@ -36,16 +36,16 @@ enum store_status store_stage_change(struct store *st, int64_t contact_id,
 {
     if ((unsigned)to >= STAGE_COUNT)
         return store_fail(st, STORE_INVALID, _("stage: unknown stage"));
-    enum store_status rc = write_begin(st, now);
+    enum store_status rc = db_write_begin(st, now);
     if (rc != STORE_OK)
         return rc;
     char *name = NULL;
     int64_t from = 0;
-    rc = contact_name(st, contact_id, &name);
+    rc = db_contact_name(st, contact_id, &name);
     if (rc == STORE_OK)
-        rc = query_int(st, "SELECT stage FROM contact WHERE id = ?", contact_id, &from);
+        rc = db_query_int(st, "SELECT stage FROM contact WHERE id = ?", contact_id, &from);
     if (rc == STORE_OK) {
-        sqlite3_stmt *stmt = prepare(st,
+        sqlite3_stmt *stmt = db_prepare(st,
             "INSERT INTO stage_change(contact_id, from_stage, to_stage, at, reason) "
             "VALUES (?, ?, ?, ?, ?)");
         if (stmt) {
@@ -53,15 +53,15 @@ enum store_status store_stage_change(struct store *st, int64_t contact_id,
             sqlite3_bind_int64(stmt, 2, from);
             sqlite3_bind_int(stmt, 3, to);
             sqlite3_bind_int64(stmt, 4, (int64_t)now);
-            bind_text(stmt, 5, reason);
+            db_bind_text(stmt, 5, reason);
         }
-        rc = run(st, stmt);
+        rc = db_run(st, stmt);
     }
     if (rc == STORE_OK)
-        rc = refresh_contact(st, contact_id);
-    rc = write_end(st, rc, rc == STORE_OK
-        ? format(_("stage of %s: %s → %s"), name,
-                 store_stage_key((enum stage)from), store_stage_key(to))
+        rc = db_refresh_contact(st, contact_id);
+    rc = db_write_end(st, rc, rc == STORE_OK
+        ? db_format(_("stage of %s: %s → %s"), name,
+                    store_stage_key((enum stage)from), store_stage_key(to))
         : NULL);
     free(name);
     return rc;
@@ -71,7 +71,7 @@ enum store_status store_stage_history(struct store *st, int64_t contact_id,
                                       struct stage_change_list *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = prepare(st,
+    sqlite3_stmt *stmt = db_prepare(st,
         "SELECT id, contact_id, from_stage, to_stage, at, reason FROM stage_change "
         "WHERE contact_id = ? ORDER BY at DESC, id DESC");
     if (!stmt)
@@ -81,8 +81,8 @@ enum store_status store_stage_history(struct store *st, int64_t contact_id,
     enum store_status rc = STORE_OK;
     int step;
     while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
-            rc = no_memory(st);
+        if (db_reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = db_no_memory(st);
             break;
         }
         struct stage_change *s = &out->items[out->len++];
@@ -92,11 +92,11 @@ enum store_status store_stage_history(struct store *st, int64_t contact_id,
                       ? STAGE_NONE : sqlite3_column_int(stmt, 2);
         s->to = (enum stage)sqlite3_column_int(stmt, 3);
         s->at = (time_t)sqlite3_column_int64(stmt, 4);
-        s->reason = column_text(stmt, 5);
+        s->reason = db_column_text(stmt, 5);
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
-    finish(st, stmt);
+    db_finish(st, stmt);
     if (rc != STORE_OK)
         store_stage_change_list_clear(out);
     return rc;

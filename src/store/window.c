@@ -17,7 +17,7 @@
 
 /* Which contacts a filter takes by their archived flag: 0 the active
  * ones (the usual list), 1 the archived ones, -1 both. */
-int filter_archived(const struct contact_filter *f)
+int db_filter_archived(const struct contact_filter *f)
 {
     if (!f)
         return 0;
@@ -25,61 +25,61 @@ int filter_archived(const struct contact_filter *f)
 }
 
 /* Whether a filter needs the contact row beyond its archived flag. */
-bool filter_reads_contact(const struct contact_filter *f)
+bool db_filter_reads_contact(const struct contact_filter *f)
 {
     return f && (f->stage != STAGE_NONE || f->tag || f->org || f->role);
 }
 
 /* The conditions of a filter but its text, each " AND ..."; the archived
  * flag too unless the word rows already hold it to. */
-void filter_conditions(const struct contact_filter *f, bool archived_done,
-                              struct sql_text *sql)
+void db_filter_conditions(const struct contact_filter *f, bool archived_done,
+                          struct sql_text *sql)
 {
-    int archived = filter_archived(f);
+    int archived = db_filter_archived(f);
     if (!archived_done && archived >= 0)
-        sql_addf(sql, " AND c.archived = %d", archived);
+        db_sql_addf(sql, " AND c.archived = %d", archived);
     if (!f)
         return;
     if (f->stage != STAGE_NONE)
-        sql_add(sql, " AND c.stage = :stage");
+        db_sql_add(sql, " AND c.stage = :stage");
     if (f->tag)
-        sql_add(sql, " AND EXISTS (SELECT 1 FROM contact_tag t "
-                     "WHERE t.contact_id = c.id AND t.tag = :tag)");
+        db_sql_add(sql, " AND EXISTS (SELECT 1 FROM contact_tag t "
+                        "WHERE t.contact_id = c.id AND t.tag = :tag)");
     if (f->org)
-        sql_add(sql, " AND c.org_id = (SELECT id FROM organisation WHERE name = :org)");
+        db_sql_add(sql, " AND c.org_id = (SELECT id FROM organisation WHERE name = :org)");
     if (f->role)
-        sql_add(sql, " AND (c.roles & :role) = :role");
+        db_sql_add(sql, " AND (c.roles & :role) = :role");
 }
 
 /* " AND" the contact whose id is `id` (c.id, m.contact_id) holds a word
  * that token i begins. */
-void token_probe(const struct search *s, size_t i, const char *id,
-                        struct sql_text *sql)
+void db_token_probe(const struct search *s, size_t i, const char *id,
+                    struct sql_text *sql)
 {
-    sql_addf(sql, " AND (EXISTS (SELECT 1 FROM field_word w WHERE w.contact_id = %s "
-                  "AND w.term >= :lo%zu AND w.term < :hi%zu)", id, i, i);
+    db_sql_addf(sql, " AND (EXISTS (SELECT 1 FROM field_word w WHERE w.contact_id = %s "
+                     "AND w.term >= :lo%zu AND w.term < :hi%zu)", id, i, i);
     if (!s->tokens[i].fields_only)
-        sql_addf(sql, " OR EXISTS (SELECT 1 FROM note_word w WHERE w.contact_id = %s "
-                      "AND w.term >= :lo%zu AND w.term < :hi%zu)", id, i, i);
-    sql_add(sql, ")");
+        db_sql_addf(sql, " OR EXISTS (SELECT 1 FROM note_word w WHERE w.contact_id = %s "
+                         "AND w.term >= :lo%zu AND w.term < :hi%zu)", id, i, i);
+    db_sql_add(sql, ")");
 }
 
-void filter_bind(sqlite3_stmt *stmt, const struct contact_filter *f,
-                        const struct search *s)
+void db_filter_bind(sqlite3_stmt *stmt, const struct contact_filter *f,
+                    const struct search *s)
 {
     for (size_t i = 0; s && i < s->len; i++) {
         char name[32];
         snprintf(name, sizeof name, ":lo%zu", i);
-        bind_named_text(stmt, name, s->tokens[i].lo);
+        db_bind_named_text(stmt, name, s->tokens[i].lo);
         snprintf(name, sizeof name, ":hi%zu", i);
-        bind_named_text(stmt, name, s->tokens[i].hi);
+        db_bind_named_text(stmt, name, s->tokens[i].hi);
     }
     if (!f)
         return;
-    bind_named_int(stmt, ":stage", f->stage);
-    bind_named_text(stmt, ":tag", f->tag);
-    bind_named_text(stmt, ":org", f->org);
-    bind_named_int(stmt, ":role", f->role);
+    db_bind_named_int(stmt, ":stage", f->stage);
+    db_bind_named_text(stmt, ":tag", f->tag);
+    db_bind_named_text(stmt, ":org", f->org);
+    db_bind_named_int(stmt, ":role", f->role);
 }
 
 /* Keyset windows: the condition "after the cursor" and the order, each
@@ -114,16 +114,16 @@ static void reverse_contacts(struct contact_list *l)
 static void window_bind(sqlite3_stmt *stmt, const struct window *w)
 {
     if (w->after) {
-        bind_named_text(stmt, ":key", w->key);
-        bind_named_int(stmt, ":id", w->after->id);
-        bind_named_int(stmt, ":stage_at", w->after->stage);
-        bind_named_int(stmt, ":touch", (int64_t)w->after->last_touch);
+        db_bind_named_text(stmt, ":key", w->key);
+        db_bind_named_int(stmt, ":id", w->after->id);
+        db_bind_named_int(stmt, ":stage_at", w->after->stage);
+        db_bind_named_int(stmt, ":touch", (int64_t)w->after->last_touch);
         char due[11] = NO_DUE;
         if (date_is_set(w->after->next_due))
             date_format_iso(w->after->next_due, due);
-        bind_named_text(stmt, ":due", due);
+        db_bind_named_text(stmt, ":due", due);
     }
-    bind_named_int(stmt, ":limit", (int64_t)w->limit + 1);
+    db_bind_named_int(stmt, ":limit", (int64_t)w->limit + 1);
 }
 
 /* Counts the rows of a statement, up to limit + 1. */
@@ -137,7 +137,7 @@ static enum store_status count_rows(struct store *st, sqlite3_stmt *stmt,
     while ((step = sqlite3_step(stmt)) == SQLITE_ROW)
         (*counted)++;
     enum store_status rc = step == SQLITE_DONE ? STORE_OK : db_fail(st);
-    finish(st, stmt);
+    db_finish(st, stmt);
     return rc;
 }
 
@@ -147,66 +147,66 @@ static enum store_status count_rows(struct store *st, sqlite3_stmt *stmt,
  * counted instead (up to the window's limit + 1), in no order: from a
  * driver token's word rows alone when the filter needs no more than
  * their archived flag. */
-enum store_status page_sorted(struct store *st, const struct contact_filter *f,
-                                     const struct search *s, const struct driver *d,
-                                     const struct window *w, struct contact_list *out,
-                                     int64_t *counted)
+enum store_status db_page_sorted(struct store *st, const struct contact_filter *f,
+                                 const struct search *s, const struct driver *d,
+                                 const struct window *w, struct contact_list *out,
+                                 int64_t *counted)
 {
     struct sql_text sql = { .len = 0 };
     const char *id = "c.id";
-    bool words_only = !out && !w->after && d && d->token >= 0 && !filter_reads_contact(f);
-    int archived = filter_archived(f);
+    bool words_only = !out && !w->after && d && d->token >= 0 && !db_filter_reads_contact(f);
+    int archived = db_filter_archived(f);
     if (d && d->token >= 0) {
         char flag[32] = "";
         if (words_only && archived >= 0)
             snprintf(flag, sizeof flag, " AND archived = %d", archived);
-        sql_addf(&sql, "%s FROM (SELECT contact_id FROM field_word "
-                       "WHERE term >= :lo%d AND term < :hi%d%s",
-                 words_only ? "SELECT m.contact_id" : out ? "SELECT " CONTACT_COLUMNS : "SELECT c.id",
-                 d->token, d->token, flag);
+        db_sql_addf(&sql, "%s FROM (SELECT contact_id FROM field_word "
+                          "WHERE term >= :lo%d AND term < :hi%d%s",
+                    words_only ? "SELECT m.contact_id" : out ? "SELECT " CONTACT_COLUMNS : "SELECT c.id",
+                    d->token, d->token, flag);
         if (!s->tokens[d->token].fields_only)
-            sql_addf(&sql, " UNION SELECT contact_id FROM note_word "
-                           "WHERE term >= :lo%d AND term < :hi%d%s", d->token, d->token, flag);
+            db_sql_addf(&sql, " UNION SELECT contact_id FROM note_word "
+                              "WHERE term >= :lo%d AND term < :hi%d%s", d->token, d->token, flag);
         if (words_only) {
-            sql_add(&sql, ") m WHERE 1");
+            db_sql_add(&sql, ") m WHERE 1");
             id = "m.contact_id";
         } else {
-            sql_add(&sql, ") m CROSS JOIN contact c ON c.id = m.contact_id "
-                          "LEFT JOIN organisation o ON o.id = c.org_id WHERE 1");
+            db_sql_add(&sql, ") m CROSS JOIN contact c ON c.id = m.contact_id "
+                             "LEFT JOIN organisation o ON o.id = c.org_id WHERE 1");
         }
     } else if (d && d->ids) {
-        sql_add(&sql, out ? "SELECT " CONTACT_COLUMNS : "SELECT c.id");
-        sql_add(&sql, " FROM json_each(:ids) m CROSS JOIN contact c ON c.id = m.value "
-                      "LEFT JOIN organisation o ON o.id = c.org_id WHERE 1");
+        db_sql_add(&sql, out ? "SELECT " CONTACT_COLUMNS : "SELECT c.id");
+        db_sql_add(&sql, " FROM json_each(:ids) m CROSS JOIN contact c ON c.id = m.value "
+                         "LEFT JOIN organisation o ON o.id = c.org_id WHERE 1");
     } else {
-        sql_add(&sql, out ? "SELECT " CONTACT_COLUMNS : "SELECT c.id");
-        sql_add(&sql, CONTACT_FROM "WHERE 1");
+        db_sql_add(&sql, out ? "SELECT " CONTACT_COLUMNS : "SELECT c.id");
+        db_sql_add(&sql, CONTACT_FROM "WHERE 1");
     }
-    filter_conditions(f, words_only, &sql);
+    db_filter_conditions(f, words_only, &sql);
     for (size_t i = 0; s && i < s->len; i++)
         if (!d || (d->token != (int)i && !(d->ids && d->covered[i])))
-            token_probe(s, i, id, &sql);
+            db_token_probe(s, i, id, &sql);
     if (w->after) {
-        sql_add(&sql, " AND ");
-        sql_add(&sql, w->backward ? contact_sorts[w->sort].before
+        db_sql_add(&sql, " AND ");
+        db_sql_add(&sql, w->backward ? contact_sorts[w->sort].before
                                   : contact_sorts[w->sort].after);
     }
     if (out) {
-        sql_add(&sql, " ORDER BY ");
-        sql_add(&sql, w->backward ? contact_sorts[w->sort].reverse
+        db_sql_add(&sql, " ORDER BY ");
+        db_sql_add(&sql, w->backward ? contact_sorts[w->sort].reverse
                                   : contact_sorts[w->sort].order);
     }
-    sql_add(&sql, " LIMIT :limit");
-    sqlite3_stmt *stmt = prepare_text(st, &sql);
+    db_sql_add(&sql, " LIMIT :limit");
+    sqlite3_stmt *stmt = db_prepare_text(st, &sql);
     if (stmt) {
-        filter_bind(stmt, f, s);
+        db_filter_bind(stmt, f, s);
         window_bind(stmt, w);
         if (d && d->ids)
-            bind_named_text(stmt, ":ids", d->ids);
+            db_bind_named_text(stmt, ":ids", d->ids);
     }
     if (!out)
         return count_rows(st, stmt, counted);
-    return collect_contacts(st, stmt, w->limit, out);
+    return db_collect_contacts(st, stmt, w->limit, out);
 }
 
 enum store_status store_contact_page(struct store *st,
@@ -221,18 +221,18 @@ enum store_status store_contact_page(struct store *st,
         sort = CONTACT_SORT_NAME;
     struct window w = { sort, after, NULL, backward, limit };
     if (after && !(w.key = text_fold(after->name ? after->name : "")))
-        return no_memory(st);
+        return db_no_memory(st);
     struct search s = { .len = 0 };
     enum store_status rc = STORE_OK;
     if (filter && filter->text && *filter->text)
-        rc = search_prepare(st, filter->text, &s);
+        rc = db_search_prepare(st, filter->text, &s);
     if (rc == STORE_OK) {
         if (s.len > 0)
-            rc = page_searched(st, filter, &s, &w, out, NULL);
+            rc = db_page_searched(st, filter, &s, &w, out, NULL);
         else
-            rc = page_sorted(st, filter, NULL, NULL, &w, out, NULL);
+            rc = db_page_sorted(st, filter, NULL, NULL, &w, out, NULL);
     }
-    search_clear(&s);
+    db_search_clear(&s);
     free(w.key);
     if (rc == STORE_OK && backward)
         reverse_contacts(out);
@@ -247,28 +247,28 @@ enum store_status store_contact_count(struct store *st,
     struct search s = { .len = 0 };
     enum store_status rc = STORE_OK;
     if (filter && filter->text && *filter->text)
-        rc = search_prepare(st, filter->text, &s);
+        rc = db_search_prepare(st, filter->text, &s);
     if (rc != STORE_OK)
         return rc;
     if (s.len > 0 && limit > 0) {
         /* Counted as the window is read, which a search makes quick. */
         struct window w = { CONTACT_SORT_NAME, NULL, NULL, false, (size_t)limit };
-        rc = page_searched(st, filter, &s, &w, NULL, count);
-        search_clear(&s);
+        rc = db_page_searched(st, filter, &s, &w, NULL, count);
+        db_search_clear(&s);
         return rc;
     }
     struct sql_text sql = { .len = 0 };
-    sql_add(&sql, "SELECT count(*) FROM (SELECT 1 FROM contact c WHERE 1");
-    filter_conditions(filter, false, &sql);
+    db_sql_add(&sql, "SELECT count(*) FROM (SELECT 1 FROM contact c WHERE 1");
+    db_filter_conditions(filter, false, &sql);
     for (size_t i = 0; i < s.len; i++)
-        token_probe(&s, i, "c.id", &sql);
-    sql_add(&sql, limit > 0 ? " LIMIT :limit)" : ")");
-    sqlite3_stmt *stmt = prepare_text(st, &sql);
+        db_token_probe(&s, i, "c.id", &sql);
+    db_sql_add(&sql, limit > 0 ? " LIMIT :limit)" : ")");
+    sqlite3_stmt *stmt = db_prepare_text(st, &sql);
     if (stmt) {
-        filter_bind(stmt, filter, &s);
-        bind_named_int(stmt, ":limit", limit + 1);
+        db_filter_bind(stmt, filter, &s);
+        db_bind_named_int(stmt, ":limit", limit + 1);
     }
-    rc = step_int(st, stmt, count);
-    search_clear(&s);
+    rc = db_step_int(st, stmt, count);
+    db_search_clear(&s);
     return rc;
 }

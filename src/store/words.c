@@ -47,7 +47,7 @@ static int word_order(const void *a, const void *b)
 }
 
 /* The distinct words of text, sorted; SQLITE_OK or an SQLite error. */
-int split_words(struct store *st, const char *text, struct strlist *out)
+int db_split_words(struct store *st, const char *text, struct strlist *out)
 {
     memset(out, 0, sizeof *out);
     if (!text || !*text)
@@ -83,7 +83,7 @@ static void sql_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     (void)argc;
     struct store *st = sqlite3_user_data(ctx);
     struct strlist words;
-    int rc = split_words(st, (const char *)sqlite3_value_text(argv[0]), &words);
+    int rc = db_split_words(st, (const char *)sqlite3_value_text(argv[0]), &words);
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
@@ -125,15 +125,15 @@ static void sql_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* Takes FTS5's unicode61 tokenizer and makes rapport_words(): the
  * triggers of version 5 on need it, so a connection without it (the
  * sqlite3 shell) can read the database but not write contacts or notes. */
-enum store_status words_open(struct store *st)
+enum store_status db_words_open(struct store *st)
 {
     fts5_api *api = NULL;
-    sqlite3_stmt *stmt = prepare(st, "SELECT fts5(?1)");
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT fts5(?1)");
     if (!stmt)
         return STORE_FAILED;
     sqlite3_bind_pointer(stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
     sqlite3_step(stmt);
-    finish(st, stmt);
+    db_finish(st, stmt);
     void *user = NULL;
     const char *args[] = { "remove_diacritics", "2" };
     if (!api || api->iVersion < 2
