@@ -160,7 +160,10 @@ enum store_status db_page_sorted(struct store *st, const struct contact_filter *
         char flag[32] = "";
         if (words_only && archived >= 0)
             snprintf(flag, sizeof flag, " AND archived = %d", archived);
-        db_sql_addf(&sql, "%s FROM (SELECT contact_id FROM field_word "
+        /* A contact holds several words a prefix may begin (a: Ada and
+         * Analytical), a row each: DISTINCT and UNION make it one row,
+         * so it is listed and counted once. */
+        db_sql_addf(&sql, "%s FROM (SELECT DISTINCT contact_id FROM field_word "
                           "WHERE term >= :lo%d AND term < :hi%d%s",
                     words_only ? "SELECT m.contact_id" : out ? "SELECT " CONTACT_COLUMNS : "SELECT c.id",
                     d->token, d->token, flag);

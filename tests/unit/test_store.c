@@ -1361,6 +1361,11 @@ static enum store_status add_many(struct store *st, void *arg)
         char shelf[8];
         snprintf(shelf, sizeof shelf, "shelf%c", 'a' + i % 12);
         strlist_push(&c.tags, shelf);
+        /* Two words of one letter's terms, on a few hundred contacts. */
+        if (i % 7 == 0) {
+            c.department = strdup("Kartenraum");
+            c.channel = strdup("kiosk");
+        }
         enum store_status rc = store_contact_add(st, &c, m->t - (i * 613) % 2600 * 60);
         int64_t id = c.id;
         if (i == 0)
@@ -1389,6 +1394,9 @@ static enum store_status add_many(struct store *st, void *arg)
 #define COMMON \
     "(" COMMON_FIELD " OR EXISTS (SELECT 1 FROM note n WHERE n.contact_id = c.id))"
 #define COMMON_READER "(" COMMON_FIELD " AND c.title = 'Reader')"
+/* Of "k": the contacts that hold two words it begins, kartenraum and
+ * kiosk, each listed and counted once. */
+#define TWO_WORDS "c.department = 'Kartenraum'"
 
 static char *expected(const char *db, const char *cond, const char *order, int limit,
                       int offset)
@@ -1443,6 +1451,7 @@ static void test_search_common(const char *db)
         { "commo person", COMMON },      /* every contact has "person" */
         { "co rea", COMMON_READER },     /* two common words, fewer together */
         { "shel", "1" },                 /* a common word of many terms */
+        { "k", TWO_WORDS },              /* one letter, two words of a contact */
     };
     for (size_t o = 0; o < sizeof orders / sizeof orders[0]; o++) {
         for (size_t k = 0; k < sizeof typed / sizeof typed[0]; k++) {
@@ -1511,6 +1520,7 @@ static void test_search_common(const char *db)
         { "comm", COMMON },
         { "commonplace", "EXISTS (SELECT 1 FROM note n WHERE n.contact_id = c.id "
                          "AND n.body = 'commonplace book')" },
+        { "k", TWO_WORDS },
     };
     for (size_t k = 0; k < sizeof counted / sizeof counted[0]; k++) {
         char name[160];
