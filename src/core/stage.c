@@ -14,20 +14,15 @@
 #include "store/contact.h"
 #include "store/stage.h"
 
+/* The labels; the keys ("end-user") are model/stage.c's. */
 static const struct {
-    const char *key;
     const char *label;
     const char *plural;
 } stages[STAGE_COUNT] = {
-    [STAGE_END_USER] = { "end-user", N_("End user"), N_("End users") },
-    [STAGE_CUSTOMER] = { "customer", N_("Customer"), N_("Customers") },
-    [STAGE_CLIENT] = { "client", N_("Client"), N_("Clients") },
+    [STAGE_END_USER] = { N_("End user"), N_("End users") },
+    [STAGE_CUSTOMER] = { N_("Customer"), N_("Customers") },
+    [STAGE_CLIENT] = { N_("Client"), N_("Clients") },
 };
-
-const char *stage_key(enum stage s)
-{
-    return (unsigned)s < STAGE_COUNT ? stages[s].key : "?";
-}
 
 const char *stage_label(enum stage s)
 {
@@ -66,7 +61,7 @@ int stage_parse(const char *text)
     if (!text)
         return STAGE_NONE;
     for (int s = 0; s < STAGE_COUNT; s++) {
-        if (loose_equal(text, stages[s].key)
+        if (loose_equal(text, stage_key((enum stage)s))
             || loose_equal(text, _(stages[s].label))
             || loose_equal(text, _(stages[s].plural)))
             return s;

@@ -1,10 +1,29 @@
-/* Clearing a stage change record. */
+/* The stages' keys, and clearing a stage change record. */
 #include <config.h>
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/stage.h"
+
+static const char *const stage_keys[STAGE_COUNT] = {
+    [STAGE_END_USER] = "end-user",
+    [STAGE_CUSTOMER] = "customer",
+    [STAGE_CLIENT] = "client",
+};
+
+const char *stage_key(enum stage s)
+{
+    return (unsigned)s < STAGE_COUNT ? stage_keys[s] : "?";
+}
+
+int stage_from_key(const char *key)
+{
+    for (int s = 0; key && s < STAGE_COUNT; s++)
+        if (strcmp(key, stage_keys[s]) == 0)
+            return s;
+    return STAGE_NONE;
+}
 
 void store_stage_change_clear(struct stage_change *s)
 {

@@ -1,5 +1,5 @@
-/* The pipeline's stages and a contact's stage history, as records. Uses
- * model/list.h. */
+/* The pipeline's stages, their keys, and a contact's stage history, as
+ * records. Uses model/list.h. */
 #ifndef RAPPORT_MODEL_STAGE_H
 #define RAPPORT_MODEL_STAGE_H
 
@@ -8,7 +8,7 @@
 
 #include "model/list.h"
 
-/* The pipeline, in order. Stored as 'end-user', 'customer', 'client'. */
+/* The pipeline, in order (stored as 0, 1, 2). */
 enum stage {
     STAGE_END_USER = 0,
     STAGE_CUSTOMER = 1,
@@ -27,6 +27,12 @@ struct stage_change {
 };
 
 STORE_LIST(stage_change_list, struct stage_change);
+
+/* "end-user", "customer", "client": how a stage is named on the command
+ * line, in files and in the journal; "?" when s is no stage. */
+const char *stage_key(enum stage s);
+/* The stage a key names exactly; STAGE_NONE when none. */
+int stage_from_key(const char *key);
 
 void store_stage_change_clear(struct stage_change *s);
 void store_stage_change_list_clear(struct stage_change_list *l);

@@ -1,5 +1,4 @@
-/* Stages: their stored keys, a change of a contact's stage, and the
- * history of changes. */
+/* Stages: a change of a contact's stage, and the history of changes. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -10,25 +9,6 @@
 #include "base/i18n.h"
 #include "store/db.h"
 #include "store/stage.h"
-
-static const char *const stage_keys[STAGE_COUNT] = {
-    [STAGE_END_USER] = "end-user",
-    [STAGE_CUSTOMER] = "customer",
-    [STAGE_CLIENT] = "client",
-};
-
-const char *store_stage_key(enum stage s)
-{
-    return (unsigned)s < STAGE_COUNT ? stage_keys[s] : "?";
-}
-
-int store_stage_from_key(const char *key)
-{
-    for (int s = 0; key && s < STAGE_COUNT; s++)
-        if (strcmp(key, stage_keys[s]) == 0)
-            return s;
-    return STAGE_NONE;
-}
 
 enum store_status store_stage_change(struct store *st, int64_t contact_id,
                                      enum stage to, const char *reason,
@@ -61,7 +41,7 @@ enum store_status store_stage_change(struct store *st, int64_t contact_id,
         rc = db_refresh_contact(st, contact_id);
     rc = db_write_end(st, rc, rc == STORE_OK
         ? db_format(_("stage of %s: %s → %s"), name,
-                    store_stage_key((enum stage)from), store_stage_key(to))
+                    stage_key((enum stage)from), stage_key(to))
         : NULL);
     free(name);
     return rc;

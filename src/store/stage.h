@@ -1,4 +1,4 @@
-/* Stages in the store: their keys, a change, the history. */
+/* Stages in the store: a change of a contact's stage, and the history. */
 #ifndef RAPPORT_STORE_STAGE_H
 #define RAPPORT_STORE_STAGE_H
 
@@ -7,9 +7,6 @@
 
 #include "model/stage.h"
 #include "store/store.h"
-
-const char *store_stage_key(enum stage s);        /* "end-user", ... */
-int store_stage_from_key(const char *key);        /* STAGE_NONE if unknown */
 
 /* Records a change of c's stage to `to` (from its current stage). */
 enum store_status store_stage_change(struct store *st, int64_t contact_id,

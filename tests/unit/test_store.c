@@ -379,8 +379,8 @@ static void test_contacts(struct store *st, struct store *other)
     if (history.len)
         is_str(history.items[0].reason, "long partnership", "with the reason");
     store_stage_change_list_clear(&history);
-    is_int(store_stage_from_key("customer"), STAGE_CUSTOMER, "stage keys");
-    is_str(store_stage_key(STAGE_END_USER), "end-user", "stage key of end users");
+    is_int(stage_from_key("customer"), STAGE_CUSTOMER, "stage keys");
+    is_str(stage_key(STAGE_END_USER), "end-user", "stage key of end users");
 }
 
 /* Names sort as their folded keys: "Person 00" .. "Person 24". */
