@@ -1,4 +1,4 @@
-/* Clearing and copying a contact record. */
+/* A contact record: its last interaction, clearing and copying it. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -21,6 +21,11 @@ void store_contact_clear(struct contact *c)
     phone_list_clear(&c->phones);
     strlist_clear(&c->tags);
     memset(c, 0, sizeof *c);
+}
+
+time_t contact_last_interaction(const struct contact *c)
+{
+    return c->last_touch ? c->last_touch : c->created;
 }
 
 LIST_CLEAR(store_contact_list_clear, contact_list, store_contact_clear)

@@ -36,7 +36,9 @@ struct contact {
     int cadence_days;      /* -1: the stage's cadence; 0: never; else days */
     time_t created;
     time_t updated;
-    time_t last_touch;     /* last interaction; created when never touched */
+    time_t last_touch;     /* last interaction (what touches a contact is
+                              written once, in store/contact_write.c);
+                              created when never touched */
     struct date next_due;  /* earliest open follow-up (after snooze); unset when none */
     int note_count;
     bool archived;
@@ -47,6 +49,9 @@ STORE_LIST(contact_list, struct contact);
 
 void store_contact_clear(struct contact *c);
 void store_contact_list_clear(struct contact_list *l);
+/* When c was last touched: its last interaction, or when it was added
+ * when it has none (a record not read from the store). */
+time_t contact_last_interaction(const struct contact *c);
 /* Deep copy; returns 0 or -1 (out of memory). */
 int store_contact_copy(struct contact *dst, const struct contact *src);
 

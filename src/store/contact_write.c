@@ -387,6 +387,19 @@ enum store_status store_contact_set_archived(struct store *st, int64_t id,
     return rc;
 }
 
+/* The last interaction of contact ?1, and so what touches a contact
+ * (SPEC §2, cadence): a note, a follow-up done, a score, a stage change
+ * but the first; one never touched counts from when it was added. The
+ * rule is written here only: every list, gone quiet and the contact's
+ * own page read the last_touch column it fills. */
+#define LAST_INTERACTION \
+    "max(created, " \
+    "  coalesce((SELECT max(at) FROM note WHERE contact_id = ?1), 0), " \
+    "  coalesce((SELECT max(done_at) FROM followup WHERE contact_id = ?1 AND state = 1), 0), " \
+    "  coalesce((SELECT max(at) FROM score WHERE contact_id = ?1), 0), " \
+    "  coalesce((SELECT max(at) FROM stage_change WHERE contact_id = ?1 " \
+    "    AND from_stage IS NOT NULL), 0))"
+
 /* Rewrites a contact's derived columns from its history. Recomputed,
  * never incremented, so a write, an undo and a repair all agree. */
 enum store_status db_refresh_contact(struct store *st, int64_t id)
@@ -397,12 +410,7 @@ enum store_status db_refresh_contact(struct store *st, int64_t id)
         "  ORDER BY at DESC, id DESC LIMIT 1), stage), "
         "stage_since = coalesce((SELECT at FROM stage_change WHERE contact_id = ?1 "
         "  ORDER BY at DESC, id DESC LIMIT 1), created), "
-        "last_touch = max(created, "
-        "  coalesce((SELECT max(at) FROM note WHERE contact_id = ?1), 0), "
-        "  coalesce((SELECT max(done_at) FROM followup WHERE contact_id = ?1 AND state = 1), 0), "
-        "  coalesce((SELECT max(at) FROM score WHERE contact_id = ?1), 0), "
-        "  coalesce((SELECT max(at) FROM stage_change WHERE contact_id = ?1 "
-        "    AND from_stage IS NOT NULL), 0)), "
+        "last_touch = " LAST_INTERACTION ", "
         "next_due = coalesce((SELECT min(effective) FROM followup "
         "  WHERE contact_id = ?1 AND state = 0), '" NO_DUE "'), "
         "note_count = (SELECT count(*) FROM note WHERE contact_id = ?1) "

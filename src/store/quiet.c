@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "model/cadence.h"
 #include "store/contact.h"
 #include "store/db.h"
 #include "store/quiet.h"
@@ -36,11 +37,6 @@ static const char quiet_own_back_sql[] =
     "AND archived = 0 AND own_due < :now AND (own_due, id) < (:due, :id) "
     "ORDER BY own_due DESC, id DESC LIMIT :n";
 
-static int stage_cadence_days(const int stage_cadence[STAGE_COUNT], int stage)
-{
-    return stage_cadence[stage] > 0 ? stage_cadence[stage] : 0;
-}
-
 /* Appends to ids the next rows of one stage after (due, id) — or,
  * backward, the rows before it, nearest first — at most n. */
 static enum store_status quiet_stage(struct store *st, int stage, int days,
@@ -58,7 +54,7 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
     db_bind_named_int(b, ":id", id);
     db_bind_named_int(b, ":n", (int64_t)n);
     if (days > 0) {
-        int64_t k = (int64_t)days * 86400;
+        int64_t k = (int64_t)days * CADENCE_DAY_SECONDS;
         a = db_prepare(st, backward ? quiet_default_back_sql : quiet_default_sql);
         if (!a) {
             db_finish(st, b);
@@ -118,12 +114,11 @@ static enum store_status quiet_window(struct store *st,
         if (at && (backward ? (int)at->stage > stage : (int)at->stage < stage))
             continue;
         if (at && (int)at->stage == stage) {
-            int days = at->cadence_days >= 0 ? at->cadence_days
-                                             : stage_cadence_days(stage_cadence, stage);
-            due = (int64_t)at->last_touch + 86400 * (int64_t)days;
+            int days = cadence_days_for(at, stage_cadence);
+            due = (int64_t)cadence_quiet_at(at, days);
             id = at->id;
         }
-        rc = quiet_stage(st, stage, stage_cadence_days(stage_cadence, stage), now,
+        rc = quiet_stage(st, stage, cadence_of_stage(stage_cadence, stage), now,
                          due, id, backward, limit + 1 - len, ids, &len);
     }
     out->more = len > limit;
@@ -176,7 +171,7 @@ enum store_status store_quiet_count(struct store *st,
 {
     *count = 0;
     for (int stage = 0; stage < STAGE_COUNT; stage++) {
-        int days = stage_cadence_days(stage_cadence, stage);
+        int days = cadence_of_stage(stage_cadence, stage);
         sqlite3_stmt *stmt = db_prepare(st,
             "SELECT (SELECT count(*) FROM contact WHERE stage = :s AND cadence_days IS NULL "
             "AND archived = 0 AND last_touch < :cut AND :on) + "
@@ -185,7 +180,7 @@ enum store_status store_quiet_count(struct store *st,
         if (!stmt)
             return STORE_FAILED;
         db_bind_named_int(stmt, ":s", stage);
-        db_bind_named_int(stmt, ":cut", (int64_t)now - (int64_t)days * 86400);
+        db_bind_named_int(stmt, ":cut", (int64_t)now - (int64_t)days * CADENCE_DAY_SECONDS);
         db_bind_named_int(stmt, ":on", days > 0);
         db_bind_named_int(stmt, ":now", (int64_t)now);
         int64_t n = 0;
