@@ -1,5 +1,6 @@
 /* Reports: the counts behind the funnel, promotions, days per stage,
- * NPS and the workload. */
+ * NPS and the workload, as they are; the domain (core/report.c) takes
+ * the periods and applies the NPS rule. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -20,7 +21,7 @@ static int compare_double(const void *a, const void *b)
 /* Median days in each stage: every stay, from its stage change to the
  * next one (or now for the current stage). */
 static enum store_status report_medians(struct store *st, time_t now,
-                                        struct report *out)
+                                        struct report_counts *out)
 {
     double *days[STAGE_COUNT] = { NULL };
     size_t len[STAGE_COUNT] = { 0 }, cap[STAGE_COUNT] = { 0 };
@@ -58,44 +59,34 @@ static enum store_status report_medians(struct store *st, time_t now,
     return rc;
 }
 
-static void nps_count(struct nps *n, int value)
-{
-    n->answered++;
-    if (value >= 9)
-        n->promoters++;
-    else if (value <= 6)
-        n->detractors++;
-}
-
-static enum store_status report_nps(struct store *st, struct report *out)
+/* The latest score of every active contact, counted by the contact's
+ * stage and roles and the score's value. */
+static enum store_status report_scores(struct store *st, struct report_counts *out)
 {
     sqlite3_stmt *stmt = db_prepare(st,
-        "SELECT c.stage, c.roles, s.value FROM score s JOIN contact c ON c.id = s.contact_id "
+        "SELECT c.stage, c.roles, s.value, count(*) FROM score s "
+        "JOIN contact c ON c.id = s.contact_id "
         "WHERE c.archived = 0 AND s.id = (SELECT id FROM score l "
-        "WHERE l.contact_id = s.contact_id ORDER BY l.at DESC, l.id DESC LIMIT 1)");
+        "WHERE l.contact_id = s.contact_id ORDER BY l.at DESC, l.id DESC LIMIT 1) "
+        "GROUP BY 1, 2, 3");
     if (!stmt)
         return STORE_FAILED;
     int step;
     while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
         int stage = sqlite3_column_int(stmt, 0);
-        unsigned roles = (unsigned)sqlite3_column_int(stmt, 1);
+        unsigned roles = (unsigned)sqlite3_column_int(stmt, 1) & (REPORT_ROLE_SETS - 1);
         int value = sqlite3_column_int(stmt, 2);
-        if (stage >= 0 && stage < STAGE_COUNT)
-            nps_count(&out->nps_stage[stage], value);
-        if (roles & ROLE_USER)
-            nps_count(&out->nps_user, value);
-        if (roles & ROLE_DECISION_MAKER)
-            nps_count(&out->nps_decision_maker, value);
-        nps_count(&out->nps_all, value);
+        if (stage >= 0 && stage < STAGE_COUNT && value >= 0 && value < REPORT_SCORE_VALUES)
+            out->latest_scores[stage][roles][value] += sqlite3_column_int64(stmt, 3);
     }
     enum store_status rc = step == SQLITE_DONE ? STORE_OK : db_fail(st);
     db_finish(st, stmt);
     return rc;
 }
 
-enum store_status store_report(struct store *st,
-                               const int stage_cadence[STAGE_COUNT],
-                               time_t now, struct report *out)
+enum store_status store_report_counts(struct store *st,
+                                      const int stage_cadence[STAGE_COUNT],
+                                      time_t now, struct report_counts *out)
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *stmt = db_prepare(st,
@@ -109,31 +100,28 @@ enum store_status store_report(struct store *st,
     }
     db_finish(st, stmt);
 
-    struct date today = date_from_time(now);
-    struct date month = { today.year, today.month, 1 };
-    struct date quarter = { today.year, (today.month - 1) / 3 * 3 + 1, 1 };
-    static const char promotions[] =
-        "SELECT count(*) FROM stage_change WHERE at >= ? "
-        "AND from_stage IS NOT NULL AND to_stage > from_stage";
-    enum store_status rc = db_query_int(st, promotions,
-                                        (int64_t)date_to_time(month),
-                                        &out->promotions_month);
+    enum store_status rc = report_medians(st, now, out);
     if (rc == STORE_OK)
-        rc = db_query_int(st, promotions, (int64_t)date_to_time(quarter),
-                          &out->promotions_quarter);
-    if (rc == STORE_OK)
-        rc = report_medians(st, now, out);
-    if (rc == STORE_OK)
-        rc = report_nps(st, out);
+        rc = report_scores(st, out);
     if (rc == STORE_OK) {
         stmt = db_prepare(st, "SELECT count(*) FROM followup f "
                               "WHERE f.state = 0 AND f.contact_archived = 0 AND f.effective < ?");
         if (!stmt)
             return STORE_FAILED;
-        db_bind_date(stmt, 1, today);
+        db_bind_date(stmt, 1, date_from_time(now));
         rc = db_step_int(st, stmt, &out->overdue);
     }
     if (rc == STORE_OK)
         rc = store_quiet_count(st, stage_cadence, now, &out->quiet);
     return rc;
+}
+
+enum store_status store_promotions_since(struct store *st, time_t since,
+                                         int64_t *count)
+{
+    *count = 0;
+    return db_query_int(st,
+        "SELECT count(*) FROM stage_change WHERE at >= ? "
+        "AND from_stage IS NOT NULL AND to_stage > from_stage",
+        (int64_t)since, count);
 }

@@ -12,12 +12,12 @@
 
 #include <sqlite3.h>
 
+#include "core/report.h"
 #include "model/contact.h"
 #include "model/followup.h"
 #include "model/journal.h"
 #include "model/note.h"
 #include "model/org.h"
-#include "model/report.h"
 #include "model/score.h"
 #include "model/search.h"
 #include "model/stage.h"
@@ -30,7 +30,6 @@
 #include "store/note.h"
 #include "store/org.h"
 #include "store/quiet.h"
-#include "store/report.h"
 #include "store/score.h"
 #include "store/search.h"
 #include "store/stage.h"
@@ -951,7 +950,7 @@ static void test_quiet(const char *db)
     store_journal_entry_clear(&undone);
 
     struct report r;
-    ok(store_report(st, cadence, now, &r) == STORE_OK, "a report");
+    ok(report_build(st, cadence, now, &r) == STORE_OK, "a report");
     is_int(r.quiet, 5, "the report counts the quiet");
     is_int(r.stage_counts[STAGE_CLIENT], 5, "clients counted");
     store_close(st);
@@ -991,7 +990,7 @@ static void test_report(const char *db)
     add_followup(st, e, (struct date){ 2026, 5, 15 }, "due today", now);
 
     struct report r;
-    ok(store_report(st, cadence, now, &r) == STORE_OK, "build the report");
+    ok(report_build(st, cadence, now, &r) == STORE_OK, "build the report");
     is_int(r.stage_counts[STAGE_END_USER], 1, "one end user");
     is_int(r.stage_counts[STAGE_CUSTOMER], 1, "one customer");
     is_int(r.stage_counts[STAGE_CLIENT], 1, "one client");
@@ -1051,7 +1050,7 @@ static void test_report(const char *db)
     store_followup_count(st, &open, &n);
     is_int(n, 2, "unless asked for");
     struct report hidden;
-    store_report(st, cadence, now, &hidden);
+    report_build(st, cadence, now, &hidden);
     is_int(hidden.overdue, 0, "and the report does not count them");
     struct journal_entry back = { 0 };
     store_undo(st, &back);
