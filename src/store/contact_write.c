@@ -196,10 +196,6 @@ static enum store_status bind_fields(struct store *st, sqlite3_stmt *stmt,
 enum store_status store_contact_add(struct store *st, struct contact *c,
                                     time_t now)
 {
-    if (!c->name || !*c->name)
-        return store_fail(st, STORE_INVALID, _("name: must not be empty"));
-    if ((unsigned)c->stage >= STAGE_COUNT)
-        return store_fail(st, STORE_INVALID, _("stage: unknown stage"));
     enum store_status rc = db_write_begin(st, now);
     if (rc != STORE_OK)
         return rc;
@@ -280,8 +276,6 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
 enum store_status store_contact_update(struct store *st, struct contact *c,
                                        time_t now)
 {
-    if (!c->name || !*c->name)
-        return store_fail(st, STORE_INVALID, _("name: must not be empty"));
     enum store_status rc = db_write_begin(st, now);
     if (rc != STORE_OK)
         return rc;

@@ -101,8 +101,6 @@ enum store_status store_followup_set_uid(struct store *st, int64_t id,
 static enum store_status insert_followup(struct store *st, struct followup *f,
                                          time_t now)
 {
-    if (!date_is_valid(f->due))
-        return store_fail(st, STORE_INVALID, _("date: not a valid date"));
     sqlite3_stmt *stmt = db_prepare_kept(st,
         "INSERT INTO followup(contact_id, due, due_minutes, snoozed_until, effective, "
         "text, every_count, every_unit, state, done_at, created, contact_archived, uid) "
@@ -191,8 +189,6 @@ enum store_status store_followup_done(struct store *st, int64_t id,
 enum store_status store_followup_snooze(struct store *st, int64_t id,
                                         struct date until, time_t now)
 {
-    if (!date_is_valid(until))
-        return store_fail(st, STORE_INVALID, _("date: not a valid date"));
     enum store_status rc = db_write_begin(st, now);
     if (rc != STORE_OK)
         return rc;

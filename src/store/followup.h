@@ -29,7 +29,8 @@ enum store_status store_followup_set_uid(struct store *st, int64_t id,
 enum store_status store_followup_done(struct store *st, int64_t id,
                                       struct followup *next, struct note *log,
                                       time_t now);
-/* Moves an open follow-up to `until`; its due date stays. */
+/* Moves an open follow-up to `until`; its due date stays. Reached
+ * through followup_snooze (core/followup.h), which checks `until`. */
 enum store_status store_followup_snooze(struct store *st, int64_t id,
                                         struct date until, time_t now);
 

@@ -34,8 +34,6 @@ enum store_status db_insert_note(struct store *st, struct note *n,
 
 enum store_status store_note_add(struct store *st, struct note *n, time_t now)
 {
-    if (!n->body || !*n->body)
-        return store_fail(st, STORE_INVALID, _("the note is empty"));
     enum store_status rc = db_write_begin(st, now);
     if (rc != STORE_OK)
         return rc;

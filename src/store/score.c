@@ -12,9 +12,6 @@
 
 enum store_status store_score_add(struct store *st, struct score *s, time_t now)
 {
-    if (s->value < 0 || s->value > 10)
-        return store_fail(st, STORE_INVALID,
-                          _("score: expected a whole number from 0 to 10"));
     enum store_status rc = db_write_begin(st, now);
     if (rc != STORE_OK)
         return rc;

@@ -9,7 +9,10 @@
  * cursor (the last row the caller has), never a whole table.
  *
  * Functions return STORE_OK (0) or another enum store_status; the message
- * for the user is then in store_error(). */
+ * for the user is then in store_error(). The store takes records the
+ * domain (core/) has checked: names, notes, scores and dates are not
+ * checked again here, and what breaks a rule of the schema (a NOT NULL,
+ * a CHECK) comes back as STORE_INVALID. */
 #ifndef RAPPORT_STORE_H
 #define RAPPORT_STORE_H
 
