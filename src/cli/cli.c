@@ -160,7 +160,9 @@ static unsigned long plural_n(long long n)
 
 static int store_failed(struct app *app)
 {
-    fprintf(stderr, "rapport: %s\n", store_error(app->st));
+    char *message = app_store_error(app->st);
+    fprintf(stderr, "rapport: %s\n", message ? message : store_error(app->st));
+    free(message);
     return CLI_USER_ERROR;
 }
 
@@ -1806,15 +1808,17 @@ static int cmd_check(struct app *app, struct parsed *p)
             return store_failed(app);
         printf("%s\n", _("The search index was made again."));
     }
-    struct strlist problems = { 0 };
+    struct check_problem_list problems = { 0 };
     enum store_status st = store_check(app->st, &problems);
     int rc = CLI_OK;
     if (st == STORE_OK && problems.len == 0) {
         printf("%s\n", _("The database is sound."));
     } else {
         for (size_t i = 0; i < problems.len; i++) {
-            put(stdout, problems.items[i]);
+            char *line = app_advised(problems.items[i].text, problems.items[i].advice);
+            put(stdout, line ? line : problems.items[i].text);
             putchar('\n');
+            free(line);
         }
         if (problems.len > 0)
             fprintf(stderr, ngettext("rapport: the database is damaged (%zu problem); restore a backup or run sqlite3 .recover\n",
@@ -1822,10 +1826,10 @@ static int cmd_check(struct app *app, struct parsed *p)
                                      (unsigned long)problems.len),
                     problems.len);
         else
-            fprintf(stderr, "rapport: %s\n", store_error(app->st));
+            store_failed(app);
         rc = CLI_USER_ERROR;
     }
-    strlist_clear(&problems);
+    store_check_problems_clear(&problems);
     return rc;
 }
 

@@ -630,9 +630,11 @@ int io_import_command(struct app *app, int argc, char **argv)
     print_lines(&sum.messages, stderr);
     int status = CLI_OK;
     if (rc != STORE_OK) {
-        char *safe = text_sanitize(store_error(app->st), false);
+        char *message = app_store_error(app->st);
+        char *safe = text_sanitize(message ? message : store_error(app->st), false);
         fprintf(stderr, "rapport: %s\n", safe);
         free(safe);
+        free(message);
         status = CLI_USER_ERROR;
     } else if (flags & IO_DRY_RUN) {
         printf(_("Dry run: would add %d, merge %d, leave %d unchanged, reject %d; nothing was written.\n"),
@@ -700,9 +702,11 @@ int io_export_command(struct app *app, int argc, char **argv)
                                        &sum);
     int status = CLI_OK;
     if (rc != STORE_OK) {
-        char *safe = text_sanitize(store_error(app->st), false);
+        char *message = app_store_error(app->st);
+        char *safe = text_sanitize(message ? message : store_error(app->st), false);
         fprintf(stderr, "rapport: %s\n", safe);
         free(safe);
+        free(message);
         status = CLI_USER_ERROR;
     } else if (output && strcmp(output, "-") != 0) {
         char *safe = text_sanitize(output, false);

@@ -2,6 +2,8 @@
  * index and the search words) and making the search index again. */
 #include <config.h>
 
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
@@ -10,6 +12,37 @@
 #include "store/check.h"
 #include "store/db.h"
 #include "store/schema.h"
+
+static void problem_clear(struct check_problem *p)
+{
+    free(p->text);
+    memset(p, 0, sizeof *p);
+}
+
+LIST_CLEAR(store_check_problems_clear, check_problem_list, problem_clear)
+
+/* Adds a problem to the list (when there is one; out of memory, the
+ * status still says the file has problems). */
+static void problem(struct check_problem_list *l, enum store_advice advice,
+                    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void problem(struct check_problem_list *l, enum store_advice advice,
+                    const char *fmt, ...)
+{
+    if (!l)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = db_vformat(fmt, ap);
+    va_end(ap);
+    /* A check finds a few problems: the list grows by one each. */
+    struct check_problem *grown = text ? realloc(l->items, (l->len + 1) * sizeof *grown) : NULL;
+    if (!grown) {
+        free(text);
+        return;
+    }
+    l->items = grown;
+    l->items[l->len++] = (struct check_problem){ text, advice };
+}
 
 /* The full-text index is not covered by integrity_check: FTS5 checks its
  * own structure, and it must hold one row per source row. */
@@ -26,13 +59,12 @@ static const struct search_index {
 };
 
 static enum store_status fts_check(struct store *st, const struct search_index *ix,
-                                   struct strlist *problems)
+                                   struct check_problem_list *problems)
 {
     enum store_status rc = STORE_OK;
     if (!st->read_only && sqlite3_exec(st->db, ix->check, NULL, NULL, NULL) != SQLITE_OK) {
-        if (problems)
-            strlist_pushf(problems, _("the search index %s is damaged (%s); rebuild it with: rapport check --rebuild-index"),
-                          ix->name, sqlite3_errmsg(st->db));
+        problem(problems, STORE_ADVICE_REBUILD_INDEX, _("the search index %s is damaged (%s)"),
+                ix->name, sqlite3_errmsg(st->db));
         rc = STORE_FAILED;
     }
     int64_t rows = 0, indexed = 0;
@@ -40,9 +72,8 @@ static enum store_status fts_check(struct store *st, const struct search_index *
     if (counted == STORE_OK)
         counted = db_query_int(st, ix->count_index, -1, &indexed);
     if (counted != STORE_OK || rows != indexed) {
-        if (problems)
-            strlist_pushf(problems, _("the search index %s holds %lld rows for %lld in %s"),
-                          ix->name, (long long)indexed, (long long)rows, ix->table);
+        problem(problems, STORE_ADVICE_NONE, _("the search index %s holds %lld rows for %lld in %s"),
+                ix->name, (long long)indexed, (long long)rows, ix->table);
         rc = STORE_FAILED;
     }
     return rc;
@@ -77,20 +108,19 @@ static const struct word_check {
 };
 
 static enum store_status words_check(struct store *st, const struct word_check *wc,
-                                     struct strlist *problems)
+                                     struct check_problem_list *problems)
 {
     int64_t differ = 0;
     enum store_status rc = db_query_int(st, wc->differ, -1, &differ);
     if (rc != STORE_OK) {
-        if (problems)
-            strlist_pushf(problems, _("the search index %s cannot be checked (%s); rebuild it with: rapport check --rebuild-index"),
-                          wc->name, store_error(st));
+        problem(problems, STORE_ADVICE_REBUILD_INDEX, _("the search index %s cannot be checked (%s)"),
+                wc->name, store_error(st));
         return STORE_FAILED;
     }
     if (differ > 0) {
-        if (problems)
-            strlist_pushf(problems, _("the search index %s does not agree with the contacts and notes (%lld differences); rebuild it with: rapport check --rebuild-index"),
-                          wc->name, (long long)differ);
+        problem(problems, STORE_ADVICE_REBUILD_INDEX,
+                _("the search index %s does not agree with the contacts and notes (%lld differences)"),
+                wc->name, (long long)differ);
         return STORE_FAILED;
     }
     return STORE_OK;
@@ -120,7 +150,7 @@ enum store_status store_rebuild_search(struct store *st)
     return rc;
 }
 
-enum store_status store_check(struct store *st, struct strlist *problems)
+enum store_status store_check(struct store *st, struct check_problem_list *problems)
 {
     enum store_status rc = STORE_OK;
     sqlite3_stmt *stmt = db_prepare(st, "PRAGMA integrity_check");
@@ -136,7 +166,7 @@ enum store_status store_check(struct store *st, struct strlist *problems)
             while (problems && *text) {
                 size_t len = strcspn(text, "\n");
                 if (len > 0 && strncmp(text, "*** ", 4) != 0)
-                    strlist_pushf(problems, "%.*s", (int)len, text);
+                    problem(problems, STORE_ADVICE_NONE, "%.*s", (int)len, text);
                 text += len;
                 if (*text == '\n')
                     text++;
@@ -144,8 +174,7 @@ enum store_status store_check(struct store *st, struct strlist *problems)
         }
     }
     if (step != SQLITE_DONE) {
-        if (problems)
-            strlist_push(problems, sqlite3_errmsg(st->db));
+        problem(problems, STORE_ADVICE_NONE, "%s", sqlite3_errmsg(st->db));
         rc = STORE_FAILED;
     }
     db_finish(st, stmt);
@@ -153,11 +182,10 @@ enum store_status store_check(struct store *st, struct strlist *problems)
     if (!stmt)
         return STORE_FAILED;
     while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (problems)
-            strlist_pushf(problems, _("%s row %lld refers to a missing %s"),
-                          (const char *)sqlite3_column_text(stmt, 0),
-                          (long long)sqlite3_column_int64(stmt, 1),
-                          (const char *)sqlite3_column_text(stmt, 2));
+        problem(problems, STORE_ADVICE_NONE, _("%s row %lld refers to a missing %s"),
+                (const char *)sqlite3_column_text(stmt, 0),
+                (long long)sqlite3_column_int64(stmt, 1),
+                (const char *)sqlite3_column_text(stmt, 2));
         rc = STORE_FAILED;
     }
     db_finish(st, stmt);

@@ -49,7 +49,16 @@ enum store_status store_fail(struct store *st, enum store_status status,
     free(st->error);
     st->error = text ? text_sanitize(text, false) : NULL;
     free(text);
+    st->advice = STORE_ADVICE_NONE;
     return status;
+}
+
+enum store_status db_advise(struct store *st, enum store_status rc,
+                            enum store_advice advice)
+{
+    if (st)
+        st->advice = advice;
+    return rc;
 }
 
 const char *store_error(const struct store *st)
@@ -57,8 +66,13 @@ const char *store_error(const struct store *st)
     return st && st->error ? st->error : "";
 }
 
+enum store_advice store_advice(const struct store *st)
+{
+    return st ? st->advice : STORE_ADVICE_NONE;
+}
+
 /* Turns SQLite's last error into a status and a message that says what
- * to do about it. */
+ * to do about it (with the advice the front ends word). */
 enum store_status db_fail(struct store *st)
 {
     int code = sqlite3_extended_errcode(st->db);
@@ -82,9 +96,9 @@ enum store_status db_fail(struct store *st)
                           st->shown_path);
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        return store_fail(st, STORE_FAILED,
-                          _("the database %s is damaged (%s); run \"rapport check\" and restore a backup"),
-                          st->shown_path, detail);
+        return db_advise(st, store_fail(st, STORE_FAILED, _("the database %s is damaged (%s)"),
+                                        st->shown_path, detail),
+                         STORE_ADVICE_CHECK);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return store_fail(st, STORE_FAILED,

@@ -30,6 +30,9 @@ struct store {
     char *path;
     char *shown_path;     /* path made safe for messages */
     char *error;
+    enum store_advice advice;    /* what goes with error */
+    /* While store_open_with runs: whom to tell of a long upgrade. */
+    const struct store_opening *opening;
     bool read_only;
     int depth;            /* nesting of write transactions (store_batch) */
     bool unjournaled;     /* the running batch cannot be undone */
@@ -61,6 +64,10 @@ char *db_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * to do about it. */
 enum store_status db_fail(struct store *st);
 enum store_status db_no_memory(struct store *st);
+/* Gives the failure just made (rc, its message from store_fail) the
+ * advice that goes with it; returns rc. */
+enum store_status db_advise(struct store *st, enum store_status rc,
+                            enum store_advice advice);
 
 /* ---- db.c: statements ---------------------------------------------------- */
 

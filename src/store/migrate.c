@@ -46,24 +46,25 @@ enum store_status db_migrate(struct store *st)
                           _("%s was written by a newer rapport (schema %lld; this one knows %d); install the newer rapport to use it"),
                           st->shown_path, (long long)version, SCHEMA_VERSION);
     if (version == 0 && tables > 0)
-        return store_fail(st, STORE_FAILED,
-                          _("%s is an SQLite database of another program, not rapport's; choose another file with --db"),
-                          st->shown_path);
+        return db_advise(st, store_fail(st, STORE_FAILED,
+                                        _("%s is an SQLite database of another program, not rapport's"),
+                                        st->shown_path),
+                         STORE_ADVICE_OTHER_FILE);
     if (version == SCHEMA_VERSION)
         return STORE_OK;
     if (st->read_only)
-        return store_fail(st, STORE_READ_ONLY,
-                          _("%s needs an upgrade of its schema (version %lld to %d); open it once without --read-only"),
-                          st->shown_path, (long long)version, SCHEMA_VERSION);
+        return db_advise(st, store_fail(st, STORE_READ_ONLY,
+                                        _("%s needs an upgrade of its schema (version %lld to %d)"),
+                                        st->shown_path, (long long)version, SCHEMA_VERSION),
+                         STORE_ADVICE_UPGRADE);
     /* Version 5 splits every note into words: on a long history that
-     * takes a minute, which must not look like a hang. Said before the
-     * screen is drawn. */
+     * takes a minute, which must not look like a hang. The front end is
+     * told before the screen is drawn, and says so. */
     int64_t notes = 0;
-    if (version >= 1 && version < 5
+    if (version >= 1 && version < 5 && st->opening && st->opening->upgrading
         && db_query_int(st, "SELECT count(*) FROM note", -1, &notes) == STORE_OK
         && notes >= UPGRADE_NOTICE_NOTES)
-        fprintf(stderr, _("rapport: upgrading %s to schema version %d for %lld notes; this is done once and takes a while…\n"),
-                st->shown_path, SCHEMA_VERSION, (long long)notes);
+        st->opening->upgrading(st->opening->arg, st->shown_path, SCHEMA_VERSION, notes);
     for (int v = (int)version; v < SCHEMA_VERSION; v++) {
         rc = db_exec(st, "BEGIN IMMEDIATE");
         if (rc != STORE_OK)

@@ -117,18 +117,21 @@ static char *check_folder(const char *path, bool shared, struct strlist *warning
 }
 
 static char *check_file(const char *path, const char *shown, unsigned flags,
-                        bool *writable, struct strlist *warnings)
+                        bool *writable, struct strlist *warnings,
+                        enum store_advice *advice)
 {
     struct stat sb;
     if (stat(path, &sb) != 0) {
-        if (errno == ENOENT)
-            return db_format(_("there is no database at %s; run rapport once without --read-only to create it, or name another with --db"),
-                             shown);
+        if (errno == ENOENT) {
+            *advice = STORE_ADVICE_CREATE;
+            return db_format(_("there is no database at %s"), shown);
+        }
         return db_format(_("cannot read %s: %s"), shown, strerror(errno));
     }
-    if (!S_ISREG(sb.st_mode))
-        return db_format(_("%s is not a regular file; name the database file with --db"),
-                         shown);
+    if (!S_ISREG(sb.st_mode)) {
+        *advice = STORE_ADVICE_NAME_FILE;
+        return db_format(_("%s is not a regular file"), shown);
+    }
     bool shared = flags & STORE_OPEN_SHARED;
     char *refused = check_owner_and_mode(&sb, shown, shared, warnings);
     if (refused)
@@ -171,11 +174,10 @@ static enum store_status set_pragmas(struct store *st)
     enum store_status rc = db_query_int(st, "SELECT count(*) FROM sqlite_schema", -1, &n);
     if (rc != STORE_OK) {
         char *detail = strdup(sqlite3_errmsg(st->db));
-        store_fail(st, STORE_FAILED,
-                   _("%s is not a rapport database or it is damaged (%s); restore a backup, or name another file with --db"),
+        store_fail(st, STORE_FAILED, _("%s is not a rapport database or it is damaged (%s)"),
                    st->shown_path, detail ? detail : "");
         free(detail);
-        return STORE_FAILED;
+        return db_advise(st, STORE_FAILED, STORE_ADVICE_RESTORE);
     }
     if (!st->read_only) {
         sqlite3_stmt *stmt = db_prepare(st, "PRAGMA journal_mode = WAL");
@@ -203,9 +205,25 @@ enum store_status store_open(const char *path, unsigned flags,
                              struct store **out, char **error,
                              struct strlist *warnings)
 {
-    *out = NULL;
+    struct store_opening how = { .warnings = warnings };
+    enum store_status rc = store_open_with(path, flags, &how, out);
     if (error)
-        *error = NULL;
+        *error = how.error;
+    else
+        free(how.error);
+    return rc;
+}
+
+enum store_status store_open_with(const char *path, unsigned flags,
+                                  struct store_opening *how, struct store **out)
+{
+    *out = NULL;
+    struct store_opening none = { 0 };
+    if (!how)
+        how = &none;
+    how->error = NULL;
+    how->advice = STORE_ADVICE_NONE;
+    struct strlist *warnings = how->warnings;
     char *message = NULL;
     enum store_status status = STORE_FAILED;
     bool read_only = flags & STORE_OPEN_READ_ONLY, writable = true;
@@ -214,7 +232,7 @@ enum store_status store_open(const char *path, unsigned flags,
     if ((flags & STORE_OPEN_CREATE) && !read_only && access(path, F_OK) != 0)
         message = create_file(path, shown);
     if (!message)
-        message = check_file(path, shown, flags, &writable, warnings);
+        message = check_file(path, shown, flags, &writable, warnings, &how->advice);
     if (!message && !writable && !read_only) {
         warn(warnings, _("%s is not writable: it is opened read-only"), shown);
         read_only = true;
@@ -233,6 +251,7 @@ enum store_status store_open(const char *path, unsigned flags,
         goto fail;
     }
     st->read_only = read_only;
+    st->opening = how;
     int open_flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (sqlite3_open_v2(path, &st->db, open_flags, NULL) != SQLITE_OK) {
         message = db_format(_("cannot open %s: %s"), st->shown_path,
@@ -262,18 +281,21 @@ enum store_status store_open(const char *path, unsigned flags,
         status = db_migrate(st);
     if (status != STORE_OK) {
         message = strdup(store_error(st));
+        how->advice = st->advice;
         store_close(st);
         goto fail;
     }
+    st->opening = NULL;
     *out = st;
     return STORE_OK;
 fail:
     if (status == STORE_OK)
         status = STORE_FAILED;
     /* SQLite's own words may come from the file (see store_fail). */
-    if (error && message)
-        *error = text_sanitize(message, false);
+    if (message)
+        how->error = text_sanitize(message, false);
     free(message);
+    free(none.error);
     return status;
 }
 

@@ -31,6 +31,22 @@ enum store_status {
     STORE_FAILED,      /* the database failed: damaged, disk full, ... */
 };
 
+/* What a person can do about a failure, beyond what the message says.
+ * The front ends word it: the store names none of their commands and
+ * options. */
+enum store_advice {
+    STORE_ADVICE_NONE = 0,
+    STORE_ADVICE_CREATE,         /* no database there: create it, or name another */
+    STORE_ADVICE_NAME_FILE,      /* not a regular file: name the database file */
+    STORE_ADVICE_RESTORE,        /* not a database of ours or damaged: restore a
+                                    backup, or name another file */
+    STORE_ADVICE_OTHER_FILE,     /* another program's database: choose another file */
+    STORE_ADVICE_UPGRADE,        /* an older schema opened read-only: open it
+                                    once writable */
+    STORE_ADVICE_CHECK,          /* damaged: check it and restore a backup */
+    STORE_ADVICE_REBUILD_INDEX,  /* the search index: make it again */
+};
+
 /* ---- opening ---------------------------------------------------------- */
 
 struct store;
@@ -50,11 +66,29 @@ enum store_open_flags {
 enum store_status store_open(const char *path, unsigned flags,
                              struct store **out, char **error,
                              struct strlist *warnings);
+
+/* What store_open_with is given and gives back besides the store. */
+struct store_opening {
+    struct strlist *warnings;    /* as for store_open; NULL: not kept */
+    /* Told before an upgrade that takes a while (the notes of a long
+     * history split into words), so that the front end can say it is
+     * running; path is made safe for a terminal. NULL: nobody is told. */
+    void (*upgrading)(void *arg, const char *path, int version, int64_t notes);
+    void *arg;
+    char *error;                 /* on failure, the message (free it) */
+    enum store_advice advice;    /* and what the person can do about it */
+};
+/* store_open, with the advice of a failure and the upgrade's notice. */
+enum store_status store_open_with(const char *path, unsigned flags,
+                                  struct store_opening *how, struct store **out);
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
 bool store_read_only(const struct store *st);
 /* The message for the last failed call. */
 const char *store_error(const struct store *st);
+/* What to do about it, for the front end to word; STORE_ADVICE_NONE
+ * after a failure without advice (and after store_fail). */
+enum store_advice store_advice(const struct store *st);
 /* Domain modules use this to report a validation failure the same way. */
 enum store_status store_fail(struct store *st, enum store_status status,
                              const char *fmt, ...)

@@ -1082,13 +1082,13 @@ static void test_report(const char *db)
     struct store *b = open_db(copy, 0);
     ok(b && store_contact_get(b, u, &c) == STORE_OK, "the backup holds the data");
     store_contact_clear(&c);
-    struct strlist problems = { 0 };
+    struct check_problem_list problems = { 0 };
     ok(b && store_check(b, &problems) == STORE_OK && problems.len == 0,
        "the backup passes the check");
-    strlist_clear(&problems);
+    store_check_problems_clear(&problems);
     store_close(b);
     ok(store_check(st, &problems) == STORE_OK, "the database passes the check");
-    strlist_clear(&problems);
+    store_check_problems_clear(&problems);
 
     /* A damaged copy: pages past the schema overwritten. */
     const char *broken = path_in("broken.db");
@@ -1111,7 +1111,7 @@ static void test_report(const char *db)
         ok(error && strstr(error, "damaged"), "a damaged file is refused as damaged");
     }
     free(error);
-    strlist_clear(&problems);
+    store_check_problems_clear(&problems);
     store_close(b);
     store_close(st);
 
@@ -1162,9 +1162,9 @@ static void test_search_index(const char *db)
         store_note_add(st, &n, t + i);
         free(n.body);
     }
-    struct strlist problems = { 0 };
+    struct check_problem_list problems = { 0 };
     ok(store_check(st, &problems) == STORE_OK && problems.len == 0, "a sound index passes");
-    strlist_clear(&problems);
+    store_check_problems_clear(&problems);
     sqlite3 *raw = NULL;
     sqlite3_open(db, &raw);
     sqlite3_exec(raw, "DELETE FROM note_fts_data WHERE id > 10", NULL, NULL, NULL);
@@ -1172,12 +1172,12 @@ static void test_search_index(const char *db)
     ok(store_check(st, &problems) == STORE_FAILED, "a damaged note index fails the check");
     bool named = false;
     for (size_t i = 0; i < problems.len; i++)
-        named = named || strstr(problems.items[i], "note_fts");
+        named = named || strstr(problems.items[i].text, "note_fts");
     ok(named, "the problem names the index");
-    strlist_clear(&problems);
+    store_check_problems_clear(&problems);
     ok(store_rebuild_search(st) == STORE_OK, "the index is rebuilt");
     ok(store_check(st, &problems) == STORE_OK && problems.len == 0, "and passes again");
-    strlist_clear(&problems);
+    store_check_problems_clear(&problems);
     struct search_hit_list hits = { 0 };
     store_search(st, "palimpsest", 10, &hits);
     ok(hits.len == 1 && hits.items[0].contact.id == id, "search finds the note again");
@@ -1205,13 +1205,13 @@ static void test_search_index(const char *db)
         ok(store_check(st, &problems) == STORE_FAILED, name);
         named = false;
         for (size_t i = 0; i < problems.len; i++)
-            named = named || strstr(problems.items[i], damages[d].table);
+            named = named || strstr(problems.items[i].text, damages[d].table);
         snprintf(name, sizeof name, "and names %s", damages[d].table);
         ok(named, name);
-        strlist_clear(&problems);
+        store_check_problems_clear(&problems);
         ok(store_rebuild_search(st) == STORE_OK && store_check(st, &problems) == STORE_OK,
            "the rebuilt index passes");
-        strlist_clear(&problems);
+        store_check_problems_clear(&problems);
     }
     struct contact_filter f = { .stage = STAGE_NONE, .text = "palimp" };
     int64_t found = 0;
@@ -1255,11 +1255,11 @@ static void is_shown(struct store *st, const char *typed, const char *want,
 
 static void check_sound(struct store *st, const char *name)
 {
-    struct strlist problems = { 0 };
+    struct check_problem_list problems = { 0 };
     ok(store_check(st, &problems) == STORE_OK, name);
     for (size_t i = 0; i < problems.len; i++)
-        printf("# %s\n", problems.items[i]);
-    strlist_clear(&problems);
+        printf("# %s\n", problems.items[i].text);
+    store_check_problems_clear(&problems);
 }
 
 static enum store_status edit_contact(struct store *st, int64_t id, const char *name,
