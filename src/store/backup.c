@@ -1,5 +1,6 @@
 /* Backups: an online, consistent copy of the file into a new private
- * one, through SQLite's backup API. */
+ * one, through SQLite's backup API. Uses base/i18n.h, base/text.h,
+ * store/db.h. */
 #include <config.h>
 
 #include <errno.h>

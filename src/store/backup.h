@@ -1,4 +1,4 @@
-/* A backup of the whole file. */
+/* A backup of the whole file. Uses store/store.h. */
 #ifndef RAPPORT_STORE_BACKUP_H
 #define RAPPORT_STORE_BACKUP_H
 

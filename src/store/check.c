@@ -1,5 +1,6 @@
-/* Checking the whole file (integrity, foreign keys, the full-text
- * index and the search words) and making the search index again. */
+/* Checking the whole file (integrity, foreign keys, the full-text index
+ * and the search words) and making the search index again. Uses
+ * base/i18n.h, store/db.h, store/schema.h. */
 #include <config.h>
 
 #include <stdarg.h>

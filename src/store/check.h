@@ -1,4 +1,5 @@
-/* Checking the whole file, and making the search index again. */
+/* Checking the whole file, and making the search index again. Uses
+ * model/list.h, store/store.h. */
 #ifndef RAPPORT_STORE_CHECK_H
 #define RAPPORT_STORE_CHECK_H
 

@@ -1,5 +1,6 @@
-/* Contacts in the store: adding and editing them, reading one, and
- * the contact list a window at a time (store/window.c, store/plan.c). */
+/* Contacts in the store: adding and editing them, reading one, and the
+ * contact list a window at a time (store/window.c, store/plan.c). Uses
+ * model/contact.h, store/store.h. */
 #ifndef RAPPORT_STORE_CONTACT_H
 #define RAPPORT_STORE_CONTACT_H
 

@@ -1,5 +1,6 @@
 /* Reading contacts: the columns of a contact row, with its emails,
- * phones and tags, and the reads of one contact (by id, email, UID). */
+ * phones and tags, and the reads of one contact (by id, email, UID).
+ * Uses base/i18n.h, store/contact.h, store/db.h. */
 #include <config.h>
 
 #include <stdlib.h>

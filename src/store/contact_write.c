@@ -1,6 +1,7 @@
 /* Writing contacts: adding, editing (each list written from its first
- * change), the UID and the archived flag, and the columns derived from a
- * contact's history that every write rewrites. */
+ * change), the UID and the archived flag, and the columns derived from
+ * a contact's history that every write rewrites. Uses base/i18n.h,
+ * base/text.h, store/contact.h, store/db.h. */
 #include <config.h>
 
 #include <stdlib.h>

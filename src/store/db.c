@@ -1,8 +1,8 @@
 /* The connection's plumbing: messages (store_fail, and SQLite's errors
- * turned into a status and advice), statements (prepared, kept for every
- * write, bound, stepped, finished) and the SQL text built from fixed
- * fragments. Every other file of store/ works through these; see
- * store/db.h. */
+ * turned into a status and advice), statements (prepared, kept for
+ * every write, bound, stepped, finished) and the SQL text built from
+ * fixed fragments. Every other file of store/ works through these; see
+ * store/db.h. Uses base/i18n.h, base/text.h. */
 #include <config.h>
 
 #include <stdarg.h>

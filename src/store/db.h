@@ -1,6 +1,8 @@
 /* What the files of store/ share, and nothing above store/ includes:
  * the connection, its messages and statements (db.c), and, named by the
- * file that defines them, the few functions several files use. */
+ * file that defines them, the few functions several files use. Uses
+ * base/date.h, base/strlist.h, model/contact.h, model/note.h,
+ * store/store.h. */
 #ifndef RAPPORT_STORE_DB_H
 #define RAPPORT_STORE_DB_H
 

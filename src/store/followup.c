@@ -1,5 +1,6 @@
 /* Follow-ups: reading, adding, done (with the next occurrence and a
- * note in the same transaction), snoozing, and windows by date. */
+ * note in the same transaction), snoozing, and windows by date. Uses
+ * base/i18n.h, store/db.h. */
 #include <config.h>
 
 #include <stdlib.h>

@@ -1,4 +1,5 @@
-/* Follow-ups in the store: adding, done, snoozing, and windows by date. */
+/* Follow-ups in the store: adding, done, snoozing, and windows by date.
+ * Uses base/date.h, model/followup.h, model/note.h, store/store.h. */
 #ifndef RAPPORT_STORE_FOLLOWUP_H
 #define RAPPORT_STORE_FOLLOWUP_H
 

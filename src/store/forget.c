@@ -1,6 +1,6 @@
 /* Forgetting a contact: erased with everything about them, journal
  * entries included, and wiped out of the file (full-text segments
- * merged, WAL checkpointed). */
+ * merged, WAL checkpointed). Uses base/i18n.h, store/db.h. */
 #include <config.h>
 
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* Forgetting a contact: erased with everything about them (SPEC §2
- * Privacy), and out of the file. */
+ * Privacy), and out of the file. Uses store/store.h. */
 #ifndef RAPPORT_STORE_FORGET_H
 #define RAPPORT_STORE_FORGET_H
 

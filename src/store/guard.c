@@ -1,6 +1,7 @@
 /* What the schema may run: an authorizer that lets the triggers and
  * views of a database call only what SQLite's untrusted-schema rule
- * allows, with rapport's own full-text tables. */
+ * allows, with rapport's own full-text tables. Uses base/strlist.h,
+ * store/db.h. */
 #include <config.h>
 
 #include <stdio.h>

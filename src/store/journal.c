@@ -1,7 +1,7 @@
 /* The undo journal, in one place: the tables it records and the
  * triggers that record them, the write transaction that opens an entry
  * and names it (store_batch too), undoing an entry, and the list of the
- * newest ones. */
+ * newest ones. Uses base/i18n.h, base/text.h, store/db.h. */
 #include <config.h>
 
 #include <stdio.h>

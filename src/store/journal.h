@@ -1,4 +1,5 @@
-/* The undo journal: undoing the newest change, and the newest entries. */
+/* The undo journal: undoing the newest change, and the newest entries.
+ * Uses model/journal.h, store/store.h. */
 #ifndef RAPPORT_STORE_JOURNAL_H
 #define RAPPORT_STORE_JOURNAL_H
 

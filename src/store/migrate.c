@@ -1,5 +1,6 @@
 /* Migrations: PRAGMA user_version says which schema a file has; each
- * step to the next runs in its own transaction. */
+ * step to the next runs in its own transaction. Uses base/i18n.h,
+ * store/db.h, store/schema.h. */
 #include <config.h>
 
 #include <stdio.h>

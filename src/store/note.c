@@ -1,4 +1,5 @@
-/* Notes: adding one, and a contact's notes a window at a time. */
+/* Notes: adding one, and a contact's notes a window at a time. Uses
+ * base/i18n.h, store/db.h. */
 #include <config.h>
 
 #include <stdio.h>

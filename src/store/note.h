@@ -1,4 +1,5 @@
-/* Notes in the store: adding one, and a window of a contact's notes. */
+/* Notes in the store: adding one, and a window of a contact's notes.
+ * Uses model/note.h, store/store.h. */
 #ifndef RAPPORT_STORE_NOTE_H
 #define RAPPORT_STORE_NOTE_H
 

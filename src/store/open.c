@@ -1,7 +1,8 @@
 /* Opening a database: the file checked before SQLite reads it (what it
  * is, who owns it, who may write it and its folder, where it lives),
  * created privately when asked, then the pragmas, the search words and
- * the migrations. Also closing, and what a connection says of itself. */
+ * the migrations. Also closing, and what a connection says of itself.
+ * Uses base/i18n.h, base/paths.h, base/text.h, store/db.h. */
 #include <config.h>
 
 #include <errno.h>

@@ -1,5 +1,6 @@
 /* Organisations: a window of them by name and one by name or id, each
- * with its active contacts counted per stage. */
+ * with its active contacts counted per stage. Uses base/i18n.h,
+ * base/text.h, store/db.h. */
 #include <config.h>
 
 #include <stdlib.h>

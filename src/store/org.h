@@ -1,4 +1,5 @@
-/* Organisations in the store: a window by name, one by name or id. */
+/* Organisations in the store: a window by name, one by name or id. Uses
+ * model/org.h, store/store.h. */
 #ifndef RAPPORT_STORE_ORG_H
 #define RAPPORT_STORE_ORG_H
 

@@ -1,7 +1,8 @@
 /* The search planner of the contact list: the words typed made into
  * tokens, each with the rows it would read estimated, and the window
  * read the cheapest way (the rarest word's rows whole, or a name-order
- * merge of the word rows). The windows it reads are in store/window.c. */
+ * merge of the word rows). The windows it reads are in store/window.c.
+ * Uses base/i18n.h, store/db.h. */
 #include <config.h>
 
 #include <stdint.h>

@@ -1,6 +1,7 @@
 /* What the contact windows (window.c) and the search planner (plan.c)
  * share: the words typed as tokens, where a window starts, what it is
- * read from, and the SQL pieces of a filter. Private to store/. */
+ * read from, and the SQL pieces of a filter. Private to store/. Uses
+ * base/strlist.h, store/contact.h, store/db.h. */
 #ifndef RAPPORT_STORE_PLAN_H
 #define RAPPORT_STORE_PLAN_H
 

@@ -1,5 +1,6 @@
 /* Gone quiet: the contacts whose last interaction is older than their
- * cadence, a window at a time, and their count. */
+ * cadence, a window at a time, and their count. Uses model/cadence.h,
+ * store/contact.h, store/db.h. */
 #include <config.h>
 
 #include <stdint.h>

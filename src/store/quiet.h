@@ -1,4 +1,5 @@
-/* Gone quiet: contacts past their cadence, a window at a time. */
+/* Gone quiet: contacts past their cadence, a window at a time. Uses
+ * model/contact.h, model/stage.h, store/store.h. */
 #ifndef RAPPORT_STORE_QUIET_H
 #define RAPPORT_STORE_QUIET_H
 

@@ -1,6 +1,6 @@
 /* Reports: the counts behind the funnel, promotions, days per stage,
  * NPS and the workload, as they are; the domain (core/report.c) takes
- * the periods and applies the NPS rule. */
+ * the periods and applies the NPS rule. Uses store/db.h, store/quiet.h. */
 #include <config.h>
 
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 /* The counts behind a report, raw: no period and no NPS rule, which are
- * the domain's (core/report.c, core/score.c). */
+ * the domain's (core/report.c, core/score.c). Uses model/contact.h,
+ * model/stage.h, store/store.h. */
 #ifndef RAPPORT_STORE_REPORT_H
 #define RAPPORT_STORE_REPORT_H
 

@@ -1,4 +1,5 @@
-/* Satisfaction scores: adding one, and a contact's scores. */
+/* Satisfaction scores: adding one, and a contact's scores. Uses
+ * base/i18n.h, store/db.h. */
 #include <config.h>
 
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* Satisfaction scores in the store. */
+/* Satisfaction scores in the store. Uses model/score.h, store/store.h. */
 #ifndef RAPPORT_STORE_SCORE_H
 #define RAPPORT_STORE_SCORE_H
 

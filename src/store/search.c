@@ -1,5 +1,6 @@
 /* Full-text search (FTS5): what a person typed made into a query, the
- * search over contacts and notes, and resolving a name. */
+ * search over contacts and notes, and resolving a name. Uses
+ * base/text.h, store/db.h. */
 #include <config.h>
 
 #include <stdint.h>

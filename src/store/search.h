@@ -1,4 +1,5 @@
-/* Full-text search over contacts and notes, and resolving a name. */
+/* Full-text search over contacts and notes, and resolving a name. Uses
+ * model/contact.h, model/search.h, store/store.h. */
 #ifndef RAPPORT_STORE_SEARCH_H
 #define RAPPORT_STORE_SEARCH_H
 

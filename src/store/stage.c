@@ -1,4 +1,5 @@
-/* Stages: a change of a contact's stage, and the history of changes. */
+/* Stages: a change of a contact's stage, and the history of changes.
+ * Uses base/i18n.h, store/db.h. */
 #include <config.h>
 
 #include <stdlib.h>

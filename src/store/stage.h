@@ -1,4 +1,5 @@
-/* Stages in the store: a change of a contact's stage, and the history. */
+/* Stages in the store: a change of a contact's stage, and the history.
+ * Uses model/stage.h, store/store.h. */
 #ifndef RAPPORT_STORE_STAGE_H
 #define RAPPORT_STORE_STAGE_H
 

@@ -12,7 +12,12 @@
  * for the user is then in store_error(). The store takes records the
  * domain (core/) has checked: names, notes, scores and dates are not
  * checked again here, and what breaks a rule of the schema (a NOT NULL,
- * a CHECK) comes back as STORE_INVALID. */
+ * a CHECK) comes back as STORE_INVALID.
+ *
+ * The files of store/ use model/ and base/ and nothing above; the ones
+ * that share more than this folder's public headers do so through the
+ * private store/db.h, store/schema.h and store/plan.h. Uses
+ * base/strlist.h. */
 #ifndef RAPPORT_STORE_H
 #define RAPPORT_STORE_H
 

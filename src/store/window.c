@@ -1,7 +1,8 @@
 /* Windows of contacts: a filter made into SQL conditions, the keyset
  * order of each sort, a window read in sort order (from the contact
  * table, or from what the planner drives it with), and the list's
- * public reads and counts. The planner is store/plan.c. */
+ * public reads and counts. The planner is store/plan.c. Uses
+ * base/text.h, store/contact.h, store/db.h, store/plan.h. */
 #include <config.h>
 
 #include <stdio.h>

@@ -1,6 +1,7 @@
 /* The search words: rapport_words(), which the triggers of the word
  * tables (field_word, note_word) call, and the tokenizer behind it,
- * which the search planner splits what is typed with. */
+ * which the search planner splits what is typed with. Uses base/i18n.h,
+ * base/strlist.h, base/text.h, store/db.h. */
 #include <config.h>
 
 #include <stdio.h>
