@@ -1,5 +1,5 @@
 /* One run of rapport: opening and closing its database, shared by the
- * command line and the TUI. */
+ * command line and the TUI. Uses store/ and below. */
 #include <config.h>
 
 #include <errno.h>

@@ -1,5 +1,5 @@
 /* One run of rapport: its options, configuration and open database,
- * shared by the command line and the TUI. */
+ * shared by the command line and the TUI. Uses store/ and below. */
 #ifndef RAPPORT_APP_H
 #define RAPPORT_APP_H
 

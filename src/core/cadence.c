@@ -1,7 +1,7 @@
 /* Cadence: how often each contact should be touched, and who has gone
  * quiet. The storage lists quiet contacts through its indexes; these
  * functions answer the same question for one contact already read,
- * with the same arithmetic (model/cadence.c). */
+ * with the same arithmetic (model/cadence.c). Uses store/ and below. */
 #include <config.h>
 
 #include <errno.h>

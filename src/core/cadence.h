@@ -1,5 +1,5 @@
 /* Cadence: how often a contact should be touched to "stay visible", and
- * who has gone quiet. Pure functions take `now`. */
+ * who has gone quiet. Pure functions take `now`. Uses store/ and below. */
 #ifndef RAPPORT_CADENCE_H
 #define RAPPORT_CADENCE_H
 

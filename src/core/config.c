@@ -3,7 +3,7 @@
  * struct config, the function that parses it, and the form shown when a
  * value is wrong. Reading, validating and reporting come from that one
  * table; [keys] and [colors] are collected as they are, for the TUI to
- * check against its own tables. */
+ * check against its own tables. Uses store/ and below. */
 #include <config.h>
 
 #include <errno.h>

@@ -1,6 +1,6 @@
 /* The configuration file (SPEC §6), read with iniparser. Options are one
  * table in config.c: name, where the value goes, how it is parsed, and
- * the expected form shown when a value is wrong. */
+ * the expected form shown when a value is wrong. Uses store/ and below. */
 #ifndef RAPPORT_CONFIG_H
 #define RAPPORT_CONFIG_H
 

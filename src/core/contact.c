@@ -1,5 +1,6 @@
 /* Contacts: validation of what people type, resolving a CONTACT
- * argument, archiving and forgetting. The storage does the writing. */
+ * argument, archiving and forgetting. The storage does the writing.
+ * Uses store/ and below. */
 #include <config.h>
 
 #include <ctype.h>

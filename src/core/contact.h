@@ -1,4 +1,5 @@
-/* Contacts: adding, editing, finding, archiving and forgetting people. */
+/* Contacts: adding, editing, finding, archiving and forgetting people.
+ * Uses store/ and below. */
 #ifndef RAPPORT_CONTACT_H
 #define RAPPORT_CONTACT_H
 

@@ -1,6 +1,6 @@
 /* Windowed iterators (cursor.h). Each next() hands out the window's rows
  * and, past its last, keeps the last row as the keyset cursor and reads
- * the window after it. */
+ * the window after it. Uses store/ and below. */
 #include <config.h>
 
 #include <stdlib.h>

@@ -12,7 +12,9 @@
  *
  * A row lives until the next call on its cursor. Breaking out early is
  * fine; close always frees and returns the first read's failure (the
- * message is in store_error) or STORE_OK. */
+ * message is in store_error) or STORE_OK.
+ *
+ * Uses store/ and below. */
 #ifndef RAPPORT_CORE_CURSOR_H
 #define RAPPORT_CORE_CURSOR_H
 

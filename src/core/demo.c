@@ -3,7 +3,8 @@
  * heads, archivists, faculty, a law firm's knowledge team — with their
  * notes, follow-ups, stage history and scores, all placed relative to
  * `now` so the review always has something overdue, due today and
- * coming up. Deterministic: the same `now` gives the same database. */
+ * coming up. Deterministic: the same `now` gives the same database.
+ * Uses store/ and below. */
 #include <config.h>
 
 #include <stdint.h>
@@ -365,9 +366,8 @@ static enum store_status fill(struct store *st, void *arg)
                           date_add_days(today, f->days), f->minutes, f->text,
                           every, created, &id);
         if (rc == STORE_OK && f->snooze_days)
-            rc = store_followup_snooze(st, id,
-                                       date_add_days(today, f->snooze_days),
-                                       created);
+            rc = followup_snooze(st, id, date_add_days(today, f->snooze_days),
+                                 created);
     }
     if (rc == STORE_OK) {
         /* One who left: archived, kept, and back with undo or unarchive. */

@@ -1,4 +1,5 @@
-/* The demo database: a living pipeline for newcomers (--demo). */
+/* The demo database: a living pipeline for newcomers (--demo).
+ * Uses store/ and below. */
 #ifndef RAPPORT_DEMO_H
 #define RAPPORT_DEMO_H
 

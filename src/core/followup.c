@@ -1,4 +1,5 @@
-/* Follow-ups: scheduling, recurrence, snoozing and completing. */
+/* Follow-ups: scheduling, recurrence, snoozing and completing.
+ * Uses store/ and below. */
 #include <config.h>
 
 #include <stdio.h>
@@ -182,12 +183,22 @@ out:
     return rc;
 }
 
-enum store_status followup_snooze(struct store *st, int64_t id,
-                                  struct date until, time_t now)
+/* Who asks for a snooze: someone putting a follow-up off now, or a copy
+ * (an import) bringing back the snooze it was written with. */
+enum snooze_how { SNOOZE_NOW, SNOOZE_COPY };
+
+/* Every snooze passes here, so that one set of rules holds for the
+ * command line, the TUI, the importer and the demo. */
+static enum store_status snooze(struct store *st, int64_t id,
+                                struct date until, time_t now,
+                                enum snooze_how how)
 {
     if (!date_is_valid(until))
         return store_fail(st, STORE_INVALID, _("date: not a valid date"));
-    if (date_compare(until, date_from_time(now)) < 0)
+    /* A copy's snooze comes back as it was written, even one that has
+     * run out by now: reaching today or later is a rule about putting
+     * something off now. */
+    if (how == SNOOZE_NOW && date_compare(until, date_from_time(now)) < 0)
         return store_fail(st, STORE_INVALID,
                           _("a follow-up can only be snoozed to today or later"));
     struct followup f = { 0 };
@@ -197,9 +208,15 @@ enum store_status followup_snooze(struct store *st, int64_t id,
     /* A snooze puts a follow-up off: a day on or before its due date
      * would bring it forward instead (and the agenda would list it
      * early), which is what changing the due date is for. A snooze may
-     * still be shortened to any day after the due date. */
+     * still be shortened to any day after the due date. A copy's
+     * snooze that puts nothing off is no snooze, and is left out. */
+    bool puts_off = date_compare(until, f.due) > 0;
+    if (!puts_off && how == SNOOZE_COPY) {
+        store_followup_clear(&f);
+        return STORE_OK;
+    }
     char day[11];
-    if (date_compare(until, f.due) <= 0) {
+    if (!puts_off) {
         date_format_iso(f.due, day);
         rc = store_fail(st, STORE_INVALID,
                         _("follow-up #%lld is due on %s; snooze it to a later day"),
@@ -213,4 +230,16 @@ enum store_status followup_snooze(struct store *st, int64_t id,
     }
     store_followup_clear(&f);
     return rc != STORE_OK ? rc : store_followup_snooze(st, id, until, now);
+}
+
+enum store_status followup_snooze(struct store *st, int64_t id,
+                                  struct date until, time_t now)
+{
+    return snooze(st, id, until, now, SNOOZE_NOW);
+}
+
+enum store_status followup_snooze_copy(struct store *st, int64_t id,
+                                       struct date until, time_t now)
+{
+    return snooze(st, id, until, now, SNOOZE_COPY);
 }

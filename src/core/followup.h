@@ -1,4 +1,5 @@
-/* Follow-ups: what to do next and when; recurrence and snoozing. */
+/* Follow-ups: what to do next and when; recurrence and snoozing.
+ * Uses store/ and below. */
 #ifndef RAPPORT_FOLLOWUP_H
 #define RAPPORT_FOLLOWUP_H
 
@@ -38,5 +39,10 @@ enum store_status followup_done(struct store *st, int64_t id,
  * off), and not the day it is already snoozed until. */
 enum store_status followup_snooze(struct store *st, int64_t id,
                                   struct date until, time_t now);
+/* followup_snooze for a copy (an import of an export): the snooze comes
+ * back as it was written, even one that has run out by now; one on or
+ * before the due date puts nothing off and is left out (STORE_OK). */
+enum store_status followup_snooze_copy(struct store *st, int64_t id,
+                                       struct date until, time_t now);
 
 #endif

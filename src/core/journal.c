@@ -1,4 +1,5 @@
-/* The change journal's front door: undo the last change. */
+/* The change journal's front door: undo the last change.
+ * Uses store/ and below. */
 #include <config.h>
 
 #include <stdlib.h>

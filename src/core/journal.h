@@ -1,4 +1,5 @@
-/* The change journal: every write can be undone, newest first. */
+/* The change journal: every write can be undone, newest first.
+ * Uses store/ and below. */
 #ifndef RAPPORT_JOURNAL_H
 #define RAPPORT_JOURNAL_H
 

@@ -1,4 +1,5 @@
-/* Notes: the record of every interaction, with its kind. */
+/* Notes: the record of every interaction, with its kind.
+ * Uses store/ and below. */
 #include <config.h>
 
 #include <stdio.h>

@@ -1,4 +1,5 @@
-/* Notes: every interaction with a contact, with its kind. */
+/* Notes: every interaction with a contact, with its kind.
+ * Uses store/ and below. */
 #ifndef RAPPORT_NOTE_H
 #define RAPPORT_NOTE_H
 

@@ -1,4 +1,5 @@
-/* Organisations: who is served and who signs off, per organisation. */
+/* Organisations: who is served and who signs off, per organisation.
+ * Uses store/ and below. */
 #include <config.h>
 
 #include <stdlib.h>

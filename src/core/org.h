@@ -1,4 +1,5 @@
-/* Organisations and departments: whom a team serves and who signs off. */
+/* Organisations and departments: whom a team serves and who signs off.
+ * Uses store/ and below. */
 #ifndef RAPPORT_ORG_H
 #define RAPPORT_ORG_H
 

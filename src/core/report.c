@@ -1,6 +1,7 @@
 /* Reports: the numbers behind the funnel, NPS and workload. The storage
  * counts with indexed queries (store/report.c); the periods a report
- * covers and the NPS rule are the domain's, here and in core/score.c. */
+ * covers and the NPS rule are the domain's, here and in core/score.c.
+ * Uses store/ and below. */
 #include <config.h>
 
 #include <string.h>

@@ -1,4 +1,5 @@
-/* Reports: the funnel, promotions, days per stage, NPS, workload. */
+/* Reports: the funnel, promotions, days per stage, NPS, workload.
+ * Uses store/ and below. */
 #ifndef RAPPORT_REPORT_H
 #define RAPPORT_REPORT_H
 

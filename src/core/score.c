@@ -1,6 +1,6 @@
 /* Satisfaction: 0-10 scores, and NPS over the latest score of each
  * contact in a group: who promotes (9-10) and who detracts (0-6) is
- * decided here only. */
+ * decided here only. Uses store/ and below. */
 #include <config.h>
 
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* Satisfaction scores and NPS. */
+/* Satisfaction scores and NPS. Uses store/ and below. */
 #ifndef RAPPORT_SCORE_H
 #define RAPPORT_SCORE_H
 

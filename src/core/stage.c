@@ -1,6 +1,6 @@
 /* The pipeline's stages: names, labels, and moving contacts along.
  * The stage list here feeds the command line, the pipeline columns and
- * the reports. */
+ * the reports. Uses store/ and below. */
 #include <config.h>
 
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 /* The pipeline's stages and moving a contact along it. The current
- * stage is always the last recorded change; history is kept forever. */
+ * stage is always the last recorded change; history is kept forever.
+ * Uses store/ and below. */
 #ifndef RAPPORT_STAGE_H
 #define RAPPORT_STAGE_H
 

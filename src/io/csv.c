@@ -2,7 +2,7 @@
  * the layouts Google Contacts (today's and the older one), Outlook and
  * abook write, or any header mapped with --map. Each layout is a row of
  * one table: the headers that identify it and which column feeds which
- * field. */
+ * field. Uses core/ and below. */
 #include <config.h>
 
 #include <fnmatch.h>
@@ -434,6 +434,55 @@ static void join(struct io_buf *b, const char *w)
     io_buf_adds(b, w);
 }
 
+/* The whole name: its own column, else its parts joined. */
+static void name_from_parts(struct io_record *r, const struct parts *pt)
+{
+    if (pt->name) {
+        io_set(&r->c.name, pt->name);
+    } else {
+        struct io_buf b = { 0 };
+        join(&b, pt->prefix);
+        join(&b, pt->first);
+        join(&b, pt->middle);
+        join(&b, pt->last);
+        join(&b, pt->suffix);
+        io_set(&r->c.name, b.s);
+        io_buf_free(&b);
+    }
+}
+
+/* Rejects the row at line, which has no name, naming the columns the
+ * user can look at. */
+static void reject_nameless(struct io_import *im, const struct row *header,
+                            const enum field *columns, int line,
+                            const struct parts *pt)
+{
+    char *why;
+    if (pt->first_header || pt->last_header || !pt->name_header) {
+        char *f = NULL, *l = NULL;
+        for (size_t i = 0; i < header->len; i++) {
+            if (columns[i] == F_FIRST && !f)
+                f = header->cells[i];
+            if (columns[i] == F_LAST && !l)
+                l = header->cells[i];
+        }
+        if (f && l) {
+            if (asprintf(&why, _("no name (column \"%s\" and \"%s\" are empty)"),
+                         f, l) < 0)
+                why = NULL;
+        } else {
+            why = strdup(_("no name"));
+        }
+    } else if (asprintf(&why, _("no name (column \"%s\" is empty)"),
+                        pt->name_header ? pt->name_header : "") < 0) {
+        why = NULL;
+    }
+    char *safe = text_sanitize(why ? why : _("no name"), false);
+    io_reject(im, line, "%s", safe);
+    free(safe);
+    free(why);
+}
+
 /* own: the file is in rapport's own layout, whose Notes cell holds all
  * of a contact's notes (see put_row). */
 static void fill_record(struct io_import *im, const struct row *header,
@@ -532,44 +581,9 @@ static void fill_record(struct io_import *im, const struct row *header,
             break;
         }
     }
-    if (pt.name) {
-        io_set(&r->c.name, pt.name);
-    } else {
-        struct io_buf b = { 0 };
-        join(&b, pt.prefix);
-        join(&b, pt.first);
-        join(&b, pt.middle);
-        join(&b, pt.last);
-        join(&b, pt.suffix);
-        io_set(&r->c.name, b.s);
-        io_buf_free(&b);
-    }
+    name_from_parts(r, &pt);
     if (!r->c.name) {
-        char *why;
-        if (pt.first_header || pt.last_header || !pt.name_header) {
-            /* Name the columns the user can look at. */
-            char *f = NULL, *l = NULL;
-            for (size_t i = 0; i < header->len; i++) {
-                if (columns[i] == F_FIRST && !f)
-                    f = header->cells[i];
-                if (columns[i] == F_LAST && !l)
-                    l = header->cells[i];
-            }
-            if (f && l) {
-                if (asprintf(&why, _("no name (column \"%s\" and \"%s\" are empty)"),
-                             f, l) < 0)
-                    why = NULL;
-            } else {
-                why = strdup(_("no name"));
-            }
-        } else if (asprintf(&why, _("no name (column \"%s\" is empty)"),
-                            pt.name_header ? pt.name_header : "") < 0) {
-            why = NULL;
-        }
-        char *safe = text_sanitize(why ? why : _("no name"), false);
-        io_reject(im, row->line, "%s", safe);
-        free(safe);
-        free(why);
+        reject_nameless(im, header, columns, row->line, &pt);
         io_record_drop(im);
     }
 }

@@ -1,6 +1,7 @@
-/* What the interchange formats share (private to io*.c): the records a
- * parser hands to io.c, which applies them through the domain in one
- * transaction, and the context an exporter writes with. */
+/* What the interchange formats share (private to io/): the records a
+ * parser hands over (record.c), applied through the domain in one
+ * transaction (merge.c), the stable UIDs (uid.c), and the context an
+ * exporter writes with. Uses core/ and below. */
 #ifndef RAPPORT_IO_FORMAT_H
 #define RAPPORT_IO_FORMAT_H
 
@@ -94,9 +95,23 @@ void io_record_drop(struct io_import *im);
  * for a value the list does not hold yet. */
 bool io_record_full(struct io_record *r, enum io_list list, int line,
                     const char *field);
+/* Counts a value of r's list dropped at line from field (the first one
+ * dropped names the line and field in the warning). */
+void io_record_count_dropped(struct io_record *r, enum io_list list,
+                             int line, const char *field);
+/* The warnings for what r had more of than a contact keeps, one per
+ * list, into the summary's messages. */
+void io_record_warn_dropped(struct io_import *im, const struct io_record *r);
 /* Adds a note, its line breaks made LF (CR LF and a lone CR alike). */
 int io_record_add_note(struct io_record *r, const char *kind, time_t at,
                        const char *body);
+/* Drops the control characters in text (NULL: none), and says so in the
+ * summary's messages: "FILE:LINE: repaired: ... from the WHAT". On one
+ * line a tab becomes a space; multi_line text keeps tabs and breaks. */
+void io_repair_text(struct io_import *im, int line, const char *what,
+                    char *text, bool multi_line);
+/* io_repair_text for every field of r's contact and its notes. */
+void io_record_repair(struct io_import *im, struct io_record *r);
 struct io_task *io_task_new(struct io_import *im, int line);
 /* Replaces *field with a copy of value (NULL or "" leaves it NULL). */
 int io_set(char **field, const char *value);

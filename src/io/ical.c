@@ -1,7 +1,8 @@
 /* iCalendar (RFC 5545) through libical: open follow-ups out as VTODO
  * items, VTODO and VEVENT items in as follow-ups of the contact their
  * summary ("Name: what to do") or attendee names. libical parses,
- * unescapes, folds and writes; rapport only maps fields. */
+ * unescapes, folds and writes; rapport only maps fields. Uses core/ and
+ * below. */
 #include <config.h>
 
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include <libical/ical.h>
 
+#include "core/cursor.h"
 #include "core/followup.h"
 #include "base/i18n.h"
 #include "io/format.h"
@@ -268,35 +270,21 @@ static enum store_status series_of(struct io_export *ex,
         return STORE_OK;
     struct followup_filter filter = { .contact_id = f->contact_id,
                                       .include_archived = true };
-    struct followup after = { 0 };
-    bool have_after = false;
+    struct followup_cursor cur;
+    cursor_followups(&cur, ex->st, &filter);
     int64_t first = f->id, first_created = f->created;
     int open = 0;
-    enum store_status rc = STORE_OK;
-    while (rc == STORE_OK) {
-        struct followup_list l = { 0 };
-        rc = store_followup_page(ex->st, &filter, have_after ? &after : NULL,
-                                 200, &l);
-        for (size_t i = 0; rc == STORE_OK && i < l.len; i++) {
-            const struct followup *g = &l.items[i];
-            if (!same_series(f, g))
-                continue;
-            if (g->state == FOLLOWUP_OPEN)
-                open++;
-            if (g->id < first) {
-                first = g->id;
-                first_created = g->created;
-            }
+    for (const struct followup *g; (g = cursor_next_followup(&cur)); ) {
+        if (!same_series(f, g))
+            continue;
+        if (g->state == FOLLOWUP_OPEN)
+            open++;
+        if (g->id < first) {
+            first = g->id;
+            first_created = g->created;
         }
-        bool more = rc == STORE_OK && l.more && l.len > 0;
-        if (more) {
-            after = store_followup_key(&l.items[l.len - 1]);
-            have_after = true;
-        }
-        store_followup_list_clear(&l);
-        if (!more)
-            break;
     }
+    enum store_status rc = cursor_close_followups(&cur);
     if (rc == STORE_OK && open <= 1) {
         *id = first;
         *created = first_created;
@@ -312,8 +300,8 @@ static enum store_status put_todo(struct io_export *ex,
         return store_fail(ex->st, STORE_FAILED, _("out of memory"));
     /* Stable: the same follow-up keeps its UID in every export, so a
      * calendar updates the item instead of adding another, and an
-     * import recognises it (io_merge.c). One imported from a calendar
-     * goes back with the UID it came with. */
+     * import recognises it (merge_followups.c). One imported from a
+     * calendar goes back with the UID it came with. */
     char uid[96];
     if (!f->uid) {
         int64_t series_id, series_created;
@@ -394,28 +382,16 @@ enum store_status io_ical_export(struct io_export *ex)
     fputs("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//rapport//rapport "
           PACKAGE_VERSION "//EN\r\nCALSCALE:GREGORIAN\r\n", ex->out);
     struct followup_filter filter = { .open_only = true };
-    struct followup after = { 0 };
-    bool have_after = false;
+    struct followup_cursor cur;
+    cursor_followups(&cur, ex->st, &filter);
     enum store_status rc = STORE_OK;
-    while (rc == STORE_OK) {
-        struct followup_list l = { 0 };
-        rc = store_followup_page(ex->st, &filter, have_after ? &after : NULL,
-                                 200, &l);
-        for (size_t i = 0; rc == STORE_OK && i < l.len; i++) {
-            rc = put_todo(ex, &l.items[i]);
-            if (rc == STORE_OK)
-                ex->sum->written++;
-        }
-        bool more = rc == STORE_OK && l.more && l.len > 0;
-        if (more) {
-            after = store_followup_key(&l.items[l.len - 1]);
-            after.contact_id = l.items[l.len - 1].contact_id;
-            have_after = true;
-        }
-        store_followup_list_clear(&l);
-        if (!more)
-            break;
+    for (const struct followup *f;
+         rc == STORE_OK && (f = cursor_next_followup(&cur)); ) {
+        rc = put_todo(ex, f);
+        if (rc == STORE_OK)
+            ex->sum->written++;
     }
+    enum store_status read = cursor_close_followups(&cur);
     fputs("END:VCALENDAR\r\n", ex->out);
-    return rc;
+    return rc != STORE_OK ? rc : read;
 }

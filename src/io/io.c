@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/cursor.h"
 #include "base/i18n.h"
 #include "io/io.h"
 #include "io/format.h"
@@ -313,31 +314,17 @@ enum store_status io_each_contact(struct io_export *ex,
 {
     struct contact_filter filter = { .stage = STAGE_NONE,
                                      .include_archived = true };
-    struct contact after = { 0 };
-    bool have_after = false;
+    struct contact_cursor cur;
+    cursor_contacts(&cur, ex->st, &filter, CONTACT_SORT_NAME);
     enum store_status rc = STORE_OK;
-    while (rc == STORE_OK) {
-        struct contact_list l = { 0 };
-        rc = store_contact_page(ex->st, &filter, CONTACT_SORT_NAME,
-                                have_after ? &after : NULL, false, 200, &l);
-        for (size_t i = 0; rc == STORE_OK && i < l.len; i++) {
-            rc = fn(ex, &l.items[i]);
-            if (rc == STORE_OK)
-                ex->sum->written++;
-        }
-        bool more = rc == STORE_OK && l.more && l.len > 0;
-        if (more) {
-            store_contact_clear(&after);
-            if (store_contact_copy(&after, &l.items[l.len - 1]) != 0)
-                rc = store_fail(ex->st, STORE_FAILED, _("out of memory"));
-            have_after = true;
-        }
-        store_contact_list_clear(&l);
-        if (!more)
-            break;
+    for (const struct contact *c;
+         rc == STORE_OK && (c = cursor_next_contact(&cur)); ) {
+        rc = fn(ex, c);
+        if (rc == STORE_OK)
+            ex->sum->written++;
     }
-    store_contact_clear(&after);
-    return rc;
+    enum store_status read = cursor_close_contacts(&cur);
+    return rc != STORE_OK ? rc : read;
 }
 
 enum store_status io_each_note(struct io_export *ex, int64_t contact_id,
@@ -346,27 +333,13 @@ enum store_status io_each_note(struct io_export *ex, int64_t contact_id,
                                                        void *),
                                void *arg)
 {
-    struct note after = { 0 };
-    bool have_after = false;
+    struct note_cursor cur;
+    cursor_notes(&cur, ex->st, contact_id);
     enum store_status rc = STORE_OK;
-    while (rc == STORE_OK) {
-        struct note_list l = { 0 };
-        rc = store_note_page(ex->st, contact_id, have_after ? &after : NULL,
-                             200, &l);
-        for (size_t i = 0; rc == STORE_OK && i < l.len; i++)
-            rc = fn(ex, &l.items[i], arg);
-        bool more = rc == STORE_OK && l.more && l.len > 0;
-        if (more) {
-            after.id = l.items[l.len - 1].id;
-            after.at = l.items[l.len - 1].at;
-            after.contact_id = contact_id;
-            have_after = true;
-        }
-        store_note_list_clear(&l);
-        if (!more)
-            break;
-    }
-    return rc;
+    for (const struct note *n; rc == STORE_OK && (n = cursor_next_note(&cur)); )
+        rc = fn(ex, n, arg);
+    enum store_status read = cursor_close_notes(&cur);
+    return rc != STORE_OK ? rc : read;
 }
 
 /* Writes into a private temporary file beside the target and renames it

@@ -1,6 +1,7 @@
 /* Interchange (SPEC §5): import and export formats behind one table
- * (io.c), one format per file (io_vcard.c, io_csv.c, io_ical.c,
- * io_json.c). */
+ * (io.c), one format per file (vcard.c, csv.c, ical.c, json.c), what a
+ * parser reads merged into the database (merge.c). Uses core/ and
+ * below. */
 #ifndef RAPPORT_IO_H
 #define RAPPORT_IO_H
 

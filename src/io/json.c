@@ -1,20 +1,20 @@
 /* JSON export of everything, for scripts: every contact with its notes,
- * follow-ups, stage history and scores, then every organisation. Built with jansson one contact at
- * a time and streamed, so memory stays bounded by one contact; keys keep
- * the order they are set in (JSON_PRESERVE_ORDER), so two exports of the
- * same data are the same bytes. */
+ * follow-ups, stage history and scores, then every organisation. Built
+ * with jansson one contact at a time and streamed, so memory stays
+ * bounded by one contact; keys keep the order they are set in
+ * (JSON_PRESERVE_ORDER), so two exports of the same data are the same
+ * bytes. Uses core/ and below. */
 #include <config.h>
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <time.h>
 
 #include <jansson.h>
 
+#include "core/cursor.h"
 #include "base/i18n.h"
 #include "io/format.h"
-#include "core/org.h"
 #include "core/stage.h"
 #include "model/followup.h"
 #include "model/score.h"
@@ -75,47 +75,32 @@ static enum store_status add_followups(struct io_export *ex, int64_t id,
 {
     struct followup_filter filter = { .contact_id = id,
                                       .include_archived = true };
-    struct followup after = { 0 };
-    bool have_after = false;
-    enum store_status rc = STORE_OK;
-    while (rc == STORE_OK) {
-        struct followup_list l = { 0 };
-        rc = store_followup_page(ex->st, &filter, have_after ? &after : NULL,
-                                 200, &l);
-        for (size_t i = 0; rc == STORE_OK && i < l.len; i++) {
-            const struct followup *f = &l.items[i];
-            json_t *o = json_object();
-            char every[16] = "";
-            if (f->every.count > 0)
-                date_format_interval(f->every, every, sizeof every);
-            char at[32] = "";
-            if (f->due_minutes >= 0)
-                snprintf(at, sizeof at, "%02d:%02d", f->due_minutes / 60,
-                         f->due_minutes % 60);
-            json_object_set_new(o, "id", json_integer(f->id));
-            json_object_set_new(o, "due", day(f->due));
-            json_object_set_new(o, "time", at[0] ? json_string(at) : json_null());
-            json_object_set_new(o, "snoozed_until", day(f->snoozed_until));
-            json_object_set_new(o, "text", str_or_null(f->text));
-            json_object_set_new(o, "every", every[0] ? json_string(every)
-                                                     : json_null());
-            json_object_set_new(o, "state", json_string(
-                f->state == FOLLOWUP_DONE ? "done" : "open"));
-            json_object_set_new(o, "done_at", moment(f->done_at));
-            json_object_set_new(o, "created", moment(f->created));
-            json_object_set_new(o, "uid", str_or_null(f->uid));
-            json_array_append_new(into, o);
-        }
-        bool more = rc == STORE_OK && l.more && l.len > 0;
-        if (more) {
-            after = store_followup_key(&l.items[l.len - 1]);
-            have_after = true;
-        }
-        store_followup_list_clear(&l);
-        if (!more)
-            break;
+    struct followup_cursor cur;
+    cursor_followups(&cur, ex->st, &filter);
+    for (const struct followup *f; (f = cursor_next_followup(&cur)); ) {
+        json_t *o = json_object();
+        char every[16] = "";
+        if (f->every.count > 0)
+            date_format_interval(f->every, every, sizeof every);
+        char at[32] = "";
+        if (f->due_minutes >= 0)
+            snprintf(at, sizeof at, "%02d:%02d", f->due_minutes / 60,
+                     f->due_minutes % 60);
+        json_object_set_new(o, "id", json_integer(f->id));
+        json_object_set_new(o, "due", day(f->due));
+        json_object_set_new(o, "time", at[0] ? json_string(at) : json_null());
+        json_object_set_new(o, "snoozed_until", day(f->snoozed_until));
+        json_object_set_new(o, "text", str_or_null(f->text));
+        json_object_set_new(o, "every", every[0] ? json_string(every)
+                                                 : json_null());
+        json_object_set_new(o, "state", json_string(
+            f->state == FOLLOWUP_DONE ? "done" : "open"));
+        json_object_set_new(o, "done_at", moment(f->done_at));
+        json_object_set_new(o, "created", moment(f->created));
+        json_object_set_new(o, "uid", str_or_null(f->uid));
+        json_array_append_new(into, o);
     }
-    return rc;
+    return cursor_close_followups(&cur);
 }
 
 static enum store_status add_history(struct io_export *ex, int64_t id,
@@ -235,51 +220,34 @@ static enum store_status put_contact(struct io_export *ex,
  * theirs in "organization". */
 static enum store_status put_orgs(struct io_export *ex)
 {
-    struct org after = { 0 };
-    bool have_after = false, first = true;
+    struct org_cursor cur;
+    cursor_orgs(&cur, ex->st);
+    bool first = true;
     enum store_status rc = STORE_OK;
-    while (rc == STORE_OK) {
-        struct org_list l = { 0 };
-        rc = org_page(ex->st, have_after ? &after : NULL, 200, &l);
-        for (size_t i = 0; rc == STORE_OK && i < l.len; i++) {
-            const struct org *g = &l.items[i];
-            json_t *o = json_object(), *counts = json_object();
-            if (!o || !counts) {
-                json_decref(o);
-                json_decref(counts);
-                rc = store_fail(ex->st, STORE_FAILED, _("out of memory"));
-                break;
-            }
-            for (int s = 0; s < STAGE_COUNT; s++)
-                json_object_set_new(counts, stage_key((enum stage)s),
-                                    json_integer(g->stage_counts[s]));
-            json_object_set_new(o, "id", json_integer(g->id));
-            json_object_set_new(o, "name", str_or_null(g->name));
-            json_object_set_new(o, "notes", str_or_null(g->notes));
-            json_object_set_new(o, "stage_counts", counts);
-            fputs(first ? "    " : ",\n    ", ex->out);
-            first = false;
-            if (json_dumpf(o, ex->out, JSON_PRESERVE_ORDER | JSON_COMPACT) != 0)
-                rc = store_fail(ex->st, STORE_FAILED,
-                                _("cannot write the JSON export"));
+    for (const struct org *g; rc == STORE_OK && (g = cursor_next_org(&cur)); ) {
+        json_t *o = json_object(), *counts = json_object();
+        if (!o || !counts) {
             json_decref(o);
-        }
-        bool more = rc == STORE_OK && l.more && l.len > 0;
-        if (more) {
-            store_org_clear(&after);
-            after.id = l.items[l.len - 1].id;
-            after.name = strdup(l.items[l.len - 1].name
-                                ? l.items[l.len - 1].name : "");
-            if (!after.name)
-                rc = store_fail(ex->st, STORE_FAILED, _("out of memory"));
-            have_after = true;
-        }
-        store_org_list_clear(&l);
-        if (!more)
+            json_decref(counts);
+            rc = store_fail(ex->st, STORE_FAILED, _("out of memory"));
             break;
+        }
+        for (int s = 0; s < STAGE_COUNT; s++)
+            json_object_set_new(counts, stage_key((enum stage)s),
+                                json_integer(g->stage_counts[s]));
+        json_object_set_new(o, "id", json_integer(g->id));
+        json_object_set_new(o, "name", str_or_null(g->name));
+        json_object_set_new(o, "notes", str_or_null(g->notes));
+        json_object_set_new(o, "stage_counts", counts);
+        fputs(first ? "    " : ",\n    ", ex->out);
+        first = false;
+        if (json_dumpf(o, ex->out, JSON_PRESERVE_ORDER | JSON_COMPACT) != 0)
+            rc = store_fail(ex->st, STORE_FAILED,
+                            _("cannot write the JSON export"));
+        json_decref(o);
     }
-    store_org_clear(&after);
-    return rc;
+    enum store_status read = cursor_close_orgs(&cur);
+    return rc != STORE_OK ? rc : read;
 }
 
 enum store_status io_json_export(struct io_export *ex)

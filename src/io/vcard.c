@@ -2,7 +2,7 @@
  * still write): a tolerant reader and a strict writer. Written by hand:
  * Debian has no C library that reads all three versions. rapport's own
  * fields (stage, roles, projects, ...) travel in X-RAPPORT-* properties,
- * which other programs ignore (RFC 6350 §6.10). */
+ * which other programs ignore (RFC 6350 §6.10). Uses core/ and below. */
 #include <config.h>
 
 #include <stdio.h>
@@ -294,6 +294,43 @@ static void split_tags(struct io_record *r, int line, const char *value,
     }
 }
 
+/* N:family;given;middle;prefix;suffix, kept until the card ends, where
+ * the name is made of them when it has no FN. */
+static void take_n(struct card *k, const char *value)
+{
+    const char *q = value;
+    char *parts[5] = { 0 };
+    for (int i = 0; i < 5; i++)
+        parts[i] = next_component(&q, ';');
+    free(k->n_family);
+    free(k->n_given);
+    free(k->n_middle);
+    free(k->n_prefix);
+    free(k->n_suffix);
+    k->n_family = parts[0];
+    k->n_given = parts[1];
+    k->n_middle = parts[2];
+    k->n_prefix = parts[3];
+    k->n_suffix = parts[4];
+}
+
+/* ORG:organisation;unit;... (RFC 6350 §6.6.4): the first unit is the
+ * department. */
+static void take_org(struct io_record *r, const char *value)
+{
+    const char *q = value;
+    char *org = next_component(&q, ';');
+    char *dept = next_component(&q, ';');
+    if (org)
+        text_trim(org);
+    if (dept)
+        text_trim(dept);
+    io_set(&r->c.org, org);
+    io_set(&r->c.department, dept);
+    free(org);
+    free(dept);
+}
+
 static void take_property(struct io_import *im, struct card *k,
                           struct property *p, int line)
 {
@@ -308,17 +345,7 @@ static void take_property(struct io_import *im, struct card *k,
         converted = latin1_to_utf8(p->value);
     char *value = converted ? converted : p->value;
     /* CR LF inside a value (quoted-printable =0D=0A) is one line break. */
-    char *w = value;
-    for (const char *q = value; *q; q++) {
-        if (*q != '\r') {
-            *w++ = *q;
-        } else {
-            *w++ = '\n';
-            if (q[1] == '\n')
-                q++;
-        }
-    }
-    *w = '\0';
+    text_unify_breaks(value);
     if (!text_is_utf8(value)) {
         if (!k->bad)
             io_reject(im, line, _("%s is not valid UTF-8 (save the file as UTF-8)"),
@@ -329,34 +356,9 @@ static void take_property(struct io_import *im, struct card *k,
     }
     char *v = NULL;
     if (strcmp(name, "N") == 0) {
-        const char *q = value;
-        char *parts[5] = { 0 };
-        for (int i = 0; i < 5; i++)
-            parts[i] = next_component(&q, ';');
-        free(k->n_family);
-        free(k->n_given);
-        free(k->n_middle);
-        free(k->n_prefix);
-        free(k->n_suffix);
-        k->n_family = parts[0];
-        k->n_given = parts[1];
-        k->n_middle = parts[2];
-        k->n_prefix = parts[3];
-        k->n_suffix = parts[4];
+        take_n(k, value);
     } else if (strcmp(name, "ORG") == 0) {
-        /* ORG:organisation;unit;... (RFC 6350 §6.6.4): the first unit
-         * is the department. */
-        const char *q = value;
-        char *org = next_component(&q, ';');
-        char *dept = next_component(&q, ';');
-        if (org)
-            text_trim(org);
-        if (dept)
-            text_trim(dept);
-        io_set(&r->c.org, org);
-        io_set(&r->c.department, dept);
-        free(org);
-        free(dept);
+        take_org(r, value);
     } else if (strcmp(name, "CATEGORIES") == 0) {
         split_tags(r, line, value, ',');
     } else if ((v = unescape(value)) == NULL) {

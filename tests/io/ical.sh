@@ -82,6 +82,33 @@ is "$(sql "$db3" "SELECT due || ' ' || snoozed_until || ' ' || effective FROM fo
    "2026-12-01 2030-01-15 2030-01-15" "the snooze comes back in another database"
 run --db "$db3" import "$TEST_DIR/s.ics"
 is "$out" "Added 0, merged 0, unchanged 4, rejected 0." "and is recognised there too"
+# A copy's snooze comes back as it was written, even one that has run
+# out (putting off reaches today or later only when someone snoozes
+# now); one on or before its due day puts nothing off and is left out.
+cat > "$TEST_DIR/old.ics" <<'EOF'
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//EN
+BEGIN:VTODO
+UID:old-snooze
+SUMMARY:Bob Lee: an old snooze
+DUE;VALUE=DATE:20200301
+X-RAPPORT-SNOOZED-UNTIL:20200310
+END:VTODO
+BEGIN:VTODO
+UID:early-snooze
+SUMMARY:Bob Lee: an early snooze
+DUE;VALUE=DATE:20200301
+X-RAPPORT-SNOOZED-UNTIL:20200220
+END:VTODO
+END:VCALENDAR
+EOF
+run --db "$db3" import "$TEST_DIR/old.ics"
+is "$out" "Added 2, merged 0, unchanged 0, rejected 0." "old snoozes are imported"
+is "$(sql "$db3" "SELECT ifnull(snoozed_until, '-') FROM followup WHERE uid = 'old-snooze'")" \
+   2020-03-10 "a snooze that has run out comes back"
+is "$(sql "$db3" "SELECT ifnull(snoozed_until, '-') FROM followup WHERE uid = 'early-snooze'")" \
+   - "one before its due day is left out"
 
 # A recurring follow-up done since the export is not brought back, and
 # its series keeps one UID from one occurrence to the next.
