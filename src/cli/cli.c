@@ -469,7 +469,7 @@ static int cmd_add(struct app *app, struct parsed *p)
         put_contact(stdout, &c);
         printf(" (%s)\n", stage_label(c.stage));
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 
@@ -563,7 +563,7 @@ static int cmd_edit(struct app *app, struct parsed *p)
         put_contact(stdout, &c);
         putchar('\n');
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 
@@ -809,7 +809,7 @@ static int cmd_list(struct app *app, struct parsed *p)
                                have_last ? &last : NULL, false, WINDOW,
                                &page) != STORE_OK) {
             rc = store_failed(app);
-            store_contact_list_clear(&page);
+            contact_list_clear(&page);
             break;
         }
         for (size_t i = 0; i < page.len; i++, shown++) {
@@ -827,15 +827,15 @@ static int cmd_list(struct app *app, struct parsed *p)
         }
         bool more = page.more && page.len > 0;
         if (page.len > 0) {
-            store_contact_clear(&last);
-            store_contact_copy(&last, &page.items[page.len - 1]);
+            contact_clear(&last);
+            contact_copy(&last, &page.items[page.len - 1]);
             have_last = true;
         }
-        store_contact_list_clear(&page);
+        contact_list_clear(&page);
         if (!more)
             break;
     }
-    store_contact_clear(&last);
+    contact_clear(&last);
     if (format == FORMAT_JSON)
         fputs(shown ? "\n]\n" : "]\n", out);
     if (out != stdout && fclose(out) != 0 && rc == CLI_OK) {
@@ -924,7 +924,7 @@ static int show_notes(struct app *app, const struct contact *c)
         struct note_list page = { 0 };
         if (store_note_page(app->st, c->id, have_last ? &last : NULL, WINDOW,
                             &page) != STORE_OK) {
-            store_note_list_clear(&page);
+            note_list_clear(&page);
             rc = store_failed(app);
             break;
         }
@@ -939,16 +939,16 @@ static int show_notes(struct app *app, const struct contact *c)
         }
         bool more = page.more && page.len > 0;
         if (page.len > 0) {
-            store_note_clear(&last);
+            note_clear(&last);
             last = page.items[page.len - 1];
             memset(&page.items[page.len - 1], 0, sizeof last);
             have_last = true;
         }
-        store_note_list_clear(&page);
+        note_list_clear(&page);
         if (!more)
             break;
     }
-    store_note_clear(&last);
+    note_clear(&last);
     return rc;
 }
 
@@ -991,8 +991,8 @@ static int64_t print_followups(struct app *app,
         struct followup_list page = { 0 };
         if (store_followup_page(app->st, filter, have_last ? &last : NULL,
                                 WINDOW, &page) != STORE_OK) {
-            store_followup_list_clear(&page);
-            store_followup_clear(&last);
+            followup_list_clear(&page);
+            followup_clear(&last);
             return -1;
         }
         for (size_t i = 0; i < page.len; i++, count++) {
@@ -1002,16 +1002,16 @@ static int64_t print_followups(struct app *app,
         }
         bool more = page.more && page.len > 0;
         if (page.len > 0) {
-            store_followup_clear(&last);
+            followup_clear(&last);
             last = page.items[page.len - 1];
             memset(&page.items[page.len - 1], 0, sizeof last);
             have_last = true;
         }
-        store_followup_list_clear(&page);
+        followup_list_clear(&page);
         if (!more)
             break;
     }
-    store_followup_clear(&last);
+    followup_clear(&last);
     return count;
 }
 
@@ -1065,7 +1065,7 @@ static int cmd_show(struct app *app, struct parsed *p)
         }
         putchar('\n');
     }
-    store_stage_change_list_clear(&history);
+    stage_change_list_clear(&history);
 
     struct score_list scores = { 0 };
     if (store_score_list(app->st, c.id, &scores) != STORE_OK) {
@@ -1085,9 +1085,9 @@ static int cmd_show(struct app *app, struct parsed *p)
             putchar('\n');
         }
     }
-    store_score_list_clear(&scores);
+    score_list_clear(&scores);
 out:
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 
@@ -1110,7 +1110,7 @@ static int cmd_stage(struct app *app, struct parsed *p)
         put_contact(stdout, &c);
         printf(": %s → %s\n", stage_label(from), stage_label((enum stage)to));
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 
@@ -1177,7 +1177,7 @@ static int cmd_note(struct app *app, struct parsed *p)
         putchar('\n');
     }
     free(body);
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 
@@ -1202,7 +1202,7 @@ static int cmd_score(struct app *app, struct parsed *p)
         putchar('\n');
     }
     free(comment);
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 
@@ -1248,7 +1248,7 @@ static int cmd_follow(struct app *app, struct parsed *p)
         putchar('\n');
     }
     free(text);
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 
@@ -1279,8 +1279,8 @@ static int cmd_done(struct app *app, struct parsed *p)
             printf(_("Next: follow-up #%" PRId64 " on %s\n"), next.id, when);
         }
     }
-    store_followup_clear(&next);
-    store_followup_clear(&f);
+    followup_clear(&next);
+    followup_clear(&f);
     return rc;
 }
 
@@ -1302,7 +1302,7 @@ static int cmd_snooze(struct app *app, struct parsed *p)
     printf(_("Snoozed follow-up #%" PRId64 " for "), id);
     put_contact_ref(stdout, f.contact_id, f.contact_name);
     printf(_(" until %s (due %s)\n"), when, due);
-    store_followup_clear(&f);
+    followup_clear(&f);
     return CLI_OK;
 }
 
@@ -1324,7 +1324,7 @@ static int set_archived(struct app *app, struct parsed *p, bool archived)
         put_contact(stdout, &c);
         putchar('\n');
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 
@@ -1370,13 +1370,13 @@ static int cmd_forget(struct app *app, struct parsed *p)
         if (!isatty(STDIN_FILENO)) {
             fprintf(stderr, _("rapport: forget asks for the name on a terminal; use --yes to erase #%" PRId64 " without asking\n"),
                     c.id);
-            store_contact_clear(&c);
+            contact_clear(&c);
             return CLI_USER_ERROR;
         }
         if (!confirm_forget(&c)) {
             fputs(_("rapport: the name did not match; nothing was erased\n"),
                   stderr);
-            store_contact_clear(&c);
+            contact_clear(&c);
             return CLI_USER_ERROR;
         }
     }
@@ -1392,7 +1392,7 @@ static int cmd_forget(struct app *app, struct parsed *p)
             fputs(_("rapport: WARNING: another program is reading the database, so old copies of what was erased stay in the file until it stops; run rapport check afterwards\n"),
                   stderr);
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 
@@ -1456,7 +1456,7 @@ static int cmd_agenda(struct app *app, struct parsed *p)
     struct contact_list quiet = { 0 };
     if (store_quiet_page(app->st, app->cfg.stage_cadence, now, NULL,
                          AGENDA_QUIET_MAX, &quiet) != STORE_OK) {
-        store_contact_list_clear(&quiet);
+        contact_list_clear(&quiet);
         return store_failed(app);
     }
     if (quiet.len > 0)
@@ -1479,7 +1479,7 @@ static int cmd_agenda(struct app *app, struct parsed *p)
             printf(_("  … and %lld more\n"),
                    (long long)(count - (int64_t)quiet.len));
     }
-    store_contact_list_clear(&quiet);
+    contact_list_clear(&quiet);
     return CLI_OK;
 }
 
@@ -1512,7 +1512,7 @@ static int cmd_search(struct app *app, struct parsed *p)
         if (hits.len == 0)
             printf("%s\n", _("No matches."));
     }
-    store_search_hit_list_clear(&hits);
+    search_hit_list_clear(&hits);
     free(query);
     return rc;
 }
@@ -1531,7 +1531,7 @@ static int print_members(struct app *app, const struct org *o, enum role role,
         struct contact_list page = { 0 };
         if (org_members(app->st, o, role, have_last ? &last : NULL, WINDOW,
                         &page) != STORE_OK) {
-            store_contact_list_clear(&page);
+            contact_list_clear(&page);
             rc = store_failed(app);
             break;
         }
@@ -1552,15 +1552,15 @@ static int print_members(struct app *app, const struct org *o, enum role role,
         }
         bool more = page.more && page.len > 0;
         if (page.len > 0) {
-            store_contact_clear(&last);
-            store_contact_copy(&last, &page.items[page.len - 1]);
+            contact_clear(&last);
+            contact_copy(&last, &page.items[page.len - 1]);
             have_last = true;
         }
-        store_contact_list_clear(&page);
+        contact_list_clear(&page);
         if (!more)
             break;
     }
-    store_contact_clear(&last);
+    contact_clear(&last);
     if (rc == CLI_OK && count == 0)
         printf("  %s\n", _("none"));
     return rc;
@@ -1589,7 +1589,7 @@ static int cmd_orgs(struct app *app, struct parsed *p)
                                _("Decision-makers"));
         if (rc == CLI_OK)
             rc = print_members(app, &o, ROLE_USER, _("Users"));
-        store_org_clear(&o);
+        org_clear(&o);
         return rc;
     }
     struct org last = { 0 };
@@ -1600,7 +1600,7 @@ static int cmd_orgs(struct app *app, struct parsed *p)
         struct org_list page = { 0 };
         if (org_page(app->st, have_last ? &last : NULL, WINDOW, &page)
             != STORE_OK) {
-            store_org_list_clear(&page);
+            org_list_clear(&page);
             rc = store_failed(app);
             break;
         }
@@ -1612,16 +1612,16 @@ static int cmd_orgs(struct app *app, struct parsed *p)
         }
         bool more = page.more && page.len > 0;
         if (page.len > 0) {
-            store_org_clear(&last);
+            org_clear(&last);
             last = page.items[page.len - 1];
             memset(&page.items[page.len - 1], 0, sizeof last);
             have_last = true;
         }
-        store_org_list_clear(&page);
+        org_list_clear(&page);
         if (!more)
             break;
     }
-    store_org_clear(&last);
+    org_clear(&last);
     if (rc == CLI_OK && count == 0)
         printf("%s\n", _("No organisations."));
     return rc;

@@ -29,7 +29,7 @@ struct date followup_effective(const struct followup *f);
 
 /* Marks it done; logs log_note as a note when not NULL or blank; for a
  * recurring one schedules the next, described in *next (next->id 0 when
- * none was scheduled; clear it with store_followup_clear). */
+ * none was scheduled; clear it with followup_clear). */
 enum store_status followup_done(struct store *st, int64_t id,
                                 const char *log_note, time_t now,
                                 struct followup *next);

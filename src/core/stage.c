@@ -89,10 +89,10 @@ enum store_status stage_set(struct store *st, int64_t contact_id,
         rc = store_fail(st, STORE_INVALID, _("%s is already a %s"),
                         who ? who : "", stage_label(to));
         free(who);
-        store_contact_clear(&c);
+        contact_clear(&c);
         return rc;
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     char *why = NULL;
     if (reason) {
         why = strdup(reason);
@@ -128,10 +128,10 @@ static enum store_status stage_step(struct store *st, int64_t contact_id,
                                  : _("%s is an end user: there is no stage before it"),
                         who ? who : "");
         free(who);
-        store_contact_clear(&c);
+        contact_clear(&c);
         return rc;
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     rc = stage_set(st, contact_id, (enum stage)to, reason, now);
     if (rc == STORE_OK && now_stage)
         *now_stage = (enum stage)to;

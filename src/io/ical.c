@@ -357,7 +357,7 @@ static enum store_status put_todo(struct io_export *ex,
         icalcomponent_add_property(todo, a);
         io_buf_free(&to);
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     if (f->every.count > 0) {
         struct icalrecurrencetype r;
         icalrecurrencetype_clear(&r);

@@ -118,7 +118,7 @@ static enum store_status add_history(struct io_export *ex, int64_t id,
         json_object_set_new(o, "reason", str_or_null(s->reason));
         json_array_append_new(into, o);
     }
-    store_stage_change_list_clear(&l);
+    stage_change_list_clear(&l);
     return rc;
 }
 
@@ -135,7 +135,7 @@ static enum store_status add_scores(struct io_export *ex, int64_t id,
         json_object_set_new(o, "comment", str_or_null(s->comment));
         json_array_append_new(into, o);
     }
-    store_score_list_clear(&l);
+    score_list_clear(&l);
     return rc;
 }
 

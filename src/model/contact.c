@@ -6,7 +6,7 @@
 
 #include "model/contact.h"
 
-void store_contact_clear(struct contact *c)
+void contact_clear(struct contact *c)
 {
     if (!c)
         return;
@@ -28,7 +28,7 @@ time_t contact_last_interaction(const struct contact *c)
     return c->last_touch ? c->last_touch : c->created;
 }
 
-LIST_CLEAR(store_contact_list_clear, contact_list, store_contact_clear)
+LIST_CLEAR(contact_list_clear, contact_list, contact_clear)
 
 static int copy_text(char **dst, const char *src)
 {
@@ -48,7 +48,7 @@ static int copy_list(struct strlist *dst, const struct strlist *src)
     return 0;
 }
 
-int store_contact_copy(struct contact *dst, const struct contact *src)
+int contact_copy(struct contact *dst, const struct contact *src)
 {
     *dst = *src;
     dst->name = dst->org = dst->department = dst->title = NULL;
@@ -65,7 +65,7 @@ int store_contact_copy(struct contact *dst, const struct contact *src)
         || copy_list(&dst->emails, &src->emails)
         || phone_list_copy(&dst->phones, &src->phones)
         || copy_list(&dst->tags, &src->tags)) {
-        store_contact_clear(dst);
+        contact_clear(dst);
         return -1;
     }
     return 0;

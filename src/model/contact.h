@@ -45,14 +45,14 @@ struct contact {
     int64_t version;       /* bumped by every write: detects concurrent edits */
 };
 
-STORE_LIST(contact_list, struct contact);
+MODEL_LIST(contact_list, struct contact);
 
-void store_contact_clear(struct contact *c);
-void store_contact_list_clear(struct contact_list *l);
+void contact_clear(struct contact *c);
+void contact_list_clear(struct contact_list *l);
 /* When c was last touched: its last interaction, or when it was added
  * when it has none (a record not read from the store). */
 time_t contact_last_interaction(const struct contact *c);
 /* Deep copy; returns 0 or -1 (out of memory). */
-int store_contact_copy(struct contact *dst, const struct contact *src);
+int contact_copy(struct contact *dst, const struct contact *src);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include "model/followup.h"
 
-void store_followup_clear(struct followup *f)
+void followup_clear(struct followup *f)
 {
     if (!f)
         return;
@@ -16,4 +16,4 @@ void store_followup_clear(struct followup *f)
     memset(f, 0, sizeof *f);
 }
 
-LIST_CLEAR(store_followup_list_clear, followup_list, store_followup_clear)
+LIST_CLEAR(followup_list_clear, followup_list, followup_clear)

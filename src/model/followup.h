@@ -32,9 +32,9 @@ struct followup {
                               occurrences that follow; NULL when none */
 };
 
-STORE_LIST(followup_list, struct followup);
+MODEL_LIST(followup_list, struct followup);
 
-void store_followup_clear(struct followup *f);
-void store_followup_list_clear(struct followup_list *l);
+void followup_clear(struct followup *f);
+void followup_list_clear(struct followup_list *l);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include "model/journal.h"
 
-void store_journal_entry_clear(struct journal_entry *e)
+void journal_entry_clear(struct journal_entry *e)
 {
     if (!e)
         return;
@@ -14,4 +14,4 @@ void store_journal_entry_clear(struct journal_entry *e)
     memset(e, 0, sizeof *e);
 }
 
-LIST_CLEAR(store_journal_list_clear, journal_list, store_journal_entry_clear)
+LIST_CLEAR(journal_list_clear, journal_list, journal_entry_clear)

@@ -15,9 +15,9 @@ struct journal_entry {
     bool own;              /* written through this connection */
 };
 
-STORE_LIST(journal_list, struct journal_entry);
+MODEL_LIST(journal_list, struct journal_entry);
 
-void store_journal_entry_clear(struct journal_entry *e);
-void store_journal_list_clear(struct journal_list *l);
+void journal_entry_clear(struct journal_entry *e);
+void journal_list_clear(struct journal_list *l);
 
 #endif

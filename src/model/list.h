@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STORE_LIST(name, type) \
+#define MODEL_LIST(name, type) \
     struct name {                  \
         type *items;               \
         size_t len;                \

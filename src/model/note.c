@@ -6,7 +6,7 @@
 
 #include "model/note.h"
 
-void store_note_clear(struct note *n)
+void note_clear(struct note *n)
 {
     if (!n)
         return;
@@ -14,4 +14,4 @@ void store_note_clear(struct note *n)
     memset(n, 0, sizeof *n);
 }
 
-LIST_CLEAR(store_note_list_clear, note_list, store_note_clear)
+LIST_CLEAR(note_list_clear, note_list, note_clear)

@@ -15,9 +15,9 @@ struct note {
     char *body;
 };
 
-STORE_LIST(note_list, struct note);
+MODEL_LIST(note_list, struct note);
 
-void store_note_clear(struct note *n);
-void store_note_list_clear(struct note_list *l);
+void note_clear(struct note *n);
+void note_list_clear(struct note_list *l);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include "model/org.h"
 
-void store_org_clear(struct org *o)
+void org_clear(struct org *o)
 {
     if (!o)
         return;
@@ -15,4 +15,4 @@ void store_org_clear(struct org *o)
     memset(o, 0, sizeof *o);
 }
 
-LIST_CLEAR(store_org_list_clear, org_list, store_org_clear)
+LIST_CLEAR(org_list_clear, org_list, org_clear)

@@ -15,9 +15,9 @@ struct org {
     int stage_counts[STAGE_COUNT];   /* active (not archived) contacts */
 };
 
-STORE_LIST(org_list, struct org);
+MODEL_LIST(org_list, struct org);
 
-void store_org_clear(struct org *o);
-void store_org_list_clear(struct org_list *l);
+void org_clear(struct org *o);
+void org_list_clear(struct org_list *l);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include "model/score.h"
 
-void store_score_clear(struct score *s)
+void score_clear(struct score *s)
 {
     if (!s)
         return;
@@ -14,4 +14,4 @@ void store_score_clear(struct score *s)
     memset(s, 0, sizeof *s);
 }
 
-LIST_CLEAR(store_score_list_clear, score_list, store_score_clear)
+LIST_CLEAR(score_list_clear, score_list, score_clear)

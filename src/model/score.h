@@ -15,9 +15,9 @@ struct score {
     char *comment;
 };
 
-STORE_LIST(score_list, struct score);
+MODEL_LIST(score_list, struct score);
 
-void store_score_clear(struct score *s);
-void store_score_list_clear(struct score_list *l);
+void score_clear(struct score *s);
+void score_list_clear(struct score_list *l);
 
 #endif

@@ -8,9 +8,9 @@
 
 static void search_hit_clear(struct search_hit *h)
 {
-    store_contact_clear(&h->contact);
+    contact_clear(&h->contact);
     free(h->snippet);
     memset(h, 0, sizeof *h);
 }
 
-LIST_CLEAR(store_search_hit_list_clear, search_hit_list, search_hit_clear)
+LIST_CLEAR(search_hit_list_clear, search_hit_list, search_hit_clear)

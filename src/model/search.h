@@ -14,8 +14,8 @@ struct search_hit {
     char *snippet;         /* the matching part of the note, or NULL */
 };
 
-STORE_LIST(search_hit_list, struct search_hit);
+MODEL_LIST(search_hit_list, struct search_hit);
 
-void store_search_hit_list_clear(struct search_hit_list *l);
+void search_hit_list_clear(struct search_hit_list *l);
 
 #endif

@@ -25,7 +25,7 @@ int stage_from_key(const char *key)
     return STAGE_NONE;
 }
 
-void store_stage_change_clear(struct stage_change *s)
+void stage_change_clear(struct stage_change *s)
 {
     if (!s)
         return;
@@ -33,4 +33,4 @@ void store_stage_change_clear(struct stage_change *s)
     memset(s, 0, sizeof *s);
 }
 
-LIST_CLEAR(store_stage_change_list_clear, stage_change_list, store_stage_change_clear)
+LIST_CLEAR(stage_change_list_clear, stage_change_list, stage_change_clear)

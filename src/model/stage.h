@@ -26,7 +26,7 @@ struct stage_change {
     char *reason;          /* NULL when none given */
 };
 
-STORE_LIST(stage_change_list, struct stage_change);
+MODEL_LIST(stage_change_list, struct stage_change);
 
 /* "end-user", "customer", "client": how a stage is named on the command
  * line, in files and in the journal; "?" when s is no stage. */
@@ -34,7 +34,7 @@ const char *stage_key(enum stage s);
 /* The stage a key names exactly; STAGE_NONE when none. */
 int stage_from_key(const char *key);
 
-void store_stage_change_clear(struct stage_change *s);
-void store_stage_change_list_clear(struct stage_change_list *l);
+void stage_change_clear(struct stage_change *s);
+void stage_change_list_clear(struct stage_change_list *l);
 
 #endif

@@ -13,7 +13,7 @@ struct check_problem {
     char *text;
     enum store_advice advice;
 };
-STORE_LIST(check_problem_list, struct check_problem);
+MODEL_LIST(check_problem_list, struct check_problem);
 void store_check_problems_clear(struct check_problem_list *l);
 
 /* PRAGMA integrity_check and foreign_key_check, the search index and the

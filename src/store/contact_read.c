@@ -132,7 +132,7 @@ enum store_status db_collect_contacts(struct store *st, sqlite3_stmt *stmt,
         rc = db_fail(st);
     db_finish(st, stmt);
     if (rc != STORE_OK)
-        store_contact_list_clear(out);
+        contact_list_clear(out);
     return rc;
 }
 
@@ -144,7 +144,7 @@ static enum store_status one_contact(struct store *st, sqlite3_stmt *stmt,
     if (rc != STORE_OK)
         return rc;
     if (list.len == 0) {
-        store_contact_list_clear(&list);
+        contact_list_clear(&list);
         return STORE_NOT_FOUND;
     }
     *out = list.items[0];

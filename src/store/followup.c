@@ -183,7 +183,7 @@ enum store_status store_followup_done(struct store *st, int64_t id,
         rc = db_refresh_contact(st, f.contact_id);
     rc = db_write_end(st, rc, rc == STORE_OK
         ? db_format(_("follow-up #%lld done"), (long long)id) : NULL);
-    store_followup_clear(&f);
+    followup_clear(&f);
     return rc;
 }
 
@@ -210,7 +210,7 @@ enum store_status store_followup_snooze(struct store *st, int64_t id,
     date_format_iso(until, day);
     rc = db_write_end(st, rc, rc == STORE_OK
         ? db_format(_("follow-up #%lld snoozed until %s"), (long long)id, day) : NULL);
-    store_followup_clear(&f);
+    followup_clear(&f);
     return rc;
 }
 
@@ -303,7 +303,7 @@ static enum store_status followup_window(struct store *st,
         rc = db_fail(st);
     db_finish(st, stmt);
     if (rc != STORE_OK)
-        store_followup_list_clear(out);
+        followup_list_clear(out);
     else if (backward)
         reverse_followups(out);
     return rc;

@@ -377,7 +377,7 @@ enum store_status store_undo_entry(struct store *st, int64_t expected,
             rc = db_exec(st, "COMMIT");
         if (rc == STORE_OK) {
             char *what = text_sanitize(undone->what, false);
-            store_journal_entry_clear(undone);
+            journal_entry_clear(undone);
             rc = store_fail(st, STORE_INVALID,
                             _("the last change (%s) cannot be undone; undo again to revert the one before it"),
                             what ? what : "");
@@ -438,7 +438,7 @@ enum store_status store_undo_entry(struct store *st, int64_t expected,
         rc = db_exec(st, "COMMIT");
     if (rc != STORE_OK) {
         db_rollback_keeping(st, rc);
-        store_journal_entry_clear(undone);
+        journal_entry_clear(undone);
     }
     return rc;
 }
@@ -475,6 +475,6 @@ enum store_status store_journal_recent(struct store *st, size_t limit,
         rc = db_fail(st);
     db_finish(st, stmt);
     if (rc != STORE_OK)
-        store_journal_list_clear(out);
+        journal_list_clear(out);
     return rc;
 }

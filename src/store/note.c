@@ -92,6 +92,6 @@ enum store_status store_note_page(struct store *st, int64_t contact_id,
         rc = db_fail(st);
     db_finish(st, stmt);
     if (rc != STORE_OK)
-        store_note_list_clear(out);
+        note_list_clear(out);
     return rc;
 }

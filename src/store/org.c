@@ -62,7 +62,7 @@ enum store_status store_org_page(struct store *st, const struct org *after,
         rc = db_fail(st);
     db_finish(st, stmt);
     if (rc != STORE_OK)
-        store_org_list_clear(out);
+        org_list_clear(out);
     return rc;
 }
 

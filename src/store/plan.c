@@ -349,7 +349,7 @@ static enum store_status page_merged(struct store *st, const struct contact_filt
         return rc;
     }
     if (rc != STORE_OK)
-        store_contact_list_clear(out);
+        contact_list_clear(out);
     return rc;
 }
 

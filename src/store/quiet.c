@@ -144,7 +144,7 @@ static enum store_status quiet_window(struct store *st,
     }
     free(ids);
     if (rc != STORE_OK)
-        store_contact_list_clear(out);
+        contact_list_clear(out);
     return rc;
 }
 

@@ -70,6 +70,6 @@ enum store_status store_score_list(struct store *st, int64_t contact_id,
         rc = db_fail(st);
     db_finish(st, stmt);
     if (rc != STORE_OK)
-        store_score_list_clear(out);
+        score_list_clear(out);
     return rc;
 }

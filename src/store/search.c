@@ -161,7 +161,7 @@ enum store_status store_contact_match(struct store *st, const char *needle,
         db_bind_named_int(stmt, ":limit", (int64_t)limit + 1);
     }
     free(key);
-    store_contact_list_clear(out);
+    contact_list_clear(out);
     return db_collect_contacts(st, stmt, limit, out);
 }
 
@@ -191,7 +191,7 @@ enum store_status store_search(struct store *st, const char *query,
     size_t cap = contacts.len;
     out->items = contacts.len ? calloc(contacts.len, sizeof *out->items) : NULL;
     if (contacts.len && !out->items) {
-        store_contact_list_clear(&contacts);
+        contact_list_clear(&contacts);
         free(q);
         return db_no_memory(st);
     }
@@ -238,6 +238,6 @@ enum store_status store_search(struct store *st, const char *query,
     }
     free(q);
     if (rc != STORE_OK)
-        store_search_hit_list_clear(out);
+        search_hit_list_clear(out);
     return rc;
 }

@@ -77,6 +77,6 @@ enum store_status store_stage_history(struct store *st, int64_t contact_id,
         rc = db_fail(st);
     db_finish(st, stmt);
     if (rc != STORE_OK)
-        store_stage_change_list_clear(out);
+        stage_change_list_clear(out);
     return rc;
 }
