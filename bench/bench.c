@@ -22,6 +22,14 @@
 #include <unistd.h>
 
 #include "core/cadence.h"
+#include "model/contact.h"
+#include "model/followup.h"
+#include "model/note.h"
+#include "model/stage.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/note.h"
+#include "store/quiet.h"
 #include "store/store.h"
 
 #define RUNS 15
@@ -191,9 +199,9 @@ static double first_screen(const char *path)
     store_followup_count(st, &coming, &n2);
     store_quiet_count(st, cadence, time(NULL), &n3);
     double took = now_ms() - start;
-    store_followup_list_clear(&a);
-    store_followup_list_clear(&b);
-    store_contact_list_clear(&quiet);
+    followup_list_clear(&a);
+    followup_list_clear(&b);
+    contact_list_clear(&quiet);
     store_close(st);
     return took;
 }
@@ -210,7 +218,7 @@ static double keystroke(struct store *st, const char *typed, enum contact_sort s
     store_contact_page(st, &filter, sort, NULL, false, 40, &page);
     store_contact_count(st, &filter, 1000, &count);
     double took = now_ms() - start;
-    store_contact_list_clear(&page);
+    contact_list_clear(&page);
     return took;
 }
 

@@ -9,6 +9,8 @@
 #    it, never above: base < model < store < core < io < cli, tui, and
 #    src/main.c on top; cli/ and tui/ are side by side and include
 #    neither the other;
+#  - store/'s private headers (db.h, schema.h, plan.h) are included only
+#    in store/;
 #  - SQLite (sqlite3_, <sqlite3.h>) is spoken only in store/;
 #  - curses only in tui/;
 #  - no file is longer than 800 lines.
@@ -48,6 +50,9 @@ function rank(layer) {
             target = m > 1 ? ipart[1] : ""
             if (m < 2 || rank(target) < 0 || rank(target) == 6) {
                 printf "%s:%d: includes \"%s\"; name headers by their folder (\"core/contact.h\")\n", rel, lines, inc
+                bad = 1
+            } else if (layer != "store" && inc ~ /^store\/(db|schema|plan)\.h$/) {
+                printf "%s:%d: includes \"%s\", private to store/\n", rel, lines, inc
                 bad = 1
             } else if (rank(target) > rank(layer) \
                        || (rank(layer) == 5 && rank(target) == 5 && target != layer)) {

@@ -92,7 +92,9 @@ static int open_demo(struct app *app, bool read_only)
     if (app_open_store(app) != 0)
         return 1;
     if (demo_fill(app->st, time(NULL)) != STORE_OK) {
-        fprintf(stderr, "rapport: %s\n", store_error(app->st));
+        char *message = app_store_error(app->st);
+        fprintf(stderr, "rapport: %s\n", message ? message : store_error(app->st));
+        free(message);
         return 1;
     }
     if (read_only) {

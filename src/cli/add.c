@@ -110,7 +110,7 @@ static int cmd_add(struct app *app, struct cli_args *p)
         output_contact(stdout, &c);
         printf(" (%s)\n", stage_label(c.stage));
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 
@@ -233,7 +233,7 @@ static int cmd_edit(struct app *app, struct cli_args *p)
         output_contact(stdout, &c);
         putchar('\n');
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 

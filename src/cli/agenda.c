@@ -12,6 +12,7 @@
 #include "core/cadence.h"
 #include "core/review.h"
 #include "core/stage.h"
+#include "store/quiet.h"
 
 /* Gone-quiet contacts the agenda shows before "... and N more". */
 #define AGENDA_QUIET_MAX 20
@@ -64,7 +65,7 @@ static int cmd_agenda(struct app *app, struct cli_args *p)
     struct contact_list quiet = { 0 };
     if (store_quiet_page(app->st, app->cfg.stage_cadence, now, NULL,
                          AGENDA_QUIET_MAX, &quiet) != STORE_OK) {
-        store_contact_list_clear(&quiet);
+        contact_list_clear(&quiet);
         return output_store_failed(app);
     }
     char title[96];
@@ -90,7 +91,7 @@ static int cmd_agenda(struct app *app, struct cli_args *p)
             printf(_("  … and %lld more\n"),
                    (long long)(count - (int64_t)quiet.len));
     }
-    store_contact_list_clear(&quiet);
+    contact_list_clear(&quiet);
     return CLI_OK;
 }
 

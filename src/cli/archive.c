@@ -15,6 +15,7 @@
 #include "cli/output.h"
 #include "core/contact.h"
 #include "core/journal.h"
+#include "store/forget.h"
 
 static int set_archived(struct app *app, struct cli_args *p, bool archived)
 {
@@ -32,7 +33,7 @@ static int set_archived(struct app *app, struct cli_args *p, bool archived)
         output_contact(stdout, &c);
         putchar('\n');
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 
@@ -103,13 +104,13 @@ static int cmd_forget(struct app *app, struct cli_args *p)
         if (!isatty(STDIN_FILENO)) {
             fprintf(stderr, _("rapport: forget asks for the name on a terminal; use --yes to erase #%" PRId64 " without asking\n"),
                     c.id);
-            store_contact_clear(&c);
+            contact_clear(&c);
             return CLI_USER_ERROR;
         }
         if (!confirm_forget(&c)) {
             fputs(_("rapport: the name did not match; nothing was erased\n"),
                   stderr);
-            store_contact_clear(&c);
+            contact_clear(&c);
             return CLI_USER_ERROR;
         }
     }
@@ -125,7 +126,7 @@ static int cmd_forget(struct app *app, struct cli_args *p)
             fputs(_("rapport: WARNING: another program is reading the database, so old copies of what was erased stay in the file until it stops; run rapport check afterwards\n"),
                   stderr);
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 

@@ -7,6 +7,8 @@
 #include "base/i18n.h"
 #include "cli/command.h"
 #include "cli/output.h"
+#include "store/backup.h"
+#include "store/check.h"
 
 static int cmd_backup(struct app *app, struct cli_args *p)
 {
@@ -43,14 +45,17 @@ static int cmd_check(struct app *app, struct cli_args *p)
             return output_store_failed(app);
         printf("%s\n", _("The search index was made again."));
     }
-    struct strlist problems = { 0 };
+    struct check_problem_list problems = { 0 };
     enum store_status st = store_check(app->st, &problems);
     int rc = CLI_OK;
     if (st == STORE_OK && problems.len == 0) {
         printf("%s\n", _("The database is sound."));
     } else {
         for (size_t i = 0; i < problems.len; i++) {
-            output_put(stdout, problems.items[i]);
+            char *line = app_advised(problems.items[i].text,
+                                     problems.items[i].advice);
+            output_put(stdout, line ? line : problems.items[i].text);
+            free(line);
             putchar('\n');
         }
         if (problems.len > 0)
@@ -59,10 +64,10 @@ static int cmd_check(struct app *app, struct cli_args *p)
                                      (unsigned long)problems.len),
                     problems.len);
         else
-            fprintf(stderr, "rapport: %s\n", store_error(app->st));
+            output_store_failed(app);
         rc = CLI_USER_ERROR;
     }
-    strlist_clear(&problems);
+    store_check_problems_clear(&problems);
     return rc;
 }
 

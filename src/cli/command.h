@@ -15,6 +15,7 @@
 #include "cli/cli.h"
 #include "core/app.h"
 #include "store/store.h"
+#include "model/contact.h"
 
 struct cli_command;
 

@@ -64,9 +64,11 @@ static int cmd_export(struct app *app, struct cli_args *p)
                                           vcard_version, &sum);
     int status = CLI_OK;
     if (rc != STORE_OK) {
-        char *safe = text_sanitize(store_error(app->st), false);
+        char *message = app_store_error(app->st);
+        char *safe = text_sanitize(message ? message : store_error(app->st), false);
         fprintf(stderr, "rapport: %s\n", safe);
         free(safe);
+        free(message);
         status = CLI_USER_ERROR;
     } else if (output && strcmp(output, "-") != 0) {
         char *safe = text_sanitize(output, false);

@@ -11,6 +11,8 @@
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/followup.h"
+#include "model/contact.h"
+#include "store/followup.h"
 
 static const struct option_spec follow_options[] = {
     { "every", OPTION_VALUE, "Nd|Nw|Nm", N_("repeat after each completion") },
@@ -58,7 +60,7 @@ static int cmd_follow(struct app *app, struct cli_args *p)
         putchar('\n');
     }
     free(text);
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 
@@ -105,8 +107,8 @@ static int cmd_done(struct app *app, struct cli_args *p)
             printf(_("Next: follow-up #%" PRId64 " on %s\n"), next.id, when);
         }
     }
-    store_followup_clear(&next);
-    store_followup_clear(&f);
+    followup_clear(&next);
+    followup_clear(&f);
     return rc;
 }
 
@@ -139,7 +141,7 @@ static int cmd_snooze(struct app *app, struct cli_args *p)
     printf(_("Snoozed follow-up #%" PRId64 " for "), id);
     output_contact_ref(stdout, f.contact_id, f.contact_name);
     printf(_(" until %s (due %s)\n"), when, due);
-    store_followup_clear(&f);
+    followup_clear(&f);
     return CLI_OK;
 }
 

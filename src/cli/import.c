@@ -88,9 +88,11 @@ static int cmd_import(struct app *app, struct cli_args *p)
     print_lines(&sum.messages, stderr);
     int status = CLI_OK;
     if (rc != STORE_OK) {
-        char *safe = text_sanitize(store_error(app->st), false);
+        char *message = app_store_error(app->st);
+        char *safe = text_sanitize(message ? message : store_error(app->st), false);
         fprintf(stderr, "rapport: %s\n", safe);
         free(safe);
+        free(message);
         status = CLI_USER_ERROR;
     } else if (flags & IO_DRY_RUN) {
         printf(_("Dry run: would add %d, merge %d, leave %d unchanged, reject %d; nothing was written.\n"),

@@ -14,6 +14,7 @@
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/note.h"
+#include "model/contact.h"
 
 /* Reads standard input (a multi-line note), but no more than max bytes:
  * what is longer is refused anyway, and reading it whole would cost its
@@ -84,7 +85,7 @@ static int cmd_note(struct app *app, struct cli_args *p)
         putchar('\n');
     }
     free(body);
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 

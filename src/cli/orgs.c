@@ -63,7 +63,7 @@ static int cmd_orgs(struct app *app, struct cli_args *p)
                                _("Decision-makers"));
         if (rc == CLI_OK)
             rc = print_members(app, &o, ROLE_USER, _("Users"));
-        store_org_clear(&o);
+        org_clear(&o);
         return rc;
     }
     struct org_cursor cur;

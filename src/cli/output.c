@@ -88,7 +88,9 @@ unsigned long output_plural(long long n)
 
 int output_store_failed(struct app *app)
 {
-    fprintf(stderr, "rapport: %s\n", store_error(app->st));
+    char *message = app_store_error(app->st);
+    fprintf(stderr, "rapport: %s\n", message ? message : store_error(app->st));
+    free(message);
     return CLI_USER_ERROR;
 }
 

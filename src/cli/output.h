@@ -11,6 +11,9 @@
 #include "base/date.h"
 #include "core/app.h"
 #include "store/store.h"
+#include "model/contact.h"
+#include "model/followup.h"
+#include "store/followup.h"
 
 /* Writes stored text made safe for a terminal (SPEC §8). */
 void output_put(FILE *out, const char *s);

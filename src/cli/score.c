@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/score.h"
+#include "model/contact.h"
 
 static int cmd_score(struct app *app, struct cli_args *p)
 {
@@ -31,7 +32,7 @@ static int cmd_score(struct app *app, struct cli_args *p)
         putchar('\n');
     }
     free(comment);
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 

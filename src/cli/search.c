@@ -10,6 +10,8 @@
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/stage.h"
+#include "model/search.h"
+#include "store/search.h"
 
 static int cmd_search(struct app *app, struct cli_args *p)
 {
@@ -38,7 +40,7 @@ static int cmd_search(struct app *app, struct cli_args *p)
         if (hits.len == 0)
             printf("%s\n", _("No matches."));
     }
-    store_search_hit_list_clear(&hits);
+    search_hit_list_clear(&hits);
     free(query);
     return rc;
 }

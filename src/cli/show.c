@@ -15,6 +15,9 @@
 #include "core/cursor.h"
 #include "core/note.h"
 #include "core/stage.h"
+#include "model/score.h"
+#include "store/score.h"
+#include "store/stage.h"
 
 static void show_field(const char *label, const char *value)
 {
@@ -146,7 +149,7 @@ static int cmd_show(struct app *app, struct cli_args *p)
         }
         putchar('\n');
     }
-    store_stage_change_list_clear(&history);
+    stage_change_list_clear(&history);
 
     struct score_list scores = { 0 };
     if (store_score_list(app->st, c.id, &scores) != STORE_OK) {
@@ -166,9 +169,9 @@ static int cmd_show(struct app *app, struct cli_args *p)
             putchar('\n');
         }
     }
-    store_score_list_clear(&scores);
+    score_list_clear(&scores);
 out:
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 

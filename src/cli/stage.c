@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/stage.h"
+#include "model/contact.h"
 
 static const struct option_spec stage_options[] = {
     { "reason", OPTION_VALUE, "TEXT", N_("why the stage changed") },
@@ -30,7 +31,7 @@ static int cmd_stage(struct app *app, struct cli_args *p)
         output_contact(stdout, &c);
         printf(": %s → %s\n", stage_label(from), stage_label((enum stage)to));
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 

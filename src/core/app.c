@@ -15,6 +15,57 @@
 #include "core/app.h"
 #include "base/i18n.h"
 
+const char *app_advice(enum store_advice advice)
+{
+    switch (advice) {
+    case STORE_ADVICE_CREATE:
+        return _("run rapport once without --read-only to create it, or name another with --db");
+    case STORE_ADVICE_NAME_FILE:
+        return _("name the database file with --db");
+    case STORE_ADVICE_RESTORE:
+        return _("restore a backup, or name another file with --db");
+    case STORE_ADVICE_OTHER_FILE:
+        return _("choose another file with --db");
+    case STORE_ADVICE_UPGRADE:
+        return _("open it once without --read-only");
+    case STORE_ADVICE_CHECK:
+        return _("run \"rapport check\" and restore a backup");
+    case STORE_ADVICE_REBUILD_INDEX:
+        return _("rebuild it with: rapport check --rebuild-index");
+    case STORE_ADVICE_OWN_FOLDER:
+        return _("keep the database in a folder of your own (mkdir -m 700) and name it with --db");
+    case STORE_ADVICE_NONE:
+        break;
+    }
+    return NULL;
+}
+
+char *app_advised(const char *message, enum store_advice advice)
+{
+    const char *what = app_advice(advice);
+    char *text = NULL;
+    /* TRANSLATORS: a message, then what to do about it. */
+    if (what ? asprintf(&text, _("%s; %s"), message, what) < 0
+             : !(text = strdup(message)))
+        return NULL;
+    return text;
+}
+
+char *app_store_error(const struct store *st)
+{
+    return app_advised(store_error(st), store_advice(st));
+}
+
+/* Said before the long upgrade runs, so that it does not look like a
+ * hang. */
+static void say_upgrading(void *arg, const char *path, int version,
+                          int64_t notes)
+{
+    (void)arg;
+    fprintf(stderr, _("rapport: upgrading %s to schema version %d for %lld notes; this is done once and takes a while…\n"),
+            path, version, (long long)notes);
+}
+
 int app_open_store(struct app *app)
 {
     if (app->st)
@@ -24,20 +75,21 @@ int app_open_store(struct app *app)
     if (app->cfg.shared_database)
         flags |= STORE_OPEN_SHARED;
     struct strlist warnings = { 0 };
-    char *error = NULL;
-    enum store_status rc = store_open(app->db_path, flags, &app->st, &error,
-                                      &warnings);
+    struct store_opening how = { .warnings = &warnings, .upgrading = say_upgrading };
+    enum store_status rc = store_open_with(app->db_path, flags, &how, &app->st);
     for (size_t i = 0; i < warnings.len; i++)
         fprintf(stderr, _("rapport: WARNING: %s\n"), warnings.items[i]);
     strlist_clear(&warnings);
     if (rc != STORE_OK) {
-        fprintf(stderr, "rapport: %s\n",
-                error ? error : _("cannot open the database"));
-        free(error);
+        char *message = how.error ? app_advised(how.error, how.advice) : NULL;
+        fprintf(stderr, "rapport: %s\n", message ? message
+                : how.error ? how.error : _("cannot open the database"));
+        free(message);
+        free(how.error);
         app->st = NULL;
         return 1;
     }
-    free(error);
+    free(how.error);
     return 0;
 }
 

@@ -17,8 +17,19 @@ struct app {
 };
 
 /* Opens app->db_path (creating it unless read-only) and prints warnings
- * to stderr. Returns 0, or 1 after printing a one-line error. */
+ * to stderr, and a notice before a long upgrade. Returns 0, or 1 after
+ * printing a one-line error with its advice. */
 int app_open_store(struct app *app);
+/* What the person can do about a failure of the store, worded for them:
+ * the advice names rapport's commands and options, which the store does
+ * not know. NULL for STORE_ADVICE_NONE. */
+const char *app_advice(enum store_advice advice);
+/* message, then its advice ("MESSAGE; ADVICE"), or message alone when
+ * there is none. Free it; NULL when out of memory. */
+char *app_advised(const char *message, enum store_advice advice);
+/* The store's last failure with its advice, as the front ends show it;
+ * free it (NULL: out of memory, show store_error(st)). */
+char *app_store_error(const struct store *st);
 void app_close(struct app *app);
 /* Points app->db_path at a new database in a private throw-away folder
  * named for its purpose ("demo"). Returns 0, or 1 after printing why not. */

@@ -1,7 +1,7 @@
 /* Cadence: how often each contact should be touched, and who has gone
  * quiet. The storage lists quiet contacts through its indexes; these
- * functions answer the same question for one contact already read.
- * Uses store/ and below. */
+ * functions answer the same question for one contact already read,
+ * with the same arithmetic (model/cadence.c). Uses store/ and below. */
 #include <config.h>
 
 #include <errno.h>
@@ -11,6 +11,8 @@
 
 #include "core/cadence.h"
 #include "base/date.h"
+#include "model/contact.h"
+#include "model/stage.h"
 
 const int cadence_defaults[STAGE_COUNT] = {
     [STAGE_END_USER] = 0,
@@ -18,24 +20,9 @@ const int cadence_defaults[STAGE_COUNT] = {
     [STAGE_CLIENT] = 21,
 };
 
-int cadence_days_for(const struct contact *c,
-                     const int stage_cadence[STAGE_COUNT])
-{
-    if (c->cadence_days >= 0)
-        return c->cadence_days;
-    if ((unsigned)c->stage >= STAGE_COUNT)
-        return 0;
-    return stage_cadence[c->stage] > 0 ? stage_cadence[c->stage] : 0;
-}
-
-static time_t last_interaction(const struct contact *c)
-{
-    return c->last_touch ? c->last_touch : c->created;
-}
-
 int64_t cadence_days_since(const struct contact *c, time_t now)
 {
-    struct date then = date_from_time(last_interaction(c));
+    struct date then = date_from_time(contact_last_interaction(c));
     struct date today = date_from_time(now);
     int64_t days = date_diff_days(today, then);
     return days > 0 ? days : 0;
@@ -47,13 +34,12 @@ int64_t cadence_days_overdue(const struct contact *c,
     int days = cadence_days_for(c, stage_cadence);
     if (days == 0)
         return 0;
-    /* Measured in seconds, as the storage's list does, so a contact is
-     * quiet in both places at the same moment. */
-    time_t due = last_interaction(c) + (time_t)days * 86400;
+    /* The moment the store's list counts it quiet too. */
+    time_t due = cadence_quiet_at(c, days);
     if (now <= due)
         return 0;
     /* Any part of a day past the cadence counts as a day overdue. */
-    return (int64_t)((now - due + 86399) / 86400);
+    return (int64_t)((now - due + CADENCE_DAY_SECONDS - 1) / CADENCE_DAY_SECONDS);
 }
 
 bool cadence_is_quiet(const struct contact *c,

@@ -3,14 +3,18 @@
 #ifndef RAPPORT_CADENCE_H
 #define RAPPORT_CADENCE_H
 
-#include "store/store.h"
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "model/cadence.h"
+#include "model/contact.h"
+#include "model/stage.h"
 
 /* SPEC §2 defaults: end user off, customer 45 days, client 21 days. */
 extern const int cadence_defaults[STAGE_COUNT];
 
-/* Days that apply to c (its own, else its stage's); 0 = never quiet. */
-int cadence_days_for(const struct contact *c,
-                     const int stage_cadence[STAGE_COUNT]);
+/* Which days apply to a contact (cadence_days_for) is model/cadence.h's. */
 /* Whole days since c's last interaction. */
 int64_t cadence_days_since(const struct contact *c, time_t now);
 /* Days past the cadence (> 0 when quiet), 0 when not quiet or off. */

@@ -6,8 +6,8 @@
 
 #include <stdbool.h>
 
-#include "store/store.h"
 #include "base/strlist.h"
+#include "model/stage.h"
 
 struct pipeline_thresholds {
     int end_user_interactions;   /* 3: interactions ... */

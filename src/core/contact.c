@@ -13,6 +13,9 @@
 #include "core/contact.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "store/contact.h"
+#include "store/forget.h"
+#include "store/search.h"
 
 /* How many candidates an ambiguity message lists. */
 #define CANDIDATES_SHOWN 8
@@ -209,7 +212,7 @@ enum store_status contact_resolve(struct store *st, const char *ref,
             strlist_clear(&names);
         }
     }
-    store_contact_list_clear(&found);
+    contact_list_clear(&found);
 out:
     free(needle);
     return rc;
@@ -440,7 +443,7 @@ enum store_status contact_update_changed(struct store *st, struct contact *c,
     struct contact stored = { 0 };
     rc = store_contact_get(st, c->id, &stored);
     bool same = rc == STORE_OK && same_fields(c, &stored);
-    store_contact_clear(&stored);
+    contact_clear(&stored);
     if (same)
         return STORE_OK;
     rc = store_contact_update(st, c, now);
@@ -491,7 +494,7 @@ static enum store_status set_archived(struct store *st, int64_t id,
     } else {
         rc = store_contact_set_archived(st, id, archived, now);
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }
 

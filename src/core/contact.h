@@ -3,6 +3,7 @@
 #ifndef RAPPORT_CONTACT_H
 #define RAPPORT_CONTACT_H
 
+#include "model/contact.h"
 #include "store/store.h"
 
 /* The most emails, phone numbers or tags one contact keeps. A person

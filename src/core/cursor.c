@@ -8,6 +8,10 @@
 
 #include "base/i18n.h"
 #include "core/cursor.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/note.h"
+#include "store/org.h"
 
 static void state_open(struct cursor_state *s, struct store *st)
 {
@@ -62,14 +66,14 @@ const struct contact *cursor_next_contact(struct contact_cursor *cur)
         return NULL;
     bool have_after = s->started;
     if (have_after) {
-        store_contact_clear(&cur->after);
-        if (store_contact_copy(&cur->after,
+        contact_clear(&cur->after);
+        if (contact_copy(&cur->after,
                                &cur->window.items[cur->window.len - 1]) != 0) {
             s->status = store_fail(s->st, STORE_FAILED, _("out of memory"));
             return NULL;
         }
     }
-    store_contact_list_clear(&cur->window);
+    contact_list_clear(&cur->window);
     enum store_status rc = store_contact_page(s->st, &cur->filter, cur->sort,
                                               have_after ? &cur->after : NULL,
                                               false, CURSOR_WINDOW,
@@ -81,8 +85,8 @@ const struct contact *cursor_next_contact(struct contact_cursor *cur)
 
 enum store_status cursor_close_contacts(struct contact_cursor *cur)
 {
-    store_contact_list_clear(&cur->window);
-    store_contact_clear(&cur->after);
+    contact_list_clear(&cur->window);
+    contact_clear(&cur->after);
     return cur->s.status;
 }
 
@@ -110,7 +114,7 @@ const struct note *cursor_next_note(struct note_cursor *cur)
         cur->after = (struct note){ .id = last->id, .at = last->at,
                                     .contact_id = cur->contact_id };
     }
-    store_note_list_clear(&cur->window);
+    note_list_clear(&cur->window);
     enum store_status rc = store_note_page(s->st, cur->contact_id,
                                            have_after ? &cur->after : NULL,
                                            CURSOR_WINDOW, &cur->window);
@@ -121,7 +125,7 @@ const struct note *cursor_next_note(struct note_cursor *cur)
 
 enum store_status cursor_close_notes(struct note_cursor *cur)
 {
-    store_note_list_clear(&cur->window);
+    note_list_clear(&cur->window);
     return cur->s.status;
 }
 
@@ -145,7 +149,7 @@ const struct followup *cursor_next_followup(struct followup_cursor *cur)
     bool have_after = s->started;
     if (have_after)
         cur->after = store_followup_key(&cur->window.items[cur->window.len - 1]);
-    store_followup_list_clear(&cur->window);
+    followup_list_clear(&cur->window);
     enum store_status rc = store_followup_page(s->st, &cur->filter,
                                                have_after ? &cur->after : NULL,
                                                CURSOR_WINDOW, &cur->window);
@@ -156,7 +160,7 @@ const struct followup *cursor_next_followup(struct followup_cursor *cur)
 
 enum store_status cursor_close_followups(struct followup_cursor *cur)
 {
-    store_followup_list_clear(&cur->window);
+    followup_list_clear(&cur->window);
     return cur->s.status;
 }
 
@@ -183,11 +187,11 @@ const struct org *cursor_next_org(struct org_cursor *cur)
             s->status = store_fail(s->st, STORE_FAILED, _("out of memory"));
             return NULL;
         }
-        store_org_clear(&cur->after);
+        org_clear(&cur->after);
         cur->after.id = last->id;
         cur->after.name = name;
     }
-    store_org_list_clear(&cur->window);
+    org_list_clear(&cur->window);
     enum store_status rc = store_org_page(s->st, have_after ? &cur->after : NULL,
                                           CURSOR_WINDOW, &cur->window);
     if (!state_read(s, rc, cur->window.len, cur->window.more))
@@ -197,7 +201,7 @@ const struct org *cursor_next_org(struct org_cursor *cur)
 
 enum store_status cursor_close_orgs(struct org_cursor *cur)
 {
-    store_org_list_clear(&cur->window);
-    store_org_clear(&cur->after);
+    org_list_clear(&cur->window);
+    org_clear(&cur->after);
     return cur->s.status;
 }

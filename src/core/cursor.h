@@ -21,6 +21,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/contact.h"
+#include "model/followup.h"
+#include "model/note.h"
+#include "model/org.h"
+#include "store/contact.h"
+#include "store/followup.h"
 #include "store/store.h"
 
 /* Rows per read: small enough to stay within SPEC §9's memory, large

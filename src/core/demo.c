@@ -18,6 +18,7 @@
 #include "core/note.h"
 #include "core/score.h"
 #include "core/stage.h"
+#include "store/followup.h"
 
 #define DAY ((time_t)86400)
 
@@ -287,7 +288,7 @@ static enum store_status add_person(struct store *st, const struct person *p,
     enum store_status rc = contact_add(st, &c, days_ago(now, p->age, 0));
     int64_t id = c.id;
     *id_out = id;
-    store_contact_clear(&c);
+    contact_clear(&c);
     if (rc != STORE_OK)
         return rc;
 
@@ -384,7 +385,7 @@ static enum store_status fill(struct store *st, void *arg)
                           days_ago(d->now, 200, 2), NULL);
         if (rc == STORE_OK)
             rc = contact_archive(st, c.id, days_ago(d->now, 199, 2));
-        store_contact_clear(&c);
+        contact_clear(&c);
     }
     return rc;
 }

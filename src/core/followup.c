@@ -10,6 +10,8 @@
 #include "base/i18n.h"
 #include "core/note.h"
 #include "base/text.h"
+#include "model/note.h"
+#include "store/followup.h"
 
 static bool interval_valid(struct interval every)
 {
@@ -104,7 +106,7 @@ static enum store_status get_open(struct store *st, int64_t id,
     if (rc == STORE_OK && f->state != FOLLOWUP_OPEN) {
         rc = store_fail(st, STORE_INVALID, _("follow-up #%lld is already done"),
                         (long long)id);
-        store_followup_clear(f);
+        followup_clear(f);
     }
     return rc;
 }
@@ -131,8 +133,8 @@ enum store_status followup_done(struct store *st, int64_t id,
         /* The next occurrence is the same calendar item. */
         following.uid = f.uid ? strdup(f.uid) : NULL;
         if (!following.text || (f.uid && !following.uid)) {
-            store_followup_clear(&following);
-            store_followup_clear(&f);
+            followup_clear(&following);
+            followup_clear(&f);
             return store_fail(st, STORE_FAILED, _("out of memory"));
         }
     }
@@ -170,13 +172,13 @@ enum store_status followup_done(struct store *st, int64_t id,
                              logs ? &log : NULL, now);
 out:
     free(log.body);
-    store_followup_clear(&f);
+    followup_clear(&f);
     if (rc == STORE_OK && next) {
         *next = following;
         if (!recurs)
             next->id = 0;
     } else {
-        store_followup_clear(&following);
+        followup_clear(&following);
     }
     return rc;
 }
@@ -210,7 +212,7 @@ static enum store_status snooze(struct store *st, int64_t id,
      * snooze that puts nothing off is no snooze, and is left out. */
     bool puts_off = date_compare(until, f.due) > 0;
     if (!puts_off && how == SNOOZE_COPY) {
-        store_followup_clear(&f);
+        followup_clear(&f);
         return STORE_OK;
     }
     char day[11];
@@ -226,7 +228,7 @@ static enum store_status snooze(struct store *st, int64_t id,
                         _("follow-up #%lld is already snoozed until %s"),
                         (long long)id, day);
     }
-    store_followup_clear(&f);
+    followup_clear(&f);
     return rc != STORE_OK ? rc : store_followup_snooze(st, id, until, now);
 }
 

@@ -3,6 +3,7 @@
 #ifndef RAPPORT_FOLLOWUP_H
 #define RAPPORT_FOLLOWUP_H
 
+#include "model/followup.h"
 #include "store/store.h"
 
 /* Stores a follow-up; every.count 0 when it does not recur; due_minutes
@@ -28,7 +29,7 @@ struct date followup_effective(const struct followup *f);
 
 /* Marks it done; logs log_note as a note when not NULL or blank; for a
  * recurring one schedules the next, described in *next (next->id 0 when
- * none was scheduled; clear it with store_followup_clear). */
+ * none was scheduled; clear it with followup_clear). */
 enum store_status followup_done(struct store *st, int64_t id,
                                 const char *log_note, time_t now,
                                 struct followup *next);

@@ -7,6 +7,7 @@
 
 #include "base/i18n.h"
 #include "core/journal.h"
+#include "store/journal.h"
 
 enum store_status journal_undo_entry(struct store *st, int64_t id, char **what)
 {
@@ -20,7 +21,7 @@ enum store_status journal_undo_entry(struct store *st, int64_t id, char **what)
         *what = undone.what;
         undone.what = NULL;
     }
-    store_journal_entry_clear(&undone);
+    journal_entry_clear(&undone);
     return STORE_OK;
 }
 
@@ -37,11 +38,11 @@ enum store_status journal_newest(struct store *st, struct journal_entry *entry)
     if (rc != STORE_OK)
         return rc;
     if (recent.len == 0) {
-        store_journal_list_clear(&recent);
+        journal_list_clear(&recent);
         return store_fail(st, STORE_NOT_FOUND, _("nothing to undo"));
     }
     *entry = recent.items[0];
     recent.items[0] = (struct journal_entry){ 0 };
-    store_journal_list_clear(&recent);
+    journal_list_clear(&recent);
     return STORE_OK;
 }

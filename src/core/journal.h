@@ -3,6 +3,7 @@
 #ifndef RAPPORT_JOURNAL_H
 #define RAPPORT_JOURNAL_H
 
+#include "model/journal.h"
 #include "store/store.h"
 
 /* Reverts the last change; *what (free it) says what was undone.

@@ -9,6 +9,8 @@
 #include "base/i18n.h"
 #include "core/note.h"
 #include "base/text.h"
+#include "model/note.h"
+#include "store/note.h"
 
 const char *const note_kinds[] = {
     "note", "call", "email", "meeting", "consultation", "delivery", NULL,

@@ -10,6 +10,8 @@
 #include "core/org.h"
 #include "base/strlist.h"
 #include "base/text.h"
+#include "store/contact.h"
+#include "store/org.h"
 
 enum store_status org_page(struct store *st, const struct org *after,
                            size_t limit, struct org_list *out)
@@ -24,7 +26,7 @@ static int org_copy(struct org *dst, const struct org *src)
     dst->name = src->name ? strdup(src->name) : NULL;
     dst->notes = src->notes ? strdup(src->notes) : NULL;
     if ((src->name && !dst->name) || (src->notes && !dst->notes)) {
-        store_org_clear(dst);
+        org_clear(dst);
         return -1;
     }
     return 0;
@@ -65,7 +67,7 @@ static enum store_status find_part(struct store *st, const char *key,
         if (same)
             (*exact)++;
         if (*found == 1 || (same && *exact == 1)) {
-            store_org_clear(first);
+            org_clear(first);
             if (org_copy(first, o) != 0)
                 rc = store_fail(st, STORE_FAILED, _("out of memory"));
         }
@@ -107,7 +109,7 @@ enum store_status org_resolve(struct store *st, const char *name,
         }
         free(shown);
     }
-    store_org_clear(&first);
+    org_clear(&first);
     strlist_clear(&names);
     return rc;
 }

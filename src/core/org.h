@@ -3,7 +3,10 @@
 #ifndef RAPPORT_ORG_H
 #define RAPPORT_ORG_H
 
+#include "model/contact.h"
+#include "model/org.h"
 #include "store/store.h"
+#include "store/contact.h"
 
 enum store_status org_page(struct store *st, const struct org *after,
                            size_t limit, struct org_list *out);

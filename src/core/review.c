@@ -7,6 +7,10 @@
 
 #include "base/i18n.h"
 #include "core/review.h"
+#include "model/list.h"
+#include "model/stage.h"
+#include "store/followup.h"
+#include "store/quiet.h"
 
 /* ngettext takes an unsigned count. */
 static unsigned long plural(long n)

@@ -12,6 +12,8 @@
 #include <time.h>
 
 #include "store/store.h"
+#include "model/stage.h"
+#include "store/followup.h"
 
 enum review_section {
     REVIEW_OVERDUE,     /* open follow-ups before today */

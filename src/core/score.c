@@ -1,5 +1,6 @@
 /* Satisfaction: 0-10 scores, and NPS over the latest score of each
- * contact in a group. Uses store/ and below. */
+ * contact in a group: who promotes (9-10) and who detracts (0-6) is
+ * decided here only. Uses store/ and below. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -8,6 +9,8 @@
 #include "base/i18n.h"
 #include "core/score.h"
 #include "base/text.h"
+#include "model/score.h"
+#include "store/score.h"
 
 int score_parse(const char *text)
 {
@@ -52,6 +55,15 @@ enum store_status score_add(struct store *st, int64_t contact_id, int value,
         *id = s.id;
     free(s.comment);
     return rc;
+}
+
+void score_nps_count(struct nps *n, int value, int64_t contacts)
+{
+    n->answered += (int)contacts;
+    if (value >= 9)
+        n->promoters += (int)contacts;
+    else if (value <= 6)
+        n->detractors += (int)contacts;
 }
 
 bool score_nps(const struct nps *n, double *value)

@@ -11,21 +11,18 @@
 #include "base/i18n.h"
 #include "core/stage.h"
 #include "base/text.h"
+#include "store/contact.h"
+#include "store/stage.h"
 
+/* The labels; the keys ("end-user") are model/stage.c's. */
 static const struct {
-    const char *key;
     const char *label;
     const char *plural;
 } stages[STAGE_COUNT] = {
-    [STAGE_END_USER] = { "end-user", N_("End user"), N_("End users") },
-    [STAGE_CUSTOMER] = { "customer", N_("Customer"), N_("Customers") },
-    [STAGE_CLIENT] = { "client", N_("Client"), N_("Clients") },
+    [STAGE_END_USER] = { N_("End user"), N_("End users") },
+    [STAGE_CUSTOMER] = { N_("Customer"), N_("Customers") },
+    [STAGE_CLIENT] = { N_("Client"), N_("Clients") },
 };
-
-const char *stage_key(enum stage s)
-{
-    return (unsigned)s < STAGE_COUNT ? stages[s].key : "?";
-}
 
 const char *stage_label(enum stage s)
 {
@@ -64,7 +61,7 @@ int stage_parse(const char *text)
     if (!text)
         return STAGE_NONE;
     for (int s = 0; s < STAGE_COUNT; s++) {
-        if (loose_equal(text, stages[s].key)
+        if (loose_equal(text, stage_key((enum stage)s))
             || loose_equal(text, _(stages[s].label))
             || loose_equal(text, _(stages[s].plural)))
             return s;
@@ -92,10 +89,10 @@ enum store_status stage_set(struct store *st, int64_t contact_id,
         rc = store_fail(st, STORE_INVALID, _("%s is already a %s"),
                         who ? who : "", stage_label(to));
         free(who);
-        store_contact_clear(&c);
+        contact_clear(&c);
         return rc;
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     char *why = NULL;
     if (reason) {
         why = strdup(reason);
@@ -131,10 +128,10 @@ static enum store_status stage_step(struct store *st, int64_t contact_id,
                                  : _("%s is an end user: there is no stage before it"),
                         who ? who : "");
         free(who);
-        store_contact_clear(&c);
+        contact_clear(&c);
         return rc;
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     rc = stage_set(st, contact_id, (enum stage)to, reason, now);
     if (rc == STORE_OK && now_stage)
         *now_stage = (enum stage)to;

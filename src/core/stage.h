@@ -4,10 +4,9 @@
 #ifndef RAPPORT_STAGE_H
 #define RAPPORT_STAGE_H
 
+#include "model/stage.h"
 #include "store/store.h"
 
-/* "end-user", "customer", "client": stored and used on the command line. */
-const char *stage_key(enum stage s);
 /* Translated singular and plural labels: "End user", "End users". */
 const char *stage_label(enum stage s);
 const char *stage_plural_label(enum stage s);

@@ -8,6 +8,9 @@
 #include <stdio.h>
 
 #include "io/io.h"
+#include "model/contact.h"
+#include "model/note.h"
+#include "store/store.h"
 
 /* Lines longer than this are refused: no address book writes them, and
  * a bound keeps garbage input from costing unbounded memory. */

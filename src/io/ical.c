@@ -17,6 +17,8 @@
 #include "base/i18n.h"
 #include "io/format.h"
 #include "base/text.h"
+#include "store/contact.h"
+#include "store/followup.h"
 
 /* rapport's snooze, which RFC 5545 has no property for: DUE stays the
  * day a follow-up is due, as calendars expect, and this one carries the
@@ -355,7 +357,7 @@ static enum store_status put_todo(struct io_export *ex,
         icalcomponent_add_property(todo, a);
         io_buf_free(&to);
     }
-    store_contact_clear(&c);
+    contact_clear(&c);
     if (f->every.count > 0) {
         struct icalrecurrencetype r;
         icalrecurrencetype_clear(&r);

@@ -20,6 +20,8 @@
 #include "io/format.h"
 #include "base/paths.h"
 #include "base/text.h"
+#include "store/contact.h"
+#include "store/note.h"
 
 struct io_format_row {
     const char *name;

@@ -11,6 +11,7 @@
 #include "core/app.h"
 #include "store/store.h"
 #include "base/strlist.h"
+#include "model/contact.h"
 
 enum io_format {
     IO_FORMAT_GUESS = -1,   /* from the file's name and first bytes */

@@ -21,6 +21,12 @@
 #include "core/contact.h"
 #include "io/format.h"
 #include "core/stage.h"
+#include "model/followup.h"
+#include "model/score.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/score.h"
+#include "store/stage.h"
 
 static json_t *str_or_null(const char *s)
 {
@@ -109,7 +115,7 @@ static enum store_status add_history(struct io_export *ex, int64_t id,
         json_object_set_new(o, "reason", str_or_null(s->reason));
         json_array_append_new(into, o);
     }
-    store_stage_change_list_clear(&l);
+    stage_change_list_clear(&l);
     return rc;
 }
 
@@ -126,7 +132,7 @@ static enum store_status add_scores(struct io_export *ex, int64_t id,
         json_object_set_new(o, "comment", str_or_null(s->comment));
         json_array_append_new(into, o);
     }
-    store_score_list_clear(&l);
+    score_list_clear(&l);
     return rc;
 }
 

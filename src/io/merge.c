@@ -11,6 +11,10 @@
 #include "io/format.h"
 #include "io/merge.h"
 #include "base/text.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/note.h"
+#include "store/search.h"
 
 struct apply {
     struct io_import *im;

@@ -5,6 +5,7 @@
 #define RAPPORT_IO_MERGE_H
 
 #include "io/format.h"
+#include "store/store.h"
 
 /* With IO_DRY_RUN, notes "FILE:LINE: what: who" in the summary's plan. */
 void io_merge_plan(struct io_import *im, int line, const char *what,

@@ -14,6 +14,8 @@
 #include "io/merge.h"
 #include "core/note.h"
 #include "base/text.h"
+#include "store/contact.h"
+#include "store/search.h"
 
 /* A note as it compares: LF line breaks, no trailing blanks (note_add
  * makes them so). Notes stored by an older rapport may still hold CR LF. */
@@ -259,13 +261,13 @@ static enum store_status find_by_name(struct io_import *im, const char *name,
         free(have);
     }
     if (rc == STORE_OK && (owned || (hits == 1 && !uid))) {
-        if (store_contact_copy(out, &l.items[owned ? owner : hit]) != 0)
+        if (contact_copy(out, &l.items[owned ? owner : hit]) != 0)
             rc = store_fail(im->st, STORE_FAILED, _("out of memory"));
         else
             *found = true;
     }
     free(want);
-    store_contact_list_clear(&l);
+    contact_list_clear(&l);
     return rc;
 }
 
@@ -363,7 +365,7 @@ enum store_status io_merge_contact(struct io_import *im, struct io_record *r)
             im->sum->unchanged++;
         }
         free(name);
-        store_contact_clear(&old);
+        contact_clear(&old);
         return rc;
     }
     char *name = strdup(r->c.name ? r->c.name : "");

@@ -15,6 +15,8 @@
 #include "io/format.h"
 #include "io/merge.h"
 #include "base/text.h"
+#include "store/contact.h"
+#include "store/followup.h"
 
 static bool same_interval(struct interval a, struct interval b)
 {
@@ -73,7 +75,7 @@ static enum store_status has_own_followup(struct store *st,
     if (rc == STORE_OK)
         *found = (int64_t)f.created == created && f.text && t->text
                  && strcmp(f.text, t->text) == 0;
-    store_followup_clear(&f);
+    followup_clear(&f);
     return rc;
 }
 
@@ -91,7 +93,7 @@ static enum store_status has_uid_followup(struct store *st,
     if (rc == STORE_NOT_FOUND)
         return STORE_OK;
     *found = rc == STORE_OK;
-    store_followup_clear(&f);
+    followup_clear(&f);
     return rc;
 }
 
@@ -184,6 +186,6 @@ enum store_status io_merge_followup(struct io_import *im, struct io_task *t)
         }
     }
     free(what);
-    store_contact_clear(&c);
+    contact_clear(&c);
     return rc;
 }

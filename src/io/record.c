@@ -46,7 +46,7 @@ struct io_record *io_record_new(struct io_import *im, int line)
 
 static void record_clear(struct io_record *r)
 {
-    store_contact_clear(&r->c);
+    contact_clear(&r->c);
     free(r->uid);
     for (int l = 0; l < IO_LIST_COUNT; l++)
         free(r->dropped[l].field);

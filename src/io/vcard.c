@@ -16,6 +16,7 @@
 #include "io/format.h"
 #include "core/stage.h"
 #include "base/text.h"
+#include "store/contact.h"
 
 /* ---- reading -------------------------------------------------------------- */
 

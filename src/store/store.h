@@ -1,4 +1,6 @@
-/* The storage: the only module that speaks SQL.
+/* The storage: store/ is the only folder that speaks SQL. This header
+ * opens and closes a database and says how calls went; the headers
+ * beside it hold one concern each (store/contact.h, store/note.h, ...).
  *
  * It opens and checks the database file, sets the pragmas, migrates the
  * schema (PRAGMA user_version), and owns every statement. Every write is
@@ -7,17 +9,21 @@
  * cursor (the last row the caller has), never a whole table.
  *
  * Functions return STORE_OK (0) or another enum store_status; the message
- * for the user is then in store_error(). */
+ * for the user is then in store_error(). The store takes records the
+ * domain (core/) has checked: names, notes, scores and dates are not
+ * checked again here, and what breaks a rule of the schema (a NOT NULL,
+ * a CHECK) comes back as STORE_INVALID.
+ *
+ * The files of store/ use model/ and base/ and nothing above; the ones
+ * that share more than this folder's public headers do so through the
+ * private store/db.h, store/schema.h and store/plan.h. Uses
+ * base/strlist.h. */
 #ifndef RAPPORT_STORE_H
 #define RAPPORT_STORE_H
 
 #include <stdbool.h>
-#include <stddef.h>
 #include <stdint.h>
-#include <time.h>
 
-#include "base/date.h"
-#include "base/phone.h"
 #include "base/strlist.h"
 
 enum store_status {
@@ -30,144 +36,23 @@ enum store_status {
     STORE_FAILED,      /* the database failed: damaged, disk full, ... */
 };
 
-/* The pipeline, in order. Stored as 'end-user', 'customer', 'client'. */
-enum stage {
-    STAGE_END_USER = 0,
-    STAGE_CUSTOMER = 1,
-    STAGE_CLIENT = 2,
+/* What a person can do about a failure, beyond what the message says.
+ * The front ends word it: the store names none of their commands and
+ * options. */
+enum store_advice {
+    STORE_ADVICE_NONE = 0,
+    STORE_ADVICE_CREATE,         /* no database there: create it, or name another */
+    STORE_ADVICE_NAME_FILE,      /* not a regular file: name the database file */
+    STORE_ADVICE_RESTORE,        /* not a database of ours or damaged: restore a
+                                    backup, or name another file */
+    STORE_ADVICE_OTHER_FILE,     /* another program's database: choose another file */
+    STORE_ADVICE_UPGRADE,        /* an older schema opened read-only: open it
+                                    once writable */
+    STORE_ADVICE_CHECK,          /* damaged: check it and restore a backup */
+    STORE_ADVICE_REBUILD_INDEX,  /* the search index: make it again */
+    STORE_ADVICE_OWN_FOLDER,     /* a folder others may change: keep the
+                                    database in a folder of one's own */
 };
-#define STAGE_COUNT 3
-#define STAGE_NONE (-1)
-
-enum role {
-    ROLE_USER = 1 << 0,
-    ROLE_DECISION_MAKER = 1 << 1,
-};
-
-struct contact {
-    int64_t id;
-    char *name;
-    char *org;             /* organisation's name; NULL when none */
-    char *department;      /* within the organisation; NULL when none */
-    char *title;           /* NULL when none */
-    unsigned roles;        /* enum role bits */
-    enum stage stage;      /* current stage (the last stage change) */
-    time_t stage_since;
-    struct strlist emails;
-    struct phone_list phones;
-    struct strlist tags;
-    char *projects;        /* free text, NULL when none */
-    char *goals;
-    char *channel;         /* preferred channel, free text */
-    int cadence_days;      /* -1: the stage's cadence; 0: never; else days */
-    time_t created;
-    time_t updated;
-    time_t last_touch;     /* last interaction; created when never touched */
-    struct date next_due;  /* earliest open follow-up (after snooze); unset when none */
-    int note_count;
-    bool archived;
-    int64_t version;       /* bumped by every write: detects concurrent edits */
-};
-
-struct note {
-    int64_t id;
-    int64_t contact_id;
-    time_t at;
-    char kind[16];         /* note, call, email, meeting, consultation, delivery */
-    char *body;
-};
-
-enum followup_state {
-    FOLLOWUP_OPEN = 0,
-    FOLLOWUP_DONE = 1,
-};
-
-struct followup {
-    int64_t id;
-    int64_t contact_id;
-    char *contact_name;    /* filled by reads, for display */
-    enum stage contact_stage;
-    struct date due;       /* the date it was scheduled for */
-    int due_minutes;       /* time of day in minutes, -1 when none */
-    struct date snoozed_until; /* unset when not snoozed */
-    char *text;
-    struct interval every; /* count 0: does not recur */
-    enum followup_state state;
-    time_t done_at;        /* 0 unless done */
-    time_t created;
-    char *uid;             /* an imported calendar item's UID, kept by the
-                              occurrences that follow; NULL when none */
-};
-
-struct stage_change {
-    int64_t id;
-    int64_t contact_id;
-    int from;              /* enum stage, or STAGE_NONE for the first */
-    enum stage to;
-    time_t at;
-    char *reason;          /* NULL when none given */
-};
-
-struct score {
-    int64_t id;
-    int64_t contact_id;
-    time_t at;
-    int value;             /* 0..10 */
-    char *comment;
-};
-
-struct org {
-    int64_t id;
-    char *name;
-    char *notes;
-    int stage_counts[STAGE_COUNT];   /* active (not archived) contacts */
-};
-
-struct journal_entry {
-    int64_t id;
-    time_t at;
-    char *what;            /* what the change did, in words */
-    bool own;              /* written through this connection */
-};
-
-/* A search hit: a contact, and for a hit in a note, that note. */
-struct search_hit {
-    struct contact contact;
-    int64_t note_id;       /* 0 when the contact itself matched */
-    char *snippet;         /* the matching part of the note, or NULL */
-};
-
-#define STORE_LIST(name, type) \
-    struct name {                  \
-        type *items;               \
-        size_t len;                \
-        bool more;  /* rows exist past this window */ \
-    }
-STORE_LIST(contact_list, struct contact);
-STORE_LIST(note_list, struct note);
-STORE_LIST(followup_list, struct followup);
-STORE_LIST(stage_change_list, struct stage_change);
-STORE_LIST(score_list, struct score);
-STORE_LIST(org_list, struct org);
-STORE_LIST(search_hit_list, struct search_hit);
-STORE_LIST(journal_list, struct journal_entry);
-
-void store_contact_clear(struct contact *c);
-void store_note_clear(struct note *n);
-void store_followup_clear(struct followup *f);
-void store_stage_change_clear(struct stage_change *s);
-void store_score_clear(struct score *s);
-void store_org_clear(struct org *o);
-void store_contact_list_clear(struct contact_list *l);
-void store_note_list_clear(struct note_list *l);
-void store_followup_list_clear(struct followup_list *l);
-void store_stage_change_list_clear(struct stage_change_list *l);
-void store_score_list_clear(struct score_list *l);
-void store_org_list_clear(struct org_list *l);
-void store_search_hit_list_clear(struct search_hit_list *l);
-void store_journal_list_clear(struct journal_list *l);
-/* Deep copy; returns 0 or -1 (out of memory). */
-int store_contact_copy(struct contact *dst, const struct contact *src);
 
 /* ---- opening ---------------------------------------------------------- */
 
@@ -188,11 +73,29 @@ enum store_open_flags {
 enum store_status store_open(const char *path, unsigned flags,
                              struct store **out, char **error,
                              struct strlist *warnings);
+
+/* What store_open_with is given and gives back besides the store. */
+struct store_opening {
+    struct strlist *warnings;    /* as for store_open; NULL: not kept */
+    /* Told before an upgrade that takes a while (the notes of a long
+     * history split into words), so that the front end can say it is
+     * running; path is made safe for a terminal. NULL: nobody is told. */
+    void (*upgrading)(void *arg, const char *path, int version, int64_t notes);
+    void *arg;
+    char *error;                 /* on failure, the message (free it) */
+    enum store_advice advice;    /* and what the person can do about it */
+};
+/* store_open, with the advice of a failure and the upgrade's notice. */
+enum store_status store_open_with(const char *path, unsigned flags,
+                                  struct store_opening *how, struct store **out);
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
 bool store_read_only(const struct store *st);
 /* The message for the last failed call. */
 const char *store_error(const struct store *st);
+/* What to do about it, for the front end to word; STORE_ADVICE_NONE
+ * after a failure without advice (and after store_fail). */
+enum store_advice store_advice(const struct store *st);
 /* Domain modules use this to report a validation failure the same way. */
 enum store_status store_fail(struct store *st, enum store_status status,
                              const char *fmt, ...)
@@ -201,247 +104,6 @@ enum store_status store_fail(struct store *st, enum store_status status,
 int store_schema_version(void);
 /* Changes when another connection commits (PRAGMA data_version). */
 int64_t store_data_version(struct store *st);
-
-/* ---- contacts ---------------------------------------------------------- */
-
-/* Inserts c (name, org, department, title, roles, emails, phones with
- * their kinds, tags, projects,
- * goals, channel, cadence_days) with a first stage change to c->stage at
- * `now`; fills c->id, created, updated, version. The organisation is
- * created when it does not exist yet (matched case-insensitively). */
-enum store_status store_contact_add(struct store *st, struct contact *c,
-                                    time_t now);
-/* Replaces the editable fields of c->id (everything store_contact_add
- * takes but the stage) if its version still equals c->version; else
- * STORE_CONFLICT. Bumps c->version on success. */
-enum store_status store_contact_update(struct store *st, struct contact *c,
-                                       time_t now);
-enum store_status store_contact_get(struct store *st, int64_t id,
-                                    struct contact *out);
-/* Contacts whose name matches needle: first whole-word prefixes through
- * the full-text index (case- and accent-insensitive), then, when that
- * finds none, any part of the folded name. At most limit rows. */
-enum store_status store_contact_match(struct store *st, const char *needle,
-                                      bool include_archived, size_t limit,
-                                      struct contact_list *out);
-/* Contacts with this email (case-insensitive), for imports that merge. */
-enum store_status store_contact_by_email(struct store *st, const char *email,
-                                         struct contact *out);
-enum store_status store_contact_by_uid(struct store *st, const char *uid,
-                                       struct contact *out);
-enum store_status store_contact_set_uid(struct store *st, int64_t id,
-                                        const char *uid);
-enum store_status store_contact_get_uid(struct store *st, int64_t id,
-                                        char **uid);
-enum store_status store_contact_set_archived(struct store *st, int64_t id,
-                                             bool archived, time_t now);
-/* Erases the contact and everything about it: notes, follow-ups, scores,
- * stage history, full-text entries, journal entries; merges the
- * full-text segments and checkpoints the WAL so nothing remains in the
- * file. Not undoable. */
-enum store_status store_contact_forget(struct store *st, int64_t id);
-
-enum contact_sort {
-    CONTACT_SORT_NAME = 0,
-    CONTACT_SORT_STAGE,        /* clients first, then by name */
-    CONTACT_SORT_LAST_TOUCH,   /* longest untouched first */
-    CONTACT_SORT_NEXT_DUE,     /* soonest follow-up first, none last */
-};
-
-struct contact_filter {
-    int stage;                 /* enum stage, or STAGE_NONE for any */
-    const char *tag;           /* NULL: any */
-    const char *org;           /* NULL: any (case-insensitive name) */
-    const char *text;          /* NULL or "": any; else full-text over
-                                  name, org, emails, tags, notes */
-    int role;                  /* 0: any; else enum role bits required */
-    bool include_archived;
-    bool only_archived;
-};
-
-/* One window of contacts in sort order. after: the last row the caller
- * has (NULL: from the start); with backward, the window before `after`
- * (still returned in sort order). */
-enum store_status store_contact_page(struct store *st,
-                                     const struct contact_filter *filter,
-                                     enum contact_sort sort,
-                                     const struct contact *after,
-                                     bool backward, size_t limit,
-                                     struct contact_list *out);
-/* Number of contacts matching filter (for counts in headers). With
- * limit > 0 it counts at most limit + 1 (a count above limit says "more
- * than limit"): a search typed is counted as quickly as it is listed. */
-enum store_status store_contact_count(struct store *st,
-                                      const struct contact_filter *filter,
-                                      int64_t limit, int64_t *count);
-
-/* ---- stages ------------------------------------------------------------ */
-
-const char *store_stage_key(enum stage s);        /* "end-user", ... */
-int store_stage_from_key(const char *key);        /* STAGE_NONE if unknown */
-
-/* Records a change of c's stage to `to` (from its current stage). */
-enum store_status store_stage_change(struct store *st, int64_t contact_id,
-                                     enum stage to, const char *reason,
-                                     time_t now);
-/* Newest first. */
-enum store_status store_stage_history(struct store *st, int64_t contact_id,
-                                      struct stage_change_list *out);
-
-/* ---- notes ------------------------------------------------------------- */
-
-/* Inserts n (contact_id, at (0: now), kind, body); fills n->id. */
-enum store_status store_note_add(struct store *st, struct note *n, time_t now);
-/* A contact's notes newest first, a window after the note `after`. */
-enum store_status store_note_page(struct store *st, int64_t contact_id,
-                                  const struct note *after, size_t limit,
-                                  struct note_list *out);
-
-/* ---- follow-ups -------------------------------------------------------- */
-
-enum store_status store_followup_add(struct store *st, struct followup *f,
-                                     time_t now);
-enum store_status store_followup_get(struct store *st, int64_t id,
-                                     struct followup *out);
-/* The follow-up an imported item with this UID became: the open one of
- * its series, else the newest. STORE_NOT_FOUND when there is none. */
-enum store_status store_followup_by_uid(struct store *st, const char *uid,
-                                        struct followup *out);
-/* Gives a follow-up without a UID the UID of the calendar item it is. */
-enum store_status store_followup_set_uid(struct store *st, int64_t id,
-                                         const char *uid, time_t now);
-/* Marks f done at now; in the same transaction inserts `next` (the next
- * occurrence of a recurring one) and `log` (a note) when not NULL, and
- * fills their ids. */
-enum store_status store_followup_done(struct store *st, int64_t id,
-                                      struct followup *next, struct note *log,
-                                      time_t now);
-/* Moves an open follow-up to `until`; its due date stays. */
-enum store_status store_followup_snooze(struct store *st, int64_t id,
-                                        struct date until, time_t now);
-
-struct followup_filter {
-    int64_t contact_id;        /* 0: every contact */
-    bool open_only;
-    struct date from;          /* effective date (snooze or due) >= from; unset: no bound */
-    struct date to;            /* effective date <= to; unset: no bound */
-    bool include_archived;     /* follow-ups of archived contacts */
-};
-/* The keyset cursor of a follow-up: the fields a window is ordered by,
- * no owned text, so it outlives the list it came from. */
-struct followup store_followup_key(const struct followup *f);
-/* A window of follow-ups ordered by effective date, time, id. */
-enum store_status store_followup_page(struct store *st,
-                                      const struct followup_filter *filter,
-                                      const struct followup *after,
-                                      size_t limit, struct followup_list *out);
-/* The rows just before `before` (NULL: the last ones), in list order;
- * out->more: rows exist before them. */
-enum store_status store_followup_page_before(struct store *st,
-                                             const struct followup_filter *filter,
-                                             const struct followup *before,
-                                             size_t limit,
-                                             struct followup_list *out);
-enum store_status store_followup_count(struct store *st,
-                                       const struct followup_filter *filter,
-                                       int64_t *count);
-
-/* ---- cadence: gone quiet ----------------------------------------------- */
-
-/* Active contacts whose last interaction is older than their cadence
- * (their own cadence_days, else stage_cadence[stage]; 0 = never quiet),
- * clients first, then the most overdue. after: the last row the caller
- * has. */
-enum store_status store_quiet_page(struct store *st,
-                                   const int stage_cadence[STAGE_COUNT],
-                                   time_t now, const struct contact *after,
-                                   size_t limit, struct contact_list *out);
-/* The rows just before `before` (NULL: the last ones), in list order. */
-enum store_status store_quiet_page_before(struct store *st,
-                                          const int stage_cadence[STAGE_COUNT],
-                                          time_t now,
-                                          const struct contact *before,
-                                          size_t limit,
-                                          struct contact_list *out);
-enum store_status store_quiet_count(struct store *st,
-                                    const int stage_cadence[STAGE_COUNT],
-                                    time_t now, int64_t *count);
-
-/* ---- satisfaction ------------------------------------------------------ */
-
-enum store_status store_score_add(struct store *st, struct score *s,
-                                  time_t now);
-/* Newest first. */
-enum store_status store_score_list(struct store *st, int64_t contact_id,
-                                   struct score_list *out);
-
-/* ---- organisations ----------------------------------------------------- */
-
-/* A window of organisations by name, with counts per stage. */
-enum store_status store_org_page(struct store *st, const struct org *after,
-                                 size_t limit, struct org_list *out);
-/* One organisation by name (case-insensitive) or id (when name NULL). */
-enum store_status store_org_get(struct store *st, const char *name,
-                                int64_t id, struct org *out);
-
-/* ---- reports ------------------------------------------------------------ */
-
-struct nps {
-    int answered;      /* contacts with a score */
-    int promoters;     /* latest score 9-10 */
-    int detractors;    /* latest score 0-6 */
-};
-
-struct report {
-    int64_t stage_counts[STAGE_COUNT];
-    int64_t promotions_month;      /* stage changes forward since the 1st */
-    int64_t promotions_quarter;    /* since the quarter's first day */
-    double median_days[STAGE_COUNT];  /* median days spent in each stage
-                                         (finished stays and current ones);
-                                         -1 when no data */
-    struct nps nps_stage[STAGE_COUNT];
-    struct nps nps_user;           /* contacts with the user role */
-    struct nps nps_decision_maker;
-    struct nps nps_all;
-    int64_t overdue;               /* open follow-ups before today */
-    int64_t quiet;                 /* gone quiet contacts */
-};
-enum store_status store_report(struct store *st,
-                               const int stage_cadence[STAGE_COUNT],
-                               time_t now, struct report *out);
-
-/* ---- search ------------------------------------------------------------- */
-
-/* Full-text search over contacts and notes; contacts first. */
-enum store_status store_search(struct store *st, const char *query,
-                               size_t limit, struct search_hit_list *out);
-
-/* ---- journal (undo) ------------------------------------------------------ */
-
-/* Reverts the newest change still in the journal and removes it; fills
- * *undone with its description. STORE_NOT_FOUND when there is none. */
-enum store_status store_undo(struct store *st, struct journal_entry *undone);
-/* The same, but only when entry `expected` is still the newest; else
- * STORE_CONFLICT and nothing changes. */
-enum store_status store_undo_entry(struct store *st, int64_t expected,
-                                   struct journal_entry *undone);
-enum store_status store_journal_recent(struct store *st, size_t limit,
-                                       struct journal_list *out);
-void store_journal_entry_clear(struct journal_entry *e);
-
-/* After a forget: true when another program's open read kept the old
- * copies from being wiped out of the file; they go when it ends. */
-bool store_wipe_pending(const struct store *st);
-
-/* ---- whole file ---------------------------------------------------------- */
-
-/* An online, consistent copy through SQLite's backup API (0600). */
-enum store_status store_backup(struct store *st, const char *path);
-/* PRAGMA integrity_check and foreign_key_check; problems go to `problems`.
- * STORE_OK when the file is sound. */
-enum store_status store_check(struct store *st, struct strlist *problems);
-/* Makes the full-text index again from the contacts and notes. */
-enum store_status store_rebuild_search(struct store *st);
 
 /* Runs fn inside one write transaction (BEGIN IMMEDIATE), so that several
  * store calls (an import, a demo fill) commit together or not at all.

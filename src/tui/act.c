@@ -23,6 +23,8 @@
 #include "tui/editor.h"
 #include "tui/external.h"
 #include "tui/prompt.h"
+#include "store/contact.h"
+#include "store/forget.h"
 
 static bool blank(const char *s)
 {
@@ -43,7 +45,7 @@ bool ui_act_note(struct ui *ui, int64_t contact_id, bool external)
     char *name = text_sanitize(c.name, false);
     snprintf(title, sizeof title, _("Note about %s"), name);
     free(name);
-    store_contact_clear(&c);
+    contact_clear(&c);
     char *body = NULL;
     char *draft = NULL;
     bool stored = false;
@@ -164,7 +166,7 @@ bool ui_act_done(struct ui *ui, int64_t followup_id)
     } else {
         ui_store_error(ui);
     }
-    store_followup_clear(&next);
+    followup_clear(&next);
     free(log);
     return ok;
 }
@@ -262,7 +264,7 @@ bool ui_act_archive(struct ui *ui, int64_t contact_id)
         }
     }
     free(name);
-    store_contact_clear(&c);
+    contact_clear(&c);
     return ok;
 }
 
@@ -304,7 +306,7 @@ bool ui_act_forget(struct ui *ui, int64_t contact_id)
     }
     free(typed);
     free(name);
-    store_contact_clear(&c);
+    contact_clear(&c);
     return ok;
 }
 
@@ -336,7 +338,7 @@ void ui_act_undo(struct ui *ui)
     } else if (go) {
         ui_store_error(ui);
     }
-    store_journal_entry_clear(&newest);
+    journal_entry_clear(&newest);
     ui->dirty = true;
 }
 

@@ -13,6 +13,7 @@
 
 #include "tui/keys.h"
 #include "tui/session.h"
+#include "model/stage.h"
 
 /* external: $VISUAL/$EDITOR instead of the built-in editor. */
 bool ui_act_note(struct ui *ui, int64_t contact_id, bool external);

@@ -23,6 +23,13 @@
 #include "tui/contact_form.h"
 #include "tui/draw.h"
 #include "tui/views.h"
+#include "model/note.h"
+#include "model/score.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/note.h"
+#include "store/score.h"
+#include "store/stage.h"
 
 #define NOTES_PAGE 50
 
@@ -146,7 +153,7 @@ static void clear_lines(struct contact_page *p)
 static void clear_notes(struct contact_page *p)
 {
     for (size_t i = 0; i < p->note_count; i++)
-        store_note_clear(&p->notes[i]);
+        note_clear(&p->notes[i]);
     free(p->notes);
     p->notes = NULL;
     p->note_count = 0;
@@ -284,7 +291,7 @@ static void build_followups(struct ui *ui, struct contact_page *p, int cols)
         }
         if (fl.more)
             add_line(p, LINE_MUTED, 0, 0, "  %s", _("… and more"));
-        store_followup_list_clear(&fl);
+        followup_list_clear(&fl);
     }
     if (fcount == 0)
         add_line(p, LINE_MUTED, 0, 0, "  %s", _("None."));
@@ -311,7 +318,7 @@ static void build_history(struct ui *ui, struct contact_page *p, int cols)
                          s->reason ? ": " : "");
             add_entry(p, LINE_TEXT, 0, 0, cols, 4 + text_width(day), lead, s->reason, "");
         }
-        store_stage_change_list_clear(&hist);
+        stage_change_list_clear(&hist);
     }
 }
 
@@ -354,7 +361,7 @@ static void build_scores(struct ui *ui, struct contact_page *p, int cols)
         }
         if (scores.len == 0)
             add_line(p, LINE_MUTED, 0, 0, "  %s", _("No scores yet."));
-        store_score_list_clear(&scores);
+        score_list_clear(&scores);
     }
 }
 
@@ -379,7 +386,7 @@ static bool fetch(struct ui *ui, struct contact_page *p)
     if (store_contact_get(ui->st, p->id, &c) != STORE_OK)
         return false;
     if (p->loaded)
-        store_contact_clear(&p->contact);
+        contact_clear(&p->contact);
     p->contact = c;
     p->loaded = true;
     size_t had = p->note_count;
@@ -410,7 +417,7 @@ static void contact_close(void *self)
     free(p->lines);
     clear_notes(p);
     if (p->loaded)
-        store_contact_clear(&p->contact);
+        contact_clear(&p->contact);
     free(p);
 }
 

@@ -20,6 +20,7 @@
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
+#include "store/contact.h"
 
 enum {
     FIELD_NAME, FIELD_ORG, FIELD_DEPARTMENT, FIELD_TITLE, FIELD_ROLES,
@@ -264,7 +265,7 @@ int64_t ui_contact_form_add(struct ui *ui)
             break;
     }
     free_fields(f);
-    store_contact_clear(&c);
+    contact_clear(&c);
     return id;
 }
 
@@ -364,7 +365,7 @@ bool ui_contact_form_edit(struct ui *ui, int64_t contact_id)
         free_fields(base);
         fill_fields(base, &fresh);
         free_fields(theirs);
-        store_contact_clear(&c);
+        contact_clear(&c);
         c = fresh;
         if (!read_fields(ui, f, &c, false))
             continue;
@@ -384,6 +385,6 @@ bool ui_contact_form_edit(struct ui *ui, int64_t contact_id)
     }
     free_fields(f);
     free_fields(base);
-    store_contact_clear(&c);
+    contact_clear(&c);
     return saved;
 }

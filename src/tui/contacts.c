@@ -23,6 +23,7 @@
 #include "tui/prompt.h"
 #include "tui/source.h"
 #include "tui/views.h"
+#include "store/contact.h"
 
 struct contacts {
     struct ui_contact_query query;

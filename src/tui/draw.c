@@ -89,7 +89,9 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 
 void ui_store_error(struct ui *ui)
 {
-    ui_message(ui, true, "%s", store_error(ui->st));
+    char *message = app_store_error(ui->st);
+    ui_message(ui, true, "%s", message ? message : store_error(ui->st));
+    free(message);
 }
 
 void ui_repaint(struct ui *ui)

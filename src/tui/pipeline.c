@@ -18,6 +18,7 @@
 #include "tui/draw.h"
 #include "tui/source.h"
 #include "tui/views.h"
+#include "store/contact.h"
 
 struct pipeline {
     struct ui_contact_query queries[STAGE_COUNT];
@@ -180,7 +181,7 @@ static bool pipeline_request(struct ui *ui, void *self, enum action act)
         if (store_contact_get(ui->st, id, &c) == STORE_OK) {
             p->focus = to;
             ui_list_select(ui, &p->lists[to], &c);
-            store_contact_clear(&c);
+            contact_clear(&c);
         }
         return true;
     }

@@ -20,6 +20,8 @@
 #include "tui/draw.h"
 #include "tui/source.h"
 #include "tui/views.h"
+#include "store/followup.h"
+#include "store/quiet.h"
 
 struct review_screen {
     struct review plan;
@@ -213,7 +215,9 @@ static void review_draw(struct ui *ui, void *self, int top, int height)
     if (r->failed) {
         ui_put(top + 1, 2, COLS - 2, _("The review could not be read:"),
                ui->attr[UI_ERROR]);
-        ui_put(top + 2, 2, COLS - 2, store_error(ui->st), 0);
+        char *message = app_store_error(ui->st);
+        ui_put(top + 2, 2, COLS - 2, message ? message : store_error(ui->st), 0);
+        free(message);
         return;
     }
     if (empty_day) {

@@ -15,6 +15,7 @@
 #include "base/strlist.h"
 #include "core/app.h"
 #include "tui/keys.h"
+#include "store/store.h"
 
 enum ui_color {
     UI_TITLE, UI_STATUS, UI_SELECTION, UI_HEADER, UI_OVERDUE, UI_TODAY,

@@ -7,6 +7,10 @@
 
 #include "tui/draw.h"
 #include "tui/source.h"
+#include "model/followup.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/quiet.h"
 
 static int contact_page(struct ui *ui, void *ctx, const void *after,
                         bool backward, size_t limit, void *rows, bool *more)
@@ -27,15 +31,15 @@ static int contact_page(struct ui *ui, void *ctx, const void *after,
     return n;
 }
 
-static void contact_copy(void *dst, const void *src)
+static void contact_row_copy(void *dst, const void *src)
 {
-    if (store_contact_copy(dst, src) < 0)
+    if (contact_copy(dst, src) < 0)
         abort();
 }
 
 static void contact_release(void *row)
 {
-    store_contact_clear(row);
+    contact_clear(row);
 }
 
 static int64_t contact_id(const void *row)
@@ -46,7 +50,7 @@ static int64_t contact_id(const void *row)
 const struct ui_list_source ui_contact_source = {
     .row_size = sizeof(struct contact),
     .page = contact_page,
-    .copy = contact_copy,
+    .copy = contact_row_copy,
     .release = contact_release,
     .id = contact_id,
 };
@@ -91,7 +95,7 @@ static void followup_copy(void *dst, const void *src)
 
 static void followup_release(void *row)
 {
-    store_followup_clear(row);
+    followup_clear(row);
 }
 
 static int64_t followup_id(const void *row)
@@ -131,7 +135,7 @@ static int quiet_page(struct ui *ui, void *ctx, const void *after,
 const struct ui_list_source ui_quiet_source = {
     .row_size = sizeof(struct contact),
     .page = quiet_page,
-    .copy = contact_copy,
+    .copy = contact_row_copy,
     .release = contact_release,
     .id = contact_id,
 };

@@ -4,8 +4,8 @@
 #ifndef RAPPORT_UI_SOURCE_H
 #define RAPPORT_UI_SOURCE_H
 
-#include "store/store.h"
 #include "tui/list.h"
+#include "store/contact.h"
 
 struct ui_contact_query {
     struct contact_filter filter;

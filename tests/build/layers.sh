@@ -36,6 +36,10 @@ printf '#include "io/io.h"\n' >>"$TEST_DIR/src/store/store.h"
 broken "store/ including an io/ header" 'store/store\.h:[0-9]+: store/ includes "io/io\.h"'
 
 fresh_copy
+printf '#include "store/db.h"\n' >>"$TEST_DIR/src/core/note.c"
+broken "a private header of store/ outside it" 'core/note\.c:[0-9]+: includes "store/db\.h", private to store/'
+
+fresh_copy
 printf '#include "tui/ui.h"\n' >>"$TEST_DIR/src/cli/cli.c"
 broken "cli/ including tui/, its neighbour" 'cli/cli\.c:[0-9]+: cli/ includes "tui/ui\.h"'
 

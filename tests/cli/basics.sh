@@ -103,6 +103,26 @@ run --db "$other" --read-only list
 is "$status" 0 "--read-only still lists"
 is "$(sql "$other" "SELECT count(*) FROM contact")" 1 "nothing was added"
 
+# A database that cannot be used: the store says what is wrong, and the
+# front end says what to do about it, naming the options.
+run --db "$TEST_DIR/none/missing.db" --read-only list
+is "$status" 1 "a missing database is not made when read-only"
+is "$err" "rapport: there is no database at $TEST_DIR/none/missing.db; run rapport once without --read-only to create it, or name another with --db" \
+   "and the message says how to make it, or use another"
+run --db "$TEST_DIR" list
+is "$err" "rapport: $TEST_DIR is not a regular file; name the database file with --db" \
+   "a folder is no database file"
+printf 'not a database, just text\n' >"$TEST_DIR/junk.db"
+chmod 600 "$TEST_DIR/junk.db"
+run --db "$TEST_DIR/junk.db" list
+like "$err" "^rapport: $TEST_DIR/junk.db is not a rapport database or it is damaged \\(.*\\); restore a backup, or name another file with --db\$" \
+   "a file that is no database: restore a backup, or name another"
+sql "$TEST_DIR/foreign.db" "CREATE TABLE t(x)"
+chmod 600 "$TEST_DIR/foreign.db"
+run --db "$TEST_DIR/foreign.db" list
+is "$err" "rapport: $TEST_DIR/foreign.db is an SQLite database of another program, not rapport's; choose another file with --db" \
+   "another program's database: choose another file"
+
 # A bad configuration value is reported and the default kept.
 mkdir -p "$XDG_CONFIG_HOME/rapport"
 printf '[cadence]\ncustomer = banana\n[general]\nfavourite_colour = blue\n' \

@@ -174,6 +174,7 @@ sqlite3 "$fts" "DELETE FROM note_fts_data WHERE id > 10"
 run --db "$fts" check
 is "$status" 1 "check finds the damaged note index"
 like "$out" 'note_fts' "and names it"
+like "$out" 'damaged \(.*\); rebuild it with: rapport check --rebuild-index' "and says how to mend it"
 unlike "$out" '\^J' "problems are one per line, never joined"
 like "$err" "\($(printf '%s\n' "$out" | grep -c .) problems?\)" "the count matches the lines shown"
 run --db "$fts" check --rebuild-index
@@ -198,6 +199,9 @@ for v in 1 2 3 4; do
                 INSERT INTO contact_phone(contact_id, phone, position) VALUES (1, '+47 7', 0);"
     chmod 600 "$old"
     is "$(sql "$old" "SELECT count(*) FROM contact_phone")" 1 "a version $v database from its fixture, with rows"
+    run --db "$old" --read-only list
+    like "$err" "needs an upgrade of its schema \\(version $v to 5\\); open it once without --read-only\$" \
+         "read-only, a version $v database is not upgraded, and the message says how to"
     run --db "$old" check
     is "$status" 0 "check passes on a version $v database, upgraded"
     like "$out" 'sound' "and says it is sound"

@@ -19,6 +19,13 @@
 #include "core/review.h"
 #include "core/score.h"
 #include "core/stage.h"
+#include "model/score.h"
+#include "store/contact.h"
+#include "store/followup.h"
+#include "store/note.h"
+#include "store/quiet.h"
+#include "store/score.h"
+#include "store/stage.h"
 #include "store/store.h"
 #include "../lib/tap.h"
 
@@ -145,7 +152,7 @@ static int64_t add(struct store *st, const char *name, const char *email,
     if (email)
         strlist_push(&c.emails, email);
     int64_t id = contact_add(st, &c, now) == STORE_OK ? c.id : 0;
-    store_contact_clear(&c);
+    contact_clear(&c);
     return id;
 }
 
@@ -163,18 +170,18 @@ static void test_contacts(struct store *st)
        "\"zoe\" finds Zoë Ødegård (case- and accent-insensitive)");
     is_str(c.name, "Zoë Ødegård", "the name is stored trimmed");
     is_int(c.stage, STAGE_CUSTOMER, "the first stage is recorded");
-    store_contact_clear(&c);
+    contact_clear(&c);
     ok(contact_resolve(st, "ODEGARD", false, &c) == STORE_OK && c.id == zoe,
        "a later part of the name, upper case, finds her");
-    store_contact_clear(&c);
+    contact_clear(&c);
     ok(contact_resolve(st, "小龙", false, &c) == STORE_OK && c.id == li,
        "part of a CJK name finds it");
-    store_contact_clear(&c);
+    contact_clear(&c);
     char ref[32];
     snprintf(ref, sizeof ref, "#%lld", (long long)li);
     ok(contact_resolve(st, ref, false, &c) == STORE_OK && c.id == li,
        "#id finds the contact");
-    store_contact_clear(&c);
+    contact_clear(&c);
     ok(contact_resolve(st, "an", false, &c) == STORE_AMBIGUOUS,
        "a part of two names is ambiguous");
     ok(strstr(store_error(st), "Ann Lee") && strstr(store_error(st), "Anna Berg"),
@@ -189,14 +196,14 @@ static void test_contacts(struct store *st)
     bad.name = strdup("   ");
     ok(contact_add(st, &bad, now) == STORE_INVALID, "an empty name is refused");
     ok(strstr(store_error(st), "name") != NULL, "the message names the field");
-    store_contact_clear(&bad);
+    contact_clear(&bad);
     contact_init(&bad);
     bad.name = strdup("No Mail");
     strlist_push(&bad.emails, "not-an-address");
     ok(contact_add(st, &bad, now) == STORE_INVALID, "a bad email is refused");
     ok(strstr(store_error(st), "not-an-address") != NULL,
        "the message quotes the bad email");
-    store_contact_clear(&bad);
+    contact_clear(&bad);
 
     /* Two readers edit the same contact: the second save is a conflict. */
     struct contact first = { 0 }, second = { 0 };
@@ -209,18 +216,18 @@ static void test_contacts(struct store *st)
     second.title = strdup("Curator");
     ok(contact_update(st, &second, now) == STORE_CONFLICT,
        "the second edit of a changed contact is a conflict");
-    store_contact_clear(&first);
-    store_contact_clear(&second);
+    contact_clear(&first);
+    contact_clear(&second);
     store_contact_get(st, ann, &first);
     is_str(first.title, "Archivist", "the first edit is kept");
-    store_contact_clear(&first);
+    contact_clear(&first);
 
     ok(contact_archive(st, anna, now) == STORE_OK, "archive");
     ok(contact_resolve(st, "anna", false, &c) == STORE_NOT_FOUND,
        "an archived contact is hidden from name lookups");
     ok(contact_resolve(st, "anna", true, &c) == STORE_OK && c.archived,
        "and found when archived ones are included");
-    store_contact_clear(&c);
+    contact_clear(&c);
     ok(contact_archive(st, anna, now) == STORE_INVALID, "archiving twice is refused");
     char *what = NULL;
     ok(journal_undo(st, &what) == STORE_OK, "undo the archive");
@@ -228,7 +235,7 @@ static void test_contacts(struct store *st)
     free(what);
     store_contact_get(st, anna, &c);
     ok(!c.archived, "after undo the contact is active again");
-    store_contact_clear(&c);
+    contact_clear(&c);
 }
 
 static void test_stages(struct store *st)
@@ -255,14 +262,14 @@ static void test_stages(struct store *st)
         is_str(history.items[1].reason, "came back twice", "the reason is kept");
         is_int(history.items[2].from, STAGE_NONE, "the first change has no from");
     }
-    store_stage_change_list_clear(&history);
+    stage_change_list_clear(&history);
     char *what = NULL;
     ok(journal_undo(st, &what) == STORE_OK, "undo the last promotion");
     free(what);
     struct contact c = { 0 };
     store_contact_get(st, id, &c);
     is_int(c.stage, STAGE_CUSTOMER, "after undo the contact is a customer again");
-    store_contact_clear(&c);
+    contact_clear(&c);
     ok(stage_set(st, id, STAGE_END_USER, "moved away", now) == STORE_OK,
        "a direct jump back to end user");
 }
@@ -291,7 +298,7 @@ static void test_followups(struct store *st)
     ok(same_date(followup_effective(&f), ymd(2026, 3, 14)),
        "it shows up on the snooze date");
     is_int(f.due_minutes, 9 * 60 + 30, "the time of day is kept");
-    store_followup_clear(&f);
+    followup_clear(&f);
 
     struct contact before = { 0 };
     store_contact_get(st, id, &before);
@@ -302,10 +309,10 @@ static void test_followups(struct store *st)
     ok(next.id != 0, "a recurring follow-up schedules the next");
     ok(same_date(next.due, ymd(2026, 3, 12)),
        "one week after the due date (Mar 5 + 1w = Mar 12, today)");
-    store_followup_clear(&next);
+    followup_clear(&next);
     store_followup_get(st, fid, &f);
     is_int(f.state, FOLLOWUP_DONE, "the follow-up is done");
-    store_followup_clear(&f);
+    followup_clear(&f);
     ok(followup_done(st, fid, NULL, later, &next) == STORE_INVALID,
        "a done follow-up cannot be done again");
 
@@ -313,15 +320,15 @@ static void test_followups(struct store *st)
     store_contact_get(st, id, &after);
     is_int(after.note_count, before.note_count + 1, "the note was logged");
     ok(after.last_touch == later, "completing it restarts the cadence clock");
-    store_contact_clear(&before);
-    store_contact_clear(&after);
+    contact_clear(&before);
+    contact_clear(&after);
 
     char *what = NULL;
     ok(journal_undo(st, &what) == STORE_OK, "undo the completion");
     free(what);
     store_followup_get(st, fid, &f);
     is_int(f.state, FOLLOWUP_OPEN, "after undo the follow-up is open again");
-    store_followup_clear(&f);
+    followup_clear(&f);
     struct followup_filter filter = { .contact_id = id, .open_only = true };
     int64_t open = 0;
     store_followup_count(st, &filter, &open);
@@ -344,13 +351,13 @@ static void test_notes_and_scores(struct store *st)
     ok(notes.len == 1 && strcmp(notes.items[0].body, "Line one\nLine two") == 0,
        "the body keeps its lines, without trailing blank lines");
     ok(notes.len == 1 && strcmp(notes.items[0].kind, "call") == 0, "the kind is kept");
-    store_note_list_clear(&notes);
+    note_list_clear(&notes);
     ok(score_add(st, id, 11, NULL, now, NULL) == STORE_INVALID, "a score of 11 is refused");
     ok(score_add(st, id, 9, "very helpful", now, NULL) == STORE_OK, "a score of 9");
     struct score_list scores = { 0 };
     store_score_list(st, id, &scores);
     ok(scores.len == 1 && scores.items[0].value == 9, "the score is stored");
-    store_score_list_clear(&scores);
+    score_list_clear(&scores);
 
     int cadence[STAGE_COUNT] = { 0, 45, 21 };
     struct contact_list quiet = { 0 };
@@ -360,14 +367,14 @@ static void test_notes_and_scores(struct store *st)
     for (size_t i = 0; i < quiet.len; i++)
         listed |= quiet.items[i].id == id;
     ok(!listed, "a client touched a week ago is not quiet");
-    store_contact_list_clear(&quiet);
+    contact_list_clear(&quiet);
     store_quiet_page(st, cadence, noon(2026, 4, 20), NULL, 50, &quiet);
     listed = false;
     for (size_t i = 0; i < quiet.len; i++)
         listed |= quiet.items[i].id == id;
     ok(listed, "five weeks later the client has gone quiet");
     ok(quiet.len > 0 && quiet.items[0].stage == STAGE_CLIENT, "clients come first");
-    store_contact_list_clear(&quiet);
+    contact_list_clear(&quiet);
 }
 
 /* More rows than two windows, so every cursor reads past its first. */
@@ -389,7 +396,7 @@ static enum store_status fill_cursor_rows(struct store *st, void *arg)
         enum store_status rc = contact_add(st, &c, now);
         if (i == 0)
             *first = c.id;
-        store_contact_clear(&c);
+        contact_clear(&c);
         if (rc != STORE_OK)
             return rc;
     }

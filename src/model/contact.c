@@ -1,0 +1,72 @@
+/* A contact record: its last interaction, clearing and copying it. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/contact.h"
+
+void contact_clear(struct contact *c)
+{
+    if (!c)
+        return;
+    free(c->name);
+    free(c->org);
+    free(c->department);
+    free(c->title);
+    free(c->projects);
+    free(c->goals);
+    free(c->channel);
+    strlist_clear(&c->emails);
+    phone_list_clear(&c->phones);
+    strlist_clear(&c->tags);
+    memset(c, 0, sizeof *c);
+}
+
+time_t contact_last_interaction(const struct contact *c)
+{
+    return c->last_touch ? c->last_touch : c->created;
+}
+
+LIST_CLEAR(contact_list_clear, contact_list, contact_clear)
+
+static int copy_text(char **dst, const char *src)
+{
+    *dst = NULL;
+    if (!src)
+        return 0;
+    *dst = strdup(src);
+    return *dst ? 0 : -1;
+}
+
+static int copy_list(struct strlist *dst, const struct strlist *src)
+{
+    memset(dst, 0, sizeof *dst);
+    for (size_t i = 0; i < src->len; i++)
+        if (strlist_push(dst, src->items[i]) != 0)
+            return -1;
+    return 0;
+}
+
+int contact_copy(struct contact *dst, const struct contact *src)
+{
+    *dst = *src;
+    dst->name = dst->org = dst->department = dst->title = NULL;
+    dst->projects = dst->goals = dst->channel = NULL;
+    memset(&dst->emails, 0, sizeof dst->emails);
+    memset(&dst->phones, 0, sizeof dst->phones);
+    memset(&dst->tags, 0, sizeof dst->tags);
+    if (copy_text(&dst->name, src->name) || copy_text(&dst->org, src->org)
+        || copy_text(&dst->department, src->department)
+        || copy_text(&dst->title, src->title)
+        || copy_text(&dst->projects, src->projects)
+        || copy_text(&dst->goals, src->goals)
+        || copy_text(&dst->channel, src->channel)
+        || copy_list(&dst->emails, &src->emails)
+        || phone_list_copy(&dst->phones, &src->phones)
+        || copy_list(&dst->tags, &src->tags)) {
+        contact_clear(dst);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,202 @@
+/* Checking the whole file (integrity, foreign keys, the full-text index
+ * and the search words) and making the search index again. Uses
+ * base/i18n.h, store/db.h, store/schema.h. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "base/i18n.h"
+#include "store/check.h"
+#include "store/db.h"
+#include "store/schema.h"
+
+static void problem_clear(struct check_problem *p)
+{
+    free(p->text);
+    memset(p, 0, sizeof *p);
+}
+
+LIST_CLEAR(store_check_problems_clear, check_problem_list, problem_clear)
+
+/* Adds a problem to the list (when there is one; out of memory, the
+ * status still says the file has problems). */
+static void problem(struct check_problem_list *l, enum store_advice advice,
+                    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void problem(struct check_problem_list *l, enum store_advice advice,
+                    const char *fmt, ...)
+{
+    if (!l)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = db_vformat(fmt, ap);
+    va_end(ap);
+    /* A check finds a few problems: the list grows by one each. */
+    struct check_problem *grown = text ? realloc(l->items, (l->len + 1) * sizeof *grown) : NULL;
+    if (!grown) {
+        free(text);
+        return;
+    }
+    l->items = grown;
+    l->items[l->len++] = (struct check_problem){ text, advice };
+}
+
+/* The full-text index is not covered by integrity_check: FTS5 checks its
+ * own structure, and it must hold one row per source row. */
+static const struct search_index {
+    const char *name, *table;
+    const char *check, *count_table, *count_index;
+} search_indexes[] = {
+    { "contact_fts", "contact",
+      "INSERT INTO contact_fts(contact_fts) VALUES ('integrity-check')",
+      "SELECT count(*) FROM contact", "SELECT count(*) FROM contact_fts" },
+    { "note_fts", "note",
+      "INSERT INTO note_fts(note_fts) VALUES ('integrity-check')",
+      "SELECT count(*) FROM note", "SELECT count(*) FROM note_fts" },
+};
+
+static enum store_status fts_check(struct store *st, const struct search_index *ix,
+                                   struct check_problem_list *problems)
+{
+    enum store_status rc = STORE_OK;
+    if (!st->read_only && sqlite3_exec(st->db, ix->check, NULL, NULL, NULL) != SQLITE_OK) {
+        problem(problems, STORE_ADVICE_REBUILD_INDEX, _("the search index %s is damaged (%s)"),
+                ix->name, sqlite3_errmsg(st->db));
+        rc = STORE_FAILED;
+    }
+    int64_t rows = 0, indexed = 0;
+    enum store_status counted = db_query_int(st, ix->count_table, -1, &rows);
+    if (counted == STORE_OK)
+        counted = db_query_int(st, ix->count_index, -1, &indexed);
+    if (counted != STORE_OK || rows != indexed) {
+        problem(problems, STORE_ADVICE_NONE, _("the search index %s holds %lld rows for %lld in %s"),
+                ix->name, (long long)indexed, (long long)rows, ix->table);
+        rc = STORE_FAILED;
+    }
+    return rc;
+}
+
+/* The search words must be the words of what they come from: each
+ * contact's terms are compared with the words of its fields and of its
+ * notes (in the order both are sorted in), every row with its contact's
+ * name, and the notes' counts in all with the words of every note. */
+static const struct word_check {
+    const char *name, *differ;
+} word_checks[] = {
+    { "field_word",
+      "SELECT (SELECT count(*) FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
+      "WHERE " FIELD_WORDS " IS NOT (SELECT json_group_array(term) FROM "
+      "(SELECT term FROM field_word WHERE contact_id = c.id ORDER BY term))) "
+      "+ (SELECT count(*) FROM field_word) "
+      "- (SELECT count(*) FROM contact c CROSS JOIN field_word x ON x.contact_id = c.id "
+      "WHERE x.name_key = c.name_key AND x.archived = c.archived)" },
+    { "note_word",
+      "SELECT (SELECT count(*) FROM contact c WHERE "
+      "(SELECT json_group_array(term) FROM (SELECT DISTINCT j.value AS term FROM note n, "
+      "json_each(rapport_words(n.body)) j WHERE n.contact_id = c.id ORDER BY 1)) "
+      "IS NOT (SELECT json_group_array(term) FROM "
+      "(SELECT term FROM note_word WHERE contact_id = c.id ORDER BY term))) "
+      "+ (SELECT count(*) FROM note_word) "
+      "- (SELECT count(*) FROM contact c CROSS JOIN note_word x ON x.contact_id = c.id "
+      "WHERE x.name_key = c.name_key AND x.archived = c.archived) "
+      "+ abs((SELECT coalesce(sum(json_array_length(rapport_words(body))), 0) FROM note) "
+      "- (SELECT coalesce(sum(notes), 0) FROM note_word)) "
+      "+ (SELECT count(*) FROM note_word WHERE notes <= 0)" },
+};
+
+static enum store_status words_check(struct store *st, const struct word_check *wc,
+                                     struct check_problem_list *problems)
+{
+    int64_t differ = 0;
+    enum store_status rc = db_query_int(st, wc->differ, -1, &differ);
+    if (rc != STORE_OK) {
+        problem(problems, STORE_ADVICE_REBUILD_INDEX, _("the search index %s cannot be checked (%s)"),
+                wc->name, store_error(st));
+        return STORE_FAILED;
+    }
+    if (differ > 0) {
+        problem(problems, STORE_ADVICE_REBUILD_INDEX,
+                _("the search index %s does not agree with the contacts and notes (%lld differences)"),
+                wc->name, (long long)differ);
+        return STORE_FAILED;
+    }
+    return STORE_OK;
+}
+
+enum store_status store_rebuild_search(struct store *st)
+{
+    if (st->read_only)
+        return store_fail(st, STORE_READ_ONLY,
+                          _("the database is open read-only; the change was not saved"));
+    if (st->depth > 0)
+        return store_fail(st, STORE_INVALID,
+                          _("the search index cannot be rebuilt inside another change"));
+    /* Dropped, not emptied: a damaged index may not even delete. The
+     * triggers name the tables and find the new ones. */
+    enum store_status rc = db_exec(st, "BEGIN IMMEDIATE");
+    if (rc == STORE_OK)
+        rc = db_exec(st, "DROP TABLE IF EXISTS contact_fts; DROP TABLE IF EXISTS note_fts;\n"
+                      SEARCH_INDEX_FILL_V4
+                      "DELETE FROM field_word; DELETE FROM note_word;\n"
+                      SEARCH_WORDS_FILL);
+    if (rc == STORE_OK)
+        rc = db_exec(st, "COMMIT");
+    if (rc != STORE_OK) {
+        db_rollback_keeping(st, rc);
+    }
+    return rc;
+}
+
+enum store_status store_check(struct store *st, struct check_problem_list *problems)
+{
+    enum store_status rc = STORE_OK;
+    sqlite3_stmt *stmt = db_prepare(st, "PRAGMA integrity_check");
+    if (!stmt)
+        return STORE_FAILED;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *text = (const char *)sqlite3_column_text(stmt, 0);
+        if (text && strcmp(text, "ok") != 0) {
+            rc = STORE_FAILED;
+            /* One row may hold several problems, a line each, under a
+             * "*** in database main ***" heading. */
+            while (problems && *text) {
+                size_t len = strcspn(text, "\n");
+                if (len > 0 && strncmp(text, "*** ", 4) != 0)
+                    problem(problems, STORE_ADVICE_NONE, "%.*s", (int)len, text);
+                text += len;
+                if (*text == '\n')
+                    text++;
+            }
+        }
+    }
+    if (step != SQLITE_DONE) {
+        problem(problems, STORE_ADVICE_NONE, "%s", sqlite3_errmsg(st->db));
+        rc = STORE_FAILED;
+    }
+    db_finish(st, stmt);
+    stmt = db_prepare(st, "PRAGMA foreign_key_check");
+    if (!stmt)
+        return STORE_FAILED;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        problem(problems, STORE_ADVICE_NONE, _("%s row %lld refers to a missing %s"),
+                (const char *)sqlite3_column_text(stmt, 0),
+                (long long)sqlite3_column_int64(stmt, 1),
+                (const char *)sqlite3_column_text(stmt, 2));
+        rc = STORE_FAILED;
+    }
+    db_finish(st, stmt);
+    for (size_t i = 0; i < sizeof search_indexes / sizeof search_indexes[0]; i++)
+        if (fts_check(st, &search_indexes[i], problems) != STORE_OK)
+            rc = STORE_FAILED;
+    for (size_t i = 0; i < sizeof word_checks / sizeof word_checks[0]; i++)
+        if (words_check(st, &word_checks[i], problems) != STORE_OK)
+            rc = STORE_FAILED;
+    if (rc != STORE_OK)
+        store_fail(st, rc, _("%s has problems: see the list"), st->shown_path);
+    return rc;
+}

@@ -1,0 +1,184 @@
+/* What the files of store/ share, and nothing above store/ includes:
+ * the connection, its messages and statements (db.c), and, named by the
+ * file that defines them, the few functions several files use. Uses
+ * base/date.h, base/strlist.h, model/contact.h, model/note.h,
+ * store/store.h. */
+#ifndef RAPPORT_STORE_DB_H
+#define RAPPORT_STORE_DB_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "base/date.h"
+#include "base/strlist.h"
+#include "model/contact.h"
+#include "model/note.h"
+#include "store/store.h"
+
+/* next_due of a contact without open follow-ups: sorts after every date,
+ * so "soonest first, none last" is one index scan. */
+#define NO_DUE "9999-12-31"
+
+/* Statements of every write, prepared once per connection. */
+#define KEPT_MAX 24
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    char *shown_path;     /* path made safe for messages */
+    char *error;
+    enum store_advice advice;    /* what goes with error */
+    /* While store_open_with runs: whom to tell of a long upgrade. */
+    const struct store_opening *opening;
+    bool read_only;
+    bool shared;          /* a team database (STORE_OPEN_SHARED) */
+    int depth;            /* nesting of write transactions (store_batch) */
+    bool unjournaled;     /* the running batch cannot be undone */
+    /* Marks the journal entries written through this connection, so the
+     * TUI undoes its own changes without asking. Random: entry ids are
+     * reused once the newest entry is undone. */
+    int64_t origin;
+    bool wipe_pending;    /* a forget's old copies are still in the file */
+    struct {
+        const char *sql;  /* a static string: looked up by address */
+        sqlite3_stmt *stmt;
+    } kept[KEPT_MAX];
+    size_t nkept;
+    fts5_tokenizer word_api;  /* see db_split_words() */
+    Fts5Tokenizer *words;
+    /* What a trigger or a view may use: see schema_guard(). */
+    struct strlist safe_functions;   /* sorted, case-insensitive */
+    struct strlist modules;          /* virtual table modules, sorted */
+    /* What schema_guard() last refused, for db_fail(): SQLite's own
+     * message does not name the trigger. */
+    char refused_by[64], refused_use[64];
+};
+
+/* ---- db.c: messages ------------------------------------------------------ */
+
+char *db_vformat(const char *fmt, va_list ap);
+char *db_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Turns SQLite's last error into a status and a message that says what
+ * to do about it. */
+enum store_status db_fail(struct store *st);
+enum store_status db_no_memory(struct store *st);
+/* Gives the failure just made (rc, its message from store_fail) the
+ * advice that goes with it; returns rc. */
+enum store_status db_advise(struct store *st, enum store_status rc,
+                            enum store_advice advice);
+
+/* ---- db.c: statements ---------------------------------------------------- */
+
+sqlite3_stmt *db_prepare(struct store *st, const char *sql);
+/* Like db_prepare() for a static SQL string run by every write: the
+ * statement is kept, and db_finish() only resets it. */
+sqlite3_stmt *db_prepare_kept(struct store *st, const char *sql);
+/* Ends the use of a statement: resets a kept one, finalizes others. */
+void db_finish(struct store *st, sqlite3_stmt *stmt);
+int db_bind_text(sqlite3_stmt *stmt, int i, const char *text);
+/* Binds a named parameter when the statement has it. */
+void db_bind_named_text(sqlite3_stmt *stmt, const char *name, const char *text);
+void db_bind_named_int(sqlite3_stmt *stmt, const char *name, int64_t v);
+char *db_column_text(sqlite3_stmt *stmt, int i);
+struct date db_column_date(sqlite3_stmt *stmt, int i);
+void db_bind_date(sqlite3_stmt *stmt, int i, struct date d);
+/* Runs a statement that returns no rows (or whose rows do not matter). */
+enum store_status db_run(struct store *st, sqlite3_stmt *stmt);
+enum store_status db_exec(struct store *st, const char *sql);
+/* One static statement of every write. */
+enum store_status db_exec_kept(struct store *st, const char *sql);
+/* One integer from a query with one bound integer (bind < 0: none). */
+enum store_status db_query_int(struct store *st, const char *sql, int64_t bind,
+                               int64_t *out);
+/* Steps a prepared statement that yields one integer (a count), and
+ * ends it; NULL (a failed prepare) stays a failure. */
+enum store_status db_step_int(struct store *st, sqlite3_stmt *stmt, int64_t *out);
+/* Grows a list's array for one more item. */
+int db_reserve(void **items, size_t len, size_t *cap, size_t size);
+
+/* A text built from fixed fragments of SQL (never from user input). A
+ * fragment that does not fit marks it too long, and db_prepare_text()
+ * refuses it: a statement cut short could still be valid SQL. */
+struct sql_text {
+    char buf[16384];
+    size_t len;
+    bool overflow;
+};
+
+void db_sql_add(struct sql_text *s, const char *part);
+void db_sql_addf(struct sql_text *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+sqlite3_stmt *db_prepare_text(struct store *st, const struct sql_text *sql);
+
+/* ---- words.c ------------------------------------------------------------- */
+
+/* The distinct words of text, sorted; SQLITE_OK or an SQLite error. */
+int db_split_words(struct store *st, const char *text, struct strlist *out);
+/* Takes FTS5's tokenizer and makes rapport_words() for the triggers. */
+enum store_status db_words_open(struct store *st);
+
+/* ---- guard.c ------------------------------------------------------------- */
+
+/* Limits what the schema's triggers and views may run; after every
+ * function is registered (rapport_words() among them). */
+enum store_status db_guard_open(struct store *st);
+
+/* ---- migrate.c and journal.c --------------------------------------------- */
+
+/* Takes the schema to the version this build writes. */
+enum store_status db_migrate(struct store *st);
+/* The journal triggers of the version 2 and version 4 migrations. */
+enum store_status db_migrate_v2_triggers(struct store *st);
+enum store_status db_migrate_v4_triggers(struct store *st);
+
+/* Starts a write: BEGIN IMMEDIATE and a new journal entry that the
+ * triggers record into; inside a batch, a savepoint that joins it. */
+enum store_status db_write_begin(struct store *st, time_t now);
+/* Ends a write: commits when rc is STORE_OK (naming the change `what`,
+ * which it frees), else rolls back and keeps the message. */
+enum store_status db_write_end(struct store *st, enum store_status rc, char *what);
+/* Rolls the open transaction back, keeping the message of what failed. */
+void db_rollback_keeping(struct store *st, enum store_status rc);
+
+/* ---- contact_read.c and contact_write.c ---------------------------------- */
+
+#define CONTACT_COLUMNS \
+    "c.id, c.name, o.name, c.title, c.roles, c.stage, c.stage_since, " \
+    "c.projects, c.goals, c.channel, c.cadence_days, c.created, c.updated, " \
+    "c.last_touch, c.next_due, c.note_count, c.archived, c.version, " \
+    "c.department"
+#define CONTACT_COLUMN_COUNT 19
+#define CONTACT_FROM " FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
+
+/* Reads a contact from CONTACT_COLUMNS starting at column `at`, and its
+ * emails, phones and tags. */
+enum store_status db_read_contact(struct store *st, sqlite3_stmt *stmt, int at,
+                                  struct contact *c);
+/* Appends the contact of the statement's row, from column at, to out
+ * (cap: its room). */
+enum store_status db_append_contact(struct store *st, sqlite3_stmt *stmt, int at,
+                                    struct contact_list *out, size_t *cap);
+/* Steps stmt and collects contacts (CONTACT_COLUMNS first) up to limit;
+ * sets more when one more row was there. Finalizes stmt. */
+enum store_status db_collect_contacts(struct store *st, sqlite3_stmt *stmt,
+                                      size_t limit, struct contact_list *out);
+
+/* Rewrites a contact's derived columns from its history. */
+enum store_status db_refresh_contact(struct store *st, int64_t id);
+/* The contact's name made safe for a terminal, for messages and the
+ * journal; NOT_FOUND with a message when there is no such contact. */
+enum store_status db_contact_name(struct store *st, int64_t id, char **name);
+
+/* ---- note.c and search.c ------------------------------------------------- */
+
+/* Inserts a note inside a write (at 0: now; kind "": note). */
+enum store_status db_insert_note(struct store *st, struct note *n, time_t now);
+/* The characters of s's first len bytes (UTF-8). */
+size_t db_utf8_chars(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,480 @@
+/* The undo journal, in one place: the tables it records and the
+ * triggers that record them, the write transaction that opens an entry
+ * and names it (store_batch too), undoing an entry, and the list of the
+ * newest ones. Uses base/i18n.h, base/text.h, store/db.h. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "base/i18n.h"
+#include "base/text.h"
+#include "store/db.h"
+#include "store/journal.h"
+
+/* How many changes the undo journal keeps. */
+#define JOURNAL_KEEP 200
+
+/* The tables the undo journal records, with the columns it saves and
+ * restores. The contact's derived columns are left out: they are
+ * recomputed after an undo, and rewriting them records nothing. A
+ * migration makes a table's triggers with the columns it has by then
+ * (journal_triggers), so a column added later is listed here and its
+ * migration makes the triggers of its table again. */
+struct journaled {
+    const char *table;
+    const char *contact;      /* the column naming the contact, or NULL */
+    const char *columns[20];  /* without id */
+};
+
+static const struct journaled journaled[] = {
+    { "organisation", NULL, { "name", "notes" } },
+    { "contact", "id",
+      { "name", "name_key", "org_id", "title", "roles", "projects", "goals",
+        "channel", "cadence_days", "uid", "created", "updated", "archived",
+        "version", "department" } },
+    { "contact_email", "contact_id", { "contact_id", "email", "position" } },
+    { "contact_phone", "contact_id",
+      { "contact_id", "phone", "position", "kind" } },
+    { "contact_tag", "contact_id", { "contact_id", "tag" } },
+    { "stage_change", "contact_id",
+      { "contact_id", "from_stage", "to_stage", "at", "reason" } },
+    { "note", "contact_id", { "contact_id", "at", "kind", "body" } },
+    { "followup", "contact_id",
+      { "contact_id", "due", "due_minutes", "snoozed_until", "effective",
+        "text", "every_count", "every_unit", "state", "done_at",
+        "created", "uid" } },
+    { "score", "contact_id", { "contact_id", "at", "value", "comment" } },
+};
+#define JOURNALED_COUNT (sizeof journaled / sizeof journaled[0])
+
+static const struct journaled *journaled_find(const char *table)
+{
+    for (size_t i = 0; i < JOURNALED_COUNT; i++)
+        if (strcmp(journaled[i].table, table) == 0)
+            return &journaled[i];
+    return NULL;
+}
+
+/* Whether table has column now: during a migration, a column of
+ * journaled[] may come with a later version. */
+static enum store_status has_column(struct store *st, const char *table,
+                                    const char *column, bool *has)
+{
+    *has = false;
+    sqlite3_stmt *stmt = db_prepare(st,
+        "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2");
+    if (!stmt)
+        return STORE_FAILED;
+    db_bind_text(stmt, 1, table);
+    db_bind_text(stmt, 2, column);
+    int64_t n = 0;
+    enum store_status rc = db_step_int(st, stmt, &n);
+    *has = n > 0;
+    return rc;
+}
+
+/* Creates the three journal triggers of one table, saving the columns
+ * of j that the table has. */
+static enum store_status journal_triggers(struct store *st,
+                                          const struct journaled *j)
+{
+    static const char *const ops[] = { "INSERT", "UPDATE", "DELETE" };
+    const char *columns[sizeof j->columns / sizeof j->columns[0] + 1] = { 0 };
+    for (int c = 0, n = 0; j->columns[c]; c++) {
+        bool has = false;
+        enum store_status rc = has_column(st, j->table, j->columns[c], &has);
+        if (rc != STORE_OK)
+            return rc;
+        if (has)
+            columns[n++] = j->columns[c];
+    }
+    for (int op = 0; op < 3; op++) {
+        const char *row = op == 0 ? "NEW" : "OLD";
+        char json[1024] = "NULL";
+        if (op > 0) {
+            size_t len = (size_t)snprintf(json, sizeof json, "json_object(");
+            for (int c = 0; columns[c]; c++)
+                len += (size_t)snprintf(json + len, sizeof json - len,
+                                        "%s'%s', OLD.%s", c ? ", " : "",
+                                        columns[c], columns[c]);
+            snprintf(json + len, sizeof json - len, ")");
+        }
+        char of[512] = "";
+        if (op == 1) {
+            size_t len = (size_t)snprintf(of, sizeof of, " OF ");
+            for (int c = 0; columns[c]; c++)
+                len += (size_t)snprintf(of + len, sizeof of - len, "%s%s",
+                                        c ? ", " : "", columns[c]);
+        }
+        char contact[64] = "NULL";
+        if (j->contact)
+            snprintf(contact, sizeof contact, "%s.%s", row, j->contact);
+        char sql[2048];
+        snprintf(sql, sizeof sql,
+                 "CREATE TRIGGER %s_journal_%c AFTER %s%s ON %s "
+                 "WHEN (SELECT recording FROM journal_state WHERE id = 1) IS NOT NULL "
+                 "BEGIN INSERT INTO journal_row(journal_id, op, tbl, row_id, contact_id, old_json) "
+                 "VALUES ((SELECT recording FROM journal_state WHERE id = 1), '%c', '%s', "
+                 "%s.id, %s, %s); END;",
+                 j->table, "iud"[op], ops[op], of, j->table, "IUD"[op],
+                 j->table, row, contact, json);
+        enum store_status rc = db_exec(st, sql);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
+enum store_status db_migrate_v2_triggers(struct store *st)
+{
+    for (size_t i = 0; i < JOURNALED_COUNT; i++) {
+        enum store_status rc = journal_triggers(st, &journaled[i]);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
+/* The journal triggers db_schema_v4 dropped, made again with the new
+ * columns. */
+enum store_status db_migrate_v4_triggers(struct store *st)
+{
+    static const char *const tables[] = { "contact", "contact_phone", "followup" };
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+        enum store_status rc = journal_triggers(st, journaled_find(tables[i]));
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
+/* Rolls the open transaction back, keeping the message of what failed,
+ * which a failing ROLLBACK would otherwise replace. */
+void db_rollback_keeping(struct store *st, enum store_status rc)
+{
+    char *why = strdup(store_error(st));
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    if (why)
+        store_fail(st, rc, "%s", why);
+    free(why);
+}
+
+/* Starts a write: BEGIN IMMEDIATE and a new journal entry that the
+ * triggers record into; inside a batch, a savepoint that joins it. */
+enum store_status db_write_begin(struct store *st, time_t now)
+{
+    if (st->read_only)
+        return store_fail(st, STORE_READ_ONLY,
+                          _("the database is open read-only; the change was not saved"));
+    if (st->depth > 0) {
+        enum store_status rc = db_exec_kept(st, "SAVEPOINT store_write");
+        if (rc == STORE_OK)
+            st->depth++;
+        return rc;
+    }
+    enum store_status rc = db_exec_kept(st, "BEGIN IMMEDIATE");
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_stmt *stmt = db_prepare_kept(st, "INSERT INTO journal(at, what, origin) VALUES (?, '', ?)");
+    if (stmt) {
+        sqlite3_bind_int64(stmt, 1, (int64_t)now);
+        sqlite3_bind_int64(stmt, 2, st->origin);
+    }
+    rc = db_run(st, stmt);
+    if (rc == STORE_OK) {
+        stmt = db_prepare_kept(st, "UPDATE journal_state SET recording = ? WHERE id = 1");
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, sqlite3_last_insert_rowid(st->db));
+        rc = db_run(st, stmt);
+    }
+    if (rc != STORE_OK) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
+    st->depth = 1;
+    return STORE_OK;
+}
+
+/* Ends a write: commits when rc is STORE_OK (naming the change `what`,
+ * which it frees), else rolls back and keeps the message. */
+enum store_status db_write_end(struct store *st, enum store_status rc,
+                               char *what)
+{
+    if (st->depth > 1) {
+        st->depth--;
+        free(what);
+        if (rc == STORE_OK)
+            return db_exec_kept(st, "RELEASE store_write");
+        sqlite3_exec(st->db, "ROLLBACK TO store_write; RELEASE store_write",
+                     NULL, NULL, NULL);
+        return rc;
+    }
+    st->depth = 0;
+    if (rc == STORE_OK && !what)
+        rc = db_no_memory(st);
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = db_prepare_kept(st,
+            "UPDATE journal SET what = ? WHERE id = (SELECT recording FROM journal_state WHERE id = 1)");
+        if (stmt)
+            db_bind_text(stmt, 1, what);
+        rc = db_run(st, stmt);
+    }
+    if (rc == STORE_OK && st->unjournaled)
+        rc = db_exec_kept(st, "DELETE FROM journal WHERE id = "
+                              "(SELECT recording FROM journal_state WHERE id = 1)");
+    /* A write that changed no row (an import of what is already there)
+     * is no step to undo. */
+    if (rc == STORE_OK)
+        rc = db_exec_kept(st, "DELETE FROM journal WHERE id = "
+                              "(SELECT recording FROM journal_state WHERE id = 1) "
+                              "AND NOT EXISTS (SELECT 1 FROM journal_row WHERE journal_id = journal.id)");
+    if (rc == STORE_OK)
+        rc = db_exec_kept(st, "UPDATE journal_state SET recording = NULL WHERE id = 1");
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = db_prepare_kept(st,
+            "DELETE FROM journal WHERE id <= (SELECT max(id) FROM journal) - ?");
+        if (stmt)
+            sqlite3_bind_int(stmt, 1, JOURNAL_KEEP);
+        rc = db_run(st, stmt);
+    }
+    if (rc == STORE_OK)
+        rc = db_exec_kept(st, "COMMIT");
+    free(what);
+    if (rc != STORE_OK) {
+        db_rollback_keeping(st, rc);
+    }
+    return rc;
+}
+
+enum store_status store_batch(struct store *st, const char *what,
+                              enum store_status (*fn)(struct store *, void *),
+                              void *arg)
+{
+    bool outermost = st->depth == 0;
+    enum store_status rc = db_write_begin(st, time(NULL));
+    if (rc != STORE_OK)
+        return rc;
+    if (outermost)
+        st->unjournaled = what == NULL;
+    rc = fn(st, arg);
+    rc = db_write_end(st, rc, strdup(what ? what : ""));
+    if (outermost)
+        st->unjournaled = false;
+    return rc;
+}
+
+/* Puts one recorded row back: an insert is deleted, an update or a
+ * delete is restored from the saved columns. */
+static enum store_status undo_row(struct store *st, const char *op,
+                                  const char *table, int64_t row_id,
+                                  const char *old_json)
+{
+    const struct journaled *j = journaled_find(table);
+    if (!j)
+        return store_fail(st, STORE_FAILED, _("the undo journal names an unknown table %s"),
+                          table);
+    struct sql_text sql = { .len = 0 };
+    if (*op == 'I') {
+        db_sql_add(&sql, "DELETE FROM ");
+        db_sql_add(&sql, j->table);
+        db_sql_add(&sql, " WHERE id = ?1");
+    } else if (*op == 'U') {
+        db_sql_add(&sql, "UPDATE ");
+        db_sql_add(&sql, j->table);
+        db_sql_add(&sql, " SET ");
+        /* A column the entry did not save (it was written before a
+         * migration added the column) keeps its value. */
+        for (int c = 0; j->columns[c]; c++) {
+            char part[192];
+            snprintf(part, sizeof part,
+                     "%s%s = CASE WHEN json_type(?2, '$.%s') IS NULL THEN %s "
+                     "ELSE json_extract(?2, '$.%s') END",
+                     c ? ", " : "", j->columns[c], j->columns[c], j->columns[c],
+                     j->columns[c]);
+            db_sql_add(&sql, part);
+        }
+        db_sql_add(&sql, " WHERE id = ?1");
+    } else {
+        db_sql_add(&sql, "INSERT INTO ");
+        db_sql_add(&sql, j->table);
+        db_sql_add(&sql, "(id");
+        for (int c = 0; j->columns[c]; c++) {
+            db_sql_add(&sql, ", ");
+            db_sql_add(&sql, j->columns[c]);
+        }
+        /* A contact's derived columns start from its creation and are
+         * recomputed afterwards. */
+        bool contact = strcmp(j->table, "contact") == 0;
+        if (contact)
+            db_sql_add(&sql, ", stage_since, last_touch");
+        db_sql_add(&sql, ") VALUES (?1");
+        for (int c = 0; j->columns[c]; c++) {
+            char part[128];
+            snprintf(part, sizeof part, ", json_extract(?2, '$.%s')", j->columns[c]);
+            db_sql_add(&sql, part);
+        }
+        if (contact)
+            db_sql_add(&sql, ", json_extract(?2, '$.created'), json_extract(?2, '$.created')");
+        db_sql_add(&sql, ")");
+    }
+    sqlite3_stmt *stmt = db_prepare_text(st, &sql);
+    if (stmt) {
+        sqlite3_bind_int64(stmt, 1, row_id);
+        if (*op != 'I')
+            db_bind_text(stmt, 2, old_json);
+    }
+    return db_run(st, stmt);
+}
+
+enum store_status store_undo(struct store *st, struct journal_entry *undone)
+{
+    return store_undo_entry(st, 0, undone);
+}
+
+enum store_status store_undo_entry(struct store *st, int64_t expected,
+                                   struct journal_entry *undone)
+{
+    memset(undone, 0, sizeof *undone);
+    if (st->read_only)
+        return store_fail(st, STORE_READ_ONLY,
+                          _("the database is open read-only; nothing was undone"));
+    if (st->depth > 0)
+        return store_fail(st, STORE_INVALID, _("nothing can be undone inside another change"));
+    enum store_status rc = db_exec(st, "BEGIN IMMEDIATE");
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT id, at, what, undoable FROM journal "
+                                      "ORDER BY id DESC LIMIT 1");
+    int step = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
+    bool undoable = true;
+    if (step == SQLITE_ROW) {
+        undone->id = sqlite3_column_int64(stmt, 0);
+        undone->at = (time_t)sqlite3_column_int64(stmt, 1);
+        undone->what = db_column_text(stmt, 2);
+        undoable = sqlite3_column_int(stmt, 3) != 0;
+    } else if (step == SQLITE_DONE) {
+        rc = store_fail(st, STORE_NOT_FOUND, _("nothing to undo"));
+    } else if (stmt) {
+        rc = db_fail(st);
+    } else {
+        rc = STORE_FAILED;
+    }
+    db_finish(st, stmt);
+    if (rc == STORE_OK && expected > 0 && undone->id != expected)
+        rc = store_fail(st, STORE_CONFLICT,
+                        _("another change was made meanwhile; nothing was undone"));
+    if (rc == STORE_OK && !undoable) {
+        /* The mark goes, so the next undo reaches the change before it. */
+        stmt = db_prepare(st, "DELETE FROM journal WHERE id = ?");
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, undone->id);
+        rc = db_run(st, stmt);
+        if (rc == STORE_OK)
+            rc = db_exec(st, "COMMIT");
+        if (rc == STORE_OK) {
+            char *what = text_sanitize(undone->what, false);
+            journal_entry_clear(undone);
+            rc = store_fail(st, STORE_INVALID,
+                            _("the last change (%s) cannot be undone; undo again to revert the one before it"),
+                            what ? what : "");
+            free(what);
+            return rc;
+        }
+    }
+    /* Rows come back in any order within the entry; the foreign keys are
+     * checked at commit. */
+    if (rc == STORE_OK)
+        rc = db_exec(st, "PRAGMA defer_foreign_keys = ON");
+    int64_t *contacts = NULL;
+    size_t ncontacts = 0, cap = 0;
+    if (rc == STORE_OK) {
+        stmt = db_prepare(st, "SELECT op, tbl, row_id, contact_id, old_json FROM journal_row "
+                              "WHERE journal_id = ? ORDER BY id DESC");
+        if (!stmt)
+            rc = STORE_FAILED;
+        else
+            sqlite3_bind_int64(stmt, 1, undone->id);
+        while (rc == STORE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+            char *op = db_column_text(stmt, 0), *tbl = db_column_text(stmt, 1);
+            char *old = db_column_text(stmt, 4);
+            if (!op || !tbl)
+                rc = db_no_memory(st);
+            else
+                rc = undo_row(st, op, tbl, sqlite3_column_int64(stmt, 2), old);
+            if (rc == STORE_OK && sqlite3_column_type(stmt, 3) != SQLITE_NULL) {
+                int64_t cid = sqlite3_column_int64(stmt, 3);
+                bool seen = false;
+                for (size_t i = 0; i < ncontacts && !seen; i++)
+                    seen = contacts[i] == cid;
+                if (!seen) {
+                    if (db_reserve((void **)&contacts, ncontacts, &cap, sizeof *contacts))
+                        rc = db_no_memory(st);
+                    else
+                        contacts[ncontacts++] = cid;
+                }
+            }
+            free(op);
+            free(tbl);
+            free(old);
+        }
+        if (rc == STORE_OK && step != SQLITE_DONE)
+            rc = db_fail(st);
+        db_finish(st, stmt);
+    }
+    for (size_t i = 0; i < ncontacts && rc == STORE_OK; i++)
+        rc = db_refresh_contact(st, contacts[i]);
+    free(contacts);
+    if (rc == STORE_OK) {
+        stmt = db_prepare(st, "DELETE FROM journal WHERE id = ?");
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, undone->id);
+        rc = db_run(st, stmt);
+    }
+    if (rc == STORE_OK)
+        rc = db_exec(st, "COMMIT");
+    if (rc != STORE_OK) {
+        db_rollback_keeping(st, rc);
+        journal_entry_clear(undone);
+    }
+    return rc;
+}
+
+enum store_status store_journal_recent(struct store *st, size_t limit,
+                                       struct journal_list *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT id, at, what, origin IS ? FROM journal "
+                                      "ORDER BY id DESC LIMIT ?");
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_int64(stmt, 1, st->origin);
+    sqlite3_bind_int64(stmt, 2, (int64_t)limit + 1);
+    size_t cap = 0;
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (out->len == limit) {
+            out->more = true;
+            break;
+        }
+        if (db_reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+            rc = db_no_memory(st);
+            break;
+        }
+        struct journal_entry *e = &out->items[out->len++];
+        e->id = sqlite3_column_int64(stmt, 0);
+        e->at = (time_t)sqlite3_column_int64(stmt, 1);
+        e->what = db_column_text(stmt, 2);
+        e->own = sqlite3_column_int(stmt, 3) != 0;
+    }
+    if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(st);
+    db_finish(st, stmt);
+    if (rc != STORE_OK)
+        journal_list_clear(out);
+    return rc;
+}

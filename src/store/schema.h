@@ -1,0 +1,104 @@
+/* The pieces of the schema that more than one statement is made of:
+ * what a contact's full-text row and its word rows hold, and how the
+ * search index and the word tables are filled. The migrations of
+ * store/schema.c splice them into their triggers; the check and the
+ * rebuild (store/check.c) run them again. Private to store/. */
+#ifndef RAPPORT_STORE_SCHEMA_H
+#define RAPPORT_STORE_SCHEMA_H
+
+/* What the full-text row of contact X holds; X is spliced in by the
+ * triggers of schema.c. */
+#define CONTACT_FTS_INSERT \
+    "INSERT INTO contact_fts(rowid, name, name_key, org, emails, tags, details) " \
+    "SELECT c.id, c.name, c.name_key, o.name, " \
+    "(SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id), " \
+    "(SELECT group_concat(tag, ' ') FROM contact_tag WHERE contact_id = c.id), " \
+    "coalesce(c.title, '') || ' ' || coalesce(c.projects, '') || ' ' || " \
+    "coalesce(c.goals, '') || ' ' || coalesce(c.channel, '') " \
+    "FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
+#define CONTACT_FTS_REFRESH(x) \
+    "DELETE FROM contact_fts WHERE rowid = " x "; " \
+    CONTACT_FTS_INSERT "WHERE c.id = " x "; "
+
+/* A note's full-text row: the contact's id in the high 32 bits, the
+ * note's in the low ones. Search-as-you-type maps matching notes to
+ * their contacts from the index alone (rowid >> 32), without reading a
+ * million note rows for a common word. */
+#define NOTE_FTS_ROWID(row) "((" row ".contact_id << 32) | " row ".id)"
+
+/* The full-text index: made by the version 2 migration, made again by
+ * store_rebuild_search(). */
+#define SEARCH_INDEX_FILL \
+    "CREATE VIRTUAL TABLE contact_fts USING fts5(name, name_key, org, emails, tags, details, " \
+    "prefix = '1 2', tokenize = 'unicode61 remove_diacritics 2');\n" \
+    "CREATE VIRTUAL TABLE note_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');\n" \
+    CONTACT_FTS_INSERT ";\n" \
+    "INSERT INTO note_fts(rowid, body) SELECT " NOTE_FTS_ROWID("note") ", body FROM note;\n"
+
+/* The full-text row of contact X from version 4 on: the department
+ * joins the details. The macros above stay what version 2 ran. */
+#define CONTACT_FTS_INSERT_V4 \
+    "INSERT INTO contact_fts(rowid, name, name_key, org, emails, tags, details) " \
+    "SELECT c.id, c.name, c.name_key, o.name, " \
+    "(SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id), " \
+    "(SELECT group_concat(tag, ' ') FROM contact_tag WHERE contact_id = c.id), " \
+    "coalesce(c.title, '') || ' ' || coalesce(c.department, '') || ' ' || " \
+    "coalesce(c.projects, '') || ' ' || " \
+    "coalesce(c.goals, '') || ' ' || coalesce(c.channel, '') " \
+    "FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
+#define CONTACT_FTS_REFRESH_V4(x) \
+    "DELETE FROM contact_fts WHERE rowid = " x "; " \
+    CONTACT_FTS_INSERT_V4 "WHERE c.id = " x "; "
+/* What store_rebuild_search() makes: the index as it is now. */
+#define SEARCH_INDEX_FILL_V4 \
+    "CREATE VIRTUAL TABLE contact_fts USING fts5(name, name_key, org, emails, tags, details, " \
+    "prefix = '1 2', tokenize = 'unicode61 remove_diacritics 2');\n" \
+    "CREATE VIRTUAL TABLE note_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');\n" \
+    CONTACT_FTS_INSERT_V4 ";\n" \
+    "INSERT INTO note_fts(rowid, body) SELECT " NOTE_FTS_ROWID("note") ", body FROM note;\n"
+
+#define FIELD_WORD_INSERT \
+    "INSERT INTO field_word(term, name_key, contact_id, archived) " FIELD_WORD_SELECT
+#define FIELD_WORD_SELECT \
+    "SELECT j.value, c.name_key, c.id, c.archived FROM contact c " \
+    "LEFT JOIN organisation o ON o.id = c.org_id, json_each(" FIELD_WORDS ") j "
+/* The words of contact c (with its organisation o), as rapport_words()
+ * gives them. */
+#define FIELD_WORDS \
+    "rapport_words(" \
+    "c.name || ' ' || coalesce(o.name, '') || ' ' || " \
+    "coalesce((SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id), '') || ' ' || " \
+    "coalesce((SELECT group_concat(tag, ' ') FROM contact_tag WHERE contact_id = c.id), '') || ' ' || " \
+    "coalesce(c.title, '') || ' ' || coalesce(c.department, '') || ' ' || " \
+    "coalesce(c.projects, '') || ' ' || coalesce(c.goals, '') || ' ' || " \
+    "coalesce(c.channel, ''))"
+#define FIELD_WORD_REFRESH(x) \
+    "DELETE FROM field_word WHERE contact_id = " x "; " \
+    FIELD_WORD_INSERT "WHERE c.id = " x "; "
+#define NOTE_WORD_ADD(row) \
+    "INSERT INTO note_word(term, name_key, contact_id, archived, notes) " \
+    "SELECT j.value, c.name_key, c.id, c.archived, 1 FROM contact c, " \
+    "json_each(rapport_words(" row ".body)) j WHERE c.id = " row ".contact_id " \
+    "ON CONFLICT (term, name_key, contact_id) DO UPDATE SET notes = notes + 1; "
+#define NOTE_WORD_DROP(row) \
+    "UPDATE note_word SET notes = notes - 1 WHERE contact_id = " row ".contact_id " \
+    "AND term IN (SELECT value FROM json_each(rapport_words(" row ".body))); " \
+    "DELETE FROM note_word WHERE contact_id = " row ".contact_id AND notes <= 0 " \
+    "AND term IN (SELECT value FROM json_each(rapport_words(" row ".body))); "
+/* Both tables from the contacts and notes, in the order of their keys. */
+#define SEARCH_WORDS_FILL \
+    FIELD_WORD_INSERT ";\n" \
+    "INSERT INTO note_word(term, name_key, contact_id, archived, notes) " NOTE_WORD_SELECT ";\n"
+#define NOTE_WORD_SELECT \
+    "SELECT j.value, c.name_key, c.id, c.archived, count(*) FROM note n " \
+    "JOIN contact c ON c.id = n.contact_id, json_each(rapport_words(n.body)) j " \
+    "GROUP BY j.value, c.name_key, c.id"
+
+/* What each migration runs: version i - 1 to i. */
+extern const char db_schema_v1[];
+extern const char db_schema_v2[];
+extern const char db_schema_v3[];
+extern const char db_schema_v4[];
+extern const char db_schema_v5[];
+
+#endif

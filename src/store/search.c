@@ -1,0 +1,243 @@
+/* Full-text search (FTS5): what a person typed made into a query, the
+ * search over contacts and notes, and resolving a name. Uses
+ * base/text.h, store/db.h. */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "base/text.h"
+#include "store/db.h"
+#include "store/search.h"
+
+static bool has_word_char(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x80 || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z')
+            || (ch >= 'A' && ch <= 'Z'))
+            return true;
+    }
+    return false;
+}
+
+size_t db_utf8_chars(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Makes room for need more bytes at *len in the growing *buf. */
+static bool text_reserve(char **buf, size_t *cap, size_t len, size_t need)
+{
+    if (need <= *cap - len)
+        return true;
+    size_t want = *cap;
+    while (need > want - len) {
+        if (want > SIZE_MAX / 2)
+            return false;
+        want *= 2;
+    }
+    char *grown = realloc(*buf, want);
+    if (!grown)
+        return false;
+    *buf = grown;
+    *cap = want;
+    return true;
+}
+
+/* Turns what a person typed into an FTS5 query: every word a quoted
+ * prefix ("zoe"* "ode"*), so no character of theirs is FTS syntax. The
+ * text is folded first, matching the folded name column for letters the
+ * tokenizer keeps (ø, ł). NULL when there is no word; sets *oom.
+ * The query grows as it is written: a word of one letter takes five
+ * bytes ("a"* and a space) and every '"' two, so no fixed multiple of
+ * the text's length is safe to size it by. */
+static char *fts_query(const char *text, bool names_only, bool *oom)
+{
+    *oom = false;
+    if (!text)
+        return NULL;
+    char *folded = text_fold(text);
+    if (!folded) {
+        *oom = true;
+        return NULL;
+    }
+    size_t cap = 64;
+    char *q = malloc(cap);
+    if (!q) {
+        free(folded);
+        *oom = true;
+        return NULL;
+    }
+    size_t len = 0;
+    int words = 0;
+    if (names_only)
+        len += (size_t)snprintf(q, cap, "{name name_key} : (");
+    const char *p = folded;
+    while (*p) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+            p++;
+        const char *start = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+            p++;
+        if (p == start || !has_word_char(start, (size_t)(p - start)))
+            continue;
+        /* A space, the word with each '"' doubled, '"', '"', '*', and
+         * room for the closing ')' and the NUL. */
+        if (!text_reserve(&q, &cap, len, 2 * (size_t)(p - start) + 6)) {
+            free(folded);
+            free(q);
+            *oom = true;
+            return NULL;
+        }
+        if (words++)
+            q[len++] = ' ';
+        q[len++] = '"';
+        for (const char *c = start; c < p; c++) {
+            if (*c == '"')
+                q[len++] = '"';
+            q[len++] = *c;
+        }
+        q[len++] = '"';
+        q[len++] = '*';
+    }
+    free(folded);
+    if (!words) {
+        free(q);
+        return NULL;
+    }
+    if (names_only)
+        q[len++] = ')';
+    q[len] = '\0';
+    return q;
+}
+
+enum store_status store_contact_match(struct store *st, const char *needle,
+                                      bool include_archived, size_t limit,
+                                      struct contact_list *out)
+{
+    memset(out, 0, sizeof *out);
+    bool oom;
+    char *q = fts_query(needle, true, &oom);
+    if (oom)
+        return db_no_memory(st);
+    enum store_status rc = STORE_OK;
+    if (q) {
+        sqlite3_stmt *stmt = db_prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM
+            "WHERE c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH :q) "
+            "AND (:all OR c.archived = 0) ORDER BY c.name_key, c.id LIMIT :limit");
+        if (stmt) {
+            db_bind_named_text(stmt, ":q", q);
+            db_bind_named_int(stmt, ":all", include_archived);
+            db_bind_named_int(stmt, ":limit", (int64_t)limit + 1);
+        }
+        rc = db_collect_contacts(st, stmt, limit, out);
+        free(q);
+        if (rc != STORE_OK || out->len > 0)
+            return rc;
+    }
+    /* Any part of the name: slower, but only for resolving a name. */
+    char *key = text_fold(needle ? needle : "");
+    if (!key)
+        return db_no_memory(st);
+    text_trim(key);
+    if (!*key) {
+        free(key);
+        return STORE_OK;
+    }
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM
+        "WHERE instr(c.name_key, :key) > 0 AND (:all OR c.archived = 0) "
+        "ORDER BY c.name_key, c.id LIMIT :limit");
+    if (stmt) {
+        db_bind_named_text(stmt, ":key", key);
+        db_bind_named_int(stmt, ":all", include_archived);
+        db_bind_named_int(stmt, ":limit", (int64_t)limit + 1);
+    }
+    free(key);
+    contact_list_clear(out);
+    return db_collect_contacts(st, stmt, limit, out);
+}
+
+enum store_status store_search(struct store *st, const char *query,
+                               size_t limit, struct search_hit_list *out)
+{
+    memset(out, 0, sizeof *out);
+    bool oom;
+    char *q = fts_query(query, false, &oom);
+    if (oom)
+        return db_no_memory(st);
+    if (!q)
+        return STORE_OK;
+    struct contact_list contacts;
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT " CONTACT_COLUMNS CONTACT_FROM
+        "JOIN contact_fts ON contact_fts.rowid = c.id WHERE contact_fts MATCH ? "
+        "ORDER BY c.archived, rank LIMIT ?");
+    if (stmt) {
+        db_bind_text(stmt, 1, q);
+        sqlite3_bind_int64(stmt, 2, (int64_t)limit + 1);
+    }
+    enum store_status rc = db_collect_contacts(st, stmt, limit, &contacts);
+    if (rc != STORE_OK) {
+        free(q);
+        return rc;
+    }
+    size_t cap = contacts.len;
+    out->items = contacts.len ? calloc(contacts.len, sizeof *out->items) : NULL;
+    if (contacts.len && !out->items) {
+        contact_list_clear(&contacts);
+        free(q);
+        return db_no_memory(st);
+    }
+    for (size_t i = 0; i < contacts.len; i++)
+        out->items[out->len++].contact = contacts.items[i];
+    free(contacts.items);
+    out->more = contacts.more;
+    if (out->len < limit && !out->more) {
+        stmt = db_prepare(st, "SELECT " CONTACT_COLUMNS ", n.id, "
+            "snippet(note_fts, 0, '', '', '…', 12) "
+            /* The index leads (its row id holds the note's id) in its own
+             * order: ranking every note with a common word would cost
+             * more than the few rows shown are worth. */
+            "FROM note_fts CROSS JOIN note n ON n.id = (note_fts.rowid & 4294967295) "
+            "CROSS JOIN contact c ON c.id = n.contact_id "
+            "LEFT JOIN organisation o ON o.id = c.org_id "
+            "WHERE note_fts MATCH ? LIMIT ?");
+        if (!stmt)
+            rc = STORE_FAILED;
+        else {
+            db_bind_text(stmt, 1, q);
+            sqlite3_bind_int64(stmt, 2, (int64_t)(limit - out->len) + 1);
+        }
+        int step = SQLITE_DONE;
+        while (stmt && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+            if (out->len == limit) {
+                out->more = true;
+                break;
+            }
+            if (db_reserve((void **)&out->items, out->len, &cap, sizeof *out->items)) {
+                rc = db_no_memory(st);
+                break;
+            }
+            struct search_hit *h = &out->items[out->len++];
+            rc = db_read_contact(st, stmt, 0, &h->contact);
+            h->note_id = sqlite3_column_int64(stmt, CONTACT_COLUMN_COUNT);
+            h->snippet = db_column_text(stmt, CONTACT_COLUMN_COUNT + 1);
+            if (rc != STORE_OK)
+                break;
+        }
+        if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+            rc = db_fail(st);
+        db_finish(st, stmt);
+    }
+    free(q);
+    if (rc != STORE_OK)
+        search_hit_list_clear(out);
+    return rc;
+}

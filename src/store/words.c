@@ -1,0 +1,152 @@
+/* The search words: rapport_words(), which the triggers of the word
+ * tables (field_word, note_word) call, and the tokenizer behind it,
+ * which the search planner splits what is typed with. Uses base/i18n.h,
+ * base/strlist.h, base/text.h, store/db.h. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "base/i18n.h"
+#include "base/strlist.h"
+#include "base/text.h"
+#include "store/db.h"
+
+/* Search as you type reads two tables of words (field_word, note_word),
+ * which triggers fill from the contacts and their notes. The words are
+ * FTS5's own: the text is folded as names are (ø is o), then split by
+ * the unicode61 tokenizer, so they are the words `rapport search` knows.
+ * A word longer than this is kept by its beginning. */
+#define WORD_MAX 48
+
+static int word_taken(void *ctx, int flags, const char *token, int len,
+                      int start, int end)
+{
+    (void)start;
+    (void)end;
+    struct strlist *words = ctx;
+    if ((flags & FTS5_TOKEN_COLOCATED) || len <= 0)
+        return SQLITE_OK;
+    size_t n = (size_t)len;
+    if (n > WORD_MAX) {
+        n = WORD_MAX;
+        while (n > 0 && ((unsigned char)token[n] & 0xC0) == 0x80)
+            n--;
+    }
+    char word[WORD_MAX + 1];
+    memcpy(word, token, n);
+    word[n] = '\0';
+    return strlist_push(words, word) == 0 ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+static int word_order(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The distinct words of text, sorted; SQLITE_OK or an SQLite error. */
+int db_split_words(struct store *st, const char *text, struct strlist *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!text || !*text)
+        return SQLITE_OK;
+    if (!st->words)
+        return SQLITE_ERROR;
+    char *folded = text_fold(text);
+    if (!folded)
+        return SQLITE_NOMEM;
+    int rc = st->word_api.xTokenize(st->words, out, FTS5_TOKENIZE_DOCUMENT,
+                                    folded, (int)strlen(folded), word_taken);
+    free(folded);
+    if (rc != SQLITE_OK) {
+        strlist_clear(out);
+        return rc;
+    }
+    qsort(out->items, out->len, sizeof *out->items, word_order);
+    size_t kept = 0;
+    for (size_t i = 0; i < out->len; i++) {
+        if (kept > 0 && strcmp(out->items[kept - 1], out->items[i]) == 0)
+            free(out->items[i]);
+        else
+            out->items[kept++] = out->items[i];
+    }
+    out->len = kept;
+    return SQLITE_OK;
+}
+
+/* rapport_words(TEXT): the words of TEXT as a JSON array, for the
+ * triggers to read with json_each. */
+static void sql_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    struct store *st = sqlite3_user_data(ctx);
+    struct strlist words;
+    int rc = db_split_words(st, (const char *)sqlite3_value_text(argv[0]), &words);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    size_t cap = 3;
+    for (size_t i = 0; i < words.len; i++)
+        cap += strlen(words.items[i]) * 6 + 3;
+    char *json = malloc(cap);
+    if (!json) {
+        strlist_clear(&words);
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    size_t len = 0;
+    json[len++] = '[';
+    for (size_t i = 0; i < words.len; i++) {
+        if (i)
+            json[len++] = ',';
+        json[len++] = '"';
+        for (const unsigned char *c = (const unsigned char *)words.items[i]; *c; c++) {
+            if (*c == '"' || *c == '\\') {
+                json[len++] = '\\';
+                json[len++] = (char)*c;
+            } else if (*c < 0x20) {
+                len += (size_t)snprintf(json + len, cap - len, "\\u%04x", *c);
+            } else {
+                json[len++] = (char)*c;
+            }
+        }
+        json[len++] = '"';
+    }
+    json[len++] = ']';
+    strlist_clear(&words);
+    /* The 64-bit call: a text past SQLite's length limit is an error,
+     * never a length cut by a cast to int. */
+    sqlite3_result_text64(ctx, json, (sqlite3_uint64)len, free, SQLITE_UTF8);
+}
+
+/* Takes FTS5's unicode61 tokenizer and makes rapport_words(): the
+ * triggers of version 5 on need it, so a connection without it (the
+ * sqlite3 shell) can read the database but not write contacts or notes. */
+enum store_status db_words_open(struct store *st)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT fts5(?1)");
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_pointer(stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(stmt);
+    db_finish(st, stmt);
+    void *user = NULL;
+    const char *args[] = { "remove_diacritics", "2" };
+    if (!api || api->iVersion < 2
+        || api->xFindTokenizer(api, "unicode61", &user, &st->word_api) != SQLITE_OK
+        || st->word_api.xCreate(user, args, 2, &st->words) != SQLITE_OK) {
+        st->words = NULL;
+        return store_fail(st, STORE_FAILED, _("database error: %s"),
+                          _("SQLite has no FTS5 tokenizer"));
+    }
+    if (sqlite3_create_function(st->db, "rapport_words", 1,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                st, sql_words, NULL, NULL) != SQLITE_OK)
+        return db_fail(st);
+    return STORE_OK;
+}
