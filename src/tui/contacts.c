@@ -309,26 +309,9 @@ static bool contacts_request(struct ui *ui, void *self, enum action act)
 {
     struct contacts *c = self;
     struct ui_list *l = &c->list;
-    int page = l->height > 1 ? l->height - 1 : 1;
+    if (ui_list_request(ui, l, act))
+        return true;
     switch (act) {
-    case ACT_MOVE_DOWN:
-        ui_list_move(ui, l, 1);
-        return true;
-    case ACT_MOVE_UP:
-        ui_list_move(ui, l, -1);
-        return true;
-    case ACT_TOP:
-        ui_list_top(ui, l);
-        return true;
-    case ACT_BOTTOM:
-        ui_list_bottom(ui, l);
-        return true;
-    case ACT_PAGE_DOWN:
-        ui_list_move(ui, l, page);
-        return true;
-    case ACT_PAGE_UP:
-        ui_list_move(ui, l, -page);
-        return true;
     case ACT_SEARCH:
         c->filtering = true;
         c->filter.cur = c->filter.len;

@@ -258,6 +258,34 @@ void ui_list_bottom(struct ui *ui, struct ui_list *l)
                  ? l->sel + 1 - (size_t)l->height : 0;
 }
 
+bool ui_list_request(struct ui *ui, struct ui_list *l, enum action act)
+{
+    /* A page keeps one row of the last in view. */
+    int page = l->height > 1 ? l->height - 1 : 1;
+    switch (act) {
+    case ACT_MOVE_DOWN:
+        ui_list_move(ui, l, 1);
+        return true;
+    case ACT_MOVE_UP:
+        ui_list_move(ui, l, -1);
+        return true;
+    case ACT_TOP:
+        ui_list_top(ui, l);
+        return true;
+    case ACT_BOTTOM:
+        ui_list_bottom(ui, l);
+        return true;
+    case ACT_PAGE_DOWN:
+        ui_list_move(ui, l, page);
+        return true;
+    case ACT_PAGE_UP:
+        ui_list_move(ui, l, -page);
+        return true;
+    default:
+        return false;
+    }
+}
+
 void ui_list_select(struct ui *ui, struct ui_list *l, const void *row)
 {
     int64_t id = l->src->id(row);

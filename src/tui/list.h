@@ -48,6 +48,10 @@ void ui_list_reload(struct ui *ui, struct ui_list *l);
 bool ui_list_move(struct ui *ui, struct ui_list *l, int delta);
 void ui_list_top(struct ui *ui, struct ui_list *l);
 void ui_list_bottom(struct ui *ui, struct ui_list *l);
+/* The moves every list answers the same way: down, up, top, bottom and
+ * a page either way. True when act was one of them; a screen falls back
+ * to it for the keys it does not handle itself. */
+bool ui_list_request(struct ui *ui, struct ui_list *l, enum action act);
 /* Makes the row with this id (sorted like row) the selected one. */
 void ui_list_select(struct ui *ui, struct ui_list *l, const void *row);
 void *ui_list_selected(struct ui_list *l);

@@ -130,14 +130,9 @@ static bool pipeline_request(struct ui *ui, void *self, enum action act)
 {
     struct pipeline *p = self;
     struct ui_list *l = &p->lists[p->focus];
-    int page = l->height > 1 ? l->height - 1 : 1;
+    if (ui_list_request(ui, l, act))
+        return true;
     switch (act) {
-    case ACT_MOVE_DOWN:
-        ui_list_move(ui, l, 1);
-        return true;
-    case ACT_MOVE_UP:
-        ui_list_move(ui, l, -1);
-        return true;
     case ACT_LEFT:
         if (p->focus > 0)
             p->focus--;
@@ -145,18 +140,6 @@ static bool pipeline_request(struct ui *ui, void *self, enum action act)
     case ACT_RIGHT:
         if (p->focus < STAGE_COUNT - 1)
             p->focus++;
-        return true;
-    case ACT_TOP:
-        ui_list_top(ui, l);
-        return true;
-    case ACT_BOTTOM:
-        ui_list_bottom(ui, l);
-        return true;
-    case ACT_PAGE_DOWN:
-        ui_list_move(ui, l, page);
-        return true;
-    case ACT_PAGE_UP:
-        ui_list_move(ui, l, -page);
         return true;
     default:
         break;

@@ -278,7 +278,6 @@ static bool review_request(struct ui *ui, void *self, enum action act)
     struct review_screen *r = self;
     struct ui_list *l = &r->lists[r->focus];
     int64_t contact = selected_contact(r);
-    int page = l->height > 1 ? l->height - 1 : 1;
     switch (act) {
     case ACT_MOVE_DOWN:
         if (!ui_list_move(ui, l, 1) && r->focus < REVIEW_SECTIONS - 1) {
@@ -305,19 +304,9 @@ static bool review_request(struct ui *ui, void *self, enum action act)
     case ACT_RIGHT:
         focus_next(r, 1);
         return true;
-    case ACT_TOP:
-        ui_list_top(ui, l);
-        return true;
-    case ACT_BOTTOM:
-        ui_list_bottom(ui, l);
-        return true;
-    case ACT_PAGE_DOWN:
-        ui_list_move(ui, l, page);
-        return true;
-    case ACT_PAGE_UP:
-        ui_list_move(ui, l, -page);
-        return true;
     default:
+        if (ui_list_request(ui, l, act))
+            return true;
         break;
     }
     if (!contact) {
