@@ -376,14 +376,10 @@ static enum store_status export_with(struct store *st, const char *path,
             rc = io_output_fail(st, _("standard output"), errno);
         return rc;
     }
-    struct io_output o = { .dir = -1 };
+    struct io_output o;
     enum store_status rc = io_output_open(st, path, &o);
-    if (rc != STORE_OK) {
-        if (o.dir >= 0)
-            close(o.dir);
-        free(o.name);
+    if (rc != STORE_OK)
         return rc;
-    }
     ex.out = o.out;
     rc = formats[format].export(&ex);
     return io_output_close(st, path, &o, rc);

@@ -139,8 +139,8 @@ static enum store_status open_in_place(struct store *st, const char *path,
  * open), is renamed over the name itself, so whatever someone put there
  * meanwhile (a link, a file) is replaced, never written through. A file
  * of another user's is refused rather than replaced. */
-enum store_status io_output_open(struct store *st, const char *path,
-                                  struct io_output *o)
+static enum store_status open_target(struct store *st, const char *path,
+                                     struct io_output *o)
 {
     struct paths_walk w;
     enum store_status rc = STORE_OK;
@@ -189,6 +189,20 @@ enum store_status io_output_open(struct store *st, const char *path,
         return io_output_fail(st, path, err);
     }
     return STORE_OK;
+}
+
+enum store_status io_output_open(struct store *st, const char *path,
+                                 struct io_output *o)
+{
+    *o = (struct io_output){ .dir = -1 };
+    enum store_status rc = open_target(st, path, o);
+    if (rc != STORE_OK) {
+        if (o->dir >= 0)
+            close(o->dir);
+        free(o->name);
+        *o = (struct io_output){ .dir = -1 };
+    }
+    return rc;
 }
 
 /* Finishes the export: flushes it, and for a file makes it durable and

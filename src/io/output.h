@@ -20,8 +20,8 @@ struct io_output {
 /* "cannot write PATH: error" into store_error(st). */
 enum store_status io_output_fail(struct store *st, const char *path,
                                  int err);
-/* Opens what path names for the export, o->dir -1 before. On failure
- * o->dir (when not -1) and o->name are still the caller's to release. */
+/* Opens what path names for the export; on failure nothing is left
+ * open or allocated in o. */
 enum store_status io_output_open(struct store *st, const char *path,
                                  struct io_output *o);
 /* Finishes the export: flushes it, and for a file makes it durable and
