@@ -18,6 +18,7 @@
 #include "core/config.h"
 #include "core/demo.h"
 #include "base/i18n.h"
+#include "base/options.h"
 #include "base/paths.h"
 #include "base/text.h"
 #include "tui/ui.h"
@@ -33,26 +34,17 @@ struct globals {
     bool read_only;
 };
 
-/* Matches "--name VALUE" and "--name=VALUE"; advances *i past what it
- * took. Returns 1 when matched, 0 when not, -1 when the value is missing. */
-static int take_value(int argc, char **argv, int *i, const char *name,
-                      const char **value)
-{
-    const char *arg = argv[*i];
-    size_t len = strlen(name);
-    if (strncmp(arg, name, len) != 0)
-        return 0;
-    if (arg[len] == '=') {
-        *value = arg + len + 1;
-        return 1;
-    }
-    if (arg[len] != '\0')
-        return 0;
-    if (*i + 1 >= argc)
-        return -1;
-    *value = argv[++*i];
-    return 1;
-}
+/* The global options, before any command: one table feeds their
+ * parsing and their lines in `rapport --help`. */
+static const struct option_spec global_options[] = {
+    { "db", OPTION_VALUE, "PATH", N_("the database to use") },
+    { "config", OPTION_VALUE, "PATH", N_("the configuration file") },
+    { "demo", OPTION_FLAG, NULL, N_("a throw-away database full of sample data") },
+    { "read-only", OPTION_FLAG, NULL, N_("change nothing") },
+    { "help", OPTION_FINAL, NULL, N_("show this help") },
+    { "version", OPTION_FINAL, NULL, N_("show the version") },
+    { NULL, OPTION_FLAG, NULL, NULL },
+};
 
 static void usage_hint(void)
 {
@@ -64,43 +56,31 @@ static void usage_hint(void)
  * none), or -1 after a usage error, or -2 when done (help, version). */
 static int parse_globals(int argc, char **argv, struct globals *g)
 {
-    int i;
-    for (i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        int got;
-        if (arg[0] != '-')
-            break;
-        if (strcmp(arg, "--") == 0)
-            return i + 1;
-        if ((got = take_value(argc, argv, &i, "--db", &g->db)) != 0
-            || (got = take_value(argc, argv, &i, "--config", &g->config)) != 0) {
-            if (got < 0) {
-                fprintf(stderr, _("rapport: option '%s' needs a value\n"),
-                        arg);
-                usage_hint();
-                return -1;
-            }
-            continue;
-        }
-        if (strcmp(arg, "--demo") == 0) {
-            g->demo = true;
-        } else if (strcmp(arg, "--read-only") == 0) {
-            g->read_only = true;
-        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-            cli_print_usage(stdout);
-            return -2;
-        } else if (strcmp(arg, "--version") == 0) {
-            printf("rapport %s\n", VERSION);
-            return -2;
-        } else {
-            char *shown = text_sanitize(arg, false);
+    struct options o;
+    int cmd = -2;
+    if (options_parse(&o, global_options, argc, argv, OPTIONS_IN_ORDER)
+        != OPTIONS_OK) {
+        char *shown = text_sanitize(o.given ? o.given : "", false);
+        if (o.status == OPTIONS_NEEDS_VALUE)
+            fprintf(stderr, _("rapport: option '%s' needs a value\n"), shown);
+        else
             fprintf(stderr, _("rapport: unknown option '%s'\n"), shown);
-            free(shown);
-            usage_hint();
-            return -1;
-        }
+        free(shown);
+        usage_hint();
+        cmd = -1;
+    } else if (options_set(&o, "help")) {
+        cli_print_usage(stdout, global_options);
+    } else if (options_set(&o, "version")) {
+        printf("rapport %s\n", VERSION);
+    } else {
+        g->db = options_value(&o, "db");
+        g->config = options_value(&o, "config");
+        g->demo = options_set(&o, "demo");
+        g->read_only = options_set(&o, "read-only");
+        cmd = o.end;
     }
-    return i;
+    options_clear(&o);
+    return cmd;
 }
 
 /* A private folder holding a fresh database filled with the demo data. */

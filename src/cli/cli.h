@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "base/options.h"
 #include "core/app.h"
 
 /* Exit statuses. */
@@ -17,7 +18,8 @@ enum {
 int cli_run(struct app *app, int argc, char **argv);
 /* True when name is a command. */
 int cli_is_command(const char *name);
-/* Prints the global usage and the list of commands. */
-void cli_print_usage(FILE *out);
+/* Prints the global usage, the global options (main.c's table) and
+ * the list of commands. */
+void cli_print_usage(FILE *out, const struct option_spec *globals);
 
 #endif

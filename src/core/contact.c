@@ -25,20 +25,62 @@ void contact_init(struct contact *c)
     c->roles = ROLE_USER;
 }
 
+/* The role words (SPEC §1), as files and scripts read and write them;
+ * the first of each row is the one written. The rows of one role come
+ * first, one per role, in the order they are written. */
+static const struct {
+    unsigned bits;
+    const char *words[4];
+} role_words[] = {
+    { ROLE_USER, { "user", NULL } },
+    { ROLE_DECISION_MAKER,
+      { "decision-maker", "decision maker", "decisionmaker", "dm" } },
+    { ROLE_USER | ROLE_DECISION_MAKER, { "both", NULL } },
+};
+#define ROLE_WORDS (sizeof role_words / sizeof role_words[0])
+
+/* One word's bits; -1 when it is no role. */
+static int parse_one_role(const char *word, size_t len)
+{
+    for (size_t i = 0; i < ROLE_WORDS; i++)
+        for (size_t w = 0; w < 4 && role_words[i].words[w]; w++)
+            if (strlen(role_words[i].words[w]) == len
+                && strncasecmp(role_words[i].words[w], word, len) == 0)
+                return (int)role_words[i].bits;
+    return -1;
+}
+
 int contact_parse_role(const char *text)
 {
     if (!text)
         return -1;
-    if (strcasecmp(text, "user") == 0)
-        return ROLE_USER;
-    if (strcasecmp(text, "decision-maker") == 0
-        || strcasecmp(text, "decision maker") == 0
-        || strcasecmp(text, "decisionmaker") == 0
-        || strcasecmp(text, "dm") == 0)
-        return ROLE_DECISION_MAKER;
-    if (strcasecmp(text, "both") == 0)
-        return ROLE_USER | ROLE_DECISION_MAKER;
-    return -1;
+    /* "user;decision-maker", as CSV writes both, or "user, decision-maker". */
+    int bits = 0;
+    const char *p = text;
+    do {
+        p += strspn(p, " \t");
+        size_t len = strcspn(p, ";,");
+        size_t word = len;
+        while (word > 0 && (p[word - 1] == ' ' || p[word - 1] == '\t'))
+            word--;
+        int one = parse_one_role(p, word);
+        if (one < 0)
+            return -1;
+        bits |= one;
+        p += len;
+    } while (*p && *++p);
+    return bits;
+}
+
+size_t contact_role_keys(unsigned roles,
+                         const char *keys[CONTACT_ROLE_COUNT])
+{
+    size_t n = 0;
+    /* The rows of one role each, in the order they are written. */
+    for (size_t i = 0; i < CONTACT_ROLE_COUNT; i++)
+        if (roles & role_words[i].bits)
+            keys[n++] = role_words[i].words[0];
+    return n;
 }
 
 const char *contact_roles_label(unsigned roles)

@@ -48,8 +48,18 @@ enum store_status contact_forget(struct store *st, int64_t id);
  * out of memory. */
 char *contact_label(const struct contact *c);
 
-/* "user", "decision-maker", "both" -> role bits; -1 when unknown. */
+/* How many roles there are: user, decision-maker. */
+#define CONTACT_ROLE_COUNT 2
+
+/* "user", "decision-maker", "both", or several joined by ';' or ','
+ * ("user;decision-maker", as CSV writes them) -> role bits; -1 when
+ * unknown. */
 int contact_parse_role(const char *text);
+/* The words of the roles in `roles`, user's first: how CSV (joined by
+ * ';') and JSON (an array) write them, and contact_parse_role reads
+ * them back. Returns how many it put in keys. */
+size_t contact_role_keys(unsigned roles,
+                         const char *keys[CONTACT_ROLE_COUNT]);
 /* "user", "decision-maker", "user, decision-maker", "" (translated). */
 const char *contact_roles_label(unsigned roles);
 /* Checks an email address's shape: one '@', something either side. */

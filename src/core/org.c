@@ -112,15 +112,20 @@ enum store_status org_resolve(struct store *st, const char *name,
     return rc;
 }
 
-enum store_status org_members(struct store *st, const struct org *org,
-                              enum role role, const struct contact *after,
-                              size_t limit, struct contact_list *out)
+struct contact_filter org_member_filter(const struct org *org, enum role role)
 {
-    struct contact_filter filter = {
+    return (struct contact_filter){
         .stage = STAGE_NONE,
         .org = org->name,
         .role = (int)role,
     };
+}
+
+enum store_status org_members(struct store *st, const struct org *org,
+                              enum role role, const struct contact *after,
+                              size_t limit, struct contact_list *out)
+{
+    struct contact_filter filter = org_member_filter(org, role);
     return store_contact_page(st, &filter, CONTACT_SORT_NAME, after, false,
                               limit, out);
 }

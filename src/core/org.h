@@ -11,6 +11,9 @@ enum store_status org_page(struct store *st, const struct org *after,
  * unambiguous part of it, ignoring case and accents. */
 enum store_status org_resolve(struct store *st, const char *name,
                               struct org *out);
+/* Which contacts are an organisation's active ones that have `role`:
+ * for a cursor (core/cursor.h) over them. It points into org. */
+struct contact_filter org_member_filter(const struct org *org, enum role role);
 /* A window of an organisation's active contacts that have `role`. */
 enum store_status org_members(struct store *st, const struct org *org,
                               enum role role, const struct contact *after,

@@ -1,8 +1,8 @@
-/* CSV (RFC 4180): rapport's own layout, and recognising by their headers
- * the layouts Google Contacts (today's and the older one), Outlook and
- * abook write, or any header mapped with --map. Each layout is a row of
- * one table: the headers that identify it and which column feeds which
- * field. Uses core/ and below. */
+/* CSV (RFC 4180) read: rapport's own layout (csv_write.c writes it), and
+ * recognising by their headers the layouts Google Contacts (today's and
+ * the older one), Outlook and abook write, or any header mapped with
+ * --map. Each layout is a row of one table: the headers that identify it
+ * and which column feeds which field. Uses core/ and below. */
 #include <config.h>
 
 #include <fnmatch.h>
@@ -39,11 +39,12 @@ struct layout {
     const char *email_seps;
 };
 
-/* rapport's own layout; the export writes these columns in this order.
- * A file written before a column was added imports all the same: columns
- * are found by their header. A cell of Phones holds "kind:number". */
+/* rapport's own layout, as the export writes it (csv_write.c). A file
+ * written before a column was added imports all the same: columns are
+ * found by their header. Organisation was once spelt Organization. A
+ * cell of Phones holds "kind:number". */
 static const struct rule rapport_rules[] = {
-    { "Name", F_NAME }, { "Organization", F_ORG },
+    { "Name", F_NAME }, { "Organi[sz]ation", F_ORG },
     { "Department", F_DEPT }, { "Title", F_TITLE },
     { "Stage", F_STAGE }, { "Roles", F_ROLES }, { "Emails", F_EMAIL },
     { "Phones", F_PHONE }, { "Tags", F_TAGS }, { "Projects", F_PROJECTS },
@@ -115,7 +116,8 @@ static const struct {
 } map_fields[] = {
     { "name", F_NAME }, { "first", F_FIRST }, { "middle", F_MIDDLE },
     { "last", F_LAST }, { "email", F_EMAIL }, { "phone", F_PHONE },
-    { "org", F_ORG }, { "organization", F_ORG }, { "title", F_TITLE },
+    { "org", F_ORG }, { "organisation", F_ORG }, { "organization", F_ORG },
+    { "title", F_TITLE },
     { "department", F_DEPT }, { "notes", F_NOTES }, { "note", F_NOTES },
     { "tags", F_TAGS }, { "uid", F_UID }, { "stage", F_STAGE },
 };
@@ -483,7 +485,7 @@ static void reject_nameless(struct io_import *im, const struct row *header,
 }
 
 /* own: the file is in rapport's own layout, whose Notes cell holds all
- * of a contact's notes (see put_row). */
+ * of a contact's notes (csv_write.c's cell_notes). */
 static void fill_record(struct io_import *im, const struct row *header,
                         const struct row *row, const enum field *columns,
                         const char *list_seps, const char *email_seps,
@@ -675,99 +677,4 @@ enum store_status io_csv_import(struct io_import *im, char *data, size_t len)
     free(header.cells);
     free(columns);
     return rc;
-}
-
-/* ---- writing ----------------------------------------------------------------- */
-
-/* RFC 4180 §2: every field quoted, quotes doubled, CRLF between records. */
-static void put_cell(FILE *out, const char *s, bool first)
-{
-    if (!first)
-        fputc(',', out);
-    fputc('"', out);
-    for (; s && *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
-static void put_list(FILE *out, const struct strlist *l)
-{
-    char *joined = strlist_join(l, " ::: ");
-    put_cell(out, joined ? joined : "", false);
-    free(joined);
-}
-
-static enum store_status gather_note(struct io_export *ex,
-                                     const struct note *n, void *arg)
-{
-    (void)ex;
-    struct io_buf *b = arg;
-    if (b->len)
-        io_buf_adds(b, "\n\n");
-    io_buf_adds(b, n->body);
-    return STORE_OK;
-}
-
-static enum store_status put_row(struct io_export *ex, const struct contact *c)
-{
-    FILE *out = ex->out;
-    put_cell(out, c->name, true);
-    put_cell(out, c->org, false);
-    put_cell(out, c->department, false);
-    put_cell(out, c->title, false);
-    put_cell(out, stage_key(c->stage), false);
-    const char *roles = (c->roles & ROLE_USER) && (c->roles & ROLE_DECISION_MAKER)
-                        ? "both" : (c->roles & ROLE_USER) ? "user"
-                        : (c->roles & ROLE_DECISION_MAKER) ? "decision-maker"
-                        : "";
-    put_cell(out, roles, false);
-    put_list(out, &c->emails);
-    struct strlist phones = { 0 };
-    for (size_t i = 0; i < c->phones.len; i++) {
-        char *p = phone_format(&c->phones.items[i]);
-        if (p)
-            strlist_push(&phones, p);
-        free(p);
-    }
-    put_list(out, &phones);
-    strlist_clear(&phones);
-    put_list(out, &c->tags);
-    put_cell(out, c->projects, false);
-    put_cell(out, c->goals, false);
-    put_cell(out, c->channel, false);
-    char days[16] = "";
-    if (c->cadence_days != -1)
-        snprintf(days, sizeof days, "%d", c->cadence_days);
-    put_cell(out, days, false);
-    put_cell(out, c->archived ? "yes" : "", false);
-    char *uid = NULL;
-    enum store_status rc = store_contact_get_uid(ex->st, c->id, &uid);
-    if (rc != STORE_OK && rc != STORE_NOT_FOUND)
-        return rc;
-    char made[64];
-    if (!uid)
-        io_contact_uid(c, made, sizeof made);
-    put_cell(out, uid ? uid : made, false);
-    free(uid);
-    /* The notes, oldest last as the contact screen shows them, in one
-     * cell, a blank line between them: a spreadsheet has no better place
-     * for them. Importing the file again recognises them (io_merge.c's
-     * new_parts). */
-    struct io_buf notes = { 0 };
-    rc = io_each_note(ex, c->id, gather_note, &notes);
-    put_cell(out, notes.s ? notes.s : "", false);
-    io_buf_free(&notes);
-    fputs("\r\n", out);
-    return rc;
-}
-
-enum store_status io_csv_export(struct io_export *ex)
-{
-    for (size_t i = 0; rapport_rules[i].pattern; i++)
-        put_cell(ex->out, rapport_rules[i].pattern, i == 0);
-    fputs("\r\n", ex->out);
-    return io_each_contact(ex, put_row);
 }

@@ -153,6 +153,16 @@ enum store_status io_ical_import(struct io_import *im, char *data, size_t len);
 enum store_status io_ical_export(struct io_export *ex);
 enum store_status io_json_export(struct io_export *ex);
 
+/* The listing's halves (listing.c): `list --format csv|json` writes
+ * contacts with the export's writers, over the fields a listing shows. */
+void io_csv_listing_header(FILE *out);
+void io_csv_listing_row(FILE *out, const struct contact *c);
+void io_json_listing_begin(FILE *out);
+/* index: how many contacts came before this one. */
+void io_json_listing_contact(FILE *out, const struct contact *c,
+                             size_t index);
+void io_json_listing_end(FILE *out, size_t count);
+
 /* Calls fn for every contact, archived ones too, a window at a time, in
  * name order. */
 enum store_status io_each_contact(struct io_export *ex,

@@ -1,12 +1,12 @@
-/* Interchange (SPEC §5): the table of formats, reading a file safely,
- * choosing where an export goes, and the `import` and `export` commands.
- * Writing the export's file safely is output.c's, applying what a parser
- * read merge.c's; the formats themselves live in vcard.c, csv.c, ical.c
- * and json.c. Uses core/ and below. */
+/* Interchange (SPEC §5): the table of formats, reading a file safely and
+ * choosing where an export goes; the `import` and `export` commands that
+ * use them are cli/import.c and cli/export.c. Writing the export's file
+ * safely is output.c's, applying what a parser read merge.c's; the
+ * formats themselves live in vcard.c, csv.c, ical.c and json.c. Uses
+ * core/ and below. */
 #include <config.h>
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +14,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
 #include "core/cursor.h"
 #include "base/i18n.h"
 #include "io/io.h"
@@ -300,10 +299,10 @@ static enum store_status import_with(struct store *st, const char *path,
 }
 
 enum store_status io_import_file(struct store *st, const char *path,
-                                 int format, unsigned flags,
+                                 int format, unsigned flags, const char *map,
                                  struct io_summary *summary)
 {
-    return import_with(st, path, format, flags, NULL, summary);
+    return import_with(st, path, format, flags, map, summary);
 }
 
 /* ---- exporting ------------------------------------------------------------ */
@@ -386,229 +385,8 @@ static enum store_status export_with(struct store *st, const char *path,
 }
 
 enum store_status io_export_file(struct store *st, const char *path,
-                                 int format, struct io_summary *summary)
+                                 int format, int vcard_version,
+                                 struct io_summary *summary)
 {
-    return export_with(st, path, format, 4, summary);
-}
-
-/* ---- the commands --------------------------------------------------------- */
-
-/* Accepts "--name VALUE" and "--name=VALUE"; returns the value or NULL
- * when argv[*i] is not this option (sets *missing when the value is). */
-static const char *option_value(int argc, char **argv, int *i,
-                                const char *name, bool *missing)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
-        *missing = true;
-        return NULL;
-    }
-    return argv[++*i];
-}
-
-static int usage_error(const char *command, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static int usage_error(const char *command, const char *fmt, ...)
-{
-    char message[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
-    va_end(ap);
-    char *safe = text_sanitize(message, false);
-    fprintf(stderr, "rapport %s: %s\n", command, safe);
-    fprintf(stderr, _("Try 'rapport %s --help'."), command);
-    fputc('\n', stderr);
-    free(safe);
-    return CLI_USAGE;
-}
-
-static void import_help(void)
-{
-    printf("%s\n\n%s\n", _("Usage: rapport import FILE [--format csv|vcard|ics] [--dry-run] [--strict] [--map SPEC]"),
-           _("Imports contacts from a vCard (2.1, 3.0, 4.0) or CSV file (rapport's own\n"
-             "layout, Google Contacts, Outlook, or any header with --map), or\n"
-             "follow-ups from an iCalendar file. Contacts already present (same email\n"
-             "or UID) are merged: new emails, phones, tags and notes are added, and a\n"
-             "stored number without a kind takes the file's; nothing stored is replaced.\n"
-             "Valid records go in together, in one transaction."));
-    printf("\n%s\n", _("Options:\n"
-                       "  --format FORMAT  csv, vcard or ics (default: from the name and content)\n"
-                       "  --dry-run        show what would be added, merged and rejected; write nothing\n"
-                       "  --strict         import nothing when any record is rejected\n"
-                       "  --map SPEC       CSV columns by field, e.g. name=Full Name,email=Mail\n"
-                       "                   (fields: name, first, last, email, phone, org,\n"
-                       "                   department, title, notes, tags, uid)\n"
-                       "  -h, --help       show this help"));
-}
-
-static void export_help(void)
-{
-    printf("%s\n\n%s\n", _("Usage: rapport export [--format csv|vcard|ics|json] [--output FILE] [--vcard-version 3|4]"),
-           _("Exports every contact (CSV, vCard, JSON with notes, follow-ups, stage\n"
-             "history and scores) or the open follow-ups (iCalendar VTODO items).\n"
-             "Files are written private (0600)."));
-    printf("\n%s\n", _("Options:\n"
-                       "  --format FORMAT     csv, vcard, ics or json (default: from --output's\n"
-                       "                      name, else csv)\n"
-                       "  --output FILE       where to write; - or none: standard output\n"
-                       "  --vcard-version N   3 or 4 (default 4)\n"
-                       "  -h, --help          show this help"));
-}
-
-static void print_lines(const struct strlist *lines, FILE *out)
-{
-    for (size_t i = 0; i < lines->len; i++) {
-        char *safe = text_sanitize(lines->items[i], false);
-        fprintf(out, "%s\n", safe);
-        free(safe);
-    }
-}
-
-int io_import_command(struct app *app, int argc, char **argv)
-{
-    const char *cmd = "import";
-    const char *file = NULL, *format_name = NULL, *map = NULL;
-    unsigned flags = 0;
-    bool only_args = false;
-    for (int i = 1; i < argc; i++) {
-        bool missing = false;
-        const char *v;
-        if (!only_args && (strcmp(argv[i], "--help") == 0
-                           || strcmp(argv[i], "-h") == 0)) {
-            import_help();
-            return CLI_OK;
-        } else if (!only_args && strcmp(argv[i], "--") == 0) {
-            only_args = true;
-        } else if (!only_args && strcmp(argv[i], "--dry-run") == 0) {
-            flags |= IO_DRY_RUN;
-        } else if (!only_args && strcmp(argv[i], "--strict") == 0) {
-            flags |= IO_STRICT;
-        } else if (!only_args
-                   && ((v = option_value(argc, argv, &i, "--format", &missing))
-                       || missing)) {
-            if (missing)
-                return usage_error(cmd, _("%s needs a value"), "--format");
-            format_name = v;
-        } else if (!only_args
-                   && ((v = option_value(argc, argv, &i, "--map", &missing))
-                       || missing)) {
-            if (missing)
-                return usage_error(cmd, _("%s needs a value"), "--map");
-            map = v;
-        } else if (!only_args && argv[i][0] == '-' && argv[i][1] != '\0') {
-            return usage_error(cmd, _("unknown option '%s'"), argv[i]);
-        } else if (file) {
-            return usage_error(cmd, _("one file at a time, not also '%s'"),
-                               argv[i]);
-        } else {
-            file = argv[i];
-        }
-    }
-    if (!file)
-        return usage_error(cmd, _("which file? %s"), "rapport import FILE");
-    int format = IO_FORMAT_GUESS;
-    if (format_name) {
-        format = io_format_parse(format_name);
-        if (format == IO_FORMAT_GUESS || format == IO_FORMAT_JSON)
-            return usage_error(cmd, _("unknown format '%s' (expected csv, vcard or ics)"),
-                               format_name);
-    }
-    struct io_summary sum = { 0 };
-    enum store_status rc = import_with(app->st, file, format, flags, map, &sum);
-    print_lines(&sum.plan, stdout);
-    fflush(stdout);
-    print_lines(&sum.messages, stderr);
-    int status = CLI_OK;
-    if (rc != STORE_OK) {
-        char *safe = text_sanitize(store_error(app->st), false);
-        fprintf(stderr, "rapport: %s\n", safe);
-        free(safe);
-        status = CLI_USER_ERROR;
-    } else if (flags & IO_DRY_RUN) {
-        printf(_("Dry run: would add %d, merge %d, leave %d unchanged, reject %d; nothing was written.\n"),
-               sum.added, sum.merged, sum.unchanged, sum.rejected);
-    } else {
-        /* "Unchanged" apart from "merged": a file imported before adds
-         * nothing, and says so. */
-        printf(_("Added %d, merged %d, unchanged %d, rejected %d.\n"),
-               sum.added, sum.merged, sum.unchanged, sum.rejected);
-    }
-    io_summary_clear(&sum);
-    return status;
-}
-
-int io_export_command(struct app *app, int argc, char **argv)
-{
-    const char *cmd = "export";
-    const char *output = NULL, *format_name = NULL, *version = NULL;
-    for (int i = 1; i < argc; i++) {
-        bool missing = false;
-        const char *v;
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            export_help();
-            return CLI_OK;
-        } else if ((v = option_value(argc, argv, &i, "--format", &missing))
-                   || missing) {
-            if (missing)
-                return usage_error(cmd, _("%s needs a value"), "--format");
-            format_name = v;
-        } else if ((v = option_value(argc, argv, &i, "--output", &missing))
-                   || missing) {
-            if (missing)
-                return usage_error(cmd, _("%s needs a value"), "--output");
-            output = v;
-        } else if ((v = option_value(argc, argv, &i, "--vcard-version",
-                                     &missing)) || missing) {
-            if (missing)
-                return usage_error(cmd, _("%s needs a value"),
-                                   "--vcard-version");
-            version = v;
-        } else if (argv[i][0] == '-') {
-            return usage_error(cmd, _("unknown option '%s'"), argv[i]);
-        } else {
-            return usage_error(cmd, _("unexpected argument '%s' (use --output FILE)"),
-                               argv[i]);
-        }
-    }
-    int format = IO_FORMAT_GUESS;
-    if (format_name) {
-        format = io_format_parse(format_name);
-        if (format == IO_FORMAT_GUESS)
-            return usage_error(cmd, _("unknown format '%s' (expected csv, vcard, ics or json)"),
-                               format_name);
-    }
-    int vcard_version = 4;
-    if (version) {
-        if (strcmp(version, "3") == 0 || strcmp(version, "3.0") == 0)
-            vcard_version = 3;
-        else if (strcmp(version, "4") != 0 && strcmp(version, "4.0") != 0)
-            return usage_error(cmd, _("--vcard-version: expected 3 or 4, not '%s'"),
-                               version);
-    }
-    struct io_summary sum = { 0 };
-    enum store_status rc = export_with(app->st, output, format, vcard_version,
-                                       &sum);
-    int status = CLI_OK;
-    if (rc != STORE_OK) {
-        char *safe = text_sanitize(store_error(app->st), false);
-        fprintf(stderr, "rapport: %s\n", safe);
-        free(safe);
-        status = CLI_USER_ERROR;
-    } else if (output && strcmp(output, "-") != 0) {
-        char *safe = text_sanitize(output, false);
-        fprintf(stderr, ngettext("Exported %d record to %s.\n",
-                                 "Exported %d records to %s.\n",
-                                 (unsigned long)sum.written),
-                sum.written, safe);
-        free(safe);
-    }
-    io_summary_clear(&sum);
-    return status;
+    return export_with(st, path, format, vcard_version, summary);
 }

@@ -1,9 +1,12 @@
 /* Interchange (SPEC §5): import and export formats behind one table
- * (io.c), one format per file (vcard.c, csv.c, ical.c, json.c), what a
- * parser reads merged into the database (merge.c). Uses core/ and
- * below. */
+ * (io.c), one format per file (vcard.c, csv.c and csv_write.c, ical.c,
+ * json.c), what a parser reads merged into the database (merge.c), and
+ * the listing `list --format csv|json` writes with the export's writers
+ * (listing.c). Uses core/ and below. */
 #ifndef RAPPORT_IO_H
 #define RAPPORT_IO_H
+
+#include <stdio.h>
 
 #include "core/app.h"
 #include "store/store.h"
@@ -46,22 +49,37 @@ int io_format_parse(const char *name);
  * at all (not even a step to undo) when nothing would change. Returns
  * STORE_OK even when some records were rejected (they are counted and
  * described in summary->messages), unless IO_STRICT; on failure the
- * message is in store_error(st) and nothing was written. */
+ * message is in store_error(st) and nothing was written. map: which CSV
+ * column feeds which field (--map SPEC), or NULL. */
 enum store_status io_import_file(struct store *st, const char *path,
-                                 int format, unsigned flags,
+                                 int format, unsigned flags, const char *map,
                                  struct io_summary *summary);
-/* Writes every contact (CSV, vCard 4.0, JSON) or the open follow-ups
+/* The vCard version written unless told: 4.0 (RFC 6350). */
+#define IO_VCARD_VERSION 4
+/* Writes every contact (CSV, vCard 3.0 or 4.0, JSON) or the open follow-ups
  * (iCalendar) to path (NULL or "-": standard output), privately (0600)
  * and all or nothing (a temporary file renamed into place). With
  * IO_FORMAT_GUESS the format comes from path's extension (.csv, .vcf,
  * .ics, .json). summary->written counts the records. */
 enum store_status io_export_file(struct store *st, const char *path,
-                                 int format, struct io_summary *summary);
+                                 int format, int vcard_version,
+                                 struct io_summary *summary);
 void io_summary_clear(struct io_summary *summary);
 
-/* `rapport import ...` and `rapport export ...` (argv[0] is the command
- * name); return exit statuses as cli.h defines them. */
-int io_import_command(struct app *app, int argc, char **argv);
-int io_export_command(struct app *app, int argc, char **argv);
+/* `rapport list --format csv|json` (SPEC §4): contacts written one at a
+ * time by the export's own writers, over the fields a listing shows, so
+ * that a listing and an export name every field alike (data/rapport.1
+ * lists them). */
+struct io_listing {
+    FILE *out;
+    int format;             /* IO_FORMAT_CSV or IO_FORMAT_JSON */
+    size_t count;           /* contacts written so far */
+};
+/* The CSV header, or JSON's opening bracket. */
+void io_listing_begin(struct io_listing *l, FILE *out, int format);
+void io_listing_contact(struct io_listing *l, const struct contact *c);
+/* JSON's closing bracket. */
+void io_listing_end(struct io_listing *l);
+
 
 #endif

@@ -1,11 +1,14 @@
 /* JSON export of everything, for scripts: every contact with its notes,
- * follow-ups, stage history and scores, then every organisation. Built
+ * follow-ups, stage history and scores, then every organisation; and
+ * the contacts of `list --format json`, from the same table of fields
+ * (io/listing.c). Built
  * with jansson one contact at a time and streamed, so memory stays
  * bounded by one contact; keys keep the order they are set in
  * (JSON_PRESERVE_ORDER), so two exports of the same data are the same
  * bytes. Uses core/ and below. */
 #include <config.h>
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -14,6 +17,8 @@
 
 #include "core/cursor.h"
 #include "base/i18n.h"
+#include "base/text.h"
+#include "core/contact.h"
 #include "io/format.h"
 #include "core/stage.h"
 
@@ -41,14 +46,6 @@ static json_t *day(struct date d)
     char buf[11];
     date_format_iso(d, buf);
     return json_string(buf);
-}
-
-static json_t *list(const struct strlist *l)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; i < l->len; i++)
-        json_array_append_new(a, json_string(l->items[i]));
-    return a;
 }
 
 static enum store_status add_note(struct io_export *ex, const struct note *n,
@@ -133,12 +130,222 @@ static enum store_status add_scores(struct io_export *ex, int64_t id,
     return rc;
 }
 
+/* ---- a contact's fields ------------------------------------------------- */
+
+/* What a contact's fields are written from. */
+struct jrow {
+    const struct contact *c;
+    const char *uid;           /* the export's; NULL in a listing */
+    bool local_times;          /* a listing's "2026-03-10 14:05", local
+                                  time, "" for never; else RFC 3339 */
+};
+
+struct field {
+    const char *key;
+    json_t *(*value)(const struct jrow *r, size_t field);
+    size_t field;              /* for the shared values: where in struct
+                                  contact the field is */
+};
+
+/* Stored text; shown safely rather than lost when it is not UTF-8 after
+ * all (a database from before that was checked). */
+static json_t *text(const char *s)
+{
+    if (!s)
+        return json_null();
+    json_t *j = json_string(s);
+    if (!j) {
+        char *safe = text_sanitize(s, true);
+        j = json_string(safe);
+        free(safe);
+    }
+    return j ? j : json_null();
+}
+
+static json_t *v_text(const struct jrow *r, size_t field)
+{
+    return text(*(char *const *)((const char *)r->c + field));
+}
+
+static json_t *v_list(const struct jrow *r, size_t field)
+{
+    const struct strlist *l =
+        (const struct strlist *)((const char *)r->c + field);
+    json_t *a = json_array();
+    for (size_t i = 0; i < l->len; i++)
+        json_array_append_new(a, text(l->items[i]));
+    return a;
+}
+
+static json_t *v_moment(const struct jrow *r, size_t field)
+{
+    time_t t = *(const time_t *)((const char *)r->c + field);
+    if (!r->local_times)
+        return moment(t);
+    char when[32] = "";
+    if (t > 0)
+        date_format_moment(t, when, sizeof when);
+    return json_string(when);
+}
+
+static json_t *v_id(const struct jrow *r, size_t field)
+{
+    (void)field;
+    return json_integer(r->c->id);
+}
+
+static json_t *v_uid(const struct jrow *r, size_t field)
+{
+    (void)field;
+    return text(r->uid);
+}
+
+static json_t *v_stage(const struct jrow *r, size_t field)
+{
+    (void)field;
+    return json_string(stage_key(r->c->stage));
+}
+
+/* ["user", "decision-maker"]: the words CSV joins with ';'. */
+static json_t *v_roles(const struct jrow *r, size_t field)
+{
+    (void)field;
+    const char *keys[CONTACT_ROLE_COUNT];
+    size_t n = contact_role_keys(r->c->roles, keys);
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_string(keys[i]));
+    return a;
+}
+
+/* The numbers as they always were; beside them (phone_kinds) their
+ * kinds, the n-th the n-th number's, null when unknown. */
+static json_t *v_phones(const struct jrow *r, size_t field)
+{
+    (void)field;
+    json_t *a = json_array();
+    for (size_t i = 0; i < r->c->phones.len; i++)
+        json_array_append_new(a, text(r->c->phones.items[i].number));
+    return a;
+}
+
+static json_t *v_phone_kinds(const struct jrow *r, size_t field)
+{
+    (void)field;
+    json_t *a = json_array();
+    for (size_t i = 0; i < r->c->phones.len; i++)
+        json_array_append_new(a, text(r->c->phones.items[i].kind));
+    return a;
+}
+
+static json_t *v_cadence(const struct jrow *r, size_t field)
+{
+    (void)field;
+    return r->c->cadence_days == -1 ? json_null()
+                                    : json_integer(r->c->cadence_days);
+}
+
+static json_t *v_archived(const struct jrow *r, size_t field)
+{
+    (void)field;
+    return json_boolean(r->c->archived);
+}
+
+static json_t *v_next_due(const struct jrow *r, size_t field)
+{
+    (void)field;
+    return day(r->c->next_due);
+}
+
+#define FIELD(name) offsetof(struct contact, name)
+
+/* Everything about a contact, before its notes, follow-ups, history and
+ * scores. */
+static const struct field export_fields[] = {
+    { "id", v_id, 0 },
+    { "uid", v_uid, 0 },
+    { "name", v_text, FIELD(name) },
+    { "organisation", v_text, FIELD(org) },
+    { "department", v_text, FIELD(department) },
+    { "title", v_text, FIELD(title) },
+    { "stage", v_stage, 0 },
+    { "stage_since", v_moment, FIELD(stage_since) },
+    { "roles", v_roles, 0 },
+    { "emails", v_list, FIELD(emails) },
+    { "phones", v_phones, 0 },
+    { "phone_kinds", v_phone_kinds, 0 },
+    { "tags", v_list, FIELD(tags) },
+    { "projects", v_text, FIELD(projects) },
+    { "goals", v_text, FIELD(goals) },
+    { "channel", v_text, FIELD(channel) },
+    { "cadence_days", v_cadence, 0 },
+    { "archived", v_archived, 0 },
+    { "created", v_moment, FIELD(created) },
+    { "updated", v_moment, FIELD(updated) },
+    { "last_touch", v_moment, FIELD(last_touch) },
+    { NULL, NULL, 0 },
+};
+
+/* What `list --format json` shows of each contact. */
+static const struct field listing_fields[] = {
+    { "id", v_id, 0 },
+    { "name", v_text, FIELD(name) },
+    { "organisation", v_text, FIELD(org) },
+    { "department", v_text, FIELD(department) },
+    { "title", v_text, FIELD(title) },
+    { "stage", v_stage, 0 },
+    { "roles", v_roles, 0 },
+    { "emails", v_list, FIELD(emails) },
+    { "phones", v_phones, 0 },
+    { "phone_kinds", v_phone_kinds, 0 },
+    { "tags", v_list, FIELD(tags) },
+    { "channel", v_text, FIELD(channel) },
+    { "created", v_moment, FIELD(created) },
+    { "last_touch", v_moment, FIELD(last_touch) },
+    { "next_due", v_next_due, 0 },
+    { "archived", v_archived, 0 },
+    { NULL, NULL, 0 },
+};
+
+/* An object with fields' keys, in their order; NULL when out of memory. */
+static json_t *contact_object(const struct field *fields,
+                              const struct jrow *r)
+{
+    json_t *o = json_object();
+    for (size_t i = 0; o && fields[i].key; i++)
+        json_object_set_new(o, fields[i].key,
+                            fields[i].value(r, fields[i].field));
+    return o;
+}
+
+void io_json_listing_begin(FILE *out)
+{
+    fputs("[", out);
+}
+
+void io_json_listing_contact(FILE *out, const struct contact *c,
+                             size_t index)
+{
+    struct jrow r = { .c = c, .local_times = true };
+    json_t *o = contact_object(listing_fields, &r);
+    char *s = o ? json_dumps(o, JSON_PRESERVE_ORDER | JSON_INDENT(2)) : NULL;
+    fputs(index ? ",\n" : "\n", out);
+    if (s)
+        fputs(s, out);
+    free(s);
+    json_decref(o);
+}
+
+void io_json_listing_end(FILE *out, size_t count)
+{
+    fputs(count ? "\n]\n" : "]\n", out);
+}
+
+/* ---- the export --------------------------------------------------------- */
+
 static enum store_status put_contact(struct io_export *ex,
                                      const struct contact *c)
 {
-    json_t *o = json_object();
-    if (!o)
-        return store_fail(ex->st, STORE_FAILED, _("out of memory"));
     char *uid = NULL;
     enum store_status rc = store_contact_get_uid(ex->st, c->id, &uid);
     if (rc == STORE_NOT_FOUND)
@@ -146,42 +353,11 @@ static enum store_status put_contact(struct io_export *ex,
     char made[64];
     if (!uid)
         io_contact_uid(c, made, sizeof made);
-    unsigned r = c->roles;
-    json_t *roles = json_array();
-    if (r & ROLE_USER)
-        json_array_append_new(roles, json_string("user"));
-    if (r & ROLE_DECISION_MAKER)
-        json_array_append_new(roles, json_string("decision-maker"));
-    json_object_set_new(o, "id", json_integer(c->id));
-    json_object_set_new(o, "uid", json_string(uid ? uid : made));
+    struct jrow r = { .c = c, .uid = uid ? uid : made };
+    json_t *o = contact_object(export_fields, &r);
     free(uid);
-    json_object_set_new(o, "name", str_or_null(c->name));
-    json_object_set_new(o, "organization", str_or_null(c->org));
-    json_object_set_new(o, "department", str_or_null(c->department));
-    json_object_set_new(o, "title", str_or_null(c->title));
-    json_object_set_new(o, "stage", json_string(stage_key(c->stage)));
-    json_object_set_new(o, "stage_since", moment(c->stage_since));
-    json_object_set_new(o, "roles", roles);
-    json_object_set_new(o, "emails", list(&c->emails));
-    /* The numbers as they always were, and beside them their kinds, the
-     * n-th the n-th number's (null when unknown). */
-    json_t *phones = json_array(), *kinds = json_array();
-    for (size_t i = 0; i < c->phones.len; i++) {
-        json_array_append_new(phones, json_string(c->phones.items[i].number));
-        json_array_append_new(kinds, str_or_null(c->phones.items[i].kind));
-    }
-    json_object_set_new(o, "phones", phones);
-    json_object_set_new(o, "phone_kinds", kinds);
-    json_object_set_new(o, "tags", list(&c->tags));
-    json_object_set_new(o, "projects", str_or_null(c->projects));
-    json_object_set_new(o, "goals", str_or_null(c->goals));
-    json_object_set_new(o, "channel", str_or_null(c->channel));
-    json_object_set_new(o, "cadence_days", c->cadence_days == -1 ? json_null()
-                        : json_integer(c->cadence_days));
-    json_object_set_new(o, "archived", json_boolean(c->archived));
-    json_object_set_new(o, "created", moment(c->created));
-    json_object_set_new(o, "updated", moment(c->updated));
-    json_object_set_new(o, "last_touch", moment(c->last_touch));
+    if (!o)
+        return store_fail(ex->st, STORE_FAILED, _("out of memory"));
     json_t *notes = json_array(), *followups = json_array(),
            *history = json_array(), *scores = json_array();
     json_object_set_new(o, "notes", notes);
@@ -211,7 +387,7 @@ static enum store_status put_contact(struct io_export *ex,
 
 /* Every organisation by name, with how many of its active (not
  * archived) contacts are at each stage, in pipeline order. Contacts name
- * theirs in "organization". */
+ * theirs in "organisation". */
 static enum store_status put_orgs(struct io_export *ex)
 {
     struct org_cursor cur;

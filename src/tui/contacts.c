@@ -219,7 +219,7 @@ static void import_file(struct ui *ui)
     struct io_summary sum;
     memset(&sum, 0, sizeof sum);
     enum store_status rc = io_import_file(ui->st, full ? full : path,
-                                          IO_FORMAT_GUESS, 0, &sum);
+                                          IO_FORMAT_GUESS, 0, NULL, &sum);
     if (rc == STORE_OK) {
         char *first = sum.messages.len
                           ? text_sanitize(sum.messages.items[0], false) : NULL;
@@ -246,8 +246,8 @@ static void export_file(struct ui *ui)
     char *full = paths_expand_home(path);
     struct io_summary sum;
     memset(&sum, 0, sizeof sum);
-    if (io_export_file(ui->st, full ? full : path, IO_FORMAT_GUESS, &sum)
-        == STORE_OK) {
+    if (io_export_file(ui->st, full ? full : path, IO_FORMAT_GUESS,
+                       IO_VCARD_VERSION, &sum) == STORE_OK) {
         char *clean = text_sanitize(full ? full : path, false);
         ui_message(ui, false, _("Exported %d records to %s."), sum.written,
                    clean);

@@ -1,6 +1,7 @@
 /* The Review screen (SPEC §3.1), the daily start: Overdue, Today, Next
- * 7 days and Gone quiet, each a windowed list with its count; act on a
- * row without leaving the screen. A screen: uses tui/views.h (to open
+ * 7 days and Gone quiet (the sections core/review.h builds), each a
+ * windowed list with its count; act on a row without leaving the
+ * screen. A screen: uses tui/views.h (to open
  * a contact), tui/act.h, tui/source.h and what lies below them. */
 #include <config.h>
 
@@ -11,6 +12,7 @@
 
 #include "core/cadence.h"
 #include "core/followup.h"
+#include "core/review.h"
 #include "base/i18n.h"
 #include "core/stage.h"
 #include "base/text.h"
@@ -19,21 +21,10 @@
 #include "tui/source.h"
 #include "tui/views.h"
 
-enum { SEC_OVERDUE, SEC_TODAY, SEC_WEEK, SEC_QUIET, SEC_COUNT };
-
-static const char *const section_titles[SEC_COUNT] = {
-    N_("Overdue"), N_("Today"), N_("Next 7 days"), N_("Gone quiet"),
-};
-
-static const char *const section_empty[SEC_COUNT] = {
-    N_("Nothing overdue."), N_("Nothing due today."),
-    N_("Nothing in the next 7 days."), N_("Nobody has gone quiet."),
-};
-
-struct review {
-    struct followup_filter filters[SEC_QUIET];
-    struct ui_list lists[SEC_COUNT];
-    int64_t counts[SEC_COUNT];
+struct review_screen {
+    struct review plan;
+    struct ui_list lists[REVIEW_SECTIONS];
+    int64_t counts[REVIEW_SECTIONS];
     int focus;
     bool failed;
 };
@@ -49,37 +40,24 @@ static const enum action review_hints[] = {
     ACT_DONE, ACT_SNOOZE, ACT_NOTE, ACT_OPEN, ACT_BACK, ACT_NONE
 };
 
-static void set_filters(struct review *r)
+/* The sections of today's review (core/review.h), the week ahead. */
+static void plan_today(struct review_screen *r)
 {
-    struct date today = date_today();
-    for (int i = 0; i < SEC_QUIET; i++) {
-        memset(&r->filters[i], 0, sizeof r->filters[i]);
-        r->filters[i].open_only = true;
-    }
-    r->filters[SEC_OVERDUE].to = date_add_days(today, -1);
-    r->filters[SEC_TODAY].from = today;
-    r->filters[SEC_TODAY].to = today;
-    r->filters[SEC_WEEK].from = date_add_days(today, 1);
-    r->filters[SEC_WEEK].to = date_add_days(today, 7);
+    review_plan(&r->plan, date_today(), REVIEW_DAYS);
 }
 
 /* A failed read must not pass for an empty day: it is remembered and
  * the store's message shown. */
-static void count(struct ui *ui, struct review *r)
+static void count(struct ui *ui, struct review_screen *r)
 {
     r->failed = false;
-    for (int i = 0; i < SEC_QUIET; i++)
-        if (store_followup_count(ui->st, &r->filters[i], &r->counts[i])
-            != STORE_OK) {
+    for (int i = 0; i < REVIEW_SECTIONS; i++)
+        if (review_count(ui->st, &r->plan, i, ui->app->cfg.stage_cadence,
+                         ui_now(), &r->counts[i]) != STORE_OK) {
             r->counts[i] = 0;
             r->failed = true;
         }
-    if (store_quiet_count(ui->st, ui->app->cfg.stage_cadence, ui_now(),
-                          &r->counts[SEC_QUIET]) != STORE_OK) {
-        r->counts[SEC_QUIET] = 0;
-        r->failed = true;
-    }
-    for (int i = 0; i < SEC_COUNT; i++)
+    for (int i = 0; i < REVIEW_SECTIONS; i++)
         r->failed = r->failed || r->lists[i].failed;
     if (r->failed)
         ui_store_error(ui);
@@ -88,18 +66,18 @@ static void count(struct ui *ui, struct review *r)
 static void *review_open(struct ui *ui, int64_t arg)
 {
     (void)arg;
-    struct review *r = calloc(1, sizeof *r);
+    struct review_screen *r = calloc(1, sizeof *r);
     if (!r)
         abort();
-    set_filters(r);
-    for (int i = 0; i < SEC_QUIET; i++)
-        ui_list_init(&r->lists[i], &ui_followup_source, &r->filters[i]);
-    ui_list_init(&r->lists[SEC_QUIET], &ui_quiet_source, NULL);
-    for (int i = 0; i < SEC_COUNT; i++)
+    plan_today(r);
+    for (int i = 0; i < REVIEW_QUIET; i++)
+        ui_list_init(&r->lists[i], &ui_followup_source, &r->plan.filters[i]);
+    ui_list_init(&r->lists[REVIEW_QUIET], &ui_quiet_source, NULL);
+    for (int i = 0; i < REVIEW_SECTIONS; i++)
         ui_list_load(ui, &r->lists[i]);
     count(ui, r);
-    r->focus = SEC_OVERDUE;
-    for (int i = SEC_COUNT - 1; i >= 0; i--)
+    r->focus = REVIEW_OVERDUE;
+    for (int i = REVIEW_SECTIONS - 1; i >= 0; i--)
         if (r->lists[i].len > 0)
             r->focus = i;
     return r;
@@ -107,20 +85,20 @@ static void *review_open(struct ui *ui, int64_t arg)
 
 static void review_close(void *self)
 {
-    struct review *r = self;
-    for (int i = 0; i < SEC_COUNT; i++)
+    struct review_screen *r = self;
+    for (int i = 0; i < REVIEW_SECTIONS; i++)
         ui_list_free(&r->lists[i]);
     free(r);
 }
 
-static void focus_next(struct review *r, int dir);
+static void focus_next(struct review_screen *r, int dir);
 
 static void review_reload(struct ui *ui, void *self)
 {
-    struct review *r = self;
+    struct review_screen *r = self;
     /* The day may have changed since the screen opened. */
-    set_filters(r);
-    for (int i = 0; i < SEC_COUNT; i++)
+    plan_today(r);
+    for (int i = 0; i < REVIEW_SECTIONS; i++)
         ui_list_reload(ui, &r->lists[i]);
     count(ui, r);
     /* The last row of a section done or snoozed: go on with the next. */
@@ -198,11 +176,12 @@ static void draw_quiet(struct ui *ui, const void *row, int y, int x, int cols,
 
 /* Shares the rows among the sections: each gets what it needs, and
  * when that is too much, a fair part. */
-static void layout(const struct review *r, int height, int rows[SEC_COUNT])
+static void layout(const struct review_screen *r, int height,
+                   int rows[REVIEW_SECTIONS])
 {
-    int need[SEC_COUNT];
-    int left = height - SEC_COUNT;
-    for (int i = 0; i < SEC_COUNT; i++) {
+    int need[REVIEW_SECTIONS];
+    int left = height - REVIEW_SECTIONS;
+    for (int i = 0; i < REVIEW_SECTIONS; i++) {
         need[i] = r->counts[i] > 0 ? (int)(r->counts[i] < 1000
                                            ? r->counts[i] : 1000) : 1;
         rows[i] = 0;
@@ -210,7 +189,7 @@ static void layout(const struct review *r, int height, int rows[SEC_COUNT])
     bool gave = true;
     while (left > 0 && gave) {
         gave = false;
-        for (int i = 0; i < SEC_COUNT && left > 0; i++) {
+        for (int i = 0; i < REVIEW_SECTIONS && left > 0; i++) {
             if (rows[i] < need[i]) {
                 rows[i]++;
                 left--;
@@ -226,10 +205,10 @@ static void layout(const struct review *r, int height, int rows[SEC_COUNT])
 
 static void review_draw(struct ui *ui, void *self, int top, int height)
 {
-    struct review *r = self;
-    int rows[SEC_COUNT];
+    struct review_screen *r = self;
+    int rows[REVIEW_SECTIONS];
     bool empty_day = true;
-    for (int i = 0; i < SEC_COUNT; i++)
+    for (int i = 0; i < REVIEW_SECTIONS; i++)
         empty_day = empty_day && r->counts[i] == 0;
     if (r->failed) {
         ui_put(top + 1, 2, COLS - 2, _("The review could not be read:"),
@@ -252,34 +231,37 @@ static void review_draw(struct ui *ui, void *self, int top, int height)
     }
     layout(r, height, rows);
     int y = top;
-    for (int i = 0; i < SEC_COUNT; i++) {
+    for (int i = 0; i < REVIEW_SECTIONS; i++) {
         int attr = ui->attr[UI_HEADER];
-        if (i == SEC_OVERDUE && r->counts[i] > 0)
+        if (i == REVIEW_OVERDUE && r->counts[i] > 0)
             attr = ui->attr[UI_OVERDUE];
-        ui_header(y, 0, COLS, _(section_titles[i]), (long)r->counts[i], attr);
+        char title[96], empty[128];
+        review_title(&r->plan, i, title, sizeof title);
+        review_empty(&r->plan, i, empty, sizeof empty);
+        ui_header(y, 0, COLS, title, (long)r->counts[i], attr);
         y++;
         ui_list_draw(ui, &r->lists[i], y, 1, COLS - 1, rows[i],
-                     i == r->focus, _(section_empty[i]),
-                     i == SEC_QUIET ? draw_quiet : draw_followup);
+                     i == r->focus, empty,
+                     i == REVIEW_QUIET ? draw_quiet : draw_followup);
         y += rows[i];
     }
 }
 
-static int64_t selected_contact(struct review *r)
+static int64_t selected_contact(struct review_screen *r)
 {
     struct ui_list *l = &r->lists[r->focus];
     void *row = ui_list_selected(l);
     if (!row)
         return 0;
-    if (r->focus == SEC_QUIET)
+    if (r->focus == REVIEW_QUIET)
         return ((struct contact *)row)->id;
     return ((struct followup *)row)->contact_id;
 }
 
-static void focus_next(struct review *r, int dir)
+static void focus_next(struct review_screen *r, int dir)
 {
-    for (int step = 1; step < SEC_COUNT; step++) {
-        int i = (r->focus + dir * step + SEC_COUNT) % SEC_COUNT;
+    for (int step = 1; step < REVIEW_SECTIONS; step++) {
+        int i = (r->focus + dir * step + REVIEW_SECTIONS) % REVIEW_SECTIONS;
         if (r->lists[i].len > 0) {
             r->focus = i;
             return;
@@ -289,14 +271,14 @@ static void focus_next(struct review *r, int dir)
 
 static bool review_request(struct ui *ui, void *self, enum action act)
 {
-    struct review *r = self;
+    struct review_screen *r = self;
     struct ui_list *l = &r->lists[r->focus];
     int64_t contact = selected_contact(r);
     int page = l->height > 1 ? l->height - 1 : 1;
     switch (act) {
     case ACT_MOVE_DOWN:
-        if (!ui_list_move(ui, l, 1) && r->focus < SEC_COUNT - 1) {
-            for (int i = r->focus + 1; i < SEC_COUNT; i++)
+        if (!ui_list_move(ui, l, 1) && r->focus < REVIEW_SECTIONS - 1) {
+            for (int i = r->focus + 1; i < REVIEW_SECTIONS; i++)
                 if (r->lists[i].len > 0) {
                     r->focus = i;
                     ui_list_top(ui, &r->lists[i]);
@@ -344,7 +326,7 @@ static bool review_request(struct ui *ui, void *self, enum action act)
         return true;
     case ACT_DONE:
     case ACT_SNOOZE: {
-        if (r->focus == SEC_QUIET) {
+        if (r->focus == REVIEW_QUIET) {
             ui_message(ui, false, _("That row is a contact, not a follow-up."));
             return true;
         }

@@ -96,7 +96,7 @@ r note every "$(printf 'A second note\n\nwith a blank line')"
 r export --output "$TEST_DIR/out.csv"
 is "$status" 0 "export as CSV (from the file name)"
 is "$(head -1 "$TEST_DIR/out.csv")" \
-   "$(printf '"Name","Organization","Department","Title","Stage","Roles","Emails","Phones","Tags","Projects","Goals","Channel","Cadence","Archived","UID","Notes"\r')" \
+   "$(printf '"Name","Organisation","Department","Title","Stage","Roles","Emails","Phones","Tags","Projects","Goals","Channel","Cadence","Archived","UID","Notes"\r')" \
    "rapport's own header"
 like "$(cat "$TEST_DIR/out.csv")" '^"Every Field","Org, ""Quoted""","Unit ::: B","Boss","customer","decision-maker","every@example.org ::: second@example.org","\+1 2 ::: cell:\+1 3","one ::: two","P1' \
      "every field, quoted; a phone's kind before its number"
@@ -144,6 +144,23 @@ is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "rapport's CSV from befo
 is "$(org_title 'Old Layout') $(sql "$db" "SELECT stage FROM contact WHERE name = 'Old Layout'")" \
    "Old Org / Keeper /  2" "its fields land where they belong"
 is "$(phones 'Old Layout')" "+47 3 | +47 4" "its phones, of no kind"
+
+# Roles are written in the spec's words, as list --format csv writes
+# them; an older export's "both" and "Organization" still read.
+r add "Two Roles" --email tworoles@example.org --role user --role decision-maker --org "Both Org"
+r export --format csv
+like "$out" '"Two Roles","Both Org","","","end-user","user;decision-maker"' \
+     "both roles are user;decision-maker in the export"
+r list --format csv --org "Both Org"
+like "$out" ',Two Roles,Both Org,,end-user,user;decision-maker,' "and in the listing"
+printf '%s\r\n' '"Name","Organization","Stage","Roles","Emails"' \
+    '"Old Both","Old Both Org","customer","both","oldboth@example.org"' \
+    '"New Both","New Both Org","customer","user;decision-maker","newboth@example.org"' \
+    > "$TEST_DIR/roles.csv"
+r import "$TEST_DIR/roles.csv"
+is "$out" "Added 2, merged 0, unchanged 0, rejected 0." "roles and organisations in either spelling import"
+is "$(sql "$db" "SELECT group_concat(c.roles || ' ' || o.name, ', ') FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name IN ('Old Both', 'New Both') ORDER BY c.name")" \
+   "3 Old Both Org, 3 New Both Org" "both read as user and decision-maker, under their organisation"
 
 # A number already stored without a kind is not added again when a file
 # names its kind: the kind is filled in, once.

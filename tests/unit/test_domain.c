@@ -1,7 +1,6 @@
 /* Unit tests of the domain: stages, follow-ups (recurrence, snooze),
- * cadence, contacts (validation, resolving), notes, scores, undo and the
- * windowed cursors,
- * on a temporary database. */
+ * cadence, contacts (validation, resolving), notes, scores, undo, the
+ * windowed cursors and the Review's sections, on a temporary database. */
 #include <config.h>
 
 #include <locale.h>
@@ -17,6 +16,7 @@
 #include "core/followup.h"
 #include "core/journal.h"
 #include "core/note.h"
+#include "core/review.h"
 #include "core/score.h"
 #include "core/stage.h"
 #include "store/store.h"
@@ -112,6 +112,19 @@ static void test_stage_names(void)
     is_int(contact_parse_role("decision-maker"), ROLE_DECISION_MAKER, "role decision-maker");
     is_int(contact_parse_role("both"), ROLE_USER | ROLE_DECISION_MAKER, "role both");
     is_int(contact_parse_role("boss"), -1, "an unknown role");
+    is_int(contact_parse_role("user;decision-maker"),
+           ROLE_USER | ROLE_DECISION_MAKER, "roles as CSV writes them");
+    is_int(contact_parse_role(" Decision-Maker , user "),
+           ROLE_USER | ROLE_DECISION_MAKER, "roles with blanks, in any case");
+    is_int(contact_parse_role("user;boss"), -1, "one unknown role spoils the list");
+    is_int(contact_parse_role(""), -1, "no role at all");
+    const char *keys[CONTACT_ROLE_COUNT];
+    ok(contact_role_keys(ROLE_DECISION_MAKER | ROLE_USER, keys) == 2
+       && strcmp(keys[0], "user") == 0 && strcmp(keys[1], "decision-maker") == 0,
+       "both roles are written as their words, user's first");
+    ok(contact_role_keys(ROLE_DECISION_MAKER, keys) == 1
+       && strcmp(keys[0], "decision-maker") == 0, "one role, one word");
+    is_int(contact_role_keys(0, keys), 0, "no role, no word");
     is_int(score_parse("10"), 10, "score 10");
     is_int(score_parse("11"), -1, "score 11 refused");
     is_int(score_parse("7a"), -1, "score 7a refused");
@@ -458,6 +471,102 @@ static void test_cursors(struct store *st)
     is_int(n, CURSOR_ROWS, "cursors: every organisation once");
 }
 
+static bool is_day(struct date d, int y, int m, int day)
+{
+    return date_is_set(d) && same_date(d, ymd(y, m, day));
+}
+
+static void is_title(const struct review *r, enum review_section s,
+                     const char *want, const char *name)
+{
+    char buf[128];
+    review_title(r, s, buf, sizeof buf);
+    is_str(buf, want, name);
+}
+
+static void is_empty_text(const struct review *r, enum review_section s,
+                          const char *want, const char *name)
+{
+    char buf[128];
+    review_empty(r, s, buf, sizeof buf);
+    is_str(buf, want, name);
+}
+
+/* The Review's sections for Tuesday 10 March 2026, on a database of their
+ * own so that no other test's follow-ups are counted. */
+static void test_review(void)
+{
+    struct review r;
+    review_plan(&r, ymd(2026, 3, 10), REVIEW_DAYS);
+    const struct followup_filter *over = review_filter(&r, REVIEW_OVERDUE),
+                                 *today = review_filter(&r, REVIEW_TODAY),
+                                 *next = review_filter(&r, REVIEW_NEXT);
+    ok(over && over->open_only && !date_is_set(over->from)
+       && is_day(over->to, 2026, 3, 9), "review: overdue is open and before today");
+    ok(today && is_day(today->from, 2026, 3, 10) && is_day(today->to, 2026, 3, 10),
+       "review: today is today");
+    ok(next && is_day(next->from, 2026, 3, 11) && is_day(next->to, 2026, 3, 17),
+       "review: the next 7 days follow today");
+    ok(!review_filter(&r, REVIEW_QUIET) && !review_lists_followups(REVIEW_QUIET)
+       && review_lists_followups(REVIEW_NEXT), "review: gone quiet lists contacts");
+    ok(review_shows(&r, REVIEW_NEXT), "review: a week ahead is shown");
+    is_title(&r, REVIEW_OVERDUE, "Overdue", "review: overdue's title");
+    is_title(&r, REVIEW_TODAY, "Today", "review: today's title");
+    is_title(&r, REVIEW_NEXT, "Next 7 days", "review: the next days' title");
+    is_title(&r, REVIEW_QUIET, "Gone quiet", "review: gone quiet's title");
+    is_empty_text(&r, REVIEW_OVERDUE, "Nothing overdue.", "review: nothing overdue");
+    is_empty_text(&r, REVIEW_TODAY, "Nothing due today.", "review: nothing today");
+    is_empty_text(&r, REVIEW_NEXT, "Nothing in the next 7 days.",
+                  "review: nothing in the next days");
+    is_empty_text(&r, REVIEW_QUIET, "Nobody has gone quiet.", "review: nobody quiet");
+    review_plan(&r, ymd(2026, 3, 10), 1);
+    is_title(&r, REVIEW_NEXT, "Next 1 day", "review: one day ahead, in the singular");
+    ok(is_day(review_filter(&r, REVIEW_NEXT)->to, 2026, 3, 11), "review: is tomorrow");
+    review_plan(&r, ymd(2026, 3, 10), 0);
+    ok(!review_shows(&r, REVIEW_NEXT) && review_shows(&r, REVIEW_TODAY),
+       "review: no days ahead, no next section");
+
+    char path[400];
+    snprintf(path, sizeof path, "%s/data/review.db", dir);
+    struct store *st = NULL;
+    char *error = NULL;
+    if (store_open(path, STORE_OPEN_CREATE, &st, &error, NULL) != STORE_OK) {
+        ok(0, "review: open a database of its own");
+        free(error);
+        return;
+    }
+    time_t now = noon(2026, 3, 10);
+    int64_t client = add(st, "Review Client", NULL, STAGE_CLIENT, noon(2026, 1, 1));
+    add(st, "Review End User", NULL, STAGE_END_USER, noon(2026, 1, 1));
+    struct interval none = { 0, 0 };
+    int64_t fid = 0, done = 0, snoozed = 0;
+    followup_add(st, client, ymd(2026, 3, 5), -1, "overdue", none, now, &fid);
+    followup_add(st, client, ymd(2026, 3, 5), -1, "snoozed", none, now, &snoozed);
+    followup_snooze(st, snoozed, ymd(2026, 3, 11), now);
+    followup_add(st, client, ymd(2026, 3, 10), -1, "today", none, now, &fid);
+    followup_add(st, client, ymd(2026, 3, 10), -1, "done", none, now, &done);
+    followup_done(st, done, NULL, now, NULL);
+    followup_add(st, client, ymd(2026, 3, 12), -1, "soon", none, now, &fid);
+    followup_add(st, client, ymd(2026, 3, 17), -1, "in a week", none, now, &fid);
+    followup_add(st, client, ymd(2026, 3, 18), -1, "later", none, now, &fid);
+    /* Gone quiet is counted on 1 May: the client, last touched when a
+     * follow-up was done on 10 March, is past its 21 days; an end user
+     * (cadence 0) never is. */
+    review_plan(&r, ymd(2026, 3, 10), REVIEW_DAYS);
+    int cadence[STAGE_COUNT] = { 0, 45, 21 };
+    int64_t counts[REVIEW_SECTIONS] = { 0 };
+    bool read = true;
+    for (int s = 0; s < REVIEW_SECTIONS; s++)
+        read &= review_count(st, &r, s, cadence, noon(2026, 5, 1),
+                             &counts[s]) == STORE_OK;
+    ok(read, "review: every section counted");
+    is_int(counts[REVIEW_OVERDUE], 1, "review: overdue, the snoozed one not");
+    is_int(counts[REVIEW_TODAY], 1, "review: due today, the done one not");
+    is_int(counts[REVIEW_NEXT], 3, "review: the next 7 days, the snoozed one too");
+    is_int(counts[REVIEW_QUIET], 1, "review: the client gone quiet, not the end user");
+    store_close(st);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -488,6 +597,7 @@ int main(void)
     test_notes_and_scores(st);
     test_cursors(st);
     store_close(st);
+    test_review();
 
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

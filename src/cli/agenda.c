@@ -1,0 +1,105 @@
+/* `rapport agenda`: overdue, today, the next days and who has gone quiet.
+ * A command: uses cli/command.h, cli/output.h and the layers below
+ * cli/ (io/, core/, store/, model/, base/). */
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+
+#include "base/i18n.h"
+#include "cli/command.h"
+#include "cli/output.h"
+#include "core/cadence.h"
+#include "core/review.h"
+#include "core/stage.h"
+
+/* Gone-quiet contacts the agenda shows before "... and N more". */
+#define AGENDA_QUIET_MAX 20
+
+static const struct option_spec agenda_options[] = {
+    { "days", OPTION_VALUE, "N", N_("how many days ahead (default 7)") },
+    { NULL, OPTION_FLAG, NULL, NULL },
+};
+
+/* The follow-up sections; returns how many follow-ups they listed, or
+ * -1 after a failed read. */
+static int64_t print_followup_sections(struct app *app,
+                                       const struct review *r)
+{
+    int64_t total = 0;
+    for (int s = 0; review_lists_followups(s); s++) {
+        if (!review_shows(r, s))
+            continue;
+        char title[96], heading[128];
+        review_title(r, s, title, sizeof title);
+        /* A blank line between sections, once one was printed. */
+        snprintf(heading, sizeof heading, "%s%s", total ? "\n" : "", title);
+        int64_t n = output_followups(app, review_filter(r, s), heading, true);
+        if (n < 0)
+            return -1;
+        total += n;
+    }
+    return total;
+}
+
+static int cmd_agenda(struct app *app, struct cli_args *p)
+{
+    long days = REVIEW_DAYS;
+    const char *given = args_opt(p, "days");
+    if (given) {
+        char *end;
+        errno = 0;
+        days = strtol(given, &end, 10);
+        if (errno || *end || !*given || days < 0 || days > 3660)
+            return args_bad_value(p, _("days"), given,
+                                  _("a number of days from 0 to 3660"));
+    }
+    struct review r;
+    review_plan(&r, date_today(), days);
+    time_t now = time(NULL);
+    int64_t total = print_followup_sections(app, &r);
+    if (total < 0)
+        return output_store_failed(app);
+
+    struct contact_list quiet = { 0 };
+    if (store_quiet_page(app->st, app->cfg.stage_cadence, now, NULL,
+                         AGENDA_QUIET_MAX, &quiet) != STORE_OK) {
+        store_contact_list_clear(&quiet);
+        return output_store_failed(app);
+    }
+    char title[96];
+    review_title(&r, REVIEW_QUIET, title, sizeof title);
+    if (quiet.len > 0)
+        printf("%s%s\n", total ? "\n" : "", title);
+    for (size_t i = 0; i < quiet.len; i++) {
+        const struct contact *c = &quiet.items[i];
+        fputs("  ", stdout);
+        output_contact(stdout, c);
+        long long since = (long long)cadence_days_since(c, now);
+        printf(ngettext(" — %s, %lld day since the last contact (every %d)\n",
+                        " — %s, %lld days since the last contact (every %d)\n",
+                        output_plural(since)),
+               stage_label(c->stage), since,
+               cadence_days_for(c, app->cfg.stage_cadence));
+    }
+    if (quiet.more) {
+        int64_t count = 0;
+        if (review_count(app->st, &r, REVIEW_QUIET, app->cfg.stage_cadence,
+                         now, &count) == STORE_OK
+            && count > (int64_t)quiet.len)
+            printf(_("  … and %lld more\n"),
+                   (long long)(count - (int64_t)quiet.len));
+    }
+    store_contact_list_clear(&quiet);
+    return CLI_OK;
+}
+
+const struct cli_command cli_cmd_agenda = {
+    .name = "agenda",
+    .synopsis = N_("[--days N]"),
+    .summary = N_("overdue, today, the next days and who has gone quiet"),
+    .options = agenda_options,
+    .min_args = 0,
+    .max_args = 0,
+    .run = cmd_agenda,
+};

@@ -1,0 +1,164 @@
+/* `rapport archive`, `unarchive`, `forget` and `undo`: a contact hidden,
+ * brought back or erased, and the last change reverted.
+ * A command: uses cli/command.h, cli/output.h and the layers below
+ * cli/ (io/, core/, store/, model/, base/). */
+#include <config.h>
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/i18n.h"
+#include "base/text.h"
+#include "cli/command.h"
+#include "cli/output.h"
+#include "core/contact.h"
+#include "core/journal.h"
+
+static int set_archived(struct app *app, struct cli_args *p, bool archived)
+{
+    struct contact c;
+    int rc = args_contact(app, p->args[0], true, &c);
+    if (rc != CLI_OK)
+        return rc;
+    enum store_status st = archived ? contact_archive(app->st, c.id, time(NULL))
+                                    : contact_unarchive(app->st, c.id,
+                                                        time(NULL));
+    if (st != STORE_OK) {
+        rc = output_store_failed(app);
+    } else {
+        printf("%s ", archived ? _("Archived") : _("Unarchived"));
+        output_contact(stdout, &c);
+        putchar('\n');
+    }
+    store_contact_clear(&c);
+    return rc;
+}
+
+static int cmd_archive(struct app *app, struct cli_args *p)
+{
+    return set_archived(app, p, true);
+}
+
+const struct cli_command cli_cmd_archive = {
+    .name = "archive",
+    .synopsis = N_("CONTACT"),
+    .summary = N_("hide a contact, keeping everything"),
+    .min_args = 1,
+    .max_args = 1,
+    .run = cmd_archive,
+    .needs_write = true,
+};
+
+static int cmd_unarchive(struct app *app, struct cli_args *p)
+{
+    return set_archived(app, p, false);
+}
+
+const struct cli_command cli_cmd_unarchive = {
+    .name = "unarchive",
+    .synopsis = N_("CONTACT"),
+    .summary = N_("bring an archived contact back"),
+    .min_args = 1,
+    .max_args = 1,
+    .run = cmd_unarchive,
+    .needs_write = true,
+};
+
+/* Asks on the terminal for the contact's name; true when it matches. */
+static bool confirm_forget(const struct contact *c)
+{
+    fputs(_("This erases "), stderr);
+    output_contact(stderr, c);
+    fputs(_(" and everything about them; it cannot be undone.\n"), stderr);
+    fputs(_("Earlier backups and exports still hold their data.\n"), stderr);
+    fputs(_("Type the name to confirm: "), stderr);
+    fflush(stderr);
+    char line[1024];
+    if (!fgets(line, sizeof line, stdin))
+        return false;
+    text_trim(line);
+    line[strcspn(line, "\r\n")] = '\0';
+    char *typed = text_fold(line);
+    char *name = text_fold(c->name);
+    bool same = typed && name && strcmp(typed, name) == 0;
+    free(typed);
+    free(name);
+    return same;
+}
+
+static const struct option_spec forget_options[] = {
+    { "yes", OPTION_FLAG, NULL, N_("do not ask for the name") },
+    { NULL, OPTION_FLAG, NULL, NULL },
+};
+
+static int cmd_forget(struct app *app, struct cli_args *p)
+{
+    struct contact c;
+    int rc = args_contact(app, p->args[0], true, &c);
+    if (rc != CLI_OK)
+        return rc;
+    if (!args_flag(p, "yes")) {
+        if (!isatty(STDIN_FILENO)) {
+            fprintf(stderr, _("rapport: forget asks for the name on a terminal; use --yes to erase #%" PRId64 " without asking\n"),
+                    c.id);
+            store_contact_clear(&c);
+            return CLI_USER_ERROR;
+        }
+        if (!confirm_forget(&c)) {
+            fputs(_("rapport: the name did not match; nothing was erased\n"),
+                  stderr);
+            store_contact_clear(&c);
+            return CLI_USER_ERROR;
+        }
+    }
+    if (contact_forget(app->st, c.id) != STORE_OK) {
+        rc = output_store_failed(app);
+    } else {
+        printf(_("Erased contact #%" PRId64 " and everything about them\n"),
+               c.id);
+        /* The database forgets; the copies made of it do not. */
+        fputs(_("Earlier backups and exports still hold their data; delete those that must not keep it.\n"),
+              stdout);
+        if (store_wipe_pending(app->st))
+            fputs(_("rapport: WARNING: another program is reading the database, so old copies of what was erased stay in the file until it stops; run rapport check afterwards\n"),
+                  stderr);
+    }
+    store_contact_clear(&c);
+    return rc;
+}
+
+const struct cli_command cli_cmd_forget = {
+    .name = "forget",
+    .synopsis = N_("CONTACT [--yes]"),
+    .summary = N_("erase a contact completely; cannot be undone"),
+    .options = forget_options,
+    .min_args = 1,
+    .max_args = 1,
+    .run = cmd_forget,
+    .needs_write = true,
+};
+
+static int cmd_undo(struct app *app, struct cli_args *p)
+{
+    (void)p;
+    char *what = NULL;
+    if (journal_undo(app->st, &what) != STORE_OK)
+        return output_store_failed(app);
+    printf(_("Undone: "));
+    output_put(stdout, what);
+    putchar('\n');
+    free(what);
+    return CLI_OK;
+}
+
+const struct cli_command cli_cmd_undo = {
+    .name = "undo",
+    .synopsis = "",
+    .summary = N_("revert the last change"),
+    .min_args = 0,
+    .max_args = 0,
+    .run = cmd_undo,
+    .needs_write = true,
+};

@@ -1,0 +1,93 @@
+/* `rapport export`: every contact (CSV, vCard, JSON) or the open
+ * follow-ups (iCalendar), written privately by io/ (SPEC §5). Its --help
+ * is its own text, on what each format holds.
+ * A command: uses cli/command.h, cli/output.h and the layers below
+ * cli/ (io/, core/, store/, model/, base/). */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/text.h"
+#include "cli/command.h"
+#include "cli/output.h"
+#include "io/io.h"
+
+/* The help lines are export_help's, translated as one block. */
+static const struct option_spec export_options[] = {
+    { "format", OPTION_VALUE, "FORMAT", NULL },
+    { "output", OPTION_VALUE, "FILE", NULL },
+    { "vcard-version", OPTION_VALUE, "N", NULL },
+    { NULL, OPTION_FLAG, NULL, NULL },
+};
+
+static void export_help(void)
+{
+    printf("%s\n\n%s\n", _("Usage: rapport export [--format csv|vcard|ics|json] [--output FILE] [--vcard-version 3|4]"),
+           _("Exports every contact (CSV, vCard, JSON with notes, follow-ups, stage\n"
+             "history and scores) or the open follow-ups (iCalendar VTODO items).\n"
+             "Files are written private (0600)."));
+    printf("\n%s\n", _("Options:\n"
+                       "  --format FORMAT     csv, vcard, ics or json (default: from --output's\n"
+                       "                      name, else csv)\n"
+                       "  --output FILE       where to write; - or none: standard output\n"
+                       "  --vcard-version N   3 or 4 (default 4)\n"
+                       "  -h, --help          show this help"));
+}
+
+static int cmd_export(struct app *app, struct cli_args *p)
+{
+    if (p->nargs > 0)
+        return args_usage_failf(p, _("unexpected argument '%s' (use --output FILE)"),
+                                p->args[0]);
+    const char *output = args_opt(p, "output");
+    const char *format_name = args_opt(p, "format");
+    const char *version = args_opt(p, "vcard-version");
+    int format = IO_FORMAT_GUESS;
+    if (format_name) {
+        format = io_format_parse(format_name);
+        if (format == IO_FORMAT_GUESS)
+            return args_usage_failf(p, _("unknown format '%s' (expected csv, vcard, ics or json)"),
+                                    format_name);
+    }
+    int vcard_version = IO_VCARD_VERSION;
+    if (version) {
+        if (strcmp(version, "3") == 0 || strcmp(version, "3.0") == 0)
+            vcard_version = 3;
+        else if (strcmp(version, "4") != 0 && strcmp(version, "4.0") != 0)
+            return args_usage_failf(p, _("--vcard-version: expected 3 or 4, not '%s'"),
+                                    version);
+    }
+    struct io_summary sum = { 0 };
+    enum store_status rc = io_export_file(app->st, output, format,
+                                          vcard_version, &sum);
+    int status = CLI_OK;
+    if (rc != STORE_OK) {
+        char *safe = text_sanitize(store_error(app->st), false);
+        fprintf(stderr, "rapport: %s\n", safe);
+        free(safe);
+        status = CLI_USER_ERROR;
+    } else if (output && strcmp(output, "-") != 0) {
+        char *safe = text_sanitize(output, false);
+        fprintf(stderr, ngettext("Exported %d record to %s.\n",
+                                 "Exported %d records to %s.\n",
+                                 (unsigned long)sum.written),
+                sum.written, safe);
+        free(safe);
+    }
+    io_summary_clear(&sum);
+    return status;
+}
+
+const struct cli_command cli_cmd_export = {
+    .name = "export",
+    .synopsis = N_("[--format csv|vcard|ics|json] [--output FILE] [--vcard-version 3|4]"),
+    .summary = N_("export contacts or follow-ups"),
+    .options = export_options,
+    /* Counted by cmd_export, which points to --output. */
+    .min_args = 0,
+    .max_args = -1,
+    .run = cmd_export,
+    .help = export_help,
+};

@@ -1,0 +1,182 @@
+/* `rapport show`: everything about one contact.
+ * A command: uses cli/command.h, cli/output.h and the layers below
+ * cli/ (io/, core/, store/, model/, base/). */
+#include <config.h>
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "cli/command.h"
+#include "cli/output.h"
+#include "core/cadence.h"
+#include "core/contact.h"
+#include "core/cursor.h"
+#include "core/note.h"
+#include "core/stage.h"
+
+static void show_field(const char *label, const char *value)
+{
+    if (!value || !*value)
+        return;
+    printf("  %-14s ", label);
+    output_put(stdout, value);
+    putchar('\n');
+}
+
+static void show_list(const char *label, const struct strlist *l)
+{
+    if (l->len == 0)
+        return;
+    char *joined = strlist_join(l, ", ");
+    show_field(label, joined);
+    free(joined);
+}
+
+static void show_header(const struct app *app, const struct contact *c)
+{
+    output_contact(stdout, c);
+    if (c->archived)
+        printf("  %s", _("(archived)"));
+    putchar('\n');
+    show_field(_("Organisation:"), c->org);
+    show_field(_("Department:"), c->department);
+    show_field(_("Title:"), c->title);
+    show_field(_("Roles:"), contact_roles_label(c->roles));
+    char since[64], line[160];
+    output_date(app, date_from_time(c->stage_since), since, sizeof since);
+    snprintf(line, sizeof line, _("%s since %s"), stage_label(c->stage), since);
+    show_field(_("Stage:"), line);
+    show_list(_("Tags:"), &c->tags);
+    show_list(_("Emails:"), &c->emails);
+    if (c->phones.len) {
+        char *phones = phone_list_describe(&c->phones, ", ");
+        show_field(_("Phones:"), phones);
+        free(phones);
+    }
+    show_field(_("Channel:"), c->channel);
+    time_t now = time(NULL);
+    int days = cadence_days_for(c, app->cfg.stage_cadence);
+    char touched[64];
+    output_date(app, date_from_time(c->last_touch), touched, sizeof touched);
+    long long ago = (long long)cadence_days_since(c, now);
+    snprintf(line, sizeof line,
+             ngettext("%s (%lld day ago)", "%s (%lld days ago)", output_plural(ago)),
+             touched, ago);
+    show_field(_("Last contact:"), line);
+    if (days > 0) {
+        snprintf(line, sizeof line,
+                 c->cadence_days > 0
+                     ? ngettext("every %d day", "every %d days", output_plural(days))
+                     : ngettext("every %d day (stage default)",
+                                "every %d days (stage default)", output_plural(days)),
+                 days);
+        if (cadence_is_quiet(c, app->cfg.stage_cadence, now)) {
+            size_t len = strlen(line);
+            snprintf(line + len, sizeof line - len, _(" — gone quiet"));
+        }
+        show_field(_("Cadence:"), line);
+    }
+}
+
+static int show_notes(struct app *app, const struct contact *c)
+{
+    printf("\n%s (%d)\n", _("Notes"), c->note_count);
+    struct note_cursor cur;
+    cursor_notes(&cur, app->st, c->id);
+    for (const struct note *n; (n = cursor_next_note(&cur));) {
+        char when[32];
+        date_format_moment(n->at, when, sizeof when);
+        printf("  #%" PRId64 "  %s  ", n->id, when);
+        output_put(stdout, note_kind_label(n->kind));
+        putchar('\n');
+        output_block(stdout, n->body, "      ");
+    }
+    return cursor_close_notes(&cur) == STORE_OK ? CLI_OK : output_store_failed(app);
+}
+
+static int cmd_show(struct app *app, struct cli_args *p)
+{
+    struct contact c;
+    int rc = args_contact(app, p->args[0], true, &c);
+    if (rc != CLI_OK)
+        return rc;
+    show_header(app, &c);
+    if (c.projects) {
+        printf("\n%s\n", _("Projects"));
+        output_block(stdout, c.projects, "  ");
+    }
+    if (c.goals) {
+        printf("\n%s\n", _("Goals"));
+        output_block(stdout, c.goals, "  ");
+    }
+    if ((rc = show_notes(app, &c)) != CLI_OK)
+        goto out;
+
+    struct followup_filter ff = {
+        .contact_id = c.id, .open_only = true, .include_archived = true,
+    };
+    char heading[128];
+    snprintf(heading, sizeof heading, "\n%s", _("Open follow-ups"));
+    if (output_followups(app, &ff, heading, false) < 0) {
+        rc = output_store_failed(app);
+        goto out;
+    }
+
+    struct stage_change_list history = { 0 };
+    if (store_stage_history(app->st, c.id, &history) != STORE_OK) {
+        rc = output_store_failed(app);
+        goto out;
+    }
+    printf("\n%s\n", _("Stage history"));
+    for (size_t i = 0; i < history.len; i++) {
+        const struct stage_change *s = &history.items[i];
+        char when[32];
+        date_format_moment(s->at, when, sizeof when);
+        printf("  %s  ", when);
+        if (s->from == STAGE_NONE)
+            printf("%s", stage_label(s->to));
+        else
+            printf("%s → %s", stage_label((enum stage)s->from),
+                   stage_label(s->to));
+        if (s->reason && *s->reason) {
+            fputs(": ", stdout);
+            output_put(stdout, s->reason);
+        }
+        putchar('\n');
+    }
+    store_stage_change_list_clear(&history);
+
+    struct score_list scores = { 0 };
+    if (store_score_list(app->st, c.id, &scores) != STORE_OK) {
+        rc = output_store_failed(app);
+        goto out;
+    }
+    if (scores.len > 0) {
+        printf("\n%s\n", _("Satisfaction"));
+        for (size_t i = 0; i < scores.len; i++) {
+            char when[32];
+            date_format_moment(scores.items[i].at, when, sizeof when);
+            printf("  %s  %2d/10", when, scores.items[i].value);
+            if (scores.items[i].comment && *scores.items[i].comment) {
+                fputs("  ", stdout);
+                output_put(stdout, scores.items[i].comment);
+            }
+            putchar('\n');
+        }
+    }
+    store_score_list_clear(&scores);
+out:
+    store_contact_clear(&c);
+    return rc;
+}
+
+const struct cli_command cli_cmd_show = {
+    .name = "show",
+    .synopsis = N_("CONTACT"),
+    .summary = N_("show everything about a contact"),
+    .min_args = 1,
+    .max_args = 1,
+    .run = cmd_show,
+};

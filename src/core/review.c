@@ -1,0 +1,98 @@
+/* The Review's sections (review.h): which follow-ups each lists, and
+ * the words it is shown with. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "core/review.h"
+
+/* ngettext takes an unsigned count. */
+static unsigned long plural(long n)
+{
+    return n < 0 ? (unsigned long)-n : (unsigned long)n;
+}
+
+void review_plan(struct review *r, struct date today, long days)
+{
+    memset(r, 0, sizeof *r);
+    r->today = today;
+    r->days = days;
+    for (int i = 0; i < REVIEW_QUIET; i++)
+        r->filters[i].open_only = true;
+    r->filters[REVIEW_OVERDUE].to = date_add_days(today, -1);
+    r->filters[REVIEW_TODAY].from = today;
+    r->filters[REVIEW_TODAY].to = today;
+    r->filters[REVIEW_NEXT].from = date_add_days(today, 1);
+    r->filters[REVIEW_NEXT].to = date_add_days(today, days);
+}
+
+bool review_lists_followups(enum review_section s)
+{
+    return s < REVIEW_QUIET;
+}
+
+bool review_shows(const struct review *r, enum review_section s)
+{
+    return s != REVIEW_NEXT || r->days > 0;
+}
+
+const struct followup_filter *review_filter(const struct review *r,
+                                            enum review_section s)
+{
+    return review_lists_followups(s) ? &r->filters[s] : NULL;
+}
+
+void review_title(const struct review *r, enum review_section s, char *buf,
+                  size_t size)
+{
+    switch (s) {
+    case REVIEW_OVERDUE:
+        snprintf(buf, size, "%s", _("Overdue"));
+        break;
+    case REVIEW_TODAY:
+        snprintf(buf, size, "%s", _("Today"));
+        break;
+    case REVIEW_NEXT:
+        snprintf(buf, size,
+                 ngettext("Next %ld day", "Next %ld days", plural(r->days)),
+                 r->days);
+        break;
+    default:
+        snprintf(buf, size, "%s", _("Gone quiet"));
+        break;
+    }
+}
+
+void review_empty(const struct review *r, enum review_section s, char *buf,
+                  size_t size)
+{
+    switch (s) {
+    case REVIEW_OVERDUE:
+        snprintf(buf, size, "%s", _("Nothing overdue."));
+        break;
+    case REVIEW_TODAY:
+        snprintf(buf, size, "%s", _("Nothing due today."));
+        break;
+    case REVIEW_NEXT:
+        snprintf(buf, size,
+                 ngettext("Nothing in the next %ld day.",
+                          "Nothing in the next %ld days.", plural(r->days)),
+                 r->days);
+        break;
+    default:
+        snprintf(buf, size, "%s", _("Nobody has gone quiet."));
+        break;
+    }
+}
+
+enum store_status review_count(struct store *st, const struct review *r,
+                               enum review_section s,
+                               const int stage_cadence[STAGE_COUNT],
+                               time_t now, int64_t *count)
+{
+    if (review_lists_followups(s))
+        return store_followup_count(st, &r->filters[s], count);
+    return store_quiet_count(st, stage_cadence, now, count);
+}

@@ -1,0 +1,57 @@
+/* The Review (SPEC §3.1), the day's start: what needs the user, in
+ * sections — follow-ups overdue, due today and due in the next days,
+ * then the contacts who have gone quiet — each with its title and what
+ * it says when empty. Both front ends show these sections: the TUI's
+ * Review screen (tui/review.c) and `rapport agenda` (cli/agenda.c). */
+#ifndef RAPPORT_CORE_REVIEW_H
+#define RAPPORT_CORE_REVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "store/store.h"
+
+enum review_section {
+    REVIEW_OVERDUE,     /* open follow-ups before today */
+    REVIEW_TODAY,
+    REVIEW_NEXT,        /* the next `days` days after today */
+    REVIEW_QUIET,       /* contacts past their cadence */
+    REVIEW_SECTIONS,
+};
+
+/* How far ahead the Next section looks unless told: a week. */
+#define REVIEW_DAYS 7
+
+struct review {
+    struct date today;
+    long days;
+    /* The follow-up sections' filters, indexed by section. */
+    struct followup_filter filters[REVIEW_QUIET];
+};
+
+/* The sections of the review of `today`, looking `days` ahead. */
+void review_plan(struct review *r, struct date today, long days);
+/* True for the sections that list follow-ups; REVIEW_QUIET lists
+ * contacts. */
+bool review_lists_followups(enum review_section s);
+/* Whether a section is shown at all: not Next when it looks 0 days
+ * ahead. */
+bool review_shows(const struct review *r, enum review_section s);
+/* The follow-ups a section lists (not REVIEW_QUIET). */
+const struct followup_filter *review_filter(const struct review *r,
+                                            enum review_section s);
+/* "Overdue", "Today", "Next 7 days", "Gone quiet" (translated). */
+void review_title(const struct review *r, enum review_section s, char *buf,
+                  size_t size);
+/* What an empty section says: "Nothing overdue." (translated). */
+void review_empty(const struct review *r, enum review_section s, char *buf,
+                  size_t size);
+/* How many rows a section has at `now`, gone quiet by stage_cadence. */
+enum store_status review_count(struct store *st, const struct review *r,
+                               enum review_section s,
+                               const int stage_cadence[STAGE_COUNT],
+                               time_t now, int64_t *count);
+
+#endif
