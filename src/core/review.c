@@ -1,5 +1,5 @@
 /* The Review's sections (review.h): which follow-ups each lists, and
- * the words it is shown with. */
+ * the words it is shown with. Uses store/ and below. */
 #include <config.h>
 
 #include <stdio.h>

@@ -2,7 +2,8 @@
  * sections — follow-ups overdue, due today and due in the next days,
  * then the contacts who have gone quiet — each with its title and what
  * it says when empty. Both front ends show these sections: the TUI's
- * Review screen (tui/review.c) and `rapport agenda` (cli/agenda.c). */
+ * Review screen (tui/review.c) and `rapport agenda` (cli/agenda.c).
+ * Uses store/ and below. */
 #ifndef RAPPORT_CORE_REVIEW_H
 #define RAPPORT_CORE_REVIEW_H
 

@@ -1,12 +1,12 @@
 /* Interchange (SPEC §5): the table of formats, reading a file safely and
- * writing exports privately; the `import` and `export` commands that
- * use them are cli/import.c and cli/export.c.
- * Applying what a parser read is io_merge.c's; the formats themselves
- * live in io_vcard.c, io_csv.c, io_ical.c and io_json.c. */
+ * choosing where an export goes; the `import` and `export` commands that
+ * use them are cli/import.c and cli/export.c. Writing the export's file
+ * safely is output.c's, applying what a parser read merge.c's; the
+ * formats themselves live in vcard.c, csv.c, ical.c and json.c. Uses
+ * core/ and below. */
 #include <config.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +18,7 @@
 #include "base/i18n.h"
 #include "io/io.h"
 #include "io/format.h"
-#include "base/paths.h"
+#include "io/output.h"
 #include "base/text.h"
 #include "store/contact.h"
 #include "store/note.h"
@@ -343,220 +343,6 @@ enum store_status io_each_note(struct io_export *ex, int64_t contact_id,
     return rc != STORE_OK ? rc : read;
 }
 
-/* Where an export goes: standard output, a pipe or device written in
- * place, or a private temporary file in the target's folder that is
- * renamed over the target's name once everything was written. */
-struct output {
-    FILE *out;
-    int dir;            /* the target's folder (O_PATH), or -1 */
-    char *name;         /* the target's name in dir */
-    char *tmp;          /* the temporary file's name in dir, or NULL */
-};
-
-/* "cannot write PATH: error" */
-static enum store_status output_fail(struct store *st, const char *path,
-                                     int err)
-{
-    char *shown = text_sanitize(path, false);
-    enum store_status rc = store_fail(st, STORE_INVALID,
-                                      _("cannot write %s: %s"), shown,
-                                      strerror(err));
-    free(shown);
-    return rc;
-}
-
-/* A refusal naming the path once. */
-enum refusal { REFUSE_NO_READER, REFUSE_BECAME_LINK, REFUSE_OTHERS_PIPE,
-               REFUSE_OTHERS_DEVICE, REFUSE_NOT_FILE, REFUSE_OTHERS_FILE };
-
-static enum store_status output_refuse(struct store *st, const char *path,
-                                       enum refusal why)
-{
-    char *shown = text_sanitize(path, false);
-    enum store_status rc = STORE_INVALID;
-    switch (why) {
-    case REFUSE_NO_READER:
-        rc = store_fail(st, STORE_INVALID, _("nobody is reading the pipe %s; start the program that reads it first"),
-                        shown);
-        break;
-    case REFUSE_BECAME_LINK:
-        rc = store_fail(st, STORE_INVALID, _("%s became a symbolic link while it was opened; rapport does not follow it"),
-                        shown);
-        break;
-    case REFUSE_OTHERS_PIPE:
-        rc = store_fail(st, STORE_INVALID, _("%s is a pipe of another user's, who would read the export; rapport writes only into a pipe of your own"),
-                        shown);
-        break;
-    case REFUSE_OTHERS_DEVICE:
-        rc = store_fail(st, STORE_INVALID, _("%s is a device of another user's (a terminal?), who would read the export; rapport writes only to a device of yours or of the system's"),
-                        shown);
-        break;
-    case REFUSE_NOT_FILE:
-        rc = store_fail(st, STORE_INVALID, _("cannot write %s: it is not a file, a pipe or a device"),
-                        shown);
-        break;
-    case REFUSE_OTHERS_FILE:
-        rc = store_fail(st, STORE_INVALID, _("%s belongs to another user; rapport does not replace it; name a file of your own"),
-                        shown);
-        break;
-    }
-    free(shown);
-    return rc;
-}
-
-/* A pipe, socket or device is written where it is: renaming a file over
- * it would replace it. Another user's pipe would hand its reader the
- * whole export (SPEC §8), so it is written only when it is the user's
- * own; a device only when it is the user's or the system's (/dev/null,
- * the user's terminal): nobody else can make a device. Opened without
- * blocking and without following a link, then checked with fstat on
- * what was opened, so nothing can be swapped between the check and the
- * write. A link of /proc (/dev/stdout, /dev/fd/N) names one of the
- * process's own descriptors, which whoever started it handed it. */
-static enum store_status open_in_place(struct store *st, const char *path,
-                                       struct output *o, bool kernel_link)
-{
-    int fd = openat(o->dir, o->name,
-                    O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC
-                    | (kernel_link ? 0 : O_NOFOLLOW));
-    if (fd < 0) {
-        int err = errno;
-        if (err == ENXIO)
-            return output_refuse(st, path, REFUSE_NO_READER);
-        if (err == ELOOP)
-            return output_refuse(st, path, REFUSE_BECAME_LINK);
-        return output_fail(st, path, err);
-    }
-    struct stat sb;
-    int refusal = -1;
-    if (fstat(fd, &sb) != 0) {
-        int err = errno;
-        close(fd);
-        return output_fail(st, path, err);
-    }
-    if (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode)) {
-        if (!kernel_link && sb.st_uid != geteuid())
-            refusal = REFUSE_OTHERS_PIPE;
-    } else if (S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode)) {
-        if (!paths_trusted_owner(sb.st_uid))
-            refusal = REFUSE_OTHERS_DEVICE;
-    } else if (S_ISREG(sb.st_mode) && kernel_link) {
-        /* A file the process was given: written afresh, as "w" would. */
-        if (ftruncate(fd, 0) != 0) {
-            int err = errno;
-            close(fd);
-            return output_fail(st, path, err);
-        }
-    } else {
-        refusal = REFUSE_NOT_FILE;
-    }
-    if (refusal >= 0) {
-        close(fd);
-        return output_refuse(st, path, (enum refusal)refusal);
-    }
-    int fl = fcntl(fd, F_GETFL);
-    if (fl == -1 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1
-        || !(o->out = fdopen(fd, "w"))) {
-        int err = errno;
-        close(fd);
-        return output_fail(st, path, err);
-    }
-    return STORE_OK;
-}
-
-/* Opens what path names for the export. Another user's symbolic link is
- * never followed, on the way or at the end: in /tmp, without
- * fs.protected_symlinks, it could point at any file of the user's, which
- * the rename would replace. The user's own (or root's) links are
- * followed. A regular file is never written in place: a new one,
- * created O_EXCL | O_NOFOLLOW with mode 0600 in the same folder (held
- * open), is renamed over the name itself, so whatever someone put there
- * meanwhile (a link, a file) is replaced, never written through. A file
- * of another user's is refused rather than replaced. */
-static enum store_status open_output(struct store *st, const char *path,
-                                     struct output *o)
-{
-    struct paths_walk w;
-    enum store_status rc = STORE_OK;
-    if (paths_walk(path, PATHS_FOLLOW_LAST, &w) != 0) {
-        if (w.fault == PATHS_FAULT_LINK) {
-            char *why = paths_walk_message(&w);
-            rc = store_fail(st, STORE_INVALID, "%s", why ? why : "");
-            free(why);
-        } else {
-            rc = output_fail(st, path, w.error);
-        }
-        paths_walk_clear(&w);
-        return rc;
-    }
-    o->dir = w.dir;
-    o->name = w.name;
-    w.dir = -1;
-    w.name = NULL;
-    bool kernel_link = w.kernel_link;
-    paths_walk_clear(&w);
-
-    struct stat sb;
-    if (fstatat(o->dir, o->name, &sb, AT_SYMLINK_NOFOLLOW) == 0) {
-        if (S_ISDIR(sb.st_mode))
-            return output_fail(st, path, EISDIR);
-        if (kernel_link || (!S_ISREG(sb.st_mode) && !S_ISLNK(sb.st_mode)))
-            return open_in_place(st, path, o, kernel_link);
-        if (S_ISREG(sb.st_mode) && sb.st_uid != geteuid())
-            return output_refuse(st, path, REFUSE_OTHERS_FILE);
-    } else if (errno != ENOENT) {
-        return output_fail(st, path, errno);
-    }
-    char *prefix = NULL;
-    if (asprintf(&prefix, ".%s.tmp-", o->name) < 0)
-        return output_fail(st, path, ENOMEM);
-    int fd = paths_create_temp(o->dir, prefix, &o->tmp);
-    free(prefix);
-    if (fd < 0 || !(o->out = fdopen(fd, "w"))) {
-        int err = errno;
-        if (fd >= 0) {
-            close(fd);
-            unlinkat(o->dir, o->tmp, 0);
-        }
-        free(o->tmp);
-        o->tmp = NULL;
-        return output_fail(st, path, err);
-    }
-    return STORE_OK;
-}
-
-/* Finishes the export: flushes it, and for a file makes it durable and
- * puts it in place (or removes it when rc is already a failure). */
-static enum store_status close_output(struct store *st, const char *path,
-                                      struct output *o, enum store_status rc)
-{
-    if (rc == STORE_OK && (fflush(o->out) != 0 || ferror(o->out)))
-        rc = output_fail(st, path, errno);
-    if (o->tmp && rc == STORE_OK && fsync(fileno(o->out)) != 0)
-        rc = output_fail(st, path, errno);
-    if (fclose(o->out) != 0 && rc == STORE_OK)
-        rc = output_fail(st, path, errno);
-    if (o->tmp) {
-        if (rc == STORE_OK && renameat(o->dir, o->tmp, o->dir, o->name) != 0)
-            rc = output_fail(st, path, errno);
-        if (rc != STORE_OK) {
-            unlinkat(o->dir, o->tmp, 0);
-        } else {
-            /* The rename is durable once the folder is. */
-            int d = openat(o->dir, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-            if (d >= 0) {
-                fsync(d);
-                close(d);
-            }
-        }
-        free(o->tmp);
-    }
-    if (o->dir >= 0)
-        close(o->dir);
-    free(o->name);
-    return rc;
-}
-
 static enum store_status export_with(struct store *st, const char *path,
                                      int format, int vcard_version,
                                      struct io_summary *summary)
@@ -586,22 +372,18 @@ static enum store_status export_with(struct store *st, const char *path,
             return store_fail(st, STORE_FAILED, _("out of memory"));
         enum store_status rc = formats[format].export(&ex);
         if (ex.out != stdout && fclose(ex.out) != 0 && rc == STORE_OK)
-            rc = output_fail(st, _("standard output"), errno);
+            rc = io_output_fail(st, _("standard output"), errno);
         if (rc == STORE_OK && (fflush(stdout) != 0 || ferror(stdout)))
-            rc = output_fail(st, _("standard output"), errno);
+            rc = io_output_fail(st, _("standard output"), errno);
         return rc;
     }
-    struct output o = { .dir = -1 };
-    enum store_status rc = open_output(st, path, &o);
-    if (rc != STORE_OK) {
-        if (o.dir >= 0)
-            close(o.dir);
-        free(o.name);
+    struct io_output o;
+    enum store_status rc = io_output_open(st, path, &o);
+    if (rc != STORE_OK)
         return rc;
-    }
     ex.out = o.out;
     rc = formats[format].export(&ex);
-    return close_output(st, path, &o, rc);
+    return io_output_close(st, path, &o, rc);
 }
 
 enum store_status io_export_file(struct store *st, const char *path,
