@@ -209,157 +209,191 @@ void paths_walk_clear(struct paths_walk *w)
  * held open before it, and a link is followed only after checking, on
  * the link itself, that the user or root made it; its text is read
  * from the same descriptor, so nobody can swap it in between. */
+/* Where a walk is: the folder held open, its path as walked, and what
+ * is left to walk (todo, from p on). */
+struct walk {
+    unsigned flags;
+    int dir;
+    char *walked;
+    char *todo;
+    char *p;
+    int links;
+};
+
+enum walk_step { WALK_ON, WALK_DONE, WALK_FAILED };
+
+/* Follows the link fd (named name in s->dir, the rest of the path after
+ * it in rest): the link's target takes the place of its name in what is
+ * left to walk, from the root when it is absolute. Only a link of the
+ * user's or root's is followed. */
+static enum walk_step walk_follow(struct walk *s, struct paths_walk *w,
+                                  int fd, const struct stat *sb,
+                                  char *name, const char *rest)
+{
+    if (!paths_trusted_owner(sb->st_uid) || ++s->links > LINKS_MAX) {
+        close(fd);
+        walk_fail(w, s->links > LINKS_MAX ? PATHS_FAULT_ERRNO : PATHS_FAULT_LINK,
+                  join_name(s->walked, name), ELOOP);
+        free(name);
+        return WALK_FAILED;
+    }
+    char *target = read_link(fd);
+    close(fd);
+    free(name);
+    char *next = target ? join_name(target, rest) : NULL;
+    if (!next) {
+        free(target);
+        walk_fail(w, PATHS_FAULT_ERRNO, NULL, errno ? errno : ENOMEM);
+        return WALK_FAILED;
+    }
+    if (target[0] == '/') {
+        close(s->dir);
+        s->dir = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+        free(s->walked);
+        s->walked = strdup("/");
+        if (s->dir < 0 || !s->walked) {
+            free(target);
+            free(next);
+            walk_fail(w, PATHS_FAULT_ERRNO, NULL, errno ? errno : ENOMEM);
+            return WALK_FAILED;
+        }
+    }
+    free(target);
+    free(s->todo);
+    s->todo = s->p = next;
+    return WALK_ON;
+}
+
+/* Looks up the next name of the path in s->dir: the last one ends the
+ * walk (w->name), a folder is entered, a link is followed. */
+static enum walk_step walk_next(struct walk *s, struct paths_walk *w)
+{
+    while (*s->p == '/')
+        s->p++;
+    size_t n = strcspn(s->p, "/");
+    char *rest = s->p + n;
+    while (*rest == '/')
+        rest++;
+    bool last = *rest == '\0';
+    char *name = strndup(s->p, n);
+    if (!name) {
+        walk_fail(w, PATHS_FAULT_ERRNO, NULL, ENOMEM);
+        return WALK_FAILED;
+    }
+    if (!last && strcmp(name, ".") == 0) {
+        free(name);
+        s->p = rest;
+        return WALK_ON;
+    }
+    if (last && n == 0) {   /* "/" itself */
+        free(name);
+        w->name = strdup(".");
+        return WALK_DONE;
+    }
+    if (last && (!(s->flags & PATHS_FOLLOW_LAST) || strcmp(name, ".") == 0
+                 || strcmp(name, "..") == 0)) {
+        w->name = name;
+        return WALK_DONE;
+    }
+    int fd = openat(s->dir, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+    struct stat sb;
+    if (fd < 0 || fstat(fd, &sb) != 0) {
+        int saved = errno;
+        if (fd >= 0)
+            close(fd);
+        if (last && saved == ENOENT) {
+            w->name = name;   /* a file yet to be made */
+            return WALK_DONE;
+        }
+        walk_fail(w, PATHS_FAULT_ERRNO, join_name(s->walked, name), saved);
+        free(name);
+        return WALK_FAILED;
+    }
+    bool is_link = S_ISLNK(sb.st_mode);
+    if (last && (!is_link || on_procfs(s->dir))) {
+        /* Not a link, or one of /proc's, which name what a process
+         * holds open and only the kernel can follow. */
+        close(fd);
+        w->name = name;
+        w->kernel_link = is_link;
+        return WALK_DONE;
+    }
+    if (!is_link && !S_ISDIR(sb.st_mode)) {
+        close(fd);
+        walk_fail(w, PATHS_FAULT_ERRNO, join_name(s->walked, name), ENOTDIR);
+        free(name);
+        return WALK_FAILED;
+    }
+    /* Going on past dir: it must not let others change what it
+     * holds. */
+    struct stat dsb;
+    if ((s->flags & PATHS_SAFE_ABOVE)
+        && (fstat(s->dir, &dsb) != 0 || !folder_above_is_safe(&dsb))) {
+        close(fd);
+        free(name);
+        walk_fail(w, PATHS_FAULT_FOLDER, strdup(*s->walked ? s->walked : "."),
+                  EPERM);
+        return WALK_FAILED;
+    }
+    if (is_link)
+        return walk_follow(s, w, fd, &sb, name, rest);
+    char *next = join_name(s->walked, name);
+    free(name);
+    close(s->dir);
+    s->dir = fd;
+    free(s->walked);
+    s->walked = next;
+    if (!s->walked) {
+        walk_fail(w, PATHS_FAULT_ERRNO, NULL, ENOMEM);
+        return WALK_FAILED;
+    }
+    s->p = rest;
+    return WALK_ON;
+}
+
 int paths_walk(const char *path, unsigned flags, struct paths_walk *w)
 {
     memset(w, 0, sizeof *w);
     w->dir = -1;
     if (!path || !*path)
         return walk_fail(w, PATHS_FAULT_ERRNO, NULL, EINVAL);
-    char *todo = NULL;
+    struct walk s = { .flags = flags, .dir = -1 };
     if (path[0] != '/' && (flags & PATHS_SAFE_ABOVE)) {
         /* What SQLite opens is the absolute name: the folders above the
          * current one are looked in too. */
         char *cwd = getcwd(NULL, 0);
-        todo = cwd ? join_name(cwd, path) : NULL;
+        s.todo = cwd ? join_name(cwd, path) : NULL;
         free(cwd);
     } else {
-        todo = strdup(path);
+        s.todo = strdup(path);
     }
-    char *walked = todo ? strdup(todo[0] == '/' ? "/" : "") : NULL;
-    int dir = todo ? open(todo[0] == '/' ? "/" : ".",
+    s.walked = s.todo ? strdup(s.todo[0] == '/' ? "/" : "") : NULL;
+    s.dir = s.todo ? open(s.todo[0] == '/' ? "/" : ".",
                           O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
-    int links = 0, rc = 0;
-    char *p = todo;
-    if (!todo || !walked || dir < 0) {
-        rc = walk_fail(w, PATHS_FAULT_ERRNO, NULL, todo && walked ? errno : ENOMEM);
-        goto out;
-    }
-    for (;;) {
-        while (*p == '/')
-            p++;
-        size_t n = strcspn(p, "/");
-        char *rest = p + n;
-        while (*rest == '/')
-            rest++;
-        bool last = *rest == '\0';
-        char *name = strndup(p, n);
-        if (!name) {
+    s.p = s.todo;
+    int rc = 0;
+    enum walk_step step = WALK_FAILED;
+    if (!s.todo || !s.walked || s.dir < 0)
+        rc = walk_fail(w, PATHS_FAULT_ERRNO, NULL,
+                       s.todo && s.walked ? errno : ENOMEM);
+    else
+        while ((step = walk_next(&s, w)) == WALK_ON)
+            ;
+    if (step == WALK_FAILED) {
+        rc = -1;
+    } else {
+        w->dir = s.dir;
+        s.dir = -1;
+        w->folder = strdup(*s.walked ? s.walked : ".");
+        if (!w->folder || !w->name) {
+            paths_walk_clear(w);
             rc = walk_fail(w, PATHS_FAULT_ERRNO, NULL, ENOMEM);
-            goto out;
         }
-        if (!last && strcmp(name, ".") == 0) {
-            free(name);
-            p = rest;
-            continue;
-        }
-        if (last && n == 0) {   /* "/" itself */
-            free(name);
-            w->name = strdup(".");
-            break;
-        }
-        if (last && (!(flags & PATHS_FOLLOW_LAST) || strcmp(name, ".") == 0
-                     || strcmp(name, "..") == 0)) {
-            w->name = name;
-            break;
-        }
-        int fd = openat(dir, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
-        struct stat sb;
-        if (fd < 0 || fstat(fd, &sb) != 0) {
-            int saved = errno;
-            if (fd >= 0)
-                close(fd);
-            if (last && saved == ENOENT) {
-                w->name = name;   /* a file yet to be made */
-                break;
-            }
-            rc = walk_fail(w, PATHS_FAULT_ERRNO, join_name(walked, name), saved);
-            free(name);
-            goto out;
-        }
-        bool is_link = S_ISLNK(sb.st_mode);
-        if (last && (!is_link || on_procfs(dir))) {
-            /* Not a link, or one of /proc's, which name what a process
-             * holds open and only the kernel can follow. */
-            close(fd);
-            w->name = name;
-            w->kernel_link = is_link;
-            break;
-        }
-        if (!is_link && !S_ISDIR(sb.st_mode)) {
-            close(fd);
-            rc = walk_fail(w, PATHS_FAULT_ERRNO, join_name(walked, name), ENOTDIR);
-            free(name);
-            goto out;
-        }
-        /* Going on past dir: it must not let others change what it
-         * holds. */
-        struct stat dsb;
-        if ((flags & PATHS_SAFE_ABOVE)
-            && (fstat(dir, &dsb) != 0 || !folder_above_is_safe(&dsb))) {
-            close(fd);
-            free(name);
-            rc = walk_fail(w, PATHS_FAULT_FOLDER,
-                           strdup(*walked ? walked : "."), EPERM);
-            goto out;
-        }
-        if (!is_link) {
-            char *next = join_name(walked, name);
-            free(name);
-            close(dir);
-            dir = fd;
-            free(walked);
-            walked = next;
-            if (!walked) {
-                rc = walk_fail(w, PATHS_FAULT_ERRNO, NULL, ENOMEM);
-                goto out;
-            }
-            p = rest;
-            continue;
-        }
-        if (!paths_trusted_owner(sb.st_uid) || ++links > LINKS_MAX) {
-            close(fd);
-            rc = walk_fail(w, links > LINKS_MAX ? PATHS_FAULT_ERRNO : PATHS_FAULT_LINK,
-                           join_name(walked, name), ELOOP);
-            free(name);
-            goto out;
-        }
-        char *target = read_link(fd);
-        close(fd);
-        free(name);
-        char *next = target ? join_name(target, rest) : NULL;
-        if (!next) {
-            free(target);
-            rc = walk_fail(w, PATHS_FAULT_ERRNO, NULL, errno ? errno : ENOMEM);
-            goto out;
-        }
-        if (target[0] == '/') {
-            close(dir);
-            dir = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
-            free(walked);
-            walked = strdup("/");
-            if (dir < 0 || !walked) {
-                free(target);
-                free(next);
-                rc = walk_fail(w, PATHS_FAULT_ERRNO, NULL, errno ? errno : ENOMEM);
-                goto out;
-            }
-        }
-        free(target);
-        free(todo);
-        todo = p = next;
     }
-    w->dir = dir;
-    dir = -1;
-    w->folder = strdup(*walked ? walked : ".");
-    if (!w->folder || !w->name) {
-        paths_walk_clear(w);
-        rc = walk_fail(w, PATHS_FAULT_ERRNO, NULL, ENOMEM);
-    }
-out:
-    if (dir >= 0)
-        close(dir);
-    free(todo);
-    free(walked);
+    if (s.dir >= 0)
+        close(s.dir);
+    free(s.todo);
+    free(s.walked);
     return rc;
 }
 
