@@ -758,10 +758,13 @@ static enum store_status put_card(struct io_export *ex,
     if (rc != STORE_OK)
         return rc;
     put_prop(out, "X-RAPPORT-STAGE", stage_key(c->stage));
-    if (c->roles) {
-        const char *roles = (c->roles & ROLE_USER) && (c->roles & ROLE_DECISION_MAKER)
-                            ? "both" : (c->roles & ROLE_USER) ? "user"
-                            : "decision-maker";
+    const char *role_keys[CONTACT_ROLE_COUNT];
+    size_t nroles = contact_role_keys(c->roles, role_keys);
+    if (nroles > 0) {
+        /* The role words as everywhere; "user,decision-maker" for both. */
+        char roles[64];
+        snprintf(roles, sizeof roles, "%s%s%s", role_keys[0],
+                 nroles > 1 ? "," : "", nroles > 1 ? role_keys[1] : "");
         put_prop(out, "X-RAPPORT-ROLES", roles);
     }
     put_prop(out, "X-RAPPORT-PROJECTS", c->projects);

@@ -148,13 +148,11 @@ static void fill_fields(struct ui_field *f, const struct contact *c)
     f[FIELD_ORG].value = dup_or_empty(c->org);
     f[FIELD_DEPARTMENT].value = dup_or_empty(c->department);
     f[FIELD_TITLE].value = dup_or_empty(c->title);
-    const char *roles = "";
-    if (c->roles == (ROLE_USER | ROLE_DECISION_MAKER))
-        roles = "both";
-    else if (c->roles == ROLE_USER)
-        roles = "user";
-    else if (c->roles == ROLE_DECISION_MAKER)
-        roles = "decision-maker";
+    const char *role_keys[CONTACT_ROLE_COUNT];
+    size_t nroles = contact_role_keys(c->roles, role_keys);
+    char roles[64];
+    snprintf(roles, sizeof roles, "%s%s%s", nroles > 0 ? role_keys[0] : "",
+             nroles > 1 ? ", " : "", nroles > 1 ? role_keys[1] : "");
     f[FIELD_ROLES].value = dup_or_empty(roles);
     f[FIELD_EMAILS].value = strlist_join(&c->emails, ", ");
     f[FIELD_PHONES].value = join_phones(&c->phones);

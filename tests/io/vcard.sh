@@ -79,7 +79,13 @@ like "$(cat "$TEST_DIR/out.vcf")" '^TEL:\+47 1'"$(printf '\r')"'$' "a number of 
 like "$(cat "$TEST_DIR/out.vcf")" '^TEL;TYPE=fax:\+47 2' "a fax TEL;TYPE=fax"
 like "$(cat "$TEST_DIR/out.vcf")" '^X-RAPPORT-PROJECTS:Line one\\nline two' "newlines are escaped"
 like "$(cat "$TEST_DIR/out.vcf")" '^X-RAPPORT-STAGE:client' "the stage travels in X-RAPPORT-STAGE"
-like "$(cat "$TEST_DIR/out.vcf")" '^X-RAPPORT-ROLES:both' "the roles travel in X-RAPPORT-ROLES"
+like "$(cat "$TEST_DIR/out.vcf")" '^X-RAPPORT-ROLES:user\\,decision-maker' \
+     "the roles travel in X-RAPPORT-ROLES, in the words list and CSV use"
+printf 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Old Both\r\nEMAIL:oldboth@example.org\r\nX-RAPPORT-ROLES:both\r\nEND:VCARD\r\n' \
+    >"$TEST_DIR/old-both.vcf"
+"$RAPPORT" --db "$TEST_DIR/old-both.db" import "$TEST_DIR/old-both.vcf" >/dev/null 2>&1
+is "$(sql "$TEST_DIR/old-both.db" "SELECT roles FROM contact WHERE name = 'Old Both'")" 3 \
+   "an older export's X-RAPPORT-ROLES:both still reads as both roles"
 unlike "$(cat "$TEST_DIR/out.vcf")" "$(printf '\\xc3\r')" "folding never splits a UTF-8 sequence"
 
 r export --format vcard --vcard-version 3
