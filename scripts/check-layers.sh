@@ -13,6 +13,8 @@
 #    in store/;
 #  - SQLite (sqlite3_, <sqlite3.h>) is spoken only in store/;
 #  - curses only in tui/;
+#  - the domain, the store and the model print nothing (core/, store/,
+#    model/): the front ends say what they report;
 #  - no file is longer than 800 lines.
 set -u
 src=${1:-$(dirname "$0")/../src}
@@ -62,6 +64,11 @@ function rank(layer) {
         }
         if (layer != "store" && (line ~ /sqlite3_/ || line ~ /<sqlite3\.h>/)) {
             printf "%s:%d: SQLite outside store/\n", rel, lines
+            bad = 1
+        }
+        if ((layer == "core" || layer == "store" || layer == "model") \
+            && line ~ /(^|[^a-z_])(printf|fprintf|puts|fputs|putchar|fputc|perror|fwrite)[ \t]*\(/) {
+            printf "%s:%d: %s/ prints; return the text and let a front end say it\n", rel, lines, layer
             bad = 1
         }
         if (layer != "tui" && line ~ /^[ \t]*#[ \t]*include[ \t]*<n?curses(w\/curses)?\.h>/) {

@@ -83,6 +83,29 @@ static int parse_globals(int argc, char **argv, struct globals *g)
     return cmd;
 }
 
+/* The voice both front ends speak with on standard error (core/app.h). */
+static void say_warning(const char *text)
+{
+    fprintf(stderr, _("rapport: WARNING: %s\n"), text);
+}
+
+static void say_error(const char *text)
+{
+    fprintf(stderr, "rapport: %s\n", text);
+}
+
+static void say_upgrading(const char *path, int version, int64_t notes)
+{
+    fprintf(stderr, _("rapport: upgrading %s to schema version %d for %lld notes; this is done once and takes a while…\n"),
+            path, version, (long long)notes);
+}
+
+static const struct app_voice stderr_voice = {
+    .warning = say_warning,
+    .error = say_error,
+    .upgrading = say_upgrading,
+};
+
 /* A private folder holding a fresh database filled with the demo data. */
 static int open_demo(struct app *app, bool read_only)
 {
@@ -129,7 +152,7 @@ int main(int argc, char **argv)
         return CLI_USAGE;
     }
 
-    struct app app = { 0 };
+    struct app app = { .voice = &stderr_voice };
     config_init(&app.cfg);
     struct strlist warnings = { 0 };
     int status = CLI_OK;

@@ -56,14 +56,21 @@ char *app_store_error(const struct store *st)
     return app_advised(store_error(st), store_advice(st));
 }
 
-/* Said before the long upgrade runs, so that it does not look like a
- * hang. */
 static void say_upgrading(void *arg, const char *path, int version,
                           int64_t notes)
 {
-    (void)arg;
-    fprintf(stderr, _("rapport: upgrading %s to schema version %d for %lld notes; this is done once and takes a while…\n"),
-            path, version, (long long)notes);
+    const struct app *app = arg;
+    if (app->voice && app->voice->upgrading)
+        app->voice->upgrading(path, version, notes);
+}
+
+static void say(const struct app *app, bool error, const char *text)
+{
+    if (!app->voice)
+        return;
+    void (*fn)(const char *) = error ? app->voice->error : app->voice->warning;
+    if (fn)
+        fn(text);
 }
 
 int app_open_store(struct app *app)
@@ -75,15 +82,17 @@ int app_open_store(struct app *app)
     if (app->cfg.shared_database)
         flags |= STORE_OPEN_SHARED;
     struct strlist warnings = { 0 };
-    struct store_opening how = { .warnings = &warnings, .upgrading = say_upgrading };
+    struct store_opening how = { .warnings = &warnings,
+                                 .upgrading = say_upgrading,
+                                 .arg = app };
     enum store_status rc = store_open_with(app->db_path, flags, &how, &app->st);
     for (size_t i = 0; i < warnings.len; i++)
-        fprintf(stderr, _("rapport: WARNING: %s\n"), warnings.items[i]);
+        say(app, false, warnings.items[i]);
     strlist_clear(&warnings);
     if (rc != STORE_OK) {
         char *message = how.error ? app_advised(how.error, how.advice) : NULL;
-        fprintf(stderr, "rapport: %s\n", message ? message
-                : how.error ? how.error : _("cannot open the database"));
+        say(app, true, message ? message
+            : how.error ? how.error : _("cannot open the database"));
         free(message);
         free(how.error);
         app->st = NULL;
@@ -176,7 +185,11 @@ int app_use_scratch(struct app *app, const char *purpose)
     if (asprintf(&dir, "%s/rapport-%s.XXXXXX", tmp && *tmp ? tmp : "/tmp", purpose) < 0)
         return 1;
     if (!mkdtemp(dir)) {
-        fprintf(stderr, _("rapport: cannot make a temporary folder: %s\n"), strerror(errno));
+        char *why = NULL;
+        if (asprintf(&why, _("cannot make a temporary folder: %s"), strerror(errno)) >= 0) {
+            say(app, true, why);
+            free(why);
+        }
         free(dir);
         return 1;
     }

@@ -4,11 +4,24 @@
 #define RAPPORT_APP_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "core/config.h"
 #include "store/store.h"
 
+/* How the session speaks to the person: the front end's own words and
+ * stream (main.c gives both front ends the same, on standard error), so
+ * the domain prints nothing itself. Each gets the text made safe. */
+struct app_voice {
+    void (*warning)(const char *text);
+    void (*error)(const char *text);
+    /* Said before a long schema upgrade, so that it does not look like
+     * a hang. */
+    void (*upgrading)(const char *path, int version, int64_t notes);
+};
+
 struct app {
+    const struct app_voice *voice;
     struct config cfg;
     char *db_path;          /* the database to use */
     char *scratch_dir;      /* a throw-away folder (--demo, a dry run), else NULL */
@@ -16,9 +29,9 @@ struct app {
     struct store *st;       /* NULL until app_open_store */
 };
 
-/* Opens app->db_path (creating it unless read-only) and prints warnings
- * to stderr, and a notice before a long upgrade. Returns 0, or 1 after
- * printing a one-line error with its advice. */
+/* Opens app->db_path (creating it unless read-only), saying its warnings
+ * and, before a long upgrade, a notice through app->voice. Returns 0, or
+ * 1 after saying a one-line error with its advice. */
 int app_open_store(struct app *app);
 /* What the person can do about a failure of the store, worded for them:
  * the advice names rapport's commands and options, which the store does
@@ -32,7 +45,7 @@ char *app_advised(const char *message, enum store_advice advice);
 char *app_store_error(const struct store *st);
 void app_close(struct app *app);
 /* Points app->db_path at a new database in a private throw-away folder
- * named for its purpose ("demo"). Returns 0, or 1 after printing why not. */
+ * named for its purpose ("demo"). Returns 0, or 1 after saying why not. */
 int app_use_scratch(struct app *app, const char *purpose);
 /* Removes that folder (after app_close). */
 void app_remove_scratch(struct app *app);

@@ -52,6 +52,14 @@ printf 'static int f(void *db) { return sqlite3_changes(db); }\n' >>"$TEST_DIR/s
 broken "SQLite outside store/" 'core/note\.c:[0-9]+: SQLite outside store/'
 
 fresh_copy
+printf 'static void f(void) { fprintf(stderr, "x"); }\n' >>"$TEST_DIR/src/core/note.c"
+broken "printing in core/" 'core/note\.c:[0-9]+: core/ prints'
+
+fresh_copy
+printf 'static void f(void) { printf("x"); }\n' >>"$TEST_DIR/src/store/note.c"
+broken "printing in store/" 'store/note\.c:[0-9]+: store/ prints'
+
+fresh_copy
 printf '#include <curses.h>\n' >>"$TEST_DIR/src/cli/cli.c"
 broken "curses outside tui/" 'cli/cli\.c:[0-9]+: curses outside tui/'
 
