@@ -23,10 +23,6 @@
 #include "base/text.h"
 #include "tui/ui.h"
 
-#ifndef LOCALEDIR
-#define LOCALEDIR "/usr/local/share/locale"
-#endif
-
 struct globals {
     const char *db;
     const char *config;
@@ -132,11 +128,7 @@ static int open_demo(struct app *app, bool read_only)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
-    /* RAPPORT_LOCALEDIR lets an uninstalled build (and its tests) find
-     * the translations it just compiled. */
-    const char *localedir = getenv("RAPPORT_LOCALEDIR");
-    bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
-    textdomain(PACKAGE);
+    i18n_bind();
 
     struct globals g = { 0 };
     int cmd = parse_globals(argc, argv, &g);

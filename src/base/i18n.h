@@ -11,6 +11,11 @@
  * the kind). Translate it with C_(); xgettext reads NC_:1c,2. */
 #define NC_(context, text) (context "\004" text)
 
+/* Binds rapport's text domain to its catalogues: $RAPPORT_LOCALEDIR when
+ * set; the build tree's locale/ when this is the build tree's own binary;
+ * else the install prefix's (LOCALEDIR). Call after setlocale(). */
+void i18n_bind(void);
+
 /* gettext of an NC_() string: the translation, or the text after the
  * context when there is none. */
 static inline const char *C_(const char *marked)
