@@ -98,19 +98,57 @@ void cli_print_usage(FILE *out, const struct option_spec *globals)
             _("Run 'rapport COMMAND --help' for a command's arguments and options."));
 }
 
+/* An option's help after its 29 columns of name, wrapped at spaces so
+ * that a long one stays within 80 columns. */
+#define HELP_INDENT 29
+#define HELP_WIDTH 80
+
+static void print_option_help(const char *left, const char *help)
+{
+    printf("  %-26s ", left);
+    int room = HELP_WIDTH - HELP_INDENT;
+    const char *p = help;
+    while (*p) {
+        const char *end = p, *cut = NULL;
+        char word[512];
+        /* The longest run of whole words that fits, else one word. */
+        for (;;) {
+            const char *next = end + strcspn(end, " ");
+            size_t n = (size_t)(next - p) < sizeof word ? (size_t)(next - p)
+                                                        : sizeof word - 1;
+            memcpy(word, p, n);
+            word[n] = '\0';
+            if (cut && text_width(word) > room)
+                break;
+            cut = next;
+            if (!*next)
+                break;
+            end = next + 1;
+        }
+        printf("%.*s\n", (int)(cut - p), p);
+        p = *cut ? cut + 1 : cut;
+        if (*p)
+            printf("%*s", HELP_INDENT, "");
+    }
+    if (!*help)
+        putchar('\n');
+}
+
 static void print_command_help(const struct cli_command *cmd)
 {
     printf(_("Usage: rapport %s %s\n"), cmd->name, _(cmd->synopsis));
     printf("%s\n", _(cmd->summary));
+    if (cmd->description)
+        printf("\n%s\n", _(cmd->description));
     if (cmd->options && cmd->options[0].name) {
         printf("\n%s\n", _("Options:"));
         for (int i = 0; cmd->options[i].name; i++) {
             char left[64];
             options_synopsis(&cmd->options[i], left, sizeof left);
-            printf("  %-26s %s\n", left, _(cmd->options[i].help));
+            print_option_help(left, _(cmd->options[i].help));
         }
     }
-    printf("  %-26s %s\n", "-h, --help", _("show this help"));
+    print_option_help("-h, --help", _("show this help"));
 }
 
 static bool wants_help(int argc, char **argv)
@@ -136,10 +174,7 @@ int cli_run(struct app *app, int argc, char **argv)
         return CLI_USAGE;
     }
     if (wants_help(argc, argv)) {
-        if (cmd->help)
-            cmd->help();
-        else
-            print_command_help(cmd);
+        print_command_help(cmd);
         return CLI_OK;
     }
 

@@ -36,9 +36,10 @@ struct cli_command {
     int min_args;
     int max_args;                    /* -1: any number */
     int (*run)(struct app *app, struct cli_args *p);
-    /* Optional: --help in the command's own words (import, export),
-     * instead of the one made from the synopsis and the option table. */
-    void (*help)(void);
+    /* Optional, N_(): a paragraph that --help prints after the summary,
+     * where a line is not enough (what an import merges, what each
+     * export format holds). */
+    const char *description;
     /* Optional: run after parsing, before the database is opened. */
     int (*prepare)(struct app *app, const struct cli_args *p);
     bool needs_write;

@@ -1,6 +1,6 @@
 /* `rapport export`: every contact (CSV, vCard, JSON) or the open
  * follow-ups (iCalendar), written privately by io/ (SPEC §5). Its --help
- * is its own text, on what each format holds.
+ * adds a paragraph on what each format holds.
  * A command: uses cli/command.h, cli/output.h and the layers below
  * cli/ (io/, core/, store/, model/, base/). */
 #include <config.h>
@@ -14,27 +14,12 @@
 #include "cli/output.h"
 #include "io/io.h"
 
-/* The help lines are export_help's, translated as one block. */
 static const struct option_spec export_options[] = {
-    { "format", OPTION_VALUE, "FORMAT", NULL },
-    { "output", OPTION_VALUE, "FILE", NULL },
-    { "vcard-version", OPTION_VALUE, "N", NULL },
+    { "format", OPTION_VALUE, "FORMAT", N_("csv, vcard, ics or json (default: from --output's name, else csv)") },
+    { "output", OPTION_VALUE, "FILE", N_("where to write; - or none: standard output") },
+    { "vcard-version", OPTION_VALUE, "N", N_("3 or 4 (default 4)") },
     { NULL, OPTION_FLAG, NULL, NULL },
 };
-
-static void export_help(void)
-{
-    printf("%s\n\n%s\n", _("Usage: rapport export [--format csv|vcard|ics|json] [--output FILE] [--vcard-version 3|4]"),
-           _("Exports every contact (CSV, vCard, JSON with notes, follow-ups, stage\n"
-             "history and scores) or the open follow-ups (iCalendar VTODO items).\n"
-             "Files are written private (0600)."));
-    printf("\n%s\n", _("Options:\n"
-                       "  --format FORMAT     csv, vcard, ics or json (default: from --output's\n"
-                       "                      name, else csv)\n"
-                       "  --output FILE       where to write; - or none: standard output\n"
-                       "  --vcard-version N   3 or 4 (default 4)\n"
-                       "  -h, --help          show this help"));
-}
 
 static int cmd_export(struct app *app, struct cli_args *p)
 {
@@ -91,5 +76,7 @@ const struct cli_command cli_cmd_export = {
     .min_args = 0,
     .max_args = -1,
     .run = cmd_export,
-    .help = export_help,
+    .description = N_("Exports every contact (CSV, vCard, JSON with notes, follow-ups, stage\n"
+                      "history and scores) or the open follow-ups (iCalendar VTODO items).\n"
+                      "Files are written private (0600)."),
 };

@@ -1,6 +1,6 @@
 /* `rapport import`: contacts from a vCard or CSV file, or follow-ups from
- * an iCalendar file (SPEC §5), read and merged by io/. Its --help is its
- * own text, a paragraph on what merging keeps.
+ * an iCalendar file (SPEC §5), read and merged by io/. Its --help adds
+ * a paragraph on what merging keeps.
  * A command: uses cli/command.h, cli/output.h and the layers below
  * cli/ (io/, core/, store/, model/, base/). */
 #include <config.h>
@@ -15,33 +15,13 @@
 #include "cli/output.h"
 #include "io/io.h"
 
-/* The help lines are import_help's, translated as one block. */
 static const struct option_spec import_options[] = {
-    { "format", OPTION_VALUE, "FORMAT", NULL },
-    { "dry-run", OPTION_FLAG, NULL, NULL },
-    { "strict", OPTION_FLAG, NULL, NULL },
-    { "map", OPTION_VALUE, "SPEC", NULL },
+    { "format", OPTION_VALUE, "FORMAT", N_("csv, vcard or ics (default: from the name and content)") },
+    { "dry-run", OPTION_FLAG, NULL, N_("show what would be added, merged and rejected; write nothing") },
+    { "strict", OPTION_FLAG, NULL, N_("import nothing when any record is rejected") },
+    { "map", OPTION_VALUE, "SPEC", N_("CSV columns by field, e.g. name=Full Name,email=Mail (fields: name, first, last, email, phone, org, department, title, notes, tags, uid)") },
     { NULL, OPTION_FLAG, NULL, NULL },
 };
-
-static void import_help(void)
-{
-    printf("%s\n\n%s\n", _("Usage: rapport import FILE [--format csv|vcard|ics] [--dry-run] [--strict] [--map SPEC]"),
-           _("Imports contacts from a vCard (2.1, 3.0, 4.0) or CSV file (rapport's own\n"
-             "layout, Google Contacts, Outlook, or any header with --map), or\n"
-             "follow-ups from an iCalendar file. Contacts already present (same email\n"
-             "or UID) are merged: new emails, phones, tags and notes are added, and a\n"
-             "stored number without a kind takes the file's; nothing stored is replaced.\n"
-             "Valid records go in together, in one transaction."));
-    printf("\n%s\n", _("Options:\n"
-                       "  --format FORMAT  csv, vcard or ics (default: from the name and content)\n"
-                       "  --dry-run        show what would be added, merged and rejected; write nothing\n"
-                       "  --strict         import nothing when any record is rejected\n"
-                       "  --map SPEC       CSV columns by field, e.g. name=Full Name,email=Mail\n"
-                       "                   (fields: name, first, last, email, phone, org,\n"
-                       "                   department, title, notes, tags, uid)\n"
-                       "  -h, --help       show this help"));
-}
 
 static void print_lines(const struct strlist *lines, FILE *out)
 {
@@ -116,7 +96,12 @@ const struct cli_command cli_cmd_import = {
     .min_args = 0,
     .max_args = -1,
     .run = cmd_import,
-    .help = import_help,
+    .description = N_("Imports contacts from a vCard (2.1, 3.0, 4.0) or CSV file (rapport's own\n"
+                      "layout, Google Contacts, Outlook, or any header with --map), or\n"
+                      "follow-ups from an iCalendar file. Contacts already present (same email\n"
+                      "or UID) are merged: new emails, phones, tags and notes are added, and a\n"
+                      "stored number without a kind takes the file's; nothing stored is replaced.\n"
+                      "Valid records go in together, in one transaction."),
     .prepare = prepare_import,
     .needs_write = true,
 };
