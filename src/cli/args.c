@@ -110,9 +110,15 @@ int args_followup_id(const struct cli_args *p, const char *text,
 int args_date(const struct cli_args *p, const char *text,
               struct date *d)
 {
-    if (date_parse(text, date_today(), d) != 0)
-        return args_bad_value(p, _("date"), text,
-                              _("2026-12-01, today, tomorrow, +3d, +2w, +1m, mon..sun or next friday"));
+    struct date today = date_today();
+    if (date_parse(text, today, d) != 0) {
+        char example[11], expected[200];
+        date_example_iso(today, example);
+        snprintf(expected, sizeof expected,
+                 _("%s, today, tomorrow, +3d, 2w, in 2 weeks, next week, dec 15, mon..sun or next friday"),
+                 example);
+        return args_bad_value(p, _("date"), text, expected);
+    }
     return CLI_OK;
 }
 
