@@ -97,12 +97,13 @@ int args_contact(struct app *app, const char *ref, bool include_archived,
 int args_followup_id(const struct cli_args *p, const char *text,
                      int64_t *id)
 {
-    const char *s = text[0] == '#' ? text + 1 : text;
+    /* f12 as rapport shows it; 12 and #12 as well */
+    const char *s = text[0] == '#' || text[0] == 'f' || text[0] == 'F' ? text + 1 : text;
     char *end;
     errno = 0;
     long long v = strtoll(s, &end, 10);
     if (!*s || *end || errno || v <= 0 || *s < '0' || *s > '9')
-        return args_bad_value(p, _("follow-up"), text, _("an id such as 12 or #12"));
+        return args_bad_value(p, _("follow-up"), text, _("an id such as f12 (or 12)"));
     *id = v;
     return CLI_OK;
 }

@@ -134,7 +134,7 @@ bool ui_act_followup(struct ui *ui, int64_t contact_id)
         == STORE_OK) {
         char day[64];
         ui_date(ui, due, day, sizeof day);
-        ui_message(ui, false, _("Follow-up #%lld on %s."), (long long)id, day);
+        ui_message(ui, false, _("Follow-up f%lld on %s."), (long long)id, day);
         ui->dirty = true;
         added = true;
     } else {
@@ -161,7 +161,7 @@ bool ui_act_done(struct ui *ui, int64_t followup_id)
         if (next.id > 0) {
             char day[64];
             ui_date(ui, next.due, day, sizeof day);
-            ui_message(ui, false, _("Done; the next one (#%lld) is on %s."),
+            ui_message(ui, false, _("Done; the next one (f%lld) is on %s."),
                        (long long)next.id, day);
         } else {
             ui_message(ui, false, _("Done."));

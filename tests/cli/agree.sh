@@ -46,4 +46,60 @@ run --db "$db" follow anna "2026-12-32" "Nothing"
 is "$status" 2 "a day that is not is refused"
 like "$err" "in 2 weeks" "and the hint names the forms"
 
+# ---- the command line agrees with the TUI -------------------------------------
+db="$TEST_DIR/agree.db"
+a() { run --db "$db" "$@"; }
+a add "Anna Kowalczyk" --phone "cell:+47 912 34 567" --phone "work:+47 55"
+a show anna
+like "$out" 'Phones: +\+47 912 34 567 \(cell\), \+47 55 \(work\)$' \
+     "a phone typed as cell: shows as cell"
+like "$out" 'Last contact: +[0-9-]+ \(today\)$' "0 days ago reads today"
+unlike "$out" '0 days ago' "and never 0 days ago"
+
+a note anna --kind delivery "Sent the scans"
+a show anna
+like "$out" '^  #[0-9]+  .*  delivery$' "the note kind is the word typed, delivery"
+unlike "$out" 'delivery of content' "not another spelling of it"
+
+a follow anna today "Call her"
+like "$out" '^Follow-up f1 for #1 Anna' "a follow-up's id is f1, a contact's #1"
+a follow anna tomorrow --at 14:00 "Send slides"
+a follow anna +2d "Book the room"
+a snooze f3 +5d
+is "$status" 0 "snooze takes f3"
+snoozed=$(date -d '+5 days' +%F) due=$(date -d '+2 days' +%F)
+a agenda
+like "$out" "^  f3     $snoozed        Anna Kowalczyk \(#1\): Book the room \[snoozed; due $due\]$" \
+     "agenda shows a snoozed one on its snoozed day, the due date in brackets"
+col() { printf '%s\n' "$out" | grep -F "$1" | awk -v t="$1" '{ print index($0, t) }'; }
+is "$(col 'Anna Kowalczyk (#1): Call her')" "$(col 'Anna Kowalczyk (#1): Send slides')" \
+   "agenda's columns line up with and without a time"
+like "$out" '^  f1 ' "agenda names follow-ups as f1"
+
+a done anna
+is "$status" 1 "done CONTACT with several open follow-ups exits 1"
+like "$err" '#1 Anna Kowalczyk has 3 open follow-ups; name one' "and says so"
+like "$out" '^  f1 .*Call her$' "listing them"
+like "$out" '^  f2 .*Send slides$' "every one"
+a done f1
+is "$status" 0 "done takes f1"
+a done 2
+is "$status" 0 "and a bare id"
+a done anna
+is "$status" 0 "done CONTACT with one open follow-up does it"
+like "$out" '^Done: follow-up f3 for #1 Anna Kowalczyk: Book the room' "and says which"
+a done anna
+is "$status" 1 "with none left it is an error"
+like "$err" 'has no open follow-up' "saying so"
+
+a add "Zed Person" --org "The Very Long Name of a Department of Digital Humanities Research"
+a orgs
+like "$out" '^The Very Long Name of a Department of Digital Humanities Research  ' \
+     "orgs does not cut a name when standard output is no terminal"
+
+a search zzyzx
+is "$status" 1 "search exits 1 when nothing matches, as grep does"
+a search scans
+is "$status" 0 "and 0 when something does"
+
 done_testing
