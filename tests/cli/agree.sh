@@ -97,6 +97,12 @@ a orgs
 like "$out" '^The Very Long Name of a Department of Digital Humanities Research  ' \
      "orgs does not cut a name when standard output is no terminal"
 
+# A word of two letters in a note: found by the command line, and by
+# the TUI's filter (the same store search; tests/unit/test_store.c).
+a note anna "Wants the UX of the OA portal reviewed"
+a search ux
+like "$out" '^#1 Anna Kowalczyk, note #[0-9]+: .*UX' "search finds a word of two letters in a note"
+
 a search zzyzx
 is "$status" 1 "search exits 1 when nothing matches, as grep does"
 a search scans
