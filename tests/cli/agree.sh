@@ -45,6 +45,9 @@ is "$(sql "$db" "SELECT due FROM followup WHERE text = 'Call about 2030-12-5'")"
 run --db "$db" follow anna "2026-12-32" "Nothing"
 is "$status" 2 "a day that is not is refused"
 like "$err" "in 2 weeks" "and the hint names the forms"
+hint=$(printf '%s\n' "$err" | grep -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}' | grep -v 2026-12-32 | head -1)
+ok "$([ -n "$hint" ] && [ "$hint" \> "$(date +%F)" ]; echo $?)" \
+   "the example date in the hint is still to come ($hint)"
 
 # ---- the command line agrees with the TUI -------------------------------------
 db="$TEST_DIR/agree.db"
