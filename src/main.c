@@ -96,10 +96,18 @@ static void say_upgrading(const char *path, int version, int64_t notes)
             path, version, (long long)notes);
 }
 
+static void say_created(const char *path)
+{
+    char *shown = text_sanitize(path, false);
+    fprintf(stderr, _("rapport: created a new database at %s\n"), shown ? shown : path);
+    free(shown);
+}
+
 static const struct app_voice stderr_voice = {
     .warning = say_warning,
     .error = say_error,
     .upgrading = say_upgrading,
+    .created = say_created,
 };
 
 /* A private folder holding a fresh database filled with the demo data. */

@@ -15,6 +15,15 @@
  *   next friday                  the Friday of next week (Dec 4), weeks
  *                                running Monday to Sunday; on a Saturday
  *                                that is the same day as "fri"
+ *   2w, 3d, 1m                   as +2w, +3d, +1m
+ *   in 2 weeks, in 3 days, in 2w the same, in words
+ *   next week                    the Monday of next week (Nov 30)
+ *   dec 15, 15 dec, 12-15        that day from today on: this year's
+ *                                when still to come (or today), else
+ *                                next year's (month names in English or
+ *                                the locale's; 12-15 is month-day, as in
+ *                                ISO, never day-month)
+ *   2026-12-5                    ISO with a one-digit month or day
  *   fri 14:00, today 9:30        any of these, then a time of day, where
  *                                a follow-up is due at an hour
  *                                (date_parse_with_time)
@@ -349,6 +358,144 @@ static int weekday_named(const char *word)
     return found;
 }
 
+static const char *const english_months[12][2] = {
+    { "january", "jan" }, { "february", "feb" }, { "march", "mar" },
+    { "april", "apr" },   { "may", "may" },      { "june", "jun" },
+    { "july", "jul" },    { "august", "aug" },   { "september", "sep" },
+    { "october", "oct" }, { "november", "nov" }, { "december", "dec" },
+};
+
+/* 1..12, or 0 when word names no month (English or the locale's,
+ * full or abbreviated, ignoring case, accents and a full stop). */
+static int month_named(const char *word)
+{
+    static const nl_item full[12] = { MON_1, MON_2, MON_3, MON_4, MON_5, MON_6,
+                                      MON_7, MON_8, MON_9, MON_10, MON_11, MON_12 };
+    static const nl_item abbr[12] = { ABMON_1, ABMON_2, ABMON_3, ABMON_4,
+                                      ABMON_5, ABMON_6, ABMON_7, ABMON_8,
+                                      ABMON_9, ABMON_10, ABMON_11, ABMON_12 };
+    char *folded = text_fold(word);
+    size_t n = strlen(folded);
+    if (n > 1 && folded[n - 1] == '.')
+        folded[n - 1] = '\0';
+    int found = 0;
+    for (int i = 0; i < 12 && !found; i++) {
+        if (strcmp(folded, english_months[i][0]) == 0
+            || strcmp(folded, english_months[i][1]) == 0)
+            found = i + 1;
+        const nl_item items[2] = { full[i], abbr[i] };
+        for (int k = 0; k < 2 && !found; k++) {
+            const char *name = nl_langinfo(items[k]);
+            if (!name || !*name)
+                continue;
+            char *local = text_fold(name);
+            size_t m = strlen(local);
+            if (m > 1 && local[m - 1] == '.')
+                local[m - 1] = '\0';
+            if (strcmp(local, folded) == 0)
+                found = i + 1;
+            free(local);
+        }
+    }
+    free(folded);
+    return found;
+}
+
+/* A month and day without a year: the first such day from today on,
+ * this year or a later one (Feb 29 waits for a leap year). */
+static int next_month_day(int month, long day, struct date today,
+                          struct date *out)
+{
+    if (month < 1 || month > 12 || day < 1 || day > 31)
+        return -1;
+    for (int year = today.year; year <= today.year + 8 && year <= 9999; year++) {
+        struct date d = { year, month, (int)day };
+        if (date_is_valid(d) && date_compare(d, today) >= 0) {
+            *out = d;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* A day of the month as a word of 1 or 2 digits: "15". */
+static int day_number(const char *word, long *day)
+{
+    const char *p = word;
+    return read_number(&p, 2, day) == 0 && *p == '\0' ? 0 : -1;
+}
+
+/* Numbers: 2026-12-01 or 2026-12-5 (a year, a month and a day), 12-15
+ * (a month and a day, the next one), 2w, 3d, 1m (as +2w). */
+static int parse_numeric(const char *s, struct date today, struct date *out)
+{
+    const char *p = s;
+    long a, b, c;
+    if (read_number(&p, 6, &a) < 0)
+        return -1;
+    if ((*p == 'd' || *p == 'w' || *p == 'm') && p[1] == '\0') {
+        char offset[16];
+        snprintf(offset, sizeof offset, "+%s", s);
+        return parse_offset(offset, today, out);
+    }
+    if (*p++ != '-' || read_number(&p, 2, &b) < 0)
+        return -1;
+    if (*p == '\0')
+        return p - s <= 5 ? next_month_day((int)a, b, today, out) : -1;
+    if (p - s < 6 || s[4] != '-' || *p++ != '-' || read_number(&p, 2, &c) < 0
+        || *p != '\0')
+        return -1;
+    struct date d = { (int)a, (int)b, (int)c };
+    if (!date_is_valid(d))
+        return -1;
+    *out = d;
+    return 0;
+}
+
+/* Words of two or three: "in 2 weeks", "in 3d", "next week" (its
+ * Monday), "dec 15", "15 dec". s is lower case, its blanks single or
+ * not. */
+static int parse_words(const char *s, struct date today, struct date *out)
+{
+    char first[32], second[32], third[32], rest[2];
+    int n = sscanf(s, "%31s %31s %31s %1s", first, second, third, rest);
+    long number;
+    if (n == 2 && strcmp(first, "next") == 0 && strcmp(second, "week") == 0) {
+        struct date d = date_add_days(today, 7 - date_weekday(today));
+        if (!date_is_valid(d))
+            return -1;
+        *out = d;
+        return 0;
+    }
+    if (strcmp(first, "in") == 0 && (n == 2 || n == 3)) {
+        char offset[48];
+        if (n == 2) {
+            snprintf(offset, sizeof offset, "+%s", second);
+        } else {
+            /* "in 2 weeks": the unit's first letter, spelt out in full */
+            static const char *const units[] = { "day", "days", "week", "weeks",
+                                                 "month", "months" };
+            bool known = false;
+            for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+                known = known || strcmp(third, units[i]) == 0;
+            size_t digits = strspn(second, "0123456789");
+            if (!known || digits == 0 || digits > 6 || second[digits] != '\0')
+                return -1;
+            snprintf(offset, sizeof offset, "+%s%c", second, third[0]);
+        }
+        return parse_offset(offset, today, out);
+    }
+    if (n != 2)
+        return -1;
+    int month = month_named(first);
+    if (month && day_number(second, &number) == 0)
+        return next_month_day(month, number, today, out);
+    month = month_named(second);
+    if (month && day_number(first, &number) == 0)
+        return next_month_day(month, number, today, out);
+    return -1;
+}
+
 int date_parse(const char *text, struct date today, struct date *out)
 {
     if (!text || !date_is_valid(today))
@@ -364,8 +511,8 @@ int date_parse(const char *text, struct date today, struct date *out)
     struct date d = { 0, 0, 0 };
     if (*s == '\0') {
         rc = -1;
-    } else if (isdigit((unsigned char)*s)) {
-        rc = date_parse_iso(s, &d);
+    } else if (isdigit((unsigned char)*s) && !strpbrk(s, " \t")) {
+        rc = parse_numeric(s, today, &d);
     } else if (strcmp(s, "today") == 0) {
         d = today;
         rc = 0;
@@ -395,6 +542,8 @@ int date_parse(const char *text, struct date today, struct date *out)
                 ahead = (wanted - now + 6) % 7 + 1;   /* 1..7 days */
             d = date_add_days(today, ahead);
             rc = date_is_valid(d) ? 0 : -1;
+        } else {
+            rc = parse_words(s, today, &d);
         }
     }
     free(copy);
@@ -430,6 +579,13 @@ int date_parse_with_time(const char *text, struct date today,
         *minutes = at;
     }
     return rc;
+}
+
+void date_example_iso(struct date today, char buf[static 11])
+{
+    struct date d = date_add_months(today, 2);
+    d.day = 1;
+    date_format_iso(date_is_valid(d) ? d : today, buf);
 }
 
 static void date_to_tm(struct date d, struct tm *tm)

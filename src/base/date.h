@@ -41,9 +41,12 @@ struct date date_add_interval(struct date d, struct interval every);
 /* 0 = Monday .. 6 = Sunday */
 int date_weekday(struct date d);
 
-/* Parses 2026-12-01, today, tomorrow, yesterday, +3d, +2w, +1m, -1w,
+/* Parses 2026-12-01 (also 2026-12-5), today, tomorrow, yesterday, +3d,
+ * +2w, +1m, -1w, 2w (as +2w), in 2 weeks, next week (its Monday),
  * mon..sun (and full names: the next such day after today), next friday
- * (the one in the following week). Case-insensitive, surrounding blanks
+ * (the one in the following week), dec 15, 15 dec and 12-15 (the next
+ * such day, today included). The front ends read every date typed with
+ * this (or date_parse_with_time). Case-insensitive, surrounding blanks
  * ignored. Returns 0, or -1 when the text is no date. */
 int date_parse(const char *text, struct date today, struct date *out);
 /* A date as date_parse reads it, then optionally a blank and a time of
@@ -62,6 +65,9 @@ int date_parse_interval(const char *text, struct interval *out);
 /* Writes "3d" etc. into buf. */
 void date_format_interval(struct interval every, char *buf, size_t size);
 
+/* An example date for a prompt's hint, always still to come: the 1st
+ * of the month after next, as YYYY-MM-DD. */
+void date_example_iso(struct date today, char buf[static 11]);
 /* Writes YYYY-MM-DD (and "" for an unset date); buf holds 11 bytes. */
 void date_format_iso(struct date d, char buf[static 11]);
 /* Formats with a strftime pattern (NULL or "" gives the locale's %x). */

@@ -89,9 +89,12 @@ const char *phone_kind_guess(const char *text)
 
 const char *phone_kind_label(const char *kind)
 {
+    /* Untranslated, a kind shows as it is typed (cell: shows as cell);
+     * the catalogues translate the label ("mobile", "Mobil"). */
     for (size_t i = 0; kind && i < KIND_COUNT; i++)
         if (strcmp(kinds[i].key, kind) == 0)
-            return C_(kinds[i].label);
+            return gettext(kinds[i].label) != kinds[i].label
+                       ? C_(kinds[i].label) : kinds[i].key;
     return kind ? kind : "";
 }
 

@@ -97,12 +97,13 @@ int args_contact(struct app *app, const char *ref, bool include_archived,
 int args_followup_id(const struct cli_args *p, const char *text,
                      int64_t *id)
 {
-    const char *s = text[0] == '#' ? text + 1 : text;
+    /* f12 as rapport shows it; 12 and #12 as well */
+    const char *s = text[0] == '#' || text[0] == 'f' || text[0] == 'F' ? text + 1 : text;
     char *end;
     errno = 0;
     long long v = strtoll(s, &end, 10);
     if (!*s || *end || errno || v <= 0 || *s < '0' || *s > '9')
-        return args_bad_value(p, _("follow-up"), text, _("an id such as 12 or #12"));
+        return args_bad_value(p, _("follow-up"), text, _("an id such as f12 (or 12)"));
     *id = v;
     return CLI_OK;
 }
@@ -110,9 +111,15 @@ int args_followup_id(const struct cli_args *p, const char *text,
 int args_date(const struct cli_args *p, const char *text,
               struct date *d)
 {
-    if (date_parse(text, date_today(), d) != 0)
-        return args_bad_value(p, _("date"), text,
-                              _("2026-12-01, today, tomorrow, +3d, +2w, +1m, mon..sun or next friday"));
+    struct date today = date_today();
+    if (date_parse(text, today, d) != 0) {
+        char example[11], expected[200];
+        date_example_iso(today, example);
+        snprintf(expected, sizeof expected,
+                 _("%s, today, tomorrow, +3d, 2w, in 2 weeks, next week, dec 15, mon..sun or next friday"),
+                 example);
+        return args_bad_value(p, _("date"), text, expected);
+    }
     return CLI_OK;
 }
 

@@ -188,6 +188,8 @@ int cli_run(struct app *app, int argc, char **argv)
     }
     if (rc == CLI_OK && cmd->prepare)
         rc = cmd->prepare(app, &p);
+    /* A command that writes nothing reads a database that is there. */
+    app->must_exist = !cmd->needs_write;
     if (rc == CLI_OK && app_open_store(app) != 0)
         rc = CLI_USER_ERROR;
     if (rc == CLI_OK)

@@ -42,6 +42,8 @@ struct cli_command {
     const char *description;
     /* Optional: run after parsing, before the database is opened. */
     int (*prepare)(struct app *app, const struct cli_args *p);
+    /* Changes the database: refused with --read-only; one that does not
+     * never creates a missing database (it says there is none). */
     bool needs_write;
 };
 

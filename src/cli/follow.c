@@ -7,7 +7,10 @@
 #include <inttypes.h>
 #include <stdlib.h>
 
+#include <stdio.h>
+
 #include "base/i18n.h"
+#include "base/text.h"
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/followup.h"
@@ -47,7 +50,7 @@ static int cmd_follow(struct app *app, struct cli_args *p)
     } else {
         char when[64];
         output_date(app, due, when, sizeof when);
-        printf(_("Follow-up #%" PRId64 " for "), id);
+        printf(_("Follow-up f%" PRId64 " for "), id);
         output_contact(stdout, &c);
         printf(_(" on %s"), when);
         if (minutes >= 0)
@@ -75,6 +78,54 @@ const struct cli_command cli_cmd_follow = {
     .needs_write = true,
 };
 
+/* f12, 12 or #12: a follow-up's id; anything else names a contact. */
+static bool is_followup_id(const char *text)
+{
+    const char *s = *text == 'f' || *text == 'F' || *text == '#' ? text + 1 : text;
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+/* The follow-up a FOLLOWUP argument means: its id, or a contact with
+ * exactly one open follow-up. With several, lists them and asks for
+ * one (CLI_USER_ERROR), as with none. */
+static int followup_argument(struct app *app, const struct cli_args *p,
+                             const char *text, int64_t *id)
+{
+    if (is_followup_id(text))
+        return args_followup_id(p, text, id);
+    struct contact c;
+    int rc = args_contact(app, text, false, &c);
+    if (rc != CLI_OK)
+        return rc;
+    struct followup_filter filter = { .contact_id = c.id, .open_only = true };
+    struct followup_list open = { 0 };
+    if (store_followup_page(app->st, &filter, NULL, 50, &open) != STORE_OK) {
+        rc = output_store_failed(app);
+    } else if (open.len == 1) {
+        *id = open.items[0].id;
+    } else {
+        char *name = text_sanitize(c.name, false);
+        if (open.len == 0)
+            fprintf(stderr, _("rapport: #%" PRId64 " %s has no open follow-up\n"),
+                    c.id, name ? name : "");
+        else
+            fprintf(stderr, _("rapport: #%" PRId64 " %s has %zu%s open follow-ups; name one by its id:\n"),
+                    c.id, name ? name : "", open.len, open.more ? "+" : "");
+        free(name);
+        for (size_t i = 0; i < open.len; i++)
+            output_followup(app, &open.items[i], false);
+        rc = CLI_USER_ERROR;
+    }
+    followup_list_clear(&open);
+    contact_clear(&c);
+    return rc;
+}
+
 static const struct option_spec done_options[] = {
     { "note", OPTION_VALUE, "TEXT", N_("log a note with it") },
     { NULL, OPTION_FLAG, NULL, NULL },
@@ -83,12 +134,12 @@ static const struct option_spec done_options[] = {
 static int cmd_done(struct app *app, struct cli_args *p)
 {
     int64_t id;
-    int rc = args_followup_id(p, p->args[0], &id);
+    int rc = followup_argument(app, p, p->args[0], &id);
     if (rc != CLI_OK)
         return rc;
     struct followup f = { 0 };
     if (store_followup_get(app->st, id, &f) != STORE_OK) {
-        fprintf(stderr, _("rapport: no follow-up #%" PRId64 "\n"), id);
+        fprintf(stderr, _("rapport: no follow-up f%" PRId64 "\n"), id);
         return CLI_USER_ERROR;
     }
     struct followup next = { 0 };
@@ -96,7 +147,7 @@ static int cmd_done(struct app *app, struct cli_args *p)
         != STORE_OK) {
         rc = output_store_failed(app);
     } else {
-        printf(_("Done: follow-up #%" PRId64 " for "), id);
+        printf(_("Done: follow-up f%" PRId64 " for "), id);
         output_contact_ref(stdout, f.contact_id, f.contact_name);
         fputs(": ", stdout);
         output_put(stdout, f.text);
@@ -104,7 +155,7 @@ static int cmd_done(struct app *app, struct cli_args *p)
         if (next.id) {
             char when[64];
             output_date(app, next.due, when, sizeof when);
-            printf(_("Next: follow-up #%" PRId64 " on %s\n"), next.id, when);
+            printf(_("Next: follow-up f%" PRId64 " on %s\n"), next.id, when);
         }
     }
     followup_clear(&next);
@@ -114,7 +165,7 @@ static int cmd_done(struct app *app, struct cli_args *p)
 
 const struct cli_command cli_cmd_done = {
     .name = "done",
-    .synopsis = N_("FOLLOWUP [--note TEXT]"),
+    .synopsis = N_("FOLLOWUP|CONTACT [--note TEXT]"),
     .summary = N_("mark a follow-up done"),
     .options = done_options,
     .min_args = 1,
@@ -127,8 +178,8 @@ static int cmd_snooze(struct app *app, struct cli_args *p)
 {
     int64_t id;
     struct date until;
-    int rc = args_followup_id(p, p->args[0], &id);
-    if (rc != CLI_OK || (rc = args_date(p, p->args[1], &until)))
+    int rc = args_date(p, p->args[1], &until);
+    if (rc != CLI_OK || (rc = followup_argument(app, p, p->args[0], &id)))
         return rc;
     if (followup_snooze(app->st, id, until, time(NULL)) != STORE_OK)
         return output_store_failed(app);
@@ -138,7 +189,7 @@ static int cmd_snooze(struct app *app, struct cli_args *p)
     char when[64], due[64];
     output_date(app, until, when, sizeof when);
     output_date(app, f.due, due, sizeof due);
-    printf(_("Snoozed follow-up #%" PRId64 " for "), id);
+    printf(_("Snoozed follow-up f%" PRId64 " for "), id);
     output_contact_ref(stdout, f.contact_id, f.contact_name);
     printf(_(" until %s (due %s)\n"), when, due);
     followup_clear(&f);
@@ -147,7 +198,7 @@ static int cmd_snooze(struct app *app, struct cli_args *p)
 
 const struct cli_command cli_cmd_snooze = {
     .name = "snooze",
-    .synopsis = N_("FOLLOWUP DATE"),
+    .synopsis = N_("FOLLOWUP|CONTACT DATE"),
     .summary = N_("move a follow-up to a later day; its due date stays"),
     .min_args = 2,
     .max_args = 2,

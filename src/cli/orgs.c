@@ -4,7 +4,10 @@
  * cli/ (io/, core/, store/, model/, base/). */
 #include <config.h>
 
+#include <unistd.h>
+
 #include "base/i18n.h"
+#include "base/text.h"
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/cursor.h"
@@ -70,7 +73,11 @@ static int cmd_orgs(struct app *app, struct cli_args *p)
     cursor_orgs(&cur, app->st);
     size_t count = 0;
     for (const struct org *o; (o = cursor_next_org(&cur)); count++) {
-        output_pad(stdout, o->name, 36);
+        /* A terminal gets a column; a pipe or file the whole name. */
+        if (!isatty(STDOUT_FILENO) && text_width(o->name) > 36)
+            output_put(stdout, o->name);
+        else
+            output_pad(stdout, o->name, 36);
         fputs("  ", stdout);
         print_counts(o);
         putchar('\n');

@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "core/cursor.h"
+#include "core/followup.h"
 
 /* Writes stored text made safe for a terminal (SPEC §8). */
 void output_put(FILE *out, const char *s)
@@ -105,11 +106,18 @@ void output_json(FILE *out, json_t *j)
 void output_followup(const struct app *app, const struct followup *f,
                      bool with_contact)
 {
-    char due[64];
-    output_date(app, f->due, due, sizeof due);
-    printf("  #%-5" PRId64 " %s", f->id, due);
+    /* The day it comes up, as the TUI's Review shows it: a snoozed one's
+     * later day, its due date in brackets after the text. The time has
+     * its column whether there is one or not, so the texts line up; an
+     * id is f7 (a contact's is #7). */
+    char day[64], id[32];
+    output_date(app, followup_effective(f), day, sizeof day);
+    snprintf(id, sizeof id, "f%" PRId64, f->id);
+    printf("  %-6s %s", id, day);
     if (f->due_minutes >= 0)
         printf(" %02d:%02d", f->due_minutes / 60, f->due_minutes % 60);
+    else
+        fputs("      ", stdout);
     fputs("  ", stdout);
     if (with_contact) {
         output_put(stdout, f->contact_name);
@@ -122,9 +130,9 @@ void output_followup(const struct app *app, const struct followup *f,
         printf(_(" (every %s)"), every);
     }
     if (date_is_set(f->snoozed_until)) {
-        char until[64];
-        output_date(app, f->snoozed_until, until, sizeof until);
-        printf(_(" (snoozed until %s)"), until);
+        char due[64];
+        output_date(app, f->due, due, sizeof due);
+        printf(_(" [snoozed; due %s]"), due);
     }
     putchar('\n');
 }

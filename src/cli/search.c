@@ -37,8 +37,11 @@ static int cmd_search(struct app *app, struct cli_args *p)
             }
             putchar('\n');
         }
-        if (hits.len == 0)
+        /* As grep: a script can tell "nothing" from "found". */
+        if (hits.len == 0) {
             printf("%s\n", _("No matches."));
+            rc = CLI_USER_ERROR;
+        }
     }
     search_hit_list_clear(&hits);
     free(query);

@@ -64,9 +64,12 @@ static void show_header(const struct app *app, const struct contact *c)
     char touched[64];
     output_date(app, date_from_time(c->last_touch), touched, sizeof touched);
     long long ago = (long long)cadence_days_since(c, now);
-    snprintf(line, sizeof line,
-             ngettext("%s (%lld day ago)", "%s (%lld days ago)", output_plural(ago)),
-             touched, ago);
+    if (ago == 0)
+        snprintf(line, sizeof line, _("%s (today)"), touched);
+    else
+        snprintf(line, sizeof line,
+                 ngettext("%s (%lld day ago)", "%s (%lld days ago)", output_plural(ago)),
+                 touched, ago);
     show_field(_("Last contact:"), line);
     if (days > 0) {
         snprintf(line, sizeof line,

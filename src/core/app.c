@@ -20,6 +20,8 @@ const char *app_advice(enum store_advice advice)
     switch (advice) {
     case STORE_ADVICE_CREATE:
         return _("run rapport once without --read-only to create it, or name another with --db");
+    case STORE_ADVICE_MISSING:
+        return _("check the name given with --db or in the config; a command that changes something (such as rapport add) creates it");
     case STORE_ADVICE_NAME_FILE:
         return _("name the database file with --db");
     case STORE_ADVICE_RESTORE:
@@ -77,8 +79,10 @@ int app_open_store(struct app *app)
 {
     if (app->st)
         return 0;
+    /* A command that only reads must not leave an empty database behind
+     * a mistyped --db: that would read as "nothing to do". */
     unsigned flags = app->read_only ? STORE_OPEN_READ_ONLY
-                                    : STORE_OPEN_CREATE;
+                     : app->must_exist ? 0 : STORE_OPEN_CREATE;
     if (app->cfg.shared_database)
         flags |= STORE_OPEN_SHARED;
     struct strlist warnings = { 0 };
@@ -99,6 +103,10 @@ int app_open_store(struct app *app)
         return 1;
     }
     free(how.error);
+    /* Said once, so that a mistyped name is seen; a throw-away one is
+     * nobody's business. */
+    if (how.created && !app->scratch_dir && app->voice && app->voice->created)
+        app->voice->created(store_path(app->st));
     return 0;
 }
 
@@ -127,7 +135,7 @@ static int remove_entry(const char *path, const struct stat *sb, int flag,
 static char *scratch_files[SCRATCH_FILES];
 static char *scratch_folder;
 static volatile sig_atomic_t scratch_armed;
-static const int scratch_signals[] = { SIGTERM, SIGINT, SIGHUP };
+static const int scratch_signals[] = { SIGTERM, SIGINT, SIGHUP, SIGPIPE };
 #define SCRATCH_SIGNALS (sizeof scratch_signals / sizeof scratch_signals[0])
 
 static void on_scratch_signal(int sig)

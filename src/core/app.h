@@ -18,6 +18,8 @@ struct app_voice {
     /* Said before a long schema upgrade, so that it does not look like
      * a hang. */
     void (*upgrading)(const char *path, int version, int64_t notes);
+    /* Said once when the database did not exist and was made. */
+    void (*created)(const char *path);
 };
 
 struct app {
@@ -26,10 +28,11 @@ struct app {
     char *db_path;          /* the database to use */
     char *scratch_dir;      /* a throw-away folder (--demo, a dry run), else NULL */
     bool read_only;
+    bool must_exist;        /* a command that only reads: never create it */
     struct store *st;       /* NULL until app_open_store */
 };
 
-/* Opens app->db_path (creating it unless read-only), saying its warnings
+/* Opens app->db_path (creating it unless read-only or must_exist), saying its warnings
  * and, before a long upgrade, a notice through app->voice. Returns 0, or
  * 1 after saying a one-line error with its advice. */
 int app_open_store(struct app *app);

@@ -102,9 +102,9 @@ static enum store_status get_open(struct store *st, int64_t id,
 {
     enum store_status rc = store_followup_get(st, id, f);
     if (rc == STORE_NOT_FOUND)
-        return store_fail(st, rc, _("no follow-up #%lld"), (long long)id);
+        return store_fail(st, rc, _("no follow-up f%lld"), (long long)id);
     if (rc == STORE_OK && f->state != FOLLOWUP_OPEN) {
-        rc = store_fail(st, STORE_INVALID, _("follow-up #%lld is already done"),
+        rc = store_fail(st, STORE_INVALID, _("follow-up f%lld is already done"),
                         (long long)id);
         followup_clear(f);
     }
@@ -219,13 +219,13 @@ static enum store_status snooze(struct store *st, int64_t id,
     if (!puts_off) {
         date_format_iso(f.due, day);
         rc = store_fail(st, STORE_INVALID,
-                        _("follow-up #%lld is due on %s; snooze it to a later day"),
+                        _("follow-up f%lld is due on %s; snooze it to a later day"),
                         (long long)id, day);
     } else if (date_is_set(f.snoozed_until)
                && date_compare(until, f.snoozed_until) == 0) {
         date_format_iso(until, day);
         rc = store_fail(st, STORE_INVALID,
-                        _("follow-up #%lld is already snoozed until %s"),
+                        _("follow-up f%lld is already snoozed until %s"),
                         (long long)id, day);
     }
     followup_clear(&f);

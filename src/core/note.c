@@ -18,7 +18,7 @@ const char *const note_kinds[] = {
 
 static const char *const note_kind_labels[] = {
     N_("note"), N_("call"), N_("email"), N_("meeting"), N_("consultation"),
-    N_("delivery of content"),
+    N_("delivery"),
 };
 
 static int kind_index(const char *kind)

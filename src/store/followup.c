@@ -66,7 +66,7 @@ enum store_status store_followup_get(struct store *st, int64_t id,
     sqlite3_bind_int64(stmt, 1, id);
     enum store_status rc = step_followup(st, stmt, out);
     if (rc == STORE_NOT_FOUND)
-        rc = store_fail(st, STORE_NOT_FOUND, _("no follow-up #%lld"), (long long)id);
+        rc = store_fail(st, STORE_NOT_FOUND, _("no follow-up f%lld"), (long long)id);
     return rc;
 }
 
@@ -96,7 +96,7 @@ enum store_status store_followup_set_uid(struct store *st, int64_t id,
     }
     rc = db_run(st, stmt);
     return db_write_end(st, rc, rc == STORE_OK
-        ? db_format(_("set the UID of follow-up #%lld"), (long long)id) : NULL);
+        ? db_format(_("set the UID of follow-up f%lld"), (long long)id) : NULL);
 }
 
 static enum store_status insert_followup(struct store *st, struct followup *f,
@@ -143,7 +143,7 @@ enum store_status store_followup_add(struct store *st, struct followup *f,
     if (rc == STORE_OK)
         rc = db_refresh_contact(st, f->contact_id);
     rc = db_write_end(st, rc, rc == STORE_OK
-        ? db_format(_("follow-up #%lld for %s"), (long long)f->id, name) : NULL);
+        ? db_format(_("follow-up f%lld for %s"), (long long)f->id, name) : NULL);
     free(name);
     return rc;
 }
@@ -182,7 +182,7 @@ enum store_status store_followup_done(struct store *st, int64_t id,
     if (rc == STORE_OK)
         rc = db_refresh_contact(st, f.contact_id);
     rc = db_write_end(st, rc, rc == STORE_OK
-        ? db_format(_("follow-up #%lld done"), (long long)id) : NULL);
+        ? db_format(_("follow-up f%lld done"), (long long)id) : NULL);
     followup_clear(&f);
     return rc;
 }
@@ -209,7 +209,7 @@ enum store_status store_followup_snooze(struct store *st, int64_t id,
     char day[11];
     date_format_iso(until, day);
     rc = db_write_end(st, rc, rc == STORE_OK
-        ? db_format(_("follow-up #%lld snoozed until %s"), (long long)id, day) : NULL);
+        ? db_format(_("follow-up f%lld snoozed until %s"), (long long)id, day) : NULL);
     followup_clear(&f);
     return rc;
 }

@@ -78,7 +78,8 @@ static char *walk_to(const char *path, const char *shown, struct paths_walk *w,
 /* Creates the file privately, 0600, in its folder held open; a link or
  * a file planted at the name makes O_EXCL | O_NOFOLLOW fail, and what
  * is there is then checked as any database. */
-static char *create_file(const struct paths_walk *w, const char *shown)
+static char *create_file(const struct paths_walk *w, const char *shown,
+                         bool *created)
 {
     struct stat sb;
     if (fstatat(w->dir, w->name, &sb, AT_SYMLINK_NOFOLLOW) == 0 || errno != ENOENT)
@@ -90,8 +91,10 @@ static char *create_file(const struct paths_walk *w, const char *shown)
     umask(old);
     if (fd < 0 && saved != EEXIST)
         return db_format(_("cannot create %s: %s"), shown, strerror(saved));
-    if (fd >= 0)
+    if (fd >= 0) {
         close(fd);
+        *created = true;
+    }
     return NULL;
 }
 
@@ -266,6 +269,7 @@ enum store_status store_open_with(const char *path, unsigned flags,
         how = &none;
     how->error = NULL;
     how->advice = STORE_ADVICE_NONE;
+    how->created = false;
     struct strlist *warnings = how->warnings;
     char *message = NULL;
     enum store_status status = STORE_FAILED;
@@ -284,10 +288,13 @@ enum store_status store_open_with(const char *path, unsigned flags,
     if (!message)
         message = check_folder(&w, flags & STORE_OPEN_SHARED, &how->advice);
     if (!message && creating)
-        message = create_file(&w, shown);
+        message = create_file(&w, shown, &how->created);
     if (!message)
         message = check_file(&w, shown, flags, &writable, warnings, &how->advice);
     paths_walk_clear(&w);
+    /* Only the read-only run is told to run without --read-only. */
+    if (message && !read_only && how->advice == STORE_ADVICE_CREATE)
+        how->advice = STORE_ADVICE_MISSING;
     if (!message && !writable && !read_only) {
         warn(warnings, _("%s is not writable: it is opened read-only"), shown);
         read_only = true;

@@ -16,10 +16,11 @@
 #include "store/db.h"
 #include "store/plan.h"
 
-/* Notes join a search-as-you-type from a word's third letter on: a
+/* A note is found by a word's beginning from its third letter on: a
  * shorter prefix matches most of a large history, and the names it
- * should find would drown in it. The contacts' own fields match from
- * the first letter. */
+ * should find would drown in it; a shorter word finds notes that hold
+ * it whole (UX, OA). The contacts' own fields match from the first
+ * letter. */
 #define NOTE_WORD_MIN 3
 /* A word typed that fewer rows hold than this is read whole and sorted,
  * which is quick in any sort order; so are the first contacts of a merge
@@ -36,6 +37,7 @@ void db_search_clear(struct search *s)
     for (size_t i = 0; i < s->len; i++) {
         free(s->tokens[i].lo);
         free(s->tokens[i].hi);
+        free(s->tokens[i].note_hi);
         strlist_clear(&s->tokens[i].field_terms);
         strlist_clear(&s->tokens[i].note_terms);
     }
@@ -45,13 +47,14 @@ void db_search_clear(struct search *s)
 /* Rows of table (field_word or note_word) in token's range, counted up
  * to SEARCH_SPARSE. */
 static enum store_status token_rows(struct store *st, const char *sql,
-                                    const struct search_token *t, int64_t *rows)
+                                    const struct search_token *t, const char *hi,
+                                    int64_t *rows)
 {
     sqlite3_stmt *stmt = db_prepare_kept(st, sql);
     if (!stmt)
         return STORE_FAILED;
     db_bind_text(stmt, 1, t->lo);
-    db_bind_text(stmt, 2, t->hi);
+    db_bind_text(stmt, 2, hi);
     sqlite3_bind_int(stmt, 3, SEARCH_SPARSE);
     int64_t n = 0;
     enum store_status rc = db_step_int(st, stmt, &n);
@@ -71,7 +74,8 @@ static const char note_next_sql[] =
 /* The distinct terms of token's range in one table, one seek each,
  * until there are more than SEARCH_BRANCHES in all. */
 static enum store_status token_terms(struct store *st, const char *sql,
-                                     struct search_token *t, struct strlist *out)
+                                     struct search_token *t, const char *hi,
+                                     struct strlist *out)
 {
     sqlite3_stmt *stmt = db_prepare_kept(st, sql);
     if (!stmt)
@@ -80,7 +84,7 @@ static enum store_status token_terms(struct store *st, const char *sql,
     enum store_status rc = from ? STORE_OK : db_no_memory(st);
     while (rc == STORE_OK && t->branches <= SEARCH_BRANCHES) {
         db_bind_text(stmt, 1, from);
-        db_bind_text(stmt, 2, t->hi);
+        db_bind_text(stmt, 2, hi);
         int step = sqlite3_step(stmt);
         if (step == SQLITE_DONE)
             break;
@@ -132,10 +136,15 @@ enum store_status db_search_prepare(struct store *st, const char *text,
             break;
         }
         t->hi[n - 1] = (char)((unsigned char)t->hi[n - 1] + 1);
-        t->fields_only = db_utf8_chars(t->lo, n) < NOTE_WORD_MIN;
-        rc = token_rows(st, field_rows_sql, t, &t->estimate);
-        if (rc == STORE_OK && !t->fields_only)
-            rc = token_rows(st, note_rows_sql, t, &t->estimate);
+        t->note_hi = db_utf8_chars(t->lo, n) < NOTE_WORD_MIN
+                         ? db_format("%s\x01", t->lo) : strdup(t->hi);
+        if (!t->note_hi) {
+            rc = db_no_memory(st);
+            break;
+        }
+        rc = token_rows(st, field_rows_sql, t, t->hi, &t->estimate);
+        if (rc == STORE_OK)
+            rc = token_rows(st, note_rows_sql, t, t->note_hi, &t->estimate);
         if (rc != STORE_OK)
             break;
     }
@@ -375,9 +384,9 @@ enum store_status db_page_searched(struct store *st, const struct contact_filter
         struct search_token *t = &s->tokens[i];
         if (t->branches > 0)
             continue;
-        rc = token_terms(st, field_next_sql, t, &t->field_terms);
-        if (rc == STORE_OK && !t->fields_only)
-            rc = token_terms(st, note_next_sql, t, &t->note_terms);
+        rc = token_terms(st, field_next_sql, t, t->hi, &t->field_terms);
+        if (rc == STORE_OK)
+            rc = token_terms(st, note_next_sql, t, t->note_hi, &t->note_terms);
     }
     if (rc != STORE_OK)
         return rc;

@@ -19,7 +19,11 @@
 /* One word typed: the terms it begins, [lo, hi). */
 struct search_token {
     char *lo, *hi;
-    bool fields_only;          /* shorter than NOTE_WORD_MIN */
+    /* The notes' range: [lo, hi) too, but only lo itself, the whole
+     * word, when it is shorter than NOTE_WORD_MIN ("ux", not "uxbridge"),
+     * so that `rapport search` and the TUI both find a word of two
+     * letters in notes, without every note that begins with them. */
+    char *note_hi;
     int64_t estimate;          /* its rows, counted up to SEARCH_SPARSE */
     int branches;              /* its distinct terms; > SEARCH_BRANCHES: many */
     struct strlist field_terms, note_terms;

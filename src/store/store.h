@@ -42,6 +42,8 @@ enum store_status {
 enum store_advice {
     STORE_ADVICE_NONE = 0,
     STORE_ADVICE_CREATE,         /* no database there: create it, or name another */
+    STORE_ADVICE_MISSING,        /* none there, and a command that only reads
+                                    does not make one: check the name */
     STORE_ADVICE_NAME_FILE,      /* not a regular file: name the database file */
     STORE_ADVICE_RESTORE,        /* not a database of ours or damaged: restore a
                                     backup, or name another file */
@@ -84,6 +86,7 @@ struct store_opening {
     void *arg;
     char *error;                 /* on failure, the message (free it) */
     enum store_advice advice;    /* and what the person can do about it */
+    bool created;                /* the file did not exist and was made */
 };
 /* store_open, with the advice of a failure and the upgrade's notice. */
 enum store_status store_open_with(const char *path, unsigned flags,

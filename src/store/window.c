@@ -57,11 +57,11 @@ void db_filter_conditions(const struct contact_filter *f, bool archived_done,
 void db_token_probe(const struct search *s, size_t i, const char *id,
                     struct sql_text *sql)
 {
+    (void)s;   /* every token reaches the notes (its range :nhi) */
     db_sql_addf(sql, " AND (EXISTS (SELECT 1 FROM field_word w WHERE w.contact_id = %s "
                      "AND w.term >= :lo%zu AND w.term < :hi%zu)", id, i, i);
-    if (!s->tokens[i].fields_only)
-        db_sql_addf(sql, " OR EXISTS (SELECT 1 FROM note_word w WHERE w.contact_id = %s "
-                         "AND w.term >= :lo%zu AND w.term < :hi%zu)", id, i, i);
+    db_sql_addf(sql, " OR EXISTS (SELECT 1 FROM note_word w WHERE w.contact_id = %s "
+                     "AND w.term >= :lo%zu AND w.term < :nhi%zu)", id, i, i);
     db_sql_add(sql, ")");
 }
 
@@ -74,6 +74,8 @@ void db_filter_bind(sqlite3_stmt *stmt, const struct contact_filter *f,
         db_bind_named_text(stmt, name, s->tokens[i].lo);
         snprintf(name, sizeof name, ":hi%zu", i);
         db_bind_named_text(stmt, name, s->tokens[i].hi);
+        snprintf(name, sizeof name, ":nhi%zu", i);
+        db_bind_named_text(stmt, name, s->tokens[i].note_hi);
     }
     if (!f)
         return;
@@ -168,9 +170,8 @@ enum store_status db_page_sorted(struct store *st, const struct contact_filter *
                           "WHERE term >= :lo%d AND term < :hi%d%s",
                     words_only ? "SELECT m.contact_id" : out ? "SELECT " CONTACT_COLUMNS : "SELECT c.id",
                     d->token, d->token, flag);
-        if (!s->tokens[d->token].fields_only)
-            db_sql_addf(&sql, " UNION SELECT contact_id FROM note_word "
-                              "WHERE term >= :lo%d AND term < :hi%d%s", d->token, d->token, flag);
+        db_sql_addf(&sql, " UNION SELECT contact_id FROM note_word "
+                          "WHERE term >= :lo%d AND term < :nhi%d%s", d->token, d->token, flag);
         if (words_only) {
             db_sql_add(&sql, ") m WHERE 1");
             id = "m.contact_id";

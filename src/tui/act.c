@@ -92,10 +92,14 @@ bool ui_act_followup(struct ui *ui, int64_t contact_id)
     bool added = false;
     struct date due;
     int minutes = -1;
+    /* The example is a day still to come, whenever this runs. */
+    char example[11], question[160];
+    date_example_iso(date_today(), example);
+    snprintf(question, sizeof question,
+             _("Due (today, +3d, fri 14:00, %s):"), example);
     for (;;) {
         char *answer = NULL;
-        if (!ui_prompt(ui, _("Due (today, +3d, fri 14:00, 2026-12-01):"),
-                       due_text, &answer))
+        if (!ui_prompt(ui, question, due_text, &answer))
             goto out;
         free(due_text);
         due_text = answer;
@@ -104,7 +108,7 @@ bool ui_act_followup(struct ui *ui, int64_t contact_id)
         if (date_parse_with_time(due_text, date_today(), &due, &minutes) == 0)
             break;
         ui_message(ui, true, _("\"%s\" is no date; try today, +3d, fri or "
-                               "2026-12-01."), due_text);
+                               "%s."), due_text, example);
         ui_repaint(ui);
     }
     if (!ui_prompt(ui, _("What to do:"), NULL, &what))
@@ -130,7 +134,7 @@ bool ui_act_followup(struct ui *ui, int64_t contact_id)
         == STORE_OK) {
         char day[64];
         ui_date(ui, due, day, sizeof day);
-        ui_message(ui, false, _("Follow-up #%lld on %s."), (long long)id, day);
+        ui_message(ui, false, _("Follow-up f%lld on %s."), (long long)id, day);
         ui->dirty = true;
         added = true;
     } else {
@@ -157,7 +161,7 @@ bool ui_act_done(struct ui *ui, int64_t followup_id)
         if (next.id > 0) {
             char day[64];
             ui_date(ui, next.due, day, sizeof day);
-            ui_message(ui, false, _("Done; the next one (#%lld) is on %s."),
+            ui_message(ui, false, _("Done; the next one (f%lld) is on %s."),
                        (long long)next.id, day);
         } else {
             ui_message(ui, false, _("Done."));
@@ -175,17 +179,20 @@ bool ui_act_snooze(struct ui *ui, int64_t followup_id)
 {
     char *text = NULL;
     bool ok = false;
+    char example[11], question[160];
+    date_example_iso(date_today(), example);
+    snprintf(question, sizeof question, _("Snooze until (+1d, mon, %s):"),
+             example);
     for (;;) {
         char *answer = NULL;
-        if (!ui_prompt(ui, _("Snooze until (+1d, mon, 2026-12-01):"), text,
-                       &answer))
+        if (!ui_prompt(ui, question, text, &answer))
             break;
         free(text);
         text = answer;
         struct date until;
         if (date_parse(text, date_today(), &until) < 0) {
             ui_message(ui, true, _("\"%s\" is no date; try +1d, mon or "
-                                   "2026-12-01."), text);
+                                   "%s."), text, example);
             ui_repaint(ui);
             continue;
         }

@@ -222,8 +222,11 @@ static void build_header(struct ui *ui, struct contact_page *p)
     ui_date(ui, date_from_time(c->last_touch), day, sizeof day);
     long long since = (long long)cadence_days_since(c, ui_now());
     char ago[64];
-    snprintf(ago, sizeof ago, ngettext("%lld day ago", "%lld days ago", (unsigned long)since),
-             since);
+    if (since == 0)
+        snprintf(ago, sizeof ago, "%s", _("today"));
+    else
+        snprintf(ago, sizeof ago, ngettext("%lld day ago", "%lld days ago",
+                                           (unsigned long)since), since);
     if (cadence > 0)
         add_line(p, LINE_MUTED, 0, 0,
                  _("Last contact %s (%s); cadence %d days"), day, ago, cadence);

@@ -122,7 +122,7 @@ static void draw_followup(struct ui *ui, const void *row, int y, int x,
         date_format_iso(followup_effective(f), iso);
         snprintf(day, sizeof day, "%s", iso + 5);
     }
-    snprintf(id, sizeof id, " #%lld", (long long)f->id);
+    snprintf(id, sizeof id, " f%lld", (long long)f->id);
     /* Columns must not depend on the row (an id's length), or rows
      * would not line up. */
     int idw = (int)strlen(id);

@@ -76,11 +76,11 @@ is "$status" 2 "an unknown stage is a usage error"
 # Follow-ups.
 at follow zoe 2026-03-09 "Send the overdue slides"
 is "$status" 0 "follow"
-is "$out" "Follow-up #1 for #1 Zoë Ødegård on 2026-03-09" "follow says its id, the contact's id and name, and the date"
+is "$out" "Follow-up f1 for #1 Zoë Ødegård on 2026-03-09" "follow says its id, the contact's id and name, and the date"
 at follow zoe today "Call about the grant" --at 14:30
-is "$out" "Follow-up #2 for #1 Zoë Ødegård on 2026-03-10 14:30" "a time of day"
+is "$out" "Follow-up f2 for #1 Zoë Ødegård on 2026-03-10 14:30" "a time of day"
 at follow zoe +3d "Weekly bulletin" --every 1w
-is "$out" "Follow-up #3 for #1 Zoë Ødegård on 2026-03-13 (every 1w)" "a recurring one"
+is "$out" "Follow-up f3 for #1 Zoë Ødegård on 2026-03-13 (every 1w)" "a recurring one"
 at follow zoe +30d "Far away"
 at follow zoe someday "Never"
 is "$status" 2 "a bad date is a usage error"
@@ -94,9 +94,9 @@ is "$status" 0 "agenda"
 overdue=$(printf '%s\n' "$out" | sed -n '/^Overdue/,/^$/p')
 today=$(printf '%s\n' "$out" | sed -n '/^Today/,/^$/p')
 next=$(printf '%s\n' "$out" | sed -n '/^Next 7 days/,/^$/p')
-like "$overdue" '#1 .*2026-03-09 +Zoë Ødegård \(#1\): Send the overdue slides' "overdue section"
-like "$today" '#2 .*14:30 +Zoë Ødegård \(#1\): Call about the grant' "today section"
-like "$next" '#3 .*2026-03-13 .*Weekly bulletin \(every 1w\)' "next days section"
+like "$overdue" 'f1 .*2026-03-09 +Zoë Ødegård \(#1\): Send the overdue slides' "overdue section"
+like "$today" 'f2 .*14:30 +Zoë Ødegård \(#1\): Call about the grant' "today section"
+like "$next" 'f3 .*2026-03-13 .*Weekly bulletin \(every 1w\)' "next days section"
 unlike "$out" 'Far away' "what is past the window is left out"
 at agenda --days 40
 like "$out" 'Far away' "--days widens the window"
@@ -106,8 +106,8 @@ is "$status" 2 "a bad --days is a usage error"
 # Done: a recurring one schedules the next.
 at done 3 --note "Bulletin sent"
 is "$status" 0 "done"
-like "$out" '^Done: follow-up #3 for #1 Zoë Ødegård: Weekly bulletin' "done says what was done"
-like "$out" 'Next: follow-up #5 on 2026-03-20' "and the next date of a recurring one"
+like "$out" '^Done: follow-up f3 for #1 Zoë Ødegård: Weekly bulletin' "done says what was done"
+like "$out" 'Next: follow-up f5 on 2026-03-20' "and the next date of a recurring one"
 is "$(sql "$db" "SELECT state FROM followup WHERE id = 3")" 1 "it is stored as done"
 is "$(sql "$db" "SELECT due, every_count, every_unit, state FROM followup WHERE id = 5")" \
    "2026-03-20|1|w|0" "the next one is open a week later"
@@ -119,33 +119,34 @@ like "$err" 'already done' "and says so"
 at done 999
 is "$status" 1 "an unknown follow-up is a user error"
 at done abc
-is "$status" 2 "a follow-up that is no id is a usage error"
+is "$status" 1 "a follow-up that is no id names a contact: none here"
+like "$err" "no contact" "and says so"
 at done 2
 unlike "$out" 'Next' "a follow-up that does not recur has no next"
 
 # Snooze keeps the due date.
 at snooze 1 2026-03-12
 is "$status" 0 "snooze"
-is "$out" "Snoozed follow-up #1 for #1 Zoë Ødegård until 2026-03-12 (due 2026-03-09)" \
+is "$out" "Snoozed follow-up f1 for #1 Zoë Ødegård until 2026-03-12 (due 2026-03-09)" \
    "snooze says until when and the due date"
 is "$(sql "$db" "SELECT due, snoozed_until FROM followup WHERE id = 1")" \
    "2026-03-09|2026-03-12" "the due date stays"
 at agenda
 unlike "$out" 'Overdue' "a snoozed follow-up is not overdue"
-like "$out" '#1 .*\(snoozed until 2026-03-12\)' "it shows up on its new day"
+like "$out" 'f1 +2026-03-12 .*\[snoozed; due 2026-03-09\]' "it shows up on its new day"
 at snooze 1 2026-03-01
 is "$status" 1 "snoozing into the past is a user error"
 at snooze 1 2026-03-12
 is "$status" 1 "snoozing to the day it is already snoozed until is a user error"
-is "$err" "rapport: follow-up #1 is already snoozed until 2026-03-12" "and says so"
+is "$err" "rapport: follow-up f1 is already snoozed until 2026-03-12" "and says so"
 
 # A snooze puts a follow-up off: never to its due date or before.
 at follow zoe 2026-03-30 "Quarterly review"
-fid=$(printf '%s\n' "$out" | sed -n 's/^Follow-up #\([0-9]*\) .*/\1/p')
+fid=$(printf '%s\n' "$out" | sed -n 's/^Follow-up f\([0-9]*\) .*/\1/p')
 steps=$(sql "$db" "SELECT count(*) FROM journal")
 at snooze "$fid" 2026-03-12
 is "$status" 1 "snoozing to a day before the due date is a user error"
-is "$err" "rapport: follow-up #$fid is due on 2026-03-30; snooze it to a later day" \
+is "$err" "rapport: follow-up f$fid is due on 2026-03-30; snooze it to a later day" \
    "it says when it is due and what to do"
 is "$out" "" "and claims no snooze"
 at snooze "$fid" 2026-03-30
@@ -183,7 +184,7 @@ like "$out" '^Next 1 day$' "agenda --days 1 heads its section in the singular"
 # A time of day may end the date, as the TUI's prompt takes it.
 at follow zoe "fri 9:30" "Bring the registers"
 is "$status" 0 "a date that ends with a time of day"
-like "$out" '^Follow-up #[0-9]* for #1 Zoë Ødegård on 2026-03-13 09:30$' "says the day and the time"
+like "$out" '^Follow-up f[0-9]* for #1 Zoë Ødegård on 2026-03-13 09:30$' "says the day and the time"
 is "$(sql "$db" "SELECT due, due_minutes FROM followup WHERE text = 'Bring the registers'")" \
    "2026-03-13|570" "and stores the time with the follow-up"
 at follow zoe "next friday 17:00" "Send the minutes"

@@ -4,6 +4,9 @@
 
 db="$TEST_DIR/r.db"
 r() { run --db "$db" "$@"; }
+# An empty database: made by a command that writes (one that reads
+# makes none), with nothing to undo.
+"$RAPPORT" --db "$db" undo >/dev/null 2>&1
 
 r orgs
 is "$status" 0 "orgs on an empty database"

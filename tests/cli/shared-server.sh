@@ -333,7 +333,7 @@ rm "$cfg"
 
 printf '[general]\ndatabase = %s\n' "$vhome/redirected.db" >"$cfg"
 chown "$victim" "$cfg"
-v list
+v add "Vic Tim"
 is "$status" 0 "the user's own private configuration is read"
 ok "$([ -e "$vhome/redirected.db" ]; echo $?)" "and its database used"
 v --config /dev/null list

@@ -74,7 +74,7 @@ is "$out" "Added 0, merged 0, unchanged 4, rejected 0." "importing its own expor
 is "$(sql "$db" "SELECT count(*) FROM followup")" 5 "not even the snoozed follow-up"
 is "$(sql "$db" "SELECT count(*) FROM journal")" "$steps" "and leaves no step to undo"
 r undo
-like "$out" '^Undone: follow-up #1 snoozed until 2030-01-15' "undo then reverts the snooze before it"
+like "$out" '^Undone: follow-up f1 snoozed until 2030-01-15' "undo then reverts the snooze before it"
 db3="$TEST_DIR/r3.db"
 run --db "$db3" import "$TEST_DIR/people.vcf"
 run --db "$db3" import "$TEST_DIR/s.ics"

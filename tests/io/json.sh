@@ -6,6 +6,9 @@
 command -v jq > /dev/null 2>&1 || skip_all "jq (Debian package jq) is not installed"
 db="$TEST_DIR/r.db"
 r() { run --db "$db" "$@"; }
+# An empty database: made by a command that writes (one that reads
+# makes none), with nothing to undo.
+"$RAPPORT" --db "$db" undo >/dev/null 2>&1
 
 r export --format json
 is "$status" 0 "an empty database exports"

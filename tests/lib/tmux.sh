@@ -148,5 +148,8 @@ tui_quit() {
         tq_tries=$((tq_tries - 1))
     done
     is "$(cat "$TUI_DONE" 2>/dev/null)" 0 "rapport quits with status 0"
-    is "$(cat "$TUI_ERR")" "" "nothing on standard error"
+    # A first start on a new database says where it made it (issue 20);
+    # start.sh checks that line, every other is a fault.
+    is "$(grep -v '^rapport: created a new database at ' "$TUI_ERR")" "" \
+       "nothing on standard error"
 }

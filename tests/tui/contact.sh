@@ -32,7 +32,7 @@ wait_for "Added Zoë Ødegård" 3 "^S saves the form"
 wait_for "Stage: End user since" 2 "the new contact's page opens"
 wait_for "Dean, Department of History, Faculty of Law" 2 \
     "with the title, department and organisation"
-wait_for "Phones: +47 912 34 567 (mobile), +47 55 58 00 00 (work), +47 1" 2 \
+wait_for "Phones: +47 912 34 567 (cell), +47 55 58 00 00 (work), +47 1" 2 \
     "and the phones with their kinds"
 is "$(sql "$db" "SELECT name, title, department, roles FROM contact")" "Zoë Ødegård|Dean|Department of History|3" \
     "the contact is stored with what was typed"

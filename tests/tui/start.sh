@@ -11,6 +11,8 @@ wait_for "Nothing needs you today" 10 "an empty database opens on a plain Review
 wait_for "$db" 2 "the status line shows the database"
 wait_for "Review |" 2 "the status line names the screen"
 is "$(stat -c %a "$db")" 600 "the new database is private"
+is "$(cat "$TUI_ERR")" "rapport: created a new database at $db" \
+   "the TUI says once, on standard error, where it made the database"
 
 tui_keys '?'
 wait_for "Keys of the Review screen" 2 "? opens the help overlay"

@@ -194,12 +194,76 @@ static void test_parse_local_names(void)
     setlocale(LC_TIME, "C");
 }
 
+/* The forms people type besides the ones above (issue 20), against a
+ * fixed Wednesday 2026-11-25. */
+static void test_parse_typed_forms(void)
+{
+    struct date wed = ymd(2026, 11, 25);
+    is_str(parsed("2w", wed), "2026-12-09", "2w is +2w");
+    is_str(parsed("3d", wed), "2026-11-28", "3d is +3d");
+    is_str(parsed("1M", wed), "2026-12-25", "1M is +1m");
+    is_str(parsed("in 2 weeks", wed), "2026-12-09", "in 2 weeks");
+    is_str(parsed("In 1 week", wed), "2026-12-02", "in 1 week");
+    is_str(parsed("in 3 days", wed), "2026-11-28", "in 3 days");
+    is_str(parsed("in 1 month", wed), "2026-12-25", "in 1 month");
+    is_str(parsed("in  2w", wed), "2026-12-09", "in 2w");
+    is_str(parsed("next week", wed), "2026-11-30", "next week is its Monday");
+    is_str(parsed("next week", ymd(2026, 11, 30)), "2026-12-07",
+           "next week on a Monday is a week ahead");
+    is_str(parsed("next week", ymd(2026, 11, 29)), "2026-11-30",
+           "next week on a Sunday is tomorrow");
+    is_str(parsed("dec 15", wed), "2026-12-15", "dec 15, this year");
+    is_str(parsed("December 15", wed), "2026-12-15", "December 15");
+    is_str(parsed("15 dec", wed), "2026-12-15", "15 dec");
+    is_str(parsed("15 Dec.", wed), "2026-12-15", "15 Dec.");
+    is_str(parsed("12-15", wed), "2026-12-15", "12-15 is month-day");
+    is_str(parsed("nov 1", wed), "2027-11-01", "a day gone by is next year's");
+    is_str(parsed("11-25", wed), "2026-11-25", "today's month-day is today");
+    is_str(parsed("1-5", wed), "2027-01-05", "1-5 is January 5 to come");
+    is_str(parsed("feb 29", wed), "2028-02-29", "feb 29 waits for a leap year");
+    is_str(parsed("2026-12-5", wed), "2026-12-05", "2026-12-5");
+    is_str(parsed("2027-1-9", wed), "2027-01-09", "2027-1-9");
+    is_str(parsed(" 2026-12-05 ", wed), "2026-12-05", "ISO still");
+
+    /* a time of day after each of them, as a due date takes it */
+    struct date d;
+    int minutes = -1;
+    ok(date_parse_with_time("dec 15 14:00", wed, &d, &minutes) == 0
+       && date_compare(d, ymd(2026, 12, 15)) == 0 && minutes == 840,
+       "dec 15 14:00");
+    ok(date_parse_with_time("in 2 weeks 9:30", wed, &d, &minutes) == 0
+       && date_compare(d, ymd(2026, 12, 9)) == 0 && minutes == 570,
+       "in 2 weeks 9:30");
+    ok(date_parse_with_time("2w 8:00", wed, &d, &minutes) == 0
+       && date_compare(d, ymd(2026, 12, 9)) == 0 && minutes == 480,
+       "2w 8:00");
+}
+
+/* The example a prompt shows is a day still to come. */
+static void test_example(void)
+{
+    char buf[11];
+    struct date days[] = { ymd(2026, 11, 25), ymd(2026, 12, 31),
+                           ymd(2027, 1, 31), ymd(2028, 2, 29) };
+    for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+        date_example_iso(days[i], buf);
+        struct date d;
+        char name[64];
+        snprintf(name, sizeof name, "the example after %s is to come",
+                 iso(days[i]));
+        ok(date_parse_iso(buf, &d) == 0 && date_compare(d, days[i]) > 0, name);
+    }
+}
+
 static void test_parse_refusals(void)
 {
     struct date wed = ymd(2026, 11, 25);
     const char *bad[] = {
-        "", "   ", "2026-02-30", "2026-13-01", "2026-00-10", "2026-1-1",
-        "2026-12-01x", "26-12-01", "0000-01-01", "+0x", "+3", "+d", "3d",
+        "", "   ", "2026-02-30", "2026-13-01", "2026-00-10", "2026-1-",
+        "2026-12-01x", "26-12-01", "0000-01-01", "+0x", "+3", "+d", "3x",
+        "13-01", "02-30", "2026-12", "dec", "dec 32", "15 dec 2026x",
+        "in", "in weeks", "in 2 fortnights", "in -2 weeks", "next weeks",
+        "in 2 weeks please", "dec fifteen", "15 15",
         "+-3d", "+3dd", "++3d", "friday next", "next", "nextfriday",
         "next tomorrow", "fridays", "+99999999d", "+9999999999999999999d",
         "+999999w", "+120000m", "-999999m", "tomorrow!", "to day",
@@ -341,6 +405,8 @@ int main(void)
     test_moments();
     test_parse_words();
     test_parse_local_names();
+    test_parse_typed_forms();
+    test_example();
     test_parse_refusals();
     test_iso_time_interval();
     test_parse_with_time();

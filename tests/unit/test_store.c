@@ -1322,6 +1322,13 @@ static void test_search_words(const char *db)
     is_shown(st, "vell", want, "a note's word is found once it is written");
     is_shown(st, "zoe vellum", want, "with a word of the name");
     is_shown(st, "ve", "", "but not by its first two letters");
+    add_note(st, zoe, "Wants the UX of the OA portal reviewed", t + 30);
+    is_shown(st, "ux", want, "a word of two letters is found in a note, whole");
+    is_shown(st, "oa portal", want, "with a longer word too");
+    struct journal_entry ux_undone = { 0 };
+    ok(store_undo(st, &ux_undone) == STORE_OK, "that note is undone again");
+    journal_entry_clear(&ux_undone);
+    is_shown(st, "ux", "", "and its word is gone with it");
     add_note(st, zoe, "More vellum", t + 60);
     struct journal_entry undone = { 0 };
     ok(store_undo(st, &undone) == STORE_OK, "the second note is undone");
