@@ -48,6 +48,8 @@ done
 speaks() {
     out=$(LANG=de_DE.UTF-8 "$2" --help 2>&1)
     like "$out" '^Aufruf: rapport' "$1: --help is German"
+    # A database to ask: a command that only reads does not make one.
+    [ -e "$TEST_DIR/l.db" ] || "$2" --db "$TEST_DIR/l.db" add "Ada Lovelace" >/dev/null 2>&1
     out=$(LANG=de_DE.UTF-8 "$2" --db "$TEST_DIR/l.db" show zed 2>&1)
     like "$out" 'kein Kontakt passt zu "zed"' "$1: an error is German"
     RAPPORT=$2
