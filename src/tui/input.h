@@ -6,6 +6,8 @@
 #define RAPPORT_UI_INPUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
 
 #include "tui/session.h"
 
@@ -15,8 +17,17 @@
  * rapport. */
 void ui_input_start(void);
 /* Input: a key (KEYS_FUNC for function keys, '\n' for Enter),
- * KEYS_NONE on timeout, KEYS_RESIZE after a resize. */
+ * KEYS_NONE on timeout, KEYS_RESIZE after a resize, KEYS_PASTE after a
+ * bracketed paste (its text is in ui_paste). */
 int ui_getkey(struct ui *ui, int timeout_ms);
+/* Bracketed paste on or off: on while curses has the terminal, off
+ * before rapport gives it to anything else (an editor, a shell, the
+ * end). While on, a paste reaches ui_getkey as one KEYS_PASTE. */
+void ui_paste_mode(bool on);
+/* The text of the last KEYS_PASTE, line breaks as '\n', tabs kept,
+ * no other control characters; at most UI_PASTE_MAX characters. */
+#define UI_PASTE_MAX (1 << 20)
+const wchar_t *ui_paste(size_t *len);
 /* True once rapport should end (SIGTERM, SIGHUP, the terminal gone):
  * every loop that waits for keys gives up. */
 bool ui_stopping(void);

@@ -16,6 +16,8 @@
 #define KEYS_FUNC 0x01000000
 #define KEYS_NONE (-1)
 #define KEYS_RESIZE (-2)
+/* A bracketed paste, read whole: text for a field, never a key. */
+#define KEYS_PASTE (-3)
 #define KEYS_ESC 27
 #define KEYS_ENTER '\n'
 #define KEYS_CTRL(c) ((c) & 0x1f)

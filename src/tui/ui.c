@@ -112,7 +112,8 @@ static void draw_status(struct ui *ui)
         snprintf(path, sizeof path, "…%s", db + strlen(db) - (size_t)(pathw - 1));
     else
         snprintf(path, sizeof path, "%s", db);
-    snprintf(buf, sizeof buf, " %s | %s%s%s %s  %s", _(view->name), path,
+    snprintf(buf, sizeof buf, " %s | %s%s%s%s %s  %s", _(view->name),
+             store_read_only(ui->st) ? _("read-only | ") : "", path,
              path[0] ? " | " : "", help, _("help"), hints);
     ui_put(y, 0, COLS, buf, ui->attr[UI_STATUS]);
 }
@@ -143,14 +144,50 @@ static void draw_screen(struct ui *ui)
     refresh();
 }
 
-static void global_request(struct ui *ui, enum action act)
+/* Back, from the key that asked: at the top, q quits and Esc stays,
+ * so that one Esc too many (a vim reflex) never ends the session. A
+ * key that also cancels is an Esc. */
+static void go_back(struct ui *ui, int key)
+{
+    if (ui->depth > 1 || !keys_bound(&ui->keys, ACT_CANCEL, key)) {
+        ui_pop(ui);
+        return;
+    }
+    char quit[32] = "";
+    for (int i = 0; i < KEYS_PER_ACTION; i++) {
+        int k = ui->keys.keys[ACT_BACK][i];
+        if (k != KEYS_NONE && !keys_bound(&ui->keys, ACT_CANCEL, k)) {
+            keys_name(k, quit, sizeof quit);
+            break;
+        }
+    }
+    if (quit[0])
+        ui_message(ui, false, _("This is the top screen; %s quits."), quit);
+}
+
+/* Actions that change the database: refused at once on a read-only
+ * one, before anything is asked or typed. */
+static bool writes(enum action act)
+{
+    switch (act) {
+    case ACT_ADD: case ACT_EDIT: case ACT_NOTE: case ACT_FOLLOWUP:
+    case ACT_DONE: case ACT_SNOOZE: case ACT_PROMOTE: case ACT_DEMOTE:
+    case ACT_ARCHIVE: case ACT_FORGET: case ACT_UNDO: case ACT_EDITOR:
+    case ACT_IMPORT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void global_request(struct ui *ui, enum action act, int key)
 {
     switch (act) {
     case ACT_HELP:
         ui_help_show(ui, global_actions);
         break;
     case ACT_BACK:
-        ui_pop(ui);
+        go_back(ui, key);
         break;
     case ACT_REVIEW:
         ui_switch(ui, &ui_review_view);
@@ -189,18 +226,29 @@ static void dispatch(struct ui *ui, int key)
     void *self = ui_top_self(ui);
     if (too_small()) {
         if (keys_bound(&ui->keys, ACT_BACK, key))
-            ui_pop(ui);
+            go_back(ui, key);
         return;
     }
     if (view->key && view->key(ui, self, key))
         return;
-    enum action act = keys_lookup(&ui->keys, view->actions, key);
-    if (act != ACT_NONE && view->request(ui, self, act))
+    if (key == KEYS_PASTE) {
+        /* Pasted text on a list is no command: none of it runs. */
+        ui_message(ui, false, _("Pasted text ignored: no field is open here."));
         return;
-    if (act == ACT_NONE)
+    }
+    enum action act = keys_lookup(&ui->keys, view->actions, key);
+    bool own = act != ACT_NONE;
+    if (!own)
         act = keys_lookup(&ui->keys, global_actions, key);
+    if (writes(act) && store_read_only(ui->st)) {
+        ui_message(ui, true, _("Read-only: “%s” would change the database."),
+                   keys_action_help(act));
+        return;
+    }
+    if (own && view->request(ui, self, act))
+        return;
     if (act != ACT_NONE) {
-        global_request(ui, act);
+        global_request(ui, act, key);
         return;
     }
     char name[32], help[32];
@@ -310,6 +358,7 @@ int ui_run(struct app *app)
     if (!screen)
         return 1;
     ui_input_start();
+    ui_paste_mode(true);
 
     struct ui *ui = new_session(app);
     ui_push(ui, start_view(app), 0);
@@ -338,6 +387,7 @@ int ui_run(struct app *app)
         clear_message = ui->message[0] != '\0';
     }
     ui_close_all(ui);
+    ui_paste_mode(false);
     endwin();
     delscreen(screen);
     strlist_clear(&ui->config_warnings);
