@@ -58,9 +58,9 @@ is "$(sql "$db" "SELECT name FROM contact")" "Anna Maria Kowalczyk" "the name is
 
 tui_quit
 tmux_ pipe-pane -t rapport
-on=$(grep -c $'\e\\[?2004h' "$TEST_DIR/out")
+# That it was on is what the pastes above show (the pipe may start too
+# late to see it turned on); that it is off at the end, this shows.
 last=$(grep -o $'\e\\[?2004[hl]' "$TEST_DIR/out" | tail -1)
-ok $([ "$on" -ge 1 ] && echo 0 || echo 1) "bracketed paste was turned on"
 is "$last" $'\e[?2004l' "and off when rapport ended"
 
 # SIGTERM ends it the same way.
