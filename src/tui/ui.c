@@ -49,19 +49,29 @@ static void draw_title(struct ui *ui)
         { ACT_PIPELINE, &ui_pipeline_view },
         { ACT_CONTACTS, &ui_contacts_view },
     };
+    enum { TABS = sizeof tabs / sizeof tabs[0] };
     ui_put(0, 0, COLS, "", ui->attr[UI_TITLE]);
-    int x = 0;
-    char buf[128];
-    snprintf(buf, sizeof buf, " rapport ");
-    ui_put(0, x, text_width(buf), buf, ui->attr[UI_TITLE]);
-    x += text_width(buf);
-    for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++) {
+    char label[TABS][128];
+    int need = 0;
+    for (size_t i = 0; i < TABS; i++) {
         char key[32];
-        int k = ui->keys.keys[tabs[i].act][0];
-        keys_name(k, key, sizeof key);
-        snprintf(buf, sizeof buf, " %s %s ", key, _(tabs[i].view->name));
-        int w = text_width(buf);
+        keys_name(ui->keys.keys[tabs[i].act][0], key, sizeof key);
+        snprintf(label[i], sizeof label[i], " %s %s ", key,
+                 _(tabs[i].view->name));
+        need += text_width(label[i]);
+    }
+    /* Every tab stays in view: at 40 columns the name goes first. */
+    const char *brand = " rapport ";
+    int x = 0;
+    if (need + text_width(brand) <= COLS) {
+        ui_put(0, 0, text_width(brand), brand, ui->attr[UI_TITLE]);
+        x = text_width(brand);
+    }
+    for (size_t i = 0; i < TABS; i++) {
+        int w = text_width(label[i]);
         if (x + w > COLS)
+            w = COLS - x;
+        if (w <= 0)
             break;
         bool current = false;
         for (int d = 0; d < ui->depth; d++)
@@ -69,7 +79,7 @@ static void draw_title(struct ui *ui)
         int attr = ui->attr[UI_TITLE];
         if (current)
             attr = (attr | (int)A_REVERSE) & ~(int)A_DIM;
-        ui_put(0, x, w, buf, attr);
+        ui_put(0, x, w, label[i], attr);
         x += w;
     }
 }
@@ -101,9 +111,13 @@ static void draw_status(struct ui *ui)
     }
     char help[32];
     keys_name(ui->keys.keys[ACT_HELP][0], help, sizeof help);
-    /* The path gets at most half the line; the hints are cut at the
-     * end when they do not fit. */
-    int pathw = COLS / 2;
+    char head[256], tail[1024];
+    snprintf(head, sizeof head, " %s | %s", _(view->name),
+             store_read_only(ui->st) ? _("read-only | ") : "");
+    snprintf(tail, sizeof tail, "%s %s  %s", help, _("help"), hints);
+    /* The key hints matter more than the path: the path is shortened
+     * first (its start cut), and left out below 8 columns. */
+    int pathw = COLS - text_width(head) - text_width(tail) - 3;
     char path[512];
     const char *db = store_path(ui->st);
     if (pathw < 8)
@@ -112,9 +126,8 @@ static void draw_status(struct ui *ui)
         snprintf(path, sizeof path, "…%s", db + strlen(db) - (size_t)(pathw - 1));
     else
         snprintf(path, sizeof path, "%s", db);
-    snprintf(buf, sizeof buf, " %s | %s%s%s%s %s  %s", _(view->name),
-             store_read_only(ui->st) ? _("read-only | ") : "", path,
-             path[0] ? " | " : "", help, _("help"), hints);
+    snprintf(buf, sizeof buf, "%s%s%s%s", head, path, path[0] ? " | " : "",
+             tail);
     ui_put(y, 0, COLS, buf, ui->attr[UI_STATUS]);
 }
 
