@@ -173,6 +173,27 @@ static int escape_sequence(void)
     return KEYS_NONE;
 }
 
+void ui_suspend(void)
+{
+    /* Curses is put aside as for an editor, bracketed paste off, and
+     * the stop is the shell's own (job control); after fg the screen
+     * comes back whole. */
+    def_prog_mode();
+    ui_paste_mode(false);
+    endwin();
+    struct sigaction dfl, old;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGTSTP, &dfl, &old);
+    raise(SIGTSTP);
+    sigaction(SIGTSTP, &old, NULL);
+    reset_prog_mode();
+    raw_terminal();
+    ui_paste_mode(true);
+    clearok(curscr, TRUE);
+}
+
 void ui_paste_mode(bool on)
 {
     /* xterm's bracketed paste; terminals without it ignore the

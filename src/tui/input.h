@@ -20,6 +20,10 @@ void ui_input_start(void);
  * KEYS_NONE on timeout, KEYS_RESIZE after a resize, KEYS_PASTE after a
  * bracketed paste (its text is in ui_paste). */
 int ui_getkey(struct ui *ui, int timeout_ms);
+/* Ctrl-Z: gives the terminal back to the shell and stops, as job
+ * control does; returns after fg with curses and paste mode restored
+ * (the caller redraws). */
+void ui_suspend(void);
 /* Bracketed paste on or off: on while curses has the terminal, off
  * before rapport gives it to anything else (an editor, a shell, the
  * end). While on, a paste reaches ui_getkey as one KEYS_PASTE. */

@@ -60,6 +60,7 @@ static const struct action_info actions[ACT_COUNT] = {
     [ACT_FORGET] = { "forget", N_("Forget the contact (erase)"), NC_("key hint", "forget"), { 'D', NO, NO, NO } },
     [ACT_UNDO] = { "undo", N_("Undo the last change"), NC_("key hint", "undo"), { 'u', NO, NO, NO } },
     [ACT_REDRAW] = { "redraw", N_("Redraw the screen"), NC_("key hint", "redraw"), { KEYS_CTRL('l'), NO, NO, NO } },
+    [ACT_SUSPEND] = { "suspend", N_("Suspend to the shell (fg comes back)"), NC_("key hint", "suspend"), { KEYS_CTRL('z'), NO, NO, NO } },
     [ACT_EDITOR] = { "editor", N_("Write a note in $VISUAL/$EDITOR"), NC_("key hint", "editor"), { 'E', NO, NO, NO } },
     [ACT_SORT] = { "sort", N_("Change the sort order"), NC_("key hint", "sort"), { 'o', NO, NO, NO } },
     [ACT_IMPORT] = { "import", N_("Import a file"), NC_("key hint", "import"), { 'i', NO, NO, NO } },

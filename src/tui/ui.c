@@ -31,7 +31,7 @@
 /* Actions every screen has; a screen's own table is searched first. */
 static const enum action global_actions[] = {
     ACT_HELP, ACT_BACK, ACT_REVIEW, ACT_PIPELINE, ACT_CONTACTS, ACT_SEARCH,
-    ACT_ADD, ACT_UNDO, ACT_REDRAW, ACT_NONE
+    ACT_ADD, ACT_UNDO, ACT_REDRAW, ACT_SUSPEND, ACT_NONE
 };
 
 static bool too_small(void)
@@ -226,6 +226,10 @@ static void global_request(struct ui *ui, enum action act, int key)
         break;
     case ACT_REDRAW:
         clearok(curscr, TRUE);
+        ui->dirty = true;
+        break;
+    case ACT_SUSPEND:
+        ui_suspend();
         ui->dirty = true;
         break;
     default:
