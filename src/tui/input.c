@@ -51,6 +51,10 @@ void ui_input_start(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    /* In raw mode ^C is a key; a SIGINT or SIGQUIT sent from elsewhere
+     * ends rapport the same orderly way, the terminal restored. */
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
     raw_terminal();
 }
 

@@ -19,7 +19,7 @@ ok $([ -f "$TUI_DONE" ] && echo 1 || echo 0) "Esc never quits"
 tui_keys 3 Enter
 wait_for "Open follow-ups" 3 "a contact page"
 tui_keys Escape
-wait_for "Grace Hopper  #" 2 "Esc goes back to the list"
+wait_for "Contacts (1), by name" 2 "Esc goes back to the list"
 tui_keys Escape Escape
 sleep 0.3
 ok $([ -f "$TUI_DONE" ] && echo 1 || echo 0) "and stops at the top"

@@ -73,4 +73,14 @@ wait_for "[rapport ended]" 5 "SIGTERM ends it"
 last=$(grep -o $'\e\\[?2004[hl]' "$TEST_DIR/out2" | tail -1)
 is "$last" $'\e[?2004l' "bracketed paste is off after SIGTERM"
 
+# And after a SIGINT sent from elsewhere (^C itself is a key in raw mode).
+tui_start -- --db "$db"
+tmux_ pipe-pane -t rapport -o "cat >$(printf '%q' "$TEST_DIR/out3")"
+wait_for "Review" 10 "started once more"
+pid=$(tmux_ list-panes -t rapport -F '#{pane_pid}')
+kill -INT $(pgrep -P "$pid" -x rapport || pgrep -P "$pid")
+wait_for "[rapport ended]" 5 "SIGINT ends it"
+last=$(grep -o $'\e\\[?2004[hl]' "$TEST_DIR/out3" | tail -1)
+is "$last" $'\e[?2004l' "bracketed paste is off after SIGINT"
+
 done_testing

@@ -97,6 +97,9 @@ tui_type "Called"
 tui_keys C-s
 wait_for "Gone quiet (1)" 2 "Gone quiet lost a row"
 check_sections "after a note"
+tui_keys u
+wait_for "Gone quiet (2)" 2 "undo brings the row back into Gone quiet"
+check_sections "after undo"
 tui_quit
 
 done_testing
