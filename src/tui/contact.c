@@ -575,11 +575,19 @@ static bool contact_request(struct ui *ui, void *self, enum action act)
         move_to(ui, p, -1);
         return true;
     case ACT_PAGE_DOWN:
-        move_to(ui, p, page);
+    case ACT_PAGE_UP: {
+        /* A page turns the view as well as the cursor (Space, as in a
+         * pager), the cursor keeping its place on the screen. */
+        long d = act == ACT_PAGE_DOWN ? page : -page;
+        size_t row = p->sel >= p->top ? p->sel - p->top : 0;
+        move_to(ui, p, d);
+        size_t last = p->len > (size_t)p->height ? p->len - (size_t)p->height : 0;
+        long top = (long)p->top + d;
+        p->top = top < 0 ? 0 : (size_t)top > last ? last : (size_t)top;
+        if (p->sel < p->top || p->sel >= p->top + (size_t)p->height)
+            p->sel = p->top + row < p->len ? p->top + row : p->len - 1;
         return true;
-    case ACT_PAGE_UP:
-        move_to(ui, p, -page);
-        return true;
+    }
     case ACT_TOP:
         p->sel = 0;
         return true;
