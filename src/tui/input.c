@@ -1,8 +1,9 @@
 /* Input: keys from the terminal in raw mode, a lone Esc told from the
- * start of an escape sequence, and the stop flag that SIGTERM, SIGHUP or
- * a vanished terminal set. Signal handlers only set the flag; every loop
- * that waits for keys asks ui_stopping(). Uses tui/session.h and
- * tui/keys.h. */
+ * start of an escape sequence, bracketed paste (turned on and off, a
+ * paste read whole as text), suspending with Ctrl-Z, and the stop flag
+ * that SIGTERM, SIGHUP, SIGINT, SIGQUIT or a vanished terminal set.
+ * Signal handlers only set the flag; every loop that waits for keys
+ * asks ui_stopping(). Uses tui/session.h and tui/keys.h. */
 #include <config.h>
 
 #include <curses.h>

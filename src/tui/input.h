@@ -1,6 +1,6 @@
 /* Input from the terminal: the raw mode rapport needs, keys as
- * tui/keys.h numbers them, and the stop signals (SIGTERM, SIGHUP, a
- * terminal gone away). May use tui/session.h and the layers below
+ * tui/keys.h numbers them, bracketed paste, suspending, and the stop
+ * signals (SIGTERM, SIGHUP, SIGINT, SIGQUIT, a terminal gone away). May use tui/session.h and the layers below
  * tui/. */
 #ifndef RAPPORT_UI_INPUT_H
 #define RAPPORT_UI_INPUT_H
@@ -11,8 +11,8 @@
 
 #include "tui/session.h"
 
-/* Once curses started: catches SIGTERM and SIGHUP (the handler only sets
- * a flag), and puts the terminal in raw mode with a short escape delay
+/* Once curses started: catches SIGTERM, SIGHUP, SIGINT and SIGQUIT (the
+ * handler only sets a flag), and puts the terminal in raw mode with a short escape delay
  * and flow control off, so that Esc answers at once and ^S reaches
  * rapport. */
 void ui_input_start(void);
