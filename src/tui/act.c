@@ -24,6 +24,7 @@
 #include "tui/external.h"
 #include "tui/prompt.h"
 #include "store/contact.h"
+#include "store/followup.h"
 #include "store/forget.h"
 
 static bool blank(const char *s)
@@ -86,6 +87,26 @@ bool ui_act_note(struct ui *ui, int64_t contact_id, bool external)
     return stored;
 }
 
+/* How often, until the answer is an interval or empty (once); false
+ * on Esc. */
+static bool ask_every(struct ui *ui, char **every_text, struct interval *every)
+{
+    for (;;) {
+        char *answer = NULL;
+        if (!ui_prompt(ui, _("Repeat every (empty: once; 1w, 2m):"),
+                       *every_text, &answer))
+            return false;
+        free(*every_text);
+        *every_text = answer;
+        text_trim(answer);
+        if (!*answer || date_parse_interval(answer, every) == 0)
+            return true;
+        ui_message(ui, true, _("\"%s\" is no interval; try 3d, 2w or 1m."),
+                   answer);
+        ui_repaint(ui);
+    }
+}
+
 bool ui_act_followup(struct ui *ui, int64_t contact_id)
 {
     char *due_text = NULL, *what = NULL, *every_text = NULL;
@@ -111,34 +132,38 @@ bool ui_act_followup(struct ui *ui, int64_t contact_id)
                                "%s."), due_text, example);
         ui_repaint(ui);
     }
-    if (!ui_prompt(ui, _("What to do:"), NULL, &what))
-        goto out;
-    struct interval every = { 0, 'd' };
+    /* A refused follow-up (no text, a control character) asks again,
+     * with what was typed; only Esc leaves. */
     for (;;) {
         char *answer = NULL;
-        if (!ui_prompt(ui, _("Repeat every (empty: once; 1w, 2m):"),
-                       every_text, &answer))
+        if (!ui_prompt(ui, _("What to do:"), what, &answer))
             goto out;
-        free(every_text);
-        every_text = answer;
-        text_trim(every_text);
-        if (!*every_text || date_parse_interval(every_text, &every) == 0)
+        free(what);
+        what = answer;
+        if (blank(what)) {
+            ui_message(ui, true, _("The follow-up needs a text."));
+            ui_repaint(ui);
+            continue;
+        }
+        struct interval every = { 0, 'd' };
+        if (!ask_every(ui, &every_text, &every))
+            goto out;
+        int64_t id = 0;
+        enum store_status rc = followup_add(ui->st, contact_id, due, minutes,
+                                            what, every, ui_now(), &id);
+        if (rc == STORE_OK) {
+            char day[64];
+            ui_date(ui, due, day, sizeof day);
+            ui_message(ui, false, _("Follow-up f%lld on %s."), (long long)id,
+                       day);
+            ui->dirty = true;
+            added = true;
             break;
-        ui_message(ui, true, _("\"%s\" is no interval; try 3d, 2w or 1m."),
-                   every_text);
-        ui_repaint(ui);
-    }
-    int64_t id = 0;
-    if (followup_add(ui->st, contact_id, due, minutes, what, every, ui_now(),
-                     &id)
-        == STORE_OK) {
-        char day[64];
-        ui_date(ui, due, day, sizeof day);
-        ui_message(ui, false, _("Follow-up f%lld on %s."), (long long)id, day);
-        ui->dirty = true;
-        added = true;
-    } else {
+        }
         ui_store_error(ui);
+        if (rc != STORE_INVALID)
+            break;
+        ui_repaint(ui);
     }
 out:
     free(due_text);
@@ -147,42 +172,81 @@ out:
     return added;
 }
 
+/* "f3 “Call back”", for a question that names the follow-up it acts
+ * on; "f3" when it cannot be read. */
+static void followup_title(struct ui *ui, int64_t id, char *buf, size_t size)
+{
+    struct followup f;
+    memset(&f, 0, sizeof f);
+    if (store_followup_get(ui->st, id, &f) != STORE_OK) {
+        snprintf(buf, size, "f%lld", (long long)id);
+        return;
+    }
+    char *text = text_sanitize(f.text ? f.text : "", false);
+    snprintf(buf, size, "f%lld “%s”", (long long)id, text ? text : "");
+    free(text);
+    followup_clear(&f);
+}
+
 bool ui_act_done(struct ui *ui, int64_t followup_id)
 {
+    char title[256];
+    followup_title(ui, followup_id, title, sizeof title);
+    /* The follow-up is named above the question, which stays short
+     * enough for 40 columns; "Done" is said after, not before. */
+    /* TRANSLATORS: the follow-up, as f3 “Call back”. */
+    ui_message(ui, false, _("Marking %s done."), title);
+    const char *question = _("Log a note (Enter: none, Esc: cancel):");
     char *log = NULL;
-    if (!ui_prompt(ui, _("Done. Log a note (Enter: none, Esc: cancel):"), NULL,
-                   &log))
-        return false;
-    struct followup next;
-    memset(&next, 0, sizeof next);
-    bool ok = followup_done(ui->st, followup_id, blank(log) ? NULL : log,
-                            ui_now(), &next) == STORE_OK;
-    if (ok) {
-        if (next.id > 0) {
-            char day[64];
-            ui_date(ui, next.due, day, sizeof day);
-            ui_message(ui, false, _("Done; the next one (f%lld) is on %s."),
-                       (long long)next.id, day);
-        } else {
-            ui_message(ui, false, _("Done."));
+    bool ok = false;
+    for (;;) {
+        char *answer = NULL;
+        if (!ui_prompt(ui, question, log, &answer))
+            break;
+        free(log);
+        log = answer;
+        struct followup next;
+        memset(&next, 0, sizeof next);
+        enum store_status rc = followup_done(ui->st, followup_id,
+                                             blank(log) ? NULL : log,
+                                             ui_now(), &next);
+        if (rc == STORE_OK) {
+            if (next.id > 0) {
+                char day[64];
+                ui_date(ui, next.due, day, sizeof day);
+                ui_message(ui, false, _("Done: %s; the next one (f%lld) is on %s."),
+                           title, (long long)next.id, day);
+            } else {
+                ui_message(ui, false, _("Done: %s."), title);
+            }
+            ui->dirty = true;
+            ok = true;
         }
-        ui->dirty = true;
-    } else {
+        followup_clear(&next);
+        if (ok)
+            break;
         ui_store_error(ui);
+        /* A refused note (a control character) is asked again. */
+        if (rc != STORE_INVALID)
+            break;
+        ui_repaint(ui);
     }
-    followup_clear(&next);
     free(log);
     return ok;
 }
 
 bool ui_act_snooze(struct ui *ui, int64_t followup_id)
 {
-    char *text = NULL;
-    bool ok = false;
+    char title[256];
+    followup_title(ui, followup_id, title, sizeof title);
+    /* TRANSLATORS: the follow-up, as f3 “Call back”. */
+    ui_message(ui, false, _("Snoozing %s."), title);
     char example[11], question[160];
     date_example_iso(date_today(), example);
     snprintf(question, sizeof question, _("Snooze until (+1d, mon, %s):"),
              example);
+    char *text = NULL;
+    bool ok = false;
     for (;;) {
         char *answer = NULL;
         if (!ui_prompt(ui, question, text, &answer))
@@ -196,17 +260,22 @@ bool ui_act_snooze(struct ui *ui, int64_t followup_id)
             ui_repaint(ui);
             continue;
         }
-        if (followup_snooze(ui->st, followup_id, until, ui_now())
-            == STORE_OK) {
+        enum store_status rc = followup_snooze(ui->st, followup_id, until,
+                                               ui_now());
+        if (rc == STORE_OK) {
             char day[64];
             ui_date(ui, until, day, sizeof day);
-            ui_message(ui, false, _("Snoozed until %s."), day);
+            ui_message(ui, false, _("Snoozed %s until %s."), title, day);
             ui->dirty = true;
             ok = true;
-        } else {
-            ui_store_error(ui);
+            break;
         }
-        break;
+        ui_store_error(ui);
+        /* Refused (yesterday, its own due day): the prompt stays open
+         * with the text, so a retyped date is no command. */
+        if (rc != STORE_INVALID)
+            break;
+        ui_repaint(ui);
     }
     free(text);
     return ok;
@@ -215,28 +284,58 @@ bool ui_act_snooze(struct ui *ui, int64_t followup_id)
 bool ui_act_stage(struct ui *ui, int64_t contact_id, bool forward,
                   enum stage *now_stage)
 {
-    char *reason = NULL;
-    if (!ui_prompt(ui, forward ? _("Promote; reason (optional):")
-                               : _("Demote; reason (optional):"),
-                   NULL, &reason))
-        return false;
-    /* An empty reason is none. */
-    text_trim(reason);
-    const char *why = *reason ? reason : NULL;
-    enum stage to = STAGE_END_USER;
-    enum store_status rc =
-        forward ? stage_promote(ui->st, contact_id, why, ui_now(), &to)
-                : stage_demote(ui->st, contact_id, why, ui_now(), &to);
-    free(reason);
-    if (rc != STORE_OK) {
+    /* A client cannot go further, nor an end user back: said before a
+     * reason is asked for, not after it was typed. */
+    struct contact c;
+    if (store_contact_get(ui->st, contact_id, &c) != STORE_OK) {
         ui_store_error(ui);
         return false;
     }
-    ui_message(ui, false, _("Now: %s."), stage_label(to));
-    if (now_stage)
-        *now_stage = to;
-    ui->dirty = true;
-    return true;
+    enum stage at = c.stage;
+    contact_clear(&c);
+    if (forward && at == STAGE_COUNT - 1) {
+        ui_message(ui, true, _("%s is the last stage: nothing to promote to."),
+                   stage_label(at));
+        return false;
+    }
+    if (!forward && at == 0) {
+        ui_message(ui, true, _("%s is the first stage: nothing to demote to."),
+                   stage_label(at));
+        return false;
+    }
+    char *reason = NULL;
+    bool ok = false;
+    for (;;) {
+        char *answer = NULL;
+        if (!ui_prompt(ui, forward ? _("Promote; reason (optional):")
+                                   : _("Demote; reason (optional):"),
+                       reason, &answer))
+            break;
+        free(reason);
+        reason = answer;
+        /* An empty reason is none. */
+        text_trim(reason);
+        const char *why = *reason ? reason : NULL;
+        enum stage to = STAGE_END_USER;
+        enum store_status rc =
+            forward ? stage_promote(ui->st, contact_id, why, ui_now(), &to)
+                    : stage_demote(ui->st, contact_id, why, ui_now(), &to);
+        if (rc == STORE_OK) {
+            ui_message(ui, false, _("Now: %s."), stage_label(to));
+            if (now_stage)
+                *now_stage = to;
+            ui->dirty = true;
+            ok = true;
+            break;
+        }
+        ui_store_error(ui);
+        /* A refused reason (a control character) is asked again. */
+        if (rc != STORE_INVALID)
+            break;
+        ui_repaint(ui);
+    }
+    free(reason);
+    return ok;
 }
 
 bool ui_act_archive(struct ui *ui, int64_t contact_id)
@@ -289,12 +388,21 @@ bool ui_act_forget(struct ui *ui, int64_t contact_id)
              name);
     char *typed = NULL;
     bool ok = false;
-    if (ui_prompt(ui, q, NULL, &typed)) {
+    /* A name that does not match asks again with what was typed. */
+    for (;;) {
+        char *answer = NULL;
+        if (!ui_prompt(ui, q, typed, &answer))
+            break;
+        free(typed);
+        typed = answer;
         text_trim(typed);
         if (strcmp(typed, c.name) != 0) {
-            ui_message(ui, false, _("The name did not match; nothing was "
-                                    "erased."));
-        } else if (contact_forget(ui->st, contact_id) == STORE_OK) {
+            ui_message(ui, true, _("The name did not match; nothing was "
+                                   "erased. Type it as shown, or Esc."));
+            ui_repaint(ui);
+            continue;
+        }
+        if (contact_forget(ui->st, contact_id) == STORE_OK) {
             /* The database forgets; backups and exports do not. Said
              * before the name, which may be long enough to cut it. */
             if (store_wipe_pending(ui->st))
@@ -310,6 +418,7 @@ bool ui_act_forget(struct ui *ui, int64_t contact_id)
         } else {
             ui_store_error(ui);
         }
+        break;
     }
     free(typed);
     free(name);

@@ -22,6 +22,7 @@
 #include "tui/act.h"
 #include "tui/contact_form.h"
 #include "tui/draw.h"
+#include "tui/prompt.h"
 #include "tui/views.h"
 #include "model/note.h"
 #include "model/score.h"
@@ -288,7 +289,7 @@ static void build_followups(struct ui *ui, struct contact_page *p, int cols)
                          f->due_minutes % 60);
             char lead[96], tail[48];
             snprintf(lead, sizeof lead, "  %s%s  ", day, at);
-            snprintf(tail, sizeof tail, "%s  #%lld", every + (every[0] ? 1 : 0),
+            snprintf(tail, sizeof tail, "%s  f%lld", every + (every[0] ? 1 : 0),
                      (long long)f->id);
             add_entry(p, LINE_DUE, f->id, attr, cols, 0, lead, f->text, tail);
         }
@@ -500,21 +501,69 @@ static void jump_section(struct contact_page *p, int dir)
     p->sel = dir < 0 ? 0 : p->len - 1;
 }
 
-/* The follow-up x and s act on: the selected one, else the first open. */
+/* Asks which of several open follow-ups (their ids are listed above
+ * the question) until one of them is named; 0 on Esc. */
+static int64_t ask_followup(struct ui *ui, const int64_t *ids, size_t n,
+                            const char *listed)
+{
+    char *text = NULL;
+    int64_t picked = 0;
+    ui_message(ui, false, "%s", listed);
+    while (!picked) {
+        char *answer = NULL;
+        if (!ui_prompt(ui, _("Which follow-up (its #)?"), text, &answer))
+            break;
+        free(text);
+        text = answer;
+        const char *t = text + strspn(text, " #");
+        long long want = strtoll(t, NULL, 10);
+        for (size_t i = 0; i < n; i++)
+            if (ids[i] == want)
+                picked = ids[i];
+        if (!picked) {
+            ui_message(ui, true, _("Not one of these: %s"), listed);
+            ui_repaint(ui);
+        }
+    }
+    free(text);
+    return picked;
+}
+
+/* The follow-up x and s act on: the selected one; with the cursor on
+ * none, the only open one, or the one the user names when there are
+ * several (acting on the first would be a guess). */
 static int64_t pick_followup(struct ui *ui, struct contact_page *p)
 {
     if (p->sel < p->len && p->lines[p->sel].followup_id)
         return p->lines[p->sel].followup_id;
-    for (size_t i = 0; i < p->len; i++)
-        if (p->lines[i].followup_id) {
+    int64_t ids[32];
+    size_t n = 0;
+    char listed[512] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < p->len && n < sizeof ids / sizeof ids[0]; i++) {
+        int64_t id = p->lines[i].followup_id;
+        if (!id || (n > 0 && ids[n - 1] == id))
+            continue;
+        ids[n++] = id;
+        int w = snprintf(listed + used, sizeof listed - used, "%s%s",
+                         used ? "; " : "", p->lines[i].text + strspn(p->lines[i].text, " "));
+        if (w > 0 && (size_t)w < sizeof listed - used)
+            used += (size_t)w;
+    }
+    if (n == 0) {
+        char add[32];
+        keys_first_name(&ui->keys, ACT_FOLLOWUP, add, sizeof add);
+        /* TRANSLATORS: %s is the key that adds a follow-up. */
+        ui_message(ui, false, _("No open follow-up; %s adds one."), add);
+        return 0;
+    }
+    int64_t id = n == 1 ? ids[0] : ask_followup(ui, ids, n, listed);
+    for (size_t i = 0; id && i < p->len; i++)
+        if (p->lines[i].followup_id == id) {
             p->sel = i;
-            return p->lines[i].followup_id;
+            break;
         }
-    char add[32];
-    keys_first_name(&ui->keys, ACT_FOLLOWUP, add, sizeof add);
-    /* TRANSLATORS: %s is the key that adds a follow-up. */
-    ui_message(ui, false, _("No open follow-up; %s adds one."), add);
-    return 0;
+    return id;
 }
 
 static bool contact_request(struct ui *ui, void *self, enum action act)
@@ -529,11 +578,19 @@ static bool contact_request(struct ui *ui, void *self, enum action act)
         move_to(ui, p, -1);
         return true;
     case ACT_PAGE_DOWN:
-        move_to(ui, p, page);
+    case ACT_PAGE_UP: {
+        /* A page turns the view as well as the cursor (Space, as in a
+         * pager), the cursor keeping its place on the screen. */
+        long d = act == ACT_PAGE_DOWN ? page : -page;
+        size_t row = p->sel >= p->top ? p->sel - p->top : 0;
+        move_to(ui, p, d);
+        size_t last = p->len > (size_t)p->height ? p->len - (size_t)p->height : 0;
+        long top = (long)p->top + d;
+        p->top = top < 0 ? 0 : (size_t)top > last ? last : (size_t)top;
+        if (p->sel < p->top || p->sel >= p->top + (size_t)p->height)
+            p->sel = p->top + row < p->len ? p->top + row : p->len - 1;
         return true;
-    case ACT_PAGE_UP:
-        move_to(ui, p, -page);
-        return true;
+    }
     case ACT_TOP:
         p->sel = 0;
         return true;

@@ -210,11 +210,29 @@ static void contacts_draw(struct ui *ui, void *self, int top, int height)
     }
 }
 
+static bool import_one(struct ui *ui, char *path);
+
+/* Asks for a file until one works; a refusal (no such file, an
+ * unknown format) keeps the prompt and the path, only Esc leaves. */
 static void import_file(struct ui *ui)
 {
     char *path = NULL;
-    if (!ui_prompt(ui, _("Import file (CSV, vCard, iCalendar):"), NULL, &path))
-        return;
+    for (;;) {
+        char *answer = NULL;
+        if (!ui_prompt(ui, _("Import file (CSV, vCard, iCalendar):"), path,
+                       &answer))
+            break;
+        free(path);
+        path = answer;
+        if (import_one(ui, path))
+            break;
+        ui_repaint(ui);
+    }
+    free(path);
+}
+
+static bool import_one(struct ui *ui, char *path)
+{
     text_trim(path);
     char *full = paths_expand_home(path);
     struct io_summary sum;
@@ -235,20 +253,19 @@ static void import_file(struct ui *ui)
     }
     io_summary_clear(&sum);
     free(full);
-    free(path);
+    return rc == STORE_OK;
 }
 
-static void export_file(struct ui *ui)
+static bool export_one(struct ui *ui, char *path)
 {
-    char *path = NULL;
-    if (!ui_prompt(ui, _("Export to (.csv, .vcf, .ics, .json):"), NULL, &path))
-        return;
     text_trim(path);
     char *full = paths_expand_home(path);
     struct io_summary sum;
     memset(&sum, 0, sizeof sum);
-    if (io_export_file(ui->st, full ? full : path, IO_FORMAT_GUESS,
-                       IO_VCARD_VERSION, &sum) == STORE_OK) {
+    enum store_status rc = io_export_file(ui->st, full ? full : path,
+                                          IO_FORMAT_GUESS, IO_VCARD_VERSION,
+                                          &sum);
+    if (rc == STORE_OK) {
         char *clean = text_sanitize(full ? full : path, false);
         ui_message(ui, false, _("Exported %d records to %s."), sum.written,
                    clean);
@@ -258,6 +275,24 @@ static void export_file(struct ui *ui)
     }
     io_summary_clear(&sum);
     free(full);
+    return rc == STORE_OK;
+}
+
+/* As import_file: a refused path keeps the prompt. */
+static void export_file(struct ui *ui)
+{
+    char *path = NULL;
+    for (;;) {
+        char *answer = NULL;
+        if (!ui_prompt(ui, _("Export to (.csv, .vcf, .ics, .json):"), path,
+                       &answer))
+            break;
+        free(path);
+        path = answer;
+        if (export_one(ui, path))
+            break;
+        ui_repaint(ui);
+    }
     free(path);
 }
 

@@ -50,6 +50,38 @@ static void editor_remove_line(struct editor *e, size_t at)
     e->count--;
 }
 
+/* Enter: the text after the cursor starts the next line. */
+static void editor_split(struct editor *e)
+{
+    struct ui_line *l = &e->lines[e->row];
+    struct ui_line rest = { l->text + l->cur, l->len - l->cur, 0, 0, 0 };
+    char *tail = ui_line_text(&rest);
+    l->len = l->cur;
+    l->text[l->len] = L'\0';
+    editor_insert_line(e, e->row + 1, tail);
+    free(tail);
+    e->row++;
+    e->lines[e->row].cur = 0;
+}
+
+/* A paste keeps its line breaks: each starts a new line, as Enter
+ * would; a tab is four spaces, as the Tab key types. */
+static void editor_paste(struct editor *e)
+{
+    size_t n;
+    const wchar_t *p = ui_paste(&n);
+    for (size_t i = 0; i < n; i++) {
+        struct ui_line *l = &e->lines[e->row];
+        if (p[i] == L'\n') {
+            editor_split(e);
+        } else if (p[i] == L'\t') {
+            ui_line_insert(l, L"    ", 4);
+        } else if (ui_line_typable((int)p[i])) {
+            ui_line_insert(l, &p[i], 1);
+        }
+    }
+}
+
 static char *editor_text(const struct editor *e)
 {
     size_t size = 1;
@@ -172,14 +204,7 @@ bool ui_editor(struct ui *ui, const char *title, const char *initial,
             continue;
         }
         if (key == KEYS_ENTER) {
-            struct ui_line rest = { l->text + l->cur, l->len - l->cur, 0, 0, 0 };
-            char *tail = ui_line_text(&rest);
-            l->len = l->cur;
-            l->text[l->len] = L'\0';
-            editor_insert_line(&e, e.row + 1, tail);
-            free(tail);
-            e.row++;
-            e.lines[e.row].cur = 0;
+            editor_split(&e);
             continue;
         }
         if (key == F(KEY_UP) || key == F(KEY_DOWN) || key == F(KEY_PPAGE)
@@ -222,6 +247,10 @@ bool ui_editor(struct ui *ui, const char *title, const char *initial,
         }
         if (key == '\t') {
             ui_line_insert(l, L"    ", 4);
+            continue;
+        }
+        if (key == KEYS_PASTE) {
+            editor_paste(&e);
             continue;
         }
         ui_line_key(l, key);

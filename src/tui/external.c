@@ -1,6 +1,7 @@
 /* The external editor: the text goes to a private temporary file,
  * $VISUAL, $EDITOR or [general] editor runs on it with curses put
- * aside, and what it wrote comes back. Uses tui/draw.h. */
+ * aside (and bracketed paste off), and what it wrote comes back. Uses
+ * tui/draw.h and tui/input.h. */
 #include <config.h>
 
 #include <curses.h>
@@ -16,6 +17,7 @@
 #include "base/i18n.h"
 #include "tui/draw.h"
 #include "tui/external.h"
+#include "tui/input.h"
 
 /* Reads no more than max bytes (*len says how many): the caller
  * refuses longer text, which would otherwise cost its whole size in
@@ -80,6 +82,7 @@ bool ui_external_edit(struct ui *ui, const char *initial, size_t max,
     }
     close(fd);
     def_prog_mode();
+    ui_paste_mode(false);
     endwin();
     pid_t pid = fork();
     if (pid == 0) {
@@ -95,6 +98,7 @@ bool ui_external_edit(struct ui *ui, const char *initial, size_t max,
             ;
     }
     reset_prog_mode();
+    ui_paste_mode(true);
     refresh();
     bool ok = pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
     char *text = NULL;

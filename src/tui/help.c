@@ -61,6 +61,11 @@ void ui_help_show(struct ui *ui, const enum action *everywhere)
             help_push(&h, line, false);
         }
     }
+    if (view->legend) {
+        char line[600];
+        snprintf(line, sizeof line, "  %s", _(view->legend));
+        help_push(&h, line, false);
+    }
     for (const enum action *a = view->actions; *a != ACT_NONE; a++)
         help_add(&h, &ui->keys, *a);
     help_push(&h, _("Everywhere:"), true);

@@ -1,12 +1,15 @@
 /* Input: keys from the terminal in raw mode, a lone Esc told from the
- * start of an escape sequence, and the stop flag that SIGTERM, SIGHUP or
- * a vanished terminal set. Signal handlers only set the flag; every loop
- * that waits for keys asks ui_stopping(). Uses tui/session.h and
- * tui/keys.h. */
+ * start of an escape sequence, bracketed paste (turned on and off, a
+ * paste read whole as text), suspending with Ctrl-Z, and the stop flag
+ * that SIGTERM, SIGHUP, SIGINT, SIGQUIT or a vanished terminal set.
+ * Signal handlers only set the flag; every loop that waits for keys
+ * asks ui_stopping(). Uses tui/session.h and tui/keys.h. */
 #include <config.h>
 
 #include <curses.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 #include <termios.h>
@@ -49,6 +52,10 @@ void ui_input_start(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    /* In raw mode ^C is a key; a SIGINT or SIGQUIT sent from elsewhere
+     * ends rapport the same orderly way, the terminal restored. */
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
     raw_terminal();
 }
 
@@ -64,31 +71,143 @@ static int64_t monotonic_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* The last bracketed paste: what the terminal sent between ESC [200~
+ * and ESC [201~, line breaks as '\n'. Held here until the next one. */
+static wchar_t *paste_text;
+static size_t paste_len, paste_cap;
+
+static void paste_add(wchar_t wc)
+{
+    if (paste_len + 2 > paste_cap) {
+        if (paste_cap >= UI_PASTE_MAX)
+            return;
+        size_t cap = paste_cap ? paste_cap * 2 : 256;
+        wchar_t *p = realloc(paste_text, cap * sizeof *p);
+        if (!p)
+            abort();
+        paste_text = p;
+        paste_cap = cap;
+    }
+    paste_text[paste_len++] = wc;
+    paste_text[paste_len] = L'\0';
+}
+
+/* Reads a paste up to its end marker. Everything in it is text, never
+ * a key: a CR or CR LF is a line break, other control characters and
+ * keys the terminal's sequences would make are dropped. Gives up when
+ * the terminal stops sending for a second without the end marker. */
+static void read_paste(void)
+{
+    static const wchar_t end[] = L"[201~";
+    paste_len = 0;
+    bool after_cr = false;
+    timeout(1000);
+    for (;;) {
+        wint_t wc;
+        int rc = get_wch(&wc);
+        if (rc == ERR || stop_signal)
+            return;
+        if (rc == KEY_CODE_YES)
+            continue;
+        if (wc == 27) {
+            size_t matched = 0;
+            while (end[matched]) {
+                rc = get_wch(&wc);
+                if (rc != OK || wc != (wint_t)end[matched])
+                    break;
+                matched++;
+            }
+            if (!end[matched])
+                return;
+            continue;   /* another sequence inside the paste: dropped */
+        }
+        if (wc == '\n' && after_cr) {
+            after_cr = false;
+            continue;
+        }
+        after_cr = wc == '\r';
+        if (wc == '\r' || wc == '\n')
+            paste_add(L'\n');
+        else if (wc == '\t' || (wc >= ' ' && wc != 0x7f))
+            paste_add((wchar_t)wc);
+    }
+}
+
+const wchar_t *ui_paste(size_t *len)
+{
+    *len = paste_len;
+    return paste_text ? paste_text : L"";
+}
+
 /* A lone Esc means back or cancel. When more bytes came with it, it was
  * Alt+key or a sequence this terminal's terminfo does not know (PuTTY's
  * Home is ESC [ 1 ~): read the rest of it and drop it, or it would
- * quit a screen and type its tail into a field. */
-static bool escape_sequence_follows(void)
+ * quit a screen and type its tail into a field. ESC [200~ starts a
+ * bracketed paste, which is read whole. KEYS_ESC when Esc was alone,
+ * KEYS_PASTE after a paste, KEYS_NONE after a dropped sequence. */
+static int escape_sequence(void)
 {
     timeout(0);
     wint_t wc;
     int rc = get_wch(&wc);
     if (rc == ERR)
-        return false;
+        return KEYS_ESC;
     if (rc == OK && wc == 27) {
         /* Esc pressed twice quickly: two answers, not one sequence. */
         unget_wch(wc);
-        return false;
+        return KEYS_ESC;
     }
     if (rc == OK && (wc == '[' || wc == 'O')) {
         /* CSI and SS3: parameters, then one final byte @ .. ~. */
+        bool csi = wc == '[';
+        char params[40];
+        size_t n = 0;
         for (int i = 0; i < 32; i++) {
             rc = get_wch(&wc);
             if (rc == ERR || (rc == OK && wc >= 0x40 && wc <= 0x7e))
                 break;
+            if (rc == OK && n + 1 < sizeof params)
+                params[n++] = (char)wc;
+        }
+        params[n] = '\0';
+        if (csi && rc == OK && wc == '~' && strcmp(params, "200") == 0) {
+            read_paste();
+            return KEYS_PASTE;
         }
     }
-    return true;
+    return KEYS_NONE;
+}
+
+void ui_suspend(void)
+{
+    /* Curses is put aside as for an editor, bracketed paste off, and
+     * the stop is the shell's own (job control); after fg the screen
+     * comes back whole. */
+    def_prog_mode();
+    ui_paste_mode(false);
+    endwin();
+    struct sigaction dfl, old;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGTSTP, &dfl, &old);
+    raise(SIGTSTP);
+    sigaction(SIGTSTP, &old, NULL);
+    reset_prog_mode();
+    raw_terminal();
+    ui_paste_mode(true);
+    clearok(curscr, TRUE);
+}
+
+void ui_paste_mode(bool on)
+{
+    /* xterm's bracketed paste; terminals without it ignore the
+     * private mode. Curses sends what it has first: its start (the
+     * alternate screen) must not come after and reset it. */
+    if (on)
+        refresh();
+    fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+    fflush(stdout);
 }
 
 int ui_getkey(struct ui *ui, int timeout_ms)
@@ -123,7 +242,7 @@ int ui_getkey(struct ui *ui, int timeout_ms)
     }
     if (wc == '\r')
         return KEYS_ENTER;
-    if (wc == 27 && escape_sequence_follows())
-        return KEYS_NONE;
+    if (wc == 27)
+        return escape_sequence();
     return (int)wc;
 }

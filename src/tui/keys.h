@@ -16,6 +16,8 @@
 #define KEYS_FUNC 0x01000000
 #define KEYS_NONE (-1)
 #define KEYS_RESIZE (-2)
+/* A bracketed paste, read whole: text for a field, never a key. */
+#define KEYS_PASTE (-3)
 #define KEYS_ESC 27
 #define KEYS_ENTER '\n'
 #define KEYS_CTRL(c) ((c) & 0x1f)
@@ -27,7 +29,7 @@ enum action {
     ACT_REVIEW, ACT_PIPELINE, ACT_CONTACTS, ACT_ORGANISATIONS, ACT_REPORTS,
     ACT_SEARCH, ACT_ADD, ACT_EDIT, ACT_NOTE, ACT_FOLLOWUP, ACT_DONE,
     ACT_SNOOZE, ACT_PROMOTE, ACT_DEMOTE, ACT_ARCHIVE, ACT_FORGET, ACT_UNDO,
-    ACT_REDRAW, ACT_EDITOR, ACT_SORT, ACT_IMPORT, ACT_EXPORT,
+    ACT_REDRAW, ACT_SUSPEND, ACT_EDITOR, ACT_SORT, ACT_IMPORT, ACT_EXPORT,
     /* In forms, the note editor and questions, where other keys type. */
     ACT_SAVE, ACT_CANCEL, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_NEXT_KIND,
     ACT_COUNT

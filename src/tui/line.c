@@ -1,7 +1,8 @@
 /* The one-line editor: a line of wide characters with a cursor and a
  * horizontal scroll, the editing keys, and drawing it in its columns.
  * Characters that would move the cursor or reorder text cannot be typed.
- * Uses tui/draw.h and tui/keys.h. */
+ * A paste is typed as one line. Uses tui/draw.h, tui/input.h and
+ * tui/keys.h. */
 #include <config.h>
 
 #include <curses.h>
@@ -11,6 +12,7 @@
 #include <wctype.h>
 
 #include "tui/draw.h"
+#include "tui/input.h"
 #include "tui/keys.h"
 #include "tui/line.h"
 
@@ -107,7 +109,7 @@ char *ui_line_text(const struct ui_line *l)
 
 /* Characters that would move the cursor or reorder text are refused,
  * so that what is typed is what is stored. */
-static bool typable(int key)
+bool ui_line_typable(int key)
 {
     if (key < ' ' || (key & KEYS_FUNC) || key == 0x7f)
         return false;
@@ -123,9 +125,37 @@ static bool zero_width(wchar_t wc)
     return wcwidth(wc) == 0;
 }
 
+/* A paste in one line: its line breaks and tabs become spaces (a run
+ * of them one space, none at the ends), what cannot be typed is
+ * dropped. */
+static void line_paste(struct ui_line *l)
+{
+    size_t n;
+    const wchar_t *p = ui_paste(&n);
+    bool space = false;
+    for (size_t i = 0; i < n; i++) {
+        wchar_t wc = p[i];
+        if (wc == L'\n' || wc == L'\t') {
+            space = true;
+            continue;
+        }
+        if (!ui_line_typable((int)wc))
+            continue;
+        if (space && l->len > 0) {
+            wchar_t sp = L' ';
+            ui_line_insert(l, &sp, 1);
+        }
+        space = false;
+        ui_line_insert(l, &wc, 1);
+    }
+}
+
 bool ui_line_key(struct ui_line *l, int key)
 {
     switch (key) {
+    case KEYS_PASTE:
+        line_paste(l);
+        return true;
     case F(KEY_LEFT):
     case KEYS_CTRL('b'):
         while (l->cur > 0) {
@@ -179,7 +209,7 @@ bool ui_line_key(struct ui_line *l, int key)
         return true;
     }
     default:
-        if (!typable(key))
+        if (!ui_line_typable(key))
             return false;
         wchar_t wc = (wchar_t)key;
         ui_line_insert(l, &wc, 1);

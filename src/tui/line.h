@@ -20,8 +20,12 @@ void ui_line_free(struct ui_line *l);
 /* Inserts n characters at the cursor and moves it past them. */
 void ui_line_insert(struct ui_line *l, const wchar_t *s, size_t n);
 /* Line editing keys: Left/Right, Home/End, ^A/^E, ^U, ^W, ^K,
- * Backspace/Delete, and any printable character. True when used. */
+ * Backspace/Delete, and any printable character; KEYS_PASTE inserts
+ * the paste with its line breaks as spaces. True when used. */
 bool ui_line_key(struct ui_line *l, int key);
+/* False for what would move the cursor or reorder text (controls,
+ * bidi overrides), which is never typed. */
+bool ui_line_typable(int key);
 /* A new UTF-8 string. */
 char *ui_line_text(const struct ui_line *l);
 /* Draws it in cols columns and, with focus, puts the cursor there. */

@@ -347,6 +347,11 @@ void ui_list_draw(struct ui *ui, struct ui_list *l, int y, int x, int cols,
         return;
     if (l->height != height)
         ui_list_set_height(ui, l, height);
+    /* A list that grew since its last reload (a Review section given
+     * more lines after a follow-up was added or moved into it) must
+     * not keep rows scrolled out above while lines below stay blank. */
+    if (!l->more && l->top > 0 && l->len - l->top < (size_t)height)
+        l->top = l->len > (size_t)height ? l->len - (size_t)height : 0;
     if (l->len == 0) {
         /* A failed read is not an empty list; the status line says why. */
         if (l->failed)

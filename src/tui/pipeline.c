@@ -85,7 +85,9 @@ static void draw_contact(struct ui *ui, const void *row, int y, int x,
     if (date_is_set(c->next_due)) {
         char day[11];
         date_format_iso(c->next_due, day);
-        snprintf(right, sizeof right, " →%s", day + 5);
+        /* "!" marks an overdue one without colour too. */
+        bool overdue = date_compare(c->next_due, date_today()) < 0;
+        snprintf(right, sizeof right, " %s→%s", overdue ? "!" : "", day + 5);
     } else {
         snprintf(right, sizeof right, " %lldd",
                  (long long)cadence_days_since(c, ui_now()));
@@ -108,10 +110,20 @@ static void draw_contact(struct ui *ui, const void *row, int y, int x,
     ui_put(y, x + cols - rw, rw, right, rattr);
 }
 
+/* TRANSLATORS: the marks at the end of a Pipeline row; keep "20d",
+ * "→12-03" and "!" as the rows show them. */
+static const char pipeline_legend[] =
+    N_("20d: days since the last contact; →12-03: the next follow-up (!→ overdue)");
+
 static void pipeline_draw(struct ui *ui, void *self, int top, int height)
 {
     struct pipeline *p = self;
     int width = COLS / STAGE_COUNT;
+    /* The last line says what the marks at the end of a row mean. */
+    if (height > 3) {
+        height--;
+        ui_put(top + height, 0, COLS, _(pipeline_legend), ui->attr[UI_MUTED]);
+    }
     for (int s = 0; s < STAGE_COUNT; s++) {
         int x = s * width;
         int w = s == STAGE_COUNT - 1 ? COLS - x : width - 1;
@@ -134,13 +146,20 @@ static bool pipeline_request(struct ui *ui, void *self, enum action act)
         return true;
     switch (act) {
     case ACT_LEFT:
-        if (p->focus > 0)
-            p->focus--;
+    case ACT_RIGHT: {
+        int to = p->focus + (act == ACT_LEFT ? -1 : 1);
+        if (to < 0 || to >= STAGE_COUNT)
+            return true;
+        /* The cursor stays on its screen row, as far as the column
+         * reaches. */
+        size_t row = l->sel - l->top;
+        struct ui_list *n = &p->lists[to];
+        long want = (long)(n->top + row) - (long)n->sel;
+        if (want)
+            ui_list_move(ui, n, (int)want);
+        p->focus = to;
         return true;
-    case ACT_RIGHT:
-        if (p->focus < STAGE_COUNT - 1)
-            p->focus++;
-        return true;
+    }
     default:
         break;
     }
@@ -177,6 +196,7 @@ const struct ui_view ui_pipeline_view = {
     .name = N_("Pipeline"),
     .hints = pipeline_hints,
     .actions = pipeline_actions,
+    .legend = pipeline_legend,
     .open = pipeline_open,
     .close = pipeline_close,
     .reload = pipeline_reload,

@@ -47,6 +47,13 @@ bool ui_prompt(struct ui *ui, const char *question, const char *initial,
         if (key == KEYS_ENTER) {
             *out = ui_line_text(&line);
             ok = true;
+            /* The message above was about this answer or an older one:
+             * whatever comes next (the next question, or why this
+             * answer is refused) must not stand under it. */
+            if (ui->message[0]) {
+                ui->message[0] = '\0';
+                ui_repaint(ui);
+            }
             break;
         }
         if (keys_bound(&ui->keys, ACT_CANCEL, key))
@@ -72,7 +79,7 @@ bool ui_confirm(struct ui *ui, const char *question)
         int key = ui_getkey(ui, 500);
         if (ui_stopping())
             return false;
-        if (key == KEYS_NONE)
+        if (key == KEYS_NONE || key == KEYS_PASTE)
             continue;
         if (key == KEYS_RESIZE) {
             ui_repaint(ui);

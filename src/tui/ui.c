@@ -31,7 +31,7 @@
 /* Actions every screen has; a screen's own table is searched first. */
 static const enum action global_actions[] = {
     ACT_HELP, ACT_BACK, ACT_REVIEW, ACT_PIPELINE, ACT_CONTACTS, ACT_SEARCH,
-    ACT_ADD, ACT_UNDO, ACT_REDRAW, ACT_NONE
+    ACT_ADD, ACT_UNDO, ACT_REDRAW, ACT_SUSPEND, ACT_NONE
 };
 
 static bool too_small(void)
@@ -49,19 +49,29 @@ static void draw_title(struct ui *ui)
         { ACT_PIPELINE, &ui_pipeline_view },
         { ACT_CONTACTS, &ui_contacts_view },
     };
+    enum { TABS = sizeof tabs / sizeof tabs[0] };
     ui_put(0, 0, COLS, "", ui->attr[UI_TITLE]);
-    int x = 0;
-    char buf[128];
-    snprintf(buf, sizeof buf, " rapport ");
-    ui_put(0, x, text_width(buf), buf, ui->attr[UI_TITLE]);
-    x += text_width(buf);
-    for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++) {
+    char label[TABS][128];
+    int need = 0;
+    for (size_t i = 0; i < TABS; i++) {
         char key[32];
-        int k = ui->keys.keys[tabs[i].act][0];
-        keys_name(k, key, sizeof key);
-        snprintf(buf, sizeof buf, " %s %s ", key, _(tabs[i].view->name));
-        int w = text_width(buf);
+        keys_name(ui->keys.keys[tabs[i].act][0], key, sizeof key);
+        snprintf(label[i], sizeof label[i], " %s %s ", key,
+                 _(tabs[i].view->name));
+        need += text_width(label[i]);
+    }
+    /* Every tab stays in view: at 40 columns the name goes first. */
+    const char *brand = " rapport ";
+    int x = 0;
+    if (need + text_width(brand) <= COLS) {
+        ui_put(0, 0, text_width(brand), brand, ui->attr[UI_TITLE]);
+        x = text_width(brand);
+    }
+    for (size_t i = 0; i < TABS; i++) {
+        int w = text_width(label[i]);
         if (x + w > COLS)
+            w = COLS - x;
+        if (w <= 0)
             break;
         bool current = false;
         for (int d = 0; d < ui->depth; d++)
@@ -69,7 +79,7 @@ static void draw_title(struct ui *ui)
         int attr = ui->attr[UI_TITLE];
         if (current)
             attr = (attr | (int)A_REVERSE) & ~(int)A_DIM;
-        ui_put(0, x, w, buf, attr);
+        ui_put(0, x, w, label[i], attr);
         x += w;
     }
 }
@@ -101,9 +111,13 @@ static void draw_status(struct ui *ui)
     }
     char help[32];
     keys_name(ui->keys.keys[ACT_HELP][0], help, sizeof help);
-    /* The path gets at most half the line; the hints are cut at the
-     * end when they do not fit. */
-    int pathw = COLS / 2;
+    char head[256], tail[1024];
+    snprintf(head, sizeof head, " %s | %s", _(view->name),
+             store_read_only(ui->st) ? _("read-only | ") : "");
+    snprintf(tail, sizeof tail, "%s %s  %s", help, _("help"), hints);
+    /* The key hints matter more than the path: the path is shortened
+     * first (its start cut), and left out below 8 columns. */
+    int pathw = COLS - text_width(head) - text_width(tail) - 3;
     char path[512];
     const char *db = store_path(ui->st);
     if (pathw < 8)
@@ -112,8 +126,8 @@ static void draw_status(struct ui *ui)
         snprintf(path, sizeof path, "…%s", db + strlen(db) - (size_t)(pathw - 1));
     else
         snprintf(path, sizeof path, "%s", db);
-    snprintf(buf, sizeof buf, " %s | %s%s%s %s  %s", _(view->name), path,
-             path[0] ? " | " : "", help, _("help"), hints);
+    snprintf(buf, sizeof buf, "%s%s%s%s", head, path, path[0] ? " | " : "",
+             tail);
     ui_put(y, 0, COLS, buf, ui->attr[UI_STATUS]);
 }
 
@@ -143,14 +157,50 @@ static void draw_screen(struct ui *ui)
     refresh();
 }
 
-static void global_request(struct ui *ui, enum action act)
+/* Back, from the key that asked: at the top, q quits and Esc stays,
+ * so that one Esc too many (a vim reflex) never ends the session. A
+ * key that also cancels is an Esc. */
+static void go_back(struct ui *ui, int key)
+{
+    if (ui->depth > 1 || !keys_bound(&ui->keys, ACT_CANCEL, key)) {
+        ui_pop(ui);
+        return;
+    }
+    char quit[32] = "";
+    for (int i = 0; i < KEYS_PER_ACTION; i++) {
+        int k = ui->keys.keys[ACT_BACK][i];
+        if (k != KEYS_NONE && !keys_bound(&ui->keys, ACT_CANCEL, k)) {
+            keys_name(k, quit, sizeof quit);
+            break;
+        }
+    }
+    if (quit[0])
+        ui_message(ui, false, _("This is the top screen; %s quits."), quit);
+}
+
+/* Actions that change the database: refused at once on a read-only
+ * one, before anything is asked or typed. */
+static bool writes(enum action act)
+{
+    switch (act) {
+    case ACT_ADD: case ACT_EDIT: case ACT_NOTE: case ACT_FOLLOWUP:
+    case ACT_DONE: case ACT_SNOOZE: case ACT_PROMOTE: case ACT_DEMOTE:
+    case ACT_ARCHIVE: case ACT_FORGET: case ACT_UNDO: case ACT_EDITOR:
+    case ACT_IMPORT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void global_request(struct ui *ui, enum action act, int key)
 {
     switch (act) {
     case ACT_HELP:
         ui_help_show(ui, global_actions);
         break;
     case ACT_BACK:
-        ui_pop(ui);
+        go_back(ui, key);
         break;
     case ACT_REVIEW:
         ui_switch(ui, &ui_review_view);
@@ -178,6 +228,10 @@ static void global_request(struct ui *ui, enum action act)
         clearok(curscr, TRUE);
         ui->dirty = true;
         break;
+    case ACT_SUSPEND:
+        ui_suspend();
+        ui->dirty = true;
+        break;
     default:
         break;
     }
@@ -189,18 +243,29 @@ static void dispatch(struct ui *ui, int key)
     void *self = ui_top_self(ui);
     if (too_small()) {
         if (keys_bound(&ui->keys, ACT_BACK, key))
-            ui_pop(ui);
+            go_back(ui, key);
         return;
     }
     if (view->key && view->key(ui, self, key))
         return;
-    enum action act = keys_lookup(&ui->keys, view->actions, key);
-    if (act != ACT_NONE && view->request(ui, self, act))
+    if (key == KEYS_PASTE) {
+        /* Pasted text on a list is no command: none of it runs. */
+        ui_message(ui, false, _("Pasted text ignored: no field is open here."));
         return;
-    if (act == ACT_NONE)
+    }
+    enum action act = keys_lookup(&ui->keys, view->actions, key);
+    bool own = act != ACT_NONE;
+    if (!own)
         act = keys_lookup(&ui->keys, global_actions, key);
+    if (writes(act) && store_read_only(ui->st)) {
+        ui_message(ui, true, _("Read-only: “%s” would change the database."),
+                   keys_action_help(act));
+        return;
+    }
+    if (own && view->request(ui, self, act))
+        return;
     if (act != ACT_NONE) {
-        global_request(ui, act);
+        global_request(ui, act, key);
         return;
     }
     char name[32], help[32];
@@ -310,6 +375,7 @@ int ui_run(struct app *app)
     if (!screen)
         return 1;
     ui_input_start();
+    ui_paste_mode(true);
 
     struct ui *ui = new_session(app);
     ui_push(ui, start_view(app), 0);
@@ -338,6 +404,7 @@ int ui_run(struct app *app)
         clear_message = ui->message[0] != '\0';
     }
     ui_close_all(ui);
+    ui_paste_mode(false);
     endwin();
     delscreen(screen);
     strlist_clear(&ui->config_warnings);

@@ -20,6 +20,8 @@ struct ui_view {
     const char *name;              /* N_(): shown in the status line */
     const enum action *hints;      /* for the status line, ACT_NONE-ended */
     const enum action *actions;    /* ACT_NONE-terminated, screen's own */
+    /* Optional, N_(): what the screen's marks mean, for the help. */
+    const char *legend;
     void *(*open)(struct ui *ui, int64_t arg);
     void (*close)(void *self);
     /* Re-reads from the store, keeping the selection (by id). */

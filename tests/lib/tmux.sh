@@ -9,6 +9,7 @@
 #   tui_type TEXT          literal text, UTF-8 included
 #   wait_for TEXT [TIMEOUT] [NAME]   a TAP assertion: TEXT appears
 #   wait_gone TEXT [TIMEOUT] [NAME]  a TAP assertion: TEXT disappears
+#   tui_paste TEXT         a terminal paste (bracketed when rapport asked)
 #   tui_screen             prints the pane
 #   tui_resize COLS ROWS
 #   tui_quit               quits with q and checks the exit status
@@ -81,6 +82,13 @@ tui_keys() {
 
 tui_type() {
     tmux_ send-keys -t rapport -l -- "$1"
+}
+
+# As a terminal pastes: tmux turns line breaks into CR and brackets the
+# text when the program turned bracketed paste on.
+tui_paste() {
+    tmux_ set-buffer -b rapport-paste -- "$1"
+    tmux_ paste-buffer -p -b rapport-paste -t rapport
 }
 
 tui_dump() {

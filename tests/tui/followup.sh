@@ -40,8 +40,8 @@ tui_type "today"
 tui_keys Enter
 wait_for "snooze it to a later day" 2 "snoozing to the due date is refused on the status line"
 is "$(sql "$db" "SELECT snoozed_until IS NULL FROM followup")" 1 "and nothing is stored"
-tui_keys s
-wait_for "Snooze until" 2 "s asks again"
+wait_for "): today" 2 "the question stays open with the text"
+tui_keys C-u
 tui_type "+1d"
 tui_keys Enter
 wait_for "Next 7 days (1)" 2 "snoozed to tomorrow"
@@ -56,6 +56,8 @@ is "$(sql "$db" "SELECT snoozed_until IS NULL FROM followup")" 1 "the snooze is 
 
 tui_keys x
 wait_for "Log a note" 2 "x offers to log a note"
+wait_for "Marking f1 “Send the COBOL reading list” done." 2 "and names the follow-up"
+if tui_screen | grep -q "Done"; then ok 1 "nothing says Done before it is"; else ok 0 "nothing says Done before it is"; fi
 tui_type "Sent the list by email"
 tui_keys Enter
 wait_for "the next one" 2 "a recurring follow-up shows the next date"

@@ -8,7 +8,7 @@ db="$TEST_DIR/first.db"
 
 tui_start -- --db "$db"
 wait_for "Nothing needs you today" 10 "an empty database opens on a plain Review"
-wait_for "$db" 2 "the status line shows the database"
+wait_for "first.db |" 2 "the status line shows the database (its end when the hints need the room)"
 wait_for "Review |" 2 "the status line names the screen"
 is "$(stat -c %a "$db")" 600 "the new database is private"
 is "$(cat "$TUI_ERR")" "rapport: created a new database at $db" \
