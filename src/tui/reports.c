@@ -44,8 +44,8 @@ struct reports {
 };
 
 static const enum action reports_actions[] = {
-    ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_TOP, ACT_PAGE_UP, ACT_PAGE_DOWN,
-    ACT_PERIOD, ACT_PERIOD_PREV, ACT_PERIOD_NEXT, ACT_NONE
+    ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_TOP, ACT_BOTTOM, ACT_PAGE_UP,
+    ACT_PAGE_DOWN, ACT_PERIOD, ACT_PERIOD_PREV, ACT_PERIOD_NEXT, ACT_NONE
 };
 
 static const enum action reports_hints[] = {
@@ -307,6 +307,10 @@ static bool reports_request(struct ui *ui, void *self, enum action act)
         return true;
     case ACT_TOP:
         p->scroll = 0;
+        return true;
+    case ACT_BOTTOM:
+        /* Drawing stops it at the last line. */
+        p->scroll = 2 * LINES_MAX;
         return true;
     case ACT_PERIOD:
         p->span = (p->span + 1) % REPORT_SPANS;
