@@ -69,14 +69,34 @@ wait_for "Interactions 2026-11-01–2026-11-30: 1" 3 "[: November, one"
 like "$(tui_screen)" "email +#+ 1" "an email"
 tui_quit
 
+# start_screen, a remapped period key, and the help listing it.
+mkdir -p "$XDG_CONFIG_HOME/rapport"
+cat >"$XDG_CONFIG_HOME/rapport/config.ini" <<'INI'
+[general]
+start_screen = reports
+[keys]
+period = m
+INI
 tui_start -s 40x12 -e NO_COLOR=1 -t "@$now" -- --db "$db"
-tui_keys 5
-wait_for "Funnel" 5 "the Reports screen at 40x12"
+wait_for "Funnel" 5 "start_screen = reports opens the Reports screen, at 40x12"
 like "$(tui_screen)" "End users +#+ 4" "the funnel fits 40 columns"
 tui_keys G
 wait_for "By organisation" 3 "G scrolls to the interactions"
 like "$(tui_screen)" "Beta +#+ 1" "down to the last organisation of the quarter"
 tui_keys g
 wait_for "Funnel" 3 "g back to the top"
+tui_keys m
+wait_for "Interactions per year" 3 "the remapped period key cycles the period"
+tui_keys '?'
+wait_for "Change the period" 3 "the help lists the period key"
+like "$(tui_screen)" 'm +Change the period' "as it is bound"
+tui_keys Escape
+tui_quit
+cat >"$XDG_CONFIG_HOME/rapport/config.ini" <<'INI'
+[general]
+start_screen = organisations
+INI
+tui_start -s 40x12 -t "@$now" -- --db "$db"
+wait_for "Organisations, by name" 5 "start_screen = organisations"
 tui_quit
 done_testing
