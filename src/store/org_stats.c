@@ -21,19 +21,13 @@ void org_summary_clear(struct org_summary *s)
 LIST_CLEAR(org_summary_list_clear, org_summary_list, org_summary_clear)
 
 #define MEMBERS "FROM contact c WHERE c.org_id = o.id AND c.archived = 0"
+#define MEMBERS_OF "FROM contact c WHERE c.org_id = ? AND c.archived = 0"
 #define LATEST "(SELECT value FROM score WHERE contact_id = c.id " \
                "ORDER BY at DESC, id DESC LIMIT 1)"
 
-#define SUMMARY_COLUMNS \
-    "o.id, o.name, o.notes, " \
-    "(SELECT count(*) " MEMBERS " AND c.stage = 0), " \
-    "(SELECT count(*) " MEMBERS " AND c.stage = 1), " \
-    "(SELECT count(*) " MEMBERS " AND c.stage = 2), " \
-    "(SELECT count(*) " MEMBERS " AND c.roles & 2), " \
-    "(SELECT count(*) " MEMBERS " AND c.roles & 1), " \
-    "(SELECT coalesce(max(c.last_touch), 0) " MEMBERS "), " \
-    "(SELECT count(*) FROM followup f JOIN contact c ON c.id = f.contact_id " \
-    "WHERE c.org_id = o.id AND f.state = 0 AND f.contact_archived = 0)"
+/* The window's rows are picked first; each one's figures are then
+ * counted in one pass over its contacts (read_figures). */
+#define SUMMARY_COLUMNS "o.id, o.name, o.notes"
 
 /* The sort keys, smallest first: most contacts, latest interaction and
  * best NPS first; no answers at all sort after every score. */
@@ -78,13 +72,40 @@ static void read_summary(sqlite3_stmt *stmt, struct org_summary *s)
     s->org.id = sqlite3_column_int64(stmt, 0);
     s->org.name = db_column_text(stmt, 1);
     s->org.notes = db_column_text(stmt, 2);
-    for (int i = 0; i < STAGE_COUNT; i++)
-        s->org.stage_counts[i] = sqlite3_column_int(stmt, 3 + i);
-    s->decision_makers = sqlite3_column_int64(stmt, 6);
-    s->users = sqlite3_column_int64(stmt, 7);
-    s->last_touch = (time_t)sqlite3_column_int64(stmt, 8);
-    s->open_followups = sqlite3_column_int64(stmt, 9);
-    s->key = sqlite3_column_double(stmt, 10);
+    s->key = sqlite3_column_double(stmt, 3);
+}
+
+/* An organisation's active contacts per stage and role, its latest
+ * interaction and its open follow-ups. */
+static enum store_status read_figures(struct store *st, struct org_summary *s)
+{
+    sqlite3_stmt *stmt = db_prepare(st,
+        "SELECT sum(c.stage = 0), sum(c.stage = 1), sum(c.stage = 2), "
+        "sum((c.roles & 2) <> 0), sum((c.roles & 1) <> 0), "
+        "coalesce(max(c.last_touch), 0) " MEMBERS_OF);
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_int64(stmt, 1, s->org.id);
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW) {
+        for (int i = 0; i < STAGE_COUNT; i++)
+            s->org.stage_counts[i] = sqlite3_column_int(stmt, i);
+        s->decision_makers = sqlite3_column_int64(stmt, 3);
+        s->users = sqlite3_column_int64(stmt, 4);
+        s->last_touch = (time_t)sqlite3_column_int64(stmt, 5);
+    }
+    enum store_status rc = step == SQLITE_ROW || step == SQLITE_DONE
+                               ? STORE_OK : db_fail(st);
+    db_finish(st, stmt);
+    if (rc != STORE_OK)
+        return rc;
+    stmt = db_prepare(st,
+        "SELECT count(*) FROM followup f JOIN contact c ON c.id = f.contact_id "
+        "WHERE c.org_id = ? AND f.state = 0 AND f.contact_archived = 0");
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_int64(stmt, 1, s->org.id);
+    return db_step_int(st, stmt, &s->open_followups);
 }
 
 static sqlite3_stmt *prepare_page(struct store *st, const struct org_query *q,
@@ -151,8 +172,11 @@ enum store_status store_org_summary_page(struct store *st,
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
     db_finish(st, stmt);
-    for (size_t i = 0; rc == STORE_OK && i < out->len; i++)
-        rc = read_scores(st, &out->items[i]);
+    for (size_t i = 0; rc == STORE_OK && i < out->len; i++) {
+        rc = read_figures(st, &out->items[i]);
+        if (rc == STORE_OK)
+            rc = read_scores(st, &out->items[i]);
+    }
     if (rc == STORE_OK && backward)
         for (size_t i = 0, j = out->len; i + 1 < j; i++, j--) {
             struct org_summary t = out->items[i];
