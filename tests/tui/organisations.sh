@@ -59,6 +59,13 @@ is "$(sql "$db" "SELECT o.name, c.roles FROM contact c JOIN organisation o ON o.
     "Acme|2" "linked to the organisation, as a decision-maker from that column"
 tui_keys q
 wait_for "Decision-makers (3)" 3 "the page counts the new decision-maker"
+tui_keys g n
+wait_for "Note" 3 "n writes a note on the selected contact"
+tui_type "Talked about the budget round"
+tui_keys C-s
+wait_for "Users (3)" 3 "back on the page"
+is "$(sql "$db" "SELECT count(*) FROM note n JOIN contact c ON c.id = n.contact_id WHERE c.name = 'Dan Decider' AND n.body = 'Talked about the budget round'")" \
+    1 "the note is stored on the selected decision-maker"
 
 # Renaming Gamma to Beta merges the two.
 tui_keys q
