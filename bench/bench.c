@@ -1,7 +1,8 @@
 /* The benchmark of SPEC §9: builds a team-sized database (100,000
  * contacts, 1,000,000 notes, 200,000 follow-ups by default) through the
  * storage API, then measures what users feel: opening and reading the
- * review's first screen, a search keystroke, `rapport agenda` as a
+ * review's first screen, the Organisations and Reports screens' first
+ * screens, a search keystroke, `rapport agenda` as a
  * process, and the memory that process needs.
  *
  *   rapport-bench RAPPORT [--contacts N] [--notes N] [--followups N]
@@ -22,6 +23,8 @@
 #include <unistd.h>
 
 #include "core/cadence.h"
+#include "core/org.h"
+#include "core/report.h"
 #include "model/contact.h"
 #include "model/followup.h"
 #include "model/note.h"
@@ -206,6 +209,31 @@ static double first_screen(const char *path)
     return took;
 }
 
+/* What the Organisations screen reads before it can draw: a window of
+ * organisations in `sort` order, with their figures. */
+static double first_orgs(struct store *st, enum org_sort sort)
+{
+    struct org_summary_list list = { 0 };
+    double start = now_ms();
+    org_summary_page(st, NULL, sort, NULL, false, 24, &list);
+    double took = now_ms() - start;
+    org_summary_list_clear(&list);
+    return took;
+}
+
+/* What the Reports screen reads before it can draw: every figure, with
+ * this quarter's interactions. */
+static double first_reports(struct store *st)
+{
+    static const int cadence[STAGE_COUNT] = { 0, 45, 21 };
+    time_t now = time(NULL), from, to;
+    report_period(REPORT_QUARTER, now, 0, &from, &to);
+    struct report r;
+    double start = now_ms();
+    report_build(st, cadence, now, from, to, &r);
+    return now_ms() - start;
+}
+
 /* Each keystroke of a search typed letter by letter, as the Contacts
  * screen answers it: one window, and the count in its header (up to
  * 1000, as it shows). */
@@ -299,6 +327,15 @@ int main(int argc, char **argv)
                 median(each, 3), typed[i], median(by_touch, 3));
     }
     double key = median(keys, k), key_other = median(other, k);
+    double orgs_t[RUNS], orgs_nps[RUNS], reports[5];
+    for (int i = 0; i < RUNS; i++) {
+        orgs_t[i] = first_orgs(st, ORG_SORT_NAME);
+        orgs_nps[i] = first_orgs(st, ORG_SORT_NPS);
+    }
+    for (int i = 0; i < 5; i++)
+        reports[i] = first_reports(st);
+    double orgs_screen = median(orgs_t, RUNS), orgs_by_nps = median(orgs_nps, RUNS);
+    double reports_screen = median(reports, 5);
     store_close(st);
 
     long max_kib = 0;
@@ -309,6 +346,9 @@ int main(int argc, char **argv)
     printf("database: %ld contacts, %ld notes, %ld follow-ups (%s)\n",
            s.contacts, s.notes, s.followups, path);
     printf("first review screen: %7.1f ms median (target < 100 ms)\n", screen);
+    printf("organisations:       %7.1f ms median (target < 50 ms)\n", orgs_screen);
+    printf("  by NPS:            %7.1f ms median\n", orgs_by_nps);
+    printf("reports:             %7.1f ms median (target < 300 ms)\n", reports_screen);
     printf("search keystroke:    %7.1f ms median (target < 16 ms)\n", key);
     printf("  by last contact:   %7.1f ms median\n", key_other);
     printf("rapport agenda:      %7.1f ms median (target < 50 ms)\n", agenda);

@@ -330,6 +330,19 @@ static enum store_status add_person(struct store *st, const struct person *p,
         if (rc != STORE_OK)
             return rc;
     }
+    /* A few end users were customers for a while and went back, so the
+     * Reports screen's demotions are not empty. */
+    if (p->stage == STAGE_END_USER && index % 4 == 2 && p->last >= 40) {
+        rc = stage_set(st, id, STAGE_CUSTOMER,
+                       "Joined the research consultation series.",
+                       days_ago(now, p->last - 10, 2));
+        if (rc == STORE_OK)
+            rc = stage_set(st, id, STAGE_END_USER,
+                           "The project ended; back to occasional visits.",
+                           days_ago(now, p->last - 30, 2));
+        if (rc != STORE_OK)
+            return rc;
+    }
     if (p->score >= 0) {
         rc = score_add(st, id, p->score,
                        p->score >= 9 ? "Very happy with the service."

@@ -131,3 +131,89 @@ enum store_status org_members(struct store *st, const struct org *org,
     return store_contact_page(st, &filter, CONTACT_SORT_NAME, after, false,
                               limit, out);
 }
+
+enum store_status org_summary_page(struct store *st, const char *text,
+                                   enum org_sort sort,
+                                   const struct org_summary *after,
+                                   bool backward, size_t limit,
+                                   struct org_summary_list *out)
+{
+    struct org_query q = {
+        .text = text && *text ? text : NULL,
+        .sort = sort,
+        .promoter_min = SCORE_PROMOTER_MIN,
+        .detractor_max = SCORE_DETRACTOR_MAX,
+    };
+    return store_org_summary_page(st, &q, after, backward, limit, out);
+}
+
+struct nps org_summary_nps(const struct org_summary *s, enum role role)
+{
+    struct nps n = { 0 };
+    const int64_t *scores = role == ROLE_DECISION_MAKER
+                                ? s->decision_maker_scores : s->user_scores;
+    for (int v = 0; v < ORG_SCORE_VALUES; v++)
+        if (scores[v])
+            score_nps_count(&n, v, scores[v]);
+    return n;
+}
+
+enum store_status org_edit(struct store *st, int64_t id, const char *name,
+                           const char *notes, time_t now, int64_t *other)
+{
+    *other = 0;
+    char *trimmed = strdup(name ? name : "");
+    if (!trimmed)
+        return store_fail(st, STORE_FAILED, _("out of memory"));
+    text_trim(trimmed);
+    if (!*trimmed) {
+        free(trimmed);
+        return store_fail(st, STORE_INVALID,
+                          _("an organisation needs a name"));
+    }
+    struct org found;
+    enum store_status rc = store_org_get(st, trimmed, 0, &found);
+    if (rc == STORE_OK) {
+        if (found.id != id) {
+            *other = found.id;
+            rc = store_fail(st, STORE_CONFLICT,
+                            _("another organisation is called that"));
+        }
+        org_clear(&found);
+    } else if (rc == STORE_NOT_FOUND) {
+        rc = STORE_OK;
+    }
+    if (rc == STORE_OK)
+        rc = store_org_update(st, id, trimmed, notes, now);
+    free(trimmed);
+    return rc;
+}
+
+enum store_status org_merge(struct store *st, int64_t from, int64_t into,
+                            time_t now)
+{
+    return store_org_merge(st, from, into, now);
+}
+
+enum store_status org_summary_get(struct store *st, int64_t id,
+                                  struct org_summary *out)
+{
+    struct org_query q = {
+        .sort = ORG_SORT_NAME,
+        .promoter_min = SCORE_PROMOTER_MIN,
+        .detractor_max = SCORE_DETRACTOR_MAX,
+        .only_id = id,
+    };
+    struct org_summary_list list;
+    enum store_status rc = store_org_summary_page(st, &q, NULL, false, 1, &list);
+    if (rc != STORE_OK)
+        return rc;
+    if (list.len == 0) {
+        org_summary_list_clear(&list);
+        return store_fail(st, STORE_NOT_FOUND, _("no organisation #%lld"),
+                          (long long)id);
+    }
+    *out = list.items[0];
+    free(list.items);
+    return STORE_OK;
+}

@@ -7,6 +7,8 @@
 #include "model/org.h"
 #include "store/store.h"
 #include "store/contact.h"
+#include "store/org_stats.h"
+#include "core/score.h"
 
 enum store_status org_page(struct store *st, const struct org *after,
                            size_t limit, struct org_list *out);
@@ -21,5 +23,29 @@ struct contact_filter org_member_filter(const struct org *org, enum role role);
 enum store_status org_members(struct store *st, const struct org *org,
                               enum role role, const struct contact *after,
                               size_t limit, struct contact_list *out);
+
+/* A window of organisations as the Organisations screen lists them:
+ * names holding text (NULL: all), in sort's order (core/score.c's NPS
+ * rule for ORG_SORT_NPS). */
+enum store_status org_summary_page(struct store *st, const char *text,
+                                   enum org_sort sort,
+                                   const struct org_summary *after,
+                                   bool backward, size_t limit,
+                                   struct org_summary_list *out);
+/* One organisation as org_summary_page lists it. */
+enum store_status org_summary_get(struct store *st, int64_t id,
+                                  struct org_summary *out);
+/* The NPS of an organisation's users or decision-makers. */
+struct nps org_summary_nps(const struct org_summary *s, enum role role);
+
+/* Renames organisation `id` and sets its notes. When another one already
+ * has the new name, nothing changes: *other gets its id and the result
+ * is STORE_CONFLICT, so that the caller can offer org_merge. */
+enum store_status org_edit(struct store *st, int64_t id, const char *name,
+                           const char *notes, time_t now, int64_t *other);
+/* Merges organisation `from` into `into` (see store_org_merge): every
+ * contact moves, both notes are kept, and one undo reverses it. */
+enum store_status org_merge(struct store *st, int64_t from, int64_t into,
+                            time_t now);
 
 #endif

@@ -60,9 +60,9 @@ enum store_status score_add(struct store *st, int64_t contact_id, int value,
 void score_nps_count(struct nps *n, int value, int64_t contacts)
 {
     n->answered += (int)contacts;
-    if (value >= 9)
+    if (value >= SCORE_PROMOTER_MIN)
         n->promoters += (int)contacts;
-    else if (value <= 6)
+    else if (value <= SCORE_DETRACTOR_MAX)
         n->detractors += (int)contacts;
 }
 

@@ -20,6 +20,9 @@ enum store_status score_add(struct store *st, int64_t contact_id, int value,
                             const char *comment, time_t now, int64_t *id);
 /* Parses "0".."10"; -1 otherwise. */
 int score_parse(const char *text);
+/* The NPS rule's bounds: 9-10 promote, 0-6 detract. */
+#define SCORE_PROMOTER_MIN 9
+#define SCORE_DETRACTOR_MAX 6
 /* Counts `contacts` whose latest score is value into n: the NPS rule
  * (SPEC §2) of who promotes and who detracts. */
 void score_nps_count(struct nps *n, int value, int64_t contacts);

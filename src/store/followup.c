@@ -222,6 +222,8 @@ static void followup_where(const struct followup_filter *filter,
         return;
     if (filter->contact_id)
         db_sql_add(sql, " AND f.contact_id = :contact");
+    if (filter->org_id)
+        db_sql_add(sql, " AND c.org_id = :org");
     if (filter->open_only)
         db_sql_add(sql, " AND f.state = 0");
     if (date_is_set(filter->from))
@@ -237,6 +239,7 @@ static void followup_bind(sqlite3_stmt *stmt, const struct followup_filter *filt
     if (!filter)
         return;
     db_bind_named_int(stmt, ":contact", filter->contact_id);
+    db_bind_named_int(stmt, ":org", filter->org_id);
     int i = sqlite3_bind_parameter_index(stmt, ":from");
     if (i > 0)
         db_bind_date(stmt, i, filter->from);
@@ -340,6 +343,8 @@ enum store_status store_followup_count(struct store *st,
     *count = 0;
     struct sql_text sql = { .len = 0 };
     db_sql_add(&sql, "SELECT count(*) FROM followup f");
+    if (filter && filter->org_id)
+        db_sql_add(&sql, " JOIN contact c ON c.id = f.contact_id");
     followup_where(filter, &sql);
     sqlite3_stmt *stmt = db_prepare_text(st, &sql);
     if (!stmt)

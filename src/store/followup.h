@@ -41,6 +41,7 @@ struct followup_filter {
     struct date from;          /* effective date (snooze or due) >= from; unset: no bound */
     struct date to;            /* effective date <= to; unset: no bound */
     bool include_archived;     /* follow-ups of archived contacts */
+    int64_t org_id;            /* 0: any; else that organisation's contacts */
 };
 /* The keyset cursor of a follow-up: the fields a window is ordered by,
  * no owned text, so it outlives the list it came from. */

@@ -94,3 +94,86 @@ enum store_status store_org_get(struct store *st, const char *name,
     db_finish(st, stmt);
     return rc;
 }
+
+enum store_status store_org_update(struct store *st, int64_t id,
+                                   const char *name, const char *notes,
+                                   time_t now)
+{
+    enum store_status rc = db_write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_stmt *stmt = db_prepare(st,
+        "UPDATE organisation SET name = ?, notes = ? WHERE id = ?");
+    if (stmt) {
+        db_bind_text(stmt, 1, name);
+        if (notes && *notes)
+            db_bind_text(stmt, 2, notes);
+        else
+            sqlite3_bind_null(stmt, 2);
+        sqlite3_bind_int64(stmt, 3, id);
+    }
+    rc = db_run(st, stmt);
+    if (rc == STORE_OK && sqlite3_changes(st->db) == 0)
+        rc = store_fail(st, STORE_NOT_FOUND, _("no organisation #%lld"),
+                        (long long)id);
+    char *shown = text_sanitize(name, false);
+    rc = db_write_end(st, rc, rc == STORE_OK
+                      ? db_format(_("edited the organisation %s"), shown) : NULL);
+    free(shown);
+    return rc;
+}
+
+/* The merge's statements, inside its transaction. */
+static enum store_status merge_rows(struct store *st, int64_t from,
+                                    int64_t into)
+{
+    static const char *const steps[] = {
+        /* Notes of both, the kept one's first, neither lost. */
+        "UPDATE organisation SET notes = CASE "
+        "WHEN (SELECT notes FROM organisation WHERE id = ?1) IS NULL THEN notes "
+        "WHEN notes IS NULL THEN (SELECT notes FROM organisation WHERE id = ?1) "
+        "ELSE notes || char(10) || (SELECT notes FROM organisation WHERE id = ?1) END "
+        "WHERE id = ?2",
+        "UPDATE contact SET org_id = ?2 WHERE org_id = ?1",
+        "DELETE FROM organisation WHERE id = ?1",
+    };
+    enum store_status rc = STORE_OK;
+    for (size_t i = 0; rc == STORE_OK && i < sizeof steps / sizeof steps[0]; i++) {
+        sqlite3_stmt *stmt = db_prepare(st, steps[i]);
+        if (stmt) {
+            sqlite3_bind_int64(stmt, 1, from);
+            sqlite3_bind_int64(stmt, 2, into);
+        }
+        rc = db_run(st, stmt);
+    }
+    return rc;
+}
+
+enum store_status store_org_merge(struct store *st, int64_t from,
+                                  int64_t into, time_t now)
+{
+    if (from == into)
+        return store_fail(st, STORE_INVALID,
+                          _("an organisation cannot be merged into itself"));
+    struct org a, b;
+    enum store_status rc = store_org_get(st, NULL, from, &a);
+    if (rc != STORE_OK)
+        return rc;
+    rc = store_org_get(st, NULL, into, &b);
+    if (rc != STORE_OK) {
+        org_clear(&a);
+        return rc;
+    }
+    rc = db_write_begin(st, now);
+    if (rc == STORE_OK) {
+        rc = merge_rows(st, from, into);
+        char *sa = text_sanitize(a.name, false), *sb = text_sanitize(b.name, false);
+        rc = db_write_end(st, rc, rc == STORE_OK
+            ? db_format(_("merged the organisation %s into %s"), sa, sb) : NULL);
+        free(sa);
+        free(sb);
+    }
+    org_clear(&a);
+    org_clear(&b);
+    return rc;
+}

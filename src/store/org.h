@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "model/org.h"
 #include "store/store.h"
@@ -15,5 +16,14 @@ enum store_status store_org_page(struct store *st, const struct org *after,
 /* One organisation by name (case-insensitive) or id (when name NULL). */
 enum store_status store_org_get(struct store *st, const char *name,
                                 int64_t id, struct org *out);
+/* Renames an organisation and sets its notes (NULL: none), journaled. */
+enum store_status store_org_update(struct store *st, int64_t id,
+                                   const char *name, const char *notes,
+                                   time_t now);
+/* Moves every contact of organisation `from` (archived ones too) to
+ * `into`, appends from's notes to into's and deletes `from`: one
+ * journaled change, so one undo brings it all back. */
+enum store_status store_org_merge(struct store *st, int64_t from,
+                                  int64_t into, time_t now);
 
 #endif

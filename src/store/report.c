@@ -3,6 +3,7 @@
  * the periods and applies the NPS rule. Uses store/db.h, store/quiet.h. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,4 +125,64 @@ enum store_status store_promotions_since(struct store *st, time_t since,
         "SELECT count(*) FROM stage_change WHERE at >= ? "
         "AND from_stage IS NOT NULL AND to_stage > from_stage",
         (int64_t)since, count);
+}
+
+enum store_status store_demotions_since(struct store *st, time_t since,
+                                        int64_t *count)
+{
+    *count = 0;
+    return db_query_int(st,
+        "SELECT count(*) FROM stage_change WHERE at >= ? "
+        "AND from_stage IS NOT NULL AND to_stage < from_stage",
+        (int64_t)since, count);
+}
+
+/* Reads (name, count) rows into tallies, at most REPORT_TALLIES. */
+static enum store_status read_tallies(struct store *st, sqlite3_stmt *stmt,
+                                      struct report_tally *t, size_t *len)
+{
+    *len = 0;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW && *len < REPORT_TALLIES) {
+        const unsigned char *name = sqlite3_column_text(stmt, 0);
+        snprintf(t[*len].name, sizeof t[*len].name, "%s",
+                 name ? (const char *)name : "");
+        t[*len].count = sqlite3_column_int64(stmt, 1);
+        (*len)++;
+    }
+    enum store_status rc = step == SQLITE_ROW || step == SQLITE_DONE
+                               ? STORE_OK : db_fail(st);
+    db_finish(st, stmt);
+    return rc;
+}
+
+enum store_status store_report_period(struct store *st, time_t from,
+                                      time_t to,
+                                      struct report_period_counts *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = db_prepare(st,
+        "SELECT kind, count(*) FROM note WHERE at >= :from AND at < :to "
+        "GROUP BY kind ORDER BY 2 DESC, 1");
+    if (!stmt)
+        return STORE_FAILED;
+    db_bind_named_int(stmt, ":from", (int64_t)from);
+    db_bind_named_int(stmt, ":to", (int64_t)to);
+    enum store_status rc = read_tallies(st, stmt, out->kinds, &out->kind_len);
+    if (rc != STORE_OK)
+        return rc;
+    stmt = db_prepare(st,
+        "SELECT coalesce(o.name, ''), count(*) FROM note n "
+        "JOIN contact c ON c.id = n.contact_id "
+        "LEFT JOIN organisation o ON o.id = c.org_id "
+        "WHERE n.at >= :from AND n.at < :to "
+        "GROUP BY c.org_id ORDER BY 2 DESC, 1");
+    if (!stmt)
+        return STORE_FAILED;
+    db_bind_named_int(stmt, ":from", (int64_t)from);
+    db_bind_named_int(stmt, ":to", (int64_t)to);
+    rc = read_tallies(st, stmt, out->orgs, &out->org_len);
+    for (size_t i = 0; i < out->kind_len; i++)
+        out->total += out->kinds[i].count;
+    return rc;
 }

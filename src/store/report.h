@@ -32,5 +32,27 @@ enum store_status store_report_counts(struct store *st,
 /* Stage changes forward (promotions) at or after `since`. */
 enum store_status store_promotions_since(struct store *st, time_t since,
                                          int64_t *count);
+/* Stage changes backward (demotions) at or after `since`. */
+enum store_status store_demotions_since(struct store *st, time_t since,
+                                        int64_t *count);
+
+/* How many notes of one kind, or of one organisation's contacts. */
+struct report_tally {
+    char name[64];     /* the kind, or the organisation ("" for none) */
+    int64_t count;
+};
+#define REPORT_TALLIES 12
+/* Notes written in [from, to): by kind (every kind, most first) and by
+ * organisation (the REPORT_TALLIES busiest), and their total. */
+struct report_period_counts {
+    struct report_tally kinds[REPORT_TALLIES];
+    size_t kind_len;
+    struct report_tally orgs[REPORT_TALLIES];
+    size_t org_len;
+    int64_t total;
+};
+enum store_status store_report_period(struct store *st, time_t from,
+                                      time_t to,
+                                      struct report_period_counts *out);
 
 #endif

@@ -73,3 +73,14 @@ enum store_status store_score_list(struct store *st, int64_t contact_id,
         score_list_clear(out);
     return rc;
 }
+
+enum store_status store_score_latest(struct store *st, int64_t contact_id,
+                                     int *value)
+{
+    int64_t v = -1;
+    enum store_status rc = db_query_int(st,
+        "SELECT coalesce((SELECT value FROM score WHERE contact_id = ?1 "
+        "ORDER BY at DESC, id DESC LIMIT 1), -1)", contact_id, &v);
+    *value = (int)v;
+    return rc;
+}

@@ -13,5 +13,8 @@ enum store_status store_score_add(struct store *st, struct score *s,
 /* Newest first. */
 enum store_status store_score_list(struct store *st, int64_t contact_id,
                                    struct score_list *out);
+/* The value of the contact's latest score; -1 when none. */
+enum store_status store_score_latest(struct store *st, int64_t contact_id,
+                                     int *value);
 
 #endif

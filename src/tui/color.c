@@ -28,6 +28,8 @@ static const struct color_item color_items[UI_COLOR_COUNT] = {
     [UI_TODAY] = { "today", "green,default,bold", (int)A_BOLD },
     [UI_MUTED] = { "muted", "default,default,dim", (int)A_DIM },
     [UI_ERROR] = { "error", "white,red,bold", (int)(A_REVERSE | A_BOLD) },
+    /* Bars are drawn with characters; colour only tints them. */
+    [UI_BAR] = { "bar", "green,default", 0 },
 };
 
 static const struct {

@@ -241,8 +241,17 @@ static bool read_fields(struct ui *ui, const struct ui_field *f,
 
 int64_t ui_contact_form_add(struct ui *ui)
 {
+    return ui_contact_form_add_to(ui, NULL, 0);
+}
+
+int64_t ui_contact_form_add_to(struct ui *ui, const char *org, unsigned roles)
+{
     struct contact c;
     contact_init(&c);
+    if (org && !(c.org = strdup(org)))
+        abort();
+    if (roles)
+        c.roles = roles;
     struct ui_field f[FIELD_COUNT];
     fill_fields(f, &c);
     int64_t id = 0;

@@ -10,6 +10,8 @@
 
 /* The new contact's id, or 0. */
 int64_t ui_contact_form_add(struct ui *ui);
+/* The same form with the organisation and the roles filled in. */
+int64_t ui_contact_form_add_to(struct ui *ui, const char *org, unsigned roles);
 /* True when something was saved. */
 bool ui_contact_form_edit(struct ui *ui, int64_t contact_id);
 

@@ -19,7 +19,9 @@
 
 enum ui_color {
     UI_TITLE, UI_STATUS, UI_SELECTION, UI_HEADER, UI_OVERDUE, UI_TODAY,
-    UI_MUTED, UI_ERROR, UI_COLOR_COUNT
+    UI_MUTED, UI_ERROR,
+    UI_BAR,                        /* the Reports screen's bars */
+    UI_COLOR_COUNT
 };
 
 struct ui_view;                    /* tui/view.h */

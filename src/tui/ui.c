@@ -30,7 +30,8 @@
 
 /* Actions every screen has; a screen's own table is searched first. */
 static const enum action global_actions[] = {
-    ACT_HELP, ACT_BACK, ACT_REVIEW, ACT_PIPELINE, ACT_CONTACTS, ACT_SEARCH,
+    ACT_HELP, ACT_BACK, ACT_REVIEW, ACT_PIPELINE, ACT_CONTACTS,
+    ACT_ORGANISATIONS, ACT_REPORTS, ACT_SEARCH,
     ACT_ADD, ACT_UNDO, ACT_REDRAW, ACT_SUSPEND, ACT_NONE
 };
 
@@ -48,6 +49,8 @@ static void draw_title(struct ui *ui)
         { ACT_REVIEW, &ui_review_view },
         { ACT_PIPELINE, &ui_pipeline_view },
         { ACT_CONTACTS, &ui_contacts_view },
+        { ACT_ORGANISATIONS, &ui_organisations_view },
+        { ACT_REPORTS, &ui_reports_view },
     };
     enum { TABS = sizeof tabs / sizeof tabs[0] };
     ui_put(0, 0, COLS, "", ui->attr[UI_TITLE]);
@@ -211,6 +214,12 @@ static void global_request(struct ui *ui, enum action act, int key)
     case ACT_CONTACTS:
         ui_switch(ui, &ui_contacts_view);
         break;
+    case ACT_ORGANISATIONS:
+        ui_switch(ui, &ui_organisations_view);
+        break;
+    case ACT_REPORTS:
+        ui_switch(ui, &ui_reports_view);
+        break;
     case ACT_SEARCH:
         ui_switch(ui, &ui_contacts_view);
         ui_top_view(ui)->request(ui, ui_top_self(ui), ACT_SEARCH);
@@ -298,6 +307,10 @@ static const struct ui_view *start_view(const struct app *app)
         return &ui_pipeline_view;
     if (start && strcasecmp(start, "contacts") == 0)
         return &ui_contacts_view;
+    if (start && strcasecmp(start, "organisations") == 0)
+        return &ui_organisations_view;
+    if (start && strcasecmp(start, "reports") == 0)
+        return &ui_reports_view;
     return &ui_review_view;
 }
 

@@ -20,6 +20,9 @@
  *   view.c           what a screen is (struct ui_view) and their stack
  *   views.h review.c pipeline.c contacts.c contact.c
  *                    one file per screen, each a table of callbacks
+ *   organisations.c organisation.c reports.c
+ *                    more screens: organisations, one organisation, and
+ *                    the reports' charts
  *   help.c ui.c      the help overlay; the frame, dispatch, main loop
  *
  * So nothing below the screens includes tui/views.h; a screen that

@@ -62,6 +62,9 @@ wait_for "j/k scroll, any other key closes the help" 2 "the help footer names th
 tui_keys j j j j j j j j j j j j j j j j j j j j
 wait_for "In forms, notes and questions:" 2 "the help lists the keys of forms too"
 like "$(tui_screen)" '\^O +Save the form or the note' "with the remapped save key"
+# The screens' keys are above the forms' ones: back up to them.
+tui_keys k k k k k k
+wait_for "Promote one stage" 2 "scrolling back up shows the Review's keys"
 screen=$(tui_screen)
 like "$screen" '^ *\+ +Promote one stage' "the help shows the remapped promote key"
 unlike "$screen" '^ *> +Promote' "and no longer the default"

@@ -969,7 +969,7 @@ static void test_quiet(const char *db)
     journal_entry_clear(&undone);
 
     struct report r;
-    ok(report_build(st, cadence, now, &r) == STORE_OK, "a report");
+    ok(report_build(st, cadence, now, 0, now + 86400, &r) == STORE_OK, "a report");
     is_int(r.quiet, 5, "the report counts the quiet");
     is_int(r.stage_counts[STAGE_CLIENT], 5, "clients counted");
     store_close(st);
@@ -1009,7 +1009,7 @@ static void test_report(const char *db)
     add_followup(st, e, (struct date){ 2026, 5, 15 }, "due today", now);
 
     struct report r;
-    ok(report_build(st, cadence, now, &r) == STORE_OK, "build the report");
+    ok(report_build(st, cadence, now, 0, now + 86400, &r) == STORE_OK, "build the report");
     is_int(r.stage_counts[STAGE_END_USER], 1, "one end user");
     is_int(r.stage_counts[STAGE_CUSTOMER], 1, "one customer");
     is_int(r.stage_counts[STAGE_CLIENT], 1, "one client");
@@ -1069,7 +1069,7 @@ static void test_report(const char *db)
     store_followup_count(st, &open, &n);
     is_int(n, 2, "unless asked for");
     struct report hidden;
-    report_build(st, cadence, now, &hidden);
+    report_build(st, cadence, now, 0, now + 86400, &hidden);
     is_int(hidden.overdue, 0, "and the report does not count them");
     struct journal_entry back = { 0 };
     store_undo(st, &back);
