@@ -103,6 +103,11 @@ static int cmd_import(struct app *app, struct cli_args *p)
         printf(_("Added %d, merged %d, unchanged %d, rejected %d.\n"),
                sum.added, sum.merged, sum.unchanged, sum.rejected);
     }
+    if (rc == STORE_OK && sum.named > 0)
+        printf(ngettext("%d had no name and was named after its email, organisation or phone.\n",
+                        "%d had no name and were named after their email, organisation or phone.\n",
+                        (unsigned long)sum.named),
+               sum.named);
     io_summary_clear(&sum);
     return status;
 }

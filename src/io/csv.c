@@ -356,6 +356,7 @@ static void each_value(const char *cell, const char *seps,
 /* Where a cell's values go, and where they came from: a list is full
  * at CONTACT_LIST_MAX, and what is dropped is named by row and column. */
 struct values {
+    struct io_import *im;
     struct io_record *r;
     enum io_list list;
     int line;
@@ -366,13 +367,14 @@ struct values {
 static void add_value(char *v, void *arg)
 {
     struct values *to = arg;
-    struct strlist *into = to->list == IO_EMAILS ? &to->r->c.emails
-                                                 : &to->r->c.tags;
     /* Google's own groups ("* myContacts", "* starred") are not tags. */
     bool skip = to->system_labels && v[0] == '*' && v[1] == ' ';
-    if (*v && !skip && !strlist_contains(into, v)
-        && !io_record_full(to->r, to->list, to->line, to->column))
-        strlist_push(into, v);
+    if (skip)
+        return;
+    if (to->list == IO_EMAILS)
+        io_record_add_email(to->r, to->line, to->column, v);
+    else if (*v)
+        io_record_add_tag(to->im, to->r, to->line, to->column, v);
 }
 
 struct phones {
@@ -453,38 +455,6 @@ static void name_from_parts(struct io_record *r, const struct parts *pt)
     }
 }
 
-/* Rejects the row at line, which has no name, naming the columns the
- * user can look at. */
-static void reject_nameless(struct io_import *im, const struct row *header,
-                            const enum field *columns, int line,
-                            const struct parts *pt)
-{
-    char *why;
-    if (pt->first_header || pt->last_header || !pt->name_header) {
-        char *f = NULL, *l = NULL;
-        for (size_t i = 0; i < header->len; i++) {
-            if (columns[i] == F_FIRST && !f)
-                f = header->cells[i];
-            if (columns[i] == F_LAST && !l)
-                l = header->cells[i];
-        }
-        if (f && l) {
-            if (asprintf(&why, _("no name (column \"%s\" and \"%s\" are empty)"),
-                         f, l) < 0)
-                why = NULL;
-        } else {
-            why = strdup(_("no name"));
-        }
-    } else if (asprintf(&why, _("no name (column \"%s\" is empty)"),
-                        pt->name_header ? pt->name_header : "") < 0) {
-        why = NULL;
-    }
-    char *safe = text_sanitize(why ? why : _("no name"), false);
-    io_reject(im, line, "%s", safe);
-    free(safe);
-    free(why);
-}
-
 /* own: the file is in rapport's own layout, whose Notes cell holds all
  * of a contact's notes (csv_write.c's cell_notes). */
 static void fill_record(struct io_import *im, const struct row *header,
@@ -507,13 +477,21 @@ static void fill_record(struct io_import *im, const struct row *header,
         if (!*v)
             continue;
         if (!text_is_utf8(v)) {
-            char *safe = text_sanitize(h, false);
-            io_reject(im, row->line,
-                      _("column \"%s\" is not valid UTF-8 (save the file as UTF-8)"),
-                      safe);
-            free(safe);
-            io_record_drop(im);
-            return;
+            char *fixed = (im->flags & IO_STRICT) ? NULL
+                          : io_utf8_field(im, row->line, h, v);
+            if (!fixed) {
+                char *safe = text_sanitize(h, false);
+                io_reject(im, row->line,
+                          _("column \"%s\" is not valid UTF-8 (save the file as UTF-8)"),
+                          safe);
+                free(safe);
+                io_record_drop(im);
+                return;
+            }
+            /* The repaired cell is never shorter: it replaces the row's. */
+            free(row->cells[i]);
+            row->cells[i] = v = fixed;
+            h = header->cells[i];   /* abook's first row is the header */
         }
         switch (columns[i]) {
         case F_NAME: pt.name = v; pt.name_header = h; break;
@@ -526,7 +504,7 @@ static void fill_record(struct io_import *im, const struct row *header,
         case F_ORG: io_set(&r->c.org, v); break;
         case F_TITLE: io_set(&r->c.title, v); break;
         case F_EMAIL: {
-            struct values to = { r, IO_EMAILS, row->line, h, false };
+            struct values to = { im, r, IO_EMAILS, row->line, h, false };
             each_value(v, email_seps, add_value, &to);
             break;
         }
@@ -537,7 +515,7 @@ static void fill_record(struct io_import *im, const struct row *header,
             break;
         }
         case F_TAGS: {
-            struct values to = { r, IO_TAGS, row->line, h, system_labels };
+            struct values to = { im, r, IO_TAGS, row->line, h, system_labels };
             each_value(v, list_seps, add_value, &to);
             break;
         }
@@ -583,11 +561,9 @@ static void fill_record(struct io_import *im, const struct row *header,
             break;
         }
     }
+    /* A row without a name is named when it is applied
+     * (io_record_settle), or rejected when nothing identifies anyone. */
     name_from_parts(r, &pt);
-    if (!r->c.name) {
-        reject_nameless(im, header, columns, row->line, &pt);
-        io_record_drop(im);
-    }
 }
 
 enum store_status io_csv_import(struct io_import *im, char *data, size_t len)

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "core/contact.h"
 #include "io/io.h"
 #include "model/contact.h"
 #include "model/note.h"
@@ -37,6 +38,12 @@ struct io_dropped {
     char *field;           /* its property or column, as the file names it */
 };
 
+/* Where a value came from: its line and field as the file names them. */
+struct io_origin {
+    int line;              /* 0: unknown (the record's line is used) */
+    char field[40];
+};
+
 /* A contact read from a file. */
 struct io_record {
     int line;
@@ -45,6 +52,8 @@ struct io_record {
     struct io_note *notes;
     size_t note_count;
     struct io_dropped dropped[IO_LIST_COUNT];
+    struct io_origin *email_from;   /* of c.emails, CONTACT_LIST_MAX of
+                                       them once one is added, or NULL */
 };
 
 /* A follow-up read from a calendar file; the contact is found when the
@@ -112,6 +121,26 @@ void io_repair_text(struct io_import *im, int line, const char *what,
                     char *text, bool multi_line);
 /* io_repair_text for every field of r's contact and its notes. */
 void io_record_repair(struct io_import *im, struct io_record *r);
+/* Adds an email read at line from field (kept with it for a warning),
+ * unless r holds it already or its list is full. */
+void io_record_add_email(struct io_record *r, int line, const char *field,
+                         const char *value);
+/* Adds a tag read at line from field; one holding a semicolon becomes
+ * several, and the repair is said (not with IO_STRICT). */
+void io_record_add_tag(struct io_import *im, struct io_record *r, int line,
+                       const char *field, const char *value);
+/* A copy of s with each byte that is not UTF-8 made U+FFFD; *bad counts
+ * them. NULL when out of memory. */
+char *io_utf8_repair(const char *s, size_t *bad);
+/* NULL when value is valid UTF-8; else its repaired copy, and the repair
+ * said in the summary's messages ("FILE:LINE: repaired: FIELD: ..."). */
+char *io_utf8_field(struct io_import *im, int line, const char *field,
+                    const char *value);
+/* Field-level checks before r is applied (fields.c): repairs or drops
+ * its bad fields with a warning each (not with IO_STRICT), names it
+ * after its email, organisation or phone when it has no name. False
+ * (and r rejected) when nothing in it identifies a person. */
+bool io_record_settle(struct io_import *im, struct io_record *r);
 struct io_task *io_task_new(struct io_import *im, int line);
 /* Replaces *field with a copy of value (NULL or "" leaves it NULL). */
 int io_set(char **field, const char *value);

@@ -31,6 +31,8 @@ struct io_summary {
     int merged;             /* already present, and the file added to them */
     int unchanged;          /* already present with everything the file has */
     int rejected;
+    int named;              /* had no name: named after their email,
+                               organisation or phone */
     int written;            /* records exported */
     struct strlist messages;   /* "FILE:LINE: rejected: reason", one per
                                   rejected record, and "FILE:LINE:

@@ -48,6 +48,7 @@ static void record_clear(struct io_record *r)
 {
     contact_clear(&r->c);
     free(r->uid);
+    free(r->email_from);
     for (int l = 0; l < IO_LIST_COUNT; l++)
         free(r->dropped[l].field);
     for (size_t i = 0; i < r->note_count; i++)

@@ -278,18 +278,14 @@ static time_t parse_stamp(const char *s)
 }
 
 /* CATEGORIES: tags, as many as a contact keeps. */
-static void split_tags(struct io_record *r, int line, const char *value,
-                       char sep)
+static void split_tags(struct io_import *im, struct io_record *r, int line,
+                       const char *value, char sep)
 {
     const char *p = value;
     while (*p) {
         char *item = next_component(&p, sep);
-        if (item) {
-            text_trim(item);
-            if (*item && !strlist_contains(&r->c.tags, item)
-                && !io_record_full(r, IO_TAGS, line, "CATEGORIES"))
-                strlist_push(&r->c.tags, item);
-        }
+        if (item)
+            io_record_add_tag(im, r, line, "CATEGORIES", item);
         free(item);
     }
 }
@@ -347,12 +343,21 @@ static void take_property(struct io_import *im, struct card *k,
     /* CR LF inside a value (quoted-printable =0D=0A) is one line break. */
     text_unify_breaks(value);
     if (!text_is_utf8(value)) {
-        if (!k->bad)
-            io_reject(im, line, _("%s is not valid UTF-8 (save the file as UTF-8)"),
-                      name);
-        k->bad = true;
+        /* A phone that cut a two-byte character costs that character,
+         * not the card (but --strict refuses the card). */
+        char *fixed = (im->flags & IO_STRICT) ? NULL
+                      : io_utf8_field(im, line, name, value);
+        if (!fixed) {
+            if (!k->bad)
+                io_reject(im, line, _("%s is not valid UTF-8 (save the file as UTF-8)"),
+                          name);
+            k->bad = true;
+            free(converted);
+            return;
+        }
         free(converted);
-        return;
+        converted = fixed;
+        value = fixed;
     }
     char *v = NULL;
     if (strcmp(name, "N") == 0) {
@@ -360,7 +365,7 @@ static void take_property(struct io_import *im, struct card *k,
     } else if (strcmp(name, "ORG") == 0) {
         take_org(r, value);
     } else if (strcmp(name, "CATEGORIES") == 0) {
-        split_tags(r, line, value, ',');
+        split_tags(im, r, line, value, ',');
     } else if ((v = unescape(value)) == NULL) {
         /* out of memory: the property is lost, not the program */
     } else if (strcmp(name, "FN") == 0) {
@@ -369,9 +374,7 @@ static void take_property(struct io_import *im, struct card *k,
         char *e = text_trim(v);
         if (strncasecmp(e, "mailto:", 7) == 0)
             e += 7;
-        if (*e && !strlist_contains(&r->c.emails, e)
-            && !io_record_full(r, IO_EMAILS, line, name))
-            strlist_push(&r->c.emails, e);
+        io_record_add_email(r, line, name, e);
     } else if (strcmp(name, "TEL") == 0) {
         char *t = text_trim(v);
         if (strncasecmp(t, "tel:", 4) == 0)
@@ -417,8 +420,8 @@ static void take_property(struct io_import *im, struct card *k,
 }
 
 /* Ends a card: its name from FN, else from N; a card with neither is
- * rejected. */
-static void finish_card(struct io_import *im, struct card *k, int line)
+ * named when it is applied (io_record_settle). */
+static void finish_card(struct io_import *im, struct card *k)
 {
     struct io_record *r = k->r;
     if (k->bad) {
@@ -436,11 +439,6 @@ static void finish_card(struct io_import *im, struct card *k, int line)
         join_word(&b, k->n_suffix);
         io_set(&r->c.name, b.s);
         io_buf_free(&b);
-    }
-    if (!r->c.name) {
-        io_reject(im, line, _("no name (FN and N are empty)"));
-        io_record_drop(im);
-        return;
     }
 }
 
@@ -511,7 +509,7 @@ enum store_status io_vcard_import(struct io_import *im, char *data,
             } else if (strcmp(p.name, "END") == 0
                        && strcasecmp(text_trim(p.value), "VCARD") == 0) {
                 if (in_card)
-                    finish_card(im, &k, k.r->line);
+                    finish_card(im, &k);
                 card_clear(&k);
                 in_card = false;
             } else if (in_card) {

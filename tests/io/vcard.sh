@@ -222,4 +222,32 @@ is "$(sql "$db7" "SELECT group_concat(email, ' ') FROM (SELECT email FROM contac
 run --db "$db7" check
 is "$status" 0 "the words of the merged emails agree"
 
+# Field-level, not record-level (issue 17): an Android export where one
+# bad field used to cost the whole person.
+dbf="$TEST_DIR/fields.db"
+run --db "$dbf" import "$data/android-fields.vcf"
+is "$status" 0 "a phone's export with bad fields imports"
+is "$out" "$(printf 'Added 5, merged 0, unchanged 0, rejected 1.\n2 had no name and were named after their email, organisation or phone.')" \
+   "every person in, the nameless ones named, the one with nothing rejected"
+like "$err" 'android-fields\.vcf:7: kept Ana Lima without EMAIL "ÑÑÑ": not an address' \
+     "the bad email is dropped with file, line and field"
+like "$err" 'android-fields\.vcf:8: repaired: CATEGORIES: tag "Library;Friends" holds a semicolon' \
+     "a tag's semicolon is reported"
+like "$err" 'android-fields\.vcf:14: repaired: ORG: 1 byte that is not UTF-8 became U\+FFFD' \
+     "a cut character is reported with its line and property"
+like "$err" 'android-fields\.vcf:27: rejected: nothing identifies a person' \
+     "a card with no name, email, phone or organisation is rejected"
+fq() { sql "$dbf" "$1"; }
+is "$(fq "SELECT group_concat(email, ' ') FROM contact_email e JOIN contact c ON c.id = e.contact_id WHERE c.name = 'Ana Lima'")" \
+   "ana.lima@example.com.br" "Ana Lima keeps her good email"
+is "$(fq "SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_tag t JOIN contact c ON c.id = t.contact_id WHERE c.name = 'Ana Lima' ORDER BY tag)")" \
+   "Friends,Library" "and the tag split in two"
+is "$(fq "SELECT o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name = 'João Souza'")" \
+   "Biblioteca S$(printf '\357\277\275')" "the cut byte became U+FFFD, the organisation kept"
+is "$(fq "SELECT count(*) FROM contact WHERE name IN ('+55 31 99876 5432', 'Editora Aurora', 'Rita Prado')")" 3 \
+   "a nameless card is named after its phone, or its organisation"
+run --db "$TEST_DIR/fields-strict.db" import "$data/android-fields.vcf" --strict
+is "$status" 1 "--strict turns the repairs into rejections"
+like "$err" 'android-fields\.vcf:14: rejected: ORG is not valid UTF-8' "naming the line and property"
+
 done_testing
