@@ -55,9 +55,15 @@ is "$(tags 'Ms. Priya Patel')" "Partners,VIP" "categories separated by ';'"
 is "$(emails "Tom O''Brien")" "tom@example.ie tob@work.example" "E-mail 2 Address"
 
 # Any CSV with --map.
-r import "$data/mapped.csv"
-is "$status" 1 "an unknown header is refused"
-like "$err" 'mapped\.csv:1: unknown CSV layout.*--map' "and the message suggests --map"
+printf 'Colour,Size\nred,12\n' > "$TEST_DIR/nothing.csv"
+r import "$TEST_DIR/nothing.csv"
+is "$status" 1 "a header whose columns identify nobody is refused"
+like "$err" 'nothing\.csv:1: unknown CSV layout.*--map' "and the message suggests --map"
+r import "$data/mapped.csv" --dry-run
+is "$status" 0 "any other header is read by what its columns hold"
+like "$out" 'mapped\.csv:2: would add: Mapped Person' "its row would come in"
+like "$err" 'mapped\.csv:1: unknown CSV layout; columns read by what they hold: "Full Name" → name, "Mail" → email, "Company" → org, "Remarks" → notes' \
+     "and the dry run shows the mapping used"
 r import "$data/mapped.csv" --map "name=Nope"
 is "$status" 1 "--map naming a missing column is refused"
 like "$err" 'no column "Nope"' "and says which"
@@ -202,5 +208,51 @@ is "$(sql "$db" "SELECT count(*) FROM contact_email e JOIN contact c ON c.id = e
    100 "100 emails are stored"
 is "$(sql "$db" "SELECT count(*) FROM contact_tag t JOIN contact c ON c.id = t.contact_id WHERE c.name = 'Cell Person'")" \
    100 "and 100 tags"
+
+# The layouts of other programs' exports (issue 17), and any other
+# header read by what its columns hold; every column that holds values
+# and feeds nothing is named before anything is imported.
+dbl="$TEST_DIR/layouts.db"
+l() { run --db "$dbl" "$@"; }
+lq() { sql "$dbl" "$1"; }
+l_emails() { lq "SELECT group_concat(email, ' ') FROM (SELECT email FROM contact_email e JOIN contact c ON c.id = e.contact_id WHERE c.name = '$1' ORDER BY position)"; }
+l_phones() { lq "SELECT group_concat(phone || coalesce(' ' || kind, ''), ' | ') FROM (SELECT phone, kind FROM contact_phone p JOIN contact c ON c.id = p.contact_id WHERE c.name = '$1' ORDER BY position)"; }
+l_org() { lq "SELECT coalesce(o.name, '') || ' / ' || coalesce(c.title, '') || ' / ' || coalesce(c.department, '') FROM contact c LEFT JOIN organisation o ON o.id = c.org_id WHERE c.name = '$1'"; }
+l_notes() { lq "SELECT group_concat(body, ' | ') FROM note n JOIN contact c ON c.id = n.contact_id WHERE c.name = '$1'"; }
+
+l import "$data/thunderbird.csv"
+is "$out" "Added 2, merged 0, unchanged 0, rejected 0." "Thunderbird's CSV export imports"
+is "$(l_emails 'Marta Kowalska')" "marta.kowalska@example.pl m.kowalska@uw.example" "with its Primary and Secondary Email"
+is "$(l_phones 'Marta Kowalska')" "+48 22 552 10 00 work | +48 601 234 567 cell" "its phones, with their kinds"
+is "$(l_org 'Marta Kowalska')" "University of Warsaw Library / Librarian / Special Collections" "organisation, title, department"
+is "$(l_notes 'Tom Berg')" "Prefers email" "and its notes"
+like "$err" 'thunderbird\.csv:1: Thunderbird layout: 9 columns not kept: "Nickname", "Work Address", .*"Web Page 1", "Birth Year"' \
+     "the columns it does not keep are named"
+
+l import "$data/yahoo.csv"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "Yahoo's CSV imports"
+is "$(l_emails 'Priya Raman')" "priya.raman@example.in praman@example.org" "its Email and Alternate Email"
+is "$(l_phones 'Priya Raman')" "+91 80 4123 4567 work | +91 98450 12345 cell" "its phones"
+is "$(l_org 'Priya Raman') $(l_notes 'Priya Raman')" "ReadWell Books / Account Manager /  Annual renewal in March" "company, title, comments"
+like "$err" 'yahoo\.csv:1: Yahoo layout: 3 columns not kept: "Business Website", "Work City", "Work Country"' "what it leaves is named"
+
+l import "$data/gmail-oldest.csv"
+is "$out" "$(printf 'Added 2, merged 0, unchanged 0, rejected 0.\n1 had no name and was named after its email, organisation or phone.')" \
+   "Gmail's first layout (Name, E-mail, Notes) imports"
+is "$(l_emails 'Leila Haddad') $(l_notes 'Leila Haddad')" "leila.haddad@example.org Reading group" "with emails and notes"
+is "$(l_emails 'hamid@example.net')" "hamid@example.net" "a row without a name is named after its email"
+
+l import "$data/apple.csv"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "an Apple Contacts CSV imports"
+is "$(l_emails 'Sofia Rossi')" "sofia@example.it s.rossi@bc.example.it" "with its Home and Work Email"
+is "$(l_phones 'Sofia Rossi')" "+39 333 123 4567 cell | +39 02 1234 567 work" "and phones"
+like "$err" 'apple\.csv:1: Apple Contacts layout: 2 columns not kept: "Home Page", "Birthday"' "what it leaves is named"
+
+l import "$data/guessed.csv" --dry-run
+like "$err" 'guessed\.csv:1: unknown CSV layout; columns read by what they hold: "Contact" → name, "E-Mail" → email, "Telephone" → phone' \
+     "a dry run of an unknown layout shows the mapping"
+like "$err" 'guessed\.csv:1: 2 columns not kept: "Website", "Member since"' "and the columns ignored"
+l import "$data/guessed.csv"
+is "$(l_emails 'Nils Olsen') $(l_phones 'Nils Olsen')" "nils.olsen@example.no +47 22 33 44 55" "an unknown layout imports by what its columns hold"
 
 done_testing
