@@ -83,6 +83,17 @@ struct io_import {
     struct io_task *tasks;
     size_t task_count, task_cap;
     int changed;           /* records and follow-ups that wrote something */
+    struct io_unkept *unkept;   /* properties read and not kept */
+    size_t unkept_count;
+    int binary_records;    /* records whose embedded binary data (PHOTO,
+                              LOGO, SOUND, KEY) was dropped */
+};
+
+/* A property (or column) a file holds that rapport does not keep, and
+ * how often it came. */
+struct io_unkept {
+    char name[32];
+    size_t count;
 };
 
 struct io_export {
@@ -141,6 +152,11 @@ char *io_utf8_field(struct io_import *im, int line, const char *field,
  * after its email, organisation or phone when it has no name. False
  * (and r rejected) when nothing in it identifies a person. */
 bool io_record_settle(struct io_import *im, struct io_record *r);
+/* Counts one value of property name that is not kept. */
+void io_count_unkept(struct io_import *im, const char *name);
+/* Says once what was not kept: "FILE: not kept: ADR (3), URL (2)", and
+ * how many records lost embedded binary data. */
+void io_report_unkept(struct io_import *im);
 struct io_task *io_task_new(struct io_import *im, int line);
 /* Replaces *field with a copy of value (NULL or "" leaves it NULL). */
 int io_set(char **field, const char *value);

@@ -250,4 +250,15 @@ run --db "$TEST_DIR/fields-strict.db" import "$data/android-fields.vcf" --strict
 is "$status" 1 "--strict turns the repairs into rejections"
 like "$err" 'android-fields\.vcf:14: rejected: ORG is not valid UTF-8' "naming the line and property"
 
+# Properties not kept are counted and named once per file, and embedded
+# binary data is dropped with one word in the summary (issue 17).
+run --db "$TEST_DIR/iphone.db" import "$data/iphone.vcf"
+is "$out" "Added 2, merged 0, unchanged 0, rejected 0." "an iPhone's cards with photos import"
+like "$err" 'iphone\.vcf: not kept: X-ABLABEL \(1\), ADR \(2\), URL \(2\), BDAY \(1\)' \
+     "the properties not kept are counted by name"
+like "$err" 'iphone\.vcf: embedded binary data \(photos, logos, sounds, keys\) dropped from 2 records' \
+     "the photos are dropped, said once"
+is "$(printf '%s\n' "$err" | grep -c 'embedded binary')" 1 "once, not once per card"
+unlike "$err" 'PRODID|VERSION' "what describes the file is not counted"
+
 done_testing
