@@ -21,12 +21,13 @@ static const struct option_spec import_options[] = {
     { "dry-run", OPTION_FLAG, NULL, NULL },
     { "strict", OPTION_FLAG, NULL, NULL },
     { "map", OPTION_VALUE, "SPEC", NULL },
+    { "encoding", OPTION_VALUE, "NAME", NULL },
     { NULL, OPTION_FLAG, NULL, NULL },
 };
 
 static void import_help(void)
 {
-    printf("%s\n\n%s\n", _("Usage: rapport import FILE [--format csv|vcard|ics] [--dry-run] [--strict] [--map SPEC]"),
+    printf("%s\n\n%s\n", _("Usage: rapport import FILE [--format csv|vcard|ics] [--dry-run] [--strict] [--map SPEC] [--encoding NAME]"),
            _("Imports contacts from a vCard (2.1, 3.0, 4.0) or CSV file (rapport's own\n"
              "layout, Google Contacts, Outlook, or any header with --map), or\n"
              "follow-ups from an iCalendar file. Contacts already present (same email\n"
@@ -80,7 +81,7 @@ static int cmd_import(struct app *app, struct cli_args *p)
             return args_usage_failf(p, _("unknown format '%s' (expected csv, vcard or ics)"),
                                     format_name);
     }
-    struct io_summary sum = { 0 };
+    struct io_summary sum = { .encoding = args_opt(p, "encoding") };
     enum store_status rc = io_import_file(app->st, file, format, flags,
                                           args_opt(p, "map"), &sum);
     print_lines(&sum.plan, stdout);
@@ -114,7 +115,7 @@ static int cmd_import(struct app *app, struct cli_args *p)
 
 const struct cli_command cli_cmd_import = {
     .name = "import",
-    .synopsis = N_("FILE [--format csv|vcard|ics] [--dry-run] [--strict] [--map SPEC]"),
+    .synopsis = N_("FILE [--format csv|vcard|ics] [--dry-run] [--strict] [--map SPEC] [--encoding NAME]"),
     .summary = N_("import contacts or follow-ups"),
     .options = import_options,
     /* Counted by cmd_import, which words a missing or second file. */

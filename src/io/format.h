@@ -186,6 +186,18 @@ void io_buf_free(struct io_buf *b);
  * (terminated in place, CR LF or LF) and advances *pos; NULL at the end. */
 char *io_next_line(char *data, size_t len, size_t *pos);
 
+/* Makes the file's bytes UTF-8 (encoding.c): UTF-16 with or without a
+ * byte order mark, the encoding named (an iconv name, or NULL), or the
+ * one common encoding bytes that are not UTF-8 plausibly fit; what was
+ * chosen is said in messages. On failure *buf is freed. */
+enum store_status io_decode(struct store *st, const char *name,
+                            const char *encoding, char **buf, size_t *n,
+                            struct strlist *messages);
+
+/* s converted from encoding (an iconv name) to UTF-8; NULL when it is
+ * not text in it or the name is unknown. */
+char *io_convert(const char *encoding, const char *s);
+
 /* Applies what the parser read, in one transaction (rolled back again
  * for IO_DRY_RUN), and frees it. */
 enum store_status io_apply(struct io_import *im);

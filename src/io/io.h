@@ -41,6 +41,8 @@ struct io_summary {
                                   field */
     struct strlist plan;       /* IO_DRY_RUN: "FILE:LINE: would add: NAME",
                                   one per record */
+    const char *encoding;      /* in: the file's encoding (an iconv name,
+                                  --encoding), or NULL to detect it */
 };
 
 /* "csv", "vcard", "ics"/"ical", "json"; IO_FORMAT_GUESS when unknown. */

@@ -27,6 +27,7 @@ struct property {
     bool quoted_printable;
     bool base64;
     bool latin1;
+    char charset[32];      /* CHARSET= other than UTF-8 and Latin-1 */
     char *kind;            /* X-RAPPORT-KIND */
     char *at;              /* X-RAPPORT-AT */
     char *value;           /* raw, still escaped */
@@ -172,8 +173,9 @@ static void add_param(struct property *p, char *key, char *val)
     } else if (strcmp(key, "CHARSET") == 0) {
         upper(val);
         p->latin1 = strcmp(val, "ISO-8859-1") == 0
-                    || strcmp(val, "LATIN1") == 0
-                    || strcmp(val, "WINDOWS-1252") == 0;
+                    || strcmp(val, "LATIN1") == 0;
+        if (!p->latin1 && strcmp(val, "UTF-8") != 0)
+            snprintf(p->charset, sizeof p->charset, "%s", val);
     } else if (strcmp(key, "X-RAPPORT-KIND") == 0) {
         io_set(&p->kind, val);
     } else if (strcmp(key, "X-RAPPORT-AT") == 0) {
@@ -364,6 +366,14 @@ static void take_property(struct io_import *im, struct card *k,
     char *converted = NULL;
     if (p->latin1)
         converted = latin1_to_utf8(p->value);
+    else if (p->charset[0] && !text_is_utf8(p->value)
+             && !(converted = io_convert(p->charset, p->value))) {
+        char *safe = text_sanitize(p->charset, false);
+        strlist_pushf(&im->sum->messages,
+                      _("%s:%d: %s: not %s text (its CHARSET); read as UTF-8"),
+                      im->name, line, name, safe);
+        free(safe);
+    }
     char *value = converted ? converted : p->value;
     /* CR LF inside a value (quoted-printable =0D=0A) is one line break. */
     text_unify_breaks(value);

@@ -255,4 +255,28 @@ like "$err" 'guessed\.csv:1: 2 columns not kept: "Website", "Member since"' "and
 l import "$data/guessed.csv"
 is "$(l_emails 'Nils Olsen') $(l_phones 'Nils Olsen')" "nils.olsen@example.no +47 22 33 44 55" "an unknown layout imports by what its columns hold"
 
+# Encodings (issue 17): a CSV saved as Shift_JIS or windows-1252 is read
+# in the one common encoding its bytes fit, and says so; any other is
+# named with --encoding.
+dbe="$TEST_DIR/enc.db"
+run --db "$dbe" import "$data/outlook-sjis.csv"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "Outlook's Japanese CSV in Shift_JIS imports"
+like "$err" 'outlook-sjis\.csv: not UTF-8; read as SHIFT_JIS' "saying which encoding was used"
+is "$(sql "$dbe" "SELECT o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name = '太郎 田中'")" "東京図書館" \
+   "names and organisation come in right"
+run --db "$dbe" import "$data/outlook-1252.csv"
+like "$err" 'outlook-1252\.csv: not UTF-8; read as WINDOWS-1252' "a windows-1252 CSV is read as such"
+is "$(sql "$dbe" "SELECT body FROM note n JOIN contact c ON c.id = n.contact_id WHERE c.name = 'Jürgen Müller'")" "“Lieblingsbuch”: Faust" \
+   "with its letters and its typographic quotes"
+run --db "$dbe" import "$data/koi8r.csv" --encoding KOI8-R
+is "$status" 0 "--encoding names any iconv encoding"
+is "$(sql "$dbe" "SELECT count(*) FROM contact WHERE name = 'Юлия Смирнова'")" 1 "and the text comes in right"
+run --db "$dbe" import "$data/koi8r.csv" --encoding NOPE-9
+is "$status" 1 "an unknown --encoding is refused"
+like "$err" 'unknown encoding "NOPE-9"' "by name"
+printf 'Name,Emails,Stage\n\377\377,x@example.org,client\n' > "$TEST_DIR/bad-sjis.csv"
+run --db "$dbe" import "$TEST_DIR/bad-sjis.csv" --encoding SHIFT_JIS
+is "$status" 1 "bytes that are not text in the encoding named are refused"
+like "$err" 'bad-sjis\.csv: not SHIFT_JIS text; nothing was imported' "saying so"
+
 done_testing

@@ -87,11 +87,11 @@ is "$(sql "$db" "SELECT count(*) FROM contact_email e JOIN contact c ON c.id = e
 
 before=$(counts)
 r import "$data/bad-utf8.vcf" --strict
-like "$err" 'bad-utf8\.vcf:8: rejected: FN is not valid UTF-8' "--strict rejects invalid UTF-8, naming the line and property"
+like "$err" 'bad-utf8\.vcf:9: rejected: FN is not valid UTF-8' "--strict rejects invalid UTF-8, naming the line and property"
 is "$(counts)" "$before" "and imports nothing"
 r import "$data/bad-utf8.vcf"
 is "$out" "Added 3, merged 0, unchanged 0, rejected 0." "invalid UTF-8 costs its bytes, not the card"
-like "$err" 'bad-utf8\.vcf:8: repaired: FN: 2 bytes that are not UTF-8 became U\+FFFD' "naming the line and property"
+like "$err" 'bad-utf8\.vcf:9: repaired: FN: 2 bytes that are not UTF-8 became U\+FFFD' "naming the line and property"
 is "$(sql "$db" "SELECT count(*) FROM contact WHERE name = 'Bad ' || char(65533, 65533) || ' Bytes'")" 1 \
    "each bad byte became U+FFFD"
 r import "$data/truncated.vcf"

@@ -261,4 +261,24 @@ like "$err" 'iphone\.vcf: embedded binary data \(photos, logos, sounds, keys\) d
 is "$(printf '%s\n' "$err" | grep -c 'embedded binary')" 1 "once, not once per card"
 unlike "$err" 'PRODID|VERSION' "what describes the file is not counted"
 
+# Encodings (issue 17): UTF-16 without a byte order mark, either order;
+# vCard 2.1's CHARSET= for any encoding; quoted-printable soft breaks
+# inside a character, CR CR LF, tab folding, blank lines in a card.
+dbe="$TEST_DIR/enc.db"
+run --db "$dbe" import "$data/utf16le-nobom.vcf"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "a UTF-16LE vCard without BOM imports"
+like "$err" 'utf16le-nobom\.vcf: read as UTF-16LE' "saying how it was read"
+run --db "$dbe" import "$data/utf16be-nobom.vcf"
+like "$err" 'utf16be-nobom\.vcf: read as UTF-16BE' "big-endian too"
+is "$(sql "$dbe" "SELECT count(*) FROM contact WHERE name IN ('Ingrid Bäckström', 'Ōta Hiroshi')")" 2 "both names come in right"
+run --db "$dbe" import "$data/sjis-part.vcf"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "a 2.1 card with CHARSET=SHIFT_JIS and WINDOWS-1252 imports"
+is "$(sql "$dbe" "SELECT c.name || ' / ' || o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name LIKE '山田%'")" \
+   "山田 花子 / Café Lumière" "each property read in its own CHARSET"
+printf 'BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Ren=C3=\r\n=A9 Lef=C3=A8vre\r\r\n\r\nEMAIL:rene@example.fr\r\r\nNOTE:a long\r\n\tfolded note\r\nEND:VCARD\r\n' > "$TEST_DIR/odd.vcf"
+run --db "$dbe" import "$TEST_DIR/odd.vcf"
+is "$(sql "$dbe" "SELECT c.name || ' ' || e.email || ' ' || n.body FROM contact c JOIN contact_email e ON e.contact_id = c.id JOIN note n ON n.contact_id = c.id WHERE c.name LIKE 'Ren%'")" \
+   "René Lefèvre rene@example.fr a longfolded note" \
+   "a soft break inside a character, CR CR LF, a blank line and tab folding come in right"
+
 done_testing
