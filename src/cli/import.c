@@ -95,6 +95,14 @@ static int cmd_import(struct app *app, struct cli_args *p)
         free(safe);
         free(message);
         status = CLI_USER_ERROR;
+    } else if (sum.skipped_done + sum.skipped_cancelled > 0) {
+        /* A calendar's summary adds up to its items: those done or
+         * cancelled are counted too. */
+        printf((flags & IO_DRY_RUN)
+               ? _("Dry run: would add %d, merge %d, leave %d unchanged, skip %d done and %d cancelled, reject %d; nothing was written.\n")
+               : _("Added %d, merged %d, unchanged %d, skipped %d done and %d cancelled, rejected %d.\n"),
+               sum.added, sum.merged, sum.unchanged, sum.skipped_done,
+               sum.skipped_cancelled, sum.rejected);
     } else if (flags & IO_DRY_RUN) {
         printf(_("Dry run: would add %d, merge %d, leave %d unchanged, reject %d; nothing was written.\n"),
                sum.added, sum.merged, sum.unchanged, sum.rejected);

@@ -68,6 +68,8 @@ struct io_task {
     bool dateless;         /* the item has no date: due is the import's day */
     struct date snoozed_until;   /* unset when not snoozed */
     char *text;
+    char *context;         /* the summary and description, to find a
+                              name written in ordinary words; or NULL */
     struct interval every;
 };
 

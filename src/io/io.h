@@ -31,6 +31,8 @@ struct io_summary {
     int merged;             /* already present, and the file added to them */
     int unchanged;          /* already present with everything the file has */
     int rejected;
+    int skipped_done;       /* calendar items completed */
+    int skipped_cancelled;  /* calendar items cancelled */
     int named;              /* had no name: named after their email,
                                organisation or phone */
     int written;            /* records exported */

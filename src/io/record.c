@@ -321,6 +321,7 @@ void io_import_clear(struct io_import *im)
         free(im->tasks[i].email);
         free(im->tasks[i].uid);
         free(im->tasks[i].text);
+        free(im->tasks[i].context);
     }
     free(im->tasks);
     free(im->unkept);
