@@ -279,4 +279,20 @@ run --db "$dbe" import "$TEST_DIR/bad-sjis.csv" --encoding SHIFT_JIS
 is "$status" 1 "bytes that are not text in the encoding named are refused"
 like "$err" 'bad-sjis\.csv: not SHIFT_JIS text; nothing was imported' "saying so"
 
+# Field-level, not record-level (issue 17): a bad email costs the email,
+# a tag's semicolon makes two tags, a row with only a phone is named
+# after it, and only a row with nothing to go by is rejected.
+dbg="$TEST_DIR/gfields.db"
+run --db "$dbg" import "$data/google-fields.csv"
+is "$out" "$(printf 'Added 2, merged 0, unchanged 0, rejected 1.\n1 had no name and was named after its email, organisation or phone.')" \
+   "both people in, the empty row rejected"
+like "$err" 'google-fields\.csv:2: kept Ana Lima without E-mail 2 - Value "ana at work": not an address' \
+     "the bad email is reported with file, line and column"
+like "$err" 'google-fields\.csv:2: repaired: Labels: tag "Library;Friends" holds a semicolon' "the split tag is reported"
+like "$err" 'google-fields\.csv:4: rejected: nothing identifies a person' "the empty row is rejected"
+is "$(sql "$dbg" "SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_tag ORDER BY tag)")" "Friends,Library" "two tags"
+is "$(sql "$dbg" "SELECT count(*) FROM contact WHERE name = '+55 31 99876 5432'")" 1 "the row with a phone only is named after it"
+run --db "$TEST_DIR/gfields-strict.db" import "$data/google-fields.csv" --strict
+is "$status" 1 "--strict rejects instead"
+
 done_testing
