@@ -8,7 +8,7 @@ libncurses-dev libsqlite3-dev libiniparser-dev libjansson-dev libical-dev"
 # The tests drive the real program in tmux, read the database with the
 # sqlite3 shell, fix the clock with faketime, and prove interchange with
 # abook and calcurse.
-TEST_PACKAGES="tmux sqlite3 faketime abook calcurse jq locales bsdutils"
+TEST_PACKAGES="tmux sqlite3 faketime abook calcurse jq locales bsdutils clang libclang-rt-14-dev"
 
 packages=$BUILD_PACKAGES
 [ "${1:-}" = "--test" ] && packages="$packages $TEST_PACKAGES"
