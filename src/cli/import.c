@@ -20,6 +20,7 @@ static const struct option_spec import_options[] = {
     { "dry-run", OPTION_FLAG, NULL, N_("show what would be added, merged and rejected; write nothing") },
     { "strict", OPTION_FLAG, NULL, N_("import nothing when any record is rejected") },
     { "map", OPTION_VALUE, "SPEC", N_("CSV columns by field, e.g. name=Full Name,email=Mail (fields: name, first, last, email, phone, org, department, title, notes, tags, uid)") },
+    { "encoding", OPTION_VALUE, "NAME", N_("the file's encoding, any name iconv knows, e.g. windows-1252 (default: detected)") },
     { NULL, OPTION_FLAG, NULL, NULL },
 };
 
@@ -60,7 +61,7 @@ static int cmd_import(struct app *app, struct cli_args *p)
             return args_usage_failf(p, _("unknown format '%s' (expected csv, vcard or ics)"),
                                     format_name);
     }
-    struct io_summary sum = { 0 };
+    struct io_summary sum = { .encoding = args_opt(p, "encoding") };
     enum store_status rc = io_import_file(app->st, file, format, flags,
                                           args_opt(p, "map"), &sum);
     print_lines(&sum.plan, stdout);
@@ -74,6 +75,14 @@ static int cmd_import(struct app *app, struct cli_args *p)
         free(safe);
         free(message);
         status = CLI_USER_ERROR;
+    } else if (sum.skipped_done + sum.skipped_cancelled > 0) {
+        /* A calendar's summary adds up to its items: those done or
+         * cancelled are counted too. */
+        printf((flags & IO_DRY_RUN)
+               ? _("Dry run: would add %d, merge %d, leave %d unchanged, skip %d done and %d cancelled, reject %d; nothing was written.\n")
+               : _("Added %d, merged %d, unchanged %d, skipped %d done and %d cancelled, rejected %d.\n"),
+               sum.added, sum.merged, sum.unchanged, sum.skipped_done,
+               sum.skipped_cancelled, sum.rejected);
     } else if (flags & IO_DRY_RUN) {
         printf(_("Dry run: would add %d, merge %d, leave %d unchanged, reject %d; nothing was written.\n"),
                sum.added, sum.merged, sum.unchanged, sum.rejected);
@@ -83,13 +92,18 @@ static int cmd_import(struct app *app, struct cli_args *p)
         printf(_("Added %d, merged %d, unchanged %d, rejected %d.\n"),
                sum.added, sum.merged, sum.unchanged, sum.rejected);
     }
+    if (rc == STORE_OK && sum.named > 0)
+        printf(ngettext("%d had no name and was named after its email, organisation or phone.\n",
+                        "%d had no name and were named after their email, organisation or phone.\n",
+                        (unsigned long)sum.named),
+               sum.named);
     io_summary_clear(&sum);
     return status;
 }
 
 const struct cli_command cli_cmd_import = {
     .name = "import",
-    .synopsis = N_("FILE [--format csv|vcard|ics] [--dry-run] [--strict] [--map SPEC]"),
+    .synopsis = N_("FILE [--format csv|vcard|ics] [--dry-run] [--strict] [--map SPEC] [--encoding NAME]"),
     .summary = N_("import contacts or follow-ups"),
     .options = import_options,
     /* Counted by cmd_import, which words a missing or second file. */

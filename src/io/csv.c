@@ -13,114 +13,16 @@
 
 #include "core/contact.h"
 #include "base/i18n.h"
+#include "io/csv_layout.h"
 #include "io/format.h"
 #include "core/stage.h"
 #include "base/text.h"
 #include "store/contact.h"
 
-enum field {
-    F_NONE = 0,
-    F_NAME, F_FIRST, F_MIDDLE, F_LAST, F_PREFIX, F_SUFFIX,
-    F_ORG, F_TITLE, F_DEPT, F_EMAIL, F_PHONE, F_NOTES, F_TAGS,
-    F_STAGE, F_ROLES, F_PROJECTS, F_GOALS, F_CHANNEL, F_CADENCE,
-    F_ARCHIVED, F_UID,
-};
-
-struct rule {
-    const char *pattern;   /* fnmatch pattern over the header, any case */
-    enum field field;
-};
-
-struct layout {
-    const char *name;
-    /* Every entry must be a header of the file; "A|B" is either. */
-    const char *const *needs;
-    const struct rule *rules;
-    const char *list_seps; /* what separates values in one cell */
-    const char *email_seps;
-};
-
-/* rapport's own layout, as the export writes it (csv_write.c). A file
- * written before a column was added imports all the same: columns are
- * found by their header. Organisation was once spelt Organization. A
- * cell of Phones holds "kind:number". */
-static const struct rule rapport_rules[] = {
-    { "Name", F_NAME }, { "Organi[sz]ation", F_ORG },
-    { "Department", F_DEPT }, { "Title", F_TITLE },
-    { "Stage", F_STAGE }, { "Roles", F_ROLES }, { "Emails", F_EMAIL },
-    { "Phones", F_PHONE }, { "Tags", F_TAGS }, { "Projects", F_PROJECTS },
-    { "Goals", F_GOALS }, { "Channel", F_CHANNEL }, { "Cadence", F_CADENCE },
-    { "Archived", F_ARCHIVED }, { "UID", F_UID }, { "Notes", F_NOTES },
-    { NULL, F_NONE },
-};
-static const char *const rapport_needs[] = { "Name", "Stage", "Emails", NULL };
-
-static const struct rule google_rules[] = {
-    { "First Name", F_FIRST }, { "Middle Name", F_MIDDLE },
-    { "Last Name", F_LAST }, { "Name Prefix", F_PREFIX },
-    { "Name Suffix", F_SUFFIX }, { "Organization Name", F_ORG },
-    { "Organization Title", F_TITLE },
-    { "Organization Department", F_DEPT }, { "Notes", F_NOTES },
-    { "Labels", F_TAGS }, { "E-mail * - Value", F_EMAIL },
-    { "Phone * - Value", F_PHONE },
-    { NULL, F_NONE },
-};
-static const char *const google_needs[] = {
-    "First Name",
-    "Labels|E-mail 1 - Value|Organization Name|Phone 1 - Value", NULL,
-};
-
-static const struct rule google_old_rules[] = {
-    { "Name", F_NAME }, { "Given Name", F_FIRST },
-    { "Additional Name", F_MIDDLE }, { "Family Name", F_LAST },
-    { "Name Prefix", F_PREFIX }, { "Name Suffix", F_SUFFIX },
-    { "Notes", F_NOTES }, { "Group Membership", F_TAGS },
-    { "E-mail * - Value", F_EMAIL }, { "Phone * - Value", F_PHONE },
-    { "Organization 1 - Name", F_ORG }, { "Organization 1 - Title", F_TITLE },
-    { "Organization 1 - Department", F_DEPT },
-    { NULL, F_NONE },
-};
-static const char *const google_old_needs[] = { "Name", "Given Name", NULL };
-
-static const struct rule outlook_rules[] = {
-    { "First Name", F_FIRST }, { "Middle Name", F_MIDDLE },
-    { "Last Name", F_LAST }, { "Title", F_PREFIX }, { "Suffix", F_SUFFIX },
-    { "Company", F_ORG }, { "Department", F_DEPT }, { "Job Title", F_TITLE },
-    { "Notes", F_NOTES }, { "Categories", F_TAGS },
-    { "E-mail Address", F_EMAIL }, { "E-mail ? Address", F_EMAIL },
-    /* The header names the number's kind: Mobile Phone, Home Fax. */
-    { "*Fax*", F_PHONE }, { "*Phone*", F_PHONE }, { "Pager", F_PHONE },
-    { NULL, F_NONE },
-};
-static const char *const outlook_needs[] = {
-    "First Name", "E-mail Address|Company|Job Title|Mobile Phone", NULL,
-};
-
-static const struct layout layouts[] = {
-    { "rapport", rapport_needs, rapport_rules, " ::: ", " ::: " },
-    { "Google Contacts", google_needs, google_rules, " ::: ", " ::: " },
-    { "Google Contacts (older layout)", google_old_needs, google_old_rules,
-      " ::: ", " ::: " },
-    { "Outlook", outlook_needs, outlook_rules, ";", ";" },
-};
-
 /* abook's "csv" output has no header: name, emails (comma-separated),
  * phone, notes, nickname. */
 static const enum field abook_columns[] = {
     F_NAME, F_EMAIL, F_PHONE, F_NOTES, F_NONE,
-};
-
-/* --map's field names. */
-static const struct {
-    const char *name;
-    enum field field;
-} map_fields[] = {
-    { "name", F_NAME }, { "first", F_FIRST }, { "middle", F_MIDDLE },
-    { "last", F_LAST }, { "email", F_EMAIL }, { "phone", F_PHONE },
-    { "org", F_ORG }, { "organisation", F_ORG }, { "organization", F_ORG },
-    { "title", F_TITLE },
-    { "department", F_DEPT }, { "notes", F_NOTES }, { "note", F_NOTES },
-    { "tags", F_TAGS }, { "uid", F_UID }, { "stage", F_STAGE },
 };
 
 /* ---- reading records ---------------------------------------------------- */
@@ -235,39 +137,6 @@ static bool row_valid_utf8(const struct row *row)
 
 /* ---- mapping columns ------------------------------------------------------ */
 
-static bool header_has(const struct row *header, const char *alternatives)
-{
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s", alternatives);
-    char *save = NULL;
-    for (char *alt = strtok_r(buf, "|", &save); alt;
-         alt = strtok_r(NULL, "|", &save))
-        for (size_t i = 0; i < header->len; i++)
-            if (strcasecmp(text_trim(header->cells[i]), alt) == 0)
-                return true;
-    return false;
-}
-
-static const struct layout *find_layout(const struct row *header)
-{
-    for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++) {
-        bool all = true;
-        for (const char *const *need = layouts[i].needs; *need && all; need++)
-            all = header_has(header, *need);
-        if (all)
-            return &layouts[i];
-    }
-    return NULL;
-}
-
-static enum field field_of(const struct layout *l, const char *header)
-{
-    for (const struct rule *r = l->rules; r->pattern; r++)
-        if (fnmatch(r->pattern, header, FNM_CASEFOLD) == 0)
-            return r->field;
-    return F_NONE;
-}
-
 /* --map name=Full Name,email=Mail: fills columns[] from the header.
  * Returns 0, or -1 with a message. */
 static int apply_map(struct io_import *im, const char *spec,
@@ -290,10 +159,7 @@ static int apply_map(struct io_import *im, const char *spec,
         }
         *eq = '\0';
         char *key = text_trim(item), *column = text_trim(eq + 1);
-        enum field f = F_NONE;
-        for (size_t i = 0; i < sizeof map_fields / sizeof map_fields[0]; i++)
-            if (strcasecmp(key, map_fields[i].name) == 0)
-                f = map_fields[i].field;
+        enum field f = csv_map_field(key);
         if (f == F_NONE) {
             store_fail(im->st, STORE_INVALID,
                        _("--map: unknown field \"%s\" (expected name, first, middle, last, email, phone, org, title, department, notes, tags, uid or stage)"),
@@ -356,6 +222,7 @@ static void each_value(const char *cell, const char *seps,
 /* Where a cell's values go, and where they came from: a list is full
  * at CONTACT_LIST_MAX, and what is dropped is named by row and column. */
 struct values {
+    struct io_import *im;
     struct io_record *r;
     enum io_list list;
     int line;
@@ -366,13 +233,14 @@ struct values {
 static void add_value(char *v, void *arg)
 {
     struct values *to = arg;
-    struct strlist *into = to->list == IO_EMAILS ? &to->r->c.emails
-                                                 : &to->r->c.tags;
     /* Google's own groups ("* myContacts", "* starred") are not tags. */
     bool skip = to->system_labels && v[0] == '*' && v[1] == ' ';
-    if (*v && !skip && !strlist_contains(into, v)
-        && !io_record_full(to->r, to->list, to->line, to->column))
-        strlist_push(into, v);
+    if (skip)
+        return;
+    if (to->list == IO_EMAILS)
+        io_record_add_email(to->r, to->line, to->column, v);
+    else if (*v)
+        io_record_add_tag(to->im, to->r, to->line, to->column, v);
 }
 
 struct phones {
@@ -453,38 +321,6 @@ static void name_from_parts(struct io_record *r, const struct parts *pt)
     }
 }
 
-/* Rejects the row at line, which has no name, naming the columns the
- * user can look at. */
-static void reject_nameless(struct io_import *im, const struct row *header,
-                            const enum field *columns, int line,
-                            const struct parts *pt)
-{
-    char *why;
-    if (pt->first_header || pt->last_header || !pt->name_header) {
-        char *f = NULL, *l = NULL;
-        for (size_t i = 0; i < header->len; i++) {
-            if (columns[i] == F_FIRST && !f)
-                f = header->cells[i];
-            if (columns[i] == F_LAST && !l)
-                l = header->cells[i];
-        }
-        if (f && l) {
-            if (asprintf(&why, _("no name (column \"%s\" and \"%s\" are empty)"),
-                         f, l) < 0)
-                why = NULL;
-        } else {
-            why = strdup(_("no name"));
-        }
-    } else if (asprintf(&why, _("no name (column \"%s\" is empty)"),
-                        pt->name_header ? pt->name_header : "") < 0) {
-        why = NULL;
-    }
-    char *safe = text_sanitize(why ? why : _("no name"), false);
-    io_reject(im, line, "%s", safe);
-    free(safe);
-    free(why);
-}
-
 /* own: the file is in rapport's own layout, whose Notes cell holds all
  * of a contact's notes (csv_write.c's cell_notes). */
 static void fill_record(struct io_import *im, const struct row *header,
@@ -499,7 +335,7 @@ static void fill_record(struct io_import *im, const struct row *header,
     for (size_t i = 0; i < row->len && i < header->len; i++) {
         char *v = row->cells[i];
         const char *h = header->cells[i];
-        if (columns[i] == F_NONE)
+        if (columns[i] == F_NONE || columns[i] == F_KIND)
             continue;
         if (columns[i] != F_NOTES && columns[i] != F_PROJECTS
             && columns[i] != F_GOALS)
@@ -507,13 +343,21 @@ static void fill_record(struct io_import *im, const struct row *header,
         if (!*v)
             continue;
         if (!text_is_utf8(v)) {
-            char *safe = text_sanitize(h, false);
-            io_reject(im, row->line,
-                      _("column \"%s\" is not valid UTF-8 (save the file as UTF-8)"),
-                      safe);
-            free(safe);
-            io_record_drop(im);
-            return;
+            char *fixed = (im->flags & IO_STRICT) ? NULL
+                          : io_utf8_field(im, row->line, h, v);
+            if (!fixed) {
+                char *safe = text_sanitize(h, false);
+                io_reject(im, row->line,
+                          _("column \"%s\" is not valid UTF-8 (save the file as UTF-8)"),
+                          safe);
+                free(safe);
+                io_record_drop(im);
+                return;
+            }
+            /* The repaired cell is never shorter: it replaces the row's. */
+            free(row->cells[i]);
+            row->cells[i] = v = fixed;
+            h = header->cells[i];   /* abook's first row is the header */
         }
         switch (columns[i]) {
         case F_NAME: pt.name = v; pt.name_header = h; break;
@@ -526,7 +370,7 @@ static void fill_record(struct io_import *im, const struct row *header,
         case F_ORG: io_set(&r->c.org, v); break;
         case F_TITLE: io_set(&r->c.title, v); break;
         case F_EMAIL: {
-            struct values to = { r, IO_EMAILS, row->line, h, false };
+            struct values to = { im, r, IO_EMAILS, row->line, h, false };
             each_value(v, email_seps, add_value, &to);
             break;
         }
@@ -537,7 +381,7 @@ static void fill_record(struct io_import *im, const struct row *header,
             break;
         }
         case F_TAGS: {
-            struct values to = { r, IO_TAGS, row->line, h, system_labels };
+            struct values to = { im, r, IO_TAGS, row->line, h, system_labels };
             each_value(v, list_seps, add_value, &to);
             break;
         }
@@ -580,14 +424,129 @@ static void fill_record(struct io_import *im, const struct row *header,
             r->c.archived = strcasecmp(v, "yes") == 0 || strcmp(v, "1") == 0;
             break;
         case F_NONE:
+        case F_KIND:
             break;
         }
     }
+    /* A row without a name is named when it is applied
+     * (io_record_settle), or rejected when nothing identifies anyone. */
     name_from_parts(r, &pt);
-    if (!r->c.name) {
-        reject_nameless(im, header, columns, row->line, &pt);
-        io_record_drop(im);
+}
+
+/* ---- columns of any other layout ----------------------------------------- */
+
+/* What each column holds, over every row of the file that has the
+ * header's length (rd is copied: the rows are read again to import). */
+static struct csv_column_stats *scan_columns(const struct reader *rd,
+                                             size_t ncols)
+{
+    struct csv_column_stats *st = calloc(ncols ? ncols : 1, sizeof *st);
+    if (!st)
+        return NULL;
+    struct reader scan = *rd;
+    struct row row = { 0 };
+    int got;
+    while ((got = read_row(&scan, &row)) == 1) {
+        if (row.len != ncols)
+            continue;
+        for (size_t i = 0; i < ncols; i++) {
+            char *v = text_trim(row.cells[i]);
+            if (!*v)
+                continue;
+            st[i].filled++;
+            if (contact_email_valid(v))
+                st[i].emails++;
+            else if (csv_looks_like_phone(v))
+                st[i].phones++;
+        }
     }
+    row_clear(&row);
+    free(row.cells);
+    return st;
+}
+
+static bool single_valued(enum field f)
+{
+    return f != F_EMAIL && f != F_PHONE && f != F_NOTES && f != F_TAGS
+           && f != F_NONE;
+}
+
+/* Maps the columns of an unknown header by what they hold; false when
+ * none would identify a person (a name, email, phone or organisation).
+ * A field that takes one value takes its first column. */
+static bool guess_columns(const struct row *header,
+                          const struct csv_column_stats *st,
+                          enum field *columns)
+{
+    bool identifies = false;
+    for (size_t i = 0; i < header->len; i++) {
+        enum field f = csv_guess_field(text_trim(header->cells[i]), &st[i]);
+        for (size_t k = 0; k < i && single_valued(f); k++)
+            if (columns[k] == f)
+                f = F_NONE;
+        columns[i] = f;
+        if (f == F_NAME || f == F_FIRST || f == F_LAST || f == F_EMAIL
+            || f == F_PHONE || f == F_ORG)
+            identifies = true;
+    }
+    return identifies;
+}
+
+static void add_header_name(struct io_buf *b, const char *header)
+{
+    char *safe = text_sanitize(header, false);
+    if (b->len)
+        io_buf_adds(b, ", ");
+    io_buf_addc(b, '"');
+    io_buf_adds(b, safe);
+    io_buf_addc(b, '"');
+    free(safe);
+}
+
+/* Says, before anything is imported, how the columns were read: the
+ * guessed mapping of an unknown header, and for every layout the
+ * columns that hold values and feed nothing (SPEC §5: nothing is
+ * dropped without a word). */
+static void report_columns(struct io_import *im, const struct row *header,
+                           const struct csv_column_stats *st,
+                           const enum field *columns, const char *layout,
+                           bool guessed)
+{
+    struct io_buf b = { 0 };
+    io_buf_add(&b, "", 0);
+    if (guessed) {
+        for (size_t i = 0; i < header->len; i++) {
+            if (columns[i] == F_NONE)
+                continue;
+            add_header_name(&b, header->cells[i]);
+            io_buf_adds(&b, " → ");
+            io_buf_adds(&b, csv_field_key(columns[i]));
+        }
+        strlist_pushf(&im->sum->messages,
+                      _("%s:%d: unknown CSV layout; columns read by what they hold: %s"),
+                      im->name, header->line, b.s ? b.s : "");
+        io_buf_reset(&b);
+    }
+    size_t ignored = 0;
+    for (size_t i = 0; st && i < header->len; i++) {
+        if (columns[i] != F_NONE || st[i].filled == 0)
+            continue;
+        add_header_name(&b, header->cells[i]);
+        ignored++;
+    }
+    if (ignored > 0 && layout)
+        strlist_pushf(&im->sum->messages,
+                      ngettext("%s:%d: %s layout: %zu column not kept: %s",
+                               "%s:%d: %s layout: %zu columns not kept: %s",
+                               (unsigned long)ignored),
+                      im->name, header->line, layout, ignored, b.s);
+    else if (ignored > 0)
+        strlist_pushf(&im->sum->messages,
+                      ngettext("%s:%d: %zu column not kept: %s",
+                               "%s:%d: %zu columns not kept: %s",
+                               (unsigned long)ignored),
+                      im->name, header->line, ignored, b.s);
+    io_buf_free(&b);
 }
 
 enum store_status io_csv_import(struct io_import *im, char *data, size_t len)
@@ -612,8 +571,9 @@ enum store_status io_csv_import(struct io_import *im, char *data, size_t len)
                           im->name);
     }
     enum field *columns = calloc(header.len, sizeof *columns);
-    const struct layout *layout = im->map ? NULL : find_layout(&header);
-    bool headerless = false;
+    const struct layout *layout = im->map ? NULL : csv_find_layout(header.cells, header.len);
+    bool headerless = false, guessed = false;
+    struct csv_column_stats *stats = NULL;
     if (!columns) {
         rc = store_fail(im->st, STORE_FAILED, _("out of memory"));
     } else if (im->map) {
@@ -621,7 +581,7 @@ enum store_status io_csv_import(struct io_import *im, char *data, size_t len)
             rc = STORE_INVALID;
     } else if (layout) {
         for (size_t i = 0; i < header.len; i++)
-            columns[i] = field_of(layout, text_trim(header.cells[i]));
+            columns[i] = csv_field_of(layout, text_trim(header.cells[i]));
     } else if (!row_valid_utf8(&header)) {
         rc = store_fail(im->st, STORE_INVALID,
                         _("%s:1: the header is not UTF-8 text; is this a CSV file? Save it as UTF-8, or give --format"),
@@ -632,17 +592,28 @@ enum store_status io_csv_import(struct io_import *im, char *data, size_t len)
         headerless = true;
         for (size_t i = 0; i < 5; i++)
             columns[i] = abook_columns[i];
+    } else if ((stats = scan_columns(&rd, header.len)) != NULL
+               && guess_columns(&header, stats, columns)) {
+        guessed = true;
     } else {
         char *first = text_sanitize(header.len ? header.cells[0] : "", false);
         rc = store_fail(im->st, STORE_INVALID,
-                        _("%s:1: unknown CSV layout (first column \"%s\"); expected rapport's, Google Contacts' or Outlook's header, or name the columns with --map name=COLUMN,email=COLUMN"),
+                        _("%s:1: unknown CSV layout (first column \"%s\"); no column holds names, emails, phones or organisations; name the columns with --map name=COLUMN,email=COLUMN"),
                         im->name, first);
         free(first);
     }
+    if (rc == STORE_OK && !headerless) {
+        if (!stats)
+            stats = scan_columns(&rd, header.len);
+        report_columns(im, &header, stats, columns,
+                       layout && !layout->own ? layout->name : NULL, guessed);
+    }
+    free(stats);
     const char *list_seps = layout ? layout->list_seps : " ::: ";
+    /* A guessed email column may hold "a@x.org; b@y.org". */
     const char *email_seps = headerless ? "," : layout ? layout->email_seps
-                                                         : " ::: ";
-    bool own = layout && layout->rules == rapport_rules;
+                             : guessed ? ";" : " ::: ";
+    bool own = layout && layout->own;
     bool system_labels = layout && !own;
     if (rc == STORE_OK && headerless)
         fill_record(im, &header, &header, columns, list_seps, email_seps,

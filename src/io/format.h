@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "core/contact.h"
 #include "io/io.h"
 #include "model/contact.h"
 #include "model/note.h"
@@ -37,6 +38,12 @@ struct io_dropped {
     char *field;           /* its property or column, as the file names it */
 };
 
+/* Where a value came from: its line and field as the file names them. */
+struct io_origin {
+    int line;              /* 0: unknown (the record's line is used) */
+    char field[40];
+};
+
 /* A contact read from a file. */
 struct io_record {
     int line;
@@ -45,6 +52,8 @@ struct io_record {
     struct io_note *notes;
     size_t note_count;
     struct io_dropped dropped[IO_LIST_COUNT];
+    struct io_origin *email_from;   /* of c.emails, CONTACT_LIST_MAX of
+                                       them once one is added, or NULL */
 };
 
 /* A follow-up read from a calendar file; the contact is found when the
@@ -59,6 +68,8 @@ struct io_task {
     bool dateless;         /* the item has no date: due is the import's day */
     struct date snoozed_until;   /* unset when not snoozed */
     char *text;
+    char *context;         /* the summary and description, to find a
+                              name written in ordinary words; or NULL */
     struct interval every;
 };
 
@@ -74,6 +85,17 @@ struct io_import {
     struct io_task *tasks;
     size_t task_count, task_cap;
     int changed;           /* records and follow-ups that wrote something */
+    struct io_unkept *unkept;   /* properties read and not kept */
+    size_t unkept_count;
+    int binary_records;    /* records whose embedded binary data (PHOTO,
+                              LOGO, SOUND, KEY) was dropped */
+};
+
+/* A property (or column) a file holds that rapport does not keep, and
+ * how often it came. */
+struct io_unkept {
+    char name[32];
+    size_t count;
 };
 
 struct io_export {
@@ -112,6 +134,31 @@ void io_repair_text(struct io_import *im, int line, const char *what,
                     char *text, bool multi_line);
 /* io_repair_text for every field of r's contact and its notes. */
 void io_record_repair(struct io_import *im, struct io_record *r);
+/* Adds an email read at line from field (kept with it for a warning),
+ * unless r holds it already or its list is full. */
+void io_record_add_email(struct io_record *r, int line, const char *field,
+                         const char *value);
+/* Adds a tag read at line from field; one holding a semicolon becomes
+ * several, and the repair is said (not with IO_STRICT). */
+void io_record_add_tag(struct io_import *im, struct io_record *r, int line,
+                       const char *field, const char *value);
+/* A copy of s with each byte that is not UTF-8 made U+FFFD; *bad counts
+ * them. NULL when out of memory. */
+char *io_utf8_repair(const char *s, size_t *bad);
+/* NULL when value is valid UTF-8; else its repaired copy, and the repair
+ * said in the summary's messages ("FILE:LINE: repaired: FIELD: ..."). */
+char *io_utf8_field(struct io_import *im, int line, const char *field,
+                    const char *value);
+/* Field-level checks before r is applied (fields.c): repairs or drops
+ * its bad fields with a warning each (not with IO_STRICT), names it
+ * after its email, organisation or phone when it has no name. False
+ * (and r rejected) when nothing in it identifies a person. */
+bool io_record_settle(struct io_import *im, struct io_record *r);
+/* Counts one value of property name that is not kept. */
+void io_count_unkept(struct io_import *im, const char *name);
+/* Says once what was not kept: "FILE: not kept: ADR (3), URL (2)", and
+ * how many records lost embedded binary data. */
+void io_report_unkept(struct io_import *im);
 struct io_task *io_task_new(struct io_import *im, int line);
 /* Replaces *field with a copy of value (NULL or "" leaves it NULL). */
 int io_set(char **field, const char *value);
@@ -140,6 +187,18 @@ void io_buf_free(struct io_buf *b);
 /* Splits a text into the lines of a file: returns the next line
  * (terminated in place, CR LF or LF) and advances *pos; NULL at the end. */
 char *io_next_line(char *data, size_t len, size_t *pos);
+
+/* Makes the file's bytes UTF-8 (encoding.c): UTF-16 with or without a
+ * byte order mark, the encoding named (an iconv name, or NULL), or the
+ * one common encoding bytes that are not UTF-8 plausibly fit; what was
+ * chosen is said in messages. On failure *buf is freed. */
+enum store_status io_decode(struct store *st, const char *name,
+                            const char *encoding, char **buf, size_t *n,
+                            struct strlist *messages);
+
+/* s converted from encoding (an iconv name) to UTF-8; NULL when it is
+ * not text in it or the name is unknown. */
+char *io_convert(const char *encoding, const char *s);
 
 /* Applies what the parser read, in one transaction (rolled back again
  * for IO_DRY_RUN), and frees it. */

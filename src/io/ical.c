@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 
 #include <libical/ical.h>
@@ -122,10 +123,18 @@ static void take_item(struct io_import *im, icalcomponent *c, int line)
 {
     icalcomponent_kind kind = icalcomponent_isa(c);
     icalproperty_status status = icalcomponent_get_status(c);
-    if (status == ICAL_STATUS_COMPLETED || status == ICAL_STATUS_CANCELLED
+    /* Done or called off: nothing to follow up, but counted, so that
+     * the summary adds up to the file. */
+    if (status == ICAL_STATUS_CANCELLED) {
+        im->sum->skipped_cancelled++;
+        return;
+    }
+    if (status == ICAL_STATUS_COMPLETED
         || (kind == ICAL_VTODO_COMPONENT
-            && icalcomponent_get_first_property(c, ICAL_COMPLETED_PROPERTY)))
-        return;   /* done or called off: nothing to follow up */
+            && icalcomponent_get_first_property(c, ICAL_COMPLETED_PROPERTY))) {
+        im->sum->skipped_done++;
+        return;
+    }
     const char *summary = icalcomponent_get_summary(c);
     if (!summary || !*summary) {
         io_reject(im, line, _("no SUMMARY: nothing says what to do"));
@@ -165,6 +174,9 @@ static void take_item(struct io_import *im, icalcomponent *c, int line)
     }
     if (t->text)
         text_trim(t->text);
+    if (asprintf(&t->context, "%s\n%s", summary,
+                 desc && text_is_utf8(desc) ? desc : "") < 0)
+        t->context = NULL;
     const char *uid = icalcomponent_get_uid(c);
     if (uid && *uid && text_is_utf8(uid))
         io_set(&t->uid, uid);
@@ -197,6 +209,7 @@ static void take_item(struct io_import *im, icalcomponent *c, int line)
         free(t->email);
         free(t->uid);
         free(t->text);
+        free(t->context);
         im->task_count--;
     }
 }
@@ -215,6 +228,49 @@ static void visit(struct io_import *im, icalcomponent *c, struct lines *l)
         visit(im, sub, l);
 }
 
+/* libical writes its complaints to standard error itself
+ * ("icalparser.c:786: Encountered END before BEGIN"); none may reach the
+ * terminal. They are caught while it parses and become rapport's own
+ * lines, naming the file. */
+static icalcomponent *parse_quietly(struct io_import *im, char *data)
+{
+    fflush(stderr);
+    FILE *catch = tmpfile();
+    int saved = catch ? dup(STDERR_FILENO) : -1;
+    if (saved >= 0 && dup2(fileno(catch), STDERR_FILENO) < 0) {
+        close(saved);
+        saved = -1;
+    }
+    icalcomponent *root = icalparser_parse_string(data);
+    if (saved < 0) {
+        if (catch)
+            fclose(catch);
+        return root;
+    }
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    rewind(catch);
+    char line[512];
+    while (fgets(line, sizeof line, catch)) {
+        line[strcspn(line, "\n")] = '\0';
+        /* "path/icalparser.c:786: message": the message alone. */
+        const char *msg = line;
+        const char *src = strstr(line, ".c:");
+        if (src && (src = strstr(src + 3, ": ")))
+            msg = src + 2;
+        if (!*msg)
+            continue;
+        char *safe = text_sanitize(msg, false);
+        strlist_pushf(&im->sum->messages,
+                      _("%s: warning: the calendar is malformed: %s"),
+                      im->name, safe);
+        free(safe);
+    }
+    fclose(catch);
+    return root;
+}
+
 enum store_status io_ical_import(struct io_import *im, char *data, size_t len)
 {
     (void)len;
@@ -229,7 +285,7 @@ enum store_status io_ical_import(struct io_import *im, char *data, size_t len)
                           im->name);
     struct lines l = { 0 };
     find_lines(data, &l);
-    icalcomponent *root = icalparser_parse_string(data);
+    icalcomponent *root = parse_quietly(im, data);
     if (!root) {
         free(l.at);
         icalerror_clear_errno();

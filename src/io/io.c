@@ -100,70 +100,13 @@ void io_summary_clear(struct io_summary *summary)
 
 /* ---- reading a file ------------------------------------------------------ */
 
-/* Google's older export and Outlook's "Unicode" CSV are UTF-16 with a
- * byte order mark; everything after this reads UTF-8. */
-static enum store_status from_utf16(struct store *st, const char *name,
-                                    char **buf, size_t *n)
-{
-    bool little = (unsigned char)(*buf)[0] == 0xFF;
-    size_t units = (*n - 2) / 2;
-    char *out = malloc(units * 3 + 1);
-    if (!out) {
-        free(*buf);
-        return store_fail(st, STORE_FAILED, _("out of memory reading %s"), name);
-    }
-    const unsigned char *in = (const unsigned char *)*buf + 2;
-    size_t w = 0;
-    int line = 1;
-    for (size_t i = 0; i < units; i++) {
-        unsigned u = little ? (unsigned)(in[2 * i] | in[2 * i + 1] << 8)
-                            : (unsigned)(in[2 * i] << 8 | in[2 * i + 1]);
-        unsigned cp = u;
-        if (u >= 0xD800 && u <= 0xDBFF && i + 1 < units) {
-            unsigned lo = little ? (unsigned)(in[2 * i + 2] | in[2 * i + 3] << 8)
-                                 : (unsigned)(in[2 * i + 2] << 8 | in[2 * i + 3]);
-            if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                cp = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-                i++;
-            }
-        }
-        if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0) {
-            free(out);
-            free(*buf);
-            return store_fail(st, STORE_INVALID,
-                              _("%s:%d: broken UTF-16 text; nothing was imported"),
-                              name, line);
-        }
-        if (cp == '\n')
-            line++;
-        if (cp < 0x80) {
-            out[w++] = (char)cp;
-        } else if (cp < 0x800) {
-            out[w++] = (char)(0xC0 | cp >> 6);
-            out[w++] = (char)(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out[w++] = (char)(0xE0 | cp >> 12);
-            out[w++] = (char)(0x80 | (cp >> 6 & 0x3F));
-            out[w++] = (char)(0x80 | (cp & 0x3F));
-        } else {
-            out[w++] = (char)(0xF0 | cp >> 18);
-            out[w++] = (char)(0x80 | (cp >> 12 & 0x3F));
-            out[w++] = (char)(0x80 | (cp >> 6 & 0x3F));
-            out[w++] = (char)(0x80 | (cp & 0x3F));
-        }
-    }
-    out[w] = '\0';
-    free(*buf);
-    *buf = out;
-    *n = w;
-    return STORE_OK;
-}
-
 /* The whole file, NUL-terminated, without a UTF-8 byte order mark. Binary
  * files (a NUL byte) and over-long lines are refused here, once, with the
  * line that shows it, so parsers only ever see text. */
 static enum store_status read_file(struct store *st, const char *path,
-                                   const char *name, char **data, size_t *len)
+                                   const char *name, const char *encoding,
+                                   struct strlist *messages, char **data,
+                                   size_t *len)
 {
     *data = NULL;
     *len = 0;
@@ -215,12 +158,9 @@ static enum store_status read_file(struct store *st, const char *path,
         return rc;
     }
     buf[n] = '\0';
-    if (n >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE)
-        && ((unsigned char)buf[1] ^ (unsigned char)buf[0]) == 0x01) {
-        rc = from_utf16(st, name, &buf, &n);
-        if (rc != STORE_OK)
-            return rc;
-    }
+    rc = io_decode(st, name, encoding, &buf, &n, messages);
+    if (rc != STORE_OK)
+        return rc;
     int line = 1;
     size_t line_start = 0;
     for (size_t i = 0; i < n; i++) {
@@ -267,7 +207,8 @@ static enum store_status import_with(struct store *st, const char *path,
                                : path, false);
     char *data = NULL;
     size_t len = 0;
-    enum store_status rc = read_file(st, path, name, &data, &len);
+    enum store_status rc = read_file(st, path, name, summary->encoding,
+                                     &summary->messages, &data, &len);
     if (rc != STORE_OK) {
         free(name);
         return rc;

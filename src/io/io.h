@@ -31,6 +31,10 @@ struct io_summary {
     int merged;             /* already present, and the file added to them */
     int unchanged;          /* already present with everything the file has */
     int rejected;
+    int skipped_done;       /* calendar items completed */
+    int skipped_cancelled;  /* calendar items cancelled */
+    int named;              /* had no name: named after their email,
+                               organisation or phone */
     int written;            /* records exported */
     struct strlist messages;   /* "FILE:LINE: rejected: reason", one per
                                   rejected record, and "FILE:LINE:
@@ -39,6 +43,8 @@ struct io_summary {
                                   field */
     struct strlist plan;       /* IO_DRY_RUN: "FILE:LINE: would add: NAME",
                                   one per record */
+    const char *encoding;      /* in: the file's encoding (an iconv name,
+                                  --encoding), or NULL to detect it */
 };
 
 /* "csv", "vcard", "ics"/"ical", "json"; IO_FORMAT_GUESS when unknown. */

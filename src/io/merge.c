@@ -53,6 +53,11 @@ static enum store_status apply_all(struct store *st, void *arg)
         /* Each record in a savepoint of its own: one the domain refuses
          * halfway (a note too long, after its contact went in) leaves
          * nothing of itself behind. */
+        if (!io_record_settle(im, &im->records[i])) {
+            if (im->flags & IO_STRICT)
+                return STORE_INVALID;
+            continue;
+        }
         struct one_record one = { im, &im->records[i] };
         enum store_status rc = store_batch(st, NULL, apply_one_record, &one);
         if (rc == STORE_OK)

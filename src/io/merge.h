@@ -21,4 +21,11 @@ enum store_status io_merge_contact(struct io_import *im, struct io_record *r);
  * fails the import only with IO_STRICT. */
 enum store_status io_merge_followup(struct io_import *im, struct io_task *t);
 
+/* The one contact text names in ordinary words (merge_names.c): a whole
+ * name, else a whole word of one contact's name only. When several
+ * could be meant, *found stays false and their names go to candidates. */
+enum store_status io_find_named(struct io_import *im, const char *text,
+                                struct contact *out, bool *found,
+                                struct strlist *candidates);
+
 #endif

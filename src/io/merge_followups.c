@@ -133,6 +133,47 @@ enum store_status io_merge_followup(struct io_import *im, struct io_task *t)
         rc = store_contact_by_email(im->st, t->email, &c);
     if (rc == STORE_NOT_FOUND && t->who)
         rc = contact_resolve(im->st, t->who, false, &c);
+    struct strlist candidates = { 0 };
+    if ((rc == STORE_NOT_FOUND || rc == STORE_INVALID) && t->context) {
+        /* "Send reading list to Ahmed": the name in ordinary words. */
+        bool named = false;
+        contact_clear(&c);
+        enum store_status found_rc = io_find_named(im, t->context, &c,
+                                                   &named, &candidates);
+        if (found_rc != STORE_OK && found_rc != STORE_NOT_FOUND) {
+            strlist_clear(&candidates);
+            return found_rc;
+        }
+        if (named) {
+            /* The text keeps the words that named the contact. */
+            char *full = strndup(t->context, strcspn(t->context, "\n"));
+            if (full) {
+                free(t->text);
+                t->text = full;
+                text_trim(t->text);
+            }
+            rc = STORE_OK;
+        } else if (candidates.len > 1) {
+            rc = STORE_AMBIGUOUS;
+        }
+    }
+    if (rc == STORE_AMBIGUOUS && candidates.len > 1) {
+        char *names = strlist_join(&candidates, ", ");
+        char *shown = text_sanitize(names ? names : "", false);
+        const char *src = t->context ? t->context : t->text;
+        char *line = strndup(src, strcspn(src, "\n"));
+        char *what = text_sanitize(line ? line : "", false);
+        free(line);
+        io_reject(im, t->line,
+                  _("\"%s\" could name any of %s; write the whole name in the summary"),
+                  what, shown);
+        free(shown);
+        free(names);
+        free(what);
+        strlist_clear(&candidates);
+        return (im->flags & IO_STRICT) ? STORE_INVALID : STORE_OK;
+    }
+    strlist_clear(&candidates);
     if (rc == STORE_NOT_FOUND || rc == STORE_AMBIGUOUS
         || rc == STORE_INVALID) {
         char *who = text_sanitize(t->who ? t->who

@@ -48,6 +48,7 @@ static void record_clear(struct io_record *r)
 {
     contact_clear(&r->c);
     free(r->uid);
+    free(r->email_from);
     for (int l = 0; l < IO_LIST_COUNT; l++)
         free(r->dropped[l].field);
     for (size_t i = 0; i < r->note_count; i++)
@@ -178,6 +179,47 @@ void io_record_repair(struct io_import *im, struct io_record *r)
         io_repair_text(im, r->line, _("note"), r->notes[i].body, true);
 }
 
+void io_count_unkept(struct io_import *im, const char *name)
+{
+    for (size_t i = 0; i < im->unkept_count; i++)
+        if (strncmp(im->unkept[i].name, name, sizeof im->unkept[i].name - 1) == 0) {
+            im->unkept[i].count++;
+            return;
+        }
+    struct io_unkept *u = realloc(im->unkept,
+                                  (im->unkept_count + 1) * sizeof *u);
+    if (!u)
+        return;
+    im->unkept = u;
+    u = &im->unkept[im->unkept_count++];
+    snprintf(u->name, sizeof u->name, "%s", name);
+    u->count = 1;
+}
+
+void io_report_unkept(struct io_import *im)
+{
+    if (im->unkept_count > 0) {
+        struct io_buf b = { 0 };
+        for (size_t i = 0; i < im->unkept_count; i++) {
+            char *safe = text_sanitize(im->unkept[i].name, false);
+            char item[96];
+            snprintf(item, sizeof item, "%s%s (%zu)", i ? ", " : "", safe,
+                     im->unkept[i].count);
+            io_buf_adds(&b, item);
+            free(safe);
+        }
+        strlist_pushf(&im->sum->messages, _("%s: not kept: %s"), im->name,
+                      b.s ? b.s : "");
+        io_buf_free(&b);
+    }
+    if (im->binary_records > 0)
+        strlist_pushf(&im->sum->messages,
+                      ngettext("%s: embedded binary data (photos, logos, sounds, keys) dropped from %d record: rapport keeps none",
+                               "%s: embedded binary data (photos, logos, sounds, keys) dropped from %d records: rapport keeps none",
+                               (unsigned long)im->binary_records),
+                      im->name, im->binary_records);
+}
+
 struct io_task *io_task_new(struct io_import *im, int line)
 {
     if (im->task_count == im->task_cap) {
@@ -279,6 +321,8 @@ void io_import_clear(struct io_import *im)
         free(im->tasks[i].email);
         free(im->tasks[i].uid);
         free(im->tasks[i].text);
+        free(im->tasks[i].context);
     }
     free(im->tasks);
+    free(im->unkept);
 }

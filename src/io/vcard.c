@@ -1,5 +1,5 @@
 /* vCard (RFC 2426 for 3.0, RFC 6350 for 4.0, and the 2.1 that phones
- * still write): a tolerant reader and a strict writer. Written by hand:
+ * still write): a tolerant reader (the strict writer is vcard_write.c). Written by hand:
  * Debian has no C library that reads all three versions. rapport's own
  * fields (stage, roles, projects, ...) travel in X-RAPPORT-* properties,
  * which other programs ignore (RFC 6350 §6.10). Uses core/ and below. */
@@ -27,6 +27,7 @@ struct property {
     bool quoted_printable;
     bool base64;
     bool latin1;
+    char charset[32];      /* CHARSET= other than UTF-8 and Latin-1 */
     char *kind;            /* X-RAPPORT-KIND */
     char *at;              /* X-RAPPORT-AT */
     char *value;           /* raw, still escaped */
@@ -172,8 +173,9 @@ static void add_param(struct property *p, char *key, char *val)
     } else if (strcmp(key, "CHARSET") == 0) {
         upper(val);
         p->latin1 = strcmp(val, "ISO-8859-1") == 0
-                    || strcmp(val, "LATIN1") == 0
-                    || strcmp(val, "WINDOWS-1252") == 0;
+                    || strcmp(val, "LATIN1") == 0;
+        if (!p->latin1 && strcmp(val, "UTF-8") != 0)
+            snprintf(p->charset, sizeof p->charset, "%s", val);
     } else if (strcmp(key, "X-RAPPORT-KIND") == 0) {
         io_set(&p->kind, val);
     } else if (strcmp(key, "X-RAPPORT-AT") == 0) {
@@ -243,6 +245,7 @@ struct card {
     char *fn;
     char *n_given, *n_middle, *n_family, *n_prefix, *n_suffix;
     bool bad;              /* already rejected */
+    bool binary;           /* embedded binary data dropped */
 };
 
 static void card_clear(struct card *k)
@@ -278,18 +281,14 @@ static time_t parse_stamp(const char *s)
 }
 
 /* CATEGORIES: tags, as many as a contact keeps. */
-static void split_tags(struct io_record *r, int line, const char *value,
-                       char sep)
+static void split_tags(struct io_import *im, struct io_record *r, int line,
+                       const char *value, char sep)
 {
     const char *p = value;
     while (*p) {
         char *item = next_component(&p, sep);
-        if (item) {
-            text_trim(item);
-            if (*item && !strlist_contains(&r->c.tags, item)
-                && !io_record_full(r, IO_TAGS, line, "CATEGORIES"))
-                strlist_push(&r->c.tags, item);
-        }
+        if (item)
+            io_record_add_tag(im, r, line, "CATEGORIES", item);
         free(item);
     }
 }
@@ -331,28 +330,69 @@ static void take_org(struct io_record *r, const char *value)
     free(dept);
 }
 
+/* Embedded binary data: base64 (3.0's ENCODING=b, 2.1's BASE64) or a
+ * data: URI (4.0). */
+static bool is_binary(const struct property *p)
+{
+    if (p->base64)
+        return true;
+    static const char *const binary[] = { "PHOTO", "LOGO", "SOUND", "KEY" };
+    for (size_t i = 0; i < sizeof binary / sizeof binary[0]; i++)
+        if (strcmp(p->name, binary[i]) == 0)
+            return strncasecmp(p->value, "data:", 5) == 0;
+    return false;
+}
+
+/* What describes the file, not the person: nothing of theirs is lost. */
+static bool is_metadata(const char *name)
+{
+    return strcmp(name, "VERSION") == 0 || strcmp(name, "PRODID") == 0
+           || strcmp(name, "REV") == 0 || strcmp(name, "KIND") == 0
+           || strcmp(name, "CLIENTPIDMAP") == 0;
+}
+
 static void take_property(struct io_import *im, struct card *k,
                           struct property *p, int line)
 {
     struct io_record *r = k->r;
     const char *name = p->name;
-    if (p->base64)
-        return;   /* PHOTO, SOUND, KEY: nothing rapport keeps */
+    if (is_binary(p)) {
+        /* PHOTO, LOGO, SOUND, KEY: nothing rapport keeps; said once. */
+        k->binary = true;
+        return;
+    }
     if (p->quoted_printable)
         decode_qp(p->value);
     char *converted = NULL;
     if (p->latin1)
         converted = latin1_to_utf8(p->value);
+    else if (p->charset[0] && !text_is_utf8(p->value)
+             && !(converted = io_convert(p->charset, p->value))) {
+        char *safe = text_sanitize(p->charset, false);
+        strlist_pushf(&im->sum->messages,
+                      _("%s:%d: %s: not %s text (its CHARSET); read as UTF-8"),
+                      im->name, line, name, safe);
+        free(safe);
+    }
     char *value = converted ? converted : p->value;
     /* CR LF inside a value (quoted-printable =0D=0A) is one line break. */
     text_unify_breaks(value);
     if (!text_is_utf8(value)) {
-        if (!k->bad)
-            io_reject(im, line, _("%s is not valid UTF-8 (save the file as UTF-8)"),
-                      name);
-        k->bad = true;
+        /* A phone that cut a two-byte character costs that character,
+         * not the card (but --strict refuses the card). */
+        char *fixed = (im->flags & IO_STRICT) ? NULL
+                      : io_utf8_field(im, line, name, value);
+        if (!fixed) {
+            if (!k->bad)
+                io_reject(im, line, _("%s is not valid UTF-8 (save the file as UTF-8)"),
+                          name);
+            k->bad = true;
+            free(converted);
+            return;
+        }
         free(converted);
-        return;
+        converted = fixed;
+        value = fixed;
     }
     char *v = NULL;
     if (strcmp(name, "N") == 0) {
@@ -360,7 +400,7 @@ static void take_property(struct io_import *im, struct card *k,
     } else if (strcmp(name, "ORG") == 0) {
         take_org(r, value);
     } else if (strcmp(name, "CATEGORIES") == 0) {
-        split_tags(r, line, value, ',');
+        split_tags(im, r, line, value, ',');
     } else if ((v = unescape(value)) == NULL) {
         /* out of memory: the property is lost, not the program */
     } else if (strcmp(name, "FN") == 0) {
@@ -369,9 +409,7 @@ static void take_property(struct io_import *im, struct card *k,
         char *e = text_trim(v);
         if (strncasecmp(e, "mailto:", 7) == 0)
             e += 7;
-        if (*e && !strlist_contains(&r->c.emails, e)
-            && !io_record_full(r, IO_EMAILS, line, name))
-            strlist_push(&r->c.emails, e);
+        io_record_add_email(r, line, name, e);
     } else if (strcmp(name, "TEL") == 0) {
         char *t = text_trim(v);
         if (strncasecmp(t, "tel:", 4) == 0)
@@ -410,17 +448,21 @@ static void take_property(struct io_import *im, struct card *k,
     } else if (strcmp(name, "X-RAPPORT-ARCHIVED") == 0) {
         r->c.archived = strcasecmp(text_trim(v), "yes") == 0
                         || strcmp(v, "1") == 0 || strcasecmp(v, "true") == 0;
+    } else if (!is_metadata(name) && *text_trim(v)) {
+        /* ADR, URL, BDAY, PHOTO by URI, X-...: counted and said. */
+        io_count_unkept(im, name);
     }
-    /* Anything else (ADR, PHOTO by URI, X-...) is not rapport's. */
     free(v);
     free(converted);
 }
 
 /* Ends a card: its name from FN, else from N; a card with neither is
- * rejected. */
-static void finish_card(struct io_import *im, struct card *k, int line)
+ * named when it is applied (io_record_settle). */
+static void finish_card(struct io_import *im, struct card *k)
 {
     struct io_record *r = k->r;
+    if (k->binary)
+        im->binary_records++;
     if (k->bad) {
         io_record_drop(im);
         return;
@@ -436,11 +478,6 @@ static void finish_card(struct io_import *im, struct card *k, int line)
         join_word(&b, k->n_suffix);
         io_set(&r->c.name, b.s);
         io_buf_free(&b);
-    }
-    if (!r->c.name) {
-        io_reject(im, line, _("no name (FN and N are empty)"));
-        io_record_drop(im);
-        return;
     }
 }
 
@@ -511,7 +548,7 @@ enum store_status io_vcard_import(struct io_import *im, char *data,
             } else if (strcmp(p.name, "END") == 0
                        && strcasecmp(text_trim(p.value), "VCARD") == 0) {
                 if (in_card)
-                    finish_card(im, &k, k.r->line);
+                    finish_card(im, &k);
                 card_clear(&k);
                 in_card = false;
             } else if (in_card) {
@@ -533,255 +570,10 @@ enum store_status io_vcard_import(struct io_import *im, char *data,
         io_record_drop(im);
         card_clear(&k);
     }
+    io_report_unkept(im);
     if (im->record_count == 0 && im->sum->rejected == 0)
         return store_fail(im->st, STORE_INVALID,
                           _("%s: no vCard found (no BEGIN:VCARD line)"),
                           im->name);
     return STORE_OK;
-}
-
-/* ---- writing -------------------------------------------------------------- */
-
-/* Writes one content line folded at 75 octets (RFC 6350 §3.2), never
- * inside a UTF-8 sequence, ended by CRLF. */
-static void put_line(FILE *out, const char *line)
-{
-    size_t n = strlen(line), col = 0;
-    for (size_t i = 0; i < n;) {
-        size_t len = 1;
-        unsigned char c = (unsigned char)line[i];
-        if (c >= 0xF0)
-            len = 4;
-        else if (c >= 0xE0)
-            len = 3;
-        else if (c >= 0xC0)
-            len = 2;
-        if (i + len > n)
-            len = n - i;
-        if (col + len > 75) {
-            fputs("\r\n ", out);
-            col = 1;
-        }
-        fwrite(line + i, 1, len, out);
-        col += len;
-        i += len;
-    }
-    fputs("\r\n", out);
-}
-
-/* RFC 6350 §3.4: backslash, comma, semicolon and newline are escaped. */
-static void escape_into(struct io_buf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '\\': io_buf_adds(b, "\\\\"); break;
-        case ',': io_buf_adds(b, "\\,"); break;
-        case ';': io_buf_adds(b, "\\;"); break;
-        case '\n': io_buf_adds(b, "\\n"); break;
-        case '\r': break;
-        default: io_buf_addc(b, *s);
-        }
-    }
-}
-
-static void put_prop(FILE *out, const char *name, const char *value)
-{
-    if (!value || !*value)
-        return;
-    struct io_buf b = { 0 };
-    io_buf_adds(&b, name);
-    io_buf_addc(&b, ':');
-    escape_into(&b, value);
-    if (!b.failed)
-        put_line(out, b.s);
-    io_buf_free(&b);
-}
-
-static enum store_status put_note(struct io_export *ex, const struct note *n,
-                                  void *arg)
-{
-    (void)arg;
-    char stamp[32];
-    struct tm tm;
-    gmtime_r(&n->at, &tm);
-    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-    char name[96];
-    snprintf(name, sizeof name, "NOTE;X-RAPPORT-KIND=%s;X-RAPPORT-AT=%s",
-             n->kind, stamp);
-    put_prop(ex->out, name, n->body);
-    return STORE_OK;
-}
-
-/* "Jr.", "PhD", "III": what may follow a name after a comma. */
-static bool is_suffix(const char *s)
-{
-    static const char *const suffixes[] = {
-        "jr", "sr", "ii", "iii", "iv", "v", "vi", "phd", "md", "dds",
-        "esq", "mba", "msc", "bsc", "rn", NULL,
-    };
-    char word[8];
-    size_t n = 0;
-    for (; *s && *s != ' ' && *s != ','; s++) {
-        if (*s == '.')
-            continue;
-        if (n + 1 >= sizeof word)
-            return false;
-        word[n++] = (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
-    }
-    word[n] = '\0';
-    for (size_t i = 0; suffixes[i]; i++)
-        if (strcmp(word, suffixes[i]) == 0)
-            return true;
-    return false;
-}
-
-/* N (family;given;additional;prefix;suffix, required in 3.0) from the
- * one name rapport keeps. After a comma comes either a suffix ("Ann
- * Smith, Jr.") or, as lists of people write names, the given names
- * ("Smith, Anna Maria"); without a comma the last word is the family
- * name. */
-static void put_name(FILE *out, const char *name)
-{
-    struct io_buf n = { 0 };
-    io_buf_adds(&n, "N:");
-    const char *comma = strchr(name, ',');
-    const char *after = comma ? comma + 1 + strspn(comma + 1, " ") : NULL;
-    char *base = strndup(name, comma ? (size_t)(comma - name) : strlen(name));
-    if (base)
-        text_trim(base);
-    if (base && after && *after && !is_suffix(after)) {
-        char *given = strdup(after);
-        char *space = given ? strchr(given, ' ') : NULL;
-        if (space)
-            *space = '\0';
-        escape_into(&n, base);
-        io_buf_addc(&n, ';');
-        escape_into(&n, given);
-        io_buf_addc(&n, ';');
-        if (space)
-            escape_into(&n, text_trim(space + 1));
-        io_buf_adds(&n, ";;");
-        free(given);
-    } else if (base) {
-        char *space = strrchr(base, ' ');
-        if (space) {
-            *space = '\0';
-            escape_into(&n, space + 1);
-            io_buf_addc(&n, ';');
-            escape_into(&n, base);
-        } else {
-            escape_into(&n, base);
-            io_buf_addc(&n, ';');
-        }
-        io_buf_adds(&n, ";;;");
-        if (after)
-            escape_into(&n, after);
-    } else {
-        n.failed = true;
-    }
-    free(base);
-    if (!n.failed)
-        put_line(out, n.s);
-    io_buf_free(&n);
-}
-
-/* ORG:organisation;department, each part escaped (RFC 6350 §6.6.4). A
- * department without an organisation keeps its place: ORG:;department. */
-static void put_org(FILE *out, const struct contact *c)
-{
-    if ((!c->org || !*c->org) && (!c->department || !*c->department))
-        return;
-    struct io_buf b = { 0 };
-    io_buf_adds(&b, "ORG:");
-    escape_into(&b, c->org);
-    if (c->department && *c->department) {
-        io_buf_addc(&b, ';');
-        escape_into(&b, c->department);
-    }
-    if (!b.failed)
-        put_line(out, b.s);
-    io_buf_free(&b);
-}
-
-static enum store_status put_card(struct io_export *ex,
-                                  const struct contact *c)
-{
-    FILE *out = ex->out;
-    bool v4 = ex->vcard_version == 4;
-    fputs("BEGIN:VCARD\r\n", out);
-    fputs(v4 ? "VERSION:4.0\r\n" : "VERSION:3.0\r\n", out);
-    char *uid = NULL;
-    enum store_status rc = store_contact_get_uid(ex->st, c->id, &uid);
-    if (rc != STORE_OK && rc != STORE_NOT_FOUND)
-        return rc;
-    char made[64];
-    if (!uid) {
-        io_contact_uid(c, made, sizeof made);
-    }
-    put_prop(out, "UID", uid ? uid : made);
-    free(uid);
-    put_prop(out, "FN", c->name);
-    put_name(out, c->name);
-    put_org(out, c);
-    put_prop(out, "TITLE", c->title);
-    for (size_t i = 0; i < c->emails.len; i++)
-        put_prop(out, v4 ? "EMAIL" : "EMAIL;TYPE=INTERNET", c->emails.items[i]);
-    /* TYPE=cell, work, home, fax: abook keeps one number of each (its
-     * mobile, workphone, phone and fax). A number of unknown kind is a
-     * plain TEL, which abook takes for its phone; it reads no number
-     * with VALUE=text or a TYPE of only VOICE. Both versions take a TEL
-     * without VALUE as text (RFC 2426 §3.3.1; RFC 6350 §6.4.1 keeps text
-     * as the default for backward compatibility). */
-    for (size_t i = 0; i < c->phones.len; i++) {
-        const struct phone *ph = &c->phones.items[i];
-        char name[48] = "TEL";
-        if (ph->kind && *ph->kind) {
-            snprintf(name, sizeof name, "TEL;TYPE=%s", ph->kind);
-            if (!v4)
-                upper(name + 9);
-        }
-        put_prop(out, name, ph->number);
-    }
-    if (c->tags.len) {
-        struct io_buf b = { 0 };
-        io_buf_adds(&b, "CATEGORIES:");
-        for (size_t i = 0; i < c->tags.len; i++) {
-            if (i)
-                io_buf_addc(&b, ',');
-            escape_into(&b, c->tags.items[i]);
-        }
-        if (!b.failed)
-            put_line(out, b.s);
-        io_buf_free(&b);
-    }
-    rc = io_each_note(ex, c->id, put_note, NULL);
-    if (rc != STORE_OK)
-        return rc;
-    put_prop(out, "X-RAPPORT-STAGE", stage_key(c->stage));
-    const char *role_keys[CONTACT_ROLE_COUNT];
-    size_t nroles = contact_role_keys(c->roles, role_keys);
-    if (nroles > 0) {
-        /* The role words as everywhere; "user,decision-maker" for both. */
-        char roles[64];
-        snprintf(roles, sizeof roles, "%s%s%s", role_keys[0],
-                 nroles > 1 ? "," : "", nroles > 1 ? role_keys[1] : "");
-        put_prop(out, "X-RAPPORT-ROLES", roles);
-    }
-    put_prop(out, "X-RAPPORT-PROJECTS", c->projects);
-    put_prop(out, "X-RAPPORT-GOALS", c->goals);
-    put_prop(out, "X-RAPPORT-CHANNEL", c->channel);
-    if (c->cadence_days != -1) {
-        char days[16];
-        snprintf(days, sizeof days, "%d", c->cadence_days);
-        put_prop(out, "X-RAPPORT-CADENCE", days);
-    }
-    if (c->archived)
-        put_prop(out, "X-RAPPORT-ARCHIVED", "yes");
-    fputs("END:VCARD\r\n", out);
-    return STORE_OK;
-}
-
-enum store_status io_vcard_export(struct io_export *ex)
-{
-    return io_each_contact(ex, put_card);
 }

@@ -65,7 +65,10 @@ int db_split_words(struct store *st, const char *text, struct strlist *out)
         strlist_clear(out);
         return rc;
     }
-    qsort(out->items, out->len, sizeof *out->items, word_order);
+    /* A text without words has no list at all: qsort must not see NULL
+     * (C11 7.22.5, UBSan reports it even for a count of 0). */
+    if (out->len > 1)
+        qsort(out->items, out->len, sizeof *out->items, word_order);
     size_t kept = 0;
     for (size_t i = 0; i < out->len; i++) {
         if (kept > 0 && strcmp(out->items[kept - 1], out->items[i]) == 0)

@@ -18,9 +18,9 @@ tags() { sql "$db" "SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_
 # Google Contacts, today's layout.
 r import "$data/google.csv"
 is "$status" 0 "Google Contacts' CSV imports"
-is "$out" "Added 2, merged 0, unchanged 0, rejected 1." "two contacts in, the nameless row rejected"
-like "$err" 'google\.csv:6: rejected: no name \(column "First Name" and "Last Name" are empty\)' \
-     "the rejection names the file, line (after a quoted line break) and columns"
+is "$out" "$(printf 'Added 3, merged 0, unchanged 0, rejected 0.\n1 had no name and was named after its email, organisation or phone.')" \
+   "three contacts in, the nameless row named, and the summary says so"
+is "$(org_title 'Orphan Org')" "Orphan Org /  / " "the nameless row is named after its organisation"
 is "$(emails 'Zoë Ødegård')" "zoe@example.org zoe@uib.example" "values joined by ' ::: ' are split"
 is "$(phones 'Zoë Ødegård')" "+47 555 23 85 00 cell | +47 555 00 00 01 cell | +47 55 58 00 00 work" \
    "every phone column, each number with the kind of its label"
@@ -55,9 +55,15 @@ is "$(tags 'Ms. Priya Patel')" "Partners,VIP" "categories separated by ';'"
 is "$(emails "Tom O''Brien")" "tom@example.ie tob@work.example" "E-mail 2 Address"
 
 # Any CSV with --map.
-r import "$data/mapped.csv"
-is "$status" 1 "an unknown header is refused"
-like "$err" 'mapped\.csv:1: unknown CSV layout.*--map' "and the message suggests --map"
+printf 'Colour,Size\nred,12\n' > "$TEST_DIR/nothing.csv"
+r import "$TEST_DIR/nothing.csv"
+is "$status" 1 "a header whose columns identify nobody is refused"
+like "$err" 'nothing\.csv:1: unknown CSV layout.*--map' "and the message suggests --map"
+r import "$data/mapped.csv" --dry-run
+is "$status" 0 "any other header is read by what its columns hold"
+like "$out" 'mapped\.csv:2: would add: Mapped Person' "its row would come in"
+like "$err" 'mapped\.csv:1: unknown CSV layout; columns read by what they hold: "Full Name" → name, "Mail" → email, "Company" → org, "Remarks" → notes' \
+     "and the dry run shows the mapping used"
 r import "$data/mapped.csv" --map "name=Nope"
 is "$status" 1 "--map naming a missing column is refused"
 like "$err" 'no column "Nope"' "and says which"
@@ -103,7 +109,7 @@ like "$(cat "$TEST_DIR/out.csv")" '^"Every Field","Org, ""Quoted""","Unit ::: B"
 db2="$TEST_DIR/r2.db"
 run --db "$db2" import "$TEST_DIR/out.csv"
 is "$status" 0 "the export imports into a new database"
-like "$out" "^Added 10, merged 0, unchanged 0, rejected 0\.$" "every contact comes back"
+like "$out" "^Added 11, merged 0, unchanged 0, rejected 0\.$" "every contact comes back"
 run --db "$db2" export --format csv --output "$TEST_DIR/out2.csv"
 if cmp -s "$TEST_DIR/out.csv" "$TEST_DIR/out2.csv"; then ok 0 "the second export is the same file"; else
     ok 1 "the second export is the same file"; diff "$TEST_DIR/out.csv" "$TEST_DIR/out2.csv" | head | sed 's/^/# /'; fi
@@ -113,7 +119,7 @@ counts() { sql "$db2" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT c
 before=$(counts)
 steps=$(sql "$db2" "SELECT count(*) FROM journal")
 run --db "$db2" import "$TEST_DIR/out.csv"
-is "$out" "Added 0, merged 0, unchanged 10, rejected 0." "importing it again finds everything unchanged"
+is "$out" "Added 0, merged 0, unchanged 11, rejected 0." "importing it again finds everything unchanged"
 is "$(counts)" "$before" "and adds no contact, note, email, phone or tag"
 is "$(sql "$db2" "SELECT count(*) FROM journal")" "$steps" "nor a step to undo"
 
@@ -123,7 +129,7 @@ notes_of() { sql "$db" "SELECT group_concat(replace(body, char(10), '|'), ' / ')
 like "$(cat "$TEST_DIR/out.csv")" '"A second note' "the export joins a contact's notes into one cell"
 before=$(sql "$db" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM journal)")
 r import "$TEST_DIR/out.csv"
-is "$out" "Added 0, merged 0, unchanged 10, rejected 0." "its own export changes nothing where it came from"
+is "$out" "Added 0, merged 0, unchanged 11, rejected 0." "its own export changes nothing where it came from"
 is "$(sql "$db" "SELECT (SELECT count(*) FROM contact) || ' ' || (SELECT count(*) FROM note) || ' ' || (SELECT count(*) FROM journal)")" \
    "$before" "no note is added, no step to undo"
 printf '%s\r\n' 'Name,Stage,Emails,Notes' '"Every Field",customer,every@example.org,"Written in the sheet' '' 'A second note' '' 'with a blank line' '' 'A note, with ""quotes""' '' 'and at the end"' \
@@ -202,5 +208,91 @@ is "$(sql "$db" "SELECT count(*) FROM contact_email e JOIN contact c ON c.id = e
    100 "100 emails are stored"
 is "$(sql "$db" "SELECT count(*) FROM contact_tag t JOIN contact c ON c.id = t.contact_id WHERE c.name = 'Cell Person'")" \
    100 "and 100 tags"
+
+# The layouts of other programs' exports (issue 17), and any other
+# header read by what its columns hold; every column that holds values
+# and feeds nothing is named before anything is imported.
+dbl="$TEST_DIR/layouts.db"
+l() { run --db "$dbl" "$@"; }
+lq() { sql "$dbl" "$1"; }
+l_emails() { lq "SELECT group_concat(email, ' ') FROM (SELECT email FROM contact_email e JOIN contact c ON c.id = e.contact_id WHERE c.name = '$1' ORDER BY position)"; }
+l_phones() { lq "SELECT group_concat(phone || coalesce(' ' || kind, ''), ' | ') FROM (SELECT phone, kind FROM contact_phone p JOIN contact c ON c.id = p.contact_id WHERE c.name = '$1' ORDER BY position)"; }
+l_org() { lq "SELECT coalesce(o.name, '') || ' / ' || coalesce(c.title, '') || ' / ' || coalesce(c.department, '') FROM contact c LEFT JOIN organisation o ON o.id = c.org_id WHERE c.name = '$1'"; }
+l_notes() { lq "SELECT group_concat(body, ' | ') FROM note n JOIN contact c ON c.id = n.contact_id WHERE c.name = '$1'"; }
+
+l import "$data/thunderbird.csv"
+is "$out" "Added 2, merged 0, unchanged 0, rejected 0." "Thunderbird's CSV export imports"
+is "$(l_emails 'Marta Kowalska')" "marta.kowalska@example.pl m.kowalska@uw.example" "with its Primary and Secondary Email"
+is "$(l_phones 'Marta Kowalska')" "+48 22 552 10 00 work | +48 601 234 567 cell" "its phones, with their kinds"
+is "$(l_org 'Marta Kowalska')" "University of Warsaw Library / Librarian / Special Collections" "organisation, title, department"
+is "$(l_notes 'Tom Berg')" "Prefers email" "and its notes"
+like "$err" 'thunderbird\.csv:1: Thunderbird layout: 9 columns not kept: "Nickname", "Work Address", .*"Web Page 1", "Birth Year"' \
+     "the columns it does not keep are named"
+
+l import "$data/yahoo.csv"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "Yahoo's CSV imports"
+is "$(l_emails 'Priya Raman')" "priya.raman@example.in praman@example.org" "its Email and Alternate Email"
+is "$(l_phones 'Priya Raman')" "+91 80 4123 4567 work | +91 98450 12345 cell" "its phones"
+is "$(l_org 'Priya Raman') $(l_notes 'Priya Raman')" "ReadWell Books / Account Manager /  Annual renewal in March" "company, title, comments"
+like "$err" 'yahoo\.csv:1: Yahoo layout: 3 columns not kept: "Business Website", "Work City", "Work Country"' "what it leaves is named"
+
+l import "$data/gmail-oldest.csv"
+is "$out" "$(printf 'Added 2, merged 0, unchanged 0, rejected 0.\n1 had no name and was named after its email, organisation or phone.')" \
+   "Gmail's first layout (Name, E-mail, Notes) imports"
+is "$(l_emails 'Leila Haddad') $(l_notes 'Leila Haddad')" "leila.haddad@example.org Reading group" "with emails and notes"
+is "$(l_emails 'hamid@example.net')" "hamid@example.net" "a row without a name is named after its email"
+
+l import "$data/apple.csv"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "an Apple Contacts CSV imports"
+is "$(l_emails 'Sofia Rossi')" "sofia@example.it s.rossi@bc.example.it" "with its Home and Work Email"
+is "$(l_phones 'Sofia Rossi')" "+39 333 123 4567 cell | +39 02 1234 567 work" "and phones"
+like "$err" 'apple\.csv:1: Apple Contacts layout: 2 columns not kept: "Home Page", "Birthday"' "what it leaves is named"
+
+l import "$data/guessed.csv" --dry-run
+like "$err" 'guessed\.csv:1: unknown CSV layout; columns read by what they hold: "Contact" → name, "E-Mail" → email, "Telephone" → phone' \
+     "a dry run of an unknown layout shows the mapping"
+like "$err" 'guessed\.csv:1: 2 columns not kept: "Website", "Member since"' "and the columns ignored"
+l import "$data/guessed.csv"
+is "$(l_emails 'Nils Olsen') $(l_phones 'Nils Olsen')" "nils.olsen@example.no +47 22 33 44 55" "an unknown layout imports by what its columns hold"
+
+# Encodings (issue 17): a CSV saved as Shift_JIS or windows-1252 is read
+# in the one common encoding its bytes fit, and says so; any other is
+# named with --encoding.
+dbe="$TEST_DIR/enc.db"
+run --db "$dbe" import "$data/outlook-sjis.csv"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "Outlook's Japanese CSV in Shift_JIS imports"
+like "$err" 'outlook-sjis\.csv: not UTF-8; read as SHIFT_JIS' "saying which encoding was used"
+is "$(sql "$dbe" "SELECT o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name = '太郎 田中'")" "東京図書館" \
+   "names and organisation come in right"
+run --db "$dbe" import "$data/outlook-1252.csv"
+like "$err" 'outlook-1252\.csv: not UTF-8; read as WINDOWS-1252' "a windows-1252 CSV is read as such"
+is "$(sql "$dbe" "SELECT body FROM note n JOIN contact c ON c.id = n.contact_id WHERE c.name = 'Jürgen Müller'")" "“Lieblingsbuch”: Faust" \
+   "with its letters and its typographic quotes"
+run --db "$dbe" import "$data/koi8r.csv" --encoding KOI8-R
+is "$status" 0 "--encoding names any iconv encoding"
+is "$(sql "$dbe" "SELECT count(*) FROM contact WHERE name = 'Юлия Смирнова'")" 1 "and the text comes in right"
+run --db "$dbe" import "$data/koi8r.csv" --encoding NOPE-9
+is "$status" 1 "an unknown --encoding is refused"
+like "$err" 'unknown encoding "NOPE-9"' "by name"
+printf 'Name,Emails,Stage\n\377\377,x@example.org,client\n' > "$TEST_DIR/bad-sjis.csv"
+run --db "$dbe" import "$TEST_DIR/bad-sjis.csv" --encoding SHIFT_JIS
+is "$status" 1 "bytes that are not text in the encoding named are refused"
+like "$err" 'bad-sjis\.csv: not SHIFT_JIS text; nothing was imported' "saying so"
+
+# Field-level, not record-level (issue 17): a bad email costs the email,
+# a tag's semicolon makes two tags, a row with only a phone is named
+# after it, and only a row with nothing to go by is rejected.
+dbg="$TEST_DIR/gfields.db"
+run --db "$dbg" import "$data/google-fields.csv"
+is "$out" "$(printf 'Added 2, merged 0, unchanged 0, rejected 1.\n1 had no name and was named after its email, organisation or phone.')" \
+   "both people in, the empty row rejected"
+like "$err" 'google-fields\.csv:2: kept Ana Lima without E-mail 2 - Value "ana at work": not an address' \
+     "the bad email is reported with file, line and column"
+like "$err" 'google-fields\.csv:2: repaired: Labels: tag "Library;Friends" holds a semicolon' "the split tag is reported"
+like "$err" 'google-fields\.csv:4: rejected: nothing identifies a person' "the empty row is rejected"
+is "$(sql "$dbg" "SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_tag ORDER BY tag)")" "Friends,Library" "two tags"
+is "$(sql "$dbg" "SELECT count(*) FROM contact WHERE name = '+55 31 99876 5432'")" 1 "the row with a phone only is named after it"
+run --db "$TEST_DIR/gfields-strict.db" import "$data/google-fields.csv" --strict
+is "$status" 1 "--strict rejects instead"
 
 done_testing

@@ -164,7 +164,7 @@ like "$out" 'events\.ics:4: would add follow-up: Zoë Ødegård: demo of the cor
      "a dry run names each follow-up with its contact"
 r import "$data/events.ics"
 is "$status" 0 "a calendar from another program imports"
-is "$out" "Added 3, merged 0, unchanged 0, rejected 2." "three items match contacts, two are reported"
+is "$out" "Added 3, merged 0, unchanged 0, skipped 1 done and 0 cancelled, rejected 2." "three items match contacts, two are reported"
 like "$err" 'events\.ics:18: rejected: "call back": no contact named "Nobody Known"' \
      "an unknown contact is reported with its line"
 like "$err" 'events\.ics:31: rejected: .*RRULE' "an hourly rule is reported"
@@ -188,11 +188,11 @@ sed -e 's/^DTSTART:20261210T143000/DTSTART:20261211T100000/' \
     -e 's/^DUE;VALUE=DATE:20261215/DUE;VALUE=DATE:20261218/' \
     "$data/events.ics" > "$TEST_DIR/moved.ics"
 r import "$TEST_DIR/moved.ics"
-is "$out" "Added 0, merged 0, unchanged 3, rejected 2." \
+is "$out" "Added 0, merged 0, unchanged 3, skipped 1 done and 0 cancelled, rejected 2." \
    "the same calendar again, its items moved and reworded, adds nothing: their UIDs are known"
 is "$(sql "$db" "SELECT count(*) FROM followup WHERE uid = 'ev1@example.com'")" 1 "the item is there once"
 r import "$TEST_DIR/moved.ics"
-is "$out" "Added 0, merged 0, unchanged 3, rejected 2." "and a third time too"
+is "$out" "Added 0, merged 0, unchanged 3, skipped 1 done and 0 cancelled, rejected 2." "and a third time too"
 r export --format ics --output "$TEST_DIR/uids.ics"
 u=$(tr -d '\r' < "$TEST_DIR/uids.ics")
 like "$u" '^UID:ev1@example\.com$' "the export writes the UID the item came with"
@@ -204,7 +204,7 @@ r export --format ics --output "$TEST_DIR/uids2.ics"
 is "$(tr -d '\r' < "$TEST_DIR/uids2.ics" | grep -c '^UID:todo1@example\.com$')" 1 \
    "and goes out under it, once"
 r import "$TEST_DIR/moved.ics"
-is "$out" "Added 0, merged 0, unchanged 3, rejected 2." "the calendar from before the completion adds nothing"
+is "$out" "Added 0, merged 0, unchanged 3, skipped 1 done and 0 cancelled, rejected 2." "the calendar from before the completion adds nothing"
 r export --format json
 like "$out" '"uid": *"ev1@example\.com"' "the JSON export has the UID"
 
@@ -218,11 +218,11 @@ run --db "$db7" import "$data/events.ics" --dry-run
 like "$out" 'events\.ics:4: would merge into: Zoë Ødegård: demo of the corpus tool' \
      "a dry run says the item would be merged"
 run --db "$db7" import "$data/events.ics"
-is "$out" "Added 0, merged 3, unchanged 0, rejected 2." "the same items found by their content take their UIDs"
+is "$out" "Added 0, merged 3, unchanged 0, skipped 1 done and 0 cancelled, rejected 2." "the same items found by their content take their UIDs"
 is "$(sql "$db7" "SELECT group_concat(uid, ' ') FROM (SELECT uid FROM followup ORDER BY uid)")" \
    "ev1@example.com ev3@example.com todo1@example.com" "each its own"
 run --db "$db7" import "$TEST_DIR/moved.ics"
-is "$out" "Added 0, merged 0, unchanged 3, rejected 2." "so the moved items are known afterwards"
+is "$out" "Added 0, merged 0, unchanged 3, skipped 1 done and 0 cancelled, rejected 2." "so the moved items are known afterwards"
 run --db "$db7" undo
 is "$(sql "$db7" "SELECT count(*) FROM followup WHERE uid IS NOT NULL")" 0 "undo takes the UIDs away again"
 
@@ -249,5 +249,28 @@ is "$status" 0 "a summary of 300 one-letter words imports in a dry run"
 like "$out" 'letters\.ics:4: would add follow-up: Ada Lovelace: call back' \
      "and finds the contact those words begin"
 is "$(sql "$db8" "SELECT count(*) FROM followup")" 0 "a dry run writes nothing"
+
+# A summary that names a contact in ordinary words (iOS Reminders), the
+# summary adding up to the file, and libical's own messages kept off the
+# terminal (issue 17).
+dbr="$TEST_DIR/reminders.db"
+for n in "Ahmed Karimi" "李小龙" "Maria Silva" "Maria Costa"; do
+    run --db "$dbr" add "$n"
+done
+run --db "$dbr" import "$data/reminders.ics"
+is "$status" 0 "a Reminders export imports"
+is "$out" "Added 3, merged 0, unchanged 0, skipped 1 done and 1 cancelled, rejected 1." \
+   "the summary counts every item: added, done, cancelled, rejected"
+fr() { sql "$dbr" "SELECT c.name FROM followup f JOIN contact c ON c.id = f.contact_id WHERE f.text = '$1'"; }
+is "$(fr 'Send reading list to Ahmed')" "Ahmed Karimi" "a given name that is a whole word and unique names the contact"
+is "$(fr 'Consultation with 李小龙')" "李小龙" "so does a whole name in another script"
+is "$(fr 'Book the room')" "Ahmed Karimi" "and a family name in the description"
+like "$err" 'reminders\.ics:15: rejected: "Call Maria about the loan" could name any of Maria Costa, Maria Silva' \
+     "an ambiguous name is reported with its candidates"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VTODO\r\nBEGIN:VTODO\r\nSUMMARY:Ahmed Karimi: say hello\r\nEND:VTODO\r\nEND:VCALENDAR\r\n' > "$TEST_DIR/broken.ics"
+run --db "$dbr" import "$TEST_DIR/broken.ics"
+unlike "$err" 'icalparser|\.c:[0-9]' "libical's own messages do not reach the terminal"
+like "$err" 'broken\.ics: warning: the calendar is malformed: Encountered END before BEGIN' \
+     "they become rapport's line, naming the file"
 
 done_testing

@@ -58,7 +58,8 @@ is "$(sql "$db" "SELECT name || ' ' || (SELECT group_concat(email, ' ') FROM con
 before=$(counts)
 r import "$data/some-bad.vcf" --strict
 is "$status" 1 "--strict fails when a record is rejected"
-like "$err" 'some-bad\.vcf:11: rejected: no name' "the nameless card is named by its line"
+like "$err" 'some-bad\.vcf:6: rejected: email: "not-an-address" is not an address' \
+     "--strict turns a dropped field into a rejection, naming the line"
 like "$err" 'nothing was imported \(--strict\)' "and says nothing was imported"
 is "$(counts)" "$before" "--strict imported nothing"
 r import "$data/some-bad.vcf" --strict --dry-run
@@ -70,18 +71,29 @@ like "$err" 'bad-email\.vcf:5: rejected: email: "nope" is not an address' "namin
 is "$(counts)" "$before" "and the valid record before it is rolled back"
 r import "$data/some-bad.vcf" --dry-run
 like "$out" 'some-bad\.vcf:1: would add: Valid Person' "a dry run lists what it would add on standard output"
-like "$err" 'some-bad\.vcf:6: rejected: ' "and the rejections on standard error"
-unlike "$out" 'rejected:' "not mixed"
+like "$err" 'some-bad\.vcf:9: kept Wrong Mail without EMAIL "not-an-address": not an address' \
+     "and the warnings on standard error, with file, line and field"
+unlike "$out" 'kept Wrong Mail' "not mixed"
 r import "$data/some-bad.vcf"
 is "$status" 0 "without --strict the valid records go in"
-is "$out" "Added 1, merged 0, unchanged 0, rejected 2." "one added, two rejected"
-like "$err" 'some-bad\.vcf:6: rejected: .*not-an-address' "an invalid email is rejected with its line"
-is "$(sql "$db" "SELECT count(*) FROM contact WHERE name IN ('Valid Person', 'Wrong Mail')")" 1 \
-   "only the valid card is stored"
+is "$out" "$(printf 'Added 3, merged 0, unchanged 0, rejected 0.\n1 had no name and was named after its email, organisation or phone.')" \
+   "a bad field costs the field, a nameless card is named, the summary says so"
+like "$err" 'some-bad\.vcf:9: kept Wrong Mail without EMAIL "not-an-address": not an address' \
+     "the dropped email is reported with its line and property"
+is "$(sql "$db" "SELECT count(*) FROM contact WHERE name IN ('Valid Person', 'Wrong Mail', 'noname@example.org')")" 3 \
+   "every card is stored, the nameless one under its email"
+is "$(sql "$db" "SELECT count(*) FROM contact_email e JOIN contact c ON c.id = e.contact_id WHERE c.name = 'Wrong Mail'")" 0 \
+   "without the email that is no address"
 
+before=$(counts)
+r import "$data/bad-utf8.vcf" --strict
+like "$err" 'bad-utf8\.vcf:9: rejected: FN is not valid UTF-8' "--strict rejects invalid UTF-8, naming the line and property"
+is "$(counts)" "$before" "and imports nothing"
 r import "$data/bad-utf8.vcf"
-is "$out" "Added 2, merged 0, unchanged 0, rejected 1." "invalid UTF-8 rejects its card only"
-like "$err" 'bad-utf8\.vcf:8: rejected: FN is not valid UTF-8' "naming the line and property"
+is "$out" "Added 3, merged 0, unchanged 0, rejected 0." "invalid UTF-8 costs its bytes, not the card"
+like "$err" 'bad-utf8\.vcf:9: repaired: FN: 2 bytes that are not UTF-8 became U\+FFFD' "naming the line and property"
+is "$(sql "$db" "SELECT count(*) FROM contact WHERE name = 'Bad ' || char(65533, 65533) || ' Bytes'")" 1 \
+   "each bad byte became U+FFFD"
 r import "$data/truncated.vcf"
 is "$out" "Added 1, merged 0, unchanged 0, rejected 1." "a truncated file keeps its complete cards"
 like "$err" 'truncated\.vcf:6: rejected: the file ends inside this card' "the cut card is reported"

@@ -222,4 +222,63 @@ is "$(sql "$db7" "SELECT group_concat(email, ' ') FROM (SELECT email FROM contac
 run --db "$db7" check
 is "$status" 0 "the words of the merged emails agree"
 
+# Field-level, not record-level (issue 17): an Android export where one
+# bad field used to cost the whole person.
+dbf="$TEST_DIR/fields.db"
+run --db "$dbf" import "$data/android-fields.vcf"
+is "$status" 0 "a phone's export with bad fields imports"
+is "$out" "$(printf 'Added 5, merged 0, unchanged 0, rejected 1.\n2 had no name and were named after their email, organisation or phone.')" \
+   "every person in, the nameless ones named, the one with nothing rejected"
+like "$err" 'android-fields\.vcf:7: kept Ana Lima without EMAIL "ÑÑÑ": not an address' \
+     "the bad email is dropped with file, line and field"
+like "$err" 'android-fields\.vcf:8: repaired: CATEGORIES: tag "Library;Friends" holds a semicolon' \
+     "a tag's semicolon is reported"
+like "$err" 'android-fields\.vcf:14: repaired: ORG: 1 byte that is not UTF-8 became U\+FFFD' \
+     "a cut character is reported with its line and property"
+like "$err" 'android-fields\.vcf:27: rejected: nothing identifies a person' \
+     "a card with no name, email, phone or organisation is rejected"
+fq() { sql "$dbf" "$1"; }
+is "$(fq "SELECT group_concat(email, ' ') FROM contact_email e JOIN contact c ON c.id = e.contact_id WHERE c.name = 'Ana Lima'")" \
+   "ana.lima@example.com.br" "Ana Lima keeps her good email"
+is "$(fq "SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_tag t JOIN contact c ON c.id = t.contact_id WHERE c.name = 'Ana Lima' ORDER BY tag)")" \
+   "Friends,Library" "and the tag split in two"
+is "$(fq "SELECT o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name = 'João Souza'")" \
+   "Biblioteca S$(printf '\357\277\275')" "the cut byte became U+FFFD, the organisation kept"
+is "$(fq "SELECT count(*) FROM contact WHERE name IN ('+55 31 99876 5432', 'Editora Aurora', 'Rita Prado')")" 3 \
+   "a nameless card is named after its phone, or its organisation"
+run --db "$TEST_DIR/fields-strict.db" import "$data/android-fields.vcf" --strict
+is "$status" 1 "--strict turns the repairs into rejections"
+like "$err" 'android-fields\.vcf:14: rejected: ORG is not valid UTF-8' "naming the line and property"
+
+# Properties not kept are counted and named once per file, and embedded
+# binary data is dropped with one word in the summary (issue 17).
+run --db "$TEST_DIR/iphone.db" import "$data/iphone.vcf"
+is "$out" "Added 2, merged 0, unchanged 0, rejected 0." "an iPhone's cards with photos import"
+like "$err" 'iphone\.vcf: not kept: X-ABLABEL \(1\), ADR \(2\), URL \(2\), BDAY \(1\)' \
+     "the properties not kept are counted by name"
+like "$err" 'iphone\.vcf: embedded binary data \(photos, logos, sounds, keys\) dropped from 2 records' \
+     "the photos are dropped, said once"
+is "$(printf '%s\n' "$err" | grep -c 'embedded binary')" 1 "once, not once per card"
+unlike "$err" 'PRODID|VERSION' "what describes the file is not counted"
+
+# Encodings (issue 17): UTF-16 without a byte order mark, either order;
+# vCard 2.1's CHARSET= for any encoding; quoted-printable soft breaks
+# inside a character, CR CR LF, tab folding, blank lines in a card.
+dbe="$TEST_DIR/enc.db"
+run --db "$dbe" import "$data/utf16le-nobom.vcf"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "a UTF-16LE vCard without BOM imports"
+like "$err" 'utf16le-nobom\.vcf: read as UTF-16LE' "saying how it was read"
+run --db "$dbe" import "$data/utf16be-nobom.vcf"
+like "$err" 'utf16be-nobom\.vcf: read as UTF-16BE' "big-endian too"
+is "$(sql "$dbe" "SELECT count(*) FROM contact WHERE name IN ('Ingrid Bäckström', 'Ōta Hiroshi')")" 2 "both names come in right"
+run --db "$dbe" import "$data/sjis-part.vcf"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "a 2.1 card with CHARSET=SHIFT_JIS and WINDOWS-1252 imports"
+is "$(sql "$dbe" "SELECT c.name || ' / ' || o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.name LIKE '山田%'")" \
+   "山田 花子 / Café Lumière" "each property read in its own CHARSET"
+printf 'BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Ren=C3=\r\n=A9 Lef=C3=A8vre\r\r\n\r\nEMAIL:rene@example.fr\r\r\nNOTE:a long\r\n\tfolded note\r\nEND:VCARD\r\n' > "$TEST_DIR/odd.vcf"
+run --db "$dbe" import "$TEST_DIR/odd.vcf"
+is "$(sql "$dbe" "SELECT c.name || ' ' || e.email || ' ' || n.body FROM contact c JOIN contact_email e ON e.contact_id = c.id JOIN note n ON n.contact_id = c.id WHERE c.name LIKE 'Ren%'")" \
+   "René Lefèvre rene@example.fr a longfolded note" \
+   "a soft break inside a character, CR CR LF, a blank line and tab folding come in right"
+
 done_testing
