@@ -2,12 +2,14 @@
  * Uses store/ and below. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "core/cursor.h"
 #include "core/org.h"
+#include "core/season.h"
 #include "base/strlist.h"
 #include "base/text.h"
 #include "store/contact.h"
@@ -130,4 +132,53 @@ enum store_status org_members(struct store *st, const struct org *org,
     struct contact_filter filter = org_member_filter(org, role);
     return store_contact_page(st, &filter, CONTACT_SORT_NAME, after, false,
                               limit, out);
+}
+
+enum store_status org_edit(struct store *st, const struct org *org,
+                           const struct org_change *change, time_t now)
+{
+    struct org o = *org;
+    if (change->name) {
+        const char *n = change->name;
+        while (*n == ' ' || *n == '\t')
+            n++;
+        if (!*n)
+            return store_fail(st, STORE_INVALID, _("an organisation needs a name"));
+        if (!text_is_utf8(change->name) || strchr(change->name, '\n'))
+            return store_fail(st, STORE_INVALID,
+                              _("the name must be one line of UTF-8 text"));
+        o.name = NULL;
+    }
+    if (change->notes) {
+        if (!text_is_utf8(change->notes))
+            return store_fail(st, STORE_INVALID, _("the notes must be UTF-8 text"));
+        o.notes = NULL;
+    }
+    if (change->budget) {
+        if (*change->budget && !season_budget_valid(change->budget))
+            return store_fail(st, STORE_INVALID,
+                              _("a budget date is MM-DD, such as 09-01, or none"));
+        snprintf(o.budget_date, sizeof o.budget_date, "%s", change->budget);
+    }
+    /* The record written: the change's fields copied over the org's. */
+    char *name = strdup(change->name ? change->name : org->name ? org->name : "");
+    char *notes = change->notes ? strdup(change->notes)
+                                : org->notes ? strdup(org->notes) : NULL;
+    enum store_status rc;
+    if (!name || (!notes && (change->notes || org->notes))) {
+        rc = store_fail(st, STORE_FAILED, _("out of memory"));
+    } else {
+        o.name = name;
+        o.notes = notes;
+        rc = store_org_edit(st, &o, now);
+    }
+    free(name);
+    free(notes);
+    return rc;
+}
+
+enum store_status org_merge(struct store *st, int64_t from, int64_t into,
+                            time_t now)
+{
+    return store_org_merge(st, from, into, now);
 }

@@ -3,6 +3,8 @@
 #ifndef RAPPORT_ORG_H
 #define RAPPORT_ORG_H
 
+#include <time.h>
+
 #include "model/contact.h"
 #include "model/org.h"
 #include "store/store.h"
@@ -21,5 +23,22 @@ struct contact_filter org_member_filter(const struct org *org, enum role role);
 enum store_status org_members(struct store *st, const struct org *org,
                               enum role role, const struct contact *after,
                               size_t limit, struct contact_list *out);
+
+/* The changes an edit makes: NULL leaves a field as it is; budget ""
+ * clears the budget date. */
+struct org_change {
+    const char *name;
+    const char *notes;
+    const char *budget;     /* MM-DD or "" */
+};
+/* Validates and stores the change of org (read just before).
+ * STORE_CONFLICT when another organisation has the new name: the caller
+ * may offer org_merge. */
+enum store_status org_edit(struct store *st, const struct org *org,
+                           const struct org_change *change, time_t now);
+/* Merges organisation `from` into `into`: every contact moves, the
+ * notes of both are kept, `from` goes; one undoable change. */
+enum store_status org_merge(struct store *st, int64_t from, int64_t into,
+                            time_t now);
 
 #endif

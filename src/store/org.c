@@ -3,6 +3,7 @@
  * base/text.h, store/db.h. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,8 @@
     "o.id, o.name, o.notes, " \
     "(SELECT count(*) FROM contact WHERE org_id = o.id AND stage = 0 AND archived = 0), " \
     "(SELECT count(*) FROM contact WHERE org_id = o.id AND stage = 1 AND archived = 0), " \
-    "(SELECT count(*) FROM contact WHERE org_id = o.id AND stage = 2 AND archived = 0)"
+    "(SELECT count(*) FROM contact WHERE org_id = o.id AND stage = 2 AND archived = 0), " \
+    "o.budget_date"
 
 static void read_org(sqlite3_stmt *stmt, struct org *o)
 {
@@ -27,6 +29,9 @@ static void read_org(sqlite3_stmt *stmt, struct org *o)
     o->notes = db_column_text(stmt, 2);
     for (int s = 0; s < STAGE_COUNT; s++)
         o->stage_counts[s] = sqlite3_column_int(stmt, 3 + s);
+    const unsigned char *budget = sqlite3_column_text(stmt, 3 + STAGE_COUNT);
+    snprintf(o->budget_date, sizeof o->budget_date, "%s",
+             budget ? (const char *)budget : "");
 }
 
 enum store_status store_org_page(struct store *st, const struct org *after,

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "model/org.h"
 #include "store/store.h"
@@ -15,5 +16,13 @@ enum store_status store_org_page(struct store *st, const struct org *after,
 /* One organisation by name (case-insensitive) or id (when name NULL). */
 enum store_status store_org_get(struct store *st, const char *name,
                                 int64_t id, struct org *out);
+
+/* Writes o's name, notes and budget date (store/org_write.c);
+ * STORE_CONFLICT when another organisation has the name. */
+enum store_status store_org_edit(struct store *st, const struct org *o, time_t now);
+/* Moves every contact of organisation `from` to `into`, keeps the notes
+ * of both, and removes `from`: one undoable change. */
+enum store_status store_org_merge(struct store *st, int64_t from, int64_t into,
+                                  time_t now);
 
 #endif

@@ -284,3 +284,30 @@ const char db_schema_v5[] =
     NOTE_WORD_DROP("OLD") NOTE_WORD_ADD("NEW") "END;\n"
     "CREATE TRIGGER note_word_delete AFTER DELETE ON note BEGIN "
     NOTE_WORD_DROP("OLD") "END;\n";
+
+/* Version 6: an organisation's budget date (MM-DD, the start of its
+ * budget year or round), read by the Review's Budget season through
+ * its partial index; the suggestions of Ready to move up a user
+ * dismissed, one row per contact and stage, so a dismissed contact is
+ * not suggested again for that stage. Contacts an end user or customer
+ * suggestion scans are read by (stage, stage_since), kept by every
+ * stage change. The organisation's journal triggers are made again with
+ * the new column, and the new table's are made, by
+ * db_migrate_v6_triggers. */
+const char db_schema_v6[] =
+    "ALTER TABLE organisation ADD COLUMN budget_date TEXT "
+    "CHECK (budget_date IS NULL OR budget_date GLOB '[01][0-9]-[0-3][0-9]');\n"
+    "CREATE INDEX organisation_by_budget ON organisation(budget_date, id) "
+    "WHERE budget_date IS NOT NULL;\n"
+    "CREATE TABLE suggestion_dismissed (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+    "    stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 2),\n"
+    "    at INTEGER NOT NULL,\n"
+    "    UNIQUE (contact_id, stage)\n"
+    ");\n"
+    "CREATE INDEX contact_by_stage_since ON contact(stage, stage_since, id) "
+    "WHERE archived = 0;\n"
+    "DROP TRIGGER organisation_journal_i;\n"
+    "DROP TRIGGER organisation_journal_u;\n"
+    "DROP TRIGGER organisation_journal_d;\n";

@@ -100,5 +100,6 @@ extern const char db_schema_v2[];
 extern const char db_schema_v3[];
 extern const char db_schema_v4[];
 extern const char db_schema_v5[];
+extern const char db_schema_v6[];
 
 #endif

@@ -205,13 +205,13 @@ bool ui_act_snooze(struct ui *ui, int64_t followup_id)
     return ok;
 }
 
-bool ui_act_stage(struct ui *ui, int64_t contact_id, bool forward,
-                  enum stage *now_stage)
+static bool stage_step(struct ui *ui, int64_t contact_id, bool forward,
+                       const char *initial, enum stage *now_stage)
 {
     char *reason = NULL;
     if (!ui_prompt(ui, forward ? _("Promote; reason (optional):")
                                : _("Demote; reason (optional):"),
-                   NULL, &reason))
+                   initial, &reason))
         return false;
     /* An empty reason is none. */
     text_trim(reason);
@@ -230,6 +230,17 @@ bool ui_act_stage(struct ui *ui, int64_t contact_id, bool forward,
         *now_stage = to;
     ui->dirty = true;
     return true;
+}
+
+bool ui_act_stage(struct ui *ui, int64_t contact_id, bool forward,
+                  enum stage *now_stage)
+{
+    return stage_step(ui, contact_id, forward, NULL, now_stage);
+}
+
+bool ui_act_promote_with(struct ui *ui, int64_t contact_id, const char *reason)
+{
+    return stage_step(ui, contact_id, true, reason, NULL);
 }
 
 bool ui_act_archive(struct ui *ui, int64_t contact_id)

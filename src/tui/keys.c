@@ -64,6 +64,7 @@ static const struct action_info actions[ACT_COUNT] = {
     [ACT_SORT] = { "sort", N_("Change the sort order"), NC_("key hint", "sort"), { 'o', NO, NO, NO } },
     [ACT_IMPORT] = { "import", N_("Import a file"), NC_("key hint", "import"), { 'i', NO, NO, NO } },
     [ACT_EXPORT] = { "export", N_("Export to a file"), NC_("key hint", "export"), { 'X', NO, NO, NO } },
+    [ACT_DISMISS] = { "dismiss", N_("Dismiss the suggestion to move up"), NC_("key hint", "dismiss"), { 'z', NO, NO, NO } },
     [ACT_SAVE] = { "save", N_("Save the form or the note"), NC_("key hint", "save"), { KEYS_CTRL('s'), NO, NO, NO } },
     [ACT_CANCEL] = { "cancel", N_("Cancel the form, the note or the question"), NC_("key hint", "cancel"), { KEYS_ESC, KEYS_CTRL('g'), NO, NO } },
     [ACT_NEXT_FIELD] = { "next_field", N_("Next field of the form"), NC_("key hint", "next field"), { '\t', F(KEY_DOWN), NO, NO } },
