@@ -225,8 +225,10 @@ static void draw_ready(struct ui *ui, const void *row, int y, int x, int cols,
     draw_two(ui, s->contact.name, right, y, x, cols, attr);
 }
 
-/* Shares the rows among the sections: each gets what it needs, and
- * when that is too much, a fair part. */
+/* Shares the rows among the sections: first a row for each section
+ * with rows (so a small terminal shows what needs the user before what
+ * is empty), then the line of each empty one, then each gets what it
+ * needs, and when that is too much, a fair part. */
 static void layout(const struct review_screen *r, int height,
                    int rows[REVIEW_SECTIONS])
 {
@@ -237,6 +239,12 @@ static void layout(const struct review_screen *r, int height,
                                            ? r->counts[i] : 1000) : 1;
         rows[i] = 0;
     }
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < REVIEW_SECTIONS && left > 0; i++)
+            if ((r->counts[i] > 0) == (pass == 0)) {
+                rows[i] = 1;
+                left--;
+            }
     bool gave = true;
     while (left > 0 && gave) {
         gave = false;

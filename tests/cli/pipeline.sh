@@ -135,4 +135,9 @@ is "$out" "Nobody to move up." "the thresholds come from the config"
 r check
 is "$status" 0 "the database passes the check"
 
+# The demo shows both sections on its first start.
+run --demo agenda
+like "$out" '^Budget season$' "the demo has a budget season"
+like "$out" '^Ready to move up$' "and people ready to move up"
+
 done_testing
