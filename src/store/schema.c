@@ -289,10 +289,12 @@ const char db_schema_v5[] =
  * budget year or round), read by the Review's Budget season through
  * its partial index; the suggestions of Ready to move up a user
  * dismissed, one row per contact and stage, so a dismissed contact is
- * not suggested again for that stage. Contacts an end user or customer
- * suggestion scans are read by (stage, stage_since), kept by every
- * stage change. The organisation's journal triggers are made again with
- * the new column, and the new table's are made, by
+ * not suggested again for that stage. End users who may be ready are
+ * read by contact_by_stage_touch (who was not touched within the
+ * window cannot be); customers with projects or goals, the only ones
+ * who may become clients, have a partial index of their own, by how
+ * long they have been customers. The organisation's journal triggers
+ * are made again with the new column, and the new table's are made, by
  * db_migrate_v6_triggers. */
 const char db_schema_v6[] =
     "ALTER TABLE organisation ADD COLUMN budget_date TEXT "
@@ -306,8 +308,10 @@ const char db_schema_v6[] =
     "    at INTEGER NOT NULL,\n"
     "    UNIQUE (contact_id, stage)\n"
     ");\n"
-    "CREATE INDEX contact_by_stage_since ON contact(stage, stage_since, id) "
-    "WHERE archived = 0;\n"
+    /* Customers who could be clients: those with projects or goals, by
+     * how long they have been customers, with their interactions. */
+    "CREATE INDEX contact_ready_client ON contact(stage_since, note_count, id) "
+    "WHERE " CONTACT_READY_CLIENT ";\n"
     "DROP TRIGGER organisation_journal_i;\n"
     "DROP TRIGGER organisation_journal_u;\n"
     "DROP TRIGGER organisation_journal_d;\n";

@@ -11,6 +11,7 @@
 
 #include "base/i18n.h"
 #include "store/db.h"
+#include "store/schema.h"
 #include "store/season.h"
 
 /* The date of an organisation's coming budget date (this year or, past
@@ -101,9 +102,8 @@ enum store_status store_budget_count(struct store *st,
  * cannot have interactions in it), each counting its notes from
  * note_by_contact. */
 #define READY_CLIENT_WHERE \
-    "c.stage = 1 AND c.archived = 0 AND c.stage_since < :before " \
+    CONTACT_READY_CLIENT " AND c.stage_since < :before " \
     "AND c.note_count >= :touches " \
-    "AND (trim(coalesce(c.projects, '')) != '' OR trim(coalesce(c.goals, '')) != '') " \
     "AND NOT EXISTS (SELECT 1 FROM suggestion_dismissed d " \
     "WHERE d.contact_id = c.id AND d.stage = 2)"
 #define READY_CUSTOMER_COUNT \
