@@ -62,7 +62,8 @@ static int budget_page(struct ui *ui, void *ctx, const void *after,
     size_t from, to;
     page_range((const char *)list.items, sizeof *list.items, list.len, budget_id,
                after, backward, limit, &from, &to);
-    memcpy(rows, list.items + from, (to - from) * sizeof *list.items);
+    if (to > from)
+        memcpy(rows, list.items + from, (to - from) * sizeof *list.items);
     /* The rows handed over are the window's now; clear the others. */
     for (size_t i = 0; i < list.len; i++)
         if (i < from || i >= to)
@@ -85,7 +86,8 @@ static int ready_page(struct ui *ui, void *ctx, const void *after,
     size_t from, to;
     page_range((const char *)list.items, sizeof *list.items, list.len,
                suggestion_id, after, backward, limit, &from, &to);
-    memcpy(rows, list.items + from, (to - from) * sizeof *list.items);
+    if (to > from)
+        memcpy(rows, list.items + from, (to - from) * sizeof *list.items);
     for (size_t i = 0; i < list.len; i++)
         if (i < from || i >= to)
             contact_clear(&list.items[i].contact);
