@@ -32,7 +32,10 @@
 #include "store/contact.h"
 #include "store/followup.h"
 #include "store/note.h"
+#include "store/org.h"
 #include "store/quiet.h"
+#include "core/config.h"
+#include "core/season.h"
 #include "store/store.h"
 
 #define RUNS 15
@@ -175,6 +178,29 @@ static int build(const char *path, const struct sizes *s)
     return 0;
 }
 
+/* One organisation's budget date 30 days from today, so Budget season
+ * has its decision-makers to list. */
+static void set_budget(const char *path)
+{
+    struct store *st;
+    char *error = NULL;
+    if (store_open(path, 0, &st, &error, NULL) != STORE_OK) {
+        free(error);
+        return;
+    }
+    struct org o = { 0 };
+    if (store_org_get(st, orgs[0], 0, &o) == STORE_OK) {
+        struct date d = date_add_days(date_today(), 30);
+        char md[16];
+        snprintf(md, sizeof md, "%02d-%02d", d.month % 100, d.day % 100);
+        memcpy(o.budget_date, md, sizeof o.budget_date - 1);
+        o.budget_date[sizeof o.budget_date - 1] = '\0';
+        store_org_edit(st, &o, time(NULL));
+    }
+    org_clear(&o);
+    store_close(st);
+}
+
 /* What the review screen reads before it can draw: open the file, then
  * a window of each section. */
 static double first_screen(const char *path)
@@ -201,7 +227,22 @@ static double first_screen(const char *path)
     store_followup_count(st, &overdue, &n1);
     store_followup_count(st, &coming, &n2);
     store_quiet_count(st, cadence, time(NULL), &n3);
+    /* Budget season and Ready to move up, by the default [pipeline]. */
+    static const struct pipeline_thresholds pipeline = {
+        .end_user_interactions = 3, .end_user_window_days = 90,
+        .customer_min_days = 180, .customer_min_touches = 6,
+        .budget_lead_days = 60,
+    };
+    struct budget_list budget = { 0 };
+    struct suggestion_list ready = { 0 };
+    int64_t n4, n5;
+    season_budget_page(st, &pipeline, today, 24, &budget);
+    season_budget_count(st, &pipeline, today, &n4);
+    season_ready_page(st, &pipeline, time(NULL), 24, &ready);
+    season_ready_count(st, &pipeline, time(NULL), &n5);
     double took = now_ms() - start;
+    budget_list_clear(&budget);
+    suggestion_list_clear(&ready);
     followup_list_clear(&a);
     followup_list_clear(&b);
     contact_list_clear(&quiet);
@@ -296,6 +337,7 @@ int main(int argc, char **argv)
         s.contacts = 1;
     if (build(path, &s) != 0)
         return 1;
+    set_budget(path);
 
     double times[RUNS];
     for (int i = 0; i < RUNS; i++)

@@ -1,4 +1,5 @@
-/* `rapport agenda`: overdue, today, the next days and who has gone quiet.
+/* `rapport agenda`: overdue, today, the next days, who has gone quiet,
+ * budget season and who is ready to move up.
  * A command: uses cli/command.h, cli/output.h and the layers below
  * cli/ (io/, core/, store/, model/, base/). */
 #include <config.h>
@@ -11,6 +12,7 @@
 #include "cli/output.h"
 #include "core/cadence.h"
 #include "core/review.h"
+#include "core/season.h"
 #include "core/stage.h"
 #include "store/quiet.h"
 
@@ -40,6 +42,51 @@ static int64_t print_followup_sections(struct app *app,
             return -1;
         total += n;
     }
+    return total;
+}
+
+/* Budget season and Ready to move up, after `printed` lines of the
+ * sections before; returns how many rows it printed, or -1. */
+static int64_t print_pipeline_sections(struct app *app, const struct review *r,
+                                       time_t now, int64_t printed)
+{
+    char title[96];
+    struct budget_list budget = { 0 };
+    if (season_budget_page(app->st, &app->cfg.pipeline, r->today,
+                           AGENDA_QUIET_MAX, &budget) != STORE_OK)
+        return -1;
+    review_title(r, REVIEW_BUDGET, title, sizeof title);
+    if (budget.len > 0)
+        printf("%s%s\n", printed ? "\n" : "", title);
+    for (size_t i = 0; i < budget.len; i++) {
+        const struct budget_entry *e = &budget.items[i];
+        long long days = (long long)date_diff_days(season_budget_due(e, r->today),
+                                                   r->today);
+        fputs("  ", stdout);
+        output_contact(stdout, &e->contact);
+        printf(ngettext(" — budget %s, in %lld day\n", " — budget %s, in %lld days\n",
+                        output_plural(days)), e->budget_date, days);
+    }
+    int64_t total = (int64_t)budget.len;
+    budget_list_clear(&budget);
+
+    struct suggestion_list ready = { 0 };
+    if (season_ready_page(app->st, &app->cfg.pipeline, now, AGENDA_QUIET_MAX,
+                          &ready) != STORE_OK)
+        return -1;
+    review_title(r, REVIEW_READY, title, sizeof title);
+    if (ready.len > 0)
+        printf("%s%s\n", printed + total ? "\n" : "", title);
+    for (size_t i = 0; i < ready.len; i++) {
+        char reason[256];
+        season_reason(&ready.items[i], &app->cfg.pipeline, now, reason, sizeof reason);
+        fputs("  ", stdout);
+        output_contact(stdout, &ready.items[i].contact);
+        /* TRANSLATORS: " → Customer: 4 interactions in 90 days". */
+        printf(_(" → %s: %s\n"), stage_label(ready.items[i].to), reason);
+    }
+    total += (int64_t)ready.len;
+    suggestion_list_clear(&ready);
     return total;
 }
 
@@ -91,14 +138,18 @@ static int cmd_agenda(struct app *app, struct cli_args *p)
             printf(_("  … and %lld more\n"),
                    (long long)(count - (int64_t)quiet.len));
     }
+    int64_t printed = total + (int64_t)quiet.len;
     contact_list_clear(&quiet);
+    review_use_pipeline(&r, &app->cfg.pipeline);
+    if (print_pipeline_sections(app, &r, now, printed) < 0)
+        return output_store_failed(app);
     return CLI_OK;
 }
 
 const struct cli_command cli_cmd_agenda = {
     .name = "agenda",
     .synopsis = N_("[--days N]"),
-    .summary = N_("overdue, today, the next days and who has gone quiet"),
+    .summary = N_("overdue, today, the next days, gone quiet, budget season, ready to move up"),
     .options = agenda_options,
     .min_args = 0,
     .max_args = 0,

@@ -96,6 +96,7 @@ extern const struct cli_command cli_cmd_follow, cli_cmd_done,
 extern const struct cli_command cli_cmd_archive, cli_cmd_unarchive,
     cli_cmd_forget, cli_cmd_undo;                                 /* archive.c */
 extern const struct cli_command cli_cmd_agenda;                   /* agenda.c */
+extern const struct cli_command cli_cmd_suggest;                  /* suggest.c */
 extern const struct cli_command cli_cmd_search;                   /* search.c */
 extern const struct cli_command cli_cmd_orgs;                     /* orgs.c */
 extern const struct cli_command cli_cmd_report;                   /* report.c */

@@ -238,6 +238,8 @@ static const struct option config_options[] = {
       FIELD(pipeline.customer_min_days), N_("a whole number of days from 1 to 99999") },
     { "pipeline", "customer_min_touches", parse_count,
       FIELD(pipeline.customer_min_touches), N_("a whole number from 1 to 99999") },
+    { "pipeline", "budget_lead_days", parse_count,
+      FIELD(pipeline.budget_lead_days), N_("a whole number of days from 1 to 99999") },
 };
 
 #define OPTION_COUNT (sizeof config_options / sizeof config_options[0])
@@ -269,6 +271,7 @@ void config_init(struct config *cfg)
     cfg->pipeline.end_user_window_days = 90;
     cfg->pipeline.customer_min_days = 180;
     cfg->pipeline.customer_min_touches = 6;
+    cfg->pipeline.budget_lead_days = 60;
 }
 
 void config_clear(struct config *cfg)

@@ -14,6 +14,7 @@ struct pipeline_thresholds {
     int end_user_window_days;    /* 90: ... within this many days */
     int customer_min_days;       /* 180: a customer for at least ... */
     int customer_min_touches;    /* 6: ... and touched this often */
+    int budget_lead_days;        /* 60: budget season opens this early */
 };
 
 struct config {

@@ -16,9 +16,11 @@
 #include "core/demo.h"
 #include "core/followup.h"
 #include "core/note.h"
+#include "core/org.h"
 #include "core/score.h"
 #include "core/stage.h"
 #include "store/followup.h"
+#include "store/org.h"
 
 #define DAY ((time_t)86400)
 
@@ -353,6 +355,35 @@ static enum store_status add_person(struct store *st, const struct person *p,
     return rc;
 }
 
+/* Budget dates, days from today: two organisations in season (their
+ * deans and directors not contacted lately show on the Review), the
+ * others out of it, one just past. */
+static const struct budget_plan {
+    const char *org;
+    int days;
+} budgets[] = {
+    { SOL, 30 }, { MAR, 45 }, { MED, 120 }, { HIS, -30 }, { LAW, 200 },
+};
+#define BUDGETS (sizeof budgets / sizeof budgets[0])
+
+static enum store_status set_budgets(struct store *st, time_t now)
+{
+    enum store_status rc = STORE_OK;
+    struct date today = date_from_time(now);
+    for (size_t i = 0; i < BUDGETS && rc == STORE_OK; i++) {
+        struct org o = { 0 };
+        rc = store_org_get(st, budgets[i].org, 0, &o);
+        struct date d = date_add_days(today, budgets[i].days);
+        char md[16];
+        snprintf(md, sizeof md, "%02d-%02d", d.month % 100, d.day % 100);
+        struct org_change change = { .budget = md };
+        if (rc == STORE_OK)
+            rc = org_edit(st, &o, &change, now);
+        org_clear(&o);
+    }
+    return rc;
+}
+
 static enum store_status fill(struct store *st, void *arg)
 {
     const struct demo *d = arg;
@@ -400,6 +431,8 @@ static enum store_status fill(struct store *st, void *arg)
             rc = contact_archive(st, c.id, days_ago(d->now, 199, 2));
         contact_clear(&c);
     }
+    if (rc == STORE_OK)
+        rc = set_budgets(st, d->now);
     return rc;
 }
 

@@ -2,12 +2,14 @@
  * Uses store/ and below. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "core/cursor.h"
 #include "core/org.h"
+#include "core/season.h"
 #include "base/strlist.h"
 #include "base/text.h"
 #include "store/contact.h"
@@ -158,34 +160,46 @@ struct nps org_summary_nps(const struct org_summary *s, enum role role)
     return n;
 }
 
-enum store_status org_edit(struct store *st, int64_t id, const char *name,
-                           const char *notes, time_t now, int64_t *other)
+enum store_status org_edit(struct store *st, const struct org *org,
+                           const struct org_change *change, time_t now)
 {
-    *other = 0;
-    char *trimmed = strdup(name ? name : "");
-    if (!trimmed)
-        return store_fail(st, STORE_FAILED, _("out of memory"));
-    text_trim(trimmed);
-    if (!*trimmed) {
-        free(trimmed);
-        return store_fail(st, STORE_INVALID,
-                          _("an organisation needs a name"));
+    struct org o = *org;
+    if (change->name) {
+        const char *n = change->name;
+        while (*n == ' ' || *n == '\t')
+            n++;
+        if (!*n)
+            return store_fail(st, STORE_INVALID, _("an organisation needs a name"));
+        if (!text_is_utf8(change->name) || strchr(change->name, '\n'))
+            return store_fail(st, STORE_INVALID,
+                              _("the name must be one line of UTF-8 text"));
+        o.name = NULL;
     }
-    struct org found;
-    enum store_status rc = store_org_get(st, trimmed, 0, &found);
-    if (rc == STORE_OK) {
-        if (found.id != id) {
-            *other = found.id;
-            rc = store_fail(st, STORE_CONFLICT,
-                            _("another organisation is called that"));
-        }
-        org_clear(&found);
-    } else if (rc == STORE_NOT_FOUND) {
-        rc = STORE_OK;
+    if (change->notes) {
+        if (!text_is_utf8(change->notes))
+            return store_fail(st, STORE_INVALID, _("the notes must be UTF-8 text"));
+        o.notes = NULL;
     }
-    if (rc == STORE_OK)
-        rc = store_org_update(st, id, trimmed, notes, now);
-    free(trimmed);
+    if (change->budget) {
+        if (*change->budget && !season_budget_valid(change->budget))
+            return store_fail(st, STORE_INVALID,
+                              _("a budget date is MM-DD, such as 09-01, or none"));
+        snprintf(o.budget_date, sizeof o.budget_date, "%s", change->budget);
+    }
+    /* The record written: the change's fields copied over the org's. */
+    char *name = strdup(change->name ? change->name : org->name ? org->name : "");
+    char *notes = change->notes ? strdup(change->notes)
+                                : org->notes ? strdup(org->notes) : NULL;
+    enum store_status rc;
+    if (!name || (!notes && (change->notes || org->notes))) {
+        rc = store_fail(st, STORE_FAILED, _("out of memory"));
+    } else {
+        o.name = name;
+        o.notes = notes;
+        rc = store_org_edit(st, &o, now);
+    }
+    free(name);
+    free(notes);
     return rc;
 }
 

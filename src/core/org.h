@@ -3,6 +3,8 @@
 #ifndef RAPPORT_ORG_H
 #define RAPPORT_ORG_H
 
+#include <time.h>
+
 #include "model/contact.h"
 #include "model/org.h"
 #include "store/store.h"
@@ -38,13 +40,20 @@ enum store_status org_summary_get(struct store *st, int64_t id,
 /* The NPS of an organisation's users or decision-makers. */
 struct nps org_summary_nps(const struct org_summary *s, enum role role);
 
-/* Renames organisation `id` and sets its notes. When another one already
- * has the new name, nothing changes: *other gets its id and the result
- * is STORE_CONFLICT, so that the caller can offer org_merge. */
-enum store_status org_edit(struct store *st, int64_t id, const char *name,
-                           const char *notes, time_t now, int64_t *other);
-/* Merges organisation `from` into `into` (see store_org_merge): every
- * contact moves, both notes are kept, and one undo reverses it. */
+/* The changes an edit makes: NULL leaves a field as it is; budget ""
+ * clears the budget date. */
+struct org_change {
+    const char *name;
+    const char *notes;
+    const char *budget;     /* MM-DD or "" */
+};
+/* Validates and stores the change of org (read just before).
+ * STORE_CONFLICT when another organisation has the new name: the caller
+ * may offer org_merge. */
+enum store_status org_edit(struct store *st, const struct org *org,
+                           const struct org_change *change, time_t now);
+/* Merges organisation `from` into `into`: every contact moves, the
+ * notes of both are kept, `from` goes; one undoable change. */
 enum store_status org_merge(struct store *st, int64_t from, int64_t into,
                             time_t now);
 

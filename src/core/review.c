@@ -7,6 +7,7 @@
 
 #include "base/i18n.h"
 #include "core/review.h"
+#include "core/season.h"
 #include "model/list.h"
 #include "model/stage.h"
 #include "store/followup.h"
@@ -32,6 +33,11 @@ void review_plan(struct review *r, struct date today, long days)
     r->filters[REVIEW_NEXT].to = date_add_days(today, days);
 }
 
+void review_use_pipeline(struct review *r, const struct pipeline_thresholds *p)
+{
+    r->pipeline = p;
+}
+
 bool review_lists_followups(enum review_section s)
 {
     return s < REVIEW_QUIET;
@@ -39,6 +45,8 @@ bool review_lists_followups(enum review_section s)
 
 bool review_shows(const struct review *r, enum review_section s)
 {
+    if (s == REVIEW_BUDGET || s == REVIEW_READY)
+        return r->pipeline != NULL;
     return s != REVIEW_NEXT || r->days > 0;
 }
 
@@ -63,6 +71,12 @@ void review_title(const struct review *r, enum review_section s, char *buf,
                  ngettext("Next %ld day", "Next %ld days", plural(r->days)),
                  r->days);
         break;
+    case REVIEW_BUDGET:
+        snprintf(buf, size, "%s", _("Budget season"));
+        break;
+    case REVIEW_READY:
+        snprintf(buf, size, "%s", _("Ready to move up"));
+        break;
     default:
         snprintf(buf, size, "%s", _("Gone quiet"));
         break;
@@ -85,6 +99,12 @@ void review_empty(const struct review *r, enum review_section s, char *buf,
                           "Nothing in the next %ld days.", plural(r->days)),
                  r->days);
         break;
+    case REVIEW_BUDGET:
+        snprintf(buf, size, "%s", _("No budget season now."));
+        break;
+    case REVIEW_READY:
+        snprintf(buf, size, "%s", _("Nobody to move up."));
+        break;
     default:
         snprintf(buf, size, "%s", _("Nobody has gone quiet."));
         break;
@@ -98,5 +118,13 @@ enum store_status review_count(struct store *st, const struct review *r,
 {
     if (review_lists_followups(s))
         return store_followup_count(st, &r->filters[s], count);
+    if (s == REVIEW_BUDGET || s == REVIEW_READY) {
+        *count = 0;
+        if (!r->pipeline)
+            return STORE_OK;
+        return s == REVIEW_BUDGET
+            ? season_budget_count(st, r->pipeline, r->today, count)
+            : season_ready_count(st, r->pipeline, now, count);
+    }
     return store_quiet_count(st, stage_cadence, now, count);
 }

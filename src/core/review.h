@@ -1,6 +1,8 @@
 /* The Review (SPEC §3.1), the day's start: what needs the user, in
  * sections — follow-ups overdue, due today and due in the next days,
- * then the contacts who have gone quiet — each with its title and what
+ * the contacts who have gone quiet, then the pipeline's own signals,
+ * Budget season and Ready to move up (core/season.h) — each with its
+ * title and what
  * it says when empty. Both front ends show these sections: the TUI's
  * Review screen (tui/review.c) and `rapport agenda` (cli/agenda.c).
  * Uses store/ and below. */
@@ -14,6 +16,7 @@
 
 #include "store/store.h"
 #include "model/stage.h"
+#include "core/config.h"
 #include "store/followup.h"
 
 enum review_section {
@@ -21,6 +24,8 @@ enum review_section {
     REVIEW_TODAY,
     REVIEW_NEXT,        /* the next `days` days after today */
     REVIEW_QUIET,       /* contacts past their cadence */
+    REVIEW_BUDGET,      /* decision-makers in budget season */
+    REVIEW_READY,       /* contacts ready to move up */
     REVIEW_SECTIONS,
 };
 
@@ -32,20 +37,26 @@ struct review {
     long days;
     /* The follow-up sections' filters, indexed by section. */
     struct followup_filter filters[REVIEW_QUIET];
+    /* [pipeline], for Budget season and Ready to move up; NULL: those
+     * sections are not shown. */
+    const struct pipeline_thresholds *pipeline;
 };
 
 /* The sections of the review of `today`, looking `days` ahead. */
 void review_plan(struct review *r, struct date today, long days);
+/* The thresholds the pipeline's sections follow (kept by pointer). */
+void review_use_pipeline(struct review *r, const struct pipeline_thresholds *p);
 /* True for the sections that list follow-ups; REVIEW_QUIET lists
- * contacts. */
+ * contacts, REVIEW_BUDGET budget entries, REVIEW_READY suggestions. */
 bool review_lists_followups(enum review_section s);
 /* Whether a section is shown at all: not Next when it looks 0 days
- * ahead. */
+ * ahead, not the pipeline's without its thresholds. */
 bool review_shows(const struct review *r, enum review_section s);
 /* The follow-ups a section lists (not REVIEW_QUIET). */
 const struct followup_filter *review_filter(const struct review *r,
                                             enum review_section s);
-/* "Overdue", "Today", "Next 7 days", "Gone quiet" (translated). */
+/* "Overdue", "Today", "Next 7 days", "Gone quiet", "Budget season",
+ * "Ready to move up" (translated). */
 void review_title(const struct review *r, enum review_section s, char *buf,
                   size_t size);
 /* What an empty section says: "Nothing overdue." (translated). */

@@ -12,6 +12,7 @@ struct org {
     int64_t id;
     char *name;
     char *notes;
+    char budget_date[6];             /* MM-DD, "" when none */
     int stage_counts[STAGE_COUNT];   /* active (not archived) contacts */
 };
 

@@ -135,6 +135,7 @@ enum store_status db_migrate(struct store *st);
 /* The journal triggers of the version 2 and version 4 migrations. */
 enum store_status db_migrate_v2_triggers(struct store *st);
 enum store_status db_migrate_v4_triggers(struct store *st);
+enum store_status db_migrate_v6_triggers(struct store *st);
 
 /* Starts a write: BEGIN IMMEDIATE and a new journal entry that the
  * triggers record into; inside a batch, a savepoint that joins it. */

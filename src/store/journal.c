@@ -31,7 +31,7 @@ struct journaled {
 };
 
 static const struct journaled journaled[] = {
-    { "organisation", NULL, { "name", "notes" } },
+    { "organisation", NULL, { "name", "notes", "budget_date" } },
     { "contact", "id",
       { "name", "name_key", "org_id", "title", "roles", "projects", "goals",
         "channel", "cadence_days", "uid", "created", "updated", "archived",
@@ -48,6 +48,7 @@ static const struct journaled journaled[] = {
         "text", "every_count", "every_unit", "state", "done_at",
         "created", "uid" } },
     { "score", "contact_id", { "contact_id", "at", "value", "comment" } },
+    { "suggestion_dismissed", "contact_id", { "contact_id", "stage", "at" } },
 };
 #define JOURNALED_COUNT (sizeof journaled / sizeof journaled[0])
 
@@ -92,6 +93,9 @@ static enum store_status journal_triggers(struct store *st,
         if (has)
             columns[n++] = j->columns[c];
     }
+    /* A table a later version makes gets its triggers then. */
+    if (!columns[0])
+        return STORE_OK;
     for (int op = 0; op < 3; op++) {
         const char *row = op == 0 ? "NEW" : "OLD";
         char json[1024] = "NULL";
@@ -144,6 +148,19 @@ enum store_status db_migrate_v2_triggers(struct store *st)
 enum store_status db_migrate_v4_triggers(struct store *st)
 {
     static const char *const tables[] = { "contact", "contact_phone", "followup" };
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+        enum store_status rc = journal_triggers(st, journaled_find(tables[i]));
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
+/* Version 6: the organisation's triggers db_schema_v6 dropped, with
+ * the budget date, and the dismissed suggestions' first ones. */
+enum store_status db_migrate_v6_triggers(struct store *st)
+{
+    static const char *const tables[] = { "organisation", "suggestion_dismissed" };
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         enum store_status rc = journal_triggers(st, journaled_find(tables[i]));
         if (rc != STORE_OK)

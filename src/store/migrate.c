@@ -26,6 +26,7 @@ static const struct migration {
     { db_schema_v3, NULL },
     { db_schema_v4, db_migrate_v4_triggers },
     { db_schema_v5, NULL },
+    { db_schema_v6, db_migrate_v6_triggers },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

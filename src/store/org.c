@@ -3,6 +3,7 @@
  * base/text.h, store/db.h. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,8 @@
     "o.id, o.name, o.notes, " \
     "(SELECT count(*) FROM contact WHERE org_id = o.id AND stage = 0 AND archived = 0), " \
     "(SELECT count(*) FROM contact WHERE org_id = o.id AND stage = 1 AND archived = 0), " \
-    "(SELECT count(*) FROM contact WHERE org_id = o.id AND stage = 2 AND archived = 0)"
+    "(SELECT count(*) FROM contact WHERE org_id = o.id AND stage = 2 AND archived = 0), " \
+    "o.budget_date"
 
 static void read_org(sqlite3_stmt *stmt, struct org *o)
 {
@@ -27,6 +29,9 @@ static void read_org(sqlite3_stmt *stmt, struct org *o)
     o->notes = db_column_text(stmt, 2);
     for (int s = 0; s < STAGE_COUNT; s++)
         o->stage_counts[s] = sqlite3_column_int(stmt, 3 + s);
+    const unsigned char *budget = sqlite3_column_text(stmt, 3 + STAGE_COUNT);
+    snprintf(o->budget_date, sizeof o->budget_date, "%s",
+             budget ? (const char *)budget : "");
 }
 
 enum store_status store_org_page(struct store *st, const struct org *after,
@@ -92,88 +97,5 @@ enum store_status store_org_get(struct store *st, const char *name,
     else
         rc = db_fail(st);
     db_finish(st, stmt);
-    return rc;
-}
-
-enum store_status store_org_update(struct store *st, int64_t id,
-                                   const char *name, const char *notes,
-                                   time_t now)
-{
-    enum store_status rc = db_write_begin(st, now);
-    if (rc != STORE_OK)
-        return rc;
-    sqlite3_stmt *stmt = db_prepare(st,
-        "UPDATE organisation SET name = ?, notes = ? WHERE id = ?");
-    if (stmt) {
-        db_bind_text(stmt, 1, name);
-        if (notes && *notes)
-            db_bind_text(stmt, 2, notes);
-        else
-            sqlite3_bind_null(stmt, 2);
-        sqlite3_bind_int64(stmt, 3, id);
-    }
-    rc = db_run(st, stmt);
-    if (rc == STORE_OK && sqlite3_changes(st->db) == 0)
-        rc = store_fail(st, STORE_NOT_FOUND, _("no organisation #%lld"),
-                        (long long)id);
-    char *shown = text_sanitize(name, false);
-    rc = db_write_end(st, rc, rc == STORE_OK
-                      ? db_format(_("edited the organisation %s"), shown) : NULL);
-    free(shown);
-    return rc;
-}
-
-/* The merge's statements, inside its transaction. */
-static enum store_status merge_rows(struct store *st, int64_t from,
-                                    int64_t into)
-{
-    static const char *const steps[] = {
-        /* Notes of both, the kept one's first, neither lost. */
-        "UPDATE organisation SET notes = CASE "
-        "WHEN (SELECT notes FROM organisation WHERE id = ?1) IS NULL THEN notes "
-        "WHEN notes IS NULL THEN (SELECT notes FROM organisation WHERE id = ?1) "
-        "ELSE notes || char(10) || (SELECT notes FROM organisation WHERE id = ?1) END "
-        "WHERE id = ?2",
-        "UPDATE contact SET org_id = ?2 WHERE org_id = ?1",
-        "DELETE FROM organisation WHERE id = ?1",
-    };
-    enum store_status rc = STORE_OK;
-    for (size_t i = 0; rc == STORE_OK && i < sizeof steps / sizeof steps[0]; i++) {
-        sqlite3_stmt *stmt = db_prepare(st, steps[i]);
-        if (stmt) {
-            sqlite3_bind_int64(stmt, 1, from);
-            sqlite3_bind_int64(stmt, 2, into);
-        }
-        rc = db_run(st, stmt);
-    }
-    return rc;
-}
-
-enum store_status store_org_merge(struct store *st, int64_t from,
-                                  int64_t into, time_t now)
-{
-    if (from == into)
-        return store_fail(st, STORE_INVALID,
-                          _("an organisation cannot be merged into itself"));
-    struct org a, b;
-    enum store_status rc = store_org_get(st, NULL, from, &a);
-    if (rc != STORE_OK)
-        return rc;
-    rc = store_org_get(st, NULL, into, &b);
-    if (rc != STORE_OK) {
-        org_clear(&a);
-        return rc;
-    }
-    rc = db_write_begin(st, now);
-    if (rc == STORE_OK) {
-        rc = merge_rows(st, from, into);
-        char *sa = text_sanitize(a.name, false), *sb = text_sanitize(b.name, false);
-        rc = db_write_end(st, rc, rc == STORE_OK
-            ? db_format(_("merged the organisation %s into %s"), sa, sb) : NULL);
-        free(sa);
-        free(sb);
-    }
-    org_clear(&a);
-    org_clear(&b);
     return rc;
 }

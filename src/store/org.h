@@ -16,14 +16,14 @@ enum store_status store_org_page(struct store *st, const struct org *after,
 /* One organisation by name (case-insensitive) or id (when name NULL). */
 enum store_status store_org_get(struct store *st, const char *name,
                                 int64_t id, struct org *out);
-/* Renames an organisation and sets its notes (NULL: none), journaled. */
-enum store_status store_org_update(struct store *st, int64_t id,
-                                   const char *name, const char *notes,
-                                   time_t now);
+/* Writes o's name, notes and budget date (store/org_write.c);
+ * STORE_CONFLICT when another organisation has the name. */
+enum store_status store_org_edit(struct store *st, const struct org *o, time_t now);
 /* Moves every contact of organisation `from` (archived ones too) to
- * `into`, appends from's notes to into's and deletes `from`: one
- * journaled change, so one undo brings it all back. */
-enum store_status store_org_merge(struct store *st, int64_t from,
-                                  int64_t into, time_t now);
+ * `into`, keeps the notes of both and the budget date where only `from`
+ * had one, and removes `from`: one journaled change, so one undo brings
+ * it all back. */
+enum store_status store_org_merge(struct store *st, int64_t from, int64_t into,
+                                  time_t now);
 
 #endif

@@ -284,3 +284,34 @@ const char db_schema_v5[] =
     NOTE_WORD_DROP("OLD") NOTE_WORD_ADD("NEW") "END;\n"
     "CREATE TRIGGER note_word_delete AFTER DELETE ON note BEGIN "
     NOTE_WORD_DROP("OLD") "END;\n";
+
+/* Version 6: an organisation's budget date (MM-DD, the start of its
+ * budget year or round), read by the Review's Budget season through
+ * its partial index; the suggestions of Ready to move up a user
+ * dismissed, one row per contact and stage, so a dismissed contact is
+ * not suggested again for that stage. End users who may be ready are
+ * read by contact_by_stage_touch (who was not touched within the
+ * window cannot be); customers with projects or goals, the only ones
+ * who may become clients, have a partial index of their own, by how
+ * long they have been customers. The organisation's journal triggers
+ * are made again with the new column, and the new table's are made, by
+ * db_migrate_v6_triggers. */
+const char db_schema_v6[] =
+    "ALTER TABLE organisation ADD COLUMN budget_date TEXT "
+    "CHECK (budget_date IS NULL OR budget_date GLOB '[01][0-9]-[0-3][0-9]');\n"
+    "CREATE INDEX organisation_by_budget ON organisation(budget_date, id) "
+    "WHERE budget_date IS NOT NULL;\n"
+    "CREATE TABLE suggestion_dismissed (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+    "    stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 2),\n"
+    "    at INTEGER NOT NULL,\n"
+    "    UNIQUE (contact_id, stage)\n"
+    ");\n"
+    /* Customers who could be clients: those with projects or goals, by
+     * how long they have been customers, with their interactions. */
+    "CREATE INDEX contact_ready_client ON contact(stage_since, note_count, id) "
+    "WHERE " CONTACT_READY_CLIENT ";\n"
+    "DROP TRIGGER organisation_journal_i;\n"
+    "DROP TRIGGER organisation_journal_u;\n"
+    "DROP TRIGGER organisation_journal_d;\n";

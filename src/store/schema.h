@@ -100,5 +100,13 @@ extern const char db_schema_v2[];
 extern const char db_schema_v3[];
 extern const char db_schema_v4[];
 extern const char db_schema_v5[];
+extern const char db_schema_v6[];
+
+/* Active customers with projects or goals recorded: the partial index
+ * contact_ready_client of version 6 holds them, and a query finds it by
+ * this very text (store/season.c). */
+#define CONTACT_READY_CLIENT \
+    "stage = 1 AND archived = 0 AND " \
+    "(trim(coalesce(projects, '')) != '' OR trim(coalesce(goals, '')) != '')"
 
 #endif

@@ -281,8 +281,8 @@ bool ui_act_snooze(struct ui *ui, int64_t followup_id)
     return ok;
 }
 
-bool ui_act_stage(struct ui *ui, int64_t contact_id, bool forward,
-                  enum stage *now_stage)
+static bool stage_step(struct ui *ui, int64_t contact_id, bool forward,
+                       const char *initial, enum stage *now_stage)
 {
     /* A client cannot go further, nor an end user back: said before a
      * reason is asked for, not after it was typed. */
@@ -303,7 +303,8 @@ bool ui_act_stage(struct ui *ui, int64_t contact_id, bool forward,
                    stage_label(at));
         return false;
     }
-    char *reason = NULL;
+    /* A suggestion's reason is offered, to keep or edit. */
+    char *reason = initial ? strdup(initial) : NULL;
     bool ok = false;
     for (;;) {
         char *answer = NULL;
@@ -336,6 +337,17 @@ bool ui_act_stage(struct ui *ui, int64_t contact_id, bool forward,
     }
     free(reason);
     return ok;
+}
+
+bool ui_act_stage(struct ui *ui, int64_t contact_id, bool forward,
+                  enum stage *now_stage)
+{
+    return stage_step(ui, contact_id, forward, NULL, now_stage);
+}
+
+bool ui_act_promote_with(struct ui *ui, int64_t contact_id, const char *reason)
+{
+    return stage_step(ui, contact_id, true, reason, NULL);
 }
 
 bool ui_act_archive(struct ui *ui, int64_t contact_id)

@@ -23,6 +23,9 @@ bool ui_act_snooze(struct ui *ui, int64_t followup_id);
 /* One stage forward or back; the new stage in *now_stage. */
 bool ui_act_stage(struct ui *ui, int64_t contact_id, bool forward,
                   enum stage *now_stage);
+/* Promotes with `reason` prefilled in the question (editable): a
+ * suggestion of Ready to move up accepted. */
+bool ui_act_promote_with(struct ui *ui, int64_t contact_id, const char *reason);
 bool ui_act_archive(struct ui *ui, int64_t contact_id);
 bool ui_act_forget(struct ui *ui, int64_t contact_id);
 /* Undoes the newest change; one made outside this session is named and

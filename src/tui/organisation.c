@@ -29,6 +29,7 @@
 #include "tui/source.h"
 #include "tui/views.h"
 #include "store/contact.h"
+#include "store/org.h"
 #include "store/followup.h"
 #include "store/score.h"
 
@@ -226,8 +227,21 @@ static void save_edit(struct ui *ui, struct organisation *p,
                       const char *name, const char *notes)
 {
     int64_t other = 0;
-    enum store_status rc = org_edit(ui->st, p->id, name, notes, ui_now(),
-                                    &other);
+    struct org current;
+    enum store_status rc = store_org_get(ui->st, NULL, p->id, &current);
+    if (rc == STORE_OK) {
+        struct org_change change = { .name = name, .notes = notes ? notes : "" };
+        rc = org_edit(ui->st, &current, &change, ui_now());
+        org_clear(&current);
+    }
+    if (rc == STORE_CONFLICT) {
+        /* The organisation that has the name already. */
+        struct org found;
+        if (store_org_get(ui->st, name, 0, &found) == STORE_OK) {
+            other = found.id != p->id ? found.id : 0;
+            org_clear(&found);
+        }
+    }
     if (rc == STORE_OK) {
         ui_message(ui, false, _("Saved the organisation."));
         ui->dirty = true;

@@ -1,5 +1,6 @@
 /* The Review screen (SPEC §3.1), the daily start: Overdue, Today, Next
- * 7 days and Gone quiet (the sections core/review.h builds), each a
+ * 7 days, Gone quiet, Budget season and Ready to move up (the sections
+ * core/review.h builds), each a
  * windowed list with its count; act on a row without leaving the
  * screen. A screen: uses tui/views.h (to open
  * a contact), tui/act.h, tui/source.h and what lies below them. */
@@ -13,6 +14,7 @@
 #include "core/cadence.h"
 #include "core/followup.h"
 #include "core/review.h"
+#include "core/season.h"
 #include "base/i18n.h"
 #include "core/stage.h"
 #include "base/text.h"
@@ -35,7 +37,7 @@ static const enum action review_actions[] = {
     ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_LEFT, ACT_RIGHT, ACT_TOP, ACT_BOTTOM,
     ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_OPEN, ACT_DONE, ACT_SNOOZE, ACT_NOTE,
     ACT_EDITOR, ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE,
-    ACT_FORGET, ACT_NONE
+    ACT_FORGET, ACT_DISMISS, ACT_NONE
 };
 
 static const enum action review_hints[] = {
@@ -43,9 +45,10 @@ static const enum action review_hints[] = {
 };
 
 /* The sections of today's review (core/review.h), the week ahead. */
-static void plan_today(struct review_screen *r)
+static void plan_today(struct ui *ui, struct review_screen *r)
 {
     review_plan(&r->plan, date_today(), REVIEW_DAYS);
+    review_use_pipeline(&r->plan, &ui->app->cfg.pipeline);
 }
 
 /* A failed read must not pass for an empty day: it is remembered and
@@ -71,10 +74,12 @@ static void *review_open(struct ui *ui, int64_t arg)
     struct review_screen *r = calloc(1, sizeof *r);
     if (!r)
         abort();
-    plan_today(r);
+    plan_today(ui, r);
     for (int i = 0; i < REVIEW_QUIET; i++)
         ui_list_init(&r->lists[i], &ui_followup_source, &r->plan.filters[i]);
     ui_list_init(&r->lists[REVIEW_QUIET], &ui_quiet_source, NULL);
+    ui_list_init(&r->lists[REVIEW_BUDGET], &ui_budget_source, NULL);
+    ui_list_init(&r->lists[REVIEW_READY], &ui_ready_source, NULL);
     for (int i = 0; i < REVIEW_SECTIONS; i++)
         ui_list_load(ui, &r->lists[i]);
     count(ui, r);
@@ -99,7 +104,7 @@ static void review_reload(struct ui *ui, void *self)
 {
     struct review_screen *r = self;
     /* The day may have changed since the screen opened. */
-    plan_today(r);
+    plan_today(ui, r);
     for (int i = 0; i < REVIEW_SECTIONS; i++)
         ui_list_reload(ui, &r->lists[i]);
     count(ui, r);
@@ -176,8 +181,54 @@ static void draw_quiet(struct ui *ui, const void *row, int y, int x, int cols,
     ui_put(y, x + cols - rw, rw, right, attr ? attr : ui->attr[UI_MUTED]);
 }
 
-/* Shares the rows among the sections: each gets what it needs, and
- * when that is too much, a fair part. */
+/* A row of two parts: the name on the left, what to say on the right,
+ * muted, with a blank column between them. */
+static void draw_two(struct ui *ui, const char *name, const char *right, int y,
+                     int x, int cols, int attr)
+{
+    int rw = text_width(right) + 1;
+    if (rw > cols / 2)
+        rw = cols / 2;
+    ui_put(y, x, cols - rw - 1, name, attr);
+    ui_put(y, x + cols - rw - 1, 1, "", attr);
+    ui_put(y, x + cols - rw, rw, right, attr ? attr : ui->attr[UI_MUTED]);
+}
+
+static void draw_budget(struct ui *ui, const void *row, int y, int x, int cols,
+                        int attr)
+{
+    const struct budget_entry *e = row;
+    struct date today = date_today();
+    long long days = (long long)date_diff_days(season_budget_due(e, today), today);
+    char left[512], right[128];
+    snprintf(left, sizeof left, "%s — %s", e->contact.name,
+             e->contact.org ? e->contact.org : "");
+    snprintf(right, sizeof right,
+             ngettext("budget %s, in %lld day", "budget %s, in %lld days",
+                      (unsigned long)days), e->budget_date, days);
+    if (text_width(right) + 1 > cols / 2)
+        /* TRANSLATORS: a narrow terminal's "budget 09-01, in 30 days". */
+        snprintf(right, sizeof right, _("%s, %lldd"), e->budget_date, days);
+    draw_two(ui, left, right, y, x, cols, attr);
+}
+
+static void draw_ready(struct ui *ui, const void *row, int y, int x, int cols,
+                       int attr)
+{
+    const struct suggestion *s = row;
+    char reason[256], right[320];
+    season_reason(s, &ui->app->cfg.pipeline, ui_now(), reason, sizeof reason);
+    /* TRANSLATORS: "→ Customer: 4 interactions in 90 days". */
+    snprintf(right, sizeof right, _("→ %s: %s"), stage_label(s->to), reason);
+    if (text_width(right) + 1 > cols / 2)
+        snprintf(right, sizeof right, "→ %s", stage_label(s->to));
+    draw_two(ui, s->contact.name, right, y, x, cols, attr);
+}
+
+/* Shares the rows among the sections: first a row for each section
+ * with rows (so a small terminal shows what needs the user before what
+ * is empty), then the line of each empty one, then each gets what it
+ * needs, and when that is too much, a fair part. */
 static void layout(const struct review_screen *r, int height,
                    int rows[REVIEW_SECTIONS])
 {
@@ -188,6 +239,12 @@ static void layout(const struct review_screen *r, int height,
                                            ? r->counts[i] : 1000) : 1;
         rows[i] = 0;
     }
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < REVIEW_SECTIONS && left > 0; i++)
+            if ((r->counts[i] > 0) == (pass == 0)) {
+                rows[i] = 1;
+                left--;
+            }
     bool gave = true;
     while (left > 0 && gave) {
         gave = false;
@@ -246,7 +303,9 @@ static void review_draw(struct ui *ui, void *self, int top, int height)
         y++;
         ui_list_draw(ui, &r->lists[i], y, 1, COLS - 1, rows[i],
                      i == r->focus, empty,
-                     i == REVIEW_QUIET ? draw_quiet : draw_followup);
+                     i == REVIEW_QUIET ? draw_quiet
+                     : i == REVIEW_BUDGET ? draw_budget
+                     : i == REVIEW_READY ? draw_ready : draw_followup);
         y += rows[i];
     }
 }
@@ -259,6 +318,10 @@ static int64_t selected_contact(struct review_screen *r)
         return 0;
     if (r->focus == REVIEW_QUIET)
         return ((struct contact *)row)->id;
+    if (r->focus == REVIEW_BUDGET)
+        return ((struct budget_entry *)row)->contact.id;
+    if (r->focus == REVIEW_READY)
+        return ((struct suggestion *)row)->contact.id;
     return ((struct followup *)row)->contact_id;
 }
 
@@ -271,6 +334,27 @@ static void focus_next(struct review_screen *r, int dir)
             return;
         }
     }
+}
+
+/* Dismisses the selected suggestion for good (u undoes it). */
+static bool dismiss(struct ui *ui, struct review_screen *r)
+{
+    if (r->focus != REVIEW_READY) {
+        ui_message(ui, false, _("Only a suggestion to move up can be dismissed."));
+        return true;
+    }
+    const struct suggestion *s = ui_list_selected(&r->lists[REVIEW_READY]);
+    if (season_dismiss(ui->st, &s->contact, ui_now()) != STORE_OK) {
+        ui_store_error(ui);
+        return true;
+    }
+    char undo[32];
+    keys_first_name(&ui->keys, ACT_UNDO, undo, sizeof undo);
+    /* TRANSLATORS: the stage, then the key that undoes. */
+    ui_message(ui, false, _("Not suggested as %s again (%s undoes it)."),
+               stage_label(s->to), undo);
+    ui->dirty = true;
+    return true;
 }
 
 static bool review_request(struct ui *ui, void *self, enum action act)
@@ -319,7 +403,7 @@ static bool review_request(struct ui *ui, void *self, enum action act)
         return true;
     case ACT_DONE:
     case ACT_SNOOZE: {
-        if (r->focus == REVIEW_QUIET) {
+        if (!review_lists_followups(r->focus)) {
             ui_message(ui, false, _("That row is a contact, not a follow-up."));
             return true;
         }
@@ -330,6 +414,17 @@ static bool review_request(struct ui *ui, void *self, enum action act)
             ui_act_snooze(ui, id);
         return true;
     }
+    case ACT_PROMOTE:
+        if (r->focus == REVIEW_READY) {
+            char reason[256];
+            season_reason(ui_list_selected(l), &ui->app->cfg.pipeline, ui_now(),
+                          reason, sizeof reason);
+            ui_act_promote_with(ui, contact, reason);
+            return true;
+        }
+        return ui_act_on_contact(ui, act, contact);
+    case ACT_DISMISS:
+        return dismiss(ui, r);
     default:
         return ui_act_on_contact(ui, act, contact);
     }

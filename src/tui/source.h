@@ -18,5 +18,9 @@ extern const struct ui_list_source ui_contact_source;
 extern const struct ui_list_source ui_followup_source;
 /* ctx: unused; rows: struct contact (uses the configured cadences). */
 extern const struct ui_list_source ui_quiet_source;
+/* tui/season_source.c. ctx: unused; rows: struct budget_entry and
+ * struct suggestion (model/suggest.h), by the configured [pipeline]. */
+extern const struct ui_list_source ui_budget_source;
+extern const struct ui_list_source ui_ready_source;
 
 #endif

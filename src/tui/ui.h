@@ -14,7 +14,8 @@
  *   editor.c external.c
  *                    the multi-line editor; $VISUAL / $EDITOR
  *   form.c           forms of one-line fields
- *   list.c source.c  the windowed list; the store's pages as its rows
+ *   list.c source.c season_source.c
+ *                    the windowed list; the store's pages as its rows
  *   contact_form.c act.c
  *                    adding and editing a contact; the shared actions
  *   view.c           what a screen is (struct ui_view) and their stack

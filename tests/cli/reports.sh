@@ -203,12 +203,12 @@ for v in 1 2 3 4; do
     chmod 600 "$old"
     is "$(sql "$old" "SELECT count(*) FROM contact_phone")" 1 "a version $v database from its fixture, with rows"
     run --db "$old" --read-only list
-    like "$err" "needs an upgrade of its schema \\(version $v to 5\\); open it once without --read-only\$" \
+    like "$err" "needs an upgrade of its schema \\(version $v to 6\\); open it once without --read-only\$" \
          "read-only, a version $v database is not upgraded, and the message says how to"
     run --db "$old" check
     is "$status" 0 "check passes on a version $v database, upgraded"
     like "$out" 'sound' "and says it is sound"
-    is "$(sql "$old" "PRAGMA user_version")" 5 "it is at version 5"
+    is "$(sql "$old" "PRAGMA user_version")" 6 "it is at version 6"
     run --db "$old" edit old --department "Maps" --phone "cell:+47 7"
     is "$(sql "$old" "SELECT c.department || ' ' || p.kind FROM contact c JOIN contact_phone p ON p.contact_id = c.id")" \
        "Maps cell" "and takes a department and a phone's kind"

@@ -25,7 +25,7 @@ tui_keys l l l
 tui_keys G
 wait_for "Client 90" 2 "G shows the last row at once"
 wait_gone "Client 01" 2 "and the first is scrolled away"
-tui_keys PPage PPage PPage PPage PPage PPage PPage PPage
+tui_keys PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage
 wait_for "Client 01" 2 "PgUp reads back to the first row"
 tui_keys G
 wait_for "Client 90" 2 "G again"
