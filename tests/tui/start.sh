@@ -113,12 +113,13 @@ tui_keys 2
 wait_for "Clients (" 2 "the Pipeline"
 like "$(tui_screen | sed -n 2p)" '\([0-9]+\).*\([0-9]+\).*\([0-9]+\)' "every column shows its count"
 tui_keys l j
-selected=$(tui_screen | sed -n 4p | cut -c15-22)
+selected=$(tui_screen | sed -n 4p | cut -c15-22 | sed 's/^ *//; s/ *$//')
+like "$selected" '[[:alpha:]]{3}' "the second column's row holds a name ($selected)"
 tui_resize 30 10
 wait_for "Too small" 2 "a full screen below 40x12 gives way to the message"
 tui_resize 100 30
 wait_for "End users (" 2 "and comes back whole at 100x30"
-like "$(tui_screen)" "$selected" "with the rows read before"
+wait_for "$selected" 2 "with the rows read before"
 tui_quit
 
 done_testing
