@@ -104,6 +104,10 @@ is "$status" 2 "an unknown format is a usage error"
 r list --stage customer
 like "$out" 'Zoë' "--stage keeps customers"
 unlike "$out" 'Ann' "and drops the others"
+customers=$(sql "$db" "SELECT count(*) FROM contact WHERE stage = 1 AND archived = 0")
+all=$(sql "$db" "SELECT count(*) FROM contact WHERE archived = 0")
+ok "$([ "$customers" -lt "$all" ]; echo $?)" "some contacts are no customers ($customers of $all)"
+is "$(printf '%s\n' "$out" | grep -cE '^ *#[0-9]+ ')" "$customers" "one row per customer, no more"
 r list --org "marine research"
 like "$out" '李小龙' "--org matches the organisation without case"
 is "$(printf '%s\n' "$out" | wc -l)" 1 "and only it"

@@ -121,6 +121,8 @@ is "$status" 1 "an unknown follow-up is a user error"
 at done abc
 is "$status" 2 "a follow-up that is no id is a usage error"
 at done 2
+is "$status" 0 "done on a follow-up that does not recur"
+like "$out" '#2' "names the follow-up it marked done"
 unlike "$out" 'Next' "a follow-up that does not recur has no next"
 
 # Snooze keeps the due date.

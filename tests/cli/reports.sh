@@ -189,8 +189,12 @@ run --db "$fts" search manuscripts
 like "$out" 'Siobh' "the index made again holds the department"
 
 # A database of every older schema is upgraded when opened, and passes
-# the check.
-for v in 1 2 3 4; do
+# the check. The version to reach is the one a new database gets.
+run --db "$TEST_DIR/current.db" add "Fresh Person"
+current=$(sql "$TEST_DIR/current.db" "PRAGMA user_version")
+like "$current" '^[0-9]+$' "a new database has a schema version ($current)"
+for v in $(seq 1 $((current - 1))); do
+    [ -f "${top_srcdir:-.}/tests/data/schema-v$v.sql" ] || { ok 1 "tests/data/schema-v$v.sql exists"; continue; }
     old="$TEST_DIR/v$v.db"
     "${SQLITE3_SHELL:-sqlite3}" -batch "$old" < "${top_srcdir:-.}/tests/data/schema-v$v.sql"
     sql "$old" "PRAGMA user_version = $v"
@@ -200,12 +204,12 @@ for v in 1 2 3 4; do
     chmod 600 "$old"
     is "$(sql "$old" "SELECT count(*) FROM contact_phone")" 1 "a version $v database from its fixture, with rows"
     run --db "$old" --read-only list
-    like "$err" "needs an upgrade of its schema \\(version $v to 5\\); open it once without --read-only\$" \
+    like "$err" "needs an upgrade of its schema \\(version $v to $current\\); open it once without --read-only\$" \
          "read-only, a version $v database is not upgraded, and the message says how to"
     run --db "$old" check
     is "$status" 0 "check passes on a version $v database, upgraded"
     like "$out" 'sound' "and says it is sound"
-    is "$(sql "$old" "PRAGMA user_version")" 5 "it is at version 5"
+    is "$(sql "$old" "PRAGMA user_version")" "$current" "it is at version $current"
     run --db "$old" edit old --department "Maps" --phone "cell:+47 7"
     is "$(sql "$old" "SELECT c.department || ' ' || p.kind FROM contact c JOIN contact_phone p ON p.contact_id = c.id")" \
        "Maps cell" "and takes a department and a phone's kind"

@@ -79,6 +79,14 @@ tui_screen() {
     tmux_ capture-pane -p -t rapport 2>/dev/null
 }
 
+# The colour parameters (SGR 30-38, 40-48, 90-97, 100-107) the pane's
+# cells use, one a line, sorted; 39 and 49 (the default colours) are none.
+tui_colours() {
+    tmux_ capture-pane -e -p -t rapport 2>/dev/null \
+        | grep -oE "$(printf '\033')\\[[0-9;]*m" | tr -d '\033[m' | tr ';' '\n' \
+        | grep -xE '3[0-8]|4[0-8]|9[0-7]|10[0-7]' | sort -u
+}
+
 tui_keys() {
     tmux_ send-keys -t rapport "$@"
 }

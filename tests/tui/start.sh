@@ -50,6 +50,7 @@ header = yellow,default,bold
 INI
 tui_start -e NO_COLOR=1 -- --db "$db"
 wait_for "nonsense" 10 "an unknown action in [keys] is reported on the status line"
+is "$(tui_colours | tr '\n' ' ')" "" "NO_COLOR: no cell has a colour, whatever [colors] asks"
 wait_for "2 problems in the config (<F2> lists them)" 2 "with the count of problems"
 tui_keys F2
 wait_for "Keys of the Review screen" 2 "a remapped help key opens the help"
@@ -90,6 +91,8 @@ tui_quit
 # SIGTERM (and SIGHUP) end rapport cleanly, the terminal restored.
 tui_start -- --db "$db"
 wait_for "Nothing needs you today" 10 "starts again"
+like "$(tui_colours | tr '\n' ' ')" '4[0-7]|3[0-7]' \
+     "without NO_COLOR the same config colours the screen (so the check above can fail)"
 pane=$(tmux_ list-panes -t rapport -F '#{pane_pid}')
 pid=$(pgrep -P "$pane" | head -1)
 ok "$([ -n "$pid" ]; echo $?)" "rapport's process is found"
