@@ -24,6 +24,9 @@
 #include "store/backup.h"
 #include "store/check.h"
 #include "store/contact.h"
+/* Private to store/: only to read back the PRAGMAs of rapport's own
+ * connection (SPEC §2), which are per connection and not in the file. */
+#include "store/db.h"
 #include "store/followup.h"
 #include "store/forget.h"
 #include "store/journal.h"
@@ -1679,6 +1682,51 @@ static void test_journal_bound(const char *db)
     store_close(st);
 }
 
+static int64_t pragma(struct store *st, const char *name)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA %s", name);
+    sqlite3_stmt *stmt = NULL;
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) == SQLITE_OK
+        && sqlite3_step(stmt) == SQLITE_ROW)
+        v = sqlite3_column_type(stmt, 0) == SQLITE_TEXT ? -2 : sqlite3_column_int64(stmt, 0);
+    if (v == -2) {
+        const char *text = (const char *)sqlite3_column_text(stmt, 0);
+        v = text && strcmp(text, "wal") == 0 ? 1 : 0;
+    }
+    sqlite3_finalize(stmt);
+    return v;
+}
+
+/* SPEC §2's storage rules, read back from the connections rapport opens
+ * (created, opened again, read-only): a database opened with
+ * synchronous = NORMAL or no busy timeout fails here. */
+static void test_pragmas(const char *db)
+{
+    static const unsigned modes[] = { STORE_OPEN_CREATE, 0, STORE_OPEN_READ_ONLY };
+    static const char *const names[] = { "created", "opened again", "read-only" };
+    for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++) {
+        struct store *st = open_db(db, modes[i]);
+        char name[120];
+        snprintf(name, sizeof name, "%s: the database opens", names[i]);
+        ok(st != NULL, name);
+        if (!st)
+            continue;
+        snprintf(name, sizeof name, "%s: synchronous = FULL (2)", names[i]);
+        is_int(pragma(st, "synchronous"), 2, name);
+        snprintf(name, sizeof name, "%s: a busy timeout of several seconds", names[i]);
+        ok(pragma(st, "busy_timeout") >= 2000, name);
+        snprintf(name, sizeof name, "%s: foreign keys on", names[i]);
+        is_int(pragma(st, "foreign_keys"), 1, name);
+        snprintf(name, sizeof name, "%s: secure_delete on", names[i]);
+        is_int(pragma(st, "secure_delete"), 1, name);
+        snprintf(name, sizeof name, "%s: the journal is WAL", names[i]);
+        is_int(pragma(st, "journal_mode"), 1, name);
+        store_close(st);
+    }
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -1689,6 +1737,7 @@ int main(void)
         return 1;
     }
     test_open();
+    test_pragmas(path_in("pragmas/rapport.db"));
     const char *db = path_in("main/rapport.db");
     struct store *st = open_db(db, STORE_OPEN_CREATE);
     struct store *other = open_db(db, 0);
@@ -1702,6 +1751,8 @@ int main(void)
         store_close(other);
         other = NULL;
         test_forget(st, db);
+    } else {
+        ok(false, "the main database opens twice");   /* a dropped group is seen */
     }
     store_close(other);
     store_close(st);
