@@ -8,7 +8,8 @@ libncurses-dev libsqlite3-dev libiniparser-dev libjansson-dev libical-dev"
 # The tests drive the real program in tmux, read the database with the
 # sqlite3 shell, fix the clock with faketime, and prove interchange with
 # abook and calcurse.
-TEST_PACKAGES="tmux sqlite3 faketime abook calcurse jq locales bsdutils"
+# pgrep (procps) finds the TUI's process, infocmp (ncurses-bin) its terminal.
+TEST_PACKAGES="tmux sqlite3 faketime abook calcurse jq locales bsdutils procps ncurses-bin"
 
 packages=$BUILD_PACKAGES
 [ "${1:-}" = "--test" ] && packages="$packages $TEST_PACKAGES"
