@@ -96,8 +96,13 @@ like "$(tui_colours | tr '\n' ' ')" '4[0-7]|3[0-7]' \
 pane=$(tmux_ list-panes -t rapport -F '#{pane_pid}')
 pid=$(pgrep -P "$pane" | head -1)
 ok "$([ -n "$pid" ]; echo $?)" "rapport's process is found"
+# The terminal's state as tmux sees it: the alternate screen and a
+# hidden cursor while rapport runs, both given back after SIGTERM.
+is "$(tmux_ display-message -p -t rapport '#{alternate_on}')" 1 "rapport draws on the alternate screen"
 kill -TERM "$pid"
 wait_for "[rapport ended]" 5 "SIGTERM ends it"
+is "$(tmux_ display-message -p -t rapport '#{alternate_on} #{cursor_flag}')" "0 1" \
+   "after SIGTERM the terminal is restored: main screen, cursor shown"
 is "$(cat "$TUI_DONE")" 0 "with status 0"
 is "$(cat "$TUI_ERR")" "" "and nothing on standard error"
 
