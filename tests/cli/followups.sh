@@ -122,6 +122,8 @@ at done abc
 is "$status" 1 "a follow-up that is no id names a contact: none here"
 like "$err" "no contact" "and says so"
 at done 2
+is "$status" 0 "done on a follow-up that does not recur"
+like "$out" 'f2' "names the follow-up it marked done"
 unlike "$out" 'Next' "a follow-up that does not recur has no next"
 
 # Snooze keeps the due date.

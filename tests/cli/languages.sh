@@ -23,9 +23,13 @@ is "$out" "$english" "RAPPORT_LOCALEDIR overrides the build tree's catalogues"
 out=$(LANGUAGE=de "$RAPPORT" --db "$db" stage zoe client --reason test 2>&1)
 like "$out" "Kunde|Endnutzer|Auftraggeber" "a stage change is reported in German"
 out=$(LANGUAGE=fr "$RAPPORT" --db "$db" nosuchcommand 2>&1)
-unlike "$out" "unknown command" "a usage error is reported in French"
+is "$?" 2 "a usage error in French is still a usage error"
+like "$out" "commande inconnue « nosuchcommand »" "a usage error is reported in French"
+unlike "$out" "unknown command" "and not in English"
 out=$(LANGUAGE=de "$RAPPORT" --db "$db" show zed 2>&1)
-unlike "$out" "no contact matches" "a user error is reported in German"
+is "$?" 1 "a user error in German is still a user error"
+like "$out" 'kein Kontakt passt zu "zed"' "a user error is reported in German"
+unlike "$out" "no contact matches" "and not in English"
 
 # A department and the kinds of numbers, shown in each language; a kind
 # may be typed in it too.

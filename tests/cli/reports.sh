@@ -192,8 +192,16 @@ run --db "$fts" search manuscripts
 like "$out" 'Siobh' "the index made again holds the department"
 
 # A database of every older schema is upgraded when opened, and passes
-# the check.
-for v in 1 2 3 4; do
+# the check. The version to reach is the one a new database gets.
+run --db "$TEST_DIR/current.db" add "Fresh Person"
+current=$(sql "$TEST_DIR/current.db" "PRAGMA user_version")
+like "$current" '^[0-9]+$' "a new database has a schema version ($current)"
+for v in $(seq 1 $((current - 1))); do
+    [ -f "${top_srcdir:-.}/tests/data/schema-v$v.sql" ] || { ok 1 "tests/data/schema-v$v.sql exists"; continue; }
+    # From version 5 on, the sqlite3 shell cannot add the contact below:
+    # the word triggers call rapport_words(). tests/unit/test_migrate.c
+    # upgrades those versions, with rows, from C.
+    [ "$v" -ge 5 ] && continue
     old="$TEST_DIR/v$v.db"
     "${SQLITE3_SHELL:-sqlite3}" -batch "$old" < "${top_srcdir:-.}/tests/data/schema-v$v.sql"
     sql "$old" "PRAGMA user_version = $v"
@@ -203,12 +211,12 @@ for v in 1 2 3 4; do
     chmod 600 "$old"
     is "$(sql "$old" "SELECT count(*) FROM contact_phone")" 1 "a version $v database from its fixture, with rows"
     run --db "$old" --read-only list
-    like "$err" "needs an upgrade of its schema \\(version $v to 6\\); open it once without --read-only\$" \
+    like "$err" "needs an upgrade of its schema \\(version $v to $current\\); open it once without --read-only\$" \
          "read-only, a version $v database is not upgraded, and the message says how to"
     run --db "$old" check
     is "$status" 0 "check passes on a version $v database, upgraded"
     like "$out" 'sound' "and says it is sound"
-    is "$(sql "$old" "PRAGMA user_version")" 6 "it is at version 6"
+    is "$(sql "$old" "PRAGMA user_version")" "$current" "it is at version $current"
     run --db "$old" edit old --department "Maps" --phone "cell:+47 7"
     is "$(sql "$old" "SELECT c.department || ' ' || p.kind FROM contact c JOIN contact_phone p ON p.contact_id = c.id")" \
        "Maps cell" "and takes a department and a phone's kind"
@@ -243,12 +251,20 @@ like "$out" '^Gone quiet' "and people who have gone quiet"
 like "$out" 'every 1w' "and a recurring one"
 is "$(ls "$TEST_DIR/tmp" | wc -l)" 0 "the demo database is removed at exit"
 out=$(TMPDIR="$TEST_DIR/tmp" "$RAPPORT" --demo list --format csv)
-is "$(printf '%s\n' "$out" | wc -l)" 43 "the demo has more than 40 contacts"
+demo_contacts=$(($(printf '%s\n' "$out" | wc -l) - 1))
+ok "$([ "$demo_contacts" -gt 40 ]; echo $?)" "the demo has more than 40 contacts ($demo_contacts)"
 like "$out" 'Zoë Ødegård' "with UTF-8 names"
 like "$out" '李小龙' "of every script"
 out=$(TMPDIR="$TEST_DIR/tmp" "$RAPPORT" --demo report)
 like "$out" 'Clients +#+ +[0-9]+' "the demo has clients"
+# The organisations listed are those its contacts name (from the JSON
+# listing), each once.
+json=$(TMPDIR="$TEST_DIR/tmp" "$RAPPORT" --demo list --format json)
+demo_orgs=$(printf '%s\n' "$json" | jq '[.[] | .organisation // empty] | unique | length')
+ok "$([ "${demo_orgs:-0}" -ge 3 ]; echo $?)" "the demo's contacts belong to several organisations ($demo_orgs)"
 out=$(TMPDIR="$TEST_DIR/tmp" "$RAPPORT" --demo orgs)
-is "$(printf '%s\n' "$out" | wc -l)" 8 "the demo has several organisations"
+is "$(printf '%s\n' "$out" | grep -c .)" "$demo_orgs" "orgs lists each of them once"
+first_org=$(printf '%s\n' "$json" | jq -r '[.[] | .organisation // empty] | unique | .[0]')
+like "$out" "^$first_org " "by name, the first one first ($first_org)"
 
 done_testing

@@ -86,7 +86,28 @@ printf 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Old Both\r\nEMAIL:oldboth@example.org\r
 "$RAPPORT" --db "$TEST_DIR/old-both.db" import "$TEST_DIR/old-both.vcf" >/dev/null 2>&1
 is "$(sql "$TEST_DIR/old-both.db" "SELECT roles FROM contact WHERE name = 'Old Both'")" 3 \
    "an older export's X-RAPPORT-ROLES:both still reads as both roles"
-unlike "$(cat "$TEST_DIR/out.vcf")" "$(printf '\\xc3\r')" "folding never splits a UTF-8 sequence"
+# Folding at 75 octets never splits a UTF-8 sequence: long values of
+# 2-, 3- and 4-octet characters at three offsets put a fold inside a
+# character unless the writer steps past it. In a UTF-8 locale grep's
+# "." matches no stray byte, so -v -x '.*' lists the lines with a broken
+# character (each physical line on its own).
+long2=$(printf 'é%.0s' $(seq 60))
+long3=$(printf '€%.0s' $(seq 60))
+long4=$(printf '𝄞%.0s' $(seq 60))
+"$RAPPORT" --db "$TEST_DIR/fold.db" add "x$long3" --title "$long2" --org "xy$long4" \
+    >/dev/null 2>&1
+"$RAPPORT" --db "$TEST_DIR/fold.db" add "xy$long3" --title "x$long4" --org "$long2" \
+    >/dev/null 2>&1
+"$RAPPORT" --db "$TEST_DIR/fold.db" export --format vcard --output "$TEST_DIR/fold.vcf" \
+    >/dev/null 2>&1
+folded=$(grep -c '^ ' "$TEST_DIR/fold.vcf")
+ok "$([ "${folded:-0}" -ge 6 ]; echo $?)" "long multi-octet values are folded ($folded lines)"
+is "$(LC_ALL=C.UTF-8 grep -caxv '.*' "$TEST_DIR/fold.vcf")" 0 \
+   "folding never splits a UTF-8 sequence"
+is "$(LC_ALL=C awk '{ if (length($0) > 76) n++ } END { print n + 0 }' "$TEST_DIR/fold.vcf")" 0 \
+   "and still no line is longer than 75 octets and CR"
+like "$(sed -n 's/\r$//; /^ /{s/^ //; H; d}; x; p; ${x; p}' "$TEST_DIR/fold.vcf" | tr -d '\n')" \
+     "FN:xy$long3" "unfolded, the name comes back whole"
 
 r export --format vcard --vcard-version 3
 is "$status" 0 "export as vCard 3.0 to standard output"

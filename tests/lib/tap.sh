@@ -97,6 +97,24 @@ skip() {   # skip NAME REASON: an assertion this machine cannot make
     echo "ok $tap_count - $1 # SKIP $2"
 }
 
+# traces DB WORD...: prints each WORD still found in the database, case
+# aside: in the raw bytes of the file, its -wal and -journal (every table,
+# index and freed page), or in any row of any table (the sqlite3 shell's
+# .dump, which shows the search word tables' folded words too).
+traces() {
+    _db=$1
+    shift
+    _raw="$TEST_DIR/traces.raw"
+    cat "$_db" "$_db-wal" "$_db-journal" >"$_raw" 2>/dev/null
+    _dump=$(sql "$_db" .dump 2>&1)
+    for _w in "$@"; do
+        if grep -qaiF -- "$_w" "$_raw" || printf '%s\n' "$_dump" | grep -qiF -- "$_w"; then
+            printf '%s\n' "$_w"
+        fi
+    done
+    rm -f "$_raw"
+}
+
 skip_all() {   # skip_all REASON  (automake's convention: 77)
     echo "1..0 # SKIP $1"
     exit 77

@@ -10,6 +10,10 @@
 #   wait_for TEXT [TIMEOUT] [NAME]   a TAP assertion: TEXT appears
 #   wait_gone TEXT [TIMEOUT] [NAME]  a TAP assertion: TEXT disappears
 #   tui_paste TEXT         a terminal paste (bracketed when rapport asked)
+#   wait_match REGEX [TIMEOUT] [NAME] a TAP assertion: a line matches
+#                          REGEX (grep -E)
+#   Every TIMEOUT is multiplied by TUI_WAIT_FACTOR (default 1), which the
+#   sanitizer run of .ci/run raises: ASan with -j2 is several times slower.
 #   tui_screen             prints the pane
 #   tui_resize COLS ROWS
 #   tui_quit               quits with q and checks the exit status
@@ -76,6 +80,14 @@ tui_screen() {
     tmux_ capture-pane -p -t rapport 2>/dev/null
 }
 
+# The colour parameters (SGR 30-38, 40-48, 90-97, 100-107) the pane's
+# cells use, one a line, sorted; 39 and 49 (the default colours) are none.
+tui_colours() {
+    tmux_ capture-pane -e -p -t rapport 2>/dev/null \
+        | grep -oE "$(printf '\033')\\[[0-9;]*m" | tr -d '\033[m' | tr ';' '\n' \
+        | grep -xE '3[0-8]|4[0-8]|9[0-7]|10[0-7]' | sort -u
+}
+
 tui_keys() {
     tmux_ send-keys -t rapport "$@"
 }
@@ -99,15 +111,30 @@ tui_dump() {
     fi
 }
 
+# wait_tries SECONDS: how many polls of 0.05 s, scaled by TUI_WAIT_FACTOR.
+wait_tries() {
+    awk -v t="$1" -v f="${TUI_WAIT_FACTOR:-1}" 'BEGIN { print int(t * f / 0.05) }'
+}
+
 # Polls every 0.05 s; the default timeout is 5 s (sanitizer builds are
 # slow to start).
 wait_for() {
+    wf_grep=-qF
+    wait_screen "$1" "${2:-5}" "${3:-"screen shows: $1"}"
+}
+
+wait_match() {
+    wf_grep=-qE
+    wait_screen "$1" "${2:-5}" "${3:-"a line of the screen matches: $1"}"
+}
+
+wait_screen() {
     wf_text=$1
-    wf_timeout=${2:-5}
-    wf_name=${3:-"screen shows: $1"}
-    wf_tries=$(awk "BEGIN { print int($wf_timeout / 0.05) }")
+    wf_timeout=$2
+    wf_name=$3
+    wf_tries=$(wait_tries "$wf_timeout")
     while [ "$wf_tries" -gt 0 ]; do
-        if tui_screen | grep -qF -- "$wf_text"; then
+        if tui_screen | grep "$wf_grep" -- "$wf_text"; then
             ok 0 "$wf_name"
             return 0
         fi
@@ -124,7 +151,7 @@ wait_gone() {
     wg_text=$1
     wg_timeout=${2:-5}
     wg_name=${3:-"screen no longer shows: $1"}
-    wg_tries=$(awk "BEGIN { print int($wg_timeout / 0.05) }")
+    wg_tries=$(wait_tries "$wg_timeout")
     while [ "$wg_tries" -gt 0 ]; do
         if ! tui_screen | grep -qF -- "$wg_text"; then
             ok 0 "$wg_name"
@@ -147,7 +174,7 @@ tui_resize() {
 # that rapport ended with status 0 and wrote nothing to standard error
 # (where the sanitizers report).
 tui_quit() {
-    tq_tries=100
+    tq_tries=$(wait_tries 5)
     while [ ! -f "$TUI_DONE" ] && [ "$tq_tries" -gt 0 ]; do
         if [ $((tq_tries % 10)) -eq 0 ]; then
             tui_keys q

@@ -86,6 +86,7 @@ wait_for "Stage: Client since" 2 "Enter opens the contact"
 tui_keys d
 wait_for "Archive Zoë Ødegård?" 2 "d asks for confirmation"
 tui_keys n
+wait_gone "Archive Zoë Ødegård?" 2 "no answers the question"
 is "$(sql "$db" "SELECT archived FROM contact")" 0 "no keeps it"
 tui_keys d
 wait_for "Archive Zoë Ødegård?" 2 "asks again"

@@ -17,7 +17,8 @@ wait_for "Due (" 2 "f asks for a date"
 tui_type "someday"
 tui_keys Enter
 wait_for "is no date" 2 "a wrong date is explained"
-wait_for "someday" 2 "and the typed text is kept"
+# The message repeats the text too: look at the field itself.
+wait_match '^Due \(.*\): someday$' 2 "and the typed text is kept in the field"
 tui_keys C-u
 tui_type "today 23:59"
 tui_keys Enter

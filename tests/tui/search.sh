@@ -5,9 +5,11 @@
 . "$top_srcdir/tests/lib/tmux.sh"
 
 db="$TEST_DIR/s.db"
+# Three stages, so that the order by stage differs from the order by name.
 run --db "$db" add "Marie Curie" --org "Radium Institute" --tag physics
-run --db "$db" add "Rosalind Franklin" --org "King's College" --tag crystallography
-run --db "$db" add "Lise Meitner" --org "Kaiser Wilhelm Institute"
+run --db "$db" add "Rosalind Franklin" --org "King's College" --tag crystallography \
+    --stage client
+run --db "$db" add "Lise Meitner" --org "Kaiser Wilhelm Institute" --stage customer
 run --db "$db" note "Lise" "Asked for the fission papers of 1938"
 is "$status" 0 "seeded"
 
@@ -41,8 +43,12 @@ tui_type "physics"
 wait_for "Contacts (1)" 2 "tags match"
 tui_keys Escape
 wait_for "Contacts (3)" 2 "cleared again"
+order() { tui_screen | grep -oE 'Marie Curie|Rosalind Franklin|Lise Meitner' | tr '\n' ,; }
+is "$(order)" "Lise Meitner,Marie Curie,Rosalind Franklin," "listed by name first"
 tui_keys o
 wait_for "by stage" 2 "o changes the sort order"
+is "$(order)" "Rosalind Franklin,Lise Meitner,Marie Curie," \
+   "and the rows follow it: clients, customers, end users"
 tui_quit
 is "$(sql "$db" "SELECT group_concat(id || ':' || version) FROM contact; SELECT count(*) FROM journal")" \
     "$before" "searching, opening and sorting change nothing stored"

@@ -52,6 +52,7 @@ header = yellow,default,bold
 INI
 tui_start -e NO_COLOR=1 -- --db "$db"
 wait_for "nonsense" 10 "an unknown action in [keys] is reported on the status line"
+is "$(tui_colours | tr '\n' ' ')" "" "NO_COLOR: no cell has a colour, whatever [colors] asks"
 wait_for "2 problems in the config (<F2> lists them)" 2 "with the count of problems"
 tui_keys F2
 wait_for "Keys of the Review screen" 2 "a remapped help key opens the help"
@@ -92,11 +93,18 @@ tui_quit
 # SIGTERM (and SIGHUP) end rapport cleanly, the terminal restored.
 tui_start -- --db "$db"
 wait_for "Nothing needs you today" 10 "starts again"
+like "$(tui_colours | tr '\n' ' ')" '4[0-7]|3[0-7]' \
+     "without NO_COLOR the same config colours the screen (so the check above can fail)"
 pane=$(tmux_ list-panes -t rapport -F '#{pane_pid}')
 pid=$(pgrep -P "$pane" | head -1)
 ok "$([ -n "$pid" ]; echo $?)" "rapport's process is found"
+# The terminal's state as tmux sees it: the alternate screen and a
+# hidden cursor while rapport runs, both given back after SIGTERM.
+is "$(tmux_ display-message -p -t rapport '#{alternate_on}')" 1 "rapport draws on the alternate screen"
 kill -TERM "$pid"
 wait_for "[rapport ended]" 5 "SIGTERM ends it"
+is "$(tmux_ display-message -p -t rapport '#{alternate_on} #{cursor_flag}')" "0 1" \
+   "after SIGTERM the terminal is restored: main screen, cursor shown"
 is "$(cat "$TUI_DONE")" 0 "with status 0"
 is "$(cat "$TUI_ERR")" "" "and nothing on standard error"
 
@@ -115,12 +123,13 @@ tui_keys 2
 wait_for "Clients (" 2 "the Pipeline"
 like "$(tui_screen | sed -n 2p)" '\([0-9]+\).*\([0-9]+\).*\([0-9]+\)' "every column shows its count"
 tui_keys l j
-selected=$(tui_screen | sed -n 4p | cut -c15-22)
+selected=$(tui_screen | sed -n 4p | cut -c15-22 | sed 's/^ *//; s/ *$//')
+like "$selected" '[[:alpha:]]{3}' "the second column's row holds a name ($selected)"
 tui_resize 30 10
 wait_for "Too small" 2 "a full screen below 40x12 gives way to the message"
 tui_resize 100 30
 wait_for "End users (" 2 "and comes back whole at 100x30"
-like "$(tui_screen)" "$selected" "with the rows read before"
+wait_for "$selected" 2 "with the rows read before"
 tui_quit
 
 done_testing

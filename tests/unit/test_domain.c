@@ -207,8 +207,8 @@ static void test_contacts(struct store *st)
 
     /* Two readers edit the same contact: the second save is a conflict. */
     struct contact first = { 0 }, second = { 0 };
-    store_contact_get(st, ann, &first);
-    store_contact_get(st, ann, &second);
+    ok(store_contact_get(st, ann, &first) == STORE_OK, "the contact reads");
+    ok(store_contact_get(st, ann, &second) == STORE_OK, "the contact reads");
     free(first.title);
     first.title = strdup("Archivist");
     ok(contact_update(st, &first, now) == STORE_OK, "the first edit is saved");
@@ -218,7 +218,7 @@ static void test_contacts(struct store *st)
        "the second edit of a changed contact is a conflict");
     contact_clear(&first);
     contact_clear(&second);
-    store_contact_get(st, ann, &first);
+    ok(store_contact_get(st, ann, &first) == STORE_OK, "the contact reads");
     is_str(first.title, "Archivist", "the first edit is kept");
     contact_clear(&first);
 
@@ -233,7 +233,7 @@ static void test_contacts(struct store *st)
     ok(journal_undo(st, &what) == STORE_OK, "undo the archive");
     ok(what && strstr(what, "Anna Berg"), "undo says what it undid");
     free(what);
-    store_contact_get(st, anna, &c);
+    ok(store_contact_get(st, anna, &c) == STORE_OK, "the contact reads");
     ok(!c.archived, "after undo the contact is active again");
     contact_clear(&c);
 }
@@ -267,7 +267,7 @@ static void test_stages(struct store *st)
     ok(journal_undo(st, &what) == STORE_OK, "undo the last promotion");
     free(what);
     struct contact c = { 0 };
-    store_contact_get(st, id, &c);
+    ok(store_contact_get(st, id, &c) == STORE_OK, "the contact reads");
     is_int(c.stage, STAGE_CUSTOMER, "after undo the contact is a customer again");
     contact_clear(&c);
     ok(stage_set(st, id, STAGE_END_USER, "moved away", now) == STORE_OK,
@@ -301,7 +301,7 @@ static void test_followups(struct store *st)
     followup_clear(&f);
 
     struct contact before = { 0 };
-    store_contact_get(st, id, &before);
+    ok(store_contact_get(st, id, &before) == STORE_OK, "the contact reads");
     struct followup next = { 0 };
     time_t later = now + 3600;
     ok(followup_done(st, fid, "Talked about the new archive", later, &next)
@@ -317,7 +317,7 @@ static void test_followups(struct store *st)
        "a done follow-up cannot be done again");
 
     struct contact after = { 0 };
-    store_contact_get(st, id, &after);
+    ok(store_contact_get(st, id, &after) == STORE_OK, "the contact reads");
     is_int(after.note_count, before.note_count + 1, "the note was logged");
     ok(after.last_touch == later, "completing it restarts the cadence clock");
     contact_clear(&before);

@@ -437,8 +437,10 @@ static void test_from_v2(void)
     ok(build_old(db, "schema-v2.sql", OLD_ROWS("", ""), 2),
        "build a version 2 database from the fixture, with rows");
     struct store *st = open_migrated(db, "version 2");
-    if (!st)
+    if (!st) {
+        ok(false, "the database opens: st");   /* a dropped group is seen */
         return;
+    }
     is_int(raw_user_version(db), store_schema_version(),
            "it is migrated to the current version");
     struct contact c = { 0 };
@@ -494,8 +496,10 @@ static void test_from_v3(void)
     ok(build_old(db, "schema-v3.sql", OLD_ROWS(", origin, undoable", ", 42, 1"), 3),
        "build a version 3 database from the fixture, with rows");
     struct store *st = open_migrated(db, "version 3");
-    if (!st)
+    if (!st) {
+        ok(false, "the database opens: st");   /* a dropped group is seen */
         return;
+    }
     is_int(raw_user_version(db), store_schema_version(),
            "it is migrated to the current version");
     struct contact c = { 0 };
@@ -503,7 +507,8 @@ static void test_from_v3(void)
        "the contact survived");
     ok(c.phones.len == 1 && strcmp(c.phones.items[0].number, "+47 1") == 0
        && c.phones.items[0].kind == NULL, "with its phone, of no kind");
-    ok(c.next_due.year == 0 || date_is_set(c.next_due), "its columns read");
+    /* Version 3 had no follow-ups for her: no date is due, and none made up. */
+    ok(!date_is_set(c.next_due), "its columns read: nothing is due");
     contact_clear(&c);
     struct followup_filter ff = { .contact_id = 1, .include_archived = true };
     struct followup_list fl = { 0 };
@@ -602,8 +607,10 @@ static void test_from_v4(void)
                  "VALUES (1, 1771000200, 'note', 'Asked about the Ødegård herbarium');\n", 4),
        "build a version 4 database from the fixture, with rows and a note");
     struct store *st = open_migrated(db, "version 4");
-    if (!st)
+    if (!st) {
+        ok(false, "the database opens: st");   /* a dropped group is seen */
         return;
+    }
     is_int(raw_user_version(db), store_schema_version(),
            "it is migrated to the current version");
     ok(found(st, "vera"), "the upgrade gives search the name's words");
