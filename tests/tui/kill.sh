@@ -34,10 +34,20 @@ kill_mid_form() {
     tui_type "Half typed when the $sig came"
     wait_for "Half typed when the $sig came" 2 "$sig: half typed, not confirmed"
     pane=$(tmux_ list-panes -t rapport -F '#{pane_pid}')
-    pid=$(pgrep -P "$pane" | head -1)
+    # rapport itself (env execs it), not another child of the pane.
+    pid=$(pgrep -P "$pane" -x rapport | head -1)
+    [ -n "$pid" ] || pid=$(pgrep -P "$pane" | head -1)
     ok "$([ -n "$pid" ]; echo $?)" "$sig: rapport's process is found"
     kill -"$sig" "$pid"
-    wait_for "[rapport ended]" 5 "$sig: ends it"
+    # Ended when the pane's shell has written rapport's exit status (the
+    # screen may still show rapport's last frame: a killed program
+    # leaves the terminal as it was).
+    waited=0
+    while [ ! -s "$TUI_DONE" ] && [ "$waited" -lt $((100 * ${TUI_WAIT_FACTOR:-1})) ]; do
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    ok "$([ -s "$TUI_DONE" ]; echo $?)" "$sig: ends it"
     is "$(sql "$db" "SELECT text FROM followup")" "Confirmed before the $sig" \
        "$sig: the confirmed change is in the file, the half-typed one is not"
     is "$(sql "$db" "PRAGMA integrity_check")" ok "$sig: the file passes SQLite's integrity check"
