@@ -4,9 +4,12 @@
  * the front end to word. Uses nothing above base/.
  *
  *     static const struct option_spec specs[] = {
- *         { "org", OPTION_VALUE, "O", N_("organisation") },
+ *         { "org", OPTION_VALUE, "O", org_help },
  *         { NULL, OPTION_FLAG, NULL, NULL },
  *     };
+ *
+ * (a help text such as org_help is marked for translation where it is
+ * written, and translated where it is shown.)
  *     struct options o;
  *     if (options_parse(&o, specs, argc, argv, 0) != OPTIONS_OK)
  *         ... options_message(&o) ...
