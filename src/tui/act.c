@@ -235,6 +235,35 @@ bool ui_act_done(struct ui *ui, int64_t followup_id)
     return ok;
 }
 
+struct snoozing {
+    int64_t followup_id;
+    const char *title;
+    const char *example;
+};
+
+static enum ui_answer take_snooze(struct ui *ui, const char *text, void *arg)
+{
+    const struct snoozing *s = arg;
+    struct date until;
+    if (date_parse(text, date_today(), &until) < 0) {
+        ui_message(ui, true, _("\"%s\" is no date; try +1d, mon or "
+                               "%s."), text, s->example);
+        return UI_ANSWER_AGAIN;
+    }
+    enum store_status rc = followup_snooze(ui->st, s->followup_id, until,
+                                           ui_now());
+    if (rc == STORE_OK) {
+        char day[64];
+        ui_date(ui, until, day, sizeof day);
+        ui_message(ui, false, _("Snoozed %s until %s."), s->title, day);
+        ui->dirty = true;
+        return UI_ANSWER_TAKEN;
+    }
+    ui_store_error(ui);
+    /* Refused (yesterday, its own due day): asked again with the text. */
+    return rc == STORE_INVALID ? UI_ANSWER_AGAIN : UI_ANSWER_STOP;
+}
+
 bool ui_act_snooze(struct ui *ui, int64_t followup_id)
 {
     char title[256];
@@ -245,40 +274,43 @@ bool ui_act_snooze(struct ui *ui, int64_t followup_id)
     date_example_iso(date_today(), example);
     snprintf(question, sizeof question, _("Snooze until (+1d, mon, %s):"),
              example);
+    struct snoozing s = { followup_id, title, example };
     char *text = NULL;
-    bool ok = false;
-    for (;;) {
-        char *answer = NULL;
-        if (!ui_prompt(ui, question, text, &answer))
-            break;
-        free(text);
-        text = answer;
-        struct date until;
-        if (date_parse(text, date_today(), &until) < 0) {
-            ui_message(ui, true, _("\"%s\" is no date; try +1d, mon or "
-                                   "%s."), text, example);
-            ui_repaint(ui);
-            continue;
-        }
-        enum store_status rc = followup_snooze(ui->st, followup_id, until,
-                                               ui_now());
-        if (rc == STORE_OK) {
-            char day[64];
-            ui_date(ui, until, day, sizeof day);
-            ui_message(ui, false, _("Snoozed %s until %s."), title, day);
-            ui->dirty = true;
-            ok = true;
-            break;
-        }
-        ui_store_error(ui);
-        /* Refused (yesterday, its own due day): the prompt stays open
-         * with the text, so a retyped date is no command. */
-        if (rc != STORE_INVALID)
-            break;
-        ui_repaint(ui);
-    }
+    bool ok = ui_ask(ui, question, &text, take_snooze, &s);
     free(text);
     return ok;
+}
+
+struct staging {
+    int64_t contact_id;
+    bool forward;
+    enum stage *now_stage;
+};
+
+static enum ui_answer take_stage(struct ui *ui, const char *answer, void *arg)
+{
+    const struct staging *s = arg;
+    /* An empty reason is none. */
+    char *reason = strdup(answer);
+    if (!reason)
+        abort();
+    text_trim(reason);
+    const char *why = *reason ? reason : NULL;
+    enum stage to = STAGE_END_USER;
+    enum store_status rc =
+        s->forward ? stage_promote(ui->st, s->contact_id, why, ui_now(), &to)
+                   : stage_demote(ui->st, s->contact_id, why, ui_now(), &to);
+    free(reason);
+    if (rc == STORE_OK) {
+        ui_message(ui, false, _("Now: %s."), stage_label(to));
+        if (s->now_stage)
+            *s->now_stage = to;
+        ui->dirty = true;
+        return UI_ANSWER_TAKEN;
+    }
+    ui_store_error(ui);
+    /* A refused reason (a control character) is asked again. */
+    return rc == STORE_INVALID ? UI_ANSWER_AGAIN : UI_ANSWER_STOP;
 }
 
 static bool stage_step(struct ui *ui, int64_t contact_id, bool forward,
@@ -305,36 +337,10 @@ static bool stage_step(struct ui *ui, int64_t contact_id, bool forward,
     }
     /* A suggestion's reason is offered, to keep or edit. */
     char *reason = initial ? strdup(initial) : NULL;
-    bool ok = false;
-    for (;;) {
-        char *answer = NULL;
-        if (!ui_prompt(ui, forward ? _("Promote; reason (optional):")
-                                   : _("Demote; reason (optional):"),
-                       reason, &answer))
-            break;
-        free(reason);
-        reason = answer;
-        /* An empty reason is none. */
-        text_trim(reason);
-        const char *why = *reason ? reason : NULL;
-        enum stage to = STAGE_END_USER;
-        enum store_status rc =
-            forward ? stage_promote(ui->st, contact_id, why, ui_now(), &to)
-                    : stage_demote(ui->st, contact_id, why, ui_now(), &to);
-        if (rc == STORE_OK) {
-            ui_message(ui, false, _("Now: %s."), stage_label(to));
-            if (now_stage)
-                *now_stage = to;
-            ui->dirty = true;
-            ok = true;
-            break;
-        }
-        ui_store_error(ui);
-        /* A refused reason (a control character) is asked again. */
-        if (rc != STORE_INVALID)
-            break;
-        ui_repaint(ui);
-    }
+    struct staging st = { contact_id, forward, now_stage };
+    bool ok = ui_ask(ui, forward ? _("Promote; reason (optional):")
+                                 : _("Demote; reason (optional):"),
+                     &reason, take_stage, &st);
     free(reason);
     return ok;
 }

@@ -7,6 +7,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
@@ -65,6 +66,24 @@ bool ui_prompt(struct ui *ui, const char *question, const char *initial,
         ui_message(ui, false, _("Cancelled; nothing was stored."));
     ui_line_free(&line);
     return ok;
+}
+
+bool ui_ask(struct ui *ui, const char *question, char **text,
+            enum ui_answer (*take)(struct ui *ui, const char *answer,
+                                   void *arg),
+            void *arg)
+{
+    for (;;) {
+        char *answer = NULL;
+        if (!ui_prompt(ui, question, *text, &answer))
+            return false;
+        free(*text);
+        *text = answer;
+        enum ui_answer got = take(ui, answer, arg);
+        if (got != UI_ANSWER_AGAIN)
+            return got == UI_ANSWER_TAKEN;
+        ui_repaint(ui);
+    }
 }
 
 bool ui_confirm(struct ui *ui, const char *question)
