@@ -28,7 +28,10 @@ struct io_note {
 };
 
 /* A contact's lists, which keep at most CONTACT_LIST_MAX items each. */
-enum io_list { IO_EMAILS, IO_PHONES, IO_TAGS, IO_LIST_COUNT };
+enum io_list {
+    IO_EMAILS, IO_PHONES, IO_TAGS, IO_ADDRESSES, IO_URLS, IO_EXTRAS,
+    IO_LIST_COUNT
+};
 
 /* What a record had more of than a contact keeps: dropped, counted, and
  * warned about once per list when the record is applied. */

@@ -261,9 +261,15 @@ enum store_status io_each_contact(struct io_export *ex,
     enum store_status rc = STORE_OK;
     for (const struct contact *c;
          rc == STORE_OK && (c = cursor_next_contact(&cur)); ) {
-        rc = fn(ex, c);
+        /* A window holds no details: each contact is read with them. */
+        struct contact full;
+        if (contact_copy(&full, c) != 0)
+            rc = store_fail(ex->st, STORE_FAILED, _("out of memory"));
+        else if ((rc = store_contact_read_details(ex->st, &full)) == STORE_OK)
+            rc = fn(ex, &full);
         if (rc == STORE_OK)
             ex->sum->written++;
+        contact_clear(&full);
     }
     enum store_status read = cursor_close_contacts(&cur);
     return rc != STORE_OK ? rc : read;
