@@ -55,23 +55,11 @@ static struct csv_place *group_of(struct csv_places *pl, const char *header)
     return g;
 }
 
-/* Line breaks inside a part become commas: an address is one line. */
-static char *one_line(const char *v)
-{
-    char *s = strdup(v);
-    if (!s)
-        return NULL;
-    text_unify_breaks(s);
-    for (char *nl; (nl = strchr(s, '\n')); )
-        *nl = ',';
-    return text_trim(s);
-}
-
 /* Appends v to *part, a comma between: Outlook's Street, Street 2 and
  * Street 3 are one street. */
 static void append(char **part, const char *v)
 {
-    char *line = one_line(v);
+    char *line = io_one_line(v);
     if (!line || !*line) {
         free(line);
         return;

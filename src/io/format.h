@@ -157,6 +157,9 @@ char *io_utf8_field(struct io_import *im, int line, const char *field,
  * after its email, organisation or phone when it has no name. False
  * (and r rejected) when nothing in it identifies a person. */
 bool io_record_settle(struct io_import *im, struct io_record *r);
+/* A copy of v with each line break (CR LF, CR, LF) made ", ", trimmed:
+ * an address's part is shown on one line. NULL when out of memory. */
+char *io_one_line(const char *v);
 /* Counts one value of property name that is not kept. */
 void io_count_unkept(struct io_import *im, const char *name);
 /* Says once what was not kept: "FILE: not kept: ADR (3), URL (2)", and

@@ -206,6 +206,41 @@ void io_record_repair(struct io_import *im, struct io_record *r)
     repair_list(im, r->line, _("property"), &c->extras);
 }
 
+char *io_one_line(const char *v)
+{
+    char *s = strdup(v ? v : "");
+    if (!s)
+        return NULL;
+    text_unify_breaks(s);
+    size_t breaks = 0;
+    for (const char *p = s; *p; p++)
+        breaks += *p == '\n';
+    char *out = malloc(strlen(s) + breaks + 1), *w = out;
+    if (!out) {
+        free(s);
+        return NULL;
+    }
+    for (const char *p = s; *p; p++) {
+        if (*p == '\n') {
+            /* No comma doubled, none at either end. */
+            while (w > out && w[-1] == ' ')
+                w--;
+            if (w > out && w[-1] != ',')
+                *w++ = ',';
+            *w++ = ' ';
+        } else {
+            *w++ = *p;
+        }
+    }
+    *w = '\0';
+    free(s);
+    text_trim(out);
+    size_t n = strlen(out);
+    while (n > 0 && out[n - 1] == ',')
+        out[--n] = '\0';
+    return out;
+}
+
 void io_count_unkept(struct io_import *im, const char *name)
 {
     for (size_t i = 0; i < im->unkept_count; i++)

@@ -361,13 +361,12 @@ static void take_adr(struct io_record *r, const struct property *p,
     struct address a = { 0 };
     const char *q = value;
     for (int i = 0; i < ADDRESS_PARTS; i++) {
-        a.part[i] = next_component(&q, ';');
-        if (!a.part[i])
+        char *part = next_component(&q, ';');
+        if (!part)
             break;
-        for (char *nl; (nl = strchr(a.part[i], '\n')); )
-            *nl = ',';
-        text_trim(a.part[i]);
-        if (!*a.part[i]) {
+        a.part[i] = io_one_line(part);
+        free(part);
+        if (a.part[i] && !*a.part[i]) {
             free(a.part[i]);
             a.part[i] = NULL;
         }
