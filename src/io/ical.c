@@ -348,27 +348,37 @@ static enum store_status series_of(struct io_export *ex,
     return rc;
 }
 
+/* Stable: the same follow-up keeps its UID in every export, so a
+ * calendar updates the item instead of adding another, and an import
+ * recognises it (merge_followups.c). One imported from a calendar goes
+ * back with the UID it came with. */
+enum store_status io_ical_uid(struct io_export *ex, const struct followup *f,
+                              char *buf, size_t size)
+{
+    if (f->uid) {
+        snprintf(buf, size, "%s", f->uid);
+        return STORE_OK;
+    }
+    int64_t series_id, series_created;
+    enum store_status rc = series_of(ex, f, &series_id, &series_created);
+    if (rc == STORE_OK)
+        io_followup_uid(series_id, series_created, buf, size);
+    return rc;
+}
+
 static enum store_status put_todo(struct io_export *ex,
                                   const struct followup *f)
 {
     icalcomponent *todo = icalcomponent_new(ICAL_VTODO_COMPONENT);
     if (!todo)
         return store_fail(ex->st, STORE_FAILED, _("out of memory"));
-    /* Stable: the same follow-up keeps its UID in every export, so a
-     * calendar updates the item instead of adding another, and an
-     * import recognises it (merge_followups.c). One imported from a
-     * calendar goes back with the UID it came with. */
-    char uid[96];
-    if (!f->uid) {
-        int64_t series_id, series_created;
-        enum store_status rc = series_of(ex, f, &series_id, &series_created);
-        if (rc != STORE_OK) {
-            icalcomponent_free(todo);
-            return rc;
-        }
-        io_followup_uid(series_id, series_created, uid, sizeof uid);
+    char uid[256];
+    enum store_status got = io_ical_uid(ex, f, uid, sizeof uid);
+    if (got != STORE_OK) {
+        icalcomponent_free(todo);
+        return got;
     }
-    icalcomponent_add_property(todo, icalproperty_new_uid(f->uid ? f->uid : uid));
+    icalcomponent_add_property(todo, icalproperty_new_uid(uid));
     icaltimezone *utc = icaltimezone_get_utc_timezone();
     icalcomponent_add_property(todo, icalproperty_new_dtstamp(
         icaltime_from_timet_with_zone(f->created, 0, utc)));
@@ -432,11 +442,24 @@ static enum store_status put_todo(struct io_export *ex,
     return STORE_OK;
 }
 
+#define CALENDAR_BEGIN "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//rapport//rapport " \
+    PACKAGE_VERSION "//EN\r\nCALSCALE:GREGORIAN\r\n"
+#define CALENDAR_END "END:VCALENDAR\r\n"
+
+enum store_status io_ical_put_calendar(struct io_export *ex,
+                                       const struct followup *f)
+{
+    icalerror_set_errors_are_fatal(0);
+    fputs(CALENDAR_BEGIN, ex->out);
+    enum store_status rc = put_todo(ex, f);
+    fputs(CALENDAR_END, ex->out);
+    return rc;
+}
+
 enum store_status io_ical_export(struct io_export *ex)
 {
     icalerror_set_errors_are_fatal(0);
-    fputs("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//rapport//rapport "
-          PACKAGE_VERSION "//EN\r\nCALSCALE:GREGORIAN\r\n", ex->out);
+    fputs(CALENDAR_BEGIN, ex->out);
     struct followup_filter filter = { .open_only = true };
     struct followup_cursor cur;
     cursor_followups(&cur, ex->st, &filter);
@@ -448,6 +471,6 @@ enum store_status io_ical_export(struct io_export *ex)
             ex->sum->written++;
     }
     enum store_status read = cursor_close_followups(&cur);
-    fputs("END:VCALENDAR\r\n", ex->out);
+    fputs(CALENDAR_END, ex->out);
     return rc != STORE_OK ? rc : read;
 }

@@ -235,8 +235,8 @@ static void put_urls(FILE *out, const struct contact *c, bool v4)
     }
 }
 
-static enum store_status put_card(struct io_export *ex,
-                                  const struct contact *c)
+enum store_status io_vcard_put_card(struct io_export *ex,
+                                    const struct contact *c)
 {
     FILE *out = ex->out;
     bool v4 = ex->vcard_version == 4;
@@ -321,5 +321,5 @@ static enum store_status put_card(struct io_export *ex,
 
 enum store_status io_vcard_export(struct io_export *ex)
 {
-    return io_each_contact(ex, put_card);
+    return io_each_contact(ex, io_vcard_put_card);
 }
