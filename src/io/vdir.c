@@ -27,6 +27,10 @@ enum store_status io_vdir_open(struct store *st, const char *path, bool create,
     *dir = -1;
     struct paths_walk w;
     enum store_status rc = STORE_OK;
+    /* As the database's folder is made: a vdir of calendars is often
+     * one folder below another, as todoman finds its lists. */
+    if (create && paths_make_parent(path) != 0)
+        return io_output_fail(st, path, errno);
     if (paths_walk(path, PATHS_FOLLOW_LAST, &w) != 0) {
         if (w.fault == PATHS_FAULT_LINK) {
             char *why = paths_walk_message(&w);
