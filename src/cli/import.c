@@ -113,9 +113,12 @@ const struct cli_command cli_cmd_import = {
     .description = N_("Imports contacts from a vCard (2.1, 3.0, 4.0) or CSV file (rapport's own\n"
                       "layout, Google Contacts, Outlook, or any header with --map), or\n"
                       "follow-ups from an iCalendar file. Contacts already present (same email\n"
-                      "or UID) are merged: new emails, phones, tags and notes are added, and a\n"
-                      "stored number without a kind takes the file's; nothing stored is replaced.\n"
-                      "Valid records go in together, in one transaction."),
+                      "or UID) are merged: new emails, phones, addresses, web pages, tags and\n"
+                      "notes are added, and a stored number without a kind takes the file's;\n"
+                      "nothing stored is replaced. Valid records go in together, in one\n"
+                      "transaction. FILE may be a vdir, a folder of .vcf or .ics files (as\n"
+                      "export --vdir writes it): each of its files is read so, all in one\n"
+                      "transaction."),
     .prepare = prepare_import,
     .needs_write = true,
 };

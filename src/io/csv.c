@@ -163,7 +163,7 @@ static int apply_map(struct io_import *im, const char *spec,
         enum field f = csv_map_field(key);
         if (f == F_NONE) {
             store_fail(im->st, STORE_INVALID,
-                       _("--map: unknown field \"%s\" (expected name, first, middle, last, email, phone, org, title, department, notes, tags, uid or stage)"),
+                       _("--map: unknown field \"%s\" (expected name, first, middle, last, email, phone, org, title, department, notes, tags, uid, stage, address, street, city, region, postcode, country, pobox or url)"),
                        key);
             rc = -1;
             break;
