@@ -62,11 +62,16 @@ enum store_status io_vdir_open(struct store *st, const char *path, bool create,
         free(shown);
         return rc;
     }
-    if (sb.st_uid != geteuid()) {
+    /* Another user's folder, or one every user may write into, could
+     * have its files swapped while rapport reads, replaces or removes
+     * them. */
+    if (sb.st_uid != geteuid() || (sb.st_mode & S_IWOTH)) {
         close(fd);
         char *shown = text_sanitize(path, false);
         rc = store_fail(st, STORE_INVALID,
-                        _("the folder %s belongs to another user; rapport reads and writes vdirs of your own only"),
+                        sb.st_uid != geteuid()
+                        ? _("the folder %s belongs to another user; rapport reads and writes vdirs of your own only")
+                        : _("every user may write into the folder %s; rapport reads and writes vdirs only others cannot change (chmod o-w)"),
                         shown);
         free(shown);
         return rc;

@@ -444,7 +444,15 @@ static enum store_status write_manifest(struct vdir *v)
         io_buf_adds(&b, v->written.items[i]);
         io_buf_addc(&b, '\n');
     }
-    enum store_status rc = b.failed ? no_memory(v) : put_file(v, MANIFEST, b.s, b.len);
+    enum store_status rc = STORE_OK;
+    char *have = NULL;
+    size_t len = 0;
+    if (b.failed)
+        rc = no_memory(v);
+    else if (read_own(v->dir, MANIFEST, &have, &len) != 0 || len != b.len
+             || memcmp(have, b.s, len) != 0)
+        rc = put_file(v, MANIFEST, b.s, b.len);
+    free(have);
     io_buf_free(&b);
     return rc;
 }

@@ -40,9 +40,11 @@ is "$akey" "7b0c5e1a-0f3e-4d7a-9a4e-1c2b3d4e5f60" "a UID that came with a card n
 # Again: nothing changed, nothing written.
 before_w=$(inode "$wfile")
 before_a=$(inode "$vd/$akey.vcf")
+before_m=$(inode "$vd/.rapport-vdir")
 r export --format vcard --vdir "$vd"
 like "$err" "Wrote 0 files to .*; 3 unchanged, 0 removed\\." "a second export writes nothing"
-is "$(inode "$wfile") $(inode "$vd/$akey.vcf")" "$before_w $before_a" "every file is as it was"
+is "$(inode "$wfile") $(inode "$vd/$akey.vcf") $(inode "$vd/.rapport-vdir")" "$before_w $before_a $before_m" \
+   "every file is as it was, rapport's list too"
 r edit wanjiru --title Librarian
 r export --format vcard --vdir "$vd"
 like "$err" "Wrote 1 file to .*; 2 unchanged, 0 removed\\." "after an edit, one file is written"
@@ -73,6 +75,25 @@ like "$err" "$akey\\.vcf: not written by rapport" "it is left, and said"
 rm -f "$vd/$akey.vcf"
 r export --format vcard --vdir "$vd"
 ok "$(test -f "$vd/$akey.vcf" && test ! -L "$vd/$akey.vcf"; echo $?)" "once gone, the file is written again"
+
+# A folder every user may write into, or another user's, is refused.
+mkdir "$TEST_DIR/open"
+chmod 777 "$TEST_DIR/open"
+r export --format vcard --vdir "$TEST_DIR/open"
+is "$status" 1 "a folder every user may write into is refused"
+like "$err" 'every user may write into the folder' "saying why"
+is "$(ls -A "$TEST_DIR/open")" "" "and nothing is written there"
+if [ "$(id -u)" -eq 0 ] && id nobody > /dev/null 2>&1; then
+    mkdir "$TEST_DIR/theirs"
+    chown nobody "$TEST_DIR/theirs"
+    r export --format vcard --vdir "$TEST_DIR/theirs"
+    is "$status" 1 "another user's folder is refused"
+    like "$err" 'belongs to another user' "saying whose it is"
+    run --db "$TEST_DIR/v3.db" import "$TEST_DIR/theirs"
+    is "$status" 1 "and is not read either"
+else
+    skip "another user's folder is refused" "needs root to make another user's folder"
+fi
 
 # Follow-ups: a file each; done, it goes.
 r export --format ics --vdir "$td"
