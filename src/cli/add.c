@@ -113,6 +113,28 @@ static size_t drop_address(struct address_list *list, const char *text)
     return dropped;
 }
 
+/* The kept properties named NAME (a group's "item1." aside, any case),
+ * removed; returns how many went. */
+static size_t drop_property(struct strlist *extras, const char *name)
+{
+    size_t kept = 0, dropped = 0, want = strlen(name);
+    for (size_t i = 0; i < extras->len; i++) {
+        const char *line = extras->items[i];
+        size_t n = strcspn(line, ";:");
+        const char *dot = memchr(line, '.', n);
+        const char *prop = dot ? dot + 1 : line;
+        size_t len = n - (size_t)(prop - line);
+        if (want && len == want && strncasecmp(prop, name, want) == 0) {
+            free(extras->items[i]);
+            dropped++;
+        } else {
+            extras->items[kept++] = extras->items[i];
+        }
+    }
+    extras->len = kept;
+    return dropped;
+}
+
 static const struct option_spec add_options[] = {
     { "email", OPTION_LIST, "E", N_("an email address (repeatable)") },
     { "phone", OPTION_LIST, "[KIND:]P",
@@ -225,6 +247,8 @@ static const struct option_spec edit_options[] = {
       N_("remove a postal address (as --address gives it, or its street)") },
     { "url", OPTION_LIST, "[KIND:]U", N_("add a web page, or set its kind: work:https://…") },
     { "drop-url", OPTION_LIST, "U", N_("remove a web page") },
+    { "drop-property", OPTION_LIST, "NAME",
+      N_("remove the properties of that name kept from a card (BDAY, X-…)") },
     { "projects", OPTION_VALUE, "TEXT", N_("their projects") },
     { "goals", OPTION_VALUE, "TEXT", N_("their desired outcomes") },
     { "channel", OPTION_VALUE, "C", N_("preferred channel") },
@@ -234,15 +258,20 @@ static const struct option_spec edit_options[] = {
 };
 
 /* Removing what is not there is a mistake worth hearing about. */
-static int no_such(const struct contact *c, bool address, const char *value)
+enum missing { NO_ADDRESS, NO_URL, NO_PROPERTY };
+
+static int no_such(const struct contact *c, enum missing what, const char *value)
 {
     char *name = text_sanitize(c->name, false);
     char *shown = text_sanitize(value, false);
-    if (address)
+    if (what == NO_ADDRESS)
         fprintf(stderr, _("rapport: #%lld %s has no postal address \"%s\"\n"),
                 (long long)c->id, name, shown);
-    else
+    else if (what == NO_URL)
         fprintf(stderr, _("rapport: #%lld %s has no web page \"%s\"\n"),
+                (long long)c->id, name, shown);
+    else
+        fprintf(stderr, _("rapport: #%lld %s has no property %s kept from a card\n"),
                 (long long)c->id, name, shown);
     free(name);
     free(shown);
@@ -308,11 +337,15 @@ static int cmd_edit(struct app *app, struct cli_args *p)
     const struct strlist *gone = args_list(p, "drop-address");
     for (size_t i = 0; i < gone->len && rc == CLI_OK; i++)
         if (drop_address(&c.addresses, gone->items[i]) == 0)
-            rc = no_such(&c, true, gone->items[i]);
+            rc = no_such(&c, NO_ADDRESS, gone->items[i]);
     gone = args_list(p, "drop-url");
     for (size_t i = 0; i < gone->len && rc == CLI_OK; i++)
         if (url_list_drop(&c.urls, gone->items[i]) == 0)
-            rc = no_such(&c, false, gone->items[i]);
+            rc = no_such(&c, NO_URL, gone->items[i]);
+    gone = args_list(p, "drop-property");
+    for (size_t i = 0; i < gone->len && rc == CLI_OK; i++)
+        if (drop_property(&c.extras, gone->items[i]) == 0)
+            rc = no_such(&c, NO_PROPERTY, gone->items[i]);
     if (rc == CLI_OK)
         rc = add_addresses(args_list(p, "address"), &c.addresses);
     if (rc == CLI_OK)

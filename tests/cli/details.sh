@@ -64,6 +64,18 @@ is "$(sql "$db" "SELECT count(*) FROM contact_address WHERE instr(street, char(2
 r show "esc person"
 is "$(printf '%s' "$out" | tr -d -c '\033\007' | wc -c)" 0 "show writes no escape or bell"
 
+# A property kept from a card is dropped by its name, its group aside.
+printf 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Kept Props\r\nBDAY:19800402\r\nitem1.X-ABLabel:Shelf\r\nNICKNAME:KP\r\nEND:VCARD\r\n' \
+    > "$TEST_DIR/props.vcf"
+r import "$TEST_DIR/props.vcf"
+r edit "kept props" --drop-property bday --drop-property X-ABLABEL
+is "$status" 0 "edit drops kept properties by name"
+is "$(sql "$db" "SELECT group_concat(line, ' ') FROM contact_extra x JOIN contact c ON c.id = x.contact_id WHERE c.name = 'Kept Props'")" \
+   "NICKNAME:KP" "the others stay"
+r edit "kept props" --drop-property BDAY
+is "$status" 1 "dropping a property the contact has not is an error"
+like "$err" 'has no property BDAY kept from a card' "saying which"
+
 r check
 is "$status" 0 "the check passes"
 sql "$db" "INSERT INTO contact_address(contact_id, position, kind, street) VALUES (1, 9, 'office', 'x')" >/dev/null
