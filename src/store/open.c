@@ -218,6 +218,25 @@ static enum store_status set_pragmas(struct store *st)
     /* The first read tells a damaged file or a foreign one at once. */
     int64_t n = 0;
     enum store_status rc = db_query_int(st, "SELECT count(*) FROM sqlite_schema", -1, &n);
+    int code = sqlite3_extended_errcode(st->db) & 0xff;
+    if (rc != STORE_OK && code != SQLITE_NOTADB && code != SQLITE_CORRUPT) {
+        /* Not the file's fault (a full disk, an unwritable folder where
+         * the -shm must be made, a failing device): said as such, and
+         * no backup needs restoring. */
+        enum store_status failed = db_fail(st);
+        if (code == SQLITE_FULL || code == SQLITE_IOERR) {
+            int sys = sqlite3_system_errno(st->db);
+            if (sys == ENOSPC || sys == EDQUOT || code == SQLITE_FULL)
+                return store_fail(st, failed,
+                                  _("cannot open %s: the disk is full (SQLite needs room beside it for its -shm and -wal files); free some space and try again"),
+                                  st->shown_path);
+            if (sys == EACCES || sys == EPERM || sys == EROFS)
+                return store_fail(st, failed,
+                                  _("cannot open %s: its folder cannot be written, and SQLite needs to make its -shm and -wal files there (%s)"),
+                                  st->shown_path, strerror(sys));
+        }
+        return failed;
+    }
     if (rc != STORE_OK) {
         char *detail = strdup(sqlite3_errmsg(st->db));
         store_fail(st, STORE_FAILED, _("%s is not a rapport database or it is damaged (%s)"),
