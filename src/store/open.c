@@ -182,10 +182,12 @@ static char *check_file(const struct paths_walk *w, const char *shown,
     /* The write-ahead log and its index are the database too: whoever
      * can write them can write it. */
     static const char *const companions[] = { "-wal", "-shm" };
+    size_t present = 0;
     for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
         char *companion = db_format("%s%s", w->name, companions[i]);
         struct stat csb;
         if (companion && fstatat(w->dir, companion, &csb, AT_SYMLINK_NOFOLLOW) == 0) {
+            present++;
             char *full = db_format("%s/%s", w->folder, companion);
             char *cshown = text_sanitize(full ? full : "", false);
             if (!S_ISREG(csb.st_mode))
@@ -207,6 +209,16 @@ static char *check_file(const struct paths_walk *w, const char *shown,
             || type == SMB2_MAGIC)
             warn(warnings, _("%s is on a network file system, where SQLite's locking is unsafe; keep the database on a local disk"),
                  shown);
+    }
+    /* SQLite makes the -wal and -shm beside the file, for a read too:
+     * in a folder the user cannot write, it would fail with a word
+     * about writing, whatever was asked. */
+    if (present < 2 && faccessat(w->dir, ".", W_OK, 0) != 0) {
+        char *folder = text_sanitize(w->folder, false);
+        refused = db_format(_("cannot open %s: its folder cannot be written, and SQLite must make the database's -wal and -shm files there; make it writable with: chmod u+w %s"),
+                            shown, folder ? folder : "");
+        free(folder);
+        return refused;
     }
     *writable = faccessat(w->dir, w->name, W_OK, 0) == 0;
     return NULL;
