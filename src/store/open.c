@@ -25,11 +25,6 @@
 
 #define BUSY_TIMEOUT_MS 5000
 
-#define NFS_MAGIC 0x6969
-#define SMB_MAGIC 0x517B
-#define CIFS_MAGIC 0xFF534D42u
-#define SMB2_MAGIC 0xFE534D42u
-
 static void warn(struct strlist *warnings, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static void warn(struct strlist *warnings, const char *fmt, ...)
@@ -204,9 +199,7 @@ static char *check_file(const struct paths_walk *w, const char *shown,
     }
     struct statfs fs;
     if (fstatfs(w->dir, &fs) == 0) {
-        unsigned long type = (unsigned long)fs.f_type & 0xffffffffu;
-        if (type == NFS_MAGIC || type == SMB_MAGIC || type == CIFS_MAGIC
-            || type == SMB2_MAGIC)
+        if (paths_network_fs((unsigned long)fs.f_type))
             warn(warnings, _("%s is on a network file system, where SQLite's locking is unsafe; keep the database on a local disk"),
                  shown);
     }
