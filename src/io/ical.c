@@ -119,6 +119,36 @@ static bool every_of(icalcomponent *c, struct interval *every, int line,
     return true;
 }
 
+/* An event that is over: it ended before today (an all-day event's
+ * DTEND is the day after its last), and no rule repeats it past today.
+ * A to-do is never over by its date: one not done is overdue. */
+static bool event_is_past(struct io_import *im, icalcomponent *c)
+{
+    struct date today = date_from_time(im->now);
+    icalproperty *rule = icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY);
+    if (rule) {
+        struct icalrecurrencetype r = icalproperty_get_rrule(rule);
+        if (icaltime_is_null_time(r.until) || !icaltime_is_valid_time(r.until))
+            return false;
+        int minutes;
+        return date_compare(date_of(r.until, &minutes), today) < 0;
+    }
+    struct icaltimetype end = icalcomponent_get_dtend(c);
+    bool exclusive = !icaltime_is_null_time(end) && end.is_date
+                     && icalcomponent_get_first_property(c, ICAL_DTEND_PROPERTY);
+    if (icaltime_is_null_time(end) || !icaltime_is_valid_time(end)) {
+        end = icalcomponent_get_dtstart(c);
+        exclusive = false;
+    }
+    if (icaltime_is_null_time(end) || !icaltime_is_valid_time(end))
+        return false;
+    int minutes;
+    struct date last = date_of(end, &minutes);
+    if (exclusive)
+        last = date_add_days(last, -1);
+    return date_is_valid(last) && date_compare(last, today) < 0;
+}
+
 static void take_item(struct io_import *im, icalcomponent *c, int line)
 {
     icalcomponent_kind kind = icalcomponent_isa(c);
@@ -133,6 +163,10 @@ static void take_item(struct io_import *im, icalcomponent *c, int line)
         || (kind == ICAL_VTODO_COMPONENT
             && icalcomponent_get_first_property(c, ICAL_COMPLETED_PROPERTY))) {
         im->sum->skipped_done++;
+        return;
+    }
+    if (kind == ICAL_VEVENT_COMPONENT && event_is_past(im, c)) {
+        im->sum->skipped_past++;
         return;
     }
     const char *summary = icalcomponent_get_summary(c);
@@ -202,6 +236,12 @@ static void take_item(struct io_import *im, icalcomponent *c, int line)
         t->dateless = true;
     } else {
         t->due = date_of(when, &t->due_minutes);
+        /* A repeating event that began before today is due at its next
+         * occurrence: the ones gone by were not missed, they are over. */
+        struct date today = date_from_time(im->now);
+        for (int n = 0; kind == ICAL_VEVENT_COMPONENT && every.count > 0
+                        && n < 100000 && date_compare(t->due, today) < 0; n++)
+            t->due = date_add_interval(t->due, every);
     }
     if (!t->text || !*t->text) {
         io_reject(im, line, _("the summary says nothing to do"));
