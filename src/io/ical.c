@@ -268,10 +268,63 @@ static void visit(struct io_import *im, icalcomponent *c, struct lines *l)
         visit(im, sub, l);
 }
 
+/* The next logical line of data from *p (folds undone, its line end
+ * dropped) into a new string; *line is the physical line it starts on,
+ * and is moved past it. NULL at the end. */
+static char *next_unfolded(const char **p, int *line, int *first)
+{
+    const char *s = *p;
+    if (!*s)
+        return NULL;
+    *first = *line;
+    size_t cap = 128, n = 0;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    for (;;) {
+        const char *nl = strchr(s, '\n');
+        size_t len = nl ? (size_t)(nl - s) : strlen(s);
+        size_t keep = len > 0 && s[len - 1] == '\r' ? len - 1 : len;
+        if (n + keep + 1 > cap) {
+            while (n + keep + 1 > cap)
+                cap *= 2;
+            char *grown = realloc(out, cap);
+            if (!grown) {
+                free(out);
+                return NULL;
+            }
+            out = grown;
+        }
+        memcpy(out + n, s, keep);
+        n += keep;
+        if (!nl) {
+            s += len;
+            break;
+        }
+        s = nl + 1;
+        (*line)++;
+        /* A line that begins with a space or a tab goes on the one
+         * before (RFC 5545 3.1). */
+        if (*s != ' ' && *s != '\t')
+            break;
+        s++;
+    }
+    out[n] = '\0';
+    *p = s;
+    return out;
+}
+
+/* Where libical's complaints about each line begin in what it wrote. */
+struct complaint {
+    long at;
+    int line;
+};
+
 /* libical writes its complaints to standard error itself
  * ("icalparser.c:786: Encountered END before BEGIN"); none may reach the
- * terminal. They are caught while it parses and become rapport's own
- * lines, naming the file. */
+ * terminal. It is given the file a line at a time, so that what it
+ * writes while it takes a line is known to be about that line: its
+ * words become rapport's own lines, with the file and line. */
 static icalcomponent *parse_quietly(struct io_import *im, char *data)
 {
     fflush(stderr);
@@ -281,33 +334,84 @@ static icalcomponent *parse_quietly(struct io_import *im, char *data)
         close(saved);
         saved = -1;
     }
-    icalcomponent *root = icalparser_parse_string(data);
+    icalparser *parser = icalparser_new();
+    icalcomponent *root = NULL;
+    struct complaint *said = NULL;
+    size_t nsaid = 0, capsaid = 0;
+    long seen = 0;
+    const char *p = data;
+    int line = 1, first = 1;
+    for (bool more = parser != NULL; more; ) {
+        char *text = next_unfolded(&p, &line, &first);
+        more = text != NULL;
+        icalcomponent *c = icalparser_add_line(parser, text);
+        free(text);
+        if (c && !root) {
+            root = c;
+        } else if (c && icalcomponent_isa(root) == ICAL_XROOT_COMPONENT) {
+            icalcomponent_add_component(root, c);
+        } else if (c) {
+            /* Several calendars in one file: one root holds them all. */
+            icalcomponent *all = icalcomponent_new(ICAL_XROOT_COMPONENT);
+            icalcomponent_add_component(all, root);
+            icalcomponent_add_component(all, c);
+            root = all;
+        }
+        if (saved < 0)
+            continue;
+        fflush(stderr);
+        long now = lseek(STDERR_FILENO, 0, SEEK_CUR);
+        if (now > seen) {
+            if (nsaid == capsaid) {
+                capsaid = capsaid ? capsaid * 2 : 16;
+                struct complaint *grown = realloc(said, capsaid * sizeof *said);
+                if (!grown)
+                    break;
+                said = grown;
+            }
+            said[nsaid++] = (struct complaint){ seen, first };
+            seen = now;
+        }
+    }
+    if (parser)
+        icalparser_free(parser);
     if (saved < 0) {
         if (catch)
             fclose(catch);
+        free(said);
         return root;
     }
     fflush(stderr);
     dup2(saved, STDERR_FILENO);
     close(saved);
     rewind(catch);
-    char line[512];
-    while (fgets(line, sizeof line, catch)) {
-        line[strcspn(line, "\n")] = '\0';
+    char text[512];
+    size_t k = 0;
+    for (long at = 0; fgets(text, sizeof text, catch); at = ftell(catch)) {
+        while (k + 1 < nsaid && said[k + 1].at <= at)
+            k++;
+        int where = k < nsaid ? said[k].line : 0;
+        text[strcspn(text, "\n")] = '\0';
         /* "path/icalparser.c:786: message": the message alone. */
-        const char *msg = line;
-        const char *src = strstr(line, ".c:");
+        const char *msg = text;
+        const char *src = strstr(text, ".c:");
         if (src && (src = strstr(src + 3, ": ")))
             msg = src + 2;
         if (!*msg)
             continue;
         char *safe = text_sanitize(msg, false);
-        strlist_pushf(&im->sum->messages,
-                      _("%s: warning: the calendar is malformed: %s"),
-                      im->name, safe);
+        if (where > 0)
+            strlist_pushf(&im->sum->messages,
+                          _("%s:%d: warning: the calendar is malformed: %s"),
+                          im->name, where, safe);
+        else
+            strlist_pushf(&im->sum->messages,
+                          _("%s: warning: the calendar is malformed: %s"),
+                          im->name, safe);
         free(safe);
     }
     fclose(catch);
+    free(said);
     return root;
 }
 

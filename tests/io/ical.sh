@@ -275,8 +275,14 @@ like "$err" 'reminders\.ics:15: rejected: "Call Maria about the loan" could name
 printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VTODO\r\nBEGIN:VTODO\r\nSUMMARY:Ahmed Karimi: say hello\r\nEND:VTODO\r\nEND:VCALENDAR\r\n' > "$TEST_DIR/broken.ics"
 run --db "$dbr" import "$TEST_DIR/broken.ics"
 unlike "$err" 'icalparser|\.c:[0-9]' "libical's own messages do not reach the terminal"
-like "$err" 'broken\.ics: warning: the calendar is malformed: Encountered END before BEGIN' \
-     "they become rapport's line, naming the file"
+like "$err" 'broken\.ics:7: warning: the calendar is malformed: Encountered END before BEGIN' \
+     "they become rapport's line, naming the file and the line (the END:VTODO of line 3 closed the calendar, so END:VCALENDAR has no BEGIN)"
+# A message on a line of a folded file: the line is the file's own.
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTODO\r\nSUMMARY:Ahmed Karimi: a summary fo\r\n lded over\r\n  three lines\r\nEND:VTODO\r\nEND:VCALENDAR\r\nEND:VCALENDAR\r\n' > "$TEST_DIR/folded.ics"
+run --db "$dbr" import --dry-run "$TEST_DIR/folded.ics"
+like "$err" '^[^ ]*folded\.ics:9: warning: the calendar is malformed: Encountered END before BEGIN$' \
+     "the line counts the folded lines too"
+like "$out" 'would add follow-up: Ahmed Karimi: a summary folded over three lines' "and the folded summary is whole"
 
 # Items whose day has passed (issue 17): an event over before today is
 # skipped and counted as past (a recurring one only once its rule ends);
