@@ -332,4 +332,23 @@ is "$out" "Added 0, merged 0, unchanged 4, skipped 1 done, 0 cancelled and 3 pas
 run --db "$dbp" agenda
 like "$out" "send the late report" "the overdue to-do is on the agenda"
 
+# The contacts an item may name are found through the store's indexes
+# (store/named.c), not by reading every contact: a whole name among
+# many sharing its words, and a word too many share, still come out as
+# before.
+dbn="$TEST_DIR/names.db"
+awk 'BEGIN { for (i = 1; i <= 60; i++)
+    printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Maria Name%d\r\nEND:VCARD\r\n", i }' >"$TEST_DIR/marias.vcf"
+run --db "$dbn" import "$TEST_DIR/marias.vcf"
+run --db "$dbn" add "Maria Costa"
+run --db "$dbn" add "Olof Ström" --org "Maria Costa Holdings"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//names//EN\r\nBEGIN:VTODO\r\nUID:n1@example.com\r\nDUE;VALUE=DATE:20991201\r\nSUMMARY:Call maria costa about the loan\r\nEND:VTODO\r\nBEGIN:VTODO\r\nUID:n2@example.com\r\nDUE;VALUE=DATE:20991201\r\nSUMMARY:Ask Maria about it\r\nEND:VTODO\r\nBEGIN:VTODO\r\nUID:n3@example.com\r\nDUE;VALUE=DATE:20991201\r\nSUMMARY:Lunch with olof strom\r\nEND:VTODO\r\nEND:VCALENDAR\r\n' >"$TEST_DIR/names.ics"
+run --db "$dbn" import --dry-run "$TEST_DIR/names.ics"
+like "$out" 'names\.ics:4: would add follow-up: Maria Costa: Call maria costa about the loan' \
+     "a whole name is found among 61 contacts who share a word of it"
+like "$err" 'names\.ics:9: rejected: "Ask Maria about it" could name any of Maria Costa, Maria Name1, Maria Name10,' \
+     "a given name 61 contacts share is an ambiguity, with the candidates"
+like "$out" 'names\.ics:14: would add follow-up: Olof Ström: Lunch with olof strom' \
+     "a name written without its accents is found (folded)"
+
 done_testing
