@@ -213,6 +213,12 @@ static char *check_file(const struct paths_walk *w, const char *shown,
         free(folder);
         return refused;
     }
+    /* Said before SQLite's "unable to open database file". */
+    if (faccessat(w->dir, w->name, R_OK, 0) != 0) {
+        int saved = errno;
+        return db_format(_("cannot read %s: %s; make it readable with: chmod 600 %s"),
+                         shown, strerror(saved), shown);
+    }
     *writable = faccessat(w->dir, w->name, W_OK, 0) == 0;
     return NULL;
 }

@@ -66,6 +66,19 @@ cmp -s "$db" "$TEST_DIR/ro.before"
 ok $? "read-only file: the file is unchanged"
 is "$(sql "$db" "SELECT count(*) FROM note")" 1 "read-only file: its one note is there"
 
+# --- a file the user cannot read -----------------------------------------
+as_user chmod 000 "$db"
+for cmd in list add; do
+    case $cmd in
+        list) urun --db "$db" list ;;
+        add) urun --db "$db" add "Nora New" ;;
+    esac
+    is "$status" 1 "unreadable file: $cmd fails with status 1"
+    is "$err" "rapport: cannot read $db: Permission denied; make it readable with: chmod 600 $db" \
+       "unreadable file: $cmd says so in one line, and what to do"
+done
+as_user chmod 400 "$db"
+
 # --- a folder the user cannot write --------------------------------------
 dir="$home/locked"
 as_user mkdir -m 700 "$dir"
