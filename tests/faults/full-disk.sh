@@ -14,7 +14,11 @@ mount -t tmpfs -o size=1m,mode=0700 rapport-test "$disk" 2>"$TEST_DIR/mount.err"
 holder=
 cleanup() {
     [ -n "$holder" ] && kill "$holder" 2>/dev/null && wait "$holder" 2>/dev/null
-    umount "$disk" 2>/dev/null
+    tries=100
+    while ! umount "$disk" 2>/dev/null && [ "$tries" -gt 0 ]; do
+        sleep 0.05
+        tries=$((tries - 1))
+    done
     rm -rf "$TEST_DIR"
 }
 trap cleanup EXIT
