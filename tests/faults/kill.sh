@@ -80,9 +80,12 @@ while read -r kind delay; do
                bad_import=$((bad_import + 1)) ;;
         esac
     else
-        # Its own process group, so one kill ends the shell and the
-        # rapport it runs at that moment.
-        setsid bash -c '
+        # A session and process group of its own, so one kill ends the
+        # shell and the rapport it runs at that moment; it says which
+        # (setsid forks when it must), and -w waits for it.
+        rm -f "$TEST_DIR/group"
+        setsid -w bash -c '
+            echo $$ >"$5.tmp" && mv "$5.tmp" "$5"
             j=1
             while :; do
                 said=$("$RAPPORT" --db "$1" add "Adder$2 Person$j" --email "a$2.$j@example.org" \
@@ -94,11 +97,13 @@ while read -r kind delay; do
                     >/dev/null 2>>"$4" || exit 1
                 echo "note of adder $2 person $j" >>"$3.notes"
                 j=$((j + 1))
-            done' adder "$db" "$k" "$adds_confirmed" "$TEST_DIR/adder.err" &
+            done' adder "$db" "$k" "$adds_confirmed" "$TEST_DIR/adder.err" "$TEST_DIR/group" &
         pid=$!
         sleep "$secs"
-        kill -KILL -- "-$pid" 2>/dev/null
+        while [ ! -s "$TEST_DIR/group" ]; do sleep 0.01; done
+        kill -KILL -- "-$(cat "$TEST_DIR/group")" 2>/dev/null
         wait "$pid" 2>/dev/null
+        # setsid -w gives the shell's status: killed, 128 + 9.
         [ $? -eq 137 ] && killed=$((killed + 1))
     fi
     if ! "$RAPPORT" --db "$db" check >"$TEST_DIR/check.out" 2>&1; then
