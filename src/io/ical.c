@@ -149,6 +149,29 @@ static bool event_is_past(struct io_import *im, icalcomponent *c)
     return date_is_valid(last) && date_compare(last, today) < 0;
 }
 
+/* libical drops a property it cannot read (a DUE of "garbage", an RRULE
+ * of FREQ=SOMETIMES) and leaves an X-LIC-ERROR in its place, silently:
+ * each is said, with the item's line. With --strict the item is
+ * rejected instead; false then. */
+static bool lic_errors(struct io_import *im, icalcomponent *c, int line)
+{
+    for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
+         p; p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY)) {
+        const char *what = icalproperty_get_xlicerror(p);
+        char *safe = text_sanitize(what ? what : "", false);
+        if (im->flags & IO_STRICT) {
+            io_reject(im, line, _("the calendar is malformed: %s"), safe ? safe : "");
+            free(safe);
+            return false;
+        }
+        strlist_pushf(&im->sum->messages,
+                      _("%s:%d: warning: the calendar is malformed: %s"),
+                      im->name, line, safe ? safe : "");
+        free(safe);
+    }
+    return true;
+}
+
 static void take_item(struct io_import *im, icalcomponent *c, int line)
 {
     icalcomponent_kind kind = icalcomponent_isa(c);
@@ -169,6 +192,8 @@ static void take_item(struct io_import *im, icalcomponent *c, int line)
         im->sum->skipped_past++;
         return;
     }
+    if (!lic_errors(im, c, line))
+        return;
     const char *summary = icalcomponent_get_summary(c);
     if (!summary || !*summary) {
         io_reject(im, line, _("no SUMMARY: nothing says what to do"));

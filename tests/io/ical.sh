@@ -351,4 +351,17 @@ like "$err" 'names\.ics:9: rejected: "Ask Maria about it" could name any of Mari
 like "$out" 'names\.ics:14: would add follow-up: Olof Ström: Lunch with olof strom' \
      "a name written without its accents is found (folded)"
 
+# A property libical cannot read it drops, silently: rapport says so,
+# with the item's line, and --strict rejects the item.
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//lic//EN\r\nBEGIN:VTODO\r\nUID:lic@example.com\r\nDUE:garbage\r\nRRULE:FREQ=SOMETIMES\r\nSUMMARY:Ahmed Karimi: junk in the dates\r\nEND:VTODO\r\nEND:VCALENDAR\r\n' \
+    >"$TEST_DIR/lic.ics"
+run --db "$dbr" import --dry-run "$TEST_DIR/lic.ics"
+like "$err" "lic\\.ics:4: warning: the calendar is malformed: Can't parse as DATE-TIME value in DUE property" \
+     "a DUE libical cannot read is said, with the item's line"
+like "$err" "lic\\.ics:4: warning: the calendar is malformed: Can't parse as RECUR value in RRULE property" \
+     "and so is an RRULE"
+run --db "$dbr" import --dry-run --strict "$TEST_DIR/lic.ics"
+like "$err" "lic\\.ics:4: rejected: the calendar is malformed: Can't parse as DATE-TIME" \
+     "--strict rejects the item"
+
 done_testing
