@@ -33,6 +33,9 @@ struct io_summary {
     int rejected;
     int skipped_done;       /* calendar items completed */
     int skipped_cancelled;  /* calendar items cancelled */
+    int skipped_past;       /* calendar events over before today */
+    int overdue;            /* of those added, calendar to-dos due
+                               before today: overdue follow-ups */
     int named;              /* had no name: named after their email,
                                organisation or phone */
     int written;            /* records exported; a vdir's files written */
