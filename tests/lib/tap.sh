@@ -42,19 +42,31 @@ clock_fix() {
     mkdir -p "$TEST_DIR/clock"
     {
         echo '#!/bin/sh'
-        printf 'exec faketime -f %s %s "$@"\n' "$(sh_quote "$TEST_CLOCK")" \
-               "$(sh_quote "$RAPPORT_BIN")"
+        # A clock faked around the whole run (to try the suite at
+        # midnight) gives way to this one.
+        printf 'exec env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED faketime -f %s %s "$@"\n' \
+               "$(sh_quote "$TEST_CLOCK")" "$(sh_quote "$RAPPORT_BIN")"
     } >"$TEST_DIR/clock/rapport"
     chmod 755 "$TEST_DIR/clock/rapport"
     RAPPORT=$TEST_DIR/clock/rapport
 }
 
 clock_date() {
-    faketime -f "$TEST_CLOCK" date "$@"
+    env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED faketime -f "$TEST_CLOCK" date "$@"
 }
 
 sh_quote() {   # sh_quote TEXT: TEXT in single quotes, for a shell to read
     printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
+
+# printed_id: the id the last run's output gave what it made, as rapport
+# writes it ("Added contact #12 ..." -> #12, "Follow-up f7 for ..." -> f7,
+# "Note #3 on ..." -> #3), so a test never assumes which ids come first.
+printed_id() {
+    printf '%s\n' "$out" | sed -n \
+        -e 's/^Added contact \(#[0-9][0-9]*\) .*/\1/p' \
+        -e 's/^Follow-up \(f[0-9][0-9]*\) for .*/\1/p' \
+        -e 's/^Note \(#[0-9][0-9]*\) on .*/\1/p' | head -1
 }
 
 ok() {   # ok CONDITION-STATUS NAME
