@@ -6,9 +6,11 @@
 
 db="$TEST_DIR/p.db"
 r() { run --db "$db" "$@"; }
-# Dates are computed from today, so the test holds on any day.
-day() { date -d "$1" +%m-%d; }
-ago() { echo $(( $(date +%s) - $1 * 86400 )); }
+# Dates are counted from today; the clock stands still a second before
+# midnight, so the dates expected and rapport's agree.
+clock_fix '2026-12-02 23:59:59'
+day() { clock_date -d "$1" +%m-%d; }
+ago() { echo $(( $(clock_date +%s) - $1 * 86400 )); }
 # Backdates a contact's first and last touch by N days.
 backdate() {
     sql "$db" "UPDATE contact SET created = $(ago "$2"), last_touch = $(ago "$2"), \

@@ -16,6 +16,7 @@
 #   Every TIMEOUT is multiplied by TUI_WAIT_FACTOR (default 1), which the
 #   sanitizer run of .ci/run raises: ASan with -j2 is several times slower.
 #   tui_screen             prints the pane
+#   tui_pid                the process id of the pane's rapport
 #   tui_resize COLS ROWS
 #   tui_quit               quits with q and checks the exit status
 
@@ -85,6 +86,22 @@ tui_start() {
     TUI_SOCKET="$TUI_SOCKET_BASE-$TUI_STARTS"
     tmux_ new-session -d -x "${tui_size%x*}" -y "${tui_size#*x}" \
         -s rapport "bash -c $(printf '%q' "$tui_cmd")"
+}
+
+# tui_pid: the pane's rapport process: the shell's child, or under a
+# fixed clock faketime's (the shell's grandchild); else the shell's first
+# child.
+tui_pid() {
+    tp_pane=$(tmux_ list-panes -t rapport -F '#{pane_pid}')
+    tp_pid=$(pgrep -P "$tp_pane" -x rapport | head -1)
+    if [ -z "$tp_pid" ]; then
+        for tp_child in $(pgrep -P "$tp_pane"); do
+            tp_pid=$(pgrep -P "$tp_child" -x rapport | head -1)
+            [ -n "$tp_pid" ] && break
+        done
+    fi
+    [ -n "$tp_pid" ] || tp_pid=$(pgrep -P "$tp_pane" | head -1)
+    echo "$tp_pid"
 }
 
 tui_screen() {
