@@ -61,7 +61,9 @@ is "$(sql "$db" "SELECT snoozed_until IS NULL FROM followup")" 1 "the snooze is 
 
 tui_keys x
 wait_for "Log a note" 2 "x offers to log a note"
-wait_for "Marking f1 “Send the COBOL reading list” done." 2 "and names the follow-up"
+# The follow-up was added on the page: its id is the one stored.
+wait_for "Marking f$(sql "$db" "SELECT id FROM followup") “Send the COBOL reading list” done." 2 \
+    "and names the follow-up"
 if tui_screen | grep -q "Done"; then ok 1 "nothing says Done before it is"; else ok 0 "nothing says Done before it is"; fi
 tui_type "Sent the list by email"
 tui_keys Enter
