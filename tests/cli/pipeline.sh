@@ -19,9 +19,13 @@ backdate() {
 }
 
 r add "Dora Decider" --org "Law Faculty" --role decision-maker
+dora=$(printed_id)
 r add "Uma User" --org "Law Faculty" --role user
+uma=$(printed_id)
 r add "Una Otheruser" --org "Law Faculty" --role user
-backdate 1 100; backdate 2 100; backdate 3 100
+una=$(printed_id)
+like "$dora $uma $una" '^#[0-9]+ #[0-9]+ #[0-9]+$' "three contacts ($dora $uma $una)"
+backdate "${dora#\#}" 100; backdate "${uma#\#}" 100; backdate "${una#\#}" 100
 
 # Budget season.
 r orgs law --budget 13-40
@@ -35,13 +39,13 @@ r orgs law
 like "$out" "budget date $(day '+30 days')" "orgs ORG shows it"
 r agenda
 like "$out" '^Budget season$' "a budget 30 days ahead: the agenda has Budget season"
-like "$out" '#1 Dora Decider — budget .*, in 30 days' "with the decision-maker"
+like "$out" "$dora Dora Decider — budget .*, in 30 days" "with the decision-maker"
 unlike "$out" 'Uma User' "not the users"
 unlike "$out" 'Una Otheruser' "none of them"
 r note dora "Talked about next year's licences"
 r agenda
 unlike "$out" 'Dora Decider' "a note to the decision-maker takes them off"
-backdate 1 100
+backdate "${dora#\#}" 100
 r orgs law --budget "$(day '+61 days')"
 r agenda
 unlike "$out" 'Budget season' "61 days ahead is out of season (lead 60)"
