@@ -513,6 +513,8 @@ int date_parse(const char *text, struct date today, int week_start,
 {
     if (!text || !date_is_valid(today))
         return -1;
+    if (week_start < 0 || week_start > 6)
+        week_start = 0;
     char *copy = strdup(text);
     if (!copy)
         return -1;
@@ -548,8 +550,6 @@ int date_parse(const char *text, struct date today, int week_start,
         int wanted = weekday_named(word);
         if (wanted >= 0 && next) {
             /* that day in next week, counted from the week's first day */
-            if (week_start < 0 || week_start > 6)
-                week_start = 0;
             struct date first = date_add_days(date_week_first(today, week_start), 7);
             d = date_add_days(first, (wanted - week_start + 7) % 7);
             rc = date_is_valid(d) ? 0 : -1;

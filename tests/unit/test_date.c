@@ -293,6 +293,8 @@ static void test_week_start(void)
            "next saturday on a Saturday, weeks from Sunday");
     is_str(parsed_in("next monday", sun, SUNDAY), "2026-12-07",
            "next monday on a Sunday, weeks from Sunday");
+    is_str(parsed_in("next sunday", wed, -1), "2026-12-06",
+           "an impossible week start reads next week from Monday");
     /* words that name no week do not move */
     is_str(parsed_in("fri", sun, SUNDAY), "2026-12-04", "fri is the next Friday");
     is_str(parsed_in("sun", sat, SUNDAY), "2026-11-29", "sun is tomorrow");
