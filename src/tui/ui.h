@@ -11,8 +11,8 @@
  *                    keys from the terminal, raw mode, the stop signals
  *   line.c           the one-line editor
  *   prompt.c         questions on the bottom line
- *   editor.c external.c
- *                    the multi-line editor; $VISUAL / $EDITOR
+ *   editor.c external.c shell.c
+ *                    the multi-line editor; $VISUAL / $EDITOR; `!`
  *   form.c           forms of one-line fields
  *   list.c source.c season_source.c
  *                    the windowed list; the store's pages as its rows
