@@ -14,10 +14,12 @@
  *   editor.c external.c shell.c
  *                    the multi-line editor; $VISUAL / $EDITOR; `!`
  *   form.c           forms of one-line fields
- *   list.c source.c season_source.c
- *                    the windowed list; the store's pages as its rows
- *   contact_form.c act.c
- *                    adding and editing a contact; the shared actions
+ *   tags.c list.c source.c season_source.c
+ *                    tagged rows; the windowed list; the store's pages
+ *                    as its rows
+ *   contact_form.c act.c tagged.c
+ *                    adding and editing a contact; the shared actions;
+ *                    an action on every tagged row
  *   view.c           what a screen is (struct ui_view) and their stack
  *   views.h review.c pipeline.c contacts.c contact.c
  *                    one file per screen, each a table of callbacks
