@@ -117,4 +117,50 @@ extern const char db_schema_v7_orgs[];
     "stage = 1 AND archived = 0 AND " \
     "(trim(coalesce(projects, '')) != '' OR trim(coalesce(goals, '')) != '')"
 
+/* The figures of organisations (version 7, db_schema_v7_orgs), filled
+ * from the contacts as they are: by the migration, and again by
+ * the rebuild of derived tables (store_rebuild_search). */
+#define ORG_LAST_TOUCH(org) \
+    "coalesce((SELECT max(c.last_touch) FROM contact c WHERE c.org_id = " org \
+    " AND c.archived = 0), 0)"
+#define ORG_FIGURES_FILL \
+    "DELETE FROM org_figures; DELETE FROM org_score;\n" \
+    "INSERT INTO org_figures(org_id, contacts, last_touch) " \
+    "SELECT o.id, " \
+    "(SELECT count(*) FROM contact c WHERE c.org_id = o.id AND c.archived = 0), " \
+    ORG_LAST_TOUCH("o.id") " FROM organisation o;\n" \
+    "INSERT INTO org_score(org_id, value, n) SELECT org_id, latest_score, count(*) " \
+    "FROM contact WHERE org_id IS NOT NULL AND archived = 0 " \
+    "AND latest_score IS NOT NULL GROUP BY 1, 2;\n"
+/* A contact (row: NEW or OLD) joins or leaves its organisation's figures. */
+#define ORG_FIGURES_ADD(row) \
+    "UPDATE org_figures SET contacts = contacts + 1, " \
+    "last_touch = max(last_touch, " row ".last_touch) WHERE org_id = " row ".org_id; " \
+    "INSERT INTO org_score(org_id, value, n) SELECT " row ".org_id, " row ".latest_score, 1 " \
+    "WHERE " row ".latest_score IS NOT NULL " \
+    "ON CONFLICT(org_id, value) DO UPDATE SET n = n + 1;"
+#define ORG_FIGURES_REMOVE(row) \
+    "UPDATE org_figures SET contacts = contacts - 1 WHERE org_id = " row ".org_id; " \
+    "UPDATE org_score SET n = n - 1 WHERE org_id = " row ".org_id " \
+    "AND value = " row ".latest_score; " \
+    "UPDATE org_figures SET last_touch = " ORG_LAST_TOUCH(row ".org_id") " " \
+    "WHERE org_id = " row ".org_id AND " row ".last_touch >= last_touch;"
+#define CONTACT_LATEST_SCORE(row) \
+    "UPDATE contact SET latest_score = (SELECT value FROM score s WHERE " \
+    "s.contact_id = " row ".contact_id ORDER BY at DESC, id DESC LIMIT 1) " \
+    "WHERE id = " row ".contact_id;"
+/* How many organisations' kept figures differ from their contacts'
+ * (rapport check). */
+#define ORG_FIGURES_DIFFER \
+    "SELECT (SELECT count(*) FROM organisation o LEFT JOIN org_figures f ON f.org_id = o.id " \
+    "WHERE f.org_id IS NULL " \
+    "OR f.contacts <> (SELECT count(*) FROM contact c WHERE c.org_id = o.id AND c.archived = 0) " \
+    "OR f.last_touch <> " ORG_LAST_TOUCH("o.id") ") " \
+    "+ (SELECT count(*) FROM contact c WHERE c.latest_score IS NOT (SELECT value FROM score s " \
+    "WHERE s.contact_id = c.id ORDER BY at DESC, id DESC LIMIT 1)) " \
+    "+ (SELECT count(*) FROM (SELECT org_id, latest_score AS value, count(*) AS n FROM contact " \
+    "WHERE org_id IS NOT NULL AND archived = 0 AND latest_score IS NOT NULL GROUP BY 1, 2) k " \
+    "FULL JOIN (SELECT org_id, value, n FROM org_score WHERE n <> 0) s " \
+    "ON s.org_id = k.org_id AND s.value = k.value WHERE k.n IS NOT s.n)"
+
 #endif

@@ -1,0 +1,84 @@
+#!/bin/sh
+# The figures kept per organisation (schema 7: org_figures, org_score,
+# contact.latest_score) follow every change and every undo: after each
+# step they equal what the contacts say, which `rapport check` verifies.
+. "${top_srcdir:-.}/tests/lib/tap.sh"
+
+db="$TEST_DIR/o.db"
+r() { run --db "$db" "$@"; }
+# figures ORG: "contacts last_touch>0 scores" as stored.
+figures() {
+    sql "$db" "SELECT f.contacts || ' ' || (f.last_touch > 0) || ' ' ||
+               coalesce((SELECT group_concat(value || 'x' || n, ',') FROM
+                 (SELECT value, n FROM org_score s WHERE s.org_id = o.id AND n > 0 ORDER BY value)), '-')
+               FROM organisation o JOIN org_figures f ON f.org_id = o.id WHERE o.name = '$1'"
+}
+checked() {
+    r check
+    is "$status" 0 "check agrees after: $1"
+}
+
+r add "Ada Lovelace" --org "Östergård Library"
+r add "Bea Brown" --org "Östergård Library"
+r add "Cy Young" --org "Museum"
+is "$(figures 'Östergård Library')" "2 1 -" "two contacts, no scores"
+is "$(figures Museum)" "1 1 -" "one contact"
+checked "adding"
+
+r score "Ada Lovelace" 9
+r score "Bea Brown" 3
+r score "Ada Lovelace" 10
+is "$(figures 'Östergård Library')" "2 1 3x1,10x1" "the latest score of each counts"
+is "$(sql "$db" "SELECT latest_score FROM contact WHERE name = 'Ada Lovelace'")" 10 \
+   "a contact keeps its latest score"
+checked "scores"
+r undo
+is "$(figures 'Östergård Library')" "2 1 3x1,9x1" "undoing a score brings the one before back"
+checked "undoing a score"
+
+r archive "Bea Brown"
+is "$(figures 'Östergård Library')" "1 1 9x1" "an archived contact leaves the figures"
+checked "archiving"
+r unarchive "Bea Brown"
+is "$(figures 'Östergård Library')" "2 1 3x1,9x1" "and comes back"
+
+r edit "Bea Brown" --org Museum
+is "$(figures 'Östergård Library')" "1 1 9x1" "a contact moved away is gone"
+is "$(figures Museum)" "2 1 3x1" "and counted where it went"
+checked "moving"
+r undo
+is "$(figures Museum)" "1 1 -" "undoing the move"
+checked "undoing the move"
+
+# The latest interaction: the organisation's is its contacts' newest.
+sql "$db" "UPDATE contact SET last_touch = 1000 WHERE name = 'Cy Young'"
+is "$(sql "$db" "SELECT last_touch FROM org_figures f JOIN organisation o ON o.id = f.org_id WHERE o.name = 'Museum'")" \
+   1000 "an earlier last interaction lowers it"
+r note "Cy Young" "Called about the loan"
+is "$(sql "$db" "SELECT last_touch > 1000 FROM org_figures f JOIN organisation o ON o.id = f.org_id WHERE o.name = 'Museum'")" \
+   1 "a note raises it"
+checked "a note"
+
+r orgs "Museum" --rename "Östergård Library" --merge
+is "$(figures 'Östergård Library')" "3 1 3x1,9x1" "a merge adds the contacts up"
+checked "merging"
+r undo
+is "$(figures Museum)" "1 1 -" "undoing the merge"
+is "$(figures 'Östergård Library')" "2 1 3x1,9x1" "both as before"
+checked "undoing the merge"
+
+r forget "Ada Lovelace" --yes
+is "$(figures 'Östergård Library')" "1 1 3x1" "a forgotten contact is gone from the figures"
+checked "forgetting"
+
+# A broken figure is found by check and mended by --rebuild-index.
+sql "$db" "UPDATE org_figures SET contacts = 7"
+r check
+ok "$([ "$status" -ne 0 ]; echo $?)" "check finds figures that disagree"
+like "$out$err" "figures do not agree" "and says which"
+r check --rebuild-index
+is "$status" 0 "the rebuild"
+r check
+is "$status" 0 "mends them"
+
+done_testing
