@@ -21,11 +21,6 @@ void org_summary_clear(struct org_summary *s)
 
 LIST_CLEAR(org_summary_list_clear, org_summary_list, org_summary_clear)
 
-#define MEMBERS "FROM contact c WHERE c.org_id = o.id AND c.archived = 0"
-#define MEMBERS_OF "FROM contact c WHERE c.org_id = ? AND c.archived = 0"
-#define LATEST "(SELECT value FROM score WHERE contact_id = c.id " \
-               "ORDER BY at DESC, id DESC LIMIT 1)"
-
 /* The window's rows are picked first; each one's figures are then
  * counted in one pass over its contacts (read_figures). */
 #define SUMMARY_COLUMNS "o.id, o.name, o.notes"
@@ -45,9 +40,7 @@ static const char *const sort_keys[ORG_SORT_COUNT] = {
 static enum store_status read_scores(struct store *st, struct org_summary *s)
 {
     sqlite3_stmt *stmt = db_prepare(st,
-        "SELECT roles, v, count(*) FROM (SELECT c.roles AS roles, " LATEST
-        " AS v FROM contact c WHERE c.org_id = ? AND c.archived = 0) "
-        "WHERE v IS NOT NULL GROUP BY 1, 2");
+        "SELECT roles, value, n FROM org_score WHERE org_id = ? AND n > 0");
     if (!stmt)
         return STORE_FAILED;
     sqlite3_bind_int64(stmt, 1, s->org.id);
@@ -78,13 +71,12 @@ static void read_summary(sqlite3_stmt *stmt, struct org_summary *s)
 }
 
 /* An organisation's active contacts per stage and role, its latest
- * interaction and its open follow-ups. */
+ * interaction and its open follow-ups, as kept. */
 static enum store_status read_figures(struct store *st, struct org_summary *s)
 {
     sqlite3_stmt *stmt = db_prepare(st,
-        "SELECT sum(c.stage = 0), sum(c.stage = 1), sum(c.stage = 2), "
-        "sum((c.roles & 2) <> 0), sum((c.roles & 1) <> 0), "
-        "coalesce(max(c.last_touch), 0) " MEMBERS_OF);
+        "SELECT end_users, customers, clients, decision_makers, users, "
+        "last_touch, open_followups FROM org_figures WHERE org_id = ?");
     if (!stmt)
         return STORE_FAILED;
     sqlite3_bind_int64(stmt, 1, s->org.id);
@@ -95,19 +87,12 @@ static enum store_status read_figures(struct store *st, struct org_summary *s)
         s->decision_makers = sqlite3_column_int64(stmt, 3);
         s->users = sqlite3_column_int64(stmt, 4);
         s->last_touch = (time_t)sqlite3_column_int64(stmt, 5);
+        s->open_followups = sqlite3_column_int64(stmt, 6);
     }
     enum store_status rc = step == SQLITE_ROW || step == SQLITE_DONE
                                ? STORE_OK : db_fail(st);
     db_finish(st, stmt);
-    if (rc != STORE_OK)
-        return rc;
-    stmt = db_prepare(st,
-        "SELECT count(*) FROM followup f JOIN contact c ON c.id = f.contact_id "
-        "WHERE c.org_id = ? AND f.state = 0 AND f.contact_archived = 0");
-    if (!stmt)
-        return STORE_FAILED;
-    sqlite3_bind_int64(stmt, 1, s->org.id);
-    return db_step_int(st, stmt, &s->open_followups);
+    return rc;
 }
 
 static sqlite3_stmt *prepare_page(struct store *st, const struct org_query *q,

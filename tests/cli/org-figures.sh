@@ -10,7 +10,7 @@ r() { run --db "$db" "$@"; }
 figures() {
     sql "$db" "SELECT f.contacts || ' ' || (f.last_touch > 0) || ' ' ||
                coalesce((SELECT group_concat(value || 'x' || n, ',') FROM
-                 (SELECT value, n FROM org_score s WHERE s.org_id = o.id AND n > 0 ORDER BY value)), '-')
+                 (SELECT value, sum(n) AS n FROM org_score s WHERE s.org_id = o.id GROUP BY value HAVING sum(n) > 0 ORDER BY value)), '-')
                FROM organisation o JOIN org_figures f ON f.org_id = o.id WHERE o.name = '$1'"
 }
 checked() {
@@ -66,6 +66,34 @@ r undo
 is "$(figures Museum)" "1 1 -" "undoing the merge"
 is "$(figures 'Östergård Library')" "2 1 3x1,9x1" "both as before"
 checked "undoing the merge"
+
+# Stages, roles and open follow-ups: counted where the contact is.
+rows() {
+    sql "$db" "SELECT end_users || ' ' || customers || ' ' || clients || ' ' || users || ' ' ||
+               decision_makers || ' ' || open_followups FROM org_figures f
+               JOIN organisation o ON o.id = f.org_id WHERE o.name = '$1'"
+}
+is "$(rows 'Östergård Library')" "2 0 0 2 0 0" "two end users, both users, nothing open"
+r stage "Ada Lovelace" customer
+r edit "Bea Brown" --role both
+r follow "Ada Lovelace" tomorrow "Send the list"
+r follow "Ada Lovelace" tomorrow "Call back"
+is "$(rows 'Östergård Library')" "1 1 0 2 1 2" "a customer, a decision-maker, two open follow-ups"
+checked "stage, role and follow-ups"
+r done "$(sql "$db" "SELECT 'f' || min(id) FROM followup")"
+is "$(rows 'Östergård Library')" "1 1 0 2 1 1" "a follow-up done is no longer open"
+r archive "Ada Lovelace"
+is "$(rows 'Östergård Library')" "1 0 0 1 1 0" "archiving takes her follow-up out too"
+checked "archiving with follow-ups"
+r undo
+is "$(rows 'Östergård Library')" "1 1 0 2 1 1" "and undoing puts it back"
+r edit "Ada Lovelace" --org Museum
+is "$(sql "$db" "SELECT open_followups FROM org_figures f JOIN organisation o ON o.id = f.org_id WHERE o.name = 'Museum'")" \
+   1 "her open follow-up moves with her"
+checked "moving with follow-ups"
+for step in 1 2 3 4 5 6; do r undo; done
+checked "undoing all of it"
+is "$(rows 'Östergård Library')" "2 0 0 2 0 0" "as before"
 
 r forget "Ada Lovelace" --yes
 is "$(figures 'Östergård Library')" "1 1 3x1" "a forgotten contact is gone from the figures"

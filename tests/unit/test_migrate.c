@@ -677,11 +677,15 @@ static void test_from_v5(void)
 
 static void check_v7_orgs(const char *db)
 {
-    char *got = raw_text(db, "SELECT contacts || ' ' || last_touch FROM org_figures WHERE org_id = 5");
-    is_str(got, "2 1771000500", "from version 6: an organisation's active contacts and latest interaction are kept");
+    char *got = raw_text(db, "SELECT contacts || ' ' || last_touch || ' ' || end_users || ' ' "
+                             "|| customers || ' ' || users || ' ' || decision_makers || ' ' "
+                             "|| open_followups FROM org_figures WHERE org_id = 5");
+    is_str(got, "2 1771000500 1 1 1 1 1",
+           "from version 6: an organisation's active contacts, latest interaction, "
+           "stages, roles and open follow-ups are kept");
     free(got);
     got = raw_text(db, "SELECT group_concat(value || 'x' || n, ',') FROM "
-                       "(SELECT value, n FROM org_score WHERE org_id = 5 ORDER BY value)");
+                       "(SELECT value, sum(n) AS n FROM org_score WHERE org_id = 5 GROUP BY value ORDER BY value)");
     is_str(got, "6x1,9x1", "from version 6: the latest score of each active contact is counted");
     free(got);
     got = raw_text(db, "SELECT group_concat(coalesce(latest_score, '-'), ',') FROM "
