@@ -224,7 +224,8 @@ static void import_file(struct ui *ui)
     char *path = NULL;
     for (;;) {
         char *answer = NULL;
-        if (!ui_prompt(ui, _("Import file (CSV, vCard, iCalendar):"), path,
+        if (!ui_prompt_complete(ui, _("Import file (CSV, vCard, iCalendar):"), path,
+                                UI_COMPLETE_FILE,
                        &answer))
             break;
         free(path);
@@ -289,7 +290,8 @@ static void export_file(struct ui *ui)
     char *path = NULL;
     for (;;) {
         char *answer = NULL;
-        if (!ui_prompt(ui, _("Export to (.csv, .vcf, .ics, .json):"), path,
+        if (!ui_prompt_complete(ui, _("Export to (.csv, .vcf, .ics, .json):"), path,
+                                UI_COMPLETE_FILE,
                        &answer))
             break;
         free(path);

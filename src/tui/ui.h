@@ -9,7 +9,8 @@
  *   draw.c color.c input.c
  *                    drawing text, dates and the message line; colours;
  *                    keys from the terminal, raw mode, the stop signals
- *   line.c           the one-line editor
+ *   line.c complete.c
+ *                    the one-line editor; Tab completion
  *   prompt.c         questions on the bottom line
  *   editor.c external.c shell.c
  *                    the multi-line editor; $VISUAL / $EDITOR; `!`
