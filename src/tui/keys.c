@@ -105,6 +105,8 @@ static const struct key_name key_names[] = {
     { "Backspace", F(KEY_BACKSPACE) }, { "Del", F(KEY_DC) },
     { "Delete", F(KEY_DC) }, { "Ins", F(KEY_IC) }, { "Insert", F(KEY_IC) },
     { "lt", '<' }, { "gt", '>' },
+    /* In the config a ; would start a comment. */
+    { "semicolon", ';' },
 };
 
 const char *keys_action_name(enum action act)
@@ -176,7 +178,7 @@ int keys_parse(const char *text)
 void keys_name(int key, char *buf, size_t size)
 {
     for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++) {
-        if (key_names[i].key == key && key != '<' && key != '>') {
+        if (key_names[i].key == key && key != '<' && key != '>' && key != ';') {
             snprintf(buf, size, "<%s>", key_names[i].name);
             return;
         }
