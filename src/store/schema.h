@@ -195,8 +195,8 @@ extern const char db_schema_v7_orgs[];
     "k.clients, k.users, k.decision_makers, k.last_touch, k.open_followups)) " \
     "+ (SELECT count(*) FROM contact c WHERE c.latest_score IS NOT (SELECT value FROM score s " \
     "WHERE s.contact_id = c.id ORDER BY at DESC, id DESC LIMIT 1)) " \
-    "+ (SELECT count(*) FROM (" ORG_SCORE_SELECT ") k " \
-    "FULL JOIN (SELECT org_id, roles, value, n FROM org_score WHERE n <> 0) s " \
-    "ON s.org_id = k.org_id AND s.roles = k.roles AND s.value = k.value WHERE k.n IS NOT s.n)"
+    "+ (SELECT count(*) FROM (" ORG_SCORE_SELECT " EXCEPT " ORG_SCORE_KEPT ")) " \
+    "+ (SELECT count(*) FROM (" ORG_SCORE_KEPT " EXCEPT " ORG_SCORE_SELECT "))"
+#define ORG_SCORE_KEPT "SELECT org_id, roles, value, n FROM org_score WHERE n <> 0"
 
 #endif

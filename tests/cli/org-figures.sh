@@ -108,5 +108,11 @@ r check --rebuild-index
 is "$status" 0 "the rebuild"
 r check
 is "$status" 0 "mends them"
+sql "$db" "UPDATE org_score SET n = n + 1; UPDATE contact SET latest_score = NULL"
+r check
+ok "$([ "$status" -ne 0 ]; echo $?)" "check finds score counts and latest scores that disagree"
+r check --rebuild-index
+r check
+is "$status" 0 "and the rebuild mends them too"
 
 done_testing
