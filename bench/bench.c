@@ -6,7 +6,10 @@
  * process, and the memory that process needs.
  *
  *   rapport-bench RAPPORT [--contacts N] [--notes N] [--followups N]
- *                         [--db PATH]
+ *                         [--orgs N] [--db PATH]
+ *
+ * Contacts are spread over --orgs organisations (8 by default: few and
+ * large); every fifth has a score.
  *
  * An existing --db of the right size is reused, so runs after the first
  * are quick. */
@@ -34,6 +37,7 @@
 #include "store/note.h"
 #include "store/org.h"
 #include "store/quiet.h"
+#include "store/score.h"
 #include "core/config.h"
 #include "core/season.h"
 #include "store/store.h"
@@ -44,6 +48,7 @@ struct sizes {
     long contacts;
     long notes;
     long followups;
+    long orgs;
 };
 
 struct fill {
@@ -106,7 +111,10 @@ static enum store_status fill_some(struct store *st, void *arg)
                  family[(i / 16) % 16], i);
         snprintf(email, sizeof email, "person%ld@example.org", i);
         c.name = name;
-        snprintf(org, sizeof org, "%s", orgs[i % 8]);
+        if (s->orgs > 8)
+            snprintf(org, sizeof org, "%s %ld", orgs[i % 8], i % s->orgs);
+        else
+            snprintf(org, sizeof org, "%s", orgs[i % 8]);
         c.org = org;
         c.roles = i % 7 == 0 ? ROLE_DECISION_MAKER : ROLE_USER;
         c.stage = i % 10 == 0 ? STAGE_CLIENT : i % 3 == 0 ? STAGE_CUSTOMER
@@ -128,6 +136,11 @@ static enum store_status fill_some(struct store *st, void *arg)
             strcpy(note.kind, n % 2 ? "email" : "note");
             note.body = body;
             if ((rc = store_note_add(st, &note, note.at)) != STORE_OK)
+                return rc;
+        }
+        if (i % 5 == 0) {
+            struct score sc = { .contact_id = c.id, .at = created, .value = (int)(i % 11) };
+            if ((rc = store_score_add(st, &sc, created)) != STORE_OK)
                 return rc;
         }
         if (followups_every && i % followups_every == 0) {
@@ -315,11 +328,11 @@ static double run_agenda(const char *rapport, const char *path, long *max_kib)
 
 int main(int argc, char **argv)
 {
-    struct sizes s = { 100000, 1000000, 200000 };
+    struct sizes s = { 100000, 1000000, 200000, 8 };
     const char *path = "bench/bench.db";
     if (argc < 2) {
         fprintf(stderr, "usage: rapport-bench RAPPORT [--contacts N] [--notes N] "
-                        "[--followups N] [--db PATH]\n");
+                        "[--followups N] [--orgs N] [--db PATH]\n");
         return 2;
     }
     const char *rapport = argv[1];
@@ -330,6 +343,8 @@ int main(int argc, char **argv)
             s.notes = atol(argv[i + 1]);
         else if (strcmp(argv[i], "--followups") == 0)
             s.followups = atol(argv[i + 1]);
+        else if (strcmp(argv[i], "--orgs") == 0)
+            s.orgs = atol(argv[i + 1]);
         else if (strcmp(argv[i], "--db") == 0)
             path = argv[i + 1];
     }
@@ -369,14 +384,19 @@ int main(int argc, char **argv)
                 median(each, 3), typed[i], median(by_touch, 3));
     }
     double key = median(keys, k), key_other = median(other, k);
-    double orgs_t[RUNS], orgs_nps[RUNS], reports[5];
+    double orgs_t[RUNS], orgs_nps[RUNS], orgs_count[RUNS], orgs_touch[RUNS];
+    double reports[5];
     for (int i = 0; i < RUNS; i++) {
         orgs_t[i] = first_orgs(st, ORG_SORT_NAME);
         orgs_nps[i] = first_orgs(st, ORG_SORT_NPS);
+        orgs_count[i] = first_orgs(st, ORG_SORT_CONTACTS);
+        orgs_touch[i] = first_orgs(st, ORG_SORT_LAST_TOUCH);
     }
     for (int i = 0; i < 5; i++)
         reports[i] = first_reports(st);
     double orgs_screen = median(orgs_t, RUNS), orgs_by_nps = median(orgs_nps, RUNS);
+    double orgs_by_count = median(orgs_count, RUNS);
+    double orgs_by_touch = median(orgs_touch, RUNS);
     double reports_screen = median(reports, 5);
     store_close(st);
 
@@ -390,6 +410,8 @@ int main(int argc, char **argv)
     printf("first review screen: %7.1f ms median (target < 100 ms)\n", screen);
     printf("organisations:       %7.1f ms median (target < 50 ms)\n", orgs_screen);
     printf("  by NPS:            %7.1f ms median\n", orgs_by_nps);
+    printf("  by contacts:       %7.1f ms median\n", orgs_by_count);
+    printf("  by last contact:   %7.1f ms median\n", orgs_by_touch);
     printf("reports:             %7.1f ms median (target < 300 ms)\n", reports_screen);
     printf("search keystroke:    %7.1f ms median (target < 16 ms)\n", key);
     printf("  by last contact:   %7.1f ms median\n", key_other);

@@ -127,6 +127,27 @@ static enum store_status words_check(struct store *st, const struct word_check *
     return STORE_OK;
 }
 
+/* The figures kept per organisation (schema version 7) agree with its
+ * contacts and their scores. */
+static enum store_status org_figures_check(struct store *st,
+                                           struct check_problem_list *problems)
+{
+    int64_t differ = 0;
+    enum store_status rc = db_query_int(st, ORG_FIGURES_DIFFER, -1, &differ);
+    if (rc != STORE_OK) {
+        problem(problems, STORE_ADVICE_REBUILD_INDEX,
+                _("the organisations' figures cannot be checked (%s)"), store_error(st));
+        return STORE_FAILED;
+    }
+    if (differ > 0) {
+        problem(problems, STORE_ADVICE_REBUILD_INDEX,
+                _("the organisations' figures do not agree with their contacts (%lld differences)"),
+                (long long)differ);
+        return STORE_FAILED;
+    }
+    return STORE_OK;
+}
+
 /* A contact's addresses, web pages and other properties as the domain
  * writes them (core/contact.c validates them): each table's rows that
  * break its rules, counted. 100 is CONTACT_LIST_MAX. */
@@ -186,7 +207,10 @@ enum store_status store_rebuild_search(struct store *st)
         rc = db_exec(st, "DROP TABLE IF EXISTS contact_fts; DROP TABLE IF EXISTS note_fts;\n"
                       SEARCH_INDEX_FILL_V4
                       "DELETE FROM field_word; DELETE FROM note_word;\n"
-                      SEARCH_WORDS_FILL);
+                      SEARCH_WORDS_FILL
+                      "UPDATE contact SET latest_score = (SELECT value FROM score s "
+                      "WHERE s.contact_id = contact.id ORDER BY at DESC, id DESC LIMIT 1);\n"
+                      ORG_FIGURES_FILL);
     if (rc == STORE_OK)
         rc = db_exec(st, "COMMIT");
     if (rc != STORE_OK) {
@@ -240,6 +264,8 @@ enum store_status store_check(struct store *st, struct check_problem_list *probl
     for (size_t i = 0; i < sizeof word_checks / sizeof word_checks[0]; i++)
         if (words_check(st, &word_checks[i], problems) != STORE_OK)
             rc = STORE_FAILED;
+    if (org_figures_check(st, problems) != STORE_OK)
+        rc = STORE_FAILED;
     for (size_t i = 0; i < sizeof detail_checks / sizeof detail_checks[0]; i++)
         if (details_check(st, &detail_checks[i], problems) != STORE_OK)
             rc = STORE_FAILED;

@@ -368,5 +368,89 @@ const char db_schema_v7_contact_page[] = "";
 /* The words search reads. */
 const char db_schema_v7_search[] = "";
 
-/* Figures per organisation, kept for the Organisations screen's sorts. */
-const char db_schema_v7_orgs[] = "";
+/* Figures per organisation, kept for the Organisations screen: what a
+ * row shows and what it sorts by, read without its contacts. For each
+ * organisation its active contacts in all, per stage and per role,
+ * their latest interaction and open follow-ups (org_figures), and how
+ * many of their latest scores have each value, per roles (org_score,
+ * so NPS follows whatever [nps] thresholds the config sets). Each
+ * contact carries its latest score (latest_score). All of it derived,
+ * kept by triggers and never journaled: an undo rewrites the rows
+ * these are made from, and the triggers follow. Filled here from what
+ * is there, before the triggers exist. */
+const char db_schema_v7_orgs[] =
+    "ALTER TABLE contact ADD COLUMN latest_score INTEGER;\n"
+    "UPDATE contact SET latest_score = (SELECT value FROM score s "
+    "WHERE s.contact_id = contact.id ORDER BY at DESC, id DESC LIMIT 1) "
+    "WHERE id IN (SELECT contact_id FROM score);\n"
+    "CREATE TABLE org_figures (\n"
+    "    org_id INTEGER PRIMARY KEY REFERENCES organisation(id) ON DELETE CASCADE,\n"
+    "    contacts INTEGER NOT NULL DEFAULT 0,\n"
+    "    end_users INTEGER NOT NULL DEFAULT 0,\n"
+    "    customers INTEGER NOT NULL DEFAULT 0,\n"
+    "    clients INTEGER NOT NULL DEFAULT 0,\n"
+    "    users INTEGER NOT NULL DEFAULT 0,\n"
+    "    decision_makers INTEGER NOT NULL DEFAULT 0,\n"
+    "    last_touch INTEGER NOT NULL DEFAULT 0,\n"
+    "    open_followups INTEGER NOT NULL DEFAULT 0\n"
+    ");\n"
+    "CREATE TABLE org_score (\n"
+    "    org_id INTEGER NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,\n"
+    "    roles INTEGER NOT NULL,\n"
+    "    value INTEGER NOT NULL,\n"
+    "    n INTEGER NOT NULL,\n"
+    "    PRIMARY KEY (org_id, roles, value)\n"
+    ") WITHOUT ROWID;\n"
+    ORG_FIGURES_FILL
+    "CREATE TRIGGER org_figures_org_insert AFTER INSERT ON organisation BEGIN "
+    "INSERT INTO org_figures(org_id) VALUES (NEW.id) ON CONFLICT(org_id) DO NOTHING; END;\n"
+    /* A contact counts where it is active. */
+    "CREATE TRIGGER org_figures_contact_insert AFTER INSERT ON contact "
+    "WHEN NEW.org_id IS NOT NULL AND NEW.archived = 0 BEGIN "
+    ORG_CONTACT_ADD("NEW") " END;\n"
+    /* Before: its follow-ups go with it, and then it is gone when they
+     * are deleted. */
+    "CREATE TRIGGER org_figures_contact_delete_followups BEFORE DELETE ON contact "
+    "WHEN OLD.org_id IS NOT NULL BEGIN " ORG_FOLLOWUPS_MOVE("OLD", "-") " END;\n"
+    "CREATE TRIGGER org_figures_contact_delete AFTER DELETE ON contact "
+    "WHEN OLD.org_id IS NOT NULL AND OLD.archived = 0 BEGIN "
+    ORG_CONTACT_REMOVE("OLD") " " ORG_LAST_TOUCH_AGAIN("OLD") " END;\n"
+    /* Moved, archived, promoted, touched or scored: the old organisation
+     * loses what the contact was, the new one gains what it is. Its
+     * latest interaction is counted again only when what left may have
+     * been it; a later interaction only raises it. The open follow-ups
+     * move with the contact; archiving reaches them through their own
+     * contact_archived. */
+    "CREATE TRIGGER org_figures_contact_update AFTER UPDATE OF org_id, archived, "
+    "stage, roles, last_touch, latest_score ON contact BEGIN "
+    ORG_CONTACT_REMOVE_IF("OLD", "OLD.org_id IS NOT NULL AND OLD.archived = 0") " "
+    ORG_CONTACT_ADD_IF("NEW", "NEW.org_id IS NOT NULL AND NEW.archived = 0") " "
+    "UPDATE org_figures SET last_touch = " ORG_LAST_TOUCH("OLD.org_id") " "
+    "WHERE org_id = OLD.org_id AND OLD.archived = 0 AND OLD.last_touch >= last_touch "
+    "AND (OLD.org_id IS NOT NEW.org_id OR NEW.archived <> 0 OR NEW.last_touch < OLD.last_touch); "
+    "END;\n"
+    "CREATE TRIGGER org_figures_contact_move AFTER UPDATE OF org_id ON contact "
+    "WHEN OLD.org_id IS NOT NEW.org_id BEGIN "
+    ORG_FOLLOWUPS_MOVE("OLD", "-") " " ORG_FOLLOWUPS_MOVE("NEW", "+") " END;\n"
+    /* An open follow-up of an active contact counts for its contact's
+     * organisation. */
+    "CREATE TRIGGER org_figures_followup_insert AFTER INSERT ON followup "
+    "WHEN NEW.state = 0 AND NEW.contact_archived = 0 BEGIN "
+    ORG_FOLLOWUP_COUNT("NEW", "+") " END;\n"
+    "CREATE TRIGGER org_figures_followup_delete AFTER DELETE ON followup "
+    "WHEN OLD.state = 0 AND OLD.contact_archived = 0 BEGIN "
+    ORG_FOLLOWUP_COUNT("OLD", "-") " END;\n"
+    "CREATE TRIGGER org_figures_followup_update AFTER UPDATE OF state, contact_archived, "
+    "contact_id ON followup BEGIN "
+    "UPDATE org_figures SET open_followups = open_followups - 1 WHERE OLD.state = 0 "
+    "AND OLD.contact_archived = 0 AND org_id = (SELECT org_id FROM contact WHERE id = OLD.contact_id); "
+    "UPDATE org_figures SET open_followups = open_followups + 1 WHERE NEW.state = 0 "
+    "AND NEW.contact_archived = 0 AND org_id = (SELECT org_id FROM contact WHERE id = NEW.contact_id); "
+    "END;\n"
+    /* A contact's latest score follows its scores. */
+    "CREATE TRIGGER latest_score_insert AFTER INSERT ON score BEGIN "
+    CONTACT_LATEST_SCORE("NEW") " END;\n"
+    "CREATE TRIGGER latest_score_delete AFTER DELETE ON score BEGIN "
+    CONTACT_LATEST_SCORE("OLD") " END;\n"
+    "CREATE TRIGGER latest_score_update AFTER UPDATE OF contact_id, at, value ON score BEGIN "
+    CONTACT_LATEST_SCORE("OLD") " " CONTACT_LATEST_SCORE("NEW") " END;\n";

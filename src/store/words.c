@@ -126,9 +126,24 @@ static void sql_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text64(ctx, json, (sqlite3_uint64)len, free, SQLITE_UTF8);
 }
 
-/* Takes FTS5's unicode61 tokenizer and makes rapport_words(): the
- * triggers of version 5 on need it, so a connection without it (the
- * sqlite3 shell) can read the database but not write contacts or notes. */
+/* rapport_fold(text): text_fold in SQL, so an organisation's name is
+ * filtered as a contact's is, accents and case aside. */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    char *folded = text_fold(text ? text : "");
+    if (!folded) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_text(ctx, folded, -1, free);
+}
+
+/* Takes FTS5's unicode61 tokenizer and makes rapport_words() and
+ * rapport_fold(): the triggers of version 5 on need the first, so a
+ * connection without it (the sqlite3 shell) can read the database but
+ * not write contacts or notes. */
 enum store_status db_words_open(struct store *st)
 {
     fts5_api *api = NULL;
@@ -150,6 +165,10 @@ enum store_status db_words_open(struct store *st)
     if (sqlite3_create_function(st->db, "rapport_words", 1,
                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                 st, sql_words, NULL, NULL) != SQLITE_OK)
+        return db_fail(st);
+    if (sqlite3_create_function(st->db, "rapport_fold", 1,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                NULL, sql_fold, NULL, NULL) != SQLITE_OK)
         return db_fail(st);
     return STORE_OK;
 }

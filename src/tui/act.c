@@ -35,6 +35,58 @@ static bool blank(const char *s)
     return true;
 }
 
+/* The kind a "Kind: call …" comment names, if it is one; otherwise
+ * *kind is left as it was and what was written goes to bad. */
+static void kind_from_comments(const struct strlist *back, size_t *kind,
+                               char *bad, size_t bad_size)
+{
+    const char *label = _("Kind:");
+    size_t n = strlen(label);
+    for (size_t i = 0; i < back->len; i++) {
+        const char *line = back->items[i];
+        if (strncmp(line, label, n) != 0)
+            continue;
+        line += n;
+        while (*line == ' ')
+            line++;
+        size_t len = strcspn(line, " \t(");
+        for (size_t k = 0; note_kinds[k]; k++)
+            if (strlen(note_kinds[k]) == len && strncmp(note_kinds[k], line, len) == 0) {
+                *kind = k;
+                return;
+            }
+        snprintf(bad, bad_size, "%.*s", (int)len, line);
+        return;
+    }
+}
+
+/* $VISUAL/$EDITOR on a file that says whose note it is and its kind in
+ * comment lines (tui/external.h strips them); a kind changed there is
+ * taken. */
+static bool external_note(struct ui *ui, const char *title, const char *draft,
+                          size_t *kind, char **body, char *bad, size_t bad_size)
+{
+    char all[256] = "";
+    size_t used = 0;
+    for (size_t k = 0; note_kinds[k] && used < sizeof all; k++)
+        used += (size_t)snprintf(all + used, sizeof all - used, "%s%s",
+                                 k ? ", " : "", note_kinds[k]);
+    char kind_line[384], strip[160];
+    /* TRANSLATORS: "Kind:" starts the line as it is read back; the
+     * kind itself (call, email …) is not translated. */
+    snprintf(kind_line, sizeof kind_line, _("Kind: %s (change it here: %s)"),
+             note_kinds[*kind], all);
+    snprintf(strip, sizeof strip, _("Lines starting with “%s” are removed when the note is saved."),
+             UI_COMMENT_MARK);
+    const char *comments[] = { title, kind_line, strip, NULL };
+    struct strlist back = { 0 };
+    bool got = ui_external_edit(ui, draft, comments, NOTE_MAX_BYTES, &back, body);
+    if (got)
+        kind_from_comments(&back, kind, bad, bad_size);
+    strlist_clear(&back);
+    return got;
+}
+
 bool ui_act_note(struct ui *ui, int64_t contact_id, bool external)
 {
     struct contact c;
@@ -44,7 +96,8 @@ bool ui_act_note(struct ui *ui, int64_t contact_id, bool external)
     }
     char title[256];
     char *name = text_sanitize(c.name, false);
-    snprintf(title, sizeof title, _("Note about %s"), name);
+    snprintf(title, sizeof title, _("Note about %s (#%lld)"), name,
+             (long long)contact_id);
     free(name);
     contact_clear(&c);
     char *body = NULL;
@@ -57,7 +110,9 @@ bool ui_act_note(struct ui *ui, int64_t contact_id, bool external)
         labels[nkinds] = note_kind_label(note_kinds[nkinds]);
     labels[nkinds] = NULL;
     for (;;) {
-        bool got = external ? ui_external_edit(ui, draft, NOTE_MAX_BYTES, &body)
+        char bad[64] = "";
+        bool got = external ? external_note(ui, title, draft, &kind, &body,
+                                            bad, sizeof bad)
                             : ui_editor(ui, title, draft, labels, &kind, &body);
         if (!got)
             break;
@@ -68,7 +123,16 @@ bool ui_act_note(struct ui *ui, int64_t contact_id, bool external)
         int64_t id = 0;
         if (note_add(ui->st, contact_id, note_kinds[kind], body, ui_now(), &id)
             == STORE_OK) {
-            ui_message(ui, false, _("Note #%lld stored."), (long long)id);
+            if (bad[0]) {
+                char *clean = text_sanitize(bad, false);
+                /* TRANSLATORS: the note's id, the kind it was stored as,
+                 * and what was written as its kind. */
+                ui_message(ui, true, _("Note #%lld stored as %s: “%s” is no kind of note."),
+                           (long long)id, note_kinds[kind], clean ? clean : "");
+                free(clean);
+            } else {
+                ui_message(ui, false, _("Note #%lld stored."), (long long)id);
+            }
             ui->dirty = true;
             stored = true;
             break;

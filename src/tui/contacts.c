@@ -22,6 +22,7 @@
 #include "tui/line.h"
 #include "tui/prompt.h"
 #include "tui/source.h"
+#include "tui/tagged.h"
 #include "tui/views.h"
 #include "store/contact.h"
 
@@ -34,13 +35,14 @@ struct contacts {
     bool stale;                /* the filter changed; the list not yet */
     int64_t count;             /* -1: not counted yet */
     bool count_capped;         /* count is COUNT_SHOWN + 1: "1000+" */
+    struct ui_tags tags;       /* t marks rows, ; acts on them */
 };
 
 static const enum action contacts_actions[] = {
     ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_TOP, ACT_BOTTOM, ACT_PAGE_UP,
     ACT_PAGE_DOWN, ACT_OPEN, ACT_SEARCH, ACT_SORT, ACT_NOTE, ACT_EDITOR,
     ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE, ACT_FORGET,
-    ACT_IMPORT, ACT_EXPORT, ACT_BACK, ACT_NONE
+    ACT_IMPORT, ACT_EXPORT, ACT_BACK, ACT_TAG, ACT_TAGGED, ACT_NONE
 };
 
 static const enum action contacts_hints[] = {
@@ -78,6 +80,8 @@ static void *contacts_open(struct ui *ui, int64_t arg)
     c->query.sort = CONTACT_SORT_NAME;
     ui_line_init(&c->filter, NULL);
     ui_list_init(&c->list, &ui_contact_source, &c->query);
+    c->list.tags = &c->tags;
+    c->list.tag_kind = UI_TAG_CONTACT;
     ui_list_load(ui, &c->list);
     count(ui, c);
     return c;
@@ -87,6 +91,7 @@ static void contacts_close(void *self)
 {
     struct contacts *c = self;
     ui_list_free(&c->list);
+    ui_tags_free(&c->tags);
     ui_line_free(&c->filter);
     free(c->text);
     free(c);
@@ -219,7 +224,8 @@ static void import_file(struct ui *ui)
     char *path = NULL;
     for (;;) {
         char *answer = NULL;
-        if (!ui_prompt(ui, _("Import file (CSV, vCard, iCalendar):"), path,
+        if (!ui_prompt_complete(ui, _("Import file (CSV, vCard, iCalendar):"), path,
+                                UI_COMPLETE_FILE,
                        &answer))
             break;
         free(path);
@@ -293,7 +299,8 @@ static void export_file(struct ui *ui)
     char *path = NULL;
     for (;;) {
         char *answer = NULL;
-        if (!ui_prompt(ui, _("Export to (.csv, .vcf, .ics, .json):"), path,
+        if (!ui_prompt_complete(ui, _("Export to (.csv, .vcf, .ics, .json):"), path,
+                                UI_COMPLETE_FILE,
                        &answer))
             break;
         free(path);
@@ -373,12 +380,22 @@ static bool contacts_request(struct ui *ui, void *self, enum action act)
         return true;
     case ACT_BACK:
         return false;
+    case ACT_TAGGED:
+        ui_tagged_act(ui, &c->tags);
+        return true;
     default:
         break;
     }
     int64_t id = ui_list_selected_id(l);
     if (!id) {
         ui_message(ui, false, _("Nobody selected."));
+        return true;
+    }
+    if (act == ACT_TAG) {
+        bool on = ui_tags_toggle(&c->tags, UI_TAG_CONTACT, id, id);
+        ui_message(ui, false, on ? _("Tagged (%zu).") : _("Untagged (%zu)."),
+                   c->tags.len);
+        ui_list_move(ui, l, 1);
         return true;
     }
     if (act == ACT_OPEN) {

@@ -24,6 +24,11 @@ int ui_getkey(struct ui *ui, int timeout_ms);
  * control does; returns after fg with curses and paste mode restored
  * (the caller redraws). */
 void ui_suspend(void);
+/* Gives the terminal to another program (curses put aside, bracketed
+ * paste off) and takes it back (raw mode, paste on, the next refresh
+ * redraws everything). */
+void ui_terminal_leave(void);
+void ui_terminal_return(void);
 /* Bracketed paste on or off: on while curses has the terminal, off
  * before rapport gives it to anything else (an editor, a shell, the
  * end). While on, a paste reaches ui_getkey as one KEYS_PASTE. */

@@ -69,6 +69,9 @@ static const struct action_info actions[ACT_COUNT] = {
     [ACT_PERIOD_PREV] = { "period_prev", N_("The period before"), NC_("key hint", "earlier"), { '[', NO, NO, NO } },
     [ACT_PERIOD_NEXT] = { "period_next", N_("The period after"), NC_("key hint", "later"), { ']', NO, NO, NO } },
     [ACT_DISMISS] = { "dismiss", N_("Dismiss the suggestion to move up"), NC_("key hint", "dismiss"), { 'z', NO, NO, NO } },
+    [ACT_SHELL] = { "shell", N_("Run a shell command (a key comes back)"), NC_("key hint", "shell"), { '!', NO, NO, NO } },
+    [ACT_TAG] = { "tag", N_("Tag or untag the row"), NC_("key hint", "tag"), { 't', NO, NO, NO } },
+    [ACT_TAGGED] = { "tagged", N_("Act on every tagged row: done, snooze, stage or archive (the next key)"), NC_("key hint", "on tagged"), { ';', NO, NO, NO } },
     [ACT_SAVE] = { "save", N_("Save the form or the note"), NC_("key hint", "save"), { KEYS_CTRL('s'), NO, NO, NO } },
     [ACT_CANCEL] = { "cancel", N_("Cancel the form, the note or the question"), NC_("key hint", "cancel"), { KEYS_ESC, KEYS_CTRL('g'), NO, NO } },
     [ACT_NEXT_FIELD] = { "next_field", N_("Next field of the form"), NC_("key hint", "next field"), { '\t', F(KEY_DOWN), NO, NO } },
@@ -102,6 +105,8 @@ static const struct key_name key_names[] = {
     { "Backspace", F(KEY_BACKSPACE) }, { "Del", F(KEY_DC) },
     { "Delete", F(KEY_DC) }, { "Ins", F(KEY_IC) }, { "Insert", F(KEY_IC) },
     { "lt", '<' }, { "gt", '>' },
+    /* In the config a ; would start a comment. */
+    { "semicolon", ';' },
 };
 
 const char *keys_action_name(enum action act)
@@ -173,7 +178,7 @@ int keys_parse(const char *text)
 void keys_name(int key, char *buf, size_t size)
 {
     for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++) {
-        if (key_names[i].key == key && key != '<' && key != '>') {
+        if (key_names[i].key == key && key != '<' && key != '>' && key != ';') {
             snprintf(buf, size, "<%s>", key_names[i].name);
             return;
         }

@@ -21,6 +21,7 @@
 #include "tui/act.h"
 #include "tui/draw.h"
 #include "tui/source.h"
+#include "tui/tagged.h"
 #include "tui/views.h"
 #include "store/followup.h"
 #include "store/quiet.h"
@@ -31,13 +32,14 @@ struct review_screen {
     int64_t counts[REVIEW_SECTIONS];
     int focus;
     bool failed;
+    struct ui_tags tags;           /* t marks rows, ; acts on them */
 };
 
 static const enum action review_actions[] = {
     ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_LEFT, ACT_RIGHT, ACT_TOP, ACT_BOTTOM,
     ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_OPEN, ACT_DONE, ACT_SNOOZE, ACT_NOTE,
     ACT_EDITOR, ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE,
-    ACT_FORGET, ACT_DISMISS, ACT_NONE
+    ACT_FORGET, ACT_DISMISS, ACT_TAG, ACT_TAGGED, ACT_NONE
 };
 
 static const enum action review_hints[] = {
@@ -80,6 +82,11 @@ static void *review_open(struct ui *ui, int64_t arg)
     ui_list_init(&r->lists[REVIEW_QUIET], &ui_quiet_source, NULL);
     ui_list_init(&r->lists[REVIEW_BUDGET], &ui_budget_source, NULL);
     ui_list_init(&r->lists[REVIEW_READY], &ui_ready_source, NULL);
+    for (int i = 0; i < REVIEW_SECTIONS; i++) {
+        r->lists[i].tags = &r->tags;
+        r->lists[i].tag_kind = review_lists_followups(i) ? UI_TAG_FOLLOWUP
+                                                         : UI_TAG_CONTACT;
+    }
     for (int i = 0; i < REVIEW_SECTIONS; i++)
         ui_list_load(ui, &r->lists[i]);
     count(ui, r);
@@ -95,6 +102,7 @@ static void review_close(void *self)
     struct review_screen *r = self;
     for (int i = 0; i < REVIEW_SECTIONS; i++)
         ui_list_free(&r->lists[i]);
+    ui_tags_free(&r->tags);
     free(r);
 }
 
@@ -362,6 +370,10 @@ static bool review_request(struct ui *ui, void *self, enum action act)
     struct review_screen *r = self;
     struct ui_list *l = &r->lists[r->focus];
     int64_t contact = selected_contact(r);
+    if (act == ACT_TAGGED) {
+        ui_tagged_act(ui, &r->tags);
+        return true;
+    }
     switch (act) {
     case ACT_MOVE_DOWN:
         if (!ui_list_move(ui, l, 1) && r->focus < REVIEW_SECTIONS - 1) {
@@ -425,6 +437,14 @@ static bool review_request(struct ui *ui, void *self, enum action act)
         return ui_act_on_contact(ui, act, contact);
     case ACT_DISMISS:
         return dismiss(ui, r);
+    case ACT_TAG: {
+        bool on = ui_tags_toggle(&r->tags, l->tag_kind, ui_list_selected_id(l),
+                                 contact);
+        ui_message(ui, false, on ? _("Tagged (%zu).") : _("Untagged (%zu)."),
+                   r->tags.len);
+        /* As in mutt, the cursor goes on to the next row. */
+        return review_request(ui, self, ACT_MOVE_DOWN);
+    }
     default:
         return ui_act_on_contact(ui, act, contact);
     }

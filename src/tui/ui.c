@@ -22,6 +22,7 @@
 #include "tui/draw.h"
 #include "tui/help.h"
 #include "tui/input.h"
+#include "tui/shell.h"
 #include "tui/ui.h"
 #include "tui/views.h"
 
@@ -32,7 +33,7 @@
 static const enum action global_actions[] = {
     ACT_HELP, ACT_BACK, ACT_REVIEW, ACT_PIPELINE, ACT_CONTACTS,
     ACT_ORGANISATIONS, ACT_REPORTS, ACT_SEARCH,
-    ACT_ADD, ACT_UNDO, ACT_REDRAW, ACT_SUSPEND, ACT_NONE
+    ACT_ADD, ACT_UNDO, ACT_REDRAW, ACT_SUSPEND, ACT_SHELL, ACT_NONE
 };
 
 static bool too_small(void)
@@ -189,7 +190,7 @@ static bool writes(enum action act)
     case ACT_ADD: case ACT_EDIT: case ACT_NOTE: case ACT_FOLLOWUP:
     case ACT_DONE: case ACT_SNOOZE: case ACT_PROMOTE: case ACT_DEMOTE:
     case ACT_ARCHIVE: case ACT_FORGET: case ACT_UNDO: case ACT_EDITOR:
-    case ACT_IMPORT:
+    case ACT_IMPORT: case ACT_TAGGED:
         return true;
     default:
         return false;
@@ -240,6 +241,9 @@ static void global_request(struct ui *ui, enum action act, int key)
     case ACT_SUSPEND:
         ui_suspend();
         ui->dirty = true;
+        break;
+    case ACT_SHELL:
+        ui_shell(ui);
         break;
     default:
         break;

@@ -17,6 +17,8 @@ is "$(cat "$TUI_ERR")" "rapport: created a new database at $db" \
 tui_keys '?'
 wait_for "Keys of the Review screen" 2 "? opens the help overlay"
 wait_for "Mark the follow-up done" 2 "the help lists the screen's own keys"
+# The keys of every screen follow (j scrolls to them).
+for n in $(seq 1 15); do tui_keys j; done
 wait_for "Everywhere:" 2 "and those of every screen"
 tui_keys q
 wait_gone "Keys of the Review screen" 2 "any key closes the help"

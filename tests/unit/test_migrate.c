@@ -704,13 +704,48 @@ static void test_from_v5(void)
 
 /* A version 6 file. Each part of version 7 checks what it added to the
  * upgraded file from here. */
+/* Version 7's figures per organisation are filled from what a version
+ * 6 file holds: two active contacts and an archived one of "Fylke
+ * Archive", the latest score of each, its latest interaction. */
+#define V7_ORG_ROWS                                                           \
+    "INSERT INTO organisation(id, name) VALUES (5, 'Fylke Archive');\n"       \
+    "UPDATE contact SET org_id = 5 WHERE id = 1;\n"                           \
+    "INSERT INTO contact(id, name, name_key, org_id, roles, created, updated, " \
+    "stage, stage_since, last_touch, archived) VALUES "                       \
+    "(2, 'Kari Nord', 'kari nord', 5, 2, 1771000000, 1771000000, 0, "          \
+    "1771000000, 1771000500, 0), "                                            \
+    "(3, 'Old Gone', 'old gone', 5, 1, 1771000000, 1771000000, 0, "            \
+    "1771000000, 1771000900, 1);\n"                                           \
+    "INSERT INTO score(contact_id, at, value) VALUES (1, 1771000000, 4), "     \
+    "(1, 1771000200, 9), (2, 1771000100, 6), (3, 1771000100, 0);\n"
+
+static void check_v7_orgs(const char *db)
+{
+    char *got = raw_text(db, "SELECT contacts || ' ' || last_touch || ' ' || end_users || ' ' "
+                             "|| customers || ' ' || users || ' ' || decision_makers || ' ' "
+                             "|| open_followups FROM org_figures WHERE org_id = 5");
+    is_str(got, "2 1771000500 1 1 1 1 1",
+           "from version 6: an organisation's active contacts, latest interaction, "
+           "stages, roles and open follow-ups are kept");
+    free(got);
+    got = raw_text(db, "SELECT group_concat(value || 'x' || n, ',') FROM "
+                       "(SELECT value, sum(n) AS n FROM org_score WHERE org_id = 5 GROUP BY value ORDER BY value)");
+    is_str(got, "6x1,9x1", "from version 6: the latest score of each active contact is counted");
+    free(got);
+    got = raw_text(db, "SELECT group_concat(coalesce(latest_score, '-'), ',') FROM "
+                       "(SELECT latest_score FROM contact ORDER BY id)");
+    is_str(got, "9,6,0", "from version 6: each contact keeps its latest score");
+    free(got);
+}
+
 static void test_from_v6(void)
 {
     char db[400];
     snprintf(db, sizeof db, "%s/v6.db", dir);
     ok(build_old(db, "schema-v6.sql",
                  OLD_ROWS(", origin, undoable", ", 42, 1")
-                 "UPDATE organisation SET budget_date = '09-01';\n", 6),
+                 "UPDATE organisation SET budget_date = '09-01';\n"
+                 V7_ORG_ROWS, 6),
        "build a version 6 database from the fixture, with rows");
     struct store *st = open_migrated(db, "version 6");
     if (!st) {
@@ -721,6 +756,7 @@ static void test_from_v6(void)
            "it is migrated to the current version");
     ok(store_rebuild_search(st) == STORE_OK, "its words are made");
     ok(found(st, "vera"), "its contact is found");
+    check_v7_orgs(db);
     check_passes(st, "version 6");
     same_schema_as_new(db, "version 6");
     check_v6_columns(st, db, 1, "from version 6");
