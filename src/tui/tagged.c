@@ -207,7 +207,7 @@ static enum ui_answer take_log(struct ui *ui, const char *answer, void *arg)
 static enum ui_answer take_date(struct ui *ui, const char *answer, void *arg)
 {
     struct bulk *b = arg;
-    if (date_parse(answer, date_today(), &b->until) < 0) {
+    if (date_parse(answer, date_today(), ui->app->cfg.week_start, &b->until) < 0) {
         ui_message(ui, true, _("\"%s\" is no date; try +1d, mon or a day "
                                "to come."), answer);
         return UI_ANSWER_AGAIN;
