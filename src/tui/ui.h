@@ -16,9 +16,11 @@
  *   form.c           forms of one-line fields
  *   list.c source.c season_source.c
  *                    the windowed list; the store's pages as its rows
- *   contact_form.c act.c
- *                    adding and editing a contact; the shared actions
+ *   contact_form.c act.c act_note.c act_score.c act_pause.c
+ *                    adding and editing a contact; the shared actions;
+ *                    a note edited or deleted, a score, a paused cadence
  *   view.c           what a screen is (struct ui_view) and their stack
+ *   contact_lines.c  the Contact screen's page, item by item
  *   views.h review.c pipeline.c contacts.c contact.c
  *                    one file per screen, each a table of callbacks
  *   organisations.c organisation.c reports.c
