@@ -33,9 +33,10 @@ static const enum action contact_actions[] = {
     ACT_SCORE, ACT_PAUSE, ACT_NONE
 };
 
+/* What fits at 80 columns; ? lists the rest (p, > and <). */
 static const enum action contact_hints[] = {
-    ACT_EDIT, ACT_NOTE, ACT_FOLLOWUP, ACT_DONE, ACT_SNOOZE, ACT_SCORE, ACT_PAUSE,
-    ACT_PROMOTE, ACT_BACK, ACT_NONE
+    ACT_EDIT, ACT_NOTE, ACT_FOLLOWUP, ACT_DONE, ACT_SNOOZE, ACT_SCORE, ACT_BACK,
+    ACT_NONE
 };
 
 /* The first line of the item line i belongs to. */
