@@ -123,11 +123,21 @@ static void contact_draw(struct ui *ui, void *self, int top, int height)
         settle(p);
     }
     p->height = height;
-    if (p->sel < p->top)
-        p->top = p->sel;
-    if (p->sel >= p->top + (size_t)height)
-        p->top = p->sel - (size_t)height + 1;
     size_t item = p->sel < p->len ? p->lines[p->sel].item : 0;
+    /* The whole item in view when it fits; an item taller than the
+     * screen (a long note) keeps the view where it shows part of it, so
+     * a page turns through it. */
+    size_t end = p->sel;
+    while (item && end + 1 < p->len && p->lines[end + 1].item == item)
+        end++;
+    if (end - p->sel < (size_t)height) {
+        if (end >= p->top + (size_t)height)
+            p->top = end - (size_t)height + 1;
+        if (p->sel < p->top)
+            p->top = p->sel;
+    } else if (end < p->top || p->sel >= p->top + (size_t)height) {
+        p->top = p->sel;
+    }
     for (int i = 0; i < height; i++) {
         size_t at = p->top + (size_t)i;
         if (at >= p->len)
@@ -308,8 +318,6 @@ static bool contact_request(struct ui *ui, void *self, enum action act)
         size_t at = item_near(p, want, 1);
         if (at >= p->top + (size_t)p->height || at == p->len)
             at = item_near(p, want, -1);
-        if (at < p->top && p->top > 0)
-            at = item_near(p, p->top, 1);
         if (at < p->len)
             p->sel = at;
         arrived(ui, p);
@@ -320,7 +328,10 @@ static bool contact_request(struct ui *ui, void *self, enum action act)
         settle(p);
         return true;
     case ACT_BOTTOM:
-        move_items(ui, p, (long)p->len);
+        /* The last item, past the history without reading all of it. */
+        if (p->len > 0 && item_near(p, p->len - 1, -1) < p->len)
+            p->sel = item_near(p, p->len - 1, -1);
+        arrived(ui, p);
         return true;
     case ACT_LEFT:
     case ACT_RIGHT:

@@ -137,4 +137,53 @@ wait_gone "[archived:" 2 "he is back"
 is "$(sql "$db" "SELECT archived FROM contact WHERE id = 2")" 0 "unarchived in the database again"
 tui_quit
 
+# A long history is read a window at a time, in the middle of the page:
+# the cursor reaching its last line reads the older notes, and G goes to
+# the stage history below without reading them all.
+run --db "$db" add "Long History"
+for i in $(seq -w 1 60); do run --db "$db" note "Long History" "History note $i"; done
+is "$(sql "$db" "SELECT count(*) FROM note WHERE contact_id = 3")" 60 "sixty notes"
+tui_start -- --db "$db"
+wait_for "Review |" 10 "starts again"
+tui_keys 3
+wait_for "Long History" 2 "listed"
+tui_keys /
+tui_type "Long"
+wait_gone "Anna Kowalczyk" 2 "the filter leaves the others out"
+tui_keys Enter
+wait_for "Long History  #3" 2 "the page opens"
+tui_keys G
+wait_for "Stage history" 2 "G goes to the stage history"
+wait_for "… older notes" 2 "past the history's last window, still unread"
+wait_gone "History note 10" 1 "the oldest notes are not read"
+tui_keys g
+tui_keys -N 51 j
+wait_for "History note 10" 3 "moving onto the last line reads the older notes"
+wait_gone "… older notes" 2 "and there are no more"
+tui_keys j
+wait_for "History note 10" 2 "the next note comes into view whole"
+tui_quit
+
+# A note taller than the screen: Space turns the page through it.
+run --db "$db" add "Zed Tall"
+input=$(for i in $(seq -w 1 80); do echo "Line $i of the long note"; done)
+run_in --db "$db" note "Zed Tall"
+tui_start -- --db "$db"
+wait_for "Review |" 10 "starts once more"
+tui_keys 3 /
+tui_type "Zed"
+wait_gone "Long History" 2 "the filter finds the one contact"
+tui_keys Enter
+wait_for "Zed Tall  #4" 2 "its page opens"
+wait_for "Line 01 of the long note" 2 "the note begins on the first page"
+tui_keys Space
+wait_gone "Line 01 of the long note" 2 "Space turns the page"
+tui_keys Space
+wait_for "Line 40 of the long note" 2 "and again, through the middle of the note"
+tui_keys Space Space Space
+wait_for "Line 80 of the long note" 2 "to its end"
+tui_keys PPage PPage PPage PPage PPage PPage
+wait_for "Zed Tall  #4" 2 "and back to the top"
+tui_quit
+
 done_testing
