@@ -34,6 +34,21 @@ is "$status" 1 "after a new change nothing is redone"
 is "$(sql "$db" "SELECT count(*) FROM note")" 0 "the undone note stays undone"
 is "$(sql "$db" "SELECT count(*) FROM journal WHERE undone = 1")" 0 "the journal keeps nothing to redo"
 
+# A change of several rows comes back whole, its search words too.
+run --db "$db" add "Mirek Many" --email mirek@example.org --tag maps --tag atlases --org "Map Room"
+run --db "$db" undo
+run --db "$db" search mirek
+is "$status" 1 "undone, the contact is not found"
+run --db "$db" redo
+like "$out" "Redone: added contact #2 Mirek Many" "redone"
+is "$(sql "$db" "SELECT (SELECT group_concat(email) FROM contact_email WHERE contact_id = 2) || ':' || (SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_tag WHERE contact_id = 2 ORDER BY tag))")" \
+   "mirek@example.org:atlases,maps" "with its email and tags"
+run --db "$db" search atlases
+like "$out" "Mirek Many" "found by a tag again"
+run --db "$db" check
+is "$status" 0 "the database checks clean after undo and redo"
+run --db "$db" forget Mirek --yes
+
 # Edit and delete a note (ids are reused: the first note is gone).
 run --db "$db" note zoe --kind call "Called about the exhibition"
 is "$out" "Note #1 on #1 Zoë Ødegård" "a second note"
