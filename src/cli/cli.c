@@ -63,6 +63,7 @@ static const struct cli_command *const commands[] = {
     &cli_cmd_backup,
     &cli_cmd_check,
     &cli_cmd_undo,
+    &cli_cmd_redo,
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

@@ -96,7 +96,7 @@ extern const struct cli_command cli_cmd_score;                    /* score.c */
 extern const struct cli_command cli_cmd_follow, cli_cmd_done,
     cli_cmd_snooze;                                               /* follow.c */
 extern const struct cli_command cli_cmd_archive, cli_cmd_unarchive,
-    cli_cmd_forget, cli_cmd_undo;                                 /* archive.c */
+    cli_cmd_forget, cli_cmd_undo, cli_cmd_redo;                   /* archive.c */
 extern const struct cli_command cli_cmd_agenda;                   /* agenda.c */
 extern const struct cli_command cli_cmd_suggest;                  /* suggest.c */
 extern const struct cli_command cli_cmd_search;                   /* search.c */

@@ -137,6 +137,11 @@ enum store_status db_migrate_v2_triggers(struct store *st);
 enum store_status db_migrate_v4_triggers(struct store *st);
 enum store_status db_migrate_v6_triggers(struct store *st);
 enum store_status db_migrate_v7_triggers(struct store *st);
+/* Puts one row the journal recorded back: an insert is deleted, an
+ * update or a delete restored from the saved columns (journal.c). */
+enum store_status db_journal_revert_row(struct store *st, const char *op,
+                                        const char *table, int64_t row_id,
+                                        const char *old_json);
 
 /* Starts a write: BEGIN IMMEDIATE and a new journal entry that the
  * triggers record into; inside a batch, a savepoint that joins it. */

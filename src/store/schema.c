@@ -362,8 +362,22 @@ const char db_schema_v7_fields[] =
 /* Mail recorded as interactions, and the queue of unmatched mail. */
 const char db_schema_v7_mail[] = "";
 
-/* The contact page: redo, paused cadences. */
-const char db_schema_v7_contact_page[] = "";
+/* The contact page: redo, paused cadences. An undone entry of the
+ * journal is kept, marked undone, with the rows its undoing changed, so
+ * that reverting them redoes it; a new change drops every undone entry.
+ * A contact's cadence may be paused until a day (YYYY-MM-DD) with a
+ * reason: gone quiet leaves them out before that day. One row per
+ * contact, journaled like the contact's own columns. */
+const char db_schema_v7_contact_page[] =
+    "ALTER TABLE journal ADD COLUMN undone INTEGER NOT NULL DEFAULT 0;\n"
+    "CREATE INDEX journal_undone ON journal(undone, id);\n"
+    "CREATE TABLE contact_pause (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    contact_id INTEGER NOT NULL UNIQUE REFERENCES contact(id) ON DELETE CASCADE,\n"
+    "    until TEXT NOT NULL CHECK (until GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),\n"
+    "    reason TEXT,\n"
+    "    at INTEGER NOT NULL\n"
+    ");\n";
 
 /* The words search reads. */
 const char db_schema_v7_search[] = "";

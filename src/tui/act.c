@@ -509,13 +509,16 @@ bool ui_act_forget(struct ui *ui, int64_t contact_id)
     return ok;
 }
 
-/* u undoes this session's own changes at once; a newer change made
- * elsewhere (another shell, an earlier session) is named and asked
- * about first, so nobody undoes what they never saw. */
-void ui_act_undo(struct ui *ui)
+/* u undoes this session's own changes at once, Ctrl-R redoes what it
+ * undid; a newer change made (or undone) elsewhere (another shell, an
+ * earlier session) is named and asked about first, so nobody reverts
+ * what they never saw. */
+static void step(struct ui *ui, bool redo)
 {
     struct journal_entry newest;
-    if (journal_newest(ui->st, &newest) != STORE_OK) {
+    enum store_status rc = redo ? journal_newest_undone(ui->st, &newest)
+                                : journal_newest(ui->st, &newest);
+    if (rc != STORE_OK) {
         ui_store_error(ui);
         return;
     }
@@ -524,14 +527,17 @@ void ui_act_undo(struct ui *ui)
         char *clean = text_sanitize(newest.what, false);
         char question[512];
         snprintf(question, sizeof question,
-                 _("Undo “%s”, made outside this session?"), clean ? clean : "");
+                 redo ? _("Redo “%s”, undone outside this session?")
+                      : _("Undo “%s”, made outside this session?"),
+                 clean ? clean : "");
         go = ui_confirm(ui, question);
         free(clean);
     }
     char *what = NULL;
-    if (go && journal_undo_entry(ui->st, newest.id, &what) == STORE_OK) {
+    if (go && (redo ? journal_redo_entry(ui->st, newest.id, &what)
+                    : journal_undo_entry(ui->st, newest.id, &what)) == STORE_OK) {
         char *clean = text_sanitize(what, false);
-        ui_message(ui, false, _("Undone: %s"), clean);
+        ui_message(ui, false, redo ? _("Redone: %s") : _("Undone: %s"), clean);
         free(clean);
         free(what);
     } else if (go) {
@@ -539,6 +545,16 @@ void ui_act_undo(struct ui *ui)
     }
     journal_entry_clear(&newest);
     ui->dirty = true;
+}
+
+void ui_act_undo(struct ui *ui)
+{
+    step(ui, false);
+}
+
+void ui_act_redo(struct ui *ui)
+{
+    step(ui, true);
 }
 
 bool ui_act_on_contact(struct ui *ui, enum action act, int64_t contact_id)

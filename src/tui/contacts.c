@@ -1,6 +1,7 @@
 /* The Contacts screen (SPEC §3.3): every contact, filtered as you type
  * after / (name, organisation, email, tags, and note text through the
- * full-text index), sortable; also importing and exporting files. A
+ * full-text index), sortable; A shows the archived ones instead (d
+ * brings one back); also importing and exporting files. A
  * screen: uses tui/views.h (to open a contact), tui/act.h,
  * tui/source.h, tui/line.h (the filter), tui/prompt.h and below, and
  * io/ for the files. */
@@ -42,11 +43,12 @@ static const enum action contacts_actions[] = {
     ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_TOP, ACT_BOTTOM, ACT_PAGE_UP,
     ACT_PAGE_DOWN, ACT_OPEN, ACT_SEARCH, ACT_SORT, ACT_NOTE, ACT_EDITOR,
     ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE, ACT_FORGET,
-    ACT_IMPORT, ACT_EXPORT, ACT_BACK, ACT_TAG, ACT_TAGGED, ACT_NONE
+    ACT_IMPORT, ACT_EXPORT, ACT_ARCHIVED, ACT_BACK, ACT_TAG, ACT_TAGGED, ACT_NONE
 };
 
 static const enum action contacts_hints[] = {
-    ACT_SEARCH, ACT_SORT, ACT_OPEN, ACT_ADD, ACT_IMPORT, ACT_EXPORT, ACT_NONE
+    ACT_SEARCH, ACT_SORT, ACT_OPEN, ACT_ADD, ACT_ARCHIVED, ACT_IMPORT, ACT_EXPORT,
+    ACT_NONE
 };
 
 static const char *const sort_names[] = {
@@ -166,14 +168,19 @@ static void contacts_draw(struct ui *ui, void *self, int top, int height)
     if (c->stale && !typing_ahead())
         apply_filter(ui, c);
     char buf[256];
+    /* The archived ones are a list of their own, said in the header. */
+    bool archived = c->query.filter.only_archived;
     if (c->count < 0)
-        snprintf(buf, sizeof buf, _("Contacts (…), by %s"),
+        snprintf(buf, sizeof buf, archived ? _("Archived contacts (…), by %s")
+                                           : _("Contacts (…), by %s"),
                  _(sort_names[c->query.sort]));
     else if (c->count_capped)
-        snprintf(buf, sizeof buf, _("Contacts (%lld+), by %s"),
+        snprintf(buf, sizeof buf, archived ? _("Archived contacts (%lld+), by %s")
+                                           : _("Contacts (%lld+), by %s"),
                  (long long)COUNT_SHOWN, _(sort_names[c->query.sort]));
     else
-        snprintf(buf, sizeof buf, _("Contacts (%lld), by %s"),
+        snprintf(buf, sizeof buf, archived ? _("Archived contacts (%lld), by %s")
+                                           : _("Contacts (%lld), by %s"),
                  (long long)c->count, _(sort_names[c->query.sort]));
     int w = text_width(buf) + 2;
     ui_put(top, 0, w, buf, ui->attr[UI_HEADER]);
@@ -201,9 +208,13 @@ static void contacts_draw(struct ui *ui, void *self, int top, int height)
                ui->attr[UI_MUTED]);
     }
     char add[32], none[128];
-    keys_first_name(&ui->keys, ACT_ADD, add, sizeof add);
-    /* TRANSLATORS: %s is the key that adds a contact. */
-    snprintf(none, sizeof none, _("No contacts yet; %s adds one."), add);
+    keys_first_name(&ui->keys, archived ? ACT_ARCHIVED : ACT_ADD, add, sizeof add);
+    if (archived)
+        /* TRANSLATORS: %s is the key that shows the other contacts. */
+        snprintf(none, sizeof none, _("Nobody is archived; %s shows the others."), add);
+    else
+        /* TRANSLATORS: %s is the key that adds a contact. */
+        snprintf(none, sizeof none, _("No contacts yet; %s adds one."), add);
     ui_list_draw(ui, &c->list, top + 2, 1, COLS - 1, height - 2, true,
                  c->text && *c->text ? _("No contact matches.") : none,
                  draw_row);
@@ -372,6 +383,21 @@ static bool contacts_request(struct ui *ui, void *self, enum action act)
                                             % (CONTACT_SORT_NEXT_DUE + 1));
         ui_list_load(ui, l);
         return true;
+    case ACT_ARCHIVED: {
+        /* The archived contacts, to read or bring back (d), or the
+         * others again. */
+        c->query.filter.only_archived = !c->query.filter.only_archived;
+        ui_list_load(ui, l);
+        count(ui, c);
+        char key[32];
+        keys_first_name(&ui->keys, ACT_ARCHIVE, key, sizeof key);
+        if (c->query.filter.only_archived)
+            /* TRANSLATORS: %s is the key that brings a contact back. */
+            ui_message(ui, false, _("Archived contacts: %s brings one back."), key);
+        else
+            ui_message(ui, false, _("Active contacts."));
+        return true;
+    }
     case ACT_IMPORT:
         import_file(ui);
         return true;

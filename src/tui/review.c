@@ -2,8 +2,9 @@
  * 7 days, Gone quiet, Budget season and Ready to move up (the sections
  * core/review.h builds), each a
  * windowed list with its count; act on a row without leaving the
- * screen. A screen: uses tui/views.h (to open
- * a contact), tui/act.h, tui/source.h and what lies below them. */
+ * screen (p pauses the cadence of a contact gone quiet). A screen:
+ * uses tui/views.h (to open a contact), tui/act.h and the actions
+ * beside it, tui/source.h and what lies below them. */
 #include <config.h>
 
 #include <curses.h>
@@ -19,6 +20,7 @@
 #include "core/stage.h"
 #include "base/text.h"
 #include "tui/act.h"
+#include "tui/act_pause.h"
 #include "tui/draw.h"
 #include "tui/source.h"
 #include "tui/tagged.h"
@@ -39,7 +41,7 @@ static const enum action review_actions[] = {
     ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_LEFT, ACT_RIGHT, ACT_TOP, ACT_BOTTOM,
     ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_OPEN, ACT_DONE, ACT_SNOOZE, ACT_NOTE,
     ACT_EDITOR, ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE,
-    ACT_FORGET, ACT_DISMISS, ACT_TAG, ACT_TAGGED, ACT_NONE
+    ACT_FORGET, ACT_DISMISS, ACT_PAUSE, ACT_TAG, ACT_TAGGED, ACT_NONE
 };
 
 static const enum action review_hints[] = {
@@ -445,6 +447,18 @@ static bool review_request(struct ui *ui, void *self, enum action act)
         /* As in mutt, the cursor goes on to the next row. */
         return review_request(ui, self, ACT_MOVE_DOWN);
     }
+    case ACT_PAUSE:
+        /* Someone who asked for quiet: the row goes until the day given. */
+        if (r->focus != REVIEW_QUIET) {
+            char key[32];
+            keys_first_name(&ui->keys, ACT_PAUSE, key, sizeof key);
+            /* TRANSLATORS: %s is the key that pauses. */
+            ui_message(ui, false, _("Only a row of Gone quiet is paused here; "
+                                    "%s on a contact's page pauses any cadence."), key);
+            return true;
+        }
+        ui_act_pause(ui, contact);
+        return true;
     default:
         return ui_act_on_contact(ui, act, contact);
     }

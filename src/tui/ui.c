@@ -33,7 +33,7 @@
 static const enum action global_actions[] = {
     ACT_HELP, ACT_BACK, ACT_REVIEW, ACT_PIPELINE, ACT_CONTACTS,
     ACT_ORGANISATIONS, ACT_REPORTS, ACT_SEARCH,
-    ACT_ADD, ACT_UNDO, ACT_REDRAW, ACT_SUSPEND, ACT_SHELL, ACT_NONE
+    ACT_ADD, ACT_UNDO, ACT_REDO, ACT_REDRAW, ACT_SUSPEND, ACT_SHELL, ACT_NONE
 };
 
 static bool too_small(void)
@@ -190,7 +190,7 @@ static bool writes(enum action act)
     case ACT_ADD: case ACT_EDIT: case ACT_NOTE: case ACT_FOLLOWUP:
     case ACT_DONE: case ACT_SNOOZE: case ACT_PROMOTE: case ACT_DEMOTE:
     case ACT_ARCHIVE: case ACT_FORGET: case ACT_UNDO: case ACT_EDITOR:
-    case ACT_IMPORT: case ACT_TAGGED:
+    case ACT_IMPORT: case ACT_TAGGED: case ACT_REDO: case ACT_SCORE: case ACT_PAUSE:
         return true;
     default:
         return false;
@@ -233,6 +233,9 @@ static void global_request(struct ui *ui, enum action act, int key)
     }
     case ACT_UNDO:
         ui_act_undo(ui);
+        break;
+    case ACT_REDO:
+        ui_act_redo(ui);
         break;
     case ACT_REDRAW:
         clearok(curscr, TRUE);

@@ -18,10 +18,12 @@
  *   tags.c list.c source.c season_source.c
  *                    tagged rows; the windowed list; the store's pages
  *                    as its rows
- *   contact_form.c act.c tagged.c
+ *   contact_form.c act.c act_note.c act_score.c act_pause.c tagged.c
  *                    adding and editing a contact; the shared actions;
+ *                    a note edited or deleted, a score, a paused cadence;
  *                    an action on every tagged row
  *   view.c           what a screen is (struct ui_view) and their stack
+ *   contact_lines.c  the Contact screen's page, item by item
  *   views.h review.c pipeline.c contacts.c contact.c
  *                    one file per screen, each a table of callbacks
  *   organisations.c organisation.c reports.c

@@ -59,6 +59,8 @@ tui_keys Enter
 wait_for "Now: Client" 2 "promoted to client"
 wait_for "Customer → Client: partner in the open access project" 2 \
     "the stage history shows the reason"
+# The stage history is below the notes: G goes down to it.
+tui_keys G
 wait_for "End user → Customer: came back for the thesis service" 2 \
     "and the earlier one"
 is "$(sql "$db" "SELECT from_stage || '>' || to_stage || ':' || reason FROM stage_change WHERE from_stage IS NOT NULL ORDER BY id")" \
@@ -91,11 +93,11 @@ is "$(sql "$db" "SELECT archived FROM contact")" 0 "no keeps it"
 tui_keys d
 wait_for "Archive Zoë Ødegård?" 2 "asks again"
 tui_keys y
-wait_for "[archived]" 2 "yes archives it"
+wait_for "[archived: d brings them back]" 2 "yes archives it, and the title says how to bring it back"
 is "$(sql "$db" "SELECT archived FROM contact")" 1 "archived in the database"
 tui_keys u
 wait_for "Undone:" 2 "u undoes and says what"
-wait_gone "[archived]" 2 "the contact is back"
+wait_gone "[archived:" 2 "the contact is back"
 is "$(sql "$db" "SELECT archived FROM contact")" 0 "unarchived in the database"
 tui_quit
 

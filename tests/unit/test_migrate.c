@@ -17,6 +17,7 @@
 #include "core/followup.h"
 #include "model/journal.h"
 #include "model/note.h"
+#include "model/pause.h"
 #include "model/score.h"
 #include "store/check.h"
 #include "store/contact.h"
@@ -24,6 +25,7 @@
 #include "store/journal.h"
 #include "store/note.h"
 #include "store/org.h"
+#include "store/pause.h"
 #include "store/season.h"
 #include "store/score.h"
 #include "store/stage.h"
@@ -738,6 +740,53 @@ static void check_v7_orgs(const char *db)
     free(got);
 }
 
+/* Version 7's contact page part on an upgraded file: the entries the
+ * old journal holds can be undone and redone, and a contact's cadence
+ * paused, journaled like the rest. Called after the old edit was
+ * undone. */
+static void check_v7_contact_page(struct store *st, const char *db, int64_t id,
+                                  const char *what)
+{
+    char name[160];
+    struct journal_list redoable = { 0 };
+    snprintf(name, sizeof name, "%s: the old edit, undone, is kept to redo", what);
+    ok(store_journal_redoable(st, 1, &redoable) == STORE_OK && redoable.len == 1
+       && strstr(redoable.items[0].what, "edited Vera Second"), name);
+    journal_list_clear(&redoable);
+    char *n = NULL;
+    struct journal_entry e = { 0 };
+    snprintf(name, sizeof name, "%s: the old edit is redone", what);
+    ok(store_redo_entry(st, 0, &e) == STORE_OK && e.what
+       && strstr(e.what, "edited Vera Second"), name);
+    journal_entry_clear(&e);
+    char reason[] = "on sabbatical";
+    struct pause p = { .contact_id = id, .until = { 2099, 3, 1 }, .reason = reason };
+    snprintf(name, sizeof name, "%s: a cadence is paused", what);
+    ok(store_pause_set(st, &p, time(NULL)) == STORE_OK, name);
+    n = raw_text(db, "SELECT count(*) FROM journal_row WHERE tbl = 'contact_pause'");
+    snprintf(name, sizeof name, "%s: the pause is journaled", what);
+    ok(n && strcmp(n, "1") == 0, name);
+    free(n);
+    snprintf(name, sizeof name, "%s: a new change leaves nothing to redo", what);
+    n = raw_text(db, "SELECT count(*) FROM journal WHERE undone = 1");
+    ok(n && strcmp(n, "0") == 0, name);
+    free(n);
+    snprintf(name, sizeof name, "%s: the pause is undone", what);
+    ok(store_undo(st, &e) == STORE_OK && e.what && strstr(e.what, "paused"), name);
+    journal_entry_clear(&e);
+    n = raw_text(db, "SELECT count(*) FROM contact_pause");
+    snprintf(name, sizeof name, "%s: and gone", what);
+    ok(n && strcmp(n, "0") == 0, name);
+    free(n);
+    snprintf(name, sizeof name, "%s: and redone", what);
+    ok(store_redo_entry(st, 0, &e) == STORE_OK, name);
+    journal_entry_clear(&e);
+    n = raw_text(db, "SELECT until || ':' || reason FROM contact_pause");
+    snprintf(name, sizeof name, "%s: the pause is back as it was", what);
+    ok(n && strcmp(n, "2099-03-01:on sabbatical") == 0, name);
+    free(n);
+}
+
 static void test_from_v6(void)
 {
     char db[400];
@@ -765,6 +814,7 @@ static void test_from_v6(void)
     ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "edited Vera Second"),
        "the old edit is undone");
     journal_entry_clear(&undone);
+    check_v7_contact_page(st, db, 1, "from version 6");
     check_passes(st, "version 6, written to since,");
     store_close(st);
 }
