@@ -194,6 +194,24 @@ wait_gone() {
     return 1
 }
 
+# scroll_until KEY TEXT [PRESSES]: presses KEY one at a time until the
+# screen shows TEXT, at most PRESSES times (60); fails when it never does.
+scroll_until() {
+    su_left=${3:-60}
+    while [ "$su_left" -gt 0 ]; do
+        tui_screen | grep -qF -- "$2" && return 0
+        tui_keys "$1"
+        su_tries=$(wait_tries 0.3)
+        while [ "$su_tries" -gt 0 ]; do
+            tui_screen | grep -qF -- "$2" && return 0
+            sleep 0.05
+            su_tries=$((su_tries - 1))
+        done
+        su_left=$((su_left - 1))
+    done
+    return 1
+}
+
 tui_resize() {
     tmux_ resize-window -t rapport -x "$1" -y "$2"
 }

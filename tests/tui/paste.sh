@@ -56,7 +56,7 @@ tui_keys C-u
 tui_paste "$(printf 'Anna\nMaria Kowalczyk')"
 wait_for "Anna Maria Kowalczyk" 2 "the field holds the paste on one line"
 tui_keys C-s
-wait_for "Anna Maria Kowalczyk" 2 "saved"
+wait_gone "Edit Anna" 2 "saved: the form closes"
 is "$(sql "$db" "SELECT name FROM contact")" "Anna Maria Kowalczyk" "the name is stored"
 
 tui_quit

@@ -62,11 +62,11 @@ wait_for "Problems in the configuration" 2 "the help lists the config's problems
 like "$(tui_screen)" '\[keys\] nonsense: no such action' "the unknown action"
 like "$(tui_screen)" '\[colors\] title: "purple,blue" is not understood' "and the bad colour"
 wait_for "j/k scroll, any other key closes the help" 2 "the help footer names the scroll keys"
-tui_keys j j j j j j j j j j j j j j j j j j j j
+scroll_until j "Save the form or the note"
 wait_for "In forms, notes and questions:" 2 "the help lists the keys of forms too"
 like "$(tui_screen)" '\^O +Save the form or the note' "with the remapped save key"
 # The screens' keys are above the forms' ones: back up to them.
-tui_keys k k k k k k
+scroll_until k "Promote one stage"
 wait_for "Promote one stage" 2 "scrolling back up shows the Review's keys"
 screen=$(tui_screen)
 like "$screen" '^ *\+ +Promote one stage' "the help shows the remapped promote key"
