@@ -55,6 +55,7 @@ static const struct cli_command *const commands[] = {
     &cli_cmd_agenda,
     &cli_cmd_suggest,
     &cli_cmd_search,
+    &cli_cmd_query,
     &cli_cmd_score,
     &cli_cmd_orgs,
     &cli_cmd_report,

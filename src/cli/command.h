@@ -98,6 +98,7 @@ extern const struct cli_command cli_cmd_archive, cli_cmd_unarchive,
 extern const struct cli_command cli_cmd_agenda;                   /* agenda.c */
 extern const struct cli_command cli_cmd_suggest;                  /* suggest.c */
 extern const struct cli_command cli_cmd_search;                   /* search.c */
+extern const struct cli_command cli_cmd_query;                    /* query.c */
 extern const struct cli_command cli_cmd_orgs;                     /* orgs.c */
 extern const struct cli_command cli_cmd_report;                   /* report.c */
 extern const struct cli_command cli_cmd_backup, cli_cmd_check;    /* backup.c */
