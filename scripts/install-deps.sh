@@ -7,7 +7,8 @@
 set -eu
 
 BUILD_PACKAGES="build-essential pkgconf autoconf automake autopoint gettext \
-libncurses-dev libsqlite3-dev libiniparser-dev libjansson-dev libical-dev"
+libncurses-dev libsqlite3-dev libiniparser-dev libjansson-dev libical-dev \
+libgmime-3.0-dev"
 # The tests drive the real program in tmux, read the database with the
 # sqlite3 shell, fix the clock with faketime, prove interchange with
 # abook and calcurse, and run rapport as a German, French and Spanish
