@@ -60,6 +60,8 @@ static const struct cli_command *const commands[] = {
     &cli_cmd_orgs,
     &cli_cmd_report,
     &cli_cmd_import,
+    &cli_cmd_mail,
+    &cli_cmd_inbox,
     &cli_cmd_export,
     &cli_cmd_backup,
     &cli_cmd_check,

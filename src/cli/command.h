@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "base/date.h"
 #include "base/options.h"
@@ -60,6 +61,12 @@ const struct strlist *args_list(const struct cli_args *p, const char *name);
 /* Joins args[from..] with spaces (a text typed without quotes). */
 char *args_join(const struct cli_args *p, int from);
 
+/* Reads in, at most max bytes (see args.c); NULL on failure. */
+char *args_read_input(FILE *in, size_t max, size_t *len);
+/* The prepare step of a command with --dry-run: without a database
+ * yet, it runs against a throw-away one. */
+int args_prepare_dry_run(struct app *app, const struct cli_args *p);
+
 /* "rapport CMD: message" and where to look; returns CLI_USAGE. */
 int args_usage_fail(const struct cli_args *p, const char *message);
 /* args_usage_fail with a message formatted, made safe for a terminal:
@@ -99,6 +106,8 @@ extern const struct cli_command cli_cmd_agenda;                   /* agenda.c */
 extern const struct cli_command cli_cmd_suggest;                  /* suggest.c */
 extern const struct cli_command cli_cmd_search;                   /* search.c */
 extern const struct cli_command cli_cmd_query;                    /* query.c */
+extern const struct cli_command cli_cmd_mail;                     /* mail.c */
+extern const struct cli_command cli_cmd_inbox;                    /* inbox.c */
 extern const struct cli_command cli_cmd_orgs;                     /* orgs.c */
 extern const struct cli_command cli_cmd_report;                   /* report.c */
 extern const struct cli_command cli_cmd_backup, cli_cmd_check;    /* backup.c */

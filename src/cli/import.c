@@ -33,16 +33,6 @@ static void print_lines(const struct strlist *lines, FILE *out)
     }
 }
 
-/* A dry run writes nothing, not even a new database file: with none
- * yet, it runs against an empty one that is thrown away. */
-static int prepare_import(struct app *app, const struct cli_args *p)
-{
-    if (args_flag(p, "dry-run") && !app->st && access(app->db_path, F_OK) != 0
-        && app_use_scratch(app, "dry-run") != 0)
-        return CLI_USER_ERROR;
-    return CLI_OK;
-}
-
 static int cmd_import(struct app *app, struct cli_args *p)
 {
     if (p->nargs == 0)
@@ -116,6 +106,6 @@ const struct cli_command cli_cmd_import = {
                       "or UID) are merged: new emails, phones, tags and notes are added, and a\n"
                       "stored number without a kind takes the file's; nothing stored is replaced.\n"
                       "Valid records go in together, in one transaction."),
-    .prepare = prepare_import,
+    .prepare = args_prepare_dry_run,
     .needs_write = true,
 };

@@ -51,3 +51,17 @@ void mail_message_clear(struct mail_message *m)
     strlist_clear(&m->attachments);
     memset(m, 0, sizeof *m);
 }
+
+void mail_review_clear(struct mail_review *r)
+{
+    if (!r)
+        return;
+    free(r->message_id);
+    free(r->name);
+    free(r->email);
+    free(r->subject);
+    free(r->body);
+    memset(r, 0, sizeof *r);
+}
+
+LIST_CLEAR(mail_review_list_clear, mail_review_list, mail_review_clear)

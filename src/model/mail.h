@@ -5,6 +5,7 @@
 #define RAPPORT_MODEL_MAIL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "base/strlist.h"
@@ -38,6 +39,27 @@ struct mail_message {
     char *body;
     struct strlist attachments;   /* their file names */
 };
+
+/* A message that named no contact, waiting on the Review's Needs
+ * review: what rapport kept of it, never the raw message. */
+struct mail_review {
+    int64_t id;
+    char *message_id;
+    time_t at;             /* its Date header (when received, without) */
+    time_t received;       /* when it was piped in */
+    /* Whom it is about: its sender, or, for a message the user sent,
+     * the first address it went to. */
+    char *name;            /* NULL when the header has no name */
+    char *email;
+    char *subject;         /* NULL when none */
+    char *body;            /* the text kept, attachments named */
+    char kind[16];         /* the note kind it becomes (email) */
+};
+
+MODEL_LIST(mail_review_list, struct mail_review);
+
+void mail_review_clear(struct mail_review *r);
+void mail_review_list_clear(struct mail_review_list *l);
 
 void mail_address_clear(struct mail_address *a);
 void mail_address_list_clear(struct mail_address_list *l);
