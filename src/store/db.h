@@ -132,10 +132,11 @@ enum store_status db_guard_open(struct store *st);
 
 /* Takes the schema to the version this build writes. */
 enum store_status db_migrate(struct store *st);
-/* The journal triggers of the version 2 and version 4 migrations. */
+/* The journal triggers each migration makes again. */
 enum store_status db_migrate_v2_triggers(struct store *st);
 enum store_status db_migrate_v4_triggers(struct store *st);
 enum store_status db_migrate_v6_triggers(struct store *st);
+enum store_status db_migrate_v7_triggers(struct store *st);
 
 /* Starts a write: BEGIN IMMEDIATE and a new journal entry that the
  * triggers record into; inside a batch, a savepoint that joins it. */

@@ -169,6 +169,28 @@ enum store_status db_migrate_v6_triggers(struct store *st)
     return STORE_OK;
 }
 
+/* Version 7: every journal trigger made again from journaled[], so each
+ * part of the version that added a column to a journaled table, or a
+ * journaled table, is recorded with it. */
+enum store_status db_migrate_v7_triggers(struct store *st)
+{
+    static const char *const ops = "iud";
+    for (size_t i = 0; i < JOURNALED_COUNT; i++) {
+        for (int op = 0; op < 3; op++) {
+            char sql[160];
+            snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS %s_journal_%c",
+                     journaled[i].table, ops[op]);
+            enum store_status rc = db_exec(st, sql);
+            if (rc != STORE_OK)
+                return rc;
+        }
+        enum store_status rc = journal_triggers(st, &journaled[i]);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
 /* Rolls the open transaction back, keeping the message of what failed,
  * which a failing ROLLBACK would otherwise replace. */
 void db_rollback_keeping(struct store *st, enum store_status rc)

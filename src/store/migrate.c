@@ -16,17 +16,22 @@
 /* From this many notes on, an upgrade to version 5 says it is running. */
 #define UPGRADE_NOTICE_NOTES 20000
 
-/* Migration i takes the schema from version i to i + 1. */
+/* Migration i takes the schema from version i to i + 1: its parts of
+ * SQL in order, then its function. */
+#define MIGRATION_PARTS 6
 static const struct migration {
-    const char *sql;
+    const char *sql[MIGRATION_PARTS];
     enum store_status (*then)(struct store *st);
 } migrations[] = {
-    { db_schema_v1, NULL },
-    { db_schema_v2, db_migrate_v2_triggers },
-    { db_schema_v3, NULL },
-    { db_schema_v4, db_migrate_v4_triggers },
-    { db_schema_v5, NULL },
-    { db_schema_v6, db_migrate_v6_triggers },
+    { { db_schema_v1 }, NULL },
+    { { db_schema_v2 }, db_migrate_v2_triggers },
+    { { db_schema_v3 }, NULL },
+    { { db_schema_v4 }, db_migrate_v4_triggers },
+    { { db_schema_v5 }, NULL },
+    { { db_schema_v6 }, db_migrate_v6_triggers },
+    { { db_schema_v7_team, db_schema_v7_fields, db_schema_v7_mail,
+        db_schema_v7_contact_page, db_schema_v7_search, db_schema_v7_orgs },
+      db_migrate_v7_triggers },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -71,7 +76,9 @@ enum store_status db_migrate(struct store *st)
         rc = db_exec(st, "BEGIN IMMEDIATE");
         if (rc != STORE_OK)
             return rc;
-        rc = db_exec(st, migrations[v].sql);
+        for (int part = 0; rc == STORE_OK && part < MIGRATION_PARTS; part++)
+            if (migrations[v].sql[part] && migrations[v].sql[part][0])
+                rc = db_exec(st, migrations[v].sql[part]);
         if (rc == STORE_OK && migrations[v].then)
             rc = migrations[v].then(st);
         if (rc == STORE_OK) {

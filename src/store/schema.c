@@ -315,3 +315,25 @@ const char db_schema_v6[] =
     "DROP TRIGGER organisation_journal_i;\n"
     "DROP TRIGGER organisation_journal_u;\n"
     "DROP TRIGGER organisation_journal_d;\n";
+
+/* Version 7, in parts, each a feature's own tables and columns; the
+ * migration runs them in this order, then remakes every journal trigger
+ * (db_migrate_v7_triggers) with the columns journaled[] lists. */
+
+/* Who did what, and owners, in a team database. */
+const char db_schema_v7_team[] = "";
+
+/* Postal addresses, web pages and the other properties of a card. */
+const char db_schema_v7_fields[] = "";
+
+/* Mail recorded as interactions, and the queue of unmatched mail. */
+const char db_schema_v7_mail[] = "";
+
+/* The contact page: redo, paused cadences. */
+const char db_schema_v7_contact_page[] = "";
+
+/* The words search reads. */
+const char db_schema_v7_search[] = "";
+
+/* Figures per organisation, kept for the Organisations screen's sorts. */
+const char db_schema_v7_orgs[] = "";

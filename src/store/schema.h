@@ -101,6 +101,14 @@ extern const char db_schema_v3[];
 extern const char db_schema_v4[];
 extern const char db_schema_v5[];
 extern const char db_schema_v6[];
+/* Version 7 comes in parts, one per feature, run in this order by the
+ * one migration to version 7 (store/migrate.c). */
+extern const char db_schema_v7_team[];
+extern const char db_schema_v7_fields[];
+extern const char db_schema_v7_mail[];
+extern const char db_schema_v7_contact_page[];
+extern const char db_schema_v7_search[];
+extern const char db_schema_v7_orgs[];
 
 /* Active customers with projects or goals recorded: the partial index
  * contact_ready_client of version 6 holds them, and a query finds it by

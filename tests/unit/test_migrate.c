@@ -658,6 +658,36 @@ static void test_from_v5(void)
     store_close(st);
 }
 
+/* A version 6 file. Each part of version 7 checks what it added to the
+ * upgraded file from here. */
+static void test_from_v6(void)
+{
+    char db[400];
+    snprintf(db, sizeof db, "%s/v6.db", dir);
+    ok(build_old(db, "schema-v6.sql",
+                 OLD_ROWS(", origin, undoable", ", 42, 1")
+                 "UPDATE organisation SET budget_date = '09-01';\n", 6),
+       "build a version 6 database from the fixture, with rows");
+    struct store *st = open_migrated(db, "version 6");
+    if (!st) {
+        ok(false, "the version 6 database opens");
+        return;
+    }
+    is_int(raw_user_version(db), store_schema_version(),
+           "it is migrated to the current version");
+    ok(store_rebuild_search(st) == STORE_OK, "its words are made");
+    ok(found(st, "vera"), "its contact is found");
+    check_passes(st, "version 6");
+    same_schema_as_new(db, "version 6");
+    check_v6_columns(st, db, 1, "from version 6");
+    struct journal_entry undone = { 0 };
+    ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "edited Vera Second"),
+       "the old edit is undone");
+    journal_entry_clear(&undone);
+    check_passes(st, "version 6, written to since,");
+    store_close(st);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -677,6 +707,7 @@ int main(void)
     test_from_v3();
     test_from_v4();
     test_from_v5();
+    test_from_v6();
     test_refused();
 
     char cmd[400];
