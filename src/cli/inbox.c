@@ -62,6 +62,7 @@ static int list_inbox(struct app *app)
     struct mail_review_list page = { 0 };
     struct mail_review last = { 0 };
     bool first = true, any = false;
+    int64_t example = 0;
     int rc = CLI_OK;
     do {
         mail_review_list_clear(&page);
@@ -71,8 +72,10 @@ static int list_inbox(struct app *app)
         }
         first = false;
         for (size_t i = 0; i < page.len; i++) {
-            if (!any)
+            if (!any) {
                 printf("%s\n", _("Needs review (mail that matched no contact):"));
+                example = page.items[i].id;
+            }
             any = true;
             put_line(app, &page.items[i]);
         }
@@ -85,7 +88,8 @@ static int list_inbox(struct app *app)
     if (rc == CLI_OK && !any)
         printf("%s\n", _("No mail waits for review."));
     else if (rc == CLI_OK)
-        printf("%s\n", _("Show one with 'rapport inbox m3'; then --attach CONTACT, --new or --discard."));
+        printf(_("Show one with 'rapport inbox m%" PRId64 "'; then --attach CONTACT, --new or --discard.\n"),
+               example);
     return rc;
 }
 

@@ -42,13 +42,15 @@ static const struct journaled journaled[] = {
     { "contact_tag", "contact_id", { "contact_id", "tag" } },
     { "stage_change", "contact_id",
       { "contact_id", "from_stage", "to_stage", "at", "reason" } },
-    { "note", "contact_id", { "contact_id", "at", "kind", "body" } },
+    { "note", "contact_id", { "contact_id", "at", "kind", "body", "message_id" } },
     { "followup", "contact_id",
       { "contact_id", "due", "due_minutes", "snoozed_until", "effective",
         "text", "every_count", "every_unit", "state", "done_at",
         "created", "uid" } },
     { "score", "contact_id", { "contact_id", "at", "value", "comment" } },
     { "suggestion_dismissed", "contact_id", { "contact_id", "stage", "at" } },
+    { "mail_review", NULL,
+      { "message_id", "at", "received", "name", "email", "subject", "body", "kind" } },
 };
 #define JOURNALED_COUNT (sizeof journaled / sizeof journaled[0])
 
