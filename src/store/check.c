@@ -1,5 +1,5 @@
-/* Checking the whole file (integrity, foreign keys, the full-text index
- * and the search words) and making the search index again. Uses
+/* Checking the whole file (integrity, foreign keys, the full-text index,
+ * the search words, mail) and making the search index again. Uses
  * base/i18n.h, store/db.h, store/schema.h. */
 #include <config.h>
 
@@ -127,6 +127,29 @@ static enum store_status words_check(struct store *st, const struct word_check *
     return STORE_OK;
 }
 
+/* Mail: a message is either logged on contacts or waits for review,
+ * never both (rapport mail checks the Message-ID before either). */
+static enum store_status mail_check(struct store *st, struct check_problem_list *problems)
+{
+    int64_t both = 0;
+    enum store_status rc = db_query_int(st,
+        "SELECT count(*) FROM mail_review m WHERE EXISTS "
+        "(SELECT 1 FROM note n WHERE n.message_id = m.message_id)", -1, &both);
+    if (rc != STORE_OK) {
+        problem(problems, STORE_ADVICE_NONE, "%s", store_error(st));
+        return rc;
+    }
+    if (both > 0) {
+        problem(problems, STORE_ADVICE_NONE,
+                ngettext("%lld message waits for review though it was logged on a contact",
+                         "%lld messages wait for review though they were logged on a contact",
+                         (unsigned long)both),
+                (long long)both);
+        return STORE_FAILED;
+    }
+    return STORE_OK;
+}
+
 enum store_status store_rebuild_search(struct store *st)
 {
     if (st->read_only)
@@ -196,6 +219,8 @@ enum store_status store_check(struct store *st, struct check_problem_list *probl
     for (size_t i = 0; i < sizeof word_checks / sizeof word_checks[0]; i++)
         if (words_check(st, &word_checks[i], problems) != STORE_OK)
             rc = STORE_FAILED;
+    if (mail_check(st, problems) != STORE_OK)
+        rc = STORE_FAILED;
     if (rc != STORE_OK)
         store_fail(st, rc, _("%s has problems: see the list"), st->shown_path);
     return rc;
