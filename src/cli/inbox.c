@@ -38,25 +38,6 @@ static int message_id(const struct cli_args *p, const char *text, int64_t *id)
     return CLI_OK;
 }
 
-/* "m3  2026-12-01  Kwame Mensah <kwame@…>  Subject" */
-static void put_line(const struct app *app, const struct mail_review *r)
-{
-    char day[64];
-    output_date(app, date_from_time(r->at), day, sizeof day);
-    printf("m%-4" PRId64 " %s  ", r->id, day);
-    if (r->name) {
-        output_put(stdout, r->name);
-        fputs(" <", stdout);
-        output_put(stdout, r->email);
-        fputs(">  ", stdout);
-    } else {
-        output_put(stdout, r->email);
-        fputs("  ", stdout);
-    }
-    output_put(stdout, r->subject ? r->subject : _("(no subject)"));
-    putchar('\n');
-}
-
 static int list_inbox(struct app *app)
 {
     struct mail_review_list page = { 0 };
@@ -66,7 +47,7 @@ static int list_inbox(struct app *app)
     int rc = CLI_OK;
     do {
         mail_review_list_clear(&page);
-        if (store_mail_review_page(app->st, first ? NULL : &last, 100, &page) != STORE_OK) {
+        if (store_mail_review_page(app->st, first ? NULL : &last, false, 100, &page) != STORE_OK) {
             rc = output_store_failed(app);
             break;
         }
@@ -77,7 +58,7 @@ static int list_inbox(struct app *app)
                 example = page.items[i].id;
             }
             any = true;
-            put_line(app, &page.items[i]);
+            output_mail_review(app, &page.items[i], "");
         }
         if (page.len) {
             last.id = page.items[page.len - 1].id;
@@ -98,7 +79,7 @@ static int show_message(struct app *app, int64_t id)
     struct mail_review r;
     if (store_mail_review_get(app->st, id, &r) != STORE_OK)
         return output_store_failed(app);
-    put_line(app, &r);
+    output_mail_review(app, &r, "");
     putchar('\n');
     output_block(stdout, r.body, "  ");
     mail_review_clear(&r);

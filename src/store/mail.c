@@ -125,12 +125,16 @@ static enum store_status read_review(struct store *st, sqlite3_stmt *stmt,
 
 enum store_status store_mail_review_page(struct store *st,
                                          const struct mail_review *after,
-                                         size_t limit, struct mail_review_list *out)
+                                         bool backward, size_t limit,
+                                         struct mail_review_list *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = db_prepare(st, after
-        ? REVIEW_COLUMNS "WHERE (at, id) < (:at, :id) ORDER BY at DESC, id DESC LIMIT :limit"
-        : REVIEW_COLUMNS "ORDER BY at DESC, id DESC LIMIT :limit");
+    sqlite3_stmt *stmt = db_prepare(st, !after
+        ? (backward ? REVIEW_COLUMNS "ORDER BY at, id LIMIT :limit"
+                    : REVIEW_COLUMNS "ORDER BY at DESC, id DESC LIMIT :limit")
+        : backward
+        ? REVIEW_COLUMNS "WHERE (at, id) > (:at, :id) ORDER BY at, id LIMIT :limit"
+        : REVIEW_COLUMNS "WHERE (at, id) < (:at, :id) ORDER BY at DESC, id DESC LIMIT :limit");
     if (!stmt)
         return STORE_FAILED;
     if (after) {
@@ -157,9 +161,17 @@ enum store_status store_mail_review_page(struct store *st,
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);
     db_finish(st, stmt);
-    if (rc != STORE_OK)
+    if (rc != STORE_OK) {
         mail_review_list_clear(out);
-    return rc;
+        return rc;
+    }
+    /* Read oldest first going back; handed over newest first. */
+    for (size_t i = 0; backward && i < out->len / 2; i++) {
+        struct mail_review t = out->items[i];
+        out->items[i] = out->items[out->len - 1 - i];
+        out->items[out->len - 1 - i] = t;
+    }
+    return STORE_OK;
 }
 
 enum store_status store_mail_review_count(struct store *st, int64_t *count)

@@ -37,10 +37,12 @@ enum store_status store_mail_record(struct store *st, const struct mail_note *no
 /* Puts r in the queue (fills r->id and r->received). */
 enum store_status store_mail_queue(struct store *st, struct mail_review *r,
                                    time_t now, const char *what);
-/* The queue newest first, a window after `after` (NULL: from the top). */
+/* The queue newest first, a window after `after` (NULL: from the top)
+ * or, with backward, the window just before it (still newest first). */
 enum store_status store_mail_review_page(struct store *st,
                                          const struct mail_review *after,
-                                         size_t limit, struct mail_review_list *out);
+                                         bool backward, size_t limit,
+                                         struct mail_review_list *out);
 enum store_status store_mail_review_count(struct store *st, int64_t *count);
 /* NOT_FOUND with a message when no such message waits. */
 enum store_status store_mail_review_get(struct store *st, int64_t id,

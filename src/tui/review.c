@@ -1,6 +1,6 @@
 /* The Review screen (SPEC §3.1), the daily start: Overdue, Today, Next
- * 7 days, Gone quiet, Budget season and Ready to move up (the sections
- * core/review.h builds), each a
+ * 7 days, Gone quiet, Budget season, Ready to move up and, when mail
+ * waits, Needs review (the sections core/review.h builds), each a
  * windowed list with its count; act on a row without leaving the
  * screen. A screen: uses tui/views.h (to open
  * a contact), tui/act.h, tui/source.h and what lies below them. */
@@ -20,9 +20,11 @@
 #include "base/text.h"
 #include "tui/act.h"
 #include "tui/draw.h"
+#include "tui/mail_act.h"
 #include "tui/source.h"
 #include "tui/views.h"
 #include "store/followup.h"
+#include "store/mail.h"
 #include "store/quiet.h"
 
 struct review_screen {
@@ -37,7 +39,7 @@ static const enum action review_actions[] = {
     ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_LEFT, ACT_RIGHT, ACT_TOP, ACT_BOTTOM,
     ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_OPEN, ACT_DONE, ACT_SNOOZE, ACT_NOTE,
     ACT_EDITOR, ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE,
-    ACT_FORGET, ACT_DISMISS, ACT_NONE
+    ACT_FORGET, ACT_DISMISS, ACT_ATTACH, ACT_ADD, ACT_NONE
 };
 
 static const enum action review_hints[] = {
@@ -80,6 +82,7 @@ static void *review_open(struct ui *ui, int64_t arg)
     ui_list_init(&r->lists[REVIEW_QUIET], &ui_quiet_source, NULL);
     ui_list_init(&r->lists[REVIEW_BUDGET], &ui_budget_source, NULL);
     ui_list_init(&r->lists[REVIEW_READY], &ui_ready_source, NULL);
+    ui_list_init(&r->lists[REVIEW_MAIL], &ui_mail_source, NULL);
     for (int i = 0; i < REVIEW_SECTIONS; i++)
         ui_list_load(ui, &r->lists[i]);
     count(ui, r);
@@ -225,6 +228,25 @@ static void draw_ready(struct ui *ui, const void *row, int y, int x, int cols,
     draw_two(ui, s->contact.name, right, y, x, cols, attr);
 }
 
+static void draw_mail(struct ui *ui, const void *row, int y, int x, int cols,
+                      int attr)
+{
+    const struct mail_review *m = row;
+    char day[64], left[768], right[160];
+    ui_date(ui, date_from_time(m->at), day, sizeof day);
+    snprintf(left, sizeof left, "%s  %s", day, m->name ? m->name : m->email);
+    snprintf(right, sizeof right, "%s  m%lld", m->subject ? m->subject : _("(no subject)"),
+             (long long)m->id);
+    draw_two(ui, left, right, y, x, cols, attr);
+}
+
+/* Whether a section takes a place on the screen: Needs review only
+ * when mail waits (core/review.h). */
+static bool visible(const struct review_screen *r, int i)
+{
+    return review_shows_empty(i) || r->counts[i] > 0;
+}
+
 /* Shares the rows among the sections: first a row for each section
  * with rows (so a small terminal shows what needs the user before what
  * is empty), then the line of each empty one, then each gets what it
@@ -233,7 +255,9 @@ static void layout(const struct review_screen *r, int height,
                    int rows[REVIEW_SECTIONS])
 {
     int need[REVIEW_SECTIONS];
-    int left = height - REVIEW_SECTIONS;
+    int left = height;
+    for (int i = 0; i < REVIEW_SECTIONS; i++)
+        left -= visible(r, i);
     for (int i = 0; i < REVIEW_SECTIONS; i++) {
         need[i] = r->counts[i] > 0 ? (int)(r->counts[i] < 1000
                                            ? r->counts[i] : 1000) : 1;
@@ -241,7 +265,7 @@ static void layout(const struct review_screen *r, int height,
     }
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < REVIEW_SECTIONS && left > 0; i++)
-            if ((r->counts[i] > 0) == (pass == 0)) {
+            if (visible(r, i) && (r->counts[i] > 0) == (pass == 0)) {
                 rows[i] = 1;
                 left--;
             }
@@ -249,7 +273,7 @@ static void layout(const struct review_screen *r, int height,
     while (left > 0 && gave) {
         gave = false;
         for (int i = 0; i < REVIEW_SECTIONS && left > 0; i++) {
-            if (rows[i] < need[i]) {
+            if (visible(r, i) && rows[i] < need[i]) {
                 rows[i]++;
                 left--;
                 gave = true;
@@ -293,6 +317,8 @@ static void review_draw(struct ui *ui, void *self, int top, int height)
     layout(r, height, rows);
     int y = top;
     for (int i = 0; i < REVIEW_SECTIONS; i++) {
+        if (!visible(r, i))
+            continue;
         int attr = ui->attr[UI_HEADER];
         if (i == REVIEW_OVERDUE && r->counts[i] > 0)
             attr = ui->attr[UI_OVERDUE];
@@ -305,7 +331,8 @@ static void review_draw(struct ui *ui, void *self, int top, int height)
                      i == r->focus, empty,
                      i == REVIEW_QUIET ? draw_quiet
                      : i == REVIEW_BUDGET ? draw_budget
-                     : i == REVIEW_READY ? draw_ready : draw_followup);
+                     : i == REVIEW_READY ? draw_ready
+                     : i == REVIEW_MAIL ? draw_mail : draw_followup);
         y += rows[i];
     }
 }
@@ -322,6 +349,8 @@ static int64_t selected_contact(struct review_screen *r)
         return ((struct budget_entry *)row)->contact.id;
     if (r->focus == REVIEW_READY)
         return ((struct suggestion *)row)->contact.id;
+    if (r->focus == REVIEW_MAIL)
+        return 0;
     return ((struct followup *)row)->contact_id;
 }
 
@@ -357,11 +386,48 @@ static bool dismiss(struct ui *ui, struct review_screen *r)
     return true;
 }
 
+/* A row of Needs review is a message, not a contact: it is logged on a
+ * contact (attach, or Enter), made a contact (add), or discarded. */
+static bool mail_request(struct ui *ui, struct review_screen *r, enum action act)
+{
+    int64_t id = ui_list_selected_id(&r->lists[REVIEW_MAIL]);
+    if (!ui_list_selected(&r->lists[REVIEW_MAIL])) {
+        ui_message(ui, false, _("Nothing selected."));
+        return true;
+    }
+    switch (act) {
+    case ACT_ATTACH:
+    case ACT_OPEN:
+    case ACT_NOTE:
+        ui_act_mail_attach(ui, id);
+        return true;
+    case ACT_ADD:
+        ui_act_mail_new(ui, id);
+        return true;
+    case ACT_DISMISS:
+        ui_act_mail_discard(ui, id);
+        return true;
+    default: {
+        char attach[32], add[32], dismiss[32];
+        keys_first_name(&ui->keys, ACT_ATTACH, attach, sizeof attach);
+        keys_first_name(&ui->keys, ACT_ADD, add, sizeof add);
+        keys_first_name(&ui->keys, ACT_DISMISS, dismiss, sizeof dismiss);
+        /* TRANSLATORS: three keys: attach, add a contact, discard. */
+        ui_message(ui, false, _("A message: %s logs it on a contact, %s makes its sender one, %s discards it."),
+                   attach, add, dismiss);
+        return true;
+    }
+    }
+}
+
 static bool review_request(struct ui *ui, void *self, enum action act)
 {
     struct review_screen *r = self;
     struct ui_list *l = &r->lists[r->focus];
     int64_t contact = selected_contact(r);
+    /* Adding a contact is everyone's; from a message it is the Review's. */
+    if (act == ACT_ADD && r->focus != REVIEW_MAIL)
+        return false;
     switch (act) {
     case ACT_MOVE_DOWN:
         if (!ui_list_move(ui, l, 1) && r->focus < REVIEW_SECTIONS - 1) {
@@ -393,6 +459,8 @@ static bool review_request(struct ui *ui, void *self, enum action act)
             return true;
         break;
     }
+    if (r->focus == REVIEW_MAIL)
+        return mail_request(ui, r, act);
     if (!contact) {
         ui_message(ui, false, _("Nothing selected."));
         return true;

@@ -14,10 +14,11 @@
  *   editor.c external.c
  *                    the multi-line editor; $VISUAL / $EDITOR
  *   form.c           forms of one-line fields
- *   list.c source.c season_source.c
+ *   list.c source.c season_source.c mail_source.c
  *                    the windowed list; the store's pages as its rows
- *   contact_form.c act.c
- *                    adding and editing a contact; the shared actions
+ *   contact_form.c act.c mail_act.c
+ *                    adding and editing a contact; the shared actions;
+ *                    the ways out of Needs review
  *   view.c           what a screen is (struct ui_view) and their stack
  *   views.h review.c pipeline.c contacts.c contact.c
  *                    one file per screen, each a table of callbacks
