@@ -46,7 +46,14 @@ struct cli_command {
     /* Changes the database: refused with --read-only; one that does not
      * never creates a missing database (it says there is none). */
     bool needs_write;
+    /* Left out of `rapport --help` (a helper for scripts, not people). */
+    bool hidden;
+    /* Opens the database itself, when it needs one: cli_run does not. */
+    bool opens_store;
 };
+
+/* The command table (cli.c), count rows of it. */
+const struct cli_command *const *cli_commands(size_t *count);
 
 /* ---- the options and arguments given (args.c) ---------------------------- */
 
@@ -113,5 +120,6 @@ extern const struct cli_command cli_cmd_report;                   /* report.c */
 extern const struct cli_command cli_cmd_backup, cli_cmd_check;    /* backup.c */
 extern const struct cli_command cli_cmd_import;                   /* import.c */
 extern const struct cli_command cli_cmd_export;                   /* export.c */
+extern const struct cli_command cli_cmd_complete;                 /* complete.c */
 
 #endif
