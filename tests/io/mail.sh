@@ -161,4 +161,8 @@ like "$(cat "$TEST_DIR/stderr")" 'only your own addresses' "saying why"
 r check
 is "$status" 0 "the database is sound"
 
+printf '[mail]\nme = me@library.example, nobody\n' >"$XDG_CONFIG_HOME/rapport/config.ini"
+r inbox
+like "$err" '\[mail\] me.*expected your own addresses' "a bad [mail] me is reported with its section and key"
+
 done_testing
