@@ -195,6 +195,11 @@ static enum store_status queue(struct store *st, const struct mail_message *m,
     enum store_status rc = store_mail_queue(st, &r, now, what);
     free(what);
     out->review_id = r.id;
+    if (rc == STORE_CONFLICT) {
+        /* Another delivery of it queued it meanwhile. */
+        out->result = MAIL_ALREADY;
+        rc = STORE_OK;
+    }
     return rc;
 }
 
@@ -262,6 +267,13 @@ enum store_status mail_record(struct store *st, const struct mail_message *m,
         struct mail_note note = { .message_id = m->message_id, .at = at,
                                   .kind = kind, .body = text };
         rc = store_mail_record(st, &note, ids, out->contacts.len, out->note_ids, now, what);
+        if (rc == STORE_CONFLICT) {
+            /* Another delivery of it recorded it meanwhile. */
+            out->result = MAIL_ALREADY;
+            free(out->note_ids);
+            out->note_ids = NULL;
+            rc = STORE_OK;
+        }
     }
     free(ids);
     free(what);

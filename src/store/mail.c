@@ -40,6 +40,18 @@ enum store_status store_mail_contacts(struct store *st, const char *email,
     return db_collect_contacts(st, stmt, 100, out);
 }
 
+/* Inside a write: STORE_CONFLICT when the message was taken meanwhile
+ * (two deliveries of it at once, a filter's and a key's), so it is
+ * still recorded once. */
+static enum store_status still_new(struct store *st, const char *message_id)
+{
+    bool known = false;
+    enum store_status rc = store_mail_known(st, message_id, &known);
+    if (rc == STORE_OK && known)
+        rc = store_fail(st, STORE_CONFLICT, _("this message was logged before"));
+    return rc;
+}
+
 /* Inserts one note of the message on contact_id, inside a write. */
 static enum store_status insert_note(struct store *st, const struct mail_note *note,
                                      int64_t contact_id, int64_t *note_id)
@@ -68,6 +80,7 @@ enum store_status store_mail_record(struct store *st, const struct mail_note *no
     enum store_status rc = db_write_begin(st, now);
     if (rc != STORE_OK)
         return rc;
+    rc = still_new(st, note->message_id);
     for (size_t i = 0; rc == STORE_OK && i < n; i++)
         rc = insert_note(st, note, contact_ids[i], &note_ids[i]);
     return db_write_end(st, rc, rc == STORE_OK ? strdup(what) : NULL);
@@ -80,7 +93,8 @@ enum store_status store_mail_queue(struct store *st, struct mail_review *r,
     if (rc != STORE_OK)
         return rc;
     r->received = now;
-    sqlite3_stmt *stmt = db_prepare(st,
+    rc = still_new(st, r->message_id);
+    sqlite3_stmt *stmt = rc != STORE_OK ? NULL : db_prepare(st,
         "INSERT INTO mail_review(message_id, at, received, name, email, subject, body, kind) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     if (stmt) {
@@ -93,7 +107,8 @@ enum store_status store_mail_queue(struct store *st, struct mail_review *r,
         db_bind_text(stmt, 7, r->body);
         db_bind_text(stmt, 8, r->kind);
     }
-    rc = db_run(st, stmt);
+    if (rc == STORE_OK)
+        rc = db_run(st, stmt);
     if (rc == STORE_OK)
         r->id = sqlite3_last_insert_rowid(st->db);
     return db_write_end(st, rc, rc == STORE_OK ? strdup(what) : NULL);

@@ -29,12 +29,14 @@ struct mail_note {
     const char *body;
 };
 /* One write, named what: a note on each of the n contacts, with the
- * message's id; note_ids (n of them) are filled. */
+ * message's id; note_ids (n of them) are filled. STORE_CONFLICT when
+ * the message was recorded or queued meanwhile (nothing is written). */
 enum store_status store_mail_record(struct store *st, const struct mail_note *note,
                                     const int64_t *contact_ids, size_t n,
                                     int64_t *note_ids, time_t now, const char *what);
 
-/* Puts r in the queue (fills r->id and r->received). */
+/* Puts r in the queue (fills r->id and r->received); STORE_CONFLICT as
+ * store_mail_record. */
 enum store_status store_mail_queue(struct store *st, struct mail_review *r,
                                    time_t now, const char *what);
 /* The queue newest first, a window after `after` (NULL: from the top)

@@ -39,7 +39,7 @@ static const enum action review_actions[] = {
     ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_LEFT, ACT_RIGHT, ACT_TOP, ACT_BOTTOM,
     ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_OPEN, ACT_DONE, ACT_SNOOZE, ACT_NOTE,
     ACT_EDITOR, ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE,
-    ACT_FORGET, ACT_DISMISS, ACT_ATTACH, ACT_ADD, ACT_NONE
+    ACT_FORGET, ACT_DISMISS, ACT_NONE
 };
 
 static const enum action review_hints[] = {
@@ -228,6 +228,20 @@ static void draw_ready(struct ui *ui, const void *row, int y, int x, int cols,
     draw_two(ui, s->contact.name, right, y, x, cols, attr);
 }
 
+/* What the keys do on a message of Needs review, with the keys as
+ * configured: its header says so, since the help lists the screen's
+ * keys by what they do to contacts and follow-ups. */
+static void mail_hint(struct ui *ui, char *buf, size_t size)
+{
+    char open[32], add[32], dismiss[32];
+    keys_first_name(&ui->keys, ACT_OPEN, open, sizeof open);
+    keys_first_name(&ui->keys, ACT_ADD, add, sizeof add);
+    keys_first_name(&ui->keys, ACT_DISMISS, dismiss, sizeof dismiss);
+    /* TRANSLATORS: three keys: log on a contact, make a contact, discard. */
+    snprintf(buf, size, _("%s logs it on a contact, %s makes a contact, %s discards"),
+             open, add, dismiss);
+}
+
 static void draw_mail(struct ui *ui, const void *row, int y, int x, int cols,
                       int attr)
 {
@@ -326,6 +340,14 @@ static void review_draw(struct ui *ui, void *self, int top, int height)
         review_title(&r->plan, i, title, sizeof title);
         review_empty(&r->plan, i, empty, sizeof empty);
         ui_header(y, 0, COLS, title, (long)r->counts[i], attr);
+        if (i == REVIEW_MAIL) {
+            char hint[256], head[160];
+            mail_hint(ui, hint, sizeof hint);
+            snprintf(head, sizeof head, "%s (%ld)  ", title, (long)r->counts[i]);
+            int at = text_width(head);
+            if (at + text_width(hint) <= COLS)
+                ui_put(y, at, COLS - at, hint, ui->attr[UI_MUTED]);
+        }
         y++;
         ui_list_draw(ui, &r->lists[i], y, 1, COLS - 1, rows[i],
                      i == r->focus, empty,
@@ -386,8 +408,9 @@ static bool dismiss(struct ui *ui, struct review_screen *r)
     return true;
 }
 
-/* A row of Needs review is a message, not a contact: it is logged on a
- * contact (attach, or Enter), made a contact (add), or discarded. */
+/* A row of Needs review is a message, not a contact: Enter logs it on a
+ * contact, the dismiss key discards it (the add key, which makes its
+ * sender a contact, is review_key's). */
 static bool mail_request(struct ui *ui, struct review_screen *r, enum action act)
 {
     int64_t id = ui_list_selected_id(&r->lists[REVIEW_MAIL]);
@@ -396,28 +419,37 @@ static bool mail_request(struct ui *ui, struct review_screen *r, enum action act
         return true;
     }
     switch (act) {
-    case ACT_ATTACH:
     case ACT_OPEN:
     case ACT_NOTE:
         ui_act_mail_attach(ui, id);
-        return true;
-    case ACT_ADD:
-        ui_act_mail_new(ui, id);
         return true;
     case ACT_DISMISS:
         ui_act_mail_discard(ui, id);
         return true;
     default: {
-        char attach[32], add[32], dismiss[32];
-        keys_first_name(&ui->keys, ACT_ATTACH, attach, sizeof attach);
-        keys_first_name(&ui->keys, ACT_ADD, add, sizeof add);
-        keys_first_name(&ui->keys, ACT_DISMISS, dismiss, sizeof dismiss);
-        /* TRANSLATORS: three keys: attach, add a contact, discard. */
-        ui_message(ui, false, _("A message: %s logs it on a contact, %s makes its sender one, %s discards it."),
-                   attach, add, dismiss);
+        char hint[256];
+        mail_hint(ui, hint, sizeof hint);
+        ui_message(ui, false, "%s", hint);
         return true;
     }
     }
+}
+
+/* The add key on a message makes its sender a contact; elsewhere it is
+ * everyone's (a new contact's form). */
+static bool review_key(struct ui *ui, void *self, int key)
+{
+    struct review_screen *r = self;
+    if (r->focus != REVIEW_MAIL || !keys_bound(&ui->keys, ACT_ADD, key)
+        || !ui_list_selected(&r->lists[REVIEW_MAIL]))
+        return false;
+    if (store_read_only(ui->st)) {
+        ui_message(ui, true, _("Read-only: “%s” would change the database."),
+                   keys_action_help(ACT_ADD));
+        return true;
+    }
+    ui_act_mail_new(ui, ui_list_selected_id(&r->lists[REVIEW_MAIL]));
+    return true;
 }
 
 static bool review_request(struct ui *ui, void *self, enum action act)
@@ -507,5 +539,5 @@ const struct ui_view ui_review_view = {
     .reload = review_reload,
     .draw = review_draw,
     .request = review_request,
-    .key = NULL,
+    .key = review_key,
 };

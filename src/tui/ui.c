@@ -189,7 +189,7 @@ static bool writes(enum action act)
     case ACT_ADD: case ACT_EDIT: case ACT_NOTE: case ACT_FOLLOWUP:
     case ACT_DONE: case ACT_SNOOZE: case ACT_PROMOTE: case ACT_DEMOTE:
     case ACT_ARCHIVE: case ACT_FORGET: case ACT_UNDO: case ACT_EDITOR:
-    case ACT_IMPORT: case ACT_ATTACH:
+    case ACT_IMPORT:
         return true;
     default:
         return false;

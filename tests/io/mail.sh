@@ -158,6 +158,20 @@ printf 'From: me@library.example\nTo: desk@library.example\nSubject: note to sel
 is "$?" 1 "a message between the user's own addresses is refused"
 like "$(cat "$TEST_DIR/stderr")" 'only your own addresses' "saying why"
 
+# Deliveries of one message at once (a filter's and a key's): once.
+printf 'From: Omar <omar@law.example>\nTo: me@library.example\nSubject: Twice\nMessage-ID: <race-1@law.example>\nDate: Tue, 01 Dec 2026 11:00:00 +0000\n\nOnce only.\n' >"$TEST_DIR/race.eml"
+printf 'From: Kwame <kwame@elsewhere.example>\nTo: me@library.example\nSubject: Twice too\nMessage-ID: <race-2@elsewhere.example>\nDate: Tue, 01 Dec 2026 11:00:00 +0000\n\nOnce only.\n' >"$TEST_DIR/race2.eml"
+for i in 1 2 3 4; do
+    "$RAPPORT" --db "$db" mail <"$TEST_DIR/race.eml" >/dev/null 2>>"$TEST_DIR/race.err" &
+    "$RAPPORT" --db "$db" mail <"$TEST_DIR/race2.eml" >/dev/null 2>>"$TEST_DIR/race.err" &
+done
+wait
+is "$(sql "$db" "SELECT count(*) FROM note WHERE message_id = 'race-1@law.example'")" 1 \
+    "four deliveries at once log a message once"
+is "$(sql "$db" "SELECT count(*) FROM mail_review WHERE message_id = 'race-2@elsewhere.example'")" 1 \
+    "and queue an unmatched one once"
+is "$(cat "$TEST_DIR/race.err")" "" "without an error"
+
 r check
 is "$status" 0 "the database is sound"
 

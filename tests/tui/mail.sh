@@ -1,7 +1,8 @@
 #!/bin/bash
 # The Review's Needs review: mail that matched no contact waits there;
-# m logs it on a contact (asked by name), a makes its sender a contact,
-# z discards it, and u undoes each. An empty queue takes no room.
+# Enter logs it on a contact (asked by name), a makes its sender a
+# contact, z discards it, and u undoes each; its header says so. An
+# empty queue takes no room.
 . "$top_srcdir/tests/lib/tap.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
 
@@ -19,11 +20,13 @@ tui_start -- --db "$db"
 wait_for "Needs review (2)" 10 "the Review has a Needs review section"
 wait_for "Jürgen Müller" 2 "with the sender of each message"
 wait_for "A question about interlibrary loans" 2 "and its subject"
+wait_for "<Enter> logs it on a contact, a makes a contact, z discards" 2 \
+    "the header says what the keys do"
 
-# m: which contact; a name that is nobody keeps the question open.
+# Enter: which contact; a name that is nobody keeps the question open.
 tui_keys j
-tui_keys m
-wait_for "Log it on which contact" 2 "m asks which contact"
+tui_keys Enter
+wait_for "Log it on which contact" 2 "Enter asks which contact"
 tui_type "nobody-at-all"
 tui_keys Enter
 wait_for "Log it on which contact (a name or #12): nobody-at-all" 2 \
@@ -56,8 +59,6 @@ wait_gone "Needs review" 3 "an empty queue takes no room on the Review"
 is "$(waiting)" 0 "nothing waits"
 tui_keys u
 wait_for "Needs review (1)" 3 "u brings it back"
-tui_keys '?'
-wait_for "Log the mail waiting for review on a contact" 2 "the help lists the attach key"
 tui_quit
 
 # 40x12: the section still shows.
