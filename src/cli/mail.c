@@ -110,7 +110,7 @@ static int cmd_mail(struct app *app, struct cli_args *p)
 
 const struct cli_command cli_cmd_mail = {
     .name = "mail",
-    .synopsis = N_("[--kind K] [--dry-run]  < MESSAGE"),
+    .synopsis = N_("[--kind K] [--dry-run] < MESSAGE"),
     .summary = N_("log a mail message (on standard input) on the contacts it names"),
     .description = N_("Reads one RFC 5322 message on standard input (from mutt's pipe-message, a mail filter, a saved .eml) and logs it as an interaction on every contact with an address in its From, To or Cc, your own addresses ([mail] me in the configuration) aside: its subject and plain text, quoted replies left out, attachments named but not kept, dated by its Date header. A message is logged once: piping it again adds nothing. One that names no contact waits for review (rapport inbox, and the Review's Needs review)."),
     .options = mail_options,

@@ -63,6 +63,7 @@ const struct cli_command cli_cmd_query = {
     .name = "query",
     .synopsis = N_("TEXT"),
     .summary = N_("addresses for a mail program (mutt's query format)"),
+    /* xgettext:no-c-format */
     .description = N_("Lists every address of the active contacts whose name, organisation or addresses have words beginning with the words of TEXT, one line each: address, tab, name, tab, organisation and stage, after a first line for the mail program to show. Exits 1, printing nothing, when no contact matches. For mutt and neomutt: set query_command = \"rapport query %s\"."),
     .min_args = 1,
     .max_args = -1,
