@@ -227,6 +227,14 @@ int mail_parse(const char *data, size_t len, struct mail_message *out,
      * that mail programs wrote before MIME was everywhere. */
     const char *fallback[] = { "UTF-8", "windows-1252", NULL };
     g_mime_parser_options_set_fallback_charsets(options, fallback);
+    /* A delivery agent (procmail) hands the message over with the
+     * mbox "From sender date" line first, which is no header. */
+    if (len >= 5 && memcmp(data, "From ", 5) == 0) {
+        const char *nl = memchr(data, '\n', len);
+        size_t skip = nl ? (size_t)(nl - data) + 1 : len;
+        data += skip;
+        len -= skip;
+    }
     GMimeStream *stream = g_mime_stream_mem_new_with_buffer(data, len);
     GMimeParser *parser = g_mime_parser_new_with_stream(stream);
     g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);

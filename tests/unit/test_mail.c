@@ -127,6 +127,13 @@ static void test_no_id(void)
     mail_message_clear(&m1);
     mail_message_clear(&m2);
 
+    const char mbox[] = "From a@b.example Tue Dec  1 12:00:00 2026\nFrom: a@b.example\n"
+                        "To: c@d.example\nSubject: from procmail\n\nhello\n";
+    is_int(mail_parse(mbox, sizeof mbox - 1, &m1, &error), 0,
+           "a message after an mbox From line (procmail)");
+    is_str(m1.subject, "from procmail", "has its headers read");
+    mail_message_clear(&m1);
+
     const char none[] = "Subject: nobody\n\nno addresses\n";
     is_int(mail_parse(none, sizeof none - 1, &m1, &error), -1, "a message naming nobody is refused");
     ok(error && strstr(error, "From"), "saying what it lacks");
