@@ -33,16 +33,6 @@ static void print_lines(const struct strlist *lines, FILE *out)
     }
 }
 
-/* A dry run writes nothing, not even a new database file: with none
- * yet, it runs against an empty one that is thrown away. */
-static int prepare_import(struct app *app, const struct cli_args *p)
-{
-    if (args_flag(p, "dry-run") && !app->st && access(app->db_path, F_OK) != 0
-        && app_use_scratch(app, "dry-run") != 0)
-        return CLI_USER_ERROR;
-    return CLI_OK;
-}
-
 static int cmd_import(struct app *app, struct cli_args *p)
 {
     if (p->nargs == 0)
@@ -124,6 +114,6 @@ const struct cli_command cli_cmd_import = {
                       "transaction. FILE may be a vdir, a folder of .vcf or .ics files (as\n"
                       "export --vdir writes it): each of its files is read so, all in one\n"
                       "transaction."),
-    .prepare = prepare_import,
+    .prepare = args_prepare_dry_run,
     .needs_write = true,
 };

@@ -18,39 +18,6 @@
 #include "model/note.h"
 #include "store/note.h"
 
-/* Reads standard input (a multi-line note), but no more than max bytes:
- * what is longer is refused anyway, and reading it whole would cost its
- * whole size in memory. NULL on failure. */
-static char *read_at_most(FILE *in, size_t max)
-{
-    size_t len = 0, cap = 4096;
-    char *buf = malloc(cap);
-    if (!buf)
-        return NULL;
-    size_t got;
-    while (len < max
-           && (got = fread(buf + len, 1,
-                           cap - len - 1 < max - len ? cap - len - 1 : max - len,
-                           in)) > 0) {
-        len += got;
-        if (cap - len - 1 == 0 && len < max) {
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                free(buf);
-                return NULL;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    if (ferror(in)) {
-        free(buf);
-        return NULL;
-    }
-    buf[len] = '\0';
-    return buf;
-}
-
 static const struct option_spec note_options[] = {
     { "kind", OPTION_VALUE, "K",
       N_("note, call, email, meeting, consultation or delivery") },
@@ -126,7 +93,7 @@ static int change_note(struct app *app, struct cli_args *p, const char *kind)
         if (isatty(STDIN_FILENO))
             fputs(_("Type the note's new text; end it with Ctrl-D on a line of its own.\n"),
                   stderr);
-        body = read_at_most(stdin, NOTE_MAX_BYTES + 1);
+        body = args_read_input(stdin, NOTE_MAX_BYTES + 1, NULL);
         if (!body) {
             fprintf(stderr, _("rapport: cannot read the note: %s\n"), strerror(errno));
             return CLI_USER_ERROR;
@@ -159,7 +126,7 @@ static int cmd_note(struct app *app, struct cli_args *p)
               stderr);
     /* One byte past the limit is enough for note_add to refuse it. */
     char *body = p->nargs > 1 ? args_join(p, 1)
-                              : read_at_most(stdin, NOTE_MAX_BYTES + 1);
+                              : args_read_input(stdin, NOTE_MAX_BYTES + 1, NULL);
     int64_t id = 0;
     if (!body) {
         fprintf(stderr, _("rapport: cannot read the note: %s\n"),

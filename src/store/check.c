@@ -1,6 +1,6 @@
 /* Checking the whole file (integrity, foreign keys, the full-text index,
- * the search words and a contact's details) and making the search index again. Uses
- * base/i18n.h, store/db.h, store/schema.h. */
+ * the search words, a contact's details, mail) and making the search
+ * index again. Uses base/i18n.h, store/db.h, store/schema.h. */
 #include <config.h>
 
 #include <stdarg.h>
@@ -148,6 +148,29 @@ static enum store_status org_figures_check(struct store *st,
     return STORE_OK;
 }
 
+/* Mail: a message is either logged on contacts or waits for review,
+ * never both (rapport mail checks the Message-ID before either). */
+static enum store_status mail_check(struct store *st, struct check_problem_list *problems)
+{
+    int64_t both = 0;
+    enum store_status rc = db_query_int(st,
+        "SELECT count(*) FROM mail_review m WHERE EXISTS "
+        "(SELECT 1 FROM note n WHERE n.message_id = m.message_id)", -1, &both);
+    if (rc != STORE_OK) {
+        problem(problems, STORE_ADVICE_NONE, "%s", store_error(st));
+        return rc;
+    }
+    if (both > 0) {
+        problem(problems, STORE_ADVICE_NONE,
+                ngettext("%lld message waits for review though it was logged on a contact",
+                         "%lld messages wait for review though they were logged on a contact",
+                         (unsigned long)both),
+                (long long)both);
+        return STORE_FAILED;
+    }
+    return STORE_OK;
+}
+
 /* A contact's addresses, web pages and other properties as the domain
  * writes them (core/contact.c validates them): each table's rows that
  * break its rules, counted. 100 is CONTACT_LIST_MAX. */
@@ -265,6 +288,8 @@ enum store_status store_check(struct store *st, struct check_problem_list *probl
         if (words_check(st, &word_checks[i], problems) != STORE_OK)
             rc = STORE_FAILED;
     if (org_figures_check(st, problems) != STORE_OK)
+        rc = STORE_FAILED;
+    if (mail_check(st, problems) != STORE_OK)
         rc = STORE_FAILED;
     for (size_t i = 0; i < sizeof detail_checks / sizeof detail_checks[0]; i++)
         if (details_check(st, &detail_checks[i], problems) != STORE_OK)

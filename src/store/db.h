@@ -191,6 +191,10 @@ enum store_status db_contact_name(struct store *st, int64_t id, char **name);
 
 /* Inserts a note inside a write (at 0: now; kind "": note). */
 enum store_status db_insert_note(struct store *st, struct note *n, time_t now);
+/* What a person typed made into an FTS5 query of prefixes, within
+ * columns ("{name org}") unless NULL; NULL without a word (sets *oom
+ * when out of memory). Free it. */
+char *db_fts_query(const char *text, const char *columns, bool *oom);
 /* The characters of s's first len bytes (UTF-8). */
 size_t db_utf8_chars(const char *s, size_t len);
 

@@ -359,8 +359,26 @@ const char db_schema_v7_fields[] =
     ");\n"
     "CREATE INDEX contact_extra_by_contact ON contact_extra(contact_id, position);\n";
 
-/* Mail recorded as interactions, and the queue of unmatched mail. */
-const char db_schema_v7_mail[] = "";
+/* Mail recorded as interactions, and the queue of unmatched mail. A
+ * note that came from a message keeps its Message-ID, so the same
+ * message piped again adds nothing; a message that named no contact
+ * waits in mail_review with what rapport kept of it (whom it is about,
+ * its date, subject and text), never the raw message, newest first. */
+const char db_schema_v7_mail[] =
+    "ALTER TABLE note ADD COLUMN message_id TEXT;\n"
+    "CREATE INDEX note_by_message_id ON note(message_id) WHERE message_id IS NOT NULL;\n"
+    "CREATE TABLE mail_review (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    message_id TEXT NOT NULL UNIQUE,\n"
+    "    at INTEGER NOT NULL,\n"
+    "    received INTEGER NOT NULL,\n"
+    "    name TEXT,\n"
+    "    email TEXT NOT NULL,\n"
+    "    subject TEXT,\n"
+    "    body TEXT NOT NULL,\n"
+    "    kind TEXT NOT NULL DEFAULT 'email'\n"
+    ");\n"
+    "CREATE INDEX mail_review_by_at ON mail_review(at, id);\n";
 
 /* The contact page: redo, paused cadences. An undone entry of the
  * journal is kept, marked undone, with the rows its undoing changed, so

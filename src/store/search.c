@@ -53,13 +53,14 @@ static bool text_reserve(char **buf, size_t *cap, size_t len, size_t need)
 }
 
 /* Turns what a person typed into an FTS5 query: every word a quoted
- * prefix ("zoe"* "ode"*), so no character of theirs is FTS syntax. The
+ * prefix ("zoe"* "ode"*), so no character of theirs is FTS syntax, and
+ * all of them within columns ("{name name_key}") unless it is NULL. The
  * text is folded first, matching the folded name column for letters the
  * tokenizer keeps (ø, ł). NULL when there is no word; sets *oom.
  * The query grows as it is written: a word of one letter takes five
  * bytes ("a"* and a space) and every '"' two, so no fixed multiple of
  * the text's length is safe to size it by. */
-static char *fts_query(const char *text, bool names_only, bool *oom)
+char *db_fts_query(const char *text, const char *columns, bool *oom)
 {
     *oom = false;
     if (!text)
@@ -78,8 +79,15 @@ static char *fts_query(const char *text, bool names_only, bool *oom)
     }
     size_t len = 0;
     int words = 0;
-    if (names_only)
-        len += (size_t)snprintf(q, cap, "{name name_key} : (");
+    if (columns) {
+        if (!text_reserve(&q, &cap, 0, strlen(columns) + 6)) {
+            free(folded);
+            free(q);
+            *oom = true;
+            return NULL;
+        }
+        len += (size_t)snprintf(q, cap, "%s : (", columns);
+    }
     const char *p = folded;
     while (*p) {
         while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
@@ -113,7 +121,7 @@ static char *fts_query(const char *text, bool names_only, bool *oom)
         free(q);
         return NULL;
     }
-    if (names_only)
+    if (columns)
         q[len++] = ')';
     q[len] = '\0';
     return q;
@@ -125,7 +133,7 @@ enum store_status store_contact_match(struct store *st, const char *needle,
 {
     memset(out, 0, sizeof *out);
     bool oom;
-    char *q = fts_query(needle, true, &oom);
+    char *q = db_fts_query(needle, "{name name_key}", &oom);
     if (oom)
         return db_no_memory(st);
     enum store_status rc = STORE_OK;
@@ -170,7 +178,7 @@ enum store_status store_search(struct store *st, const char *query,
 {
     memset(out, 0, sizeof *out);
     bool oom;
-    char *q = fts_query(query, false, &oom);
+    char *q = db_fts_query(query, NULL, &oom);
     if (oom)
         return db_no_memory(st);
     if (!q)

@@ -15,13 +15,15 @@
  *   editor.c external.c shell.c
  *                    the multi-line editor; $VISUAL / $EDITOR; `!`
  *   form.c           forms of one-line fields
- *   tags.c list.c source.c season_source.c
+ *   tags.c list.c source.c season_source.c mail_source.c
  *                    tagged rows; the windowed list; the store's pages
  *                    as its rows
- *   contact_form.c act.c act_note.c act_score.c act_pause.c tagged.c
+ *   contact_form.c act.c act_note.c act_score.c act_pause.c mail_act.c
+ *   tagged.c
  *                    adding and editing a contact; the shared actions;
  *                    a note edited or deleted, a score, a paused cadence;
- *                    an action on every tagged row
+ *                    the ways out of Needs review; an action on every
+ *                    tagged row
  *   view.c           what a screen is (struct ui_view) and their stack
  *   contact_lines.c  the Contact screen's page, item by item
  *   views.h review.c pipeline.c contacts.c contact.c

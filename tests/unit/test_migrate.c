@@ -23,6 +23,7 @@
 #include "store/contact.h"
 #include "store/followup.h"
 #include "store/journal.h"
+#include "store/mail.h"
 #include "store/note.h"
 #include "store/org.h"
 #include "store/pause.h"
@@ -278,6 +279,49 @@ static void check_v6_columns(struct store *st, const char *db, int64_t id,
     journal_entry_clear(&undone);
     got = raw_text(db, "SELECT count(*) FROM suggestion_dismissed");
     snprintf(name, sizeof name, "%s: and undone", what);
+    ok(rc == STORE_OK && strcmp(got, "0") == 0, name);
+    free(got);
+}
+
+/* Version 7's mail part on an upgraded file: a message waits, is
+ * attached with its Message-ID, and each step is undone. */
+static void check_v7_mail(struct store *st, const char *db, int64_t id,
+                          const char *what)
+{
+    char name[160];
+    char message_id[] = "v7-mail@example.org", email[] = "someone@example.org",
+         body[] = "Hello";
+    struct mail_review r = { .at = 1771000500, .message_id = message_id,
+                             .email = email, .body = body };
+    snprintf(r.kind, sizeof r.kind, "email");
+    enum store_status rc = store_mail_queue(st, &r, 1771000600, "kept");
+    snprintf(name, sizeof name, "%s: a message waits for review", what);
+    ok(rc == STORE_OK && r.id > 0, name);
+    struct mail_note note = { .message_id = r.message_id, .at = r.at,
+                              .kind = "email", .body = "Hello" };
+    int64_t note_id = 0;
+    rc = store_mail_review_attach(st, r.id, id, &note, &note_id, 1771000700, "attached");
+    char *got = raw_text(db, "SELECT count(*) || ' ' || (SELECT count(*) FROM mail_review) "
+                             "FROM note WHERE message_id = 'v7-mail@example.org'");
+    snprintf(name, sizeof name, "%s: attached, it is a note with its Message-ID", what);
+    ok(rc == STORE_OK && strcmp(got, "1 0") == 0, name);
+    free(got);
+    bool known = false;
+    rc = store_mail_known(st, "v7-mail@example.org", &known);
+    snprintf(name, sizeof name, "%s: and the message is known", what);
+    ok(rc == STORE_OK && known, name);
+    struct journal_entry undone = { 0 };
+    rc = store_undo(st, &undone);
+    journal_entry_clear(&undone);
+    got = raw_text(db, "SELECT count(*) || ' ' || (SELECT count(*) FROM mail_review) "
+                       "FROM note WHERE message_id = 'v7-mail@example.org'");
+    snprintf(name, sizeof name, "%s: undone, it waits again", what);
+    ok(rc == STORE_OK && strcmp(got, "0 1") == 0, name);
+    free(got);
+    rc = store_undo(st, &undone);
+    journal_entry_clear(&undone);
+    got = raw_text(db, "SELECT count(*) FROM mail_review");
+    snprintf(name, sizeof name, "%s: and its arrival is undone too", what);
     ok(rc == STORE_OK && strcmp(got, "0") == 0, name);
     free(got);
 }
@@ -809,6 +853,7 @@ static void test_from_v6(void)
     check_passes(st, "version 6");
     same_schema_as_new(db, "version 6");
     check_v6_columns(st, db, 1, "from version 6");
+    check_v7_mail(st, db, 1, "from version 6");
     check_v7_fields(st, db, 1, "from version 6");
     struct journal_entry undone = { 0 };
     ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "edited Vera Second"),
