@@ -571,7 +571,7 @@ enum store_status io_vcard_import(struct io_import *im, char *data,
         card_clear(&k);
     }
     io_report_unkept(im);
-    if (im->record_count == 0 && im->sum->rejected == 0)
+    if (im->records_read == 0 && im->sum->rejected == 0)
         return store_fail(im->st, STORE_INVALID,
                           _("%s: no vCard found (no BEGIN:VCARD line)"),
                           im->name);

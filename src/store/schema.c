@@ -332,8 +332,86 @@ const char db_schema_v7_mail[] = "";
 /* The contact page: redo, paused cadences. */
 const char db_schema_v7_contact_page[] = "";
 
-/* The words search reads. */
-const char db_schema_v7_search[] = "";
+/* The words search reads, and an import that indexes them a batch at a
+ * time. While search_state.deferring is set (only inside an import's
+ * transaction, never committed so), the triggers that index a contact's
+ * or a new note's words note the contact or the note instead, and
+ * store_search_catch_up() indexes those in a few statements; FTS5
+ * writes what it holds to disk at every savepoint, and an import keeps
+ * each record in one, so indexing as it went left the full-text tables
+ * a segment per record (and failed with SQLITE_FULL, "the disk is
+ * full", at two thousand of them). Every trigger that indexes a contact
+ * as a whole, or a new note, is made again with its WHEN. */
+#define SEARCH_NOW "WHEN (SELECT deferring FROM search_state WHERE id = 1) IS NULL "
+#define SEARCH_LATER "WHEN (SELECT deferring FROM search_state WHERE id = 1) IS NOT NULL "
+#define SEARCH_PENDING(x) "INSERT OR IGNORE INTO search_pending(contact_id) VALUES (" x "); "
+const char db_schema_v7_search[] =
+    "CREATE TABLE search_state (\n"
+    "    id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+    "    deferring INTEGER\n"
+    ");\n"
+    "INSERT INTO search_state VALUES (1, NULL);\n"
+    "CREATE TABLE search_pending (contact_id INTEGER PRIMARY KEY);\n"
+    "CREATE TABLE search_pending_note (note_id INTEGER PRIMARY KEY);\n"
+    "DROP TRIGGER contact_fts_insert;\n"
+    "DROP TRIGGER contact_fts_update;\n"
+    "DROP TRIGGER contact_email_fts_insert;\n"
+    "DROP TRIGGER contact_email_fts_delete;\n"
+    "DROP TRIGGER contact_tag_fts_insert;\n"
+    "DROP TRIGGER contact_tag_fts_delete;\n"
+    "DROP TRIGGER note_fts_insert;\n"
+    "DROP TRIGGER field_word_contact_insert;\n"
+    "DROP TRIGGER field_word_contact_update;\n"
+    "DROP TRIGGER field_word_email_insert;\n"
+    "DROP TRIGGER field_word_email_update;\n"
+    "DROP TRIGGER field_word_email_delete;\n"
+    "DROP TRIGGER field_word_tag_insert;\n"
+    "DROP TRIGGER field_word_tag_update;\n"
+    "DROP TRIGGER field_word_tag_delete;\n"
+    "DROP TRIGGER note_word_insert;\n"
+    "CREATE TRIGGER contact_fts_insert AFTER INSERT ON contact " SEARCH_NOW "BEGIN "
+    CONTACT_FTS_REFRESH_V4("NEW.id") FIELD_WORD_REFRESH("NEW.id") "END;\n"
+    "CREATE TRIGGER contact_fts_update AFTER UPDATE OF name, name_key, org_id, title, "
+    "department, projects, goals, channel ON contact " SEARCH_NOW "BEGIN "
+    CONTACT_FTS_REFRESH_V4("NEW.id") FIELD_WORD_REFRESH("NEW.id") "END;\n"
+    "CREATE TRIGGER contact_email_fts_insert AFTER INSERT ON contact_email " SEARCH_NOW "BEGIN "
+    CONTACT_FTS_REFRESH_V4("NEW.contact_id") FIELD_WORD_REFRESH("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER contact_email_fts_update AFTER UPDATE OF email, contact_id ON contact_email "
+    SEARCH_NOW "BEGIN "
+    CONTACT_FTS_REFRESH_V4("OLD.contact_id") FIELD_WORD_REFRESH("OLD.contact_id")
+    CONTACT_FTS_REFRESH_V4("NEW.contact_id") FIELD_WORD_REFRESH("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER contact_email_fts_delete AFTER DELETE ON contact_email " SEARCH_NOW "BEGIN "
+    CONTACT_FTS_REFRESH_V4("OLD.contact_id") FIELD_WORD_REFRESH("OLD.contact_id") "END;\n"
+    "CREATE TRIGGER contact_tag_fts_insert AFTER INSERT ON contact_tag " SEARCH_NOW "BEGIN "
+    CONTACT_FTS_REFRESH_V4("NEW.contact_id") FIELD_WORD_REFRESH("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER contact_tag_fts_update AFTER UPDATE OF tag, contact_id ON contact_tag "
+    SEARCH_NOW "BEGIN "
+    CONTACT_FTS_REFRESH_V4("OLD.contact_id") FIELD_WORD_REFRESH("OLD.contact_id")
+    CONTACT_FTS_REFRESH_V4("NEW.contact_id") FIELD_WORD_REFRESH("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER contact_tag_fts_delete AFTER DELETE ON contact_tag " SEARCH_NOW "BEGIN "
+    CONTACT_FTS_REFRESH_V4("OLD.contact_id") FIELD_WORD_REFRESH("OLD.contact_id") "END;\n"
+    "CREATE TRIGGER note_fts_insert AFTER INSERT ON note " SEARCH_NOW "BEGIN "
+    "INSERT INTO note_fts(rowid, body) VALUES (" NOTE_FTS_ROWID("NEW") ", NEW.body); "
+    NOTE_WORD_ADD("NEW") "END;\n"
+    "CREATE TRIGGER search_later_contact_insert AFTER INSERT ON contact " SEARCH_LATER "BEGIN "
+    SEARCH_PENDING("NEW.id") "END;\n"
+    "CREATE TRIGGER search_later_contact_update AFTER UPDATE OF name, name_key, org_id, title, "
+    "department, projects, goals, channel ON contact " SEARCH_LATER "BEGIN "
+    SEARCH_PENDING("NEW.id") "END;\n"
+    "CREATE TRIGGER search_later_email_insert AFTER INSERT ON contact_email " SEARCH_LATER "BEGIN "
+    SEARCH_PENDING("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER search_later_email_update AFTER UPDATE OF email, contact_id ON contact_email "
+    SEARCH_LATER "BEGIN " SEARCH_PENDING("OLD.contact_id") SEARCH_PENDING("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER search_later_email_delete AFTER DELETE ON contact_email " SEARCH_LATER "BEGIN "
+    SEARCH_PENDING("OLD.contact_id") "END;\n"
+    "CREATE TRIGGER search_later_tag_insert AFTER INSERT ON contact_tag " SEARCH_LATER "BEGIN "
+    SEARCH_PENDING("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER search_later_tag_update AFTER UPDATE OF tag, contact_id ON contact_tag "
+    SEARCH_LATER "BEGIN " SEARCH_PENDING("OLD.contact_id") SEARCH_PENDING("NEW.contact_id") "END;\n"
+    "CREATE TRIGGER search_later_tag_delete AFTER DELETE ON contact_tag " SEARCH_LATER "BEGIN "
+    SEARCH_PENDING("OLD.contact_id") "END;\n"
+    "CREATE TRIGGER search_later_note_insert AFTER INSERT ON note " SEARCH_LATER "BEGIN "
+    "INSERT INTO search_pending_note(note_id) VALUES (NEW.id); END;\n";
 
 /* Figures per organisation, kept for the Organisations screen's sorts. */
 const char db_schema_v7_orgs[] = "";
