@@ -142,7 +142,10 @@ enum store_status store_rebuild_search(struct store *st)
         rc = db_exec(st, "DROP TABLE IF EXISTS contact_fts; DROP TABLE IF EXISTS note_fts;\n"
                       SEARCH_INDEX_FILL_V4
                       "DELETE FROM field_word; DELETE FROM note_word;\n"
-                      SEARCH_WORDS_FILL);
+                      SEARCH_WORDS_FILL
+                      "DELETE FROM search_pending; DELETE FROM search_pending_note;\n"
+                      "DELETE FROM search_state;\n"
+                      "INSERT INTO search_state VALUES (1, NULL);\n");
     if (rc == STORE_OK)
         rc = db_exec(st, "COMMIT");
     if (rc != STORE_OK) {
@@ -196,6 +199,19 @@ enum store_status store_check(struct store *st, struct check_problem_list *probl
     for (size_t i = 0; i < sizeof word_checks / sizeof word_checks[0]; i++)
         if (words_check(st, &word_checks[i], problems) != STORE_OK)
             rc = STORE_FAILED;
+    /* An import indexes its words before it commits (search_later.c):
+     * nothing may be left waiting, and indexing must be on. */
+    int64_t waiting = 0;
+    if (db_query_int(st, "SELECT (SELECT count(*) FROM search_pending) "
+                         "+ (SELECT count(*) FROM search_pending_note) "
+                         "+ (SELECT count(*) FROM search_state WHERE deferring IS NOT NULL) "
+                         "+ abs(1 - (SELECT count(*) FROM search_state))", -1, &waiting) != STORE_OK
+        || waiting > 0) {
+        problem(problems, STORE_ADVICE_REBUILD_INDEX,
+                _("the search index has words waiting to be written (%lld)"),
+                (long long)waiting);
+        rc = STORE_FAILED;
+    }
     if (rc != STORE_OK)
         store_fail(st, rc, _("%s has problems: see the list"), st->shown_path);
     return rc;
