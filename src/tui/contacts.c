@@ -7,7 +7,6 @@
 #include <config.h>
 
 #include <curses.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include "base/text.h"
 #include "tui/act.h"
 #include "tui/draw.h"
+#include "tui/input.h"
 #include "tui/line.h"
 #include "tui/prompt.h"
 #include "tui/source.h"
@@ -79,7 +79,8 @@ static void *contacts_open(struct ui *ui, int64_t arg)
     ui_line_init(&c->filter, NULL);
     ui_list_init(&c->list, &ui_contact_source, &c->query);
     ui_list_load(ui, &c->list);
-    count(ui, c);
+    /* Counted once the first screen is drawn: the list comes first. */
+    c->count = -1;
     return c;
 }
 
@@ -103,8 +104,7 @@ static void contacts_reload(struct ui *ui, void *self)
  * applied once, after the last of them. */
 static bool typing_ahead(void)
 {
-    struct pollfd pfd = { .fd = 0, .events = POLLIN, .revents = 0 };
-    return poll(&pfd, 1, 0) > 0;
+    return ui_key_waiting();
 }
 
 static void apply_filter(struct ui *ui, struct contacts *c)
@@ -125,11 +125,17 @@ static void apply_filter(struct ui *ui, struct contacts *c)
     c->count = -1;
 }
 
-static void contacts_idle(struct ui *ui, void *self)
+static bool contacts_idle(struct ui *ui, void *self)
 {
     struct contacts *c = self;
-    if (c->count < 0 && !c->stale)
-        count(ui, c);
+    if (c->stale) {
+        apply_filter(ui, c);
+        return true;
+    }
+    if (c->count >= 0)
+        return false;
+    count(ui, c);
+    return true;
 }
 
 static void draw_row(struct ui *ui, const void *row, int y, int x, int cols,

@@ -43,6 +43,14 @@ tui_type "physics"
 wait_for "Contacts (1)" 2 "tags match"
 tui_keys Escape
 wait_for "Contacts (3)" 2 "cleared again"
+# The count is drawn as soon as no key is waiting, not at the next idle
+# tick (a quarter of a second later): it follows the list at once.
+tui_keys /
+tui_type "crystal"
+wait_gone "Marie Curie" 2 "the list answers the typing"
+wait_for "Contacts (1)" 0.1 "and its count follows at once, without waiting for a tick"
+tui_keys Escape
+wait_for "Contacts (3)" 2 "cleared once more"
 order() { tui_screen | grep -oE 'Marie Curie|Rosalind Franklin|Lise Meitner' | tr '\n' ,; }
 is "$(order)" "Lise Meitner,Marie Curie,Rosalind Franklin," "listed by name first"
 tui_keys o
