@@ -89,7 +89,7 @@ static const struct word_check {
 } word_checks[] = {
     { "field_word",
       "SELECT (SELECT count(*) FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
-      "WHERE " FIELD_WORDS " IS NOT (SELECT json_group_array(term) FROM "
+      "WHERE " FIELD_WORDS_V7 " IS NOT (SELECT json_group_array(term) FROM "
       "(SELECT term FROM field_word WHERE contact_id = c.id ORDER BY term))) "
       "+ (SELECT count(*) FROM field_word) "
       "- (SELECT count(*) FROM contact c CROSS JOIN field_word x ON x.contact_id = c.id "
@@ -140,9 +140,9 @@ enum store_status store_rebuild_search(struct store *st)
     enum store_status rc = db_exec(st, "BEGIN IMMEDIATE");
     if (rc == STORE_OK)
         rc = db_exec(st, "DROP TABLE IF EXISTS contact_fts; DROP TABLE IF EXISTS note_fts;\n"
-                      SEARCH_INDEX_FILL_V4
+                      SEARCH_INDEX_FILL_V7
                       "DELETE FROM field_word; DELETE FROM note_word;\n"
-                      SEARCH_WORDS_FILL
+                      SEARCH_WORDS_FILL_V7
                       "DELETE FROM search_pending; DELETE FROM search_pending_note;\n"
                       "DELETE FROM search_state;\n"
                       "INSERT INTO search_state VALUES (1, NULL);\n");

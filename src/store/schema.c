@@ -345,6 +345,17 @@ const char db_schema_v7_contact_page[] = "";
 #define SEARCH_NOW "WHEN (SELECT deferring FROM search_state WHERE id = 1) IS NULL "
 #define SEARCH_LATER "WHEN (SELECT deferring FROM search_state WHERE id = 1) IS NOT NULL "
 #define SEARCH_PENDING(x) "INSERT OR IGNORE INTO search_pending(contact_id) VALUES (" x "); "
+#define LATER_TRIGGERS(name, event, x) \
+    "CREATE TRIGGER search_" name " AFTER " event " " SEARCH_NOW "BEGIN " \
+    CONTACT_WORDS_REFRESH_V7(x) "END;\n" \
+    "CREATE TRIGGER search_later_" name " AFTER " event " " SEARCH_LATER "BEGIN " \
+    SEARCH_PENDING(x) "END;\n"
+#define LATER_TRIGGERS2(name, event, x, y) \
+    "CREATE TRIGGER search_" name " AFTER " event " " SEARCH_NOW "BEGIN " \
+    CONTACT_WORDS_REFRESH_V7(x) CONTACT_WORDS_REFRESH_V7(y) "END;\n" \
+    "CREATE TRIGGER search_later_" name " AFTER " event " " SEARCH_LATER "BEGIN " \
+    SEARCH_PENDING(x) SEARCH_PENDING(y) "END;\n"
+#define CONTACT_FIELDS "name, name_key, org_id, title, department, projects, goals, channel"
 const char db_schema_v7_search[] =
     "CREATE TABLE search_state (\n"
     "    id INTEGER PRIMARY KEY CHECK (id = 1),\n"
@@ -355,6 +366,7 @@ const char db_schema_v7_search[] =
     "CREATE TABLE search_pending_note (note_id INTEGER PRIMARY KEY);\n"
     "DROP TRIGGER contact_fts_insert;\n"
     "DROP TRIGGER contact_fts_update;\n"
+    "DROP TRIGGER organisation_fts_update;\n"
     "DROP TRIGGER contact_email_fts_insert;\n"
     "DROP TRIGGER contact_email_fts_delete;\n"
     "DROP TRIGGER contact_tag_fts_insert;\n"
@@ -362,6 +374,7 @@ const char db_schema_v7_search[] =
     "DROP TRIGGER note_fts_insert;\n"
     "DROP TRIGGER field_word_contact_insert;\n"
     "DROP TRIGGER field_word_contact_update;\n"
+    "DROP TRIGGER field_word_organisation_update;\n"
     "DROP TRIGGER field_word_email_insert;\n"
     "DROP TRIGGER field_word_email_update;\n"
     "DROP TRIGGER field_word_email_delete;\n"
@@ -369,49 +382,41 @@ const char db_schema_v7_search[] =
     "DROP TRIGGER field_word_tag_update;\n"
     "DROP TRIGGER field_word_tag_delete;\n"
     "DROP TRIGGER note_word_insert;\n"
-    "CREATE TRIGGER contact_fts_insert AFTER INSERT ON contact " SEARCH_NOW "BEGIN "
-    CONTACT_FTS_REFRESH_V4("NEW.id") FIELD_WORD_REFRESH("NEW.id") "END;\n"
-    "CREATE TRIGGER contact_fts_update AFTER UPDATE OF name, name_key, org_id, title, "
-    "department, projects, goals, channel ON contact " SEARCH_NOW "BEGIN "
-    CONTACT_FTS_REFRESH_V4("NEW.id") FIELD_WORD_REFRESH("NEW.id") "END;\n"
-    "CREATE TRIGGER contact_email_fts_insert AFTER INSERT ON contact_email " SEARCH_NOW "BEGIN "
-    CONTACT_FTS_REFRESH_V4("NEW.contact_id") FIELD_WORD_REFRESH("NEW.contact_id") "END;\n"
-    "CREATE TRIGGER contact_email_fts_update AFTER UPDATE OF email, contact_id ON contact_email "
-    SEARCH_NOW "BEGIN "
-    CONTACT_FTS_REFRESH_V4("OLD.contact_id") FIELD_WORD_REFRESH("OLD.contact_id")
-    CONTACT_FTS_REFRESH_V4("NEW.contact_id") FIELD_WORD_REFRESH("NEW.contact_id") "END;\n"
-    "CREATE TRIGGER contact_email_fts_delete AFTER DELETE ON contact_email " SEARCH_NOW "BEGIN "
-    CONTACT_FTS_REFRESH_V4("OLD.contact_id") FIELD_WORD_REFRESH("OLD.contact_id") "END;\n"
-    "CREATE TRIGGER contact_tag_fts_insert AFTER INSERT ON contact_tag " SEARCH_NOW "BEGIN "
-    CONTACT_FTS_REFRESH_V4("NEW.contact_id") FIELD_WORD_REFRESH("NEW.contact_id") "END;\n"
-    "CREATE TRIGGER contact_tag_fts_update AFTER UPDATE OF tag, contact_id ON contact_tag "
-    SEARCH_NOW "BEGIN "
-    CONTACT_FTS_REFRESH_V4("OLD.contact_id") FIELD_WORD_REFRESH("OLD.contact_id")
-    CONTACT_FTS_REFRESH_V4("NEW.contact_id") FIELD_WORD_REFRESH("NEW.contact_id") "END;\n"
-    "CREATE TRIGGER contact_tag_fts_delete AFTER DELETE ON contact_tag " SEARCH_NOW "BEGIN "
-    CONTACT_FTS_REFRESH_V4("OLD.contact_id") FIELD_WORD_REFRESH("OLD.contact_id") "END;\n"
+    LATER_TRIGGERS("contact_insert", "INSERT ON contact", "NEW.id")
+    LATER_TRIGGERS("contact_update", "UPDATE OF " CONTACT_FIELDS " ON contact", "NEW.id")
+    LATER_TRIGGERS("email_insert", "INSERT ON contact_email", "NEW.contact_id")
+    LATER_TRIGGERS2("email_update", "UPDATE OF email, contact_id ON contact_email",
+                    "OLD.contact_id", "NEW.contact_id")
+    LATER_TRIGGERS("email_delete", "DELETE ON contact_email", "OLD.contact_id")
+    LATER_TRIGGERS("tag_insert", "INSERT ON contact_tag", "NEW.contact_id")
+    LATER_TRIGGERS2("tag_update", "UPDATE OF tag, contact_id ON contact_tag",
+                    "OLD.contact_id", "NEW.contact_id")
+    LATER_TRIGGERS("tag_delete", "DELETE ON contact_tag", "OLD.contact_id")
+    LATER_TRIGGERS("phone_insert", "INSERT ON contact_phone", "NEW.contact_id")
+    LATER_TRIGGERS2("phone_update", "UPDATE OF phone, contact_id ON contact_phone",
+                    "OLD.contact_id", "NEW.contact_id")
+    LATER_TRIGGERS("phone_delete", "DELETE ON contact_phone", "OLD.contact_id")
+    LATER_TRIGGERS("followup_insert", "INSERT ON followup", "NEW.contact_id")
+    LATER_TRIGGERS2("followup_update", "UPDATE OF text, state, contact_id ON followup",
+                    "OLD.contact_id", "NEW.contact_id")
+    LATER_TRIGGERS("followup_delete", "DELETE ON followup", "OLD.contact_id")
+    /* An organisation renamed: its contacts' rows at once (rare, and
+     * never during an import). */
+    "CREATE TRIGGER search_organisation_update AFTER UPDATE OF name ON organisation BEGIN "
+    "DELETE FROM contact_fts WHERE rowid IN (SELECT id FROM contact WHERE org_id = NEW.id); "
+    CONTACT_FTS_INSERT_V7 "WHERE c.org_id = NEW.id; "
+    "DELETE FROM field_word WHERE contact_id IN (SELECT id FROM contact WHERE org_id = NEW.id); "
+    FIELD_WORD_INSERT_V7 "WHERE c.org_id = NEW.id; END;\n"
     "CREATE TRIGGER note_fts_insert AFTER INSERT ON note " SEARCH_NOW "BEGIN "
     "INSERT INTO note_fts(rowid, body) VALUES (" NOTE_FTS_ROWID("NEW") ", NEW.body); "
     NOTE_WORD_ADD("NEW") "END;\n"
-    "CREATE TRIGGER search_later_contact_insert AFTER INSERT ON contact " SEARCH_LATER "BEGIN "
-    SEARCH_PENDING("NEW.id") "END;\n"
-    "CREATE TRIGGER search_later_contact_update AFTER UPDATE OF name, name_key, org_id, title, "
-    "department, projects, goals, channel ON contact " SEARCH_LATER "BEGIN "
-    SEARCH_PENDING("NEW.id") "END;\n"
-    "CREATE TRIGGER search_later_email_insert AFTER INSERT ON contact_email " SEARCH_LATER "BEGIN "
-    SEARCH_PENDING("NEW.contact_id") "END;\n"
-    "CREATE TRIGGER search_later_email_update AFTER UPDATE OF email, contact_id ON contact_email "
-    SEARCH_LATER "BEGIN " SEARCH_PENDING("OLD.contact_id") SEARCH_PENDING("NEW.contact_id") "END;\n"
-    "CREATE TRIGGER search_later_email_delete AFTER DELETE ON contact_email " SEARCH_LATER "BEGIN "
-    SEARCH_PENDING("OLD.contact_id") "END;\n"
-    "CREATE TRIGGER search_later_tag_insert AFTER INSERT ON contact_tag " SEARCH_LATER "BEGIN "
-    SEARCH_PENDING("NEW.contact_id") "END;\n"
-    "CREATE TRIGGER search_later_tag_update AFTER UPDATE OF tag, contact_id ON contact_tag "
-    SEARCH_LATER "BEGIN " SEARCH_PENDING("OLD.contact_id") SEARCH_PENDING("NEW.contact_id") "END;\n"
-    "CREATE TRIGGER search_later_tag_delete AFTER DELETE ON contact_tag " SEARCH_LATER "BEGIN "
-    SEARCH_PENDING("OLD.contact_id") "END;\n"
     "CREATE TRIGGER search_later_note_insert AFTER INSERT ON note " SEARCH_LATER "BEGIN "
-    "INSERT INTO search_pending_note(note_id) VALUES (NEW.id); END;\n";
+    "INSERT INTO search_pending_note(note_id) VALUES (NEW.id); END;\n"
+    /* Every contact's words again, with its phones and follow-ups. */
+    "DELETE FROM contact_fts;\n"
+    CONTACT_FTS_INSERT_V7 ";\n"
+    "DELETE FROM field_word;\n"
+    FIELD_WORD_INSERT_V7 ";\n";
 
 /* Figures per organisation, kept for the Organisations screen's sorts. */
 const char db_schema_v7_orgs[] = "";

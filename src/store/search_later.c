@@ -9,7 +9,7 @@
 #include "store/search.h"
 
 /* Page cache sizes, in KiB (negative: SQLite's way of saying KiB). */
-#define IMPORT_CACHE "-24576"
+#define IMPORT_CACHE "-16384"
 #define USUAL_CACHE "-2000"
 
 enum store_status store_search_defer(struct store *st)
@@ -30,9 +30,9 @@ enum store_status store_search_catch_up(struct store *st, bool stop)
 {
     static const char *const steps[] = {
         "DELETE FROM contact_fts WHERE rowid IN (SELECT contact_id FROM search_pending)",
-        CONTACT_FTS_INSERT_V4 "WHERE c.id IN (SELECT contact_id FROM search_pending)",
+        CONTACT_FTS_INSERT_V7 "WHERE c.id IN (SELECT contact_id FROM search_pending)",
         "DELETE FROM field_word WHERE contact_id IN (SELECT contact_id FROM search_pending)",
-        FIELD_WORD_INSERT "WHERE c.id IN (SELECT contact_id FROM search_pending)",
+        FIELD_WORD_INSERT_V7 "WHERE c.id IN (SELECT contact_id FROM search_pending)",
         "DELETE FROM search_pending",
         "INSERT INTO note_fts(rowid, body) SELECT " NOTE_FTS_ROWID("n") ", n.body "
         "FROM search_pending_note p CROSS JOIN note n ON n.id = p.note_id",
