@@ -27,6 +27,15 @@ enum store_status store_search_defer(struct store *st);
  * deferred: only an import defers, and it only adds notes. */
 enum store_status store_search_catch_up(struct store *st, bool stop);
 
+/* Why contact id matches what was typed: the first field (in enum
+ * search_field's order) that holds a word beginning with a typed word
+ * the name does not hold, and that field's value (a note: the part
+ * that matches) in *text, which the caller frees; SEARCH_IN_NAME with
+ * NULL when the name holds them all, or nothing else does. */
+enum store_status store_contact_why(struct store *st, int64_t id,
+                                    const char *typed,
+                                    enum search_field *field, char **text);
+
 /* Full-text search over contacts and notes; contacts first. */
 enum store_status store_search(struct store *st, const char *query,
                                size_t limit, struct search_hit_list *out);
