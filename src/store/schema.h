@@ -95,13 +95,14 @@
     "GROUP BY j.value, c.name_key, c.id"
 
 /* From version 7 on, a contact's words and full-text row hold its
- * phone numbers too (as written, and as digits run together from each
- * group on: rapport_phone_words(), so "5501" finds +47 55 01 05 88)
+ * phone numbers too, as their digits run together from each group on
+ * (rapport_phone_words(): "5501" and "55 01" find +47 55 01 05 88; the
+ * groups alone would be prefixes of these, so they are not kept too)
  * and the texts of its open follow-ups. The macros above stay what
  * versions 2 to 6 ran. */
 #define PHONE_DIGITS(x) "rapport_phone_words(" x ")"
 #define CONTACT_MORE_V7 \
-    "coalesce((SELECT group_concat(phone || ' ' || " PHONE_DIGITS("phone") ", ' ') " \
+    "coalesce((SELECT group_concat(" PHONE_DIGITS("phone") ", ' ') " \
     "FROM contact_phone WHERE contact_id = c.id), '') || ' ' || " \
     "coalesce((SELECT group_concat(text, ' ') FROM followup " \
     "WHERE contact_id = c.id AND state = 0), '')"
