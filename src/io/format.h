@@ -101,6 +101,7 @@ struct io_import {
     int lines;             /* of the whole file, for the progress line */
     double started;        /* seconds, when the apply began */
     double told;           /* seconds, when progress was last told */
+    uintptr_t released;    /* the file's memory is given back up to here */
 };
 
 /* A property (or column) a file holds that rapport does not keep, and
@@ -122,6 +123,11 @@ void io_reject(struct io_import *im, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* A new record at line (contact_init'ed); NULL when out of memory. */
 struct io_record *io_record_new(struct io_import *im, int line);
+/* The parser is done with data before end: the memory of a large
+ * file's lines behind it is given back to the system (they read as
+ * zeros after), so a file is never held whole in memory as well as its
+ * database pages. */
+void io_data_done(struct io_import *im, char *data, const char *end);
 /* Frees the records applied (io_apply_batch). */
 void io_records_forget(struct io_import *im);
 /* Drops the newest record (the parser found it unusable). */

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "core/contact.h"
 #include "base/i18n.h"
@@ -74,6 +76,27 @@ static void record_clear(struct io_record *r)
         free(r->notes[i].body);
     free(r->notes);
     memset(r, 0, sizeof *r);
+}
+
+/* Given back a MiB or more at a time. */
+#define RELEASE_STEP (1 << 20)
+
+void io_data_done(struct io_import *im, char *data, const char *end)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0 || !end || end < data)
+        return;
+    uintptr_t mask = (uintptr_t)page - 1;
+    /* Whole pages inside the buffer only: the allocator's own bytes
+     * before data, and whatever follows the buffer, are left alone. */
+    uintptr_t from = ((uintptr_t)data + mask) & ~mask;
+    if (im->released > from)
+        from = im->released;
+    uintptr_t to = (uintptr_t)end & ~mask;
+    if (to <= from || to - from < RELEASE_STEP)
+        return;
+    if (madvise((void *)from, to - from, MADV_DONTNEED) == 0)
+        im->released = to;
 }
 
 void io_records_forget(struct io_import *im)

@@ -551,6 +551,9 @@ enum store_status io_vcard_import(struct io_import *im, char *data,
                     finish_card(im, &k);
                 card_clear(&k);
                 in_card = false;
+                /* Every line before this one is read (what the cards
+                 * hold was copied out of it). */
+                io_data_done(im, data, line);
             } else if (in_card) {
                 take_property(im, &k, &p, logical_line);
             }
