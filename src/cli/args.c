@@ -108,11 +108,11 @@ int args_followup_id(const struct cli_args *p, const char *text,
     return CLI_OK;
 }
 
-int args_date(const struct cli_args *p, const char *text,
-              struct date *d)
+int args_date(const struct app *app, const struct cli_args *p,
+              const char *text, struct date *d)
 {
     struct date today = date_today();
-    if (date_parse(text, today, d) != 0) {
+    if (date_parse(text, today, app->cfg.week_start, d) != 0) {
         char example[11], expected[200];
         date_example_iso(today, example);
         snprintf(expected, sizeof expected,

@@ -75,8 +75,10 @@ int args_contact(struct app *app, const char *ref, bool include_archived,
                  struct contact *c);
 /* A FOLLOWUP argument: "12" or "#12". */
 int args_followup_id(const struct cli_args *p, const char *text, int64_t *id);
-/* A DATE argument: 2026-12-01, today, +3d, fri and the like. */
-int args_date(const struct cli_args *p, const char *text, struct date *d);
+/* A DATE argument: 2026-12-01, today, +3d, fri and the like (weeks as
+ * the config's week_start says). */
+int args_date(const struct app *app, const struct cli_args *p,
+              const char *text, struct date *d);
 /* --role R...: the role bits of every one given. */
 int args_roles(const struct cli_args *p, const struct strlist *roles,
                unsigned *out);

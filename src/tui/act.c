@@ -126,7 +126,8 @@ bool ui_act_followup(struct ui *ui, int64_t contact_id)
         due_text = answer;
         text_trim(due_text);
         /* An optional time of day comes last: "fri 14:00". */
-        if (date_parse_with_time(due_text, date_today(), &due, &minutes) == 0)
+        if (date_parse_with_time(due_text, date_today(), ui->app->cfg.week_start,
+                                 &due, &minutes) == 0)
             break;
         ui_message(ui, true, _("\"%s\" is no date; try today, +3d, fri or "
                                "%s."), due_text, example);
@@ -245,7 +246,7 @@ static enum ui_answer take_snooze(struct ui *ui, const char *text, void *arg)
 {
     const struct snoozing *s = arg;
     struct date until;
-    if (date_parse(text, date_today(), &until) < 0) {
+    if (date_parse(text, date_today(), ui->app->cfg.week_start, &until) < 0) {
         ui_message(ui, true, _("\"%s\" is no date; try +1d, mon or "
                                "%s."), text, s->example);
         return UI_ANSWER_AGAIN;

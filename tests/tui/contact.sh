@@ -99,11 +99,13 @@ wait_gone "[archived]" 2 "the contact is back"
 is "$(sql "$db" "SELECT archived FROM contact")" 0 "unarchived in the database"
 tui_quit
 
-# Long free text on the contact page is wrapped, never cut.
-run --db "$db" follow 1 +3d "Send the list of scanned parishes with their shelfmarks and the licence terms for the exhibition catalogue" --every 2w
+# Long free text on the contact page is wrapped, never cut. The contact
+# was added in the form above: its id is the one the database gave it.
+who="#$(sql "$db" "SELECT id FROM contact")"
+run --db "$db" follow "$who" +3d "Send the list of scanned parishes with their shelfmarks and the licence terms for the exhibition catalogue" --every 2w
 # A tag holding a comma must come back whole from the form.
-run --db "$db" edit 1 --tag "maps, atlases"
-run --db "$db" score 1 9 "Very pleased with the scanning and the metadata; wants the same for the manuscripts next year"
+run --db "$db" edit "$who" --tag "maps, atlases"
+run --db "$db" score "$who" 9 "Very pleased with the scanning and the metadata; wants the same for the manuscripts next year"
 tui_start -- --db "$db"
 wait_for "Review |" 10 "starts again"
 tui_keys 3 Enter

@@ -95,8 +95,7 @@ tui_start -- --db "$db"
 wait_for "Nothing needs you today" 10 "starts again"
 like "$(tui_colours | tr '\n' ' ')" '4[0-7]|3[0-7]' \
      "without NO_COLOR the same config colours the screen (so the check above can fail)"
-pane=$(tmux_ list-panes -t rapport -F '#{pane_pid}')
-pid=$(pgrep -P "$pane" | head -1)
+pid=$(tui_pid)
 ok "$([ -n "$pid" ]; echo $?)" "rapport's process is found"
 # The terminal's state as tmux sees it: the alternate screen and a
 # hidden cursor while rapport runs, both given back after SIGTERM.
