@@ -371,10 +371,10 @@ const char db_schema_v7_contact_page[] = "";
  * or a new note's words note the contact or the note instead, and
  * store_search_catch_up() indexes those in a few statements; FTS5
  * writes what it holds to disk at every savepoint, and an import keeps
- * each record in one, so indexing as it went left the full-text tables
- * a segment per record (and failed with SQLITE_FULL, "the disk is
- * full", at two thousand of them). Every trigger that indexes a contact
- * as a whole, or a new note, is made again with its WHEN. */
+ * each record in one, so indexing as it went wrote the full-text tables
+ * a segment per record, and their merges again and again. Every trigger
+ * that indexes a contact as a whole, or a new note, is made again with
+ * its WHEN. */
 #define SEARCH_NOW "WHEN (SELECT deferring FROM search_state WHERE id = 1) IS NULL "
 #define SEARCH_LATER "WHEN (SELECT deferring FROM search_state WHERE id = 1) IS NOT NULL "
 #define SEARCH_PENDING(x) "INSERT OR IGNORE INTO search_pending(contact_id) VALUES (" x "); "
