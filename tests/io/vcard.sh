@@ -355,6 +355,15 @@ run --db "$batches" search person1499
 like "$out" '^#1500 Tomás Mensah 1499 ' "the last batch's words are indexed"
 run --db "$batches" check
 is "$status" 0 "and the check agrees with every batch"
+# --strict: a card rejected after several batches went in leaves nothing.
+strict="$TEST_DIR/strict.db"
+{ cat "$TEST_DIR/batches.vcf"; printf 'BEGIN:VCARD\r\nFN:Left Open\r\n'
+  printf 'BEGIN:VCARD\r\nFN:Last One\r\nEND:VCARD\r\n'; } >"$TEST_DIR/strict.vcf"
+run --db "$strict" add "Already Here"
+run --db "$strict" import --strict "$TEST_DIR/strict.vcf"
+is "$status" 1 "--strict refuses the file for its one open card"
+is "$(sql "$strict" "SELECT count(*) FROM contact; SELECT count(*) FROM field_word WHERE term = 'mensah'")" \
+   "$(printf '1\n0')" "and nothing of the batches before it stays, not even their words"
 if command -v script >/dev/null 2>&1; then
     rm -f "$batches" "$batches-wal" "$batches-shm"
     script -qec "'$RAPPORT' --db '$batches' import '$TEST_DIR/batches.vcf'" /dev/null \
