@@ -33,6 +33,24 @@ static void print_lines(const struct strlist *lines, FILE *out)
     }
 }
 
+/* The progress line of a large import, on a terminal only: rewritten
+ * in place, ended once the import is. */
+struct progress {
+    bool shown;
+};
+
+static void show_progress(void *arg, long done, long total, double rate)
+{
+    struct progress *pr = arg;
+    fprintf(stderr, "\r");
+    fprintf(stderr, ngettext("Importing: %ld of about %ld record (%.0f a second)",
+                             "Importing: %ld of about %ld records (%.0f a second)",
+                             (unsigned long)total),
+            done, total, rate);
+    fflush(stderr);
+    pr->shown = true;
+}
+
 static int cmd_import(struct app *app, struct cli_args *p)
 {
     if (p->nargs == 0)
@@ -51,9 +69,16 @@ static int cmd_import(struct app *app, struct cli_args *p)
             return args_usage_failf(p, _("unknown format '%s' (expected csv, vcard or ics)"),
                                     format_name);
     }
+    struct progress shown = { false };
     struct io_summary sum = { .encoding = args_opt(p, "encoding") };
+    if (isatty(STDERR_FILENO)) {
+        sum.progress = show_progress;
+        sum.progress_arg = &shown;
+    }
     enum store_status rc = io_import_file(app->st, file, format, flags,
                                           args_opt(p, "map"), &sum);
+    if (shown.shown)
+        fputc('\n', stderr);
     print_lines(&sum.plan, stdout);
     fflush(stdout);
     print_lines(&sum.messages, stderr);

@@ -26,6 +26,8 @@
 
 /* Statements of every write, prepared once per connection. */
 #define KEPT_MAX 24
+/* Other statements kept once prepared, the most recently used ones. */
+#define CACHED_MAX 64
 
 struct store {
     sqlite3 *db;
@@ -49,6 +51,17 @@ struct store {
         sqlite3_stmt *stmt;
     } kept[KEPT_MAX];
     size_t nkept;
+    /* Preparing a statement compiles every trigger it fires (a contact's
+     * insert fires a dozen), which cost an import more than its writes;
+     * db_prepare() hands out a finished statement of the same text again. */
+    struct {
+        sqlite3_stmt *stmt;
+        uint32_t hash;    /* of its text */
+        bool busy;        /* handed out, not yet finished */
+        uint64_t used;    /* when last handed out */
+    } cached[CACHED_MAX];
+    size_t ncached;
+    uint64_t ticks;
     fts5_tokenizer word_api;  /* see db_split_words() */
     Fts5Tokenizer *words;
     /* What a trigger or a view may use: see schema_guard(). */
@@ -74,11 +87,14 @@ enum store_status db_advise(struct store *st, enum store_status rc,
 
 /* ---- db.c: statements ---------------------------------------------------- */
 
+/* A statement for sql: a finished one of the same text again when the
+ * cache has one; db_finish() ends its use. */
 sqlite3_stmt *db_prepare(struct store *st, const char *sql);
 /* Like db_prepare() for a static SQL string run by every write: the
  * statement is kept, and db_finish() only resets it. */
 sqlite3_stmt *db_prepare_kept(struct store *st, const char *sql);
-/* Ends the use of a statement: resets a kept one, finalizes others. */
+/* Ends the use of a statement: resets a kept or cached one, finalizes
+ * others. */
 void db_finish(struct store *st, sqlite3_stmt *stmt);
 int db_bind_text(sqlite3_stmt *stmt, int i, const char *text);
 /* Binds a named parameter when the statement has it. */

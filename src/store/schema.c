@@ -397,8 +397,91 @@ const char db_schema_v7_contact_page[] =
     "    at INTEGER NOT NULL\n"
     ");\n";
 
-/* The words search reads. */
-const char db_schema_v7_search[] = "";
+/* The words search reads, and an import that indexes them a batch at a
+ * time. While search_state.deferring is set (only inside an import's
+ * transaction, never committed so), the triggers that index a contact's
+ * or a new note's words note the contact or the note instead, and
+ * store_search_catch_up() indexes those in a few statements; FTS5
+ * writes what it holds to disk at every savepoint, and an import keeps
+ * each record in one, so indexing as it went wrote the full-text tables
+ * a segment per record, and their merges again and again. Every trigger
+ * that indexes a contact as a whole, or a new note, is made again with
+ * its WHEN. */
+#define SEARCH_NOW "WHEN (SELECT deferring FROM search_state WHERE id = 1) IS NULL "
+#define SEARCH_LATER "WHEN (SELECT deferring FROM search_state WHERE id = 1) IS NOT NULL "
+#define SEARCH_PENDING(x) "INSERT OR IGNORE INTO search_pending(contact_id) VALUES (" x "); "
+#define LATER_TRIGGERS(name, event, x) \
+    "CREATE TRIGGER search_" name " AFTER " event " " SEARCH_NOW "BEGIN " \
+    CONTACT_WORDS_REFRESH_V7(x) "END;\n" \
+    "CREATE TRIGGER search_later_" name " AFTER " event " " SEARCH_LATER "BEGIN " \
+    SEARCH_PENDING(x) "END;\n"
+#define LATER_TRIGGERS2(name, event, x, y) \
+    "CREATE TRIGGER search_" name " AFTER " event " " SEARCH_NOW "BEGIN " \
+    CONTACT_WORDS_REFRESH_V7(x) CONTACT_WORDS_REFRESH_V7(y) "END;\n" \
+    "CREATE TRIGGER search_later_" name " AFTER " event " " SEARCH_LATER "BEGIN " \
+    SEARCH_PENDING(x) SEARCH_PENDING(y) "END;\n"
+#define CONTACT_FIELDS "name, name_key, org_id, title, department, projects, goals, channel"
+const char db_schema_v7_search[] =
+    "CREATE TABLE search_state (\n"
+    "    id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+    "    deferring INTEGER\n"
+    ");\n"
+    "INSERT INTO search_state VALUES (1, NULL);\n"
+    "CREATE TABLE search_pending (contact_id INTEGER PRIMARY KEY);\n"
+    "CREATE TABLE search_pending_note (note_id INTEGER PRIMARY KEY);\n"
+    "DROP TRIGGER contact_fts_insert;\n"
+    "DROP TRIGGER contact_fts_update;\n"
+    "DROP TRIGGER organisation_fts_update;\n"
+    "DROP TRIGGER contact_email_fts_insert;\n"
+    "DROP TRIGGER contact_email_fts_delete;\n"
+    "DROP TRIGGER contact_tag_fts_insert;\n"
+    "DROP TRIGGER contact_tag_fts_delete;\n"
+    "DROP TRIGGER note_fts_insert;\n"
+    "DROP TRIGGER field_word_contact_insert;\n"
+    "DROP TRIGGER field_word_contact_update;\n"
+    "DROP TRIGGER field_word_organisation_update;\n"
+    "DROP TRIGGER field_word_email_insert;\n"
+    "DROP TRIGGER field_word_email_update;\n"
+    "DROP TRIGGER field_word_email_delete;\n"
+    "DROP TRIGGER field_word_tag_insert;\n"
+    "DROP TRIGGER field_word_tag_update;\n"
+    "DROP TRIGGER field_word_tag_delete;\n"
+    "DROP TRIGGER note_word_insert;\n"
+    LATER_TRIGGERS("contact_insert", "INSERT ON contact", "NEW.id")
+    LATER_TRIGGERS("contact_update", "UPDATE OF " CONTACT_FIELDS " ON contact", "NEW.id")
+    LATER_TRIGGERS("email_insert", "INSERT ON contact_email", "NEW.contact_id")
+    LATER_TRIGGERS2("email_update", "UPDATE OF email, contact_id ON contact_email",
+                    "OLD.contact_id", "NEW.contact_id")
+    LATER_TRIGGERS("email_delete", "DELETE ON contact_email", "OLD.contact_id")
+    LATER_TRIGGERS("tag_insert", "INSERT ON contact_tag", "NEW.contact_id")
+    LATER_TRIGGERS2("tag_update", "UPDATE OF tag, contact_id ON contact_tag",
+                    "OLD.contact_id", "NEW.contact_id")
+    LATER_TRIGGERS("tag_delete", "DELETE ON contact_tag", "OLD.contact_id")
+    LATER_TRIGGERS("phone_insert", "INSERT ON contact_phone", "NEW.contact_id")
+    LATER_TRIGGERS2("phone_update", "UPDATE OF phone, contact_id ON contact_phone",
+                    "OLD.contact_id", "NEW.contact_id")
+    LATER_TRIGGERS("phone_delete", "DELETE ON contact_phone", "OLD.contact_id")
+    LATER_TRIGGERS("followup_insert", "INSERT ON followup", "NEW.contact_id")
+    LATER_TRIGGERS2("followup_update", "UPDATE OF text, state, contact_id ON followup",
+                    "OLD.contact_id", "NEW.contact_id")
+    LATER_TRIGGERS("followup_delete", "DELETE ON followup", "OLD.contact_id")
+    /* An organisation renamed: its contacts' rows at once (rare, and
+     * never during an import). */
+    "CREATE TRIGGER search_organisation_update AFTER UPDATE OF name ON organisation BEGIN "
+    "DELETE FROM contact_fts WHERE rowid IN (SELECT id FROM contact WHERE org_id = NEW.id); "
+    CONTACT_FTS_INSERT_V7 "WHERE c.org_id = NEW.id; "
+    "DELETE FROM field_word WHERE contact_id IN (SELECT id FROM contact WHERE org_id = NEW.id); "
+    FIELD_WORD_INSERT_V7 "WHERE c.org_id = NEW.id; END;\n"
+    "CREATE TRIGGER note_fts_insert AFTER INSERT ON note " SEARCH_NOW "BEGIN "
+    "INSERT INTO note_fts(rowid, body) VALUES (" NOTE_FTS_ROWID("NEW") ", NEW.body); "
+    NOTE_WORD_ADD("NEW") "END;\n"
+    "CREATE TRIGGER search_later_note_insert AFTER INSERT ON note " SEARCH_LATER "BEGIN "
+    "INSERT INTO search_pending_note(note_id) VALUES (NEW.id); END;\n"
+    /* Every contact's words again, with its phones and follow-ups. */
+    "DELETE FROM contact_fts;\n"
+    CONTACT_FTS_INSERT_V7 ";\n"
+    "DELETE FROM field_word;\n"
+    FIELD_WORD_INSERT_V7 ";\n";
 
 /* Figures per organisation, kept for the Organisations screen: what a
  * row shows and what it sorts by, read without its contacts. For each

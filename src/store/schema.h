@@ -94,6 +94,59 @@
     "JOIN contact c ON c.id = n.contact_id, json_each(rapport_words(n.body)) j " \
     "GROUP BY j.value, c.name_key, c.id"
 
+/* From version 7 on, a contact's words and full-text row hold its
+ * phone numbers too, as their digits run together from each group on
+ * (rapport_phone_words(): "5501" and "55 01" find +47 55 01 05 88; the
+ * groups alone would be prefixes of these, so they are not kept too)
+ * and the texts of its open follow-ups. The macros above stay what
+ * versions 2 to 6 ran. */
+#define PHONE_DIGITS(x) "rapport_phone_words(" x ")"
+#define CONTACT_MORE_V7 \
+    "coalesce((SELECT group_concat(" PHONE_DIGITS("phone") ", ' ') " \
+    "FROM contact_phone WHERE contact_id = c.id), '') || ' ' || " \
+    "coalesce((SELECT group_concat(text, ' ') FROM followup " \
+    "WHERE contact_id = c.id AND state = 0), '')"
+#define CONTACT_FTS_INSERT_V7 \
+    "INSERT INTO contact_fts(rowid, name, name_key, org, emails, tags, details) " \
+    "SELECT c.id, c.name, c.name_key, o.name, " \
+    "(SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id), " \
+    "(SELECT group_concat(tag, ' ') FROM contact_tag WHERE contact_id = c.id), " \
+    "coalesce(c.title, '') || ' ' || coalesce(c.department, '') || ' ' || " \
+    "coalesce(c.projects, '') || ' ' || " \
+    "coalesce(c.goals, '') || ' ' || coalesce(c.channel, '') || ' ' || " \
+    CONTACT_MORE_V7 " " \
+    "FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
+#define CONTACT_FTS_REFRESH_V7(x) \
+    "DELETE FROM contact_fts WHERE rowid = " x "; " \
+    CONTACT_FTS_INSERT_V7 "WHERE c.id = " x "; "
+#define FIELD_WORDS_V7 \
+    "rapport_words(" \
+    "c.name || ' ' || coalesce(o.name, '') || ' ' || " \
+    "coalesce((SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id), '') || ' ' || " \
+    "coalesce((SELECT group_concat(tag, ' ') FROM contact_tag WHERE contact_id = c.id), '') || ' ' || " \
+    "coalesce(c.title, '') || ' ' || coalesce(c.department, '') || ' ' || " \
+    "coalesce(c.projects, '') || ' ' || coalesce(c.goals, '') || ' ' || " \
+    "coalesce(c.channel, '') || ' ' || " CONTACT_MORE_V7 ")"
+#define FIELD_WORD_INSERT_V7 \
+    "INSERT INTO field_word(term, name_key, contact_id, archived) " \
+    "SELECT j.value, c.name_key, c.id, c.archived FROM contact c " \
+    "LEFT JOIN organisation o ON o.id = c.org_id, json_each(" FIELD_WORDS_V7 ") j "
+#define FIELD_WORD_REFRESH_V7(x) \
+    "DELETE FROM field_word WHERE contact_id = " x "; " \
+    FIELD_WORD_INSERT_V7 "WHERE c.id = " x "; "
+/* Both, for contact x. */
+#define CONTACT_WORDS_REFRESH_V7(x) CONTACT_FTS_REFRESH_V7(x) FIELD_WORD_REFRESH_V7(x)
+/* What store_rebuild_search() makes: the index as it is now. */
+#define SEARCH_INDEX_FILL_V7 \
+    "CREATE VIRTUAL TABLE contact_fts USING fts5(name, name_key, org, emails, tags, details, " \
+    "prefix = '1 2', tokenize = 'unicode61 remove_diacritics 2');\n" \
+    "CREATE VIRTUAL TABLE note_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');\n" \
+    CONTACT_FTS_INSERT_V7 ";\n" \
+    "INSERT INTO note_fts(rowid, body) SELECT " NOTE_FTS_ROWID("note") ", body FROM note;\n"
+#define SEARCH_WORDS_FILL_V7 \
+    FIELD_WORD_INSERT_V7 ";\n" \
+    "INSERT INTO note_word(term, name_key, contact_id, archived, notes) " NOTE_WORD_SELECT ";\n"
+
 /* What each migration runs: version i - 1 to i. */
 extern const char db_schema_v1[];
 extern const char db_schema_v2[];

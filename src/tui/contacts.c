@@ -8,7 +8,6 @@
 #include <config.h>
 
 #include <curses.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,15 +16,20 @@
 #include "io/io.h"
 #include "base/paths.h"
 #include "core/stage.h"
+#include "core/why.h"
 #include "base/text.h"
 #include "tui/act.h"
 #include "tui/draw.h"
+#include "tui/input.h"
 #include "tui/line.h"
 #include "tui/prompt.h"
 #include "tui/source.h"
 #include "tui/tagged.h"
 #include "tui/views.h"
 #include "store/contact.h"
+
+/* Rows whose reason to match is kept: a screenful and more. */
+#define WHY_MAX 128
 
 struct contacts {
     struct ui_contact_query query;
@@ -37,6 +41,13 @@ struct contacts {
     int64_t count;             /* -1: not counted yet */
     bool count_capped;         /* count is COUNT_SHOWN + 1: "1000+" */
     struct ui_tags tags;       /* t marks rows, ; acts on them */
+    /* Why each shown row matched the filter (NULL: its name says so),
+     * found once the list and its count are drawn. */
+    struct {
+        int64_t id;
+        char *why;
+    } why[WHY_MAX];
+    size_t nwhy;
 };
 
 static const enum action contacts_actions[] = {
@@ -72,6 +83,13 @@ static void count(struct ui *ui, struct contacts *c)
     c->count_capped = limit > 0 && c->count > limit;
 }
 
+static void forget_why(struct contacts *c)
+{
+    for (size_t i = 0; i < c->nwhy; i++)
+        free(c->why[i].why);
+    c->nwhy = 0;
+}
+
 static void *contacts_open(struct ui *ui, int64_t arg)
 {
     (void)arg;
@@ -85,7 +103,8 @@ static void *contacts_open(struct ui *ui, int64_t arg)
     c->list.tags = &c->tags;
     c->list.tag_kind = UI_TAG_CONTACT;
     ui_list_load(ui, &c->list);
-    count(ui, c);
+    /* Counted once the first screen is drawn: the list comes first. */
+    c->count = -1;
     return c;
 }
 
@@ -95,13 +114,47 @@ static void contacts_close(void *self)
     ui_list_free(&c->list);
     ui_tags_free(&c->tags);
     ui_line_free(&c->filter);
+    forget_why(c);
     free(c->text);
     free(c);
+}
+
+
+static bool why_known(const struct contacts *c, int64_t id, const char **why)
+{
+    for (size_t i = 0; i < c->nwhy; i++) {
+        if (c->why[i].id == id) {
+            *why = c->why[i].why;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Finds why one more shown row matched; false when every shown row's
+ * reason is known (or there is no filter). */
+static bool find_why(struct ui *ui, struct contacts *c)
+{
+    if (!c->text || !*c->text || c->nwhy == WHY_MAX)
+        return false;
+    const struct ui_list *l = &c->list;
+    size_t end = l->top + (size_t)(l->height > 0 ? l->height : 0);
+    for (size_t i = l->top; i < end && i < l->len; i++) {
+        int64_t id = l->src->id(l->rows + i * l->src->row_size);
+        const char *why;
+        if (why_known(c, id, &why))
+            continue;
+        c->why[c->nwhy].id = id;
+        c->why[c->nwhy++].why = contact_why(ui->st, id, c->text);
+        return true;
+    }
+    return false;
 }
 
 static void contacts_reload(struct ui *ui, void *self)
 {
     struct contacts *c = self;
+    forget_why(c);
     ui_list_reload(ui, &c->list);
     count(ui, c);
 }
@@ -110,8 +163,7 @@ static void contacts_reload(struct ui *ui, void *self)
  * applied once, after the last of them. */
 static bool typing_ahead(void)
 {
-    struct pollfd pfd = { .fd = 0, .events = POLLIN, .revents = 0 };
-    return poll(&pfd, 1, 0) > 0;
+    return ui_key_waiting();
 }
 
 static void apply_filter(struct ui *ui, struct contacts *c)
@@ -126,23 +178,37 @@ static void apply_filter(struct ui *ui, struct contacts *c)
     free(c->text);
     c->text = text;
     c->query.filter.text = *text ? text : NULL;
+    forget_why(c);
     ui_list_load(ui, &c->list);
     /* Counting a search costs as much as its window; it waits until
      * the typing pauses, so each keystroke pays for one query. */
     c->count = -1;
 }
 
-static void contacts_idle(struct ui *ui, void *self)
+static bool contacts_idle(struct ui *ui, void *self)
 {
     struct contacts *c = self;
-    if (c->count < 0 && !c->stale)
-        count(ui, c);
+    if (c->stale) {
+        apply_filter(ui, c);
+        return true;
+    }
+    if (c->count >= 0)
+        return find_why(ui, c);
+    count(ui, c);
+    return true;
 }
 
 static void draw_row(struct ui *ui, const void *row, int y, int x, int cols,
                      int attr)
 {
     const struct contact *c = row;
+    /* While filtering, the organisation's column says why the row
+     * matched when its name does not: "phone: …", "note: …". This
+     * screen draws only as the top view. */
+    const struct contacts *view = ui_top_self(ui);
+    const char *why = NULL;
+    if (!view || !view->text || !*view->text || !why_known(view, c->id, &why))
+        why = NULL;
     int stagew = 10, datew = cols >= 70 ? ui_date_width(ui) + 1 : 0;
     int rest = cols - stagew - 2 * datew;
     int namew = rest / 2 + 2, orgw = rest - namew;
@@ -151,7 +217,8 @@ static void draw_row(struct ui *ui, const void *row, int y, int x, int cols,
     ui_put(y, x, cols, "", attr);
     ui_put(y, x, namew - 1, c->name, attr);
     ui_put(y, x + namew, stagew - 1, stage_label(c->stage), attr);
-    ui_put(y, x + namew + stagew, orgw - 1, c->org ? c->org : "", attr);
+    ui_put(y, x + namew + stagew, orgw - 1, why ? why : c->org ? c->org : "",
+           why && !attr ? ui->attr[UI_MUTED] : attr);
     if (datew) {
         char day[64];
         ui_date(ui, date_from_time(c->last_touch), day, sizeof day);

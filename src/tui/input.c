@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <curses.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,6 +219,12 @@ void ui_paste_mode(bool on)
         refresh();
     fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
     fflush(stdout);
+}
+
+bool ui_key_waiting(void)
+{
+    struct pollfd pfd = { .fd = 0, .events = POLLIN, .revents = 0 };
+    return poll(&pfd, 1, 0) > 0;
 }
 
 int ui_getkey(struct ui *ui, int timeout_ms)

@@ -20,6 +20,8 @@ void ui_input_start(void);
  * KEYS_NONE on timeout, KEYS_RESIZE after a resize, KEYS_PASTE after a
  * bracketed paste (its text is in ui_paste). */
 int ui_getkey(struct ui *ui, int timeout_ms);
+/* True when a key is waiting to be read: the terminal has sent more. */
+bool ui_key_waiting(void);
 /* Ctrl-Z: gives the terminal back to the shell and stops, as job
  * control does; returns after fg with curses and paste mode restored
  * (the caller redraws). */

@@ -408,11 +408,15 @@ int ui_run(struct app *app)
             ui->data_version = store_data_version(ui->st);
         }
         draw_screen(ui);
+        /* The screen is complete as soon as the typing stops: what a
+         * view left for then is done at once when no key is waiting,
+         * never after a fixed delay. */
+        if (ui_top_view(ui)->idle && !ui_key_waiting()
+            && ui_top_view(ui)->idle(ui, ui_top_self(ui)))
+            continue;
         int key = ui_getkey(ui, 250);
         if (key == KEYS_NONE) {
             check_other_writers(ui);
-            if (ui_top_view(ui)->idle)
-                ui_top_view(ui)->idle(ui, ui_top_self(ui));
             continue;
         }
         if (key == KEYS_RESIZE)

@@ -446,4 +446,29 @@ is "$status" 0 "import --dry-run without a database"
 like "$out" 'would add 1' "shows what it would add"
 ok "$([ ! -e "$TEST_DIR/none" ]; echo $?)" "and creates neither the database nor its folder"
 
+# search reaches phone numbers (by their digits from any group on) and
+# open follow-ups, and says why a contact matched when its name does not.
+reach="$TEST_DIR/reach.db"
+s() { run --db "$reach" "$@"; }
+s add "Ana Novak" --phone "+47 55 01 05 88" --email ana@example.org
+s follow "Ana" tomorrow "send the shipping registers"
+s note "Ana" "Talked about the manuscripts of the harbour office"
+s search 5501
+like "$out" '^#1 Ana Novak  \(End user\) — phone: \+47 55 01 05 88$' "a phone's digits find her, and the phone is named"
+s search 010588
+like "$out" 'phone: \+47 55 01 05 88' "so do the digits from a later group"
+s search shipping
+like "$out" '— follow-up: send the shipping registers$' "an open follow-up's text finds her"
+s search ana@example
+like "$out" '— email: ana@example.org$' "an email is named"
+s search ana
+is "$out" "#1 Ana Novak  (End user)" "a match by name says nothing more"
+s search harbour
+like "$out" 'note #1: .*harbour' "a note's match shows the note"
+s done Ana
+s search shipping
+is "$status" 1 "a follow-up done no longer finds her"
+s check
+is "$status" 0 "the search words agree with the phones and follow-ups"
+
 done_testing

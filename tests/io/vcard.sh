@@ -341,4 +341,38 @@ is "$(sql "$dbe" "SELECT c.name || ' ' || e.email || ' ' || n.body FROM contact 
    "René Lefèvre rene@example.fr a longfolded note" \
    "a soft break inside a character, CR CR LF, a blank line and tab folding come in right"
 
+# A large file is applied a batch at a time; on a terminal a progress
+# line says how far, and nothing is said when standard error is not one.
+batches="$TEST_DIR/batches.db"
+sh "$top_srcdir/bench/make-vcards.sh" 1500 >"$TEST_DIR/batches.vcf"
+run --db "$batches" import "$TEST_DIR/batches.vcf"
+is "$status" 0 "1500 generated cards import"
+like "$out" '^Added 1500, merged 0, unchanged 0, rejected 0\.$' "every one of them is added"
+unlike "$err" 'Importing' "no progress line when standard error is no terminal"
+is "$(sql "$batches" "SELECT count(*) FROM contact; SELECT count(*) FROM note; SELECT count(*) FROM journal")" \
+   "$(printf '1500\n1500\n1')" "in one transaction, undone as one step"
+run --db "$batches" search person1499
+like "$out" '^#1500 Tomás Mensah 1499 ' "the last batch's words are indexed"
+run --db "$batches" check
+is "$status" 0 "and the check agrees with every batch"
+# --strict: a card rejected after several batches went in leaves nothing.
+strict="$TEST_DIR/strict.db"
+{ cat "$TEST_DIR/batches.vcf"; printf 'BEGIN:VCARD\r\nFN:Left Open\r\n'
+  printf 'BEGIN:VCARD\r\nFN:Last One\r\nEND:VCARD\r\n'; } >"$TEST_DIR/strict.vcf"
+run --db "$strict" add "Already Here"
+run --db "$strict" import --strict "$TEST_DIR/strict.vcf"
+is "$status" 1 "--strict refuses the file for its one open card"
+is "$(sql "$strict" "SELECT count(*) FROM contact; SELECT count(*) FROM field_word WHERE term = 'mensah'")" \
+   "$(printf '1\n0')" "and nothing of the batches before it stays, not even their words"
+if command -v script >/dev/null 2>&1; then
+    rm -f "$batches" "$batches-wal" "$batches-shm"
+    script -qec "'$RAPPORT' --db '$batches' import '$TEST_DIR/batches.vcf'" /dev/null \
+        >"$TEST_DIR/tty.out" 2>&1
+    is "$?" 0 "imported on a terminal"
+    like "$(cat "$TEST_DIR/tty.out")" 'Importing: 1500 of about 1500 records \([0-9]+ a second\)' \
+         "a progress line says how many of how many, and how fast"
+else
+    ok 1 "# SKIP no script(1) to give the import a terminal"
+fi
+
 done_testing
