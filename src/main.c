@@ -28,6 +28,7 @@ struct globals {
     const char *config;
     bool demo;
     bool read_only;
+    bool shared;
 };
 
 /* The global options, before any command: one table feeds their
@@ -37,6 +38,7 @@ static const struct option_spec global_options[] = {
     { "config", OPTION_VALUE, "PATH", N_("the configuration file") },
     { "demo", OPTION_FLAG, NULL, N_("a throw-away database full of sample data") },
     { "read-only", OPTION_FLAG, NULL, N_("change nothing") },
+    { "shared", OPTION_FLAG, NULL, N_("a team database its group shares (as shared_database = yes)") },
     { "help", OPTION_FINAL, NULL, N_("show this help") },
     { "version", OPTION_FINAL, NULL, N_("show the version") },
     { NULL, OPTION_FLAG, NULL, NULL },
@@ -73,6 +75,7 @@ static int parse_globals(int argc, char **argv, struct globals *g)
         g->config = options_value(&o, "config");
         g->demo = options_set(&o, "demo");
         g->read_only = options_set(&o, "read-only");
+        g->shared = options_set(&o, "shared");
         cmd = o.end;
     }
     options_clear(&o);
@@ -172,6 +175,8 @@ int main(int argc, char **argv)
     }
 
     app.read_only = g.read_only;
+    if (g.shared)
+        app.cfg.shared_database = true;
     if (g.db)
         app.db_path = paths_expand_home(g.db);
     else if (app.cfg.database)

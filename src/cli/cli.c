@@ -63,6 +63,7 @@ static const struct cli_command *const commands[] = {
     &cli_cmd_backup,
     &cli_cmd_check,
     &cli_cmd_undo,
+    &cli_cmd_team,
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
@@ -83,7 +84,7 @@ int cli_is_command(const char *name)
 void cli_print_usage(FILE *out, const struct option_spec *globals)
 {
     fprintf(out, "%s\n",
-            _("Usage: rapport [--db PATH] [--config PATH] [--demo] [--read-only] [COMMAND [ARGS]]"));
+            _("Usage: rapport [--db PATH] [--config PATH] [--demo] [--read-only] [--shared] [COMMAND [ARGS]]"));
     fprintf(out, "%s\n\n",
             _("A keyboard-driven relationship manager; without a command it opens the full-screen interface."));
     fprintf(out, "%s\n", _("Global options (before the command):"));
@@ -191,7 +192,7 @@ int cli_run(struct app *app, int argc, char **argv)
         rc = cmd->prepare(app, &p);
     /* A command that writes nothing reads a database that is there. */
     app->must_exist = !cmd->needs_write;
-    if (rc == CLI_OK && app_open_store(app) != 0)
+    if (rc == CLI_OK && !cmd->opens_itself && app_open_store(app) != 0)
         rc = CLI_USER_ERROR;
     if (rc == CLI_OK)
         rc = cmd->run(app, &p);

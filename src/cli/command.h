@@ -45,6 +45,8 @@ struct cli_command {
     /* Changes the database: refused with --read-only; one that does not
      * never creates a missing database (it says there is none). */
     bool needs_write;
+    /* Opens (or makes) its database itself: `team init`. */
+    bool opens_itself;
 };
 
 /* ---- the options and arguments given (args.c) ---------------------------- */
@@ -103,5 +105,6 @@ extern const struct cli_command cli_cmd_report;                   /* report.c */
 extern const struct cli_command cli_cmd_backup, cli_cmd_check;    /* backup.c */
 extern const struct cli_command cli_cmd_import;                   /* import.c */
 extern const struct cli_command cli_cmd_export;                   /* export.c */
+extern const struct cli_command cli_cmd_team;                     /* team.c */
 
 #endif

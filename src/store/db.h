@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include <sqlite3.h>
@@ -129,6 +130,15 @@ enum store_status db_words_open(struct store *st);
 enum store_status db_guard_open(struct store *st);
 
 /* ---- migrate.c and journal.c --------------------------------------------- */
+
+/* A team database's folder and files as it is opened (team.c): the
+ * warnings of a folder without setgid and of a file of another group,
+ * the group's write access given back to the member's own -wal and
+ * -shm, a colleague's that shut the team out refused (a message). */
+char *db_team_check_folder(int dir, const char *folder,
+                           struct strlist *warnings);
+char *db_team_check_file(int dir, const char *name, const char *shown,
+                         mode_t db_mode, struct strlist *warnings);
 
 /* Takes the schema to the version this build writes. */
 enum store_status db_migrate(struct store *st);

@@ -75,18 +75,20 @@ static char *walk_to(const char *path, const char *shown, struct paths_walk *w,
     return why ? why : strdup(_("out of memory"));
 }
 
-/* Creates the file privately, 0600, in its folder held open; a link or
- * a file planted at the name makes O_EXCL | O_NOFOLLOW fail, and what
- * is there is then checked as any database. */
+/* Creates the file privately, 0600 (a team database 0660, its group the
+ * folder's), in its folder held open; a link or a file planted at the
+ * name makes O_EXCL | O_NOFOLLOW fail, and what is there is then
+ * checked as any database. */
 static char *create_file(const struct paths_walk *w, const char *shown,
-                         bool *created)
+                         bool shared, bool *created)
 {
     struct stat sb;
     if (fstatat(w->dir, w->name, &sb, AT_SYMLINK_NOFOLLOW) == 0 || errno != ENOENT)
         return NULL;
-    mode_t old = umask(077);
+    mode_t old = umask(shared ? 007 : 077);
     int fd = openat(w->dir, w->name,
-                    O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+                    O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+                    shared ? 0660 : 0600);
     int saved = errno;
     umask(old);
     if (fd < 0 && saved != EEXIST)
@@ -177,6 +179,10 @@ static char *check_file(const struct paths_walk *w, const char *shown,
     }
     bool shared = flags & STORE_OPEN_SHARED;
     char *refused = check_owner_and_mode(&sb, shown, shared, warnings);
+    if (!refused && shared)
+        refused = db_team_check_folder(w->dir, w->folder, warnings);
+    if (!refused && shared)
+        refused = db_team_check_file(w->dir, w->name, shown, sb.st_mode, warnings);
     if (refused)
         return refused;
     /* The write-ahead log and its index are the database too: whoever
@@ -193,6 +199,9 @@ static char *check_file(const struct paths_walk *w, const char *shown,
                                     cshown);
             else
                 refused = check_owner_and_mode(&csb, cshown, shared, warnings);
+            if (!refused && shared)
+                refused = db_team_check_file(w->dir, companion, cshown,
+                                             sb.st_mode, warnings);
             free(cshown);
             free(full);
         }
@@ -288,7 +297,7 @@ enum store_status store_open_with(const char *path, unsigned flags,
     if (!message)
         message = check_folder(&w, flags & STORE_OPEN_SHARED, &how->advice);
     if (!message && creating)
-        message = create_file(&w, shown, &how->created);
+        message = create_file(&w, shown, flags & STORE_OPEN_SHARED, &how->created);
     if (!message)
         message = check_file(&w, shown, flags, &writable, warnings, &how->advice);
     paths_walk_clear(&w);
