@@ -14,6 +14,7 @@
 #include "core/review.h"
 #include "core/season.h"
 #include "core/stage.h"
+#include "core/team.h"
 #include "store/quiet.h"
 
 /* Gone-quiet contacts the agenda shows before "... and N more". */
@@ -21,6 +22,9 @@
 
 static const struct option_spec agenda_options[] = {
     { "days", OPTION_VALUE, "N", N_("how many days ahead (default 7)") },
+    { "all", OPTION_FLAG, NULL, N_("in a team database, the whole team's work, not only mine") },
+    { "by", OPTION_VALUE, "LOGIN", N_("only follow-ups scheduled by LOGIN") },
+    { "for", OPTION_VALUE, "LOGIN", N_("only follow-ups for LOGIN") },
     { NULL, OPTION_FLAG, NULL, NULL },
 };
 
@@ -104,13 +108,23 @@ static int cmd_agenda(struct app *app, struct cli_args *p)
     }
     struct review r;
     review_plan(&r, date_today(), days);
+    const char *me = team_me(app);
+    if (me && !args_flag(p, "all") && !args_opt(p, "by") && !args_opt(p, "for")) {
+        review_only_mine(&r, me);
+        output_put(stdout, me);
+        printf(_(": my work; rapport agenda --all shows the team's\n\n"));
+    }
+    for (int s = 0; review_lists_followups(s); s++) {
+        r.filters[s].by = args_opt(p, "by");
+        r.filters[s].assigned_to = args_opt(p, "for");
+    }
     time_t now = time(NULL);
     int64_t total = print_followup_sections(app, &r);
     if (total < 0)
         return output_store_failed(app);
 
     struct contact_list quiet = { 0 };
-    if (store_quiet_page(app->st, app->cfg.stage_cadence, now, NULL,
+    if (store_quiet_page(app->st, app->cfg.stage_cadence, r.mine, now, NULL,
                          AGENDA_QUIET_MAX, &quiet) != STORE_OK) {
         contact_list_clear(&quiet);
         return output_store_failed(app);
@@ -148,7 +162,7 @@ static int cmd_agenda(struct app *app, struct cli_args *p)
 
 const struct cli_command cli_cmd_agenda = {
     .name = "agenda",
-    .synopsis = N_("[--days N]"),
+    .synopsis = N_("[--days N] [--all] [--by LOGIN] [--for LOGIN]"),
     .summary = N_("overdue, today, the next days, gone quiet, budget season, ready to move up"),
     .options = agenda_options,
     .min_args = 0,

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
@@ -52,5 +53,31 @@ int team_init(struct app *app, const char *path, const char *group)
         return 1;
     }
     free(how.error);
+    return 0;
+}
+
+const char *team_me(const struct app *app)
+{
+    return app->st && app->cfg.shared_database ? store_author(app->st) : NULL;
+}
+
+bool team_names_authors(struct app *app)
+{
+    if (!app->st)
+        return false;
+    if (app->authors == 0)
+        app->authors = store_has_authors(app->st) ? 2 : 1;
+    return app->authors == 2;
+}
+
+int team_login(const char *given, const char **out)
+{
+    if (!given || !*given || strcmp(given, "none") == 0) {
+        *out = NULL;
+        return 0;
+    }
+    if (!user_exists(given))
+        return -1;
+    *out = given;
     return 0;
 }

@@ -247,12 +247,13 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
             rc = off;
     }
     if (rc == STORE_OK) {
-        stmt = db_prepare(st, "INSERT INTO stage_change(contact_id, from_stage, to_stage, at) "
-                              "VALUES (?, NULL, ?, ?)");
+        stmt = db_prepare(st, "INSERT INTO stage_change(contact_id, from_stage, to_stage, at, author) "
+                              "VALUES (?, NULL, ?, ?, ?)");
         if (stmt) {
             sqlite3_bind_int64(stmt, 1, c->id);
             sqlite3_bind_int(stmt, 2, c->stage);
             sqlite3_bind_int64(stmt, 3, (int64_t)now);
+            db_bind_text(stmt, 4, st->author);
         }
         rc = db_run(st, stmt);
     }

@@ -38,6 +38,11 @@ struct store {
     const struct store_opening *opening;
     bool read_only;
     bool shared;          /* a team database (STORE_OPEN_SHARED) */
+    /* The login of the real user, recorded as the author of every
+     * write (team.c); the file owner's, which the rows from before
+     * authors were recorded are given by the migration. */
+    char author[64];
+    char file_owner[64];
     int depth;            /* nesting of write transactions (store_batch) */
     bool unjournaled;     /* the running batch cannot be undone */
     /* Marks the journal entries written through this connection, so the
@@ -139,6 +144,10 @@ char *db_team_check_folder(int dir, const char *folder,
                            struct strlist *warnings);
 char *db_team_check_file(int dir, const char *name, const char *shown,
                          mode_t db_mode, struct strlist *warnings);
+
+/* Who writes through this connection, and rapport_file_owner() for the
+ * migration to version 7 (team.c). */
+enum store_status db_team_open(struct store *st);
 
 /* Takes the schema to the version this build writes. */
 enum store_status db_migrate(struct store *st);

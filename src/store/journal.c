@@ -35,19 +35,20 @@ static const struct journaled journaled[] = {
     { "contact", "id",
       { "name", "name_key", "org_id", "title", "roles", "projects", "goals",
         "channel", "cadence_days", "uid", "created", "updated", "archived",
-        "version", "department" } },
+        "version", "department", "owner" } },
     { "contact_email", "contact_id", { "contact_id", "email", "position" } },
     { "contact_phone", "contact_id",
       { "contact_id", "phone", "position", "kind" } },
     { "contact_tag", "contact_id", { "contact_id", "tag" } },
     { "stage_change", "contact_id",
-      { "contact_id", "from_stage", "to_stage", "at", "reason" } },
-    { "note", "contact_id", { "contact_id", "at", "kind", "body" } },
+      { "contact_id", "from_stage", "to_stage", "at", "reason", "author" } },
+    { "note", "contact_id", { "contact_id", "at", "kind", "body", "author" } },
     { "followup", "contact_id",
       { "contact_id", "due", "due_minutes", "snoozed_until", "effective",
         "text", "every_count", "every_unit", "state", "done_at",
-        "created", "uid" } },
-    { "score", "contact_id", { "contact_id", "at", "value", "comment" } },
+        "created", "uid", "created_by", "assigned_to", "done_by" } },
+    { "score", "contact_id",
+      { "contact_id", "at", "value", "comment", "author" } },
     { "suggestion_dismissed", "contact_id", { "contact_id", "stage", "at" } },
 };
 #define JOURNALED_COUNT (sizeof journaled / sizeof journaled[0])
@@ -218,10 +219,12 @@ enum store_status db_write_begin(struct store *st, time_t now)
     enum store_status rc = db_exec_kept(st, "BEGIN IMMEDIATE");
     if (rc != STORE_OK)
         return rc;
-    sqlite3_stmt *stmt = db_prepare_kept(st, "INSERT INTO journal(at, what, origin) VALUES (?, '', ?)");
+    sqlite3_stmt *stmt = db_prepare_kept(st,
+        "INSERT INTO journal(at, what, origin, author) VALUES (?, '', ?, ?)");
     if (stmt) {
         sqlite3_bind_int64(stmt, 1, (int64_t)now);
         sqlite3_bind_int64(stmt, 2, st->origin);
+        db_bind_text(stmt, 3, st->author);
     }
     rc = db_run(st, stmt);
     if (rc == STORE_OK) {

@@ -350,6 +350,8 @@ enum store_status store_open_with(const char *path, unsigned flags,
     if (status == STORE_OK)
         status = db_guard_open(st);
     if (status == STORE_OK)
+        status = db_team_open(st);
+    if (status == STORE_OK)
         status = db_migrate(st);
     if (status != STORE_OK) {
         message = strdup(store_error(st));

@@ -10,11 +10,14 @@
 #include <config.h>
 
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "base/i18n.h"
 #include "base/paths.h"
@@ -201,4 +204,58 @@ enum store_status store_team_create(const char *path, gid_t gid,
         return STORE_FAILED;
     }
     return STORE_OK;
+}
+
+static void file_owner_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    const struct store *st = sqlite3_user_data(ctx);
+    sqlite3_result_text(ctx, st->file_owner, -1, SQLITE_TRANSIENT);
+}
+
+enum store_status db_team_open(struct store *st)
+{
+    char *login = user_login();
+    if (!login)
+        return db_no_memory(st);
+    snprintf(st->author, sizeof st->author, "%s", login);
+    free(login);
+    struct stat sb;
+    char *owner = stat(st->path, &sb) == 0 ? user_login_of(sb.st_uid) : NULL;
+    snprintf(st->file_owner, sizeof st->file_owner, "%s", owner ? owner : st->author);
+    free(owner);
+    /* Direct-only: no trigger or view of the file may call it. */
+    if (sqlite3_create_function(st->db, "rapport_file_owner", 0,
+                                SQLITE_UTF8 | SQLITE_DIRECTONLY, st,
+                                file_owner_function, NULL, NULL) != SQLITE_OK)
+        return db_fail(st);
+    return STORE_OK;
+}
+
+const char *store_author(const struct store *st)
+{
+    return st->author;
+}
+
+void store_set_author(struct store *st, const char *login)
+{
+    snprintf(st->author, sizeof st->author, "%s", login);
+}
+
+bool store_has_authors(struct store *st)
+{
+    /* Each min and max one step down an index (the journal keeps only
+     * its last entries): instant on a team's whole history. */
+    int64_t many = 0;
+    db_query_int(st,
+        "SELECT count(DISTINCT login) > 1 FROM ("
+        "SELECT (SELECT min(author) FROM note) AS login "
+        "UNION ALL SELECT (SELECT max(author) FROM note) "
+        "UNION ALL SELECT (SELECT min(assigned_to) FROM followup) "
+        "UNION ALL SELECT (SELECT max(assigned_to) FROM followup) "
+        "UNION ALL SELECT (SELECT min(owner) FROM contact WHERE owner IS NOT NULL) "
+        "UNION ALL SELECT (SELECT max(owner) FROM contact WHERE owner IS NOT NULL) "
+        "UNION ALL SELECT author FROM journal)", -1, &many);
+    return many != 0;
 }

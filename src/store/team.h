@@ -3,6 +3,7 @@
 #ifndef RAPPORT_STORE_TEAM_H
 #define RAPPORT_STORE_TEAM_H
 
+#include <stdbool.h>
 #include <sys/types.h>
 
 #include "store/store.h"
@@ -15,5 +16,14 @@
 enum store_status store_team_create(const char *path, gid_t gid,
                                     struct store_opening *how,
                                     struct store **out);
+
+/* The login recorded as the author of this connection's writes: the
+ * real user's (getpwuid), never an environment variable's. */
+const char *store_author(const struct store *st);
+/* Writes as another login: the unit tests' second member. */
+void store_set_author(struct store *st, const char *login);
+/* Whether more than one login wrote the database's notes, stage
+ * changes, scores and follow-ups: then the front ends name authors. */
+bool store_has_authors(struct store *st);
 
 #endif
