@@ -25,6 +25,7 @@ static const struct rule rapport_rules[] = {
     { "Phones", F_PHONE }, { "Tags", F_TAGS }, { "Projects", F_PROJECTS },
     { "Goals", F_GOALS }, { "Channel", F_CHANNEL }, { "Cadence", F_CADENCE },
     { "Archived", F_ARCHIVED }, { "UID", F_UID }, { "Notes", F_NOTES },
+    { "Owner", F_OWNER },
     { NULL, F_NONE },
 };
 static const char *const rapport_needs[] = { "Name", "Stage", "Emails", NULL };

@@ -245,6 +245,7 @@ static const struct column export_columns[] = {
     { "Archived", cell_archived, 0 },
     { "UID", cell_uid, 0 },
     { "Notes", cell_notes, 0 },
+    { "Owner", cell_text, FIELD(owner) },
     { NULL, NULL, 0 },
 };
 
@@ -274,6 +275,7 @@ static const struct column listing_columns[] = {
     { "archived", cell_archived, 0 },
     { "department", cell_text, FIELD(department) },
     { "phone_kinds", cell_phone_kinds, 0 },
+    { "owner", cell_text, FIELD(owner) },
     { NULL, NULL, 0 },
 };
 

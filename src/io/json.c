@@ -284,6 +284,7 @@ static const struct field export_fields[] = {
     { "projects", v_text, FIELD(projects) },
     { "goals", v_text, FIELD(goals) },
     { "channel", v_text, FIELD(channel) },
+    { "owner", v_text, FIELD(owner) },
     { "cadence_days", v_cadence, 0 },
     { "archived", v_archived, 0 },
     { "created", v_moment, FIELD(created) },
@@ -310,6 +311,7 @@ static const struct field listing_fields[] = {
     { "last_touch", v_moment, FIELD(last_touch) },
     { "next_due", v_next_due, 0 },
     { "archived", v_archived, 0 },
+    { "owner", v_text, FIELD(owner) },
     { NULL, NULL, 0 },
 };
 

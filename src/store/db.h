@@ -149,6 +149,11 @@ char *db_team_check_file(int dir, const char *name, const char *shown,
  * migration to version 7 (team.c). */
 enum store_status db_team_open(struct store *st);
 
+/* The login of whoever made the last journaled change of a contact,
+ * into buf; false when none is known. */
+bool db_team_last_author(struct store *st, int64_t contact_id, char *buf,
+                         size_t size);
+
 /* Takes the schema to the version this build writes. */
 enum store_status db_migrate(struct store *st);
 /* The journal triggers each migration makes again. */
@@ -172,8 +177,8 @@ void db_rollback_keeping(struct store *st, enum store_status rc);
     "c.id, c.name, o.name, c.title, c.roles, c.stage, c.stage_since, " \
     "c.projects, c.goals, c.channel, c.cadence_days, c.created, c.updated, " \
     "c.last_touch, c.next_due, c.note_count, c.archived, c.version, " \
-    "c.department"
-#define CONTACT_COLUMN_COUNT 19
+    "c.department, c.owner"
+#define CONTACT_COLUMN_COUNT 20
 #define CONTACT_FROM " FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
 
 /* Reads a contact from CONTACT_COLUMNS starting at column `at`, and its

@@ -259,3 +259,19 @@ bool store_has_authors(struct store *st)
         "UNION ALL SELECT author FROM journal)", -1, &many);
     return many != 0;
 }
+
+bool db_team_last_author(struct store *st, int64_t contact_id, char *buf,
+                         size_t size)
+{
+    buf[0] = '\0';
+    sqlite3_stmt *stmt = db_prepare(st,
+        "SELECT j.author FROM journal_row r JOIN journal j ON j.id = r.journal_id "
+        "WHERE r.contact_id = ? AND j.author IS NOT NULL ORDER BY r.id DESC LIMIT 1");
+    if (!stmt)
+        return false;
+    sqlite3_bind_int64(stmt, 1, contact_id);
+    if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+        snprintf(buf, size, "%s", (const char *)sqlite3_column_text(stmt, 0));
+    db_finish(st, stmt);
+    return buf[0] != '\0';
+}
