@@ -489,7 +489,7 @@ enum store_status store_journal_recent(struct store *st, size_t limit,
                                        struct journal_list *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = db_prepare(st, "SELECT id, at, what, origin IS ? FROM journal "
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT id, at, what, origin IS ?, author FROM journal "
                                       "ORDER BY id DESC LIMIT ?");
     if (!stmt)
         return STORE_FAILED;
@@ -512,6 +512,8 @@ enum store_status store_journal_recent(struct store *st, size_t limit,
         e->at = (time_t)sqlite3_column_int64(stmt, 1);
         e->what = db_column_text(stmt, 2);
         e->own = sqlite3_column_int(stmt, 3) != 0;
+        const unsigned char *author = sqlite3_column_text(stmt, 4);
+        snprintf(e->author, sizeof e->author, "%s", author ? (const char *)author : "");
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);

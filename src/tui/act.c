@@ -24,6 +24,7 @@
 #include "tui/external.h"
 #include "tui/prompt.h"
 #include "store/contact.h"
+#include "store/team.h"
 #include "store/followup.h"
 #include "store/forget.h"
 
@@ -454,13 +455,24 @@ void ui_act_undo(struct ui *ui)
         ui_store_error(ui);
         return;
     }
-    bool go = newest.own;
+    /* A colleague's change is theirs: named, and asked about, even
+     * when this connection wrote it (it never does, but a login is what
+     * the person sees). */
+    const char *me = store_author(ui->st);
+    bool theirs = newest.author[0] && strcmp(newest.author, me) != 0;
+    bool go = newest.own && !theirs;
     if (!go) {
         char *clean = text_sanitize(newest.what, false);
+        char *who = text_sanitize(newest.author, false);
         char question[512];
-        snprintf(question, sizeof question,
-                 _("Undo “%s”, made outside this session?"), clean ? clean : "");
+        if (theirs)
+            snprintf(question, sizeof question,
+                     _("Undo “%s”, made by %s?"), clean ? clean : "", who ? who : "");
+        else
+            snprintf(question, sizeof question,
+                     _("Undo “%s”, made outside this session?"), clean ? clean : "");
         go = ui_confirm(ui, question);
+        free(who);
         free(clean);
     }
     char *what = NULL;

@@ -151,4 +151,95 @@ else
     rm -f "$db-wal.tmp"
 fi
 
+# ---- who did it ----------------------------------------------------------
+
+# Both write at once, each from the command line: nothing is lost and no
+# "database is locked" is shown.
+writes() {   # writes USER N: N notes and N follow-ups on Vera
+    i=0
+    while [ "$i" -lt "$2" ]; do
+        as "$1" "$RAPPORT" note "Vera Lind" "note $i of $1" >/dev/null \
+            2>>"$TEST_DIR/$1.err" || echo "note $i failed" >>"$TEST_DIR/$1.err"
+        as "$1" "$RAPPORT" follow "Vera Lind" +3d "call $i of $1" >/dev/null \
+            2>>"$TEST_DIR/$1.err" || echo "follow $i failed" >>"$TEST_DIR/$1.err"
+        i=$((i + 1))
+    done
+}
+: >"$TEST_DIR/$ann.err"
+: >"$TEST_DIR/$bob.err"
+writes "$ann" 15 &
+pa=$!
+writes "$bob" 15 &
+pb=$!
+wait "$pa" "$pb"
+is "$(cat "$TEST_DIR/$ann.err" "$TEST_DIR/$bob.err")" "" \
+   "two members writing at once: no failure, no \"locked\""
+is "$(sql "$db" "SELECT count(*) FROM note WHERE body LIKE 'note % of $ann'")" 15 "every note of one is there"
+is "$(sql "$db" "SELECT count(*) FROM note WHERE body LIKE 'note % of $bob'")" 15 "and of the other"
+is "$(sql "$db" "SELECT count(*) FROM note WHERE author IS NOT substr(body, instr(body, ' of ') + 4)")" 0 \
+   "each note names its author"
+is "$(sql "$db" "SELECT count(*) FROM followup WHERE text LIKE 'call % of %' AND created_by IS substr(text, instr(text, ' of ') + 4) AND assigned_to IS created_by")" 30 \
+   "each follow-up names who scheduled it, and is theirs"
+is "$(sql "$db" "SELECT count(*) FROM journal WHERE author IS NOT '$ann' AND author IS NOT '$bob'")" 0 \
+   "each journal entry names its author"
+is "$(stat -c '%a %G' "$db")" "660 $team" "the database is still 0660, the group's"
+for f in "$db-wal" "$db-shm"; do
+    [ -e "$f" ] && is "$(stat -c '%a %G' "$f")" "660 $team" "$(basename "$f") is still 0660"
+done
+
+# $USER and $LOGNAME say root (see as()): the author is the real user.
+is "$(sql "$db" "SELECT count(*) FROM note WHERE author = 'root'")" 0 \
+   "the author comes from the user id, not from \$USER"
+
+r "$ann" show "Vera Lind"
+like "$out" "note 3 of $bob" "show has the notes"
+like "$out" "note  by $bob" "and names who wrote each, in a team's database"
+like "$out" "note  by $ann" "both of them"
+like "$out" "End user  by $bob" "and who made the stage change"
+
+# ---- owners and "mine" ---------------------------------------------------
+
+r "$ann" edit "Olav Berg" --owner "$bob"
+is "$status" 0 "a contact gets an owner"
+r "$ann" show "Olav Berg"
+like "$out" "Owner: +$bob" "show names the owner"
+r "$ann" edit "Olav Berg" --owner "no-such-login-$id"
+is "$status" 2 "an owner who is no user of this system is refused"
+r "$ann" follow "Olav Berg" today "send the contract" --for "$bob"
+is "$status" 0 "a follow-up handed to a colleague"
+like "$out" "handed to $bob" "and said so"
+r "$bob" follow "Vera Lind" today "book the room"
+r "$bob" agenda
+like "$out" "^$bob: my work" "the agenda opens on my work in a team database"
+like "$out" "send the contract — for $bob, from $ann" "with what was handed to me, naming who"
+like "$out" "book the room" "and what I scheduled"
+unlike "$out" "call 1 of $ann" "not a colleague's own follow-ups"
+r "$ann" agenda
+unlike "$out" "send the contract" "what I handed on is no longer mine"
+like "$out" "call 1 of $ann" "my own are"
+r "$ann" agenda --all
+like "$out" "send the contract" "--all shows the team's"
+like "$out" "book the room" "every member's"
+r "$ann" agenda --for "$bob"
+like "$out" "send the contract" "--for shows a colleague's"
+unlike "$out" "call 1 of $ann" "and only theirs"
+r "$ann" list --owner "$bob"
+like "$out" "Olav Berg" "list --owner"
+unlike "$out" "Vera Lind" "only their contacts"
+r "$ann" list --owner none
+like "$out" "Vera Lind" "list --owner none: nobody's"
+r "$ann" export --format vcard
+like "$out" "X-RAPPORT-OWNER:$bob" "the owner is exported"
+
+# ---- undo does not silently undo a colleague's change -------------------
+
+r "$bob" note "Olav Berg" "bob was here"
+r "$ann" undo
+is "$status" 1 "undo of a colleague's change is refused"
+like "$err" "made by $bob.*undo --theirs" "naming them and how to do it all the same"
+is "$(sql "$db" "SELECT count(*) FROM note WHERE body = 'bob was here'")" 1 "and the note stays"
+r "$ann" undo --theirs
+is "$status" 0 "--theirs undoes it"
+is "$(sql "$db" "SELECT count(*) FROM note WHERE body = 'bob was here'")" 0 "the note is gone"
+
 done_testing
