@@ -373,7 +373,7 @@ enum store_status store_followup_count(struct store *st,
     *count = 0;
     struct sql_text sql = { .len = 0 };
     db_sql_add(&sql, "SELECT count(*) FROM followup f");
-    if (filter && filter->org_id)
+    if (filter && (filter->org_id || filter->mine))
         db_sql_add(&sql, " JOIN contact c ON c.id = f.contact_id");
     followup_where(filter, &sql);
     sqlite3_stmt *stmt = db_prepare_text(st, &sql);

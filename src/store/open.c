@@ -139,6 +139,11 @@ static char *check_folder(const struct paths_walk *w, bool shared,
     } else if (shared && (sb.st_mode & S_IWOTH)) {
         refused = db_format(_("the team folder %s can be written by users outside its group, who could replace the database or plant its -wal and -shm files; close it to them with: chmod o-w %s"),
                             shown, shown);
+    } else if (!shared && (sb.st_mode & S_ISGID) && (sb.st_mode & S_IWGRP)
+               && !(sb.st_mode & S_IWOTH)) {
+        /* What team init makes: the mistake is the missing setting. */
+        refused = db_format(_("the folder %s is a team folder (its group can write it); open its database as the team's with shared_database = yes in the config, or rapport --shared"),
+                            shown);
     } else if (!shared && (sb.st_mode & (S_IWGRP | S_IWOTH)) && sb.st_uid == geteuid()) {
         refused = db_format(_("the folder %s can be written by other users, who could replace the database or plant its -wal and -shm files; make it private with: chmod 700 %s"),
                             shown, shown);
