@@ -18,6 +18,7 @@
 #include "base/i18n.h"
 #include "core/note.h"
 #include "core/stage.h"
+#include "core/team.h"
 #include "base/text.h"
 #include "tui/act.h"
 #include "tui/contact_form.h"
@@ -31,6 +32,7 @@
 #include "store/note.h"
 #include "store/score.h"
 #include "store/stage.h"
+#include "store/team.h"
 
 #define NOTES_PAGE 50
 
@@ -219,6 +221,8 @@ static void build_header(struct ui *ui, struct contact_page *p)
     }
     if (c->channel)
         add_line(p, LINE_TEXT, 0, 0, _("Preferred channel: %s"), c->channel);
+    if (c->owner)
+        add_line(p, LINE_TEXT, 0, 0, _("Owner: %s"), c->owner);
     int cadence = cadence_days_for(c, ui->app->cfg.stage_cadence);
     ui_date(ui, date_from_time(c->last_touch), day, sizeof day);
     long long since = (long long)cadence_days_since(c, ui_now());
@@ -235,8 +239,17 @@ static void build_header(struct ui *ui, struct contact_page *p)
         add_line(p, LINE_MUTED, 0, 0, _("Last contact %s (%s)"), day, ago);
 }
 
+/* "  by ann" after a row, in a database with more than one author. */
+static void by_author(struct ui *ui, const char *login, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (login && *login && team_names_authors(ui->app))
+        /* TRANSLATORS: after a note or a stage change: who made it. */
+        snprintf(buf, size, _("  by %s"), login);
+}
+
 /* The notes, newest first, as far as they were read. */
-static void build_timeline(struct contact_page *p, int cols)
+static void build_timeline(struct ui *ui, struct contact_page *p, int cols)
 {
     add_line(p, LINE_TEXT, 0, 0, "%s", "");
     add_line(p, LINE_HEADER, 0, 0,
@@ -249,8 +262,10 @@ static void build_timeline(struct contact_page *p, int cols)
         const struct note *n = &p->notes[i];
         char when[32];
         date_format_moment(n->at, when, sizeof when);
-        add_line(p, LINE_MUTED, 0, 0, "  %s  %s  #%lld", when,
-                 note_kind_label(n->kind), (long long)n->id);
+        char by[96];
+        by_author(ui, n->author, by, sizeof by);
+        add_line(p, LINE_MUTED, 0, 0, "  %s  %s  #%lld%s", when,
+                 note_kind_label(n->kind), (long long)n->id, by);
         add_wrapped(p, n->body, 4, cols);
     }
     if (p->notes_more)
@@ -287,9 +302,14 @@ static void build_followups(struct ui *ui, struct contact_page *p, int cols)
             if (f->due_minutes >= 0)
                 snprintf(at, sizeof at, " %02d:%02d", f->due_minutes / 60 % 24,
                          f->due_minutes % 60);
-            char lead[96], tail[48];
+            char lead[96], tail[160], whose[96] = "";
             snprintf(lead, sizeof lead, "  %s%s  ", day, at);
-            snprintf(tail, sizeof tail, "%s  f%lld", every + (every[0] ? 1 : 0),
+            /* A colleague's: named, so that nobody does it twice. */
+            if (team_names_authors(ui->app) && f->assigned_to[0]
+                && strcmp(f->assigned_to, store_author(ui->st)) != 0)
+                /* TRANSLATORS: a follow-up that is a colleague's: for bob. */
+                snprintf(whose, sizeof whose, _("for %s  "), f->assigned_to);
+            snprintf(tail, sizeof tail, "%s%s  f%lld", whose, every + (every[0] ? 1 : 0),
                      (long long)f->id);
             add_entry(p, LINE_DUE, f->id, attr, cols, 0, lead, f->text, tail);
         }
@@ -320,7 +340,9 @@ static void build_history(struct ui *ui, struct contact_page *p, int cols)
                 snprintf(lead, sizeof lead, "  %s  %s → %s%s", day,
                          stage_label((enum stage)s->from), stage_label(s->to),
                          s->reason ? ": " : "");
-            add_entry(p, LINE_TEXT, 0, 0, cols, 4 + text_width(day), lead, s->reason, "");
+            char by[96];
+            by_author(ui, s->author, by, sizeof by);
+            add_entry(p, LINE_TEXT, 0, 0, cols, 4 + text_width(day), lead, s->reason, by);
         }
         stage_change_list_clear(&hist);
     }
@@ -375,7 +397,7 @@ static void build(struct ui *ui, struct contact_page *p, int cols)
     clear_lines(p);
     p->built_cols = cols;
     build_header(ui, p);
-    build_timeline(p, cols);
+    build_timeline(ui, p, cols);
     build_followups(ui, p, cols);
     build_history(ui, p, cols);
     build_goals(ui, p, cols);

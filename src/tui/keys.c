@@ -69,6 +69,7 @@ static const struct action_info actions[ACT_COUNT] = {
     [ACT_PERIOD_PREV] = { "period_prev", N_("The period before"), NC_("key hint", "earlier"), { '[', NO, NO, NO } },
     [ACT_PERIOD_NEXT] = { "period_next", N_("The period after"), NC_("key hint", "later"), { ']', NO, NO, NO } },
     [ACT_DISMISS] = { "dismiss", N_("Dismiss the suggestion to move up"), NC_("key hint", "dismiss"), { 'z', NO, NO, NO } },
+    [ACT_TEAM] = { "team", N_("In a team database: my work or the whole team's"), NC_("key hint", "team"), { 'w', NO, NO, NO } },
     [ACT_SAVE] = { "save", N_("Save the form or the note"), NC_("key hint", "save"), { KEYS_CTRL('s'), NO, NO, NO } },
     [ACT_CANCEL] = { "cancel", N_("Cancel the form, the note or the question"), NC_("key hint", "cancel"), { KEYS_ESC, KEYS_CTRL('g'), NO, NO } },
     [ACT_NEXT_FIELD] = { "next_field", N_("Next field of the form"), NC_("key hint", "next field"), { '\t', F(KEY_DOWN), NO, NO } },
