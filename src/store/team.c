@@ -275,3 +275,9 @@ bool db_team_last_author(struct store *st, int64_t contact_id, char *buf,
     db_finish(st, stmt);
     return buf[0] != '\0';
 }
+
+bool store_contact_changed_by(struct store *st, int64_t contact_id, char *buf,
+                              size_t size)
+{
+    return db_team_last_author(st, contact_id, buf, size);
+}

@@ -4,6 +4,8 @@
 #define RAPPORT_STORE_TEAM_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "store/store.h"
@@ -22,6 +24,10 @@ enum store_status store_team_create(const char *path, gid_t gid,
 const char *store_author(const struct store *st);
 /* Writes as another login: the unit tests' second member. */
 void store_set_author(struct store *st, const char *login);
+/* The login of whoever made the last change of a contact (the journal
+ * keeps its recent changes), into buf; false when none is known. */
+bool store_contact_changed_by(struct store *st, int64_t contact_id, char *buf,
+                              size_t size);
 /* Whether more than one login wrote the database's notes, stage
  * changes, scores and follow-ups: then the front ends name authors. */
 bool store_has_authors(struct store *st);
