@@ -328,6 +328,14 @@ enum store_status store_open_with(const char *path, unsigned flags,
     }
     st->read_only = read_only;
     st->shared = flags & STORE_OPEN_SHARED;
+    /* SQLite makes the -wal and -shm under the process's umask before
+     * giving them the database's mode; in a team database the group
+     * must be able to use them from the first moment. Others' bits of
+     * the umask stay. */
+    if (st->shared) {
+        mode_t mask = umask(0);
+        umask(mask & ~(mode_t)(S_IRGRP | S_IWGRP));
+    }
     st->opening = how;
     int open_flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (sqlite3_open_v2(path, &st->db, open_flags, NULL) != SQLITE_OK) {

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -28,6 +29,9 @@
 
 #define TEAM_FOLDER_MODE 02770
 #define TEAM_FILE_MODE 0660
+/* How long a -wal or -shm being made may take to get its mode. */
+#define MAKING_TRIES 50
+#define MAKING_PAUSE_NS 10000000L
 
 static void team_warn(struct strlist *warnings, char *text)
 {
@@ -73,6 +77,16 @@ char *db_team_check_file(int dir, const char *name, const char *shown,
         return NULL;
     bool mine = sb.st_uid == geteuid();
     mode_t wanted = db_mode & (S_IRGRP | S_IWGRP);
+    /* SQLite makes a -wal or -shm under the maker's umask and only then
+     * gives it the database's mode: an empty one of a colleague's may be
+     * in that moment. */
+    for (int tries = 0; !mine && sb.st_size == 0 && (sb.st_mode & wanted) != wanted
+                        && tries < MAKING_TRIES; tries++) {
+        struct timespec pause = { 0, MAKING_PAUSE_NS };
+        nanosleep(&pause, NULL);
+        if (fstatat(dir, name, &sb, AT_SYMLINK_NOFOLLOW) != 0)
+            return NULL;
+    }
     if ((sb.st_mode & wanted) != wanted) {
         if (mine) {
             /* Checked a moment ago as a regular file, in a folder only

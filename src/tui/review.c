@@ -425,10 +425,9 @@ static bool review_request(struct ui *ui, void *self, enum action act)
             ui_message(ui, false, _("Not a team database: the Review shows all there is."));
             return true;
         }
+        /* The status line says whose work it is now. */
         r->team = !r->team;
         review_reload(ui, r);
-        ui_message(ui, false, "%s", r->team ? _("The whole team's work.")
-                                            : _("My work."));
         return true;
     default:
         if (ui_list_request(ui, l, act))

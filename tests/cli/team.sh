@@ -1,8 +1,9 @@
-#!/bin/sh
+#!/bin/bash
 # A team on one shared server (issue 15): two real users of one group
 # set up a team database with `rapport team init`, work on it at once,
 # and each row says who made it; a user outside the group is refused.
-# It needs root (useradd, setpriv) to make the users.
+# It needs root (useradd, setpriv) to make the users; the TUI part
+# needs tmux.
 . "${top_srcdir:-.}/tests/lib/tap.sh"
 
 [ "$(id -u)" -eq 0 ] || skip_all "needs root to make the team's users"
@@ -11,12 +12,20 @@ for tool in useradd userdel groupadd groupdel setpriv; do
 done
 
 id=$$
+bg=
 team=rtg$id
 other=rto$id
 ann=rta$id
 bob=rtb$id
 carl=rtc$id
+have_tmux=
+if command -v tmux >/dev/null 2>&1; then
+    . "${top_srcdir:-.}/tests/lib/tmux.sh"
+    have_tmux=yes
+fi
 cleanup() {
+    [ -n "$have_tmux" ] && tmux_ kill-server >/dev/null 2>&1
+    [ -n "$bg" ] && kill "$bg" 2>/dev/null && wait "$bg"
     for u in "$ann" "$bob" "$carl"; do userdel "$u" 2>/dev/null; done
     groupdel "$team" 2>/dev/null
     groupdel "$other" 2>/dev/null
@@ -50,10 +59,11 @@ as() {
 r() {
     u=$1
     shift
-    out=$(as "$u" "$RAPPORT" "$@" 2>"$TEST_DIR/stderr")
+    out=$(as "$u" "$real" "$@" 2>"$TEST_DIR/stderr")
     status=$?
     err=$(cat "$TEST_DIR/stderr")
 }
+real=$RAPPORT   # the TUI part runs rapport through a wrapper
 as "$ann" test -x "$RAPPORT" || skip_all "the test's users cannot run $RAPPORT"
 
 # ---- setting up: the README's three commands -----------------------------
@@ -241,5 +251,81 @@ is "$(sql "$db" "SELECT count(*) FROM note WHERE body = 'bob was here'")" 1 "and
 r "$ann" undo --theirs
 is "$status" 0 "--theirs undoes it"
 is "$(sql "$db" "SELECT count(*) FROM note WHERE body = 'bob was here'")" 0 "the note is gone"
+
+# ---- the TUI, run as a member, while the other writes -------------------
+
+if [ -z "$have_tmux" ]; then
+    skip "the TUI part" "tmux is not installed"
+    done_testing
+    exit
+fi
+# rapport as Ann inside tmux: the wrapper drops to her user.
+cat >"$TEST_DIR/as-ann" <<WRAP
+#!/bin/sh
+exec setpriv --reuid="$ann" --regid="$team" --init-groups \\
+    env HOME="$TEST_DIR/$ann" XDG_DATA_HOME="$TEST_DIR/$ann/.local/share" \\
+    XDG_CONFIG_HOME="$TEST_DIR/$ann/.config" TMPDIR="$TEST_DIR/$ann" \\
+    "$real" "\$@"
+WRAP
+chmod 755 "$TEST_DIR/as-ann"
+RAPPORT="$TEST_DIR/as-ann"
+tui_start -s 110x40 --
+wait_for "Review: $ann's work (w: the team's)" 10 \
+    "Ann's Review opens on her work, and the status line says so"
+wait_for "call 1 of $ann" 3 "with her follow-ups"
+unlike "$(tui_screen)" "book the room" "not a colleague's own"
+tui_keys w
+wait_for "Review: the team's work (w: mine)" 3 "w switches to the whole team's"
+wait_for "book the room [for $bob]" 3 "a colleague's follow-up, saying whose"
+tui_keys w
+wait_for "Review: $ann's work" 3 "and w back to hers"
+tui_keys Enter
+wait_for "Vera Lind  #" 3 "Enter opens the contact of her follow-up"
+wait_match "note  #[0-9]+  by $bob" 3 "the timeline names each note's author"
+
+# Bob writes from the command line while Ann's screen is open.
+r "$bob" note "Vera Lind" "live from bob"
+is "$status $err" "0 " "the colleague writes a note"
+wait_for "live from bob" 2 "a colleague's note appears on the open screen"
+tui_keys u
+wait_for "made by $bob? (y/n)" 2 "u names the colleague before undoing their change"
+tui_keys n
+is "$(sql "$db" "SELECT count(*) FROM note WHERE body = 'live from bob'")" 1 \
+   "no keeps the colleague's note"
+
+# Both write at once: Ann in the TUI, Bob from the command line.
+(i=0; while [ "$i" -lt 10 ]; do
+    as "$bob" "$real" note "Vera Lind" "burst $i" >/dev/null 2>>"$TEST_DIR/burst.err" \
+        || echo "burst $i failed" >>"$TEST_DIR/burst.err"
+    i=$((i + 1))
+done) &
+bg=$!
+tui_keys n
+wait_for "Note about Vera Lind" 2 "n opens the editor"
+tui_type "written by ann in the TUI"
+tui_keys C-s
+wait_for "written by ann in the TUI" 3 "her note is saved while he writes"
+wait "$bg"
+bg=
+is "$(cat "$TEST_DIR/burst.err" 2>/dev/null)" "" "his writes all went in, none locked"
+is "$(sql "$db" "SELECT count(*) FROM note WHERE body LIKE 'burst %' AND author = '$bob'")" 10 \
+   "each of his, naming him"
+is "$(sql "$db" "SELECT author FROM note WHERE body = 'written by ann in the TUI'")" "$ann" \
+   "hers naming her"
+
+# A conflicting edit names the colleague.
+tui_keys e
+wait_for "Edit Vera Lind" 2 "e opens the form"
+tui_keys Tab Tab Tab
+tui_type "Curator"
+r "$bob" edit "Vera Lind" --title "Archivist"
+is "$status $err" "0 " "meanwhile the colleague changes the title"
+tui_keys C-s
+wait_for "$bob changed Title meanwhile, as you did" 3 "saving names the colleague and the field"
+tui_keys y
+wait_for "Saved over their change" 2 "yes keeps hers"
+is "$(sql "$db" "SELECT title FROM contact WHERE name = 'Vera Lind'")" "Curator" "and stores it"
+tui_quit
+is "$(stat -c '%a %G' "$db")" "660 $team" "after all that, the database is 0660, the group's"
 
 done_testing
