@@ -94,6 +94,21 @@ static int64_t print_pipeline_sections(struct app *app, const struct review *r,
     return total;
 }
 
+/* Whether any section of r has a row (the pipeline's by the config). */
+static bool agenda_has_rows(struct app *app, const struct review *r, time_t now)
+{
+    struct review all = *r;
+    review_use_pipeline(&all, &app->cfg.pipeline);
+    for (int s = 0; s < REVIEW_SECTIONS; s++) {
+        int64_t n = 0;
+        if (review_shows(&all, s)
+            && review_count(app->st, &all, s, app->cfg.stage_cadence, now, &n) == STORE_OK
+            && n > 0)
+            return true;
+    }
+    return false;
+}
+
 static int cmd_agenda(struct app *app, struct cli_args *p)
 {
     long days = REVIEW_DAYS;
@@ -109,16 +124,20 @@ static int cmd_agenda(struct app *app, struct cli_args *p)
     struct review r;
     review_plan(&r, date_today(), days);
     const char *me = team_me(app);
-    if (me && !args_flag(p, "all") && !args_opt(p, "by") && !args_opt(p, "for")) {
-        review_only_mine(&r, me);
-        output_put(stdout, me);
-        printf(_(": my work; rapport agenda --all shows the team's\n\n"));
-    }
     for (int s = 0; review_lists_followups(s); s++) {
         r.filters[s].by = args_opt(p, "by");
         r.filters[s].assigned_to = args_opt(p, "for");
     }
     time_t now = time(NULL);
+    if (me && !args_flag(p, "all") && !args_opt(p, "by") && !args_opt(p, "for")) {
+        review_only_mine(&r, me);
+        /* Said above my day, never alone: an empty agenda prints
+         * nothing, so that it can sit in ~/.profile. */
+        if (agenda_has_rows(app, &r, now)) {
+            output_put(stdout, me);
+            printf(_(": my work; rapport agenda --all shows the team's\n\n"));
+        }
+    }
     int64_t total = print_followup_sections(app, &r);
     if (total < 0)
         return output_store_failed(app);

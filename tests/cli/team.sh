@@ -108,6 +108,8 @@ is "$status" 0 "and the first can write into his -wal and -shm"
 is "$(stat -c '%a %G' "$db-wal" 2>&1)" "660 $team" "the -wal is 0660, the group's"
 echo done >"$TEST_DIR/hold"
 wait "$holder"
+r "$ann" agenda
+is "$status:$out" "0:" "an empty day's agenda prints nothing, in a team database too"
 
 # ---- refusals ------------------------------------------------------------
 
