@@ -294,6 +294,9 @@ static void check_other_writers(struct ui *ui)
     if (version != ui->data_version) {
         ui->data_version = version;
         ui->dirty = true;
+        /* A colleague's first write makes the rows name their authors. */
+        if (ui->app->authors == 1)
+            ui->app->authors = 0;
     }
     struct date today = date_from_time(ui_now());
     if (date_compare(today, ui->today) != 0) {

@@ -113,6 +113,17 @@ is "$status:$out" "0:" "an empty day's agenda prints nothing, in a team database
 
 # ---- refusals ------------------------------------------------------------
 
+# Without shared_database, a team database is refused, saying what is
+# missing; --shared on the command line opens it.
+: >"$TEST_DIR/plain.ini"
+chmod 644 "$TEST_DIR/plain.ini"
+r "$ann" --config "$TEST_DIR/plain.ini" --db "$db" list
+is "$status" 1 "a team database opened as a private one is refused"
+like "$err" "team folder.*shared_database = yes.*--shared" "saying what is missing"
+r "$ann" --config "$TEST_DIR/plain.ini" --shared --db "$db" list
+is "$status" 0 "--shared opens it"
+like "$out" "Olav Berg" "and lists"
+
 r "$carl" list
 is "$status" 1 "a user outside the group is refused"
 like "$err" "crm.db" "and told which database"
@@ -242,6 +253,23 @@ r "$ann" list --owner none
 like "$out" "Vera Lind" "list --owner none: nobody's"
 r "$ann" export --format vcard
 like "$out" "X-RAPPORT-OWNER:$bob" "the owner is exported"
+# ... and comes back: into a private database of Ann's, from vCard and CSV.
+printf '%s\n' "$out" >"$TEST_DIR/team.vcf"
+chmod 644 "$TEST_DIR/team.vcf"
+r "$ann" --db "$TEST_DIR/$ann/own.db" import "$TEST_DIR/team.vcf"
+is "$status" 0 "the vCard imports into another database"
+is "$(sql "$TEST_DIR/$ann/own.db" "SELECT owner FROM contact WHERE name = 'Olav Berg'")" "$bob" \
+   "with the owner"
+r "$ann" export --format csv
+like "$(printf '%s\n' "$out" | head -1)" '"Owner"' "CSV has an Owner column"
+printf '%s\n' "$out" >"$TEST_DIR/team.csv"
+chmod 644 "$TEST_DIR/team.csv"
+r "$ann" --db "$TEST_DIR/$ann/csv.db" import "$TEST_DIR/team.csv"
+is "$(sql "$TEST_DIR/$ann/csv.db" "SELECT owner FROM contact WHERE name = 'Olav Berg'")" "$bob" \
+   "and the CSV brings it back"
+r "$ann" export --format json
+is "$(printf '%s\n' "$out" | jq -r '.contacts[] | select(.name == "Olav Berg") | .owner' 2>&1)" "$bob" \
+   "JSON names the owner"
 
 # ---- undo does not silently undo a colleague's change -------------------
 
@@ -327,6 +355,24 @@ wait_for "$bob changed Title meanwhile, as you did" 3 "saving names the colleagu
 tui_keys y
 wait_for "Saved over their change" 2 "yes keeps hers"
 is "$(sql "$db" "SELECT title FROM contact WHERE name = 'Vera Lind'")" "Curator" "and stores it"
+tui_quit
+
+# Bob's Review opens on his work: what Ann handed him comes first.
+cat >"$TEST_DIR/as-bob" <<WRAP
+#!/bin/sh
+exec setpriv --reuid="$bob" --regid="$team" --init-groups \\
+    env HOME="$TEST_DIR/$bob" XDG_DATA_HOME="$TEST_DIR/$bob/.local/share" \\
+    XDG_CONFIG_HOME="$TEST_DIR/$bob/.config" TMPDIR="$TEST_DIR/$bob" \\
+    "$real" "\$@"
+WRAP
+chmod 755 "$TEST_DIR/as-bob"
+RAPPORT="$TEST_DIR/as-bob"
+tui_start -s 110x40 --
+wait_for "Review: $bob's work (w: the team's)" 10 "Bob's Review opens on his work"
+wait_for "send the contract" 3 "with what was handed to him"
+unlike "$(tui_screen)" "call 1 of $ann" "and not Ann's own"
+tui_keys w
+wait_for "call 1 of $ann [for $ann]" 3 "w shows the team's, Ann's saying whose"
 tui_quit
 is "$(stat -c '%a %G' "$db")" "660 $team" "after all that, the database is 0660, the group's"
 
