@@ -270,6 +270,10 @@ is "$(sql "$TEST_DIR/$ann/csv.db" "SELECT owner FROM contact WHERE name = 'Olav 
 r "$ann" export --format json
 is "$(printf '%s\n' "$out" | jq -r '.contacts[] | select(.name == "Olav Berg") | .owner' 2>&1)" "$bob" \
    "JSON names the owner"
+is "$(printf '%s\n' "$out" | jq -r '.contacts[] | select(.name == "Olav Berg") | .followups[] | select(.text == "send the contract") | "\(.created_by) \(.assigned_to)"' 2>&1)" \
+   "$ann $bob" "and who scheduled each follow-up, and for whom"
+is "$(printf '%s\n' "$out" | jq -r '[.contacts[].notes[].author] | unique | join(" ")' 2>&1)" \
+   "$(printf '%s\n' "$ann" "$bob" | sort | tr '\n' ' ' | sed 's/ $//')" "and each note's author"
 
 # ---- undo does not silently undo a colleague's change -------------------
 

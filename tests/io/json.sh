@@ -44,7 +44,7 @@ is "$(j '.contacts[2] | [.department, .phones, .phone_kinds]')" '["Text Lab",["+
    "the department, and each phone's kind beside it (null when unknown)"
 is "$(j '.contacts[0] | [.department, .phones, .phone_kinds]')" '[null,[],[]]' "none of them"
 is "$(j '.contacts[2].followups[0] | keys_unsorted')" \
-   '["id","due","time","snoozed_until","text","every","state","done_at","created","uid"]' \
+   '["id","due","time","snoozed_until","text","every","state","done_at","created","uid","created_by","assigned_to","done_by"]' \
    "a follow-up's keys in a fixed order"
 is "$(j '.contacts[2].followups[0].uid')" null "no UID for a follow-up made here"
 is "$(j '.contacts[2] | [.organisation, .title, .stage, .roles, .emails, .tags, .projects, .goals, .cadence_days]')" \
