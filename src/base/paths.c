@@ -17,6 +17,28 @@
 #include "base/paths.h"
 #include "base/text.h"
 
+bool paths_network_fs(unsigned long f_type)
+{
+    /* The kernel's magic numbers (linux/magic.h and the file systems'
+     * own): not all are in the headers of every libc. */
+    static const unsigned long network[] = {
+        0x6969,         /* NFS */
+        0x517B,         /* SMB */
+        0xFF534D42,     /* CIFS */
+        0xFE534D42,     /* SMB2 */
+        0x5346414F,     /* AFS (kAFS) */
+        0x6B414653,     /* AFS (OpenAFS) */
+        0x73757245,     /* Coda */
+        0x01021997,     /* 9P (v9fs) */
+        0x00C36400,     /* Ceph */
+    };
+    unsigned long type = f_type & 0xffffffffu;
+    for (size_t i = 0; i < sizeof network / sizeof network[0]; i++)
+        if (type == network[i])
+            return true;
+    return false;
+}
+
 static char *join(const char *a, const char *b)
 {
     size_t n = strlen(a) + strlen(b) + 1;

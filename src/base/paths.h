@@ -16,6 +16,10 @@ int paths_make_parent(const char *path);
 /* Expands a leading "~/" with $HOME. New string. */
 char *paths_expand_home(const char *path);
 
+/* Whether a file system of statfs type f_type is a network one (NFS,
+ * SMB/CIFS, AFS, Coda, 9P, Ceph), where SQLite's locking is unsafe. */
+bool paths_network_fs(unsigned long f_type);
+
 /* Whether a file of uid's may be trusted: the user's own, or root's. */
 bool paths_trusted_owner(uid_t uid);
 

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
@@ -46,6 +47,95 @@ static int add_phones(const struct cli_args *p, const struct strlist *given,
     return CLI_OK;
 }
 
+/* --address "[KIND:]STREET; LOCALITY; REGION; CODE; COUNTRY"; an
+ * address already there takes the kind given with it. */
+static int add_addresses(const struct strlist *given,
+                         struct address_list *into)
+{
+    for (size_t i = 0; i < given->len; i++) {
+        struct address a;
+        if (address_parse(given->items[i], &a) != 0)
+            return CLI_USER_ERROR;
+        long at = address_list_find(into, &a);
+        if (at >= 0 && a.kind) {
+            free(into->items[at].kind);
+            into->items[at].kind = a.kind;
+            a.kind = NULL;
+        } else if (at < 0 && !address_empty(&a)) {
+            address_list_push(into, &a);
+        }
+        address_clear(&a);
+    }
+    return CLI_OK;
+}
+
+/* --url "[KIND:]URL"; a page already there takes the kind given. */
+static int add_urls(const struct strlist *given, struct url_list *into)
+{
+    for (size_t i = 0; i < given->len; i++) {
+        char *url = NULL;
+        const char *kind = NULL;
+        if (url_parse(given->items[i], &url, &kind) != 0)
+            return CLI_USER_ERROR;
+        long at = *url ? url_list_find(into, url) : -1;
+        if (at >= 0 && kind) {
+            free(into->items[at].kind);
+            into->items[at].kind = strdup(kind);
+        } else if (at < 0 && *url) {
+            url_list_push(into, url, kind);
+        }
+        free(url);
+    }
+    return CLI_OK;
+}
+
+/* The address --drop-address names: its parts as --address gives
+ * them, or its street alone. */
+static size_t drop_address(struct address_list *list, const char *text)
+{
+    struct address want;
+    if (address_parse(text, &want) != 0)
+        return 0;
+    size_t dropped = 0;
+    for (size_t i = list->len; i-- > 0;) {
+        const char *street = list->items[i].part[ADDRESS_STREET];
+        const char *given = want.part[ADDRESS_STREET];
+        bool only_street = true;
+        for (int k = 0; k < ADDRESS_PARTS; k++)
+            if (k != ADDRESS_STREET && want.part[k])
+                only_street = false;
+        if (address_same_place(&list->items[i], &want)
+            || (only_street && street && given && strcasecmp(street, given) == 0)) {
+            address_list_remove(list, i);
+            dropped++;
+        }
+    }
+    address_clear(&want);
+    return dropped;
+}
+
+/* The kept properties named NAME (a group's "item1." aside, any case),
+ * removed; returns how many went. */
+static size_t drop_property(struct strlist *extras, const char *name)
+{
+    size_t kept = 0, dropped = 0, want = strlen(name);
+    for (size_t i = 0; i < extras->len; i++) {
+        const char *line = extras->items[i];
+        size_t n = strcspn(line, ";:");
+        const char *dot = memchr(line, '.', n);
+        const char *prop = dot ? dot + 1 : line;
+        size_t len = n - (size_t)(prop - line);
+        if (want && len == want && strncasecmp(prop, name, want) == 0) {
+            free(extras->items[i]);
+            dropped++;
+        } else {
+            extras->items[kept++] = extras->items[i];
+        }
+    }
+    extras->len = kept;
+    return dropped;
+}
+
 static const struct option_spec add_options[] = {
     { "email", OPTION_LIST, "E", N_("an email address (repeatable)") },
     { "phone", OPTION_LIST, "[KIND:]P",
@@ -56,6 +146,9 @@ static const struct option_spec add_options[] = {
     { "stage", OPTION_VALUE, "S", N_("end-user (default), customer or client") },
     { "role", OPTION_LIST, "R", N_("user (default), decision-maker or both") },
     { "tag", OPTION_LIST, "T", N_("a tag or subject area (repeatable)") },
+    { "address", OPTION_LIST, "[KIND:]A",
+      N_("a postal address: work:STREET; PLACE; REGION; CODE; COUNTRY (repeatable)") },
+    { "url", OPTION_LIST, "[KIND:]U", N_("a web page, with its kind: work:https://… (repeatable)") },
     { "channel", OPTION_VALUE, "C", N_("preferred channel") },
     { "projects", OPTION_VALUE, "TEXT", N_("their projects") },
     { "goals", OPTION_VALUE, "TEXT", N_("their desired outcomes") },
@@ -121,8 +214,10 @@ static int cmd_add(struct app *app, struct cli_args *p)
         for (size_t i = 0; i < given->len; i++)
             strlist_push(into[l], given->items[i]);
     }
-    if ((rc = add_phones(p, args_list(p, "phone"), &c.phones)) != CLI_OK) {
-        /* Reported. */
+    if ((rc = add_phones(p, args_list(p, "phone"), &c.phones)) != CLI_OK
+        || (rc = add_addresses(args_list(p, "address"), &c.addresses)) != CLI_OK
+        || (rc = add_urls(args_list(p, "url"), &c.urls)) != CLI_OK) {
+        /* Reported, or out of memory. */
     } else if (contact_add(app->st, &c, time(NULL)) != STORE_OK) {
         rc = output_store_failed(app);
     } else {
@@ -166,6 +261,14 @@ static const struct option_spec edit_options[] = {
     { "drop-email", OPTION_LIST, "E", N_("remove an email address") },
     { "drop-phone", OPTION_LIST, "P", N_("remove a phone number") },
     { "untag", OPTION_LIST, "T", N_("remove a tag") },
+    { "address", OPTION_LIST, "[KIND:]A",
+      N_("add a postal address: home:STREET; PLACE; REGION; CODE; COUNTRY") },
+    { "drop-address", OPTION_LIST, "A",
+      N_("remove a postal address (as --address gives it, or its street)") },
+    { "url", OPTION_LIST, "[KIND:]U", N_("add a web page, or set its kind: work:https://…") },
+    { "drop-url", OPTION_LIST, "U", N_("remove a web page") },
+    { "drop-property", OPTION_LIST, "NAME",
+      N_("remove the properties of that name kept from a card (BDAY, X-…)") },
     { "projects", OPTION_VALUE, "TEXT", N_("their projects") },
     { "goals", OPTION_VALUE, "TEXT", N_("their desired outcomes") },
     { "channel", OPTION_VALUE, "C", N_("preferred channel") },
@@ -174,6 +277,27 @@ static const struct option_spec edit_options[] = {
     { "owner", OPTION_VALUE, "LOGIN|none", N_("the team member who looks after them") },
     { NULL, OPTION_FLAG, NULL, NULL },
 };
+
+/* Removing what is not there is a mistake worth hearing about. */
+enum missing { NO_ADDRESS, NO_URL, NO_PROPERTY };
+
+static int no_such(const struct contact *c, enum missing what, const char *value)
+{
+    char *name = text_sanitize(c->name, false);
+    char *shown = text_sanitize(value, false);
+    if (what == NO_ADDRESS)
+        fprintf(stderr, _("rapport: #%lld %s has no postal address \"%s\"\n"),
+                (long long)c->id, name, shown);
+    else if (what == NO_URL)
+        fprintf(stderr, _("rapport: #%lld %s has no web page \"%s\"\n"),
+                (long long)c->id, name, shown);
+    else
+        fprintf(stderr, _("rapport: #%lld %s has no property %s kept from a card\n"),
+                (long long)c->id, name, shown);
+    free(name);
+    free(shown);
+    return CLI_USER_ERROR;
+}
 
 static int cmd_edit(struct app *app, struct cli_args *p)
 {
@@ -231,6 +355,22 @@ static int cmd_edit(struct app *app, struct cli_args *p)
             if (!strlist_contains(into[l], added->items[i]))
                 strlist_push(into[l], added->items[i]);
     }
+    const struct strlist *gone = args_list(p, "drop-address");
+    for (size_t i = 0; i < gone->len && rc == CLI_OK; i++)
+        if (drop_address(&c.addresses, gone->items[i]) == 0)
+            rc = no_such(&c, NO_ADDRESS, gone->items[i]);
+    gone = args_list(p, "drop-url");
+    for (size_t i = 0; i < gone->len && rc == CLI_OK; i++)
+        if (url_list_drop(&c.urls, gone->items[i]) == 0)
+            rc = no_such(&c, NO_URL, gone->items[i]);
+    gone = args_list(p, "drop-property");
+    for (size_t i = 0; i < gone->len && rc == CLI_OK; i++)
+        if (drop_property(&c.extras, gone->items[i]) == 0)
+            rc = no_such(&c, NO_PROPERTY, gone->items[i]);
+    if (rc == CLI_OK)
+        rc = add_addresses(args_list(p, "address"), &c.addresses);
+    if (rc == CLI_OK)
+        rc = add_urls(args_list(p, "url"), &c.urls);
     /* After the lists: a missing value is named as the contact is now. */
     replace_field(&c.name, args_opt(p, "name"));
     replace_field(&c.title, args_opt(p, "title"));

@@ -75,14 +75,14 @@ static int cmd_import(struct app *app, struct cli_args *p)
         free(safe);
         free(message);
         status = CLI_USER_ERROR;
-    } else if (sum.skipped_done + sum.skipped_cancelled > 0) {
-        /* A calendar's summary adds up to its items: those done or
-         * cancelled are counted too. */
+    } else if (sum.skipped_done + sum.skipped_cancelled + sum.skipped_past > 0) {
+        /* A calendar's summary adds up to its items: those done,
+         * cancelled or over are counted too. */
         printf((flags & IO_DRY_RUN)
-               ? _("Dry run: would add %d, merge %d, leave %d unchanged, skip %d done and %d cancelled, reject %d; nothing was written.\n")
-               : _("Added %d, merged %d, unchanged %d, skipped %d done and %d cancelled, rejected %d.\n"),
+               ? _("Dry run: would add %d, merge %d, leave %d unchanged, skip %d done, %d cancelled and %d past, reject %d; nothing was written.\n")
+               : _("Added %d, merged %d, unchanged %d, skipped %d done, %d cancelled and %d past, rejected %d.\n"),
                sum.added, sum.merged, sum.unchanged, sum.skipped_done,
-               sum.skipped_cancelled, sum.rejected);
+               sum.skipped_cancelled, sum.skipped_past, sum.rejected);
     } else if (flags & IO_DRY_RUN) {
         printf(_("Dry run: would add %d, merge %d, leave %d unchanged, reject %d; nothing was written.\n"),
                sum.added, sum.merged, sum.unchanged, sum.rejected);
@@ -92,6 +92,11 @@ static int cmd_import(struct app *app, struct cli_args *p)
         printf(_("Added %d, merged %d, unchanged %d, rejected %d.\n"),
                sum.added, sum.merged, sum.unchanged, sum.rejected);
     }
+    if (rc == STORE_OK && sum.overdue > 0)
+        printf(ngettext("%d to-do was due before today: it is kept as an overdue follow-up.\n",
+                        "%d to-dos were due before today: they are kept as overdue follow-ups.\n",
+                        (unsigned long)sum.overdue),
+               sum.overdue);
     if (rc == STORE_OK && sum.named > 0)
         printf(ngettext("%d had no name and was named after its email, organisation or phone.\n",
                         "%d had no name and were named after their email, organisation or phone.\n",
@@ -113,9 +118,12 @@ const struct cli_command cli_cmd_import = {
     .description = N_("Imports contacts from a vCard (2.1, 3.0, 4.0) or CSV file (rapport's own\n"
                       "layout, Google Contacts, Outlook, or any header with --map), or\n"
                       "follow-ups from an iCalendar file. Contacts already present (same email\n"
-                      "or UID) are merged: new emails, phones, tags and notes are added, and a\n"
-                      "stored number without a kind takes the file's; nothing stored is replaced.\n"
-                      "Valid records go in together, in one transaction."),
+                      "or UID) are merged: new emails, phones, addresses, web pages, tags and\n"
+                      "notes are added, and a stored number without a kind takes the file's;\n"
+                      "nothing stored is replaced. Valid records go in together, in one\n"
+                      "transaction. FILE may be a vdir, a folder of .vcf or .ics files (as\n"
+                      "export --vdir writes it): each of its files is read so, all in one\n"
+                      "transaction."),
     .prepare = prepare_import,
     .needs_write = true,
 };

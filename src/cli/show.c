@@ -60,6 +60,19 @@ static void show_header(const struct app *app, const struct contact *c)
         show_field(_("Phones:"), phones);
         free(phones);
     }
+    for (size_t i = 0; i < c->addresses.len; i++) {
+        char *a = address_describe(&c->addresses.items[i]);
+        show_field(i ? "" : _("Addresses:"), a);
+        free(a);
+    }
+    for (size_t i = 0; i < c->urls.len; i++) {
+        char *u = url_list_describe(&(struct url_list){ &c->urls.items[i], 1, 1 }, "");
+        show_field(i ? "" : _("Web pages:"), u);
+        free(u);
+    }
+    /* The other properties of the card, as an export gives them back. */
+    for (size_t i = 0; i < c->extras.len; i++)
+        show_field(i ? "" : _("Also kept:"), c->extras.items[i]);
     show_field(_("Channel:"), c->channel);
     show_field(_("Owner:"), c->owner);
     time_t now = time(NULL);

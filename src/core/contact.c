@@ -191,7 +191,11 @@ enum store_status contact_resolve(struct store *st, const char *ref,
         if (pick < found.len) {
             *out = found.items[pick];
             memset(&found.items[pick], 0, sizeof found.items[pick]);
-            rc = STORE_OK;
+            /* A match comes from a list's window: the details too, as
+             * an id would give them. */
+            rc = store_contact_read_details(st, out);
+            if (rc != STORE_OK)
+                contact_clear(out);
         } else {
             struct strlist names = { 0 };
             for (size_t i = 0; i < found.len && i < CANDIDATES_SHOWN; i++) {
@@ -344,6 +348,109 @@ static enum store_status clean_phones(struct store *st, struct phone_list *list)
     return STORE_OK;
 }
 
+/* One part of an address or a web page: trimmed (NULL when empty),
+ * one line of UTF-8 without control characters. */
+static enum store_status clean_part(struct store *st, char **field,
+                                    const char *what)
+{
+    return clean_line(st, field, what, false);
+}
+
+/* Trims every part, drops empty addresses and repeats (a repeat gives
+ * its kind to a first one without), and checks the kinds. */
+static enum store_status clean_addresses(struct store *st,
+                                         struct address_list *list)
+{
+    struct address_list kept = { 0 };
+    enum store_status rc = STORE_OK;
+    for (size_t i = 0; i < list->len && rc == STORE_OK; i++) {
+        struct address *a = &list->items[i];
+        for (int k = 0; k < ADDRESS_PARTS && rc == STORE_OK; k++)
+            rc = clean_part(st, &a->part[k], _("address"));
+        if (rc != STORE_OK || address_empty(a))
+            continue;
+        if (a->kind && strcmp(a->kind, "home") != 0 && strcmp(a->kind, "work") != 0) {
+            char *shown = text_sanitize(a->kind, false);
+            rc = store_fail(st, STORE_INVALID,
+                            _("address: \"%s\" is not a kind of address (expected home or work)"),
+                            shown);
+            free(shown);
+            continue;
+        }
+        long at = address_list_find(&kept, a);
+        if (at >= 0) {
+            if (!kept.items[at].kind && a->kind) {
+                kept.items[at].kind = a->kind;
+                a->kind = NULL;
+            }
+        } else if (address_list_push(&kept, a) != 0) {
+            rc = store_fail(st, STORE_FAILED, _("out of memory"));
+        }
+    }
+    if (rc != STORE_OK) {
+        address_list_clear(&kept);
+        return rc;
+    }
+    address_list_clear(list);
+    *list = kept;
+    return STORE_OK;
+}
+
+static enum store_status clean_urls(struct store *st, struct url_list *list)
+{
+    struct url_list kept = { 0 };
+    enum store_status rc = STORE_OK;
+    for (size_t i = 0; i < list->len && rc == STORE_OK; i++) {
+        struct url *u = &list->items[i];
+        rc = clean_part(st, &u->url, _("web page"));
+        if (rc != STORE_OK || !u->url)
+            continue;
+        if (u->kind && strcmp(u->kind, "home") != 0 && strcmp(u->kind, "work") != 0) {
+            char *shown = text_sanitize(u->kind, false);
+            rc = store_fail(st, STORE_INVALID,
+                            _("web page: \"%s\" is not a kind of web page (expected home or work)"),
+                            shown);
+            free(shown);
+        } else if (url_list_merge(&kept, u->url, u->kind) < 0) {
+            rc = store_fail(st, STORE_FAILED, _("out of memory"));
+        }
+    }
+    if (rc != STORE_OK) {
+        url_list_clear(&kept);
+        return rc;
+    }
+    url_list_clear(list);
+    *list = kept;
+    return STORE_OK;
+}
+
+/* A property kept from a card: one content line, "NAME[;PARAMS]:value". */
+static enum store_status clean_extras(struct store *st, struct strlist *list)
+{
+    for (size_t i = 0; i < list->len; i++) {
+        const char *line = list->items[i];
+        size_t name = strcspn(line, ";: ");
+        enum store_status rc = STORE_OK;
+        if (!text_is_utf8(line))
+            rc = store_fail(st, STORE_INVALID, _("%s: not valid UTF-8"), _("property"));
+        else if (strpbrk(line, "\r\n"))
+            rc = store_fail(st, STORE_INVALID, _("%s: must be one line"), _("property"));
+        else if (text_find_control(line, false, NULL, 0))
+            rc = refuse_controls(st, line, _("property"), false);
+        else if (name == 0 || (line[name] != ':' && line[name] != ';')
+                 || !strchr(line + name, ':')) {
+            char *shown = text_sanitize(line, false);
+            rc = store_fail(st, STORE_INVALID,
+                            _("property: \"%s\" is not a vCard property (expected NAME:value)"),
+                            shown);
+            free(shown);
+        }
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
 /* Counted after repeats are gone, so that only distinct items count. */
 static enum store_status check_count(struct store *st, size_t n,
                                      const char *what)
@@ -371,7 +478,13 @@ static enum store_status validate(struct store *st, struct contact *c)
         || (rc = clean_list(st, &c->tags, _("tag"), true)) != STORE_OK
         || (rc = check_count(st, c->emails.len, _("email"))) != STORE_OK
         || (rc = check_count(st, c->phones.len, _("phone"))) != STORE_OK
-        || (rc = check_count(st, c->tags.len, _("tag"))) != STORE_OK)
+        || (rc = check_count(st, c->tags.len, _("tag"))) != STORE_OK
+        || (rc = clean_addresses(st, &c->addresses)) != STORE_OK
+        || (rc = clean_urls(st, &c->urls)) != STORE_OK
+        || (rc = clean_extras(st, &c->extras)) != STORE_OK
+        || (rc = check_count(st, c->addresses.len, _("address"))) != STORE_OK
+        || (rc = check_count(st, c->urls.len, _("web page"))) != STORE_OK
+        || (rc = check_count(st, c->extras.len, _("property"))) != STORE_OK)
         return rc;
     for (size_t i = 0; i < c->emails.len; i++) {
         if (!contact_email_valid(c->emails.items[i])) {
@@ -427,7 +540,11 @@ static bool same_fields(const struct contact *a, const struct contact *b)
            && a->cadence_days == b->cadence_days
            && same_list(&a->emails, &b->emails)
            && phone_list_same(&a->phones, &b->phones)
-           && same_list(&a->tags, &b->tags);
+           && same_list(&a->tags, &b->tags)
+           && (!a->details
+               || (address_list_same(&a->addresses, &b->addresses)
+                   && url_list_same(&a->urls, &b->urls)
+                   && same_list(&a->extras, &b->extras)));
 }
 
 enum store_status contact_update_changed(struct store *st, struct contact *c,

@@ -20,7 +20,7 @@ void contact_init(struct contact *c);
 enum store_status contact_resolve(struct store *st, const char *ref,
                                   bool include_archived, struct contact *out);
 
-/* Validates (a name; valid UTF-8; emails with one '@'; phone kinds
+/* Validates (a name; valid UTF-8; emails with one '@'; phone, address and web page kinds
  * rapport knows; no control characters, tabs and line breaks aside in
  * projects and goals; no line breaks in one-line fields; at most
  * CONTACT_LIST_MAX of each list), trims, and stores. */

@@ -14,6 +14,7 @@
 #include "core/contact.h"
 #include "base/i18n.h"
 #include "io/csv_layout.h"
+#include "io/csv_place.h"
 #include "io/format.h"
 #include "core/stage.h"
 #include "base/text.h"
@@ -162,7 +163,7 @@ static int apply_map(struct io_import *im, const char *spec,
         enum field f = csv_map_field(key);
         if (f == F_NONE) {
             store_fail(im->st, STORE_INVALID,
-                       _("--map: unknown field \"%s\" (expected name, first, middle, last, email, phone, org, title, department, notes, tags, uid or stage)"),
+                       _("--map: unknown field \"%s\" (expected name, first, middle, last, email, phone, org, title, department, notes, tags, uid, stage, address, street, city, region, postcode, country, pobox or url)"),
                        key);
             rc = -1;
             break;
@@ -270,24 +271,67 @@ static void add_phone(char *v, void *arg)
 /* The kind of the numbers under header i: Google's "Phone 1 - Value" has
  * its label in "Phone 1 - Label" (today's layout) or "Phone 1 - Type"
  * (the older one); Outlook's "Mobile Phone" names it itself. */
-static const char *phone_kind_of(const struct row *header,
-                                 const struct row *row, size_t i, bool own)
+/* Google's label of the value under header i ("Phone 1 - Value" has
+ * its label in "Phone 1 - Label" or "Phone 1 - Type"): the row's cell
+ * of that column, "" when it has none, NULL when the header is no
+ * "... - Value". */
+static const char *sibling_label(const struct row *header,
+                                 const struct row *row, size_t i)
 {
     const char *h = header->cells[i];
     size_t n = strlen(h);
     static const char value[] = " - Value";
-    if (n > sizeof value - 1 && strcasecmp(h + n - (sizeof value - 1), value) == 0) {
-        size_t stem = n - (sizeof value - 1);
-        for (size_t k = 0; k < header->len && k < row->len; k++) {
-            const char *l = header->cells[k];
-            if (k != i && strncasecmp(l, h, stem) == 0
-                && (strcasecmp(l + stem, " - Label") == 0
-                    || strcasecmp(l + stem, " - Type") == 0))
-                return phone_kind_guess(row->cells[k]);
-        }
+    if (n <= sizeof value - 1 || strcasecmp(h + n - (sizeof value - 1), value) != 0)
         return NULL;
+    size_t stem = n - (sizeof value - 1);
+    for (size_t k = 0; k < header->len && k < row->len; k++) {
+        const char *l = header->cells[k];
+        if (k != i && strncasecmp(l, h, stem) == 0
+            && (strcasecmp(l + stem, " - Label") == 0
+                || strcasecmp(l + stem, " - Type") == 0))
+            return row->cells[k];
     }
-    return own ? NULL : phone_kind_guess(h);
+    return "";
+}
+
+static const char *phone_kind_of(const struct row *header,
+                                 const struct row *row, size_t i, bool own)
+{
+    const char *label = sibling_label(header, row, i);
+    if (label)
+        return phone_kind_guess(label);
+    return own ? NULL : phone_kind_guess(header->cells[i]);
+}
+
+/* Where a cell of rapport's own Addresses, Web pages or Properties
+ * column goes. */
+struct own_values {
+    struct io_record *r;
+    int line;
+    const char *column;
+    enum field field;
+};
+
+static void add_own_value(char *v, void *arg)
+{
+    struct own_values *to = arg;
+    if (!*v)
+        return;
+    if (to->field == F_URL) {
+        csv_add_url(to->r, to->line, to->column, v, NULL, true);
+    } else if (to->field == F_EXTRA) {
+        if (!strlist_contains(&to->r->c.extras, v)
+            && !io_record_full(to->r, IO_EXTRAS, to->line, to->column))
+            strlist_push(&to->r->c.extras, v);
+    } else {
+        struct address a;
+        if (address_parse(v, &a) != 0)
+            return;
+        if (!address_empty(&a) && address_list_find(&to->r->c.addresses, &a) < 0
+            && !io_record_full(to->r, IO_ADDRESSES, to->line, to->column))
+            address_list_push(&to->r->c.addresses, &a);
+        address_clear(&a);
+    }
 }
 
 struct parts {
@@ -332,10 +376,12 @@ static void fill_record(struct io_import *im, const struct row *header,
     if (!r)
         return;
     struct parts pt = { 0 };
+    struct csv_places places = { 0 };
     for (size_t i = 0; i < row->len && i < header->len; i++) {
         char *v = row->cells[i];
         const char *h = header->cells[i];
-        if (columns[i] == F_NONE || columns[i] == F_KIND)
+        if (columns[i] == F_NONE || columns[i] == F_KIND
+            || columns[i] == F_URL_KIND)
             continue;
         if (columns[i] != F_NOTES && columns[i] != F_PROJECTS
             && columns[i] != F_GOALS)
@@ -351,6 +397,7 @@ static void fill_record(struct io_import *im, const struct row *header,
                           _("column \"%s\" is not valid UTF-8 (save the file as UTF-8)"),
                           safe);
                 free(safe);
+                csv_places_clear(&places);
                 io_record_drop(im);
                 return;
             }
@@ -402,6 +449,7 @@ static void fill_record(struct io_import *im, const struct row *header,
                           _("column \"%s\": unknown stage \"%s\" (expected end-user, customer or client)"),
                           h, safe);
                 free(safe);
+                csv_places_clear(&places);
                 io_record_drop(im);
                 return;
             }
@@ -424,11 +472,31 @@ static void fill_record(struct io_import *im, const struct row *header,
         case F_ARCHIVED:
             r->c.archived = strcasecmp(v, "yes") == 0 || strcmp(v, "1") == 0;
             break;
+        case F_ADR_POBOX: case F_ADR_EXT: case F_ADR_STREET:
+        case F_ADR_LOCALITY: case F_ADR_REGION: case F_ADR_CODE:
+        case F_ADR_COUNTRY: case F_ADR_KIND: case F_ADR_FORMATTED:
+            csv_place_add(&places, h, columns[i], v);
+            break;
+        case F_URL:
+            if (!own) {
+                csv_add_url(r, row->line, h, v, sibling_label(header, row, i),
+                            false);
+                break;
+            }
+            __attribute__((fallthrough));   /* rapport's own cell holds a list */
+        case F_ADDRESS:
+        case F_EXTRA: {
+            struct own_values to = { r, row->line, h, columns[i] };
+            each_value(v, list_seps, add_own_value, &to);
+            break;
+        }
         case F_NONE:
         case F_KIND:
+        case F_URL_KIND:
             break;
         }
     }
+    csv_places_finish(&places, r, row->line);
     /* A row without a name is named when it is applied
      * (io_record_settle), or rejected when nothing identifies anyone. */
     name_from_parts(r, &pt);
@@ -469,7 +537,7 @@ static struct csv_column_stats *scan_columns(const struct reader *rd,
 static bool single_valued(enum field f)
 {
     return f != F_EMAIL && f != F_PHONE && f != F_NOTES && f != F_TAGS
-           && f != F_NONE;
+           && f != F_NONE && f != F_URL && !csv_is_address_field(f);
 }
 
 /* Maps the columns of an unknown header by what they hold; false when

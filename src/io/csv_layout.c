@@ -25,6 +25,8 @@ static const struct rule rapport_rules[] = {
     { "Phones", F_PHONE }, { "Tags", F_TAGS }, { "Projects", F_PROJECTS },
     { "Goals", F_GOALS }, { "Channel", F_CHANNEL }, { "Cadence", F_CADENCE },
     { "Archived", F_ARCHIVED }, { "UID", F_UID }, { "Notes", F_NOTES },
+    { "Addresses", F_ADDRESS }, { "Web pages", F_URL },
+    { "Properties", F_EXTRA },
     { "Owner", F_OWNER },
     { NULL, F_NONE },
 };
@@ -38,6 +40,14 @@ static const struct rule google_rules[] = {
     { "Organization Department", F_DEPT }, { "Notes", F_NOTES },
     { "Labels", F_TAGS }, { "E-mail * - Value", F_EMAIL },
     { "Phone * - Value", F_PHONE }, { "Phone * - Label", F_KIND },
+    { "Address * - Type", F_ADR_KIND }, { "Address * - Label", F_ADR_KIND },
+    { "Address * - Formatted", F_ADR_FORMATTED },
+    { "Address * - Street", F_ADR_STREET }, { "Address * - City", F_ADR_LOCALITY },
+    { "Address * - PO Box", F_ADR_POBOX }, { "Address * - Region", F_ADR_REGION },
+    { "Address * - Postal Code", F_ADR_CODE }, { "Address * - Country", F_ADR_COUNTRY },
+    { "Address * - Extended Address", F_ADR_EXT },
+    { "Website * - Value", F_URL }, { "Website * - Type", F_URL_KIND },
+    { "Website * - Label", F_URL_KIND },
     { NULL, F_NONE },
 };
 static const char *const google_needs[] = {
@@ -53,6 +63,14 @@ static const struct rule google_old_rules[] = {
     { "E-mail * - Value", F_EMAIL }, { "Phone * - Value", F_PHONE },
     { "Phone * - Type", F_KIND }, { "Organization 1 - Name", F_ORG }, { "Organization 1 - Title", F_TITLE },
     { "Organization 1 - Department", F_DEPT },
+    { "Address * - Type", F_ADR_KIND }, { "Address * - Label", F_ADR_KIND },
+    { "Address * - Formatted", F_ADR_FORMATTED },
+    { "Address * - Street", F_ADR_STREET }, { "Address * - City", F_ADR_LOCALITY },
+    { "Address * - PO Box", F_ADR_POBOX }, { "Address * - Region", F_ADR_REGION },
+    { "Address * - Postal Code", F_ADR_CODE }, { "Address * - Country", F_ADR_COUNTRY },
+    { "Address * - Extended Address", F_ADR_EXT },
+    { "Website * - Value", F_URL }, { "Website * - Type", F_URL_KIND },
+    { "Website * - Label", F_URL_KIND },
     { NULL, F_NONE },
 };
 static const char *const google_old_needs[] = { "Name", "Given Name", NULL };
@@ -63,6 +81,11 @@ static const struct rule outlook_rules[] = {
     { "Company", F_ORG }, { "Department", F_DEPT }, { "Job Title", F_TITLE },
     { "Notes", F_NOTES }, { "Categories", F_TAGS },
     { "E-mail Address", F_EMAIL }, { "E-mail ? Address", F_EMAIL },
+    /* Business, Home and Other addresses, each in its columns. */
+    { "* Street*", F_ADR_STREET }, { "* City", F_ADR_LOCALITY },
+    { "* State", F_ADR_REGION }, { "* Postal Code", F_ADR_CODE },
+    { "* Country*", F_ADR_COUNTRY }, { "* PO Box", F_ADR_POBOX },
+    { "Web Page", F_URL }, { "Personal Web Page", F_URL },
     /* The header names the number's kind: Mobile Phone, Home Fax. */
     { "*Fax*", F_PHONE }, { "*Phone*", F_PHONE }, { "Pager", F_PHONE },
     { "ISDN", F_PHONE }, { "Telex", F_PHONE }, { "Callback", F_PHONE },
@@ -84,6 +107,10 @@ static const struct rule thunderbird_rules[] = {
     { "Pager Number", F_PHONE }, { "Mobile Number", F_PHONE },
     { "Job Title", F_TITLE }, { "Department", F_DEPT },
     { "Organization", F_ORG }, { "Notes", F_NOTES },
+    { "Home Address*", F_ADR_STREET }, { "Work Address*", F_ADR_STREET },
+    { "* City", F_ADR_LOCALITY }, { "* State", F_ADR_REGION },
+    { "* ZipCode", F_ADR_CODE }, { "* Country", F_ADR_COUNTRY },
+    { "Web Page ?", F_URL },
     { NULL, F_NONE },
 };
 static const char *const thunderbird_needs[] = {
@@ -113,6 +140,10 @@ static const struct rule yahoo_rules[] = {
     { "Pager", F_PHONE }, { "Fax", F_PHONE }, { "Mobile", F_PHONE },
     { "Other", F_PHONE }, { "Yahoo! Phone", F_PHONE },
     { "Title", F_TITLE }, { "Company", F_ORG }, { "Comments", F_NOTES },
+    { "Home Address", F_ADR_STREET }, { "Work Address", F_ADR_STREET },
+    { "* City", F_ADR_LOCALITY }, { "* State", F_ADR_REGION },
+    { "* Zip", F_ADR_CODE }, { "* Country", F_ADR_COUNTRY },
+    { "Personal Website", F_URL }, { "Business Website", F_URL },
     { NULL, F_NONE },
 };
 static const char *const yahoo_needs[] = { "First", "Last", "Email", NULL };
@@ -127,6 +158,10 @@ static const struct rule apple_rules[] = {
     { "*Email*", F_EMAIL }, { "*Phone*", F_PHONE }, { "Mobile", F_PHONE },
     { "*Fax*", F_PHONE }, { "Pager", F_PHONE }, { "Note", F_NOTES },
     { "Notes", F_NOTES }, { "Groups", F_TAGS },
+    { "* Street*", F_ADR_STREET }, { "* City", F_ADR_LOCALITY },
+    { "* State", F_ADR_REGION }, { "* ZIP", F_ADR_CODE },
+    { "* Postal Code", F_ADR_CODE }, { "* Country", F_ADR_COUNTRY },
+    { "*URL*", F_URL }, { "Home Page", F_URL }, { "Homepage", F_URL },
     { NULL, F_NONE },
 };
 static const char *const apple_needs[] = {
@@ -193,6 +228,10 @@ static const struct {
     { "department", F_DEPT }, { "notes", F_NOTES }, { "note", F_NOTES },
     { "tags", F_TAGS }, { "uid", F_UID }, { "stage", F_STAGE },
     { "prefix", F_PREFIX }, { "suffix", F_SUFFIX },
+    { "address", F_ADDRESS }, { "street", F_ADR_STREET },
+    { "city", F_ADR_LOCALITY }, { "region", F_ADR_REGION },
+    { "postcode", F_ADR_CODE }, { "country", F_ADR_COUNTRY },
+    { "pobox", F_ADR_POBOX }, { "url", F_URL },
 };
 
 
@@ -260,6 +299,18 @@ static enum field by_header(const char *h)
         return F_DEPT;
     if (says(h, "job|position|title"))
         return F_TITLE;
+    if (says(h, "web|url|homepage|site"))
+        return F_URL;
+    if (says(h, "street|address"))
+        return F_ADR_STREET;
+    if (says(h, "city|town|locality"))
+        return F_ADR_LOCALITY;
+    if (says(h, "zip|postal|postcode"))
+        return F_ADR_CODE;
+    if (says(h, "country"))
+        return F_ADR_COUNTRY;
+    if (says(h, "state|region|province|county"))
+        return F_ADR_REGION;
     if (says(h, "name|contact|person|who"))
         return F_NAME;
     if (says(h, "note|comment|remark"))

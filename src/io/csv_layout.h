@@ -14,6 +14,14 @@ enum field {
     F_STAGE, F_ROLES, F_PROJECTS, F_GOALS, F_CHANNEL, F_CADENCE,
     F_ARCHIVED, F_UID, F_OWNER,
     F_KIND,                /* a phone's label, read with its number */
+    /* A part of a postal address (csv_place.c gathers them), its kind
+     * (Google's "Address 1 - Type"), or the whole of it on one line. */
+    F_ADR_POBOX, F_ADR_EXT, F_ADR_STREET, F_ADR_LOCALITY, F_ADR_REGION,
+    F_ADR_CODE, F_ADR_COUNTRY, F_ADR_KIND, F_ADR_FORMATTED,
+    F_ADDRESS,             /* rapport's own: "kind:street; place; ..." */
+    F_URL,                 /* a web page */
+    F_URL_KIND,            /* Google's "Website 1 - Type", read with it */
+    F_EXTRA,               /* rapport's own: a card's other properties */
 };
 
 struct rule {

@@ -144,6 +144,43 @@ static enum store_status cell_phones(const struct row *r, size_t field,
     return STORE_OK;
 }
 
+/* "work:street; place; region; code; country", as the import and
+ * --address read it. */
+static enum store_status cell_addresses(const struct row *r, size_t field,
+                                        struct io_buf *b)
+{
+    (void)field;
+    size_t written = 0;
+    for (size_t i = 0; i < r->c->addresses.len; i++) {
+        char *a = address_format(&r->c->addresses.items[i]);
+        if (!a)
+            continue;
+        if (written++)
+            io_buf_adds(b, r->layout->list_sep);
+        io_buf_adds(b, a);
+        free(a);
+    }
+    return STORE_OK;
+}
+
+/* "work:https://…", as --url reads it. */
+static enum store_status cell_urls(const struct row *r, size_t field,
+                                   struct io_buf *b)
+{
+    (void)field;
+    size_t written = 0;
+    for (size_t i = 0; i < r->c->urls.len; i++) {
+        char *u = url_format(&r->c->urls.items[i]);
+        if (!u)
+            continue;
+        if (written++)
+            io_buf_adds(b, r->layout->list_sep);
+        io_buf_adds(b, u);
+        free(u);
+    }
+    return STORE_OK;
+}
+
 static enum store_status cell_archived(const struct row *r, size_t field,
                                        struct io_buf *b)
 {
@@ -244,6 +281,11 @@ static const struct column export_columns[] = {
     { "Cadence", cell_cadence, 0 },
     { "Archived", cell_archived, 0 },
     { "UID", cell_uid, 0 },
+    { "Addresses", cell_addresses, 0 },
+    { "Web pages", cell_urls, 0 },
+    /* The other properties of the card a contact came from, each the
+     * vCard line it was, so a CSV round trip keeps them too. */
+    { "Properties", cell_list, FIELD(extras) },
     { "Notes", cell_notes, 0 },
     { "Owner", cell_text, FIELD(owner) },
     { NULL, NULL, 0 },

@@ -10,6 +10,7 @@
 #include "core/contact.h"
 #include "io/io.h"
 #include "model/contact.h"
+#include "model/followup.h"
 #include "model/note.h"
 #include "store/store.h"
 
@@ -28,7 +29,10 @@ struct io_note {
 };
 
 /* A contact's lists, which keep at most CONTACT_LIST_MAX items each. */
-enum io_list { IO_EMAILS, IO_PHONES, IO_TAGS, IO_LIST_COUNT };
+enum io_list {
+    IO_EMAILS, IO_PHONES, IO_TAGS, IO_ADDRESSES, IO_URLS, IO_EXTRAS,
+    IO_LIST_COUNT
+};
 
 /* What a record had more of than a contact keeps: dropped, counted, and
  * warned about once per list when the record is applied. */
@@ -103,6 +107,7 @@ struct io_export {
     FILE *out;
     struct io_summary *sum;
     int vcard_version;     /* 3 or 4 */
+    void *arg;             /* the caller's, for what io_each_contact calls */
 };
 
 /* Records a rejected record: "FILE:LINE: rejected: reason". */
@@ -154,6 +159,9 @@ char *io_utf8_field(struct io_import *im, int line, const char *field,
  * after its email, organisation or phone when it has no name. False
  * (and r rejected) when nothing in it identifies a person. */
 bool io_record_settle(struct io_import *im, struct io_record *r);
+/* A copy of v with each line break (CR LF, CR, LF) made ", ", trimmed:
+ * an address's part is shown on one line. NULL when out of memory. */
+char *io_one_line(const char *v);
 /* Counts one value of property name that is not kept. */
 void io_count_unkept(struct io_import *im, const char *name);
 /* Says once what was not kept: "FILE: not kept: ADR (3), URL (2)", and
@@ -199,6 +207,27 @@ enum store_status io_decode(struct store *st, const char *name,
 /* s converted from encoding (an iconv name) to UTF-8; NULL when it is
  * not text in it or the name is unknown. */
 char *io_convert(const char *encoding, const char *s);
+
+/* Reads the open file f (closed here, unless it is stdin), which path
+ * names, and imports it as io_import_file does a file. */
+enum store_status io_import_stream(struct store *st, FILE *f,
+                                   const char *path, int format,
+                                   unsigned flags, const char *map,
+                                   struct io_summary *summary);
+/* Imports every .vcf and .ics file of the folder path (vdir_import.c),
+ * each as a file is imported, all in one transaction. */
+enum store_status io_import_vdir(struct store *st, const char *path,
+                                 int format, unsigned flags,
+                                 struct io_summary *summary);
+/* One contact's card (vcard_write.c); one follow-up's calendar with
+ * its VTODO alone, and the UID it goes out with (ical.c): what the
+ * files of a vdir hold. */
+enum store_status io_vcard_put_card(struct io_export *ex,
+                                    const struct contact *c);
+enum store_status io_ical_put_calendar(struct io_export *ex,
+                                       const struct followup *f);
+enum store_status io_ical_uid(struct io_export *ex, const struct followup *f,
+                              char *buf, size_t size);
 
 /* Applies what the parser read, in one transaction (rolled back again
  * for IO_DRY_RUN), and frees it. */

@@ -119,6 +119,59 @@ static bool every_of(icalcomponent *c, struct interval *every, int line,
     return true;
 }
 
+/* An event that is over: it ended before today (an all-day event's
+ * DTEND is the day after its last), and no rule repeats it past today.
+ * A to-do is never over by its date: one not done is overdue. */
+static bool event_is_past(struct io_import *im, icalcomponent *c)
+{
+    struct date today = date_from_time(im->now);
+    icalproperty *rule = icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY);
+    if (rule) {
+        struct icalrecurrencetype r = icalproperty_get_rrule(rule);
+        if (icaltime_is_null_time(r.until) || !icaltime_is_valid_time(r.until))
+            return false;
+        int minutes;
+        return date_compare(date_of(r.until, &minutes), today) < 0;
+    }
+    struct icaltimetype end = icalcomponent_get_dtend(c);
+    bool exclusive = !icaltime_is_null_time(end) && end.is_date
+                     && icalcomponent_get_first_property(c, ICAL_DTEND_PROPERTY);
+    if (icaltime_is_null_time(end) || !icaltime_is_valid_time(end)) {
+        end = icalcomponent_get_dtstart(c);
+        exclusive = false;
+    }
+    if (icaltime_is_null_time(end) || !icaltime_is_valid_time(end))
+        return false;
+    int minutes;
+    struct date last = date_of(end, &minutes);
+    if (exclusive)
+        last = date_add_days(last, -1);
+    return date_is_valid(last) && date_compare(last, today) < 0;
+}
+
+/* libical drops a property it cannot read (a DUE of "garbage", an RRULE
+ * of FREQ=SOMETIMES) and leaves an X-LIC-ERROR in its place, silently:
+ * each is said, with the item's line. With --strict the item is
+ * rejected instead; false then. */
+static bool lic_errors(struct io_import *im, icalcomponent *c, int line)
+{
+    for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
+         p; p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY)) {
+        const char *what = icalproperty_get_xlicerror(p);
+        char *safe = text_sanitize(what ? what : "", false);
+        if (im->flags & IO_STRICT) {
+            io_reject(im, line, _("the calendar is malformed: %s"), safe ? safe : "");
+            free(safe);
+            return false;
+        }
+        strlist_pushf(&im->sum->messages,
+                      _("%s:%d: warning: the calendar is malformed: %s"),
+                      im->name, line, safe ? safe : "");
+        free(safe);
+    }
+    return true;
+}
+
 static void take_item(struct io_import *im, icalcomponent *c, int line)
 {
     icalcomponent_kind kind = icalcomponent_isa(c);
@@ -135,6 +188,12 @@ static void take_item(struct io_import *im, icalcomponent *c, int line)
         im->sum->skipped_done++;
         return;
     }
+    if (kind == ICAL_VEVENT_COMPONENT && event_is_past(im, c)) {
+        im->sum->skipped_past++;
+        return;
+    }
+    if (!lic_errors(im, c, line))
+        return;
     const char *summary = icalcomponent_get_summary(c);
     if (!summary || !*summary) {
         io_reject(im, line, _("no SUMMARY: nothing says what to do"));
@@ -202,6 +261,12 @@ static void take_item(struct io_import *im, icalcomponent *c, int line)
         t->dateless = true;
     } else {
         t->due = date_of(when, &t->due_minutes);
+        /* A repeating event that began before today is due at its next
+         * occurrence: the ones gone by were not missed, they are over. */
+        struct date today = date_from_time(im->now);
+        for (int n = 0; kind == ICAL_VEVENT_COMPONENT && every.count > 0
+                        && n < 100000 && date_compare(t->due, today) < 0; n++)
+            t->due = date_add_interval(t->due, every);
     }
     if (!t->text || !*t->text) {
         io_reject(im, line, _("the summary says nothing to do"));
@@ -228,10 +293,63 @@ static void visit(struct io_import *im, icalcomponent *c, struct lines *l)
         visit(im, sub, l);
 }
 
+/* The next logical line of data from *p (folds undone, its line end
+ * dropped) into a new string; *line is the physical line it starts on,
+ * and is moved past it. NULL at the end. */
+static char *next_unfolded(const char **p, int *line, int *first)
+{
+    const char *s = *p;
+    if (!*s)
+        return NULL;
+    *first = *line;
+    size_t cap = 128, n = 0;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    for (;;) {
+        const char *nl = strchr(s, '\n');
+        size_t len = nl ? (size_t)(nl - s) : strlen(s);
+        size_t keep = len > 0 && s[len - 1] == '\r' ? len - 1 : len;
+        if (n + keep + 1 > cap) {
+            while (n + keep + 1 > cap)
+                cap *= 2;
+            char *grown = realloc(out, cap);
+            if (!grown) {
+                free(out);
+                return NULL;
+            }
+            out = grown;
+        }
+        memcpy(out + n, s, keep);
+        n += keep;
+        if (!nl) {
+            s += len;
+            break;
+        }
+        s = nl + 1;
+        (*line)++;
+        /* A line that begins with a space or a tab goes on the one
+         * before (RFC 5545 3.1). */
+        if (*s != ' ' && *s != '\t')
+            break;
+        s++;
+    }
+    out[n] = '\0';
+    *p = s;
+    return out;
+}
+
+/* Where libical's complaints about each line begin in what it wrote. */
+struct complaint {
+    long at;
+    int line;
+};
+
 /* libical writes its complaints to standard error itself
  * ("icalparser.c:786: Encountered END before BEGIN"); none may reach the
- * terminal. They are caught while it parses and become rapport's own
- * lines, naming the file. */
+ * terminal. It is given the file a line at a time, so that what it
+ * writes while it takes a line is known to be about that line: its
+ * words become rapport's own lines, with the file and line. */
 static icalcomponent *parse_quietly(struct io_import *im, char *data)
 {
     fflush(stderr);
@@ -241,33 +359,84 @@ static icalcomponent *parse_quietly(struct io_import *im, char *data)
         close(saved);
         saved = -1;
     }
-    icalcomponent *root = icalparser_parse_string(data);
+    icalparser *parser = icalparser_new();
+    icalcomponent *root = NULL;
+    struct complaint *said = NULL;
+    size_t nsaid = 0, capsaid = 0;
+    long seen = 0;
+    const char *p = data;
+    int line = 1, first = 1;
+    for (bool more = parser != NULL; more; ) {
+        char *text = next_unfolded(&p, &line, &first);
+        more = text != NULL;
+        icalcomponent *c = icalparser_add_line(parser, text);
+        free(text);
+        if (c && !root) {
+            root = c;
+        } else if (c && icalcomponent_isa(root) == ICAL_XROOT_COMPONENT) {
+            icalcomponent_add_component(root, c);
+        } else if (c) {
+            /* Several calendars in one file: one root holds them all. */
+            icalcomponent *all = icalcomponent_new(ICAL_XROOT_COMPONENT);
+            icalcomponent_add_component(all, root);
+            icalcomponent_add_component(all, c);
+            root = all;
+        }
+        if (saved < 0)
+            continue;
+        fflush(stderr);
+        long now = lseek(STDERR_FILENO, 0, SEEK_CUR);
+        if (now > seen) {
+            if (nsaid == capsaid) {
+                capsaid = capsaid ? capsaid * 2 : 16;
+                struct complaint *grown = realloc(said, capsaid * sizeof *said);
+                if (!grown)
+                    break;
+                said = grown;
+            }
+            said[nsaid++] = (struct complaint){ seen, first };
+            seen = now;
+        }
+    }
+    if (parser)
+        icalparser_free(parser);
     if (saved < 0) {
         if (catch)
             fclose(catch);
+        free(said);
         return root;
     }
     fflush(stderr);
     dup2(saved, STDERR_FILENO);
     close(saved);
     rewind(catch);
-    char line[512];
-    while (fgets(line, sizeof line, catch)) {
-        line[strcspn(line, "\n")] = '\0';
+    char text[512];
+    size_t k = 0;
+    for (long at = 0; fgets(text, sizeof text, catch); at = ftell(catch)) {
+        while (k + 1 < nsaid && said[k + 1].at <= at)
+            k++;
+        int where = k < nsaid ? said[k].line : 0;
+        text[strcspn(text, "\n")] = '\0';
         /* "path/icalparser.c:786: message": the message alone. */
-        const char *msg = line;
-        const char *src = strstr(line, ".c:");
+        const char *msg = text;
+        const char *src = strstr(text, ".c:");
         if (src && (src = strstr(src + 3, ": ")))
             msg = src + 2;
         if (!*msg)
             continue;
         char *safe = text_sanitize(msg, false);
-        strlist_pushf(&im->sum->messages,
-                      _("%s: warning: the calendar is malformed: %s"),
-                      im->name, safe);
+        if (where > 0)
+            strlist_pushf(&im->sum->messages,
+                          _("%s:%d: warning: the calendar is malformed: %s"),
+                          im->name, where, safe);
+        else
+            strlist_pushf(&im->sum->messages,
+                          _("%s: warning: the calendar is malformed: %s"),
+                          im->name, safe);
         free(safe);
     }
     fclose(catch);
+    free(said);
     return root;
 }
 
@@ -348,27 +517,37 @@ static enum store_status series_of(struct io_export *ex,
     return rc;
 }
 
+/* Stable: the same follow-up keeps its UID in every export, so a
+ * calendar updates the item instead of adding another, and an import
+ * recognises it (merge_followups.c). One imported from a calendar goes
+ * back with the UID it came with. */
+enum store_status io_ical_uid(struct io_export *ex, const struct followup *f,
+                              char *buf, size_t size)
+{
+    if (f->uid) {
+        snprintf(buf, size, "%s", f->uid);
+        return STORE_OK;
+    }
+    int64_t series_id, series_created;
+    enum store_status rc = series_of(ex, f, &series_id, &series_created);
+    if (rc == STORE_OK)
+        io_followup_uid(series_id, series_created, buf, size);
+    return rc;
+}
+
 static enum store_status put_todo(struct io_export *ex,
                                   const struct followup *f)
 {
     icalcomponent *todo = icalcomponent_new(ICAL_VTODO_COMPONENT);
     if (!todo)
         return store_fail(ex->st, STORE_FAILED, _("out of memory"));
-    /* Stable: the same follow-up keeps its UID in every export, so a
-     * calendar updates the item instead of adding another, and an
-     * import recognises it (merge_followups.c). One imported from a
-     * calendar goes back with the UID it came with. */
-    char uid[96];
-    if (!f->uid) {
-        int64_t series_id, series_created;
-        enum store_status rc = series_of(ex, f, &series_id, &series_created);
-        if (rc != STORE_OK) {
-            icalcomponent_free(todo);
-            return rc;
-        }
-        io_followup_uid(series_id, series_created, uid, sizeof uid);
+    char uid[256];
+    enum store_status got = io_ical_uid(ex, f, uid, sizeof uid);
+    if (got != STORE_OK) {
+        icalcomponent_free(todo);
+        return got;
     }
-    icalcomponent_add_property(todo, icalproperty_new_uid(f->uid ? f->uid : uid));
+    icalcomponent_add_property(todo, icalproperty_new_uid(uid));
     icaltimezone *utc = icaltimezone_get_utc_timezone();
     icalcomponent_add_property(todo, icalproperty_new_dtstamp(
         icaltime_from_timet_with_zone(f->created, 0, utc)));
@@ -432,11 +611,24 @@ static enum store_status put_todo(struct io_export *ex,
     return STORE_OK;
 }
 
+#define CALENDAR_BEGIN "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//rapport//rapport " \
+    PACKAGE_VERSION "//EN\r\nCALSCALE:GREGORIAN\r\n"
+#define CALENDAR_END "END:VCALENDAR\r\n"
+
+enum store_status io_ical_put_calendar(struct io_export *ex,
+                                       const struct followup *f)
+{
+    icalerror_set_errors_are_fatal(0);
+    fputs(CALENDAR_BEGIN, ex->out);
+    enum store_status rc = put_todo(ex, f);
+    fputs(CALENDAR_END, ex->out);
+    return rc;
+}
+
 enum store_status io_ical_export(struct io_export *ex)
 {
     icalerror_set_errors_are_fatal(0);
-    fputs("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//rapport//rapport "
-          PACKAGE_VERSION "//EN\r\nCALSCALE:GREGORIAN\r\n", ex->out);
+    fputs(CALENDAR_BEGIN, ex->out);
     struct followup_filter filter = { .open_only = true };
     struct followup_cursor cur;
     cursor_followups(&cur, ex->st, &filter);
@@ -448,6 +640,6 @@ enum store_status io_ical_export(struct io_export *ex)
             ex->sum->written++;
     }
     enum store_status read = cursor_close_followups(&cur);
-    fputs("END:VCALENDAR\r\n", ex->out);
+    fputs(CALENDAR_END, ex->out);
     return rc != STORE_OK ? rc : read;
 }

@@ -103,24 +103,13 @@ void io_summary_clear(struct io_summary *summary)
 /* The whole file, NUL-terminated, without a UTF-8 byte order mark. Binary
  * files (a NUL byte) and over-long lines are refused here, once, with the
  * line that shows it, so parsers only ever see text. */
-static enum store_status read_file(struct store *st, const char *path,
-                                   const char *name, const char *encoding,
-                                   struct strlist *messages, char **data,
-                                   size_t *len)
+static enum store_status read_stream(struct store *st, FILE *f,
+                                     const char *name, const char *encoding,
+                                     struct strlist *messages, char **data,
+                                     size_t *len)
 {
     *data = NULL;
     *len = 0;
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f)
-        return store_fail(st, STORE_INVALID, _("cannot read %s: %s"), name,
-                          strerror(errno));
-    struct stat sb;
-    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        if (f != stdin)
-            fclose(f);
-        return store_fail(st, STORE_INVALID,
-                          _("cannot read %s: it is a folder"), name);
-    }
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap);
     enum store_status rc = STORE_OK;
@@ -198,17 +187,17 @@ static enum store_status strict_failure(struct io_import *im)
                       im->name, im->sum->rejected);
 }
 
-static enum store_status import_with(struct store *st, const char *path,
-                                     int format, unsigned flags,
-                                     const char *map,
-                                     struct io_summary *summary)
+enum store_status io_import_stream(struct store *st, FILE *f,
+                                   const char *path, int format,
+                                   unsigned flags, const char *map,
+                                   struct io_summary *summary)
 {
     char *name = text_sanitize(strcmp(path, "-") == 0 ? _("standard input")
                                : path, false);
     char *data = NULL;
     size_t len = 0;
-    enum store_status rc = read_file(st, path, name, summary->encoding,
-                                     &summary->messages, &data, &len);
+    enum store_status rc = read_stream(st, f, name, summary->encoding,
+                                       &summary->messages, &data, &len);
     if (rc != STORE_OK) {
         free(name);
         return rc;
@@ -245,7 +234,22 @@ enum store_status io_import_file(struct store *st, const char *path,
                                  int format, unsigned flags, const char *map,
                                  struct io_summary *summary)
 {
-    return import_with(st, path, format, flags, map, summary);
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        char *name = text_sanitize(path, false);
+        enum store_status rc = store_fail(st, STORE_INVALID, _("cannot read %s: %s"),
+                                          name, strerror(errno));
+        free(name);
+        return rc;
+    }
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        /* A folder is a vdir: a file per contact or per task. */
+        if (f != stdin)
+            fclose(f);
+        return io_import_vdir(st, path, format, flags, summary);
+    }
+    return io_import_stream(st, f, path, format, flags, map, summary);
 }
 
 /* ---- exporting ------------------------------------------------------------ */
@@ -261,9 +265,15 @@ enum store_status io_each_contact(struct io_export *ex,
     enum store_status rc = STORE_OK;
     for (const struct contact *c;
          rc == STORE_OK && (c = cursor_next_contact(&cur)); ) {
-        rc = fn(ex, c);
+        /* A window holds no details: each contact is read with them. */
+        struct contact full;
+        if (contact_copy(&full, c) != 0)
+            rc = store_fail(ex->st, STORE_FAILED, _("out of memory"));
+        else if ((rc = store_contact_read_details(ex->st, &full)) == STORE_OK)
+            rc = fn(ex, &full);
         if (rc == STORE_OK)
             ex->sum->written++;
+        contact_clear(&full);
     }
     enum store_status read = cursor_close_contacts(&cur);
     return rc != STORE_OK ? rc : read;

@@ -33,9 +33,15 @@ struct io_summary {
     int rejected;
     int skipped_done;       /* calendar items completed */
     int skipped_cancelled;  /* calendar items cancelled */
+    int skipped_past;       /* calendar events over before today */
+    int overdue;            /* of those added, calendar to-dos due
+                               before today: overdue follow-ups */
     int named;              /* had no name: named after their email,
                                organisation or phone */
-    int written;            /* records exported */
+    int written;            /* records exported; a vdir's files written */
+    int removed;            /* a vdir's files of records gone, removed */
+    int left;               /* a vdir's files rapport did not write, or
+                               that changed since, left as they are */
     struct strlist messages;   /* "FILE:LINE: rejected: reason", one per
                                   rejected record, and "FILE:LINE:
                                   warning: ..." for values dropped, and
@@ -71,6 +77,17 @@ enum store_status io_import_file(struct store *st, const char *path,
 enum store_status io_export_file(struct store *st, const char *path,
                                  int format, int vcard_version,
                                  struct io_summary *summary);
+/* Writes a vdir into the folder path (made when missing): one vCard
+ * file per contact (IO_FORMAT_VCARD), named by its UID, which a contact
+ * without one is given and keeps; or one iCalendar file per open
+ * follow-up (IO_FORMAT_ICAL). Files that hold what they would get are
+ * not written again; files rapport wrote of contacts forgotten and
+ * follow-ups done are removed; a file another program wrote or changed
+ * is left as it is, said in messages. summary->written counts the files
+ * written, ->unchanged those left as they were, ->removed and ->left
+ * the others. `rapport import DIR` reads such a folder back. */
+enum store_status io_export_vdir(struct store *st, const char *path, int format,
+                                 int vcard_version, struct io_summary *summary);
 void io_summary_clear(struct io_summary *summary);
 
 /* `rapport list --format csv|json` (SPEC §4): contacts written one at a

@@ -256,6 +256,39 @@ static json_t *v_phone_kinds(const struct jrow *r, size_t field)
     return a;
 }
 
+/* Each address an object of vCard's seven parts (null when empty) and
+ * its kind. */
+static json_t *v_addresses(const struct jrow *r, size_t field)
+{
+    (void)field;
+    static const char *const keys[ADDRESS_PARTS] = {
+        "pobox", "extended", "street", "locality", "region", "code", "country",
+    };
+    json_t *a = json_array();
+    for (size_t i = 0; i < r->c->addresses.len; i++) {
+        const struct address *ad = &r->c->addresses.items[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "kind", text(ad->kind));
+        for (int k = 0; k < ADDRESS_PARTS; k++)
+            json_object_set_new(o, keys[k], text(ad->part[k]));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *v_urls(const struct jrow *r, size_t field)
+{
+    (void)field;
+    json_t *a = json_array();
+    for (size_t i = 0; i < r->c->urls.len; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "url", text(r->c->urls.items[i].url));
+        json_object_set_new(o, "kind", text(r->c->urls.items[i].kind));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
 static json_t *v_cadence(const struct jrow *r, size_t field)
 {
     (void)field;
@@ -293,6 +326,10 @@ static const struct field export_fields[] = {
     { "phones", v_phones, 0 },
     { "phone_kinds", v_phone_kinds, 0 },
     { "tags", v_list, FIELD(tags) },
+    { "addresses", v_addresses, 0 },
+    { "web_pages", v_urls, 0 },
+    /* The other properties of the card the contact came from. */
+    { "vcard_properties", v_list, FIELD(extras) },
     { "projects", v_text, FIELD(projects) },
     { "goals", v_text, FIELD(goals) },
     { "channel", v_text, FIELD(channel) },

@@ -212,6 +212,63 @@ static bool merge_phones(struct io_record *r, struct phone_list *into,
     return changed;
 }
 
+/* New addresses are added; one stored without a kind takes the file's. */
+static bool merge_addresses(struct io_record *r, struct address_list *into,
+                            struct address_list *from)
+{
+    bool changed = false;
+    for (size_t i = 0; i < from->len; i++) {
+        struct address *a = &from->items[i];
+        long at = address_list_find(into, a);
+        if (at >= 0) {
+            if (!into->items[at].kind && a->kind) {
+                into->items[at].kind = a->kind;
+                a->kind = NULL;
+                changed = true;
+            }
+        } else if (into->len >= CONTACT_LIST_MAX) {
+            io_record_count_dropped(r, IO_ADDRESSES, r->line, _("address"));
+        } else if (address_list_push(into, a) == 0) {
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+static bool merge_urls(struct io_record *r, struct url_list *into,
+                       const struct url_list *from)
+{
+    bool changed = false;
+    for (size_t i = 0; i < from->len; i++) {
+        if (url_list_find(into, from->items[i].url) < 0
+            && into->len >= CONTACT_LIST_MAX)
+            io_record_count_dropped(r, IO_URLS, r->line, _("web page"));
+        else if (url_list_merge(into, from->items[i].url,
+                                from->items[i].kind) > 0)
+            changed = true;
+    }
+    return changed;
+}
+
+/* Properties compare as the lines they are, exactly. */
+static bool merge_extras(struct io_record *r, struct strlist *into,
+                         const struct strlist *from)
+{
+    bool changed = false;
+    for (size_t i = 0; i < from->len; i++) {
+        bool have = false;
+        for (size_t k = 0; k < into->len && !have; k++)
+            have = strcmp(into->items[k], from->items[i]) == 0;
+        if (have)
+            continue;
+        if (into->len >= CONTACT_LIST_MAX)
+            io_record_count_dropped(r, IO_EXTRAS, r->line, _("property"));
+        else if (strlist_push(into, from->items[i]) == 0)
+            changed = true;
+    }
+    return changed;
+}
+
 static bool fill(char **into, char **from)
 {
     if ((*into && **into) || !*from || !**from)
@@ -308,7 +365,16 @@ static enum store_status merge_record(struct io_import *im,
                                       struct io_record *r,
                                       struct contact *old, bool *changed)
 {
+    /* Found by name, the contact comes from a list's window. */
+    if (!old->details) {
+        enum store_status rc = store_contact_read_details(im->st, old);
+        if (rc != STORE_OK)
+            return rc;
+    }
     bool fields = merge_list(r, IO_EMAILS, _("email"), &old->emails, &r->c.emails);
+    fields |= merge_addresses(r, &old->addresses, &r->c.addresses);
+    fields |= merge_urls(r, &old->urls, &r->c.urls);
+    fields |= merge_extras(r, &old->extras, &r->c.extras);
     fields |= merge_phones(r, &old->phones, &r->c.phones);
     fields |= merge_list(r, IO_TAGS, _("tag"), &old->tags, &r->c.tags);
     fields |= fill(&old->org, &r->c.org);

@@ -221,6 +221,14 @@ enum store_status io_merge_followup(struct io_import *im, struct io_task *t)
                           what ? what : t->text);
             im->sum->added++;
             im->changed++;
+            /* A to-do of the calendar not done by its day is work
+             * still to do: it comes in overdue, and the summary says
+             * how many did (a snooze that has not run out is not). */
+            struct date today = date_from_time(im->now);
+            if (!t->dateless && date_compare(t->due, today) < 0
+                && !(date_is_set(t->snoozed_until)
+                     && date_compare(t->snoozed_until, today) >= 0))
+                im->sum->overdue++;
         } else if (rc == STORE_INVALID) {
             io_reject(im, t->line, "%s", store_error(im->st));
             rc = (im->flags & IO_STRICT) ? STORE_INVALID : STORE_OK;

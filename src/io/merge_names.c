@@ -3,15 +3,19 @@
  * contact's whole name in the text names it; else one word of a name
  * (a family or given name) that is a whole word of the text and belongs
  * to one contact only. Several candidates are an ambiguity, reported
- * with their names. Uses core/ and below. */
+ * with their names. The candidates come from the store's indexes
+ * (store/named.c). Uses core/ and below. */
 #include <config.h>
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
-#include "core/cursor.h"
 #include "io/merge.h"
+#include "store/named.h"
+
+/* The contacts looked at for one item, at most. */
+#define CANDIDATES_MAX 200
 
 /* Whether the byte at s is part of a word: ASCII letters and digits, and
  * every byte of a character beyond ASCII. */
@@ -60,12 +64,14 @@ enum store_status io_find_named(struct io_import *im, const char *text,
     char *folded = text_fold(text);
     if (!folded)
         return STORE_OK;
-    struct contact_filter filter = { .stage = STAGE_NONE };
-    struct contact_cursor cur;
-    cursor_contacts(&cur, im->st, &filter, CONTACT_SORT_NAME);
+    /* Only the contacts the text's words can name, through the
+     * store's indexes: not every contact per unmatched item. */
+    struct contact_list near = { 0 };
+    enum store_status rc = store_contacts_named_in(im->st, text, CANDIDATES_MAX, &near);
     struct strlist whole = { 0 }, part = { 0 };
     struct contact whole_c = { 0 }, part_c = { 0 };
-    for (const struct contact *c; (c = cursor_next_contact(&cur)); ) {
+    for (size_t i = 0; rc == STORE_OK && i < near.len; i++) {
+        const struct contact *c = &near.items[i];
         char *name = text_fold(c->name);
         if (!name)
             continue;
@@ -80,7 +86,7 @@ enum store_status io_find_named(struct io_import *im, const char *text,
         }
         free(name);
     }
-    enum store_status rc = cursor_close_contacts(&cur);
+    contact_list_clear(&near);
     struct strlist *hits = whole.len ? &whole : &part;
     struct contact *hit = whole.len ? &whole_c : &part_c;
     if (rc == STORE_OK && hits->len == 1) {

@@ -65,8 +65,16 @@ void io_record_drop(struct io_import *im)
 
 static size_t list_len(const struct contact *c, enum io_list list)
 {
-    return list == IO_EMAILS ? c->emails.len
-           : list == IO_PHONES ? c->phones.len : c->tags.len;
+    switch (list) {
+    case IO_EMAILS: return c->emails.len;
+    case IO_PHONES: return c->phones.len;
+    case IO_TAGS: return c->tags.len;
+    case IO_ADDRESSES: return c->addresses.len;
+    case IO_URLS: return c->urls.len;
+    case IO_EXTRAS: return c->extras.len;
+    case IO_LIST_COUNT: break;
+    }
+    return 0;
 }
 
 void io_record_count_dropped(struct io_record *r, enum io_list list,
@@ -105,9 +113,21 @@ void io_record_warn_dropped(struct io_import *im, const struct io_record *r)
             strlist_pushf(&im->sum->messages,
                           _("%s:%d: warning: %s: a contact keeps at most %d phone numbers; dropped %zu more"),
                           im->name, d->line, field, CONTACT_LIST_MAX, d->count);
-        else
+        else if (l == IO_TAGS)
             strlist_pushf(&im->sum->messages,
                           _("%s:%d: warning: %s: a contact keeps at most %d tags; dropped %zu more"),
+                          im->name, d->line, field, CONTACT_LIST_MAX, d->count);
+        else if (l == IO_ADDRESSES)
+            strlist_pushf(&im->sum->messages,
+                          _("%s:%d: warning: %s: a contact keeps at most %d addresses; dropped %zu more"),
+                          im->name, d->line, field, CONTACT_LIST_MAX, d->count);
+        else if (l == IO_URLS)
+            strlist_pushf(&im->sum->messages,
+                          _("%s:%d: warning: %s: a contact keeps at most %d web pages; dropped %zu more"),
+                          im->name, d->line, field, CONTACT_LIST_MAX, d->count);
+        else
+            strlist_pushf(&im->sum->messages,
+                          _("%s:%d: warning: %s: a contact keeps at most %d other properties; dropped %zu more"),
                           im->name, d->line, field, CONTACT_LIST_MAX, d->count);
         free(field);
     }
@@ -178,6 +198,48 @@ void io_record_repair(struct io_import *im, struct io_record *r)
                        false);
     for (size_t i = 0; i < r->note_count; i++)
         io_repair_text(im, r->line, _("note"), r->notes[i].body, true);
+    for (size_t i = 0; i < c->addresses.len; i++)
+        for (int k = 0; k < ADDRESS_PARTS; k++)
+            io_repair_text(im, r->line, _("address"),
+                           c->addresses.items[i].part[k], false);
+    for (size_t i = 0; i < c->urls.len; i++)
+        io_repair_text(im, r->line, _("web page"), c->urls.items[i].url, false);
+    repair_list(im, r->line, _("property"), &c->extras);
+}
+
+char *io_one_line(const char *v)
+{
+    char *s = strdup(v ? v : "");
+    if (!s)
+        return NULL;
+    text_unify_breaks(s);
+    size_t breaks = 0;
+    for (const char *p = s; *p; p++)
+        breaks += *p == '\n';
+    char *out = malloc(strlen(s) + breaks + 1), *w = out;
+    if (!out) {
+        free(s);
+        return NULL;
+    }
+    for (const char *p = s; *p; p++) {
+        if (*p == '\n') {
+            /* No comma doubled, none at either end. */
+            while (w > out && w[-1] == ' ')
+                w--;
+            if (w > out && w[-1] != ',')
+                *w++ = ',';
+            *w++ = ' ';
+        } else {
+            *w++ = *p;
+        }
+    }
+    *w = '\0';
+    free(s);
+    text_trim(out);
+    size_t n = strlen(out);
+    while (n > 0 && out[n - 1] == ',')
+        out[--n] = '\0';
+    return out;
 }
 
 void io_count_unkept(struct io_import *im, const char *name)

@@ -16,6 +16,7 @@
 #include "io/format.h"
 #include "core/stage.h"
 #include "base/text.h"
+#include "model/address.h"
 #include "store/contact.h"
 
 /* ---- reading -------------------------------------------------------------- */
@@ -351,8 +352,73 @@ static bool is_metadata(const char *name)
            || strcmp(name, "CLIENTPIDMAP") == 0;
 }
 
+/* ADR:pobox;extended;street;locality;region;code;country (RFC 6350
+ * §6.3.1), its kind from TYPE. A part's line breaks become commas: the
+ * address is shown on one line. */
+static void take_adr(struct io_record *r, const struct property *p,
+                     const char *value, int line)
+{
+    struct address a = { 0 };
+    const char *q = value;
+    for (int i = 0; i < ADDRESS_PARTS; i++) {
+        char *part = next_component(&q, ';');
+        if (!part)
+            break;
+        a.part[i] = io_one_line(part);
+        free(part);
+        if (a.part[i] && !*a.part[i]) {
+            free(a.part[i]);
+            a.part[i] = NULL;
+        }
+    }
+    const char *kind = address_kind_guess(p->types.s);
+    a.kind = kind ? strdup(kind) : NULL;
+    if (!address_empty(&a) && address_list_find(&r->c.addresses, &a) < 0
+        && !io_record_full(r, IO_ADDRESSES, line, p->name))
+        address_list_push(&r->c.addresses, &a);
+    address_clear(&a);
+}
+
+/* A property rapport has no field for, kept as its content line: the
+ * line as the file had it, or, when its value had to be decoded
+ * (quoted-printable, another CHARSET, a bad byte), the name, its TYPE
+ * and the decoded value, as a vCard of today writes them. */
+static void take_extra(struct io_record *r, const struct property *p,
+                       const char *raw, const char *value, bool decoded,
+                       int line)
+{
+    if (io_record_full(r, IO_EXTRAS, line, p->name))
+        return;
+    if (!decoded) {
+        if (*raw)
+            strlist_push(&r->c.extras, raw);
+        return;
+    }
+    struct io_buf b = { 0 };
+    if (p->group) {
+        io_buf_adds(&b, p->group);
+        io_buf_addc(&b, '.');
+    }
+    io_buf_adds(&b, p->name);
+    if (p->types.len) {
+        io_buf_adds(&b, ";TYPE=");
+        io_buf_adds(&b, p->types.s);
+    }
+    io_buf_addc(&b, ':');
+    for (const char *v = value; *v; v++) {
+        if (*v == '\n')
+            io_buf_adds(&b, "\\n");
+        else
+            io_buf_addc(&b, *v);
+    }
+    if (!b.failed)
+        strlist_push(&r->c.extras, b.s);
+    io_buf_free(&b);
+}
+
+/* raw: the property's content line as the file had it, unfolded. */
 static void take_property(struct io_import *im, struct card *k,
-                          struct property *p, int line)
+                          struct property *p, const char *raw, int line)
 {
     struct io_record *r = k->r;
     const char *name = p->name;
@@ -450,9 +516,16 @@ static void take_property(struct io_import *im, struct card *k,
     } else if (strcmp(name, "X-RAPPORT-ARCHIVED") == 0) {
         r->c.archived = strcasecmp(text_trim(v), "yes") == 0
                         || strcmp(v, "1") == 0 || strcasecmp(v, "true") == 0;
+    } else if (strcmp(name, "ADR") == 0) {
+        take_adr(r, p, value, line);
+    } else if (strcmp(name, "URL") == 0) {
+        char *u = text_trim(v);
+        if (*u && (url_list_find(&r->c.urls, u) >= 0
+                   || !io_record_full(r, IO_URLS, line, name)))
+            url_list_merge(&r->c.urls, u, address_kind_guess(p->types.s));
     } else if (!is_metadata(name) && *text_trim(v)) {
-        /* ADR, URL, BDAY, PHOTO by URI, X-...: counted and said. */
-        io_count_unkept(im, name);
+        /* BDAY, NICKNAME, PHOTO by URI, X-...: kept as they came. */
+        take_extra(r, p, raw, value, p->quoted_printable || converted, line);
     }
     free(v);
     free(converted);
@@ -527,6 +600,8 @@ enum store_status io_vcard_import(struct io_import *im, char *data,
         if (logical.len) {
             struct property p;
             char *text = logical.s;
+            /* parse_property splits the line in place. */
+            char *raw = in_card ? strdup(text) : NULL;
             if (!parse_property(text, &p)) {
                 if (in_card && !k.bad && *text_trim(text)) {
                     io_reject(im, logical_line,
@@ -554,8 +629,9 @@ enum store_status io_vcard_import(struct io_import *im, char *data,
                 card_clear(&k);
                 in_card = false;
             } else if (in_card) {
-                take_property(im, &k, &p, logical_line);
+                take_property(im, &k, &p, raw ? raw : "", logical_line);
             }
+            free(raw);
             property_clear(&p);
         }
         io_buf_reset(&logical);

@@ -185,8 +185,58 @@ static void put_org(FILE *out, const struct contact *c)
     io_buf_free(&b);
 }
 
-static enum store_status put_card(struct io_export *ex,
-                                  const struct contact *c)
+/* "TYPE=home" (4.0) or "TYPE=HOME" (3.0) after name, when kind is known. */
+static void put_name_kind(char *buf, size_t size, const char *name,
+                          const char *kind, bool v4)
+{
+    size_t n = (size_t)snprintf(buf, size, "%s", name);
+    if (kind && *kind && n < size) {
+        snprintf(buf + n, size - n, ";TYPE=%s", kind);
+        if (!v4)
+            upper(buf + n + 6);
+    }
+}
+
+/* ADR;TYPE=work:pobox;extended;street;locality;region;code;country. */
+static void put_addresses(FILE *out, const struct contact *c, bool v4)
+{
+    for (size_t i = 0; i < c->addresses.len; i++) {
+        const struct address *a = &c->addresses.items[i];
+        char name[48];
+        put_name_kind(name, sizeof name, "ADR", a->kind, v4);
+        struct io_buf b = { 0 };
+        io_buf_adds(&b, name);
+        io_buf_addc(&b, ':');
+        for (int k = 0; k < ADDRESS_PARTS; k++) {
+            if (k)
+                io_buf_addc(&b, ';');
+            escape_into(&b, a->part[k]);
+        }
+        if (!b.failed)
+            put_line(out, b.s);
+        io_buf_free(&b);
+    }
+}
+
+/* URL is a URI (RFC 6350 §6.7.8), written as it is: escaping its
+ * commas would change it. */
+static void put_urls(FILE *out, const struct contact *c, bool v4)
+{
+    for (size_t i = 0; i < c->urls.len; i++) {
+        char name[48];
+        put_name_kind(name, sizeof name, "URL", c->urls.items[i].kind, v4);
+        struct io_buf b = { 0 };
+        io_buf_adds(&b, name);
+        io_buf_addc(&b, ':');
+        io_buf_adds(&b, c->urls.items[i].url);
+        if (!b.failed)
+            put_line(out, b.s);
+        io_buf_free(&b);
+    }
+}
+
+enum store_status io_vcard_put_card(struct io_export *ex,
+                                    const struct contact *c)
 {
     FILE *out = ex->out;
     bool v4 = ex->vcard_version == 4;
@@ -224,6 +274,12 @@ static enum store_status put_card(struct io_export *ex,
         }
         put_prop(out, name, ph->number);
     }
+    put_addresses(out, c, v4);
+    put_urls(out, c, v4);
+    /* The other properties of the card the contact came from, as they
+     * came. */
+    for (size_t i = 0; i < c->extras.len; i++)
+        put_line(out, c->extras.items[i]);
     if (c->tags.len) {
         struct io_buf b = { 0 };
         io_buf_adds(&b, "CATEGORIES:");
@@ -266,5 +322,5 @@ static enum store_status put_card(struct io_export *ex,
 
 enum store_status io_vcard_export(struct io_export *ex)
 {
-    return io_each_contact(ex, put_card);
+    return io_each_contact(ex, io_vcard_put_card);
 }

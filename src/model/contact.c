@@ -21,6 +21,9 @@ void contact_clear(struct contact *c)
     strlist_clear(&c->emails);
     phone_list_clear(&c->phones);
     strlist_clear(&c->tags);
+    address_list_clear(&c->addresses);
+    url_list_clear(&c->urls);
+    strlist_clear(&c->extras);
     memset(c, 0, sizeof *c);
 }
 
@@ -57,6 +60,9 @@ int contact_copy(struct contact *dst, const struct contact *src)
     memset(&dst->emails, 0, sizeof dst->emails);
     memset(&dst->phones, 0, sizeof dst->phones);
     memset(&dst->tags, 0, sizeof dst->tags);
+    memset(&dst->addresses, 0, sizeof dst->addresses);
+    memset(&dst->urls, 0, sizeof dst->urls);
+    memset(&dst->extras, 0, sizeof dst->extras);
     if (copy_text(&dst->name, src->name) || copy_text(&dst->org, src->org)
         || copy_text(&dst->department, src->department)
         || copy_text(&dst->title, src->title)
@@ -66,7 +72,10 @@ int contact_copy(struct contact *dst, const struct contact *src)
         || copy_text(&dst->owner, src->owner)
         || copy_list(&dst->emails, &src->emails)
         || phone_list_copy(&dst->phones, &src->phones)
-        || copy_list(&dst->tags, &src->tags)) {
+        || copy_list(&dst->tags, &src->tags)
+        || address_list_copy(&dst->addresses, &src->addresses)
+        || url_list_copy(&dst->urls, &src->urls)
+        || copy_list(&dst->extras, &src->extras)) {
         contact_clear(dst);
         return -1;
     }

@@ -10,6 +10,7 @@
 #include "base/date.h"
 #include "base/phone.h"
 #include "base/strlist.h"
+#include "model/address.h"
 #include "model/list.h"
 #include "model/stage.h"
 
@@ -30,6 +31,14 @@ struct contact {
     struct strlist emails;
     struct phone_list phones;
     struct strlist tags;
+    struct address_list addresses;
+    struct url_list urls;  /* web pages */
+    struct strlist extras; /* the other properties of a vCard, each a
+                              content line as the file had it, unfolded
+                              ("BDAY:1980-04-02", "X-ABC;TYPE=x:y") */
+    bool details;          /* addresses, urls and extras were read (a
+                              contact read alone, not in a list's
+                              window) or given: an update writes them */
     char *projects;        /* free text, NULL when none */
     char *goals;
     char *channel;         /* preferred channel, free text */

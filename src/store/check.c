@@ -1,5 +1,5 @@
-/* Checking the whole file (integrity, foreign keys, the full-text index
- * and the search words) and making the search index again. Uses
+/* Checking the whole file (integrity, foreign keys, the full-text index,
+ * the search words and a contact's details) and making the search index again. Uses
  * base/i18n.h, store/db.h, store/schema.h. */
 #include <config.h>
 
@@ -127,6 +127,50 @@ static enum store_status words_check(struct store *st, const struct word_check *
     return STORE_OK;
 }
 
+/* A contact's addresses, web pages and other properties as the domain
+ * writes them (core/contact.c validates them): each table's rows that
+ * break its rules, counted. 100 is CONTACT_LIST_MAX. */
+static const struct detail_check {
+    const char *table, *bad;
+} detail_checks[] = {
+    { "contact_address",
+      "SELECT count(*) FROM contact_address WHERE "
+      "(kind IS NOT NULL AND kind NOT IN ('home', 'work')) "
+      "OR coalesce(pobox, extended, street, locality, region, code, country) IS NULL "
+      "OR contact_id IN (SELECT contact_id FROM contact_address "
+      "GROUP BY contact_id HAVING count(*) > 100)" },
+    { "contact_url",
+      "SELECT count(*) FROM contact_url WHERE url = '' "
+      "OR (kind IS NOT NULL AND kind NOT IN ('home', 'work')) "
+      "OR instr(url, char(10)) OR instr(url, char(13)) "
+      "OR contact_id IN (SELECT contact_id FROM contact_url "
+      "GROUP BY contact_id HAVING count(*) > 100)" },
+    { "contact_extra",
+      "SELECT count(*) FROM contact_extra WHERE instr(line, ':') < 2 "
+      "OR instr(line, char(10)) OR instr(line, char(13)) "
+      "OR contact_id IN (SELECT contact_id FROM contact_extra "
+      "GROUP BY contact_id HAVING count(*) > 100)" },
+};
+
+static enum store_status details_check(struct store *st, const struct detail_check *dc,
+                                       struct check_problem_list *problems)
+{
+    int64_t bad = 0;
+    if (db_query_int(st, dc->bad, -1, &bad) != STORE_OK) {
+        problem(problems, STORE_ADVICE_NONE, "%s: %s", dc->table, store_error(st));
+        return STORE_FAILED;
+    }
+    if (bad > 0) {
+        problem(problems, STORE_ADVICE_NONE,
+                ngettext("%s: %lld row breaks the rules a contact's details are written by",
+                         "%s: %lld rows break the rules a contact's details are written by",
+                         (unsigned long)bad),
+                dc->table, (long long)bad);
+        return STORE_FAILED;
+    }
+    return STORE_OK;
+}
+
 enum store_status store_rebuild_search(struct store *st)
 {
     if (st->read_only)
@@ -195,6 +239,9 @@ enum store_status store_check(struct store *st, struct check_problem_list *probl
             rc = STORE_FAILED;
     for (size_t i = 0; i < sizeof word_checks / sizeof word_checks[0]; i++)
         if (words_check(st, &word_checks[i], problems) != STORE_OK)
+            rc = STORE_FAILED;
+    for (size_t i = 0; i < sizeof detail_checks / sizeof detail_checks[0]; i++)
+        if (details_check(st, &detail_checks[i], problems) != STORE_OK)
             rc = STORE_FAILED;
     if (rc != STORE_OK)
         store_fail(st, rc, _("%s has problems: see the list"), st->shown_path);

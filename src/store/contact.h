@@ -13,7 +13,7 @@
 #include "store/store.h"
 
 /* Inserts c (name, org, department, title, roles, emails, phones with
- * their kinds, tags, projects,
+ * their kinds, tags, addresses, web pages, other properties, projects,
  * goals, channel, cadence_days) with a first stage change to c->stage at
  * `now`; fills c->id, created, updated, version. The organisation is
  * created when it does not exist yet (matched case-insensitively). */
@@ -24,8 +24,14 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
  * STORE_CONFLICT. Bumps c->version on success. */
 enum store_status store_contact_update(struct store *st, struct contact *c,
                                        time_t now);
+/* Reads one contact with its details (addresses, web pages, other
+ * properties); so do store_contact_by_email and store_contact_by_uid. */
 enum store_status store_contact_get(struct store *st, int64_t id,
                                     struct contact *out);
+/* Reads c's details (contact_details.c) into c, replacing what it held,
+ * and sets c->details: a contact of a list's window has none. */
+enum store_status store_contact_read_details(struct store *st,
+                                             struct contact *c);
 /* Contacts with this email (case-insensitive), for imports that merge. */
 enum store_status store_contact_by_email(struct store *st, const char *email,
                                          struct contact *out);

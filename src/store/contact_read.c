@@ -150,7 +150,10 @@ static enum store_status one_contact(struct store *st, sqlite3_stmt *stmt,
     }
     *out = list.items[0];
     free(list.items);
-    return STORE_OK;
+    rc = store_contact_read_details(st, out);
+    if (rc != STORE_OK)
+        contact_clear(out);
+    return rc;
 }
 
 enum store_status store_contact_get(struct store *st, int64_t id,

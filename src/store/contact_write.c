@@ -247,6 +247,8 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
         if (rc == STORE_OK)
             rc = off;
     }
+    if (rc == STORE_OK)
+        rc = db_write_details(st, c, true);
     if (rc == STORE_OK) {
         stmt = db_prepare(st, "INSERT INTO stage_change(contact_id, from_stage, to_stage, at, author) "
                               "VALUES (?, NULL, ?, ?, ?)");
@@ -329,6 +331,8 @@ enum store_status store_contact_update(struct store *st, struct contact *c,
         rc = write_phones(st, c);
     if (rc == STORE_OK)
         rc = rewrite_list(st, &stored_tags, c->id, &c->tags);
+    if (rc == STORE_OK)
+        rc = db_write_details(st, c, false);
     if (rc == STORE_OK)
         rc = db_refresh_contact(st, c->id);
     rc = db_write_end(st, rc, rc == STORE_OK ? db_format(_("edited %s"), name) : NULL);

@@ -5,6 +5,8 @@
  * store/db.h. Uses base/i18n.h, base/text.h. */
 #include <config.h>
 
+#include <errno.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,6 +88,11 @@ enum store_status db_fail(struct store *st)
                           _("the trigger or view \"%s\" in %s uses %s, which rapport does not let a database run; nothing was changed; whoever added it should drop it"),
                           by, st->shown_path, st->refused_use);
     }
+    /* A full disk often comes back as an I/O error (the -shm or -wal
+     * could not grow); errno tells. */
+    int sys = sqlite3_system_errno(st->db);
+    if ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+        code = SQLITE_FULL;
     switch (code & 0xff) {
     case SQLITE_FULL:
         return store_fail(st, STORE_FAILED,

@@ -194,6 +194,12 @@ enum store_status db_append_contact(struct store *st, sqlite3_stmt *stmt, int at
 enum store_status db_collect_contacts(struct store *st, sqlite3_stmt *stmt,
                                       size_t limit, struct contact_list *out);
 
+/* Writes c's addresses, web pages and other properties (contact_details.c)
+ * inside an add (fresh: nothing is stored yet) or an update (only when
+ * c->details, and only the lists that differ from what is stored). */
+enum store_status db_write_details(struct store *st, const struct contact *c,
+                                   bool fresh);
+
 /* Rewrites a contact's derived columns from its history. */
 enum store_status db_refresh_contact(struct store *st, int64_t id);
 /* The contact's name made safe for a terminal, for messages and the

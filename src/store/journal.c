@@ -50,6 +50,11 @@ static const struct journaled journaled[] = {
     { "score", "contact_id",
       { "contact_id", "at", "value", "comment", "author" } },
     { "suggestion_dismissed", "contact_id", { "contact_id", "stage", "at" } },
+    { "contact_address", "contact_id",
+      { "contact_id", "position", "kind", "pobox", "extended", "street",
+        "locality", "region", "code", "country" } },
+    { "contact_url", "contact_id", { "contact_id", "position", "url", "kind" } },
+    { "contact_extra", "contact_id", { "contact_id", "position", "line" } },
 };
 #define JOURNALED_COUNT (sizeof journaled / sizeof journaled[0])
 

@@ -25,11 +25,6 @@
 
 #define BUSY_TIMEOUT_MS 5000
 
-#define NFS_MAGIC 0x6969
-#define SMB_MAGIC 0x517B
-#define CIFS_MAGIC 0xFF534D42u
-#define SMB2_MAGIC 0xFE534D42u
-
 static void warn(struct strlist *warnings, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static void warn(struct strlist *warnings, const char *fmt, ...)
@@ -193,10 +188,12 @@ static char *check_file(const struct paths_walk *w, const char *shown,
     /* The write-ahead log and its index are the database too: whoever
      * can write them can write it. */
     static const char *const companions[] = { "-wal", "-shm" };
+    size_t present = 0;
     for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
         char *companion = db_format("%s%s", w->name, companions[i]);
         struct stat csb;
         if (companion && fstatat(w->dir, companion, &csb, AT_SYMLINK_NOFOLLOW) == 0) {
+            present++;
             char *full = db_format("%s/%s", w->folder, companion);
             char *cshown = text_sanitize(full ? full : "", false);
             if (!S_ISREG(csb.st_mode))
@@ -216,11 +213,25 @@ static char *check_file(const struct paths_walk *w, const char *shown,
     }
     struct statfs fs;
     if (fstatfs(w->dir, &fs) == 0) {
-        unsigned long type = (unsigned long)fs.f_type & 0xffffffffu;
-        if (type == NFS_MAGIC || type == SMB_MAGIC || type == CIFS_MAGIC
-            || type == SMB2_MAGIC)
+        if (paths_network_fs((unsigned long)fs.f_type))
             warn(warnings, _("%s is on a network file system, where SQLite's locking is unsafe; keep the database on a local disk"),
                  shown);
+    }
+    /* SQLite makes the -wal and -shm beside the file, for a read too:
+     * in a folder the user cannot write, it would fail with a word
+     * about writing, whatever was asked. */
+    if (present < 2 && faccessat(w->dir, ".", W_OK, 0) != 0) {
+        char *folder = text_sanitize(w->folder, false);
+        refused = db_format(_("cannot open %s: its folder cannot be written, and SQLite must make the database's -wal and -shm files there; make it writable with: chmod u+w %s"),
+                            shown, folder ? folder : "");
+        free(folder);
+        return refused;
+    }
+    /* Said before SQLite's "unable to open database file". */
+    if (faccessat(w->dir, w->name, R_OK, 0) != 0) {
+        int saved = errno;
+        return db_format(_("cannot read %s: %s; make it readable with: chmod 600 %s"),
+                         shown, strerror(saved), shown);
     }
     *writable = faccessat(w->dir, w->name, W_OK, 0) == 0;
     return NULL;
@@ -232,6 +243,25 @@ static enum store_status set_pragmas(struct store *st)
     /* The first read tells a damaged file or a foreign one at once. */
     int64_t n = 0;
     enum store_status rc = db_query_int(st, "SELECT count(*) FROM sqlite_schema", -1, &n);
+    int code = sqlite3_extended_errcode(st->db) & 0xff;
+    if (rc != STORE_OK && code != SQLITE_NOTADB && code != SQLITE_CORRUPT) {
+        /* Not the file's fault (a full disk, an unwritable folder where
+         * the -shm must be made, a failing device): said as such, and
+         * no backup needs restoring. */
+        enum store_status failed = db_fail(st);
+        if (code == SQLITE_FULL || code == SQLITE_IOERR) {
+            int sys = sqlite3_system_errno(st->db);
+            if (sys == ENOSPC || sys == EDQUOT || code == SQLITE_FULL)
+                return store_fail(st, failed,
+                                  _("cannot open %s: the disk is full (SQLite needs room beside it for its -shm and -wal files); free some space and try again"),
+                                  st->shown_path);
+            if (sys == EACCES || sys == EPERM || sys == EROFS)
+                return store_fail(st, failed,
+                                  _("cannot open %s: its folder cannot be written, and SQLite needs to make its -shm and -wal files there (%s)"),
+                                  st->shown_path, strerror(sys));
+        }
+        return failed;
+    }
     if (rc != STORE_OK) {
         char *detail = strdup(sqlite3_errmsg(st->db));
         store_fail(st, STORE_FAILED, _("%s is not a rapport database or it is damaged (%s)"),

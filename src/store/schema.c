@@ -349,8 +349,41 @@ const char db_schema_v7_team[] =
     "WHERE owner IS NOT NULL;\n"
     "CREATE INDEX note_by_author ON note(author, at);\n";
 
-/* Postal addresses, web pages and the other properties of a card. */
-const char db_schema_v7_fields[] = "";
+/* Postal addresses, web pages and the other properties of a card: a
+ * contact's postal addresses in vCard's seven parts with their kind, its
+ * web pages with theirs, and every other property of a card it came
+ * from, kept as the content line the file had (unfolded), so an export
+ * gives it back. Each list in the order it was given, as emails are. */
+const char db_schema_v7_fields[] =
+    "CREATE TABLE contact_address (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+    "    position INTEGER NOT NULL,\n"
+    "    kind TEXT,\n"
+    "    pobox TEXT,\n"
+    "    extended TEXT,\n"
+    "    street TEXT,\n"
+    "    locality TEXT,\n"
+    "    region TEXT,\n"
+    "    code TEXT,\n"
+    "    country TEXT\n"
+    ");\n"
+    "CREATE INDEX contact_address_by_contact ON contact_address(contact_id, position);\n"
+    "CREATE TABLE contact_url (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+    "    position INTEGER NOT NULL,\n"
+    "    url TEXT NOT NULL,\n"
+    "    kind TEXT\n"
+    ");\n"
+    "CREATE INDEX contact_url_by_contact ON contact_url(contact_id, position);\n"
+    "CREATE TABLE contact_extra (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,\n"
+    "    position INTEGER NOT NULL,\n"
+    "    line TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX contact_extra_by_contact ON contact_extra(contact_id, position);\n";
 
 /* Mail recorded as interactions, and the queue of unmatched mail. */
 const char db_schema_v7_mail[] = "";

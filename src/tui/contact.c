@@ -219,6 +219,16 @@ static void build_header(struct ui *ui, struct contact_page *p)
         add_line(p, LINE_TEXT, 0, 0, _("Phones: %s"), s);
         free(s);
     }
+    for (size_t i = 0; i < c->addresses.len; i++) {
+        char *s = address_describe(&c->addresses.items[i]);
+        add_line(p, LINE_TEXT, 0, 0, _("Address: %s"), s ? s : "");
+        free(s);
+    }
+    if (c->urls.len) {
+        char *s = url_list_describe(&c->urls, ", ");
+        add_line(p, LINE_TEXT, 0, 0, _("Web pages: %s"), s ? s : "");
+        free(s);
+    }
     if (c->channel)
         add_line(p, LINE_TEXT, 0, 0, _("Preferred channel: %s"), c->channel);
     if (c->owner)

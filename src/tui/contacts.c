@@ -242,10 +242,19 @@ static bool import_one(struct ui *ui, char *path)
     if (rc == STORE_OK) {
         char *first = sum.messages.len
                           ? text_sanitize(sum.messages.items[0], false) : NULL;
-        ui_message(ui, sum.rejected > 0,
-                   _("Imported: %d added, %d merged, %d unchanged, %d rejected%s%s"),
-                   sum.added, sum.merged, sum.unchanged, sum.rejected, first ? "; " : "",
-                   first ? first : "");
+        int skipped = sum.skipped_done + sum.skipped_cancelled + sum.skipped_past;
+        /* A calendar's items done, cancelled or over are counted too,
+         * so that the line adds up to the file. */
+        if (skipped > 0)
+            ui_message(ui, sum.rejected > 0,
+                       _("Imported: %d added, %d merged, %d unchanged, %d skipped, %d rejected%s%s"),
+                       sum.added, sum.merged, sum.unchanged, skipped, sum.rejected,
+                       first ? "; " : "", first ? first : "");
+        else
+            ui_message(ui, sum.rejected > 0,
+                       _("Imported: %d added, %d merged, %d unchanged, %d rejected%s%s"),
+                       sum.added, sum.merged, sum.unchanged, sum.rejected, first ? "; " : "",
+                       first ? first : "");
         free(first);
         ui->dirty = true;
     } else {

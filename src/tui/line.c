@@ -56,6 +56,11 @@ static void line_delete(struct ui_line *l, size_t from, size_t to)
         l->cur = from;
 }
 
+static bool unicode_scalar(wchar_t wc)
+{
+    return wc >= 0 && wc <= 0x10ffff && !(wc >= 0xd800 && wc <= 0xdfff);
+}
+
 void ui_line_init(struct ui_line *l, const char *utf8)
 {
     memset(l, 0, sizeof *l);
@@ -74,6 +79,11 @@ void ui_line_init(struct ui_line *l, const char *utf8)
             wc = 0xfffd;
             n = 1;
             memset(&ps, 0, sizeof ps);
+        } else if (!unicode_scalar(wc)) {
+            /* glibc decodes the old five- and six-byte forms, and
+             * surrogates, which no UTF-8 text may hold: written back,
+             * they would store bytes that are not UTF-8. */
+            wc = 0xfffd;
         }
         if (n == 0)
             break;
@@ -99,6 +109,8 @@ char *ui_line_text(const struct ui_line *l)
     mbstate_t ps;
     memset(&ps, 0, sizeof ps);
     for (size_t i = 0; i < l->len; i++) {
+        if (!unicode_scalar(l->text[i]))
+            continue;
         size_t n = wcrtomb(out + used, l->text[i], &ps);
         if (n != (size_t)-1)
             used += n;
@@ -117,6 +129,8 @@ bool ui_line_typable(int key)
         return false;
     if ((key >= 0x202a && key <= 0x202e) || (key >= 0x2066 && key <= 0x2069))
         return false;
+    if (!unicode_scalar((wchar_t)key))
+        return false;
     return wcwidth((wchar_t)key) >= 0;
 }
 
@@ -125,13 +139,8 @@ static bool zero_width(wchar_t wc)
     return wcwidth(wc) == 0;
 }
 
-/* A paste in one line: its line breaks and tabs become spaces (a run
- * of them one space, none at the ends), what cannot be typed is
- * dropped. */
-static void line_paste(struct ui_line *l)
+void ui_line_paste(struct ui_line *l, const wchar_t *p, size_t n)
 {
-    size_t n;
-    const wchar_t *p = ui_paste(&n);
     bool space = false;
     for (size_t i = 0; i < n; i++) {
         wchar_t wc = p[i];
@@ -153,9 +162,12 @@ static void line_paste(struct ui_line *l)
 bool ui_line_key(struct ui_line *l, int key)
 {
     switch (key) {
-    case KEYS_PASTE:
-        line_paste(l);
+    case KEYS_PASTE: {
+        size_t n;
+        const wchar_t *p = ui_paste(&n);
+        ui_line_paste(l, p, n);
         return true;
+    }
     case F(KEY_LEFT):
     case KEYS_CTRL('b'):
         while (l->cur > 0) {

@@ -23,6 +23,11 @@ void ui_line_insert(struct ui_line *l, const wchar_t *s, size_t n);
  * Backspace/Delete, and any printable character; KEYS_PASTE inserts
  * the paste with its line breaks as spaces. True when used. */
 bool ui_line_key(struct ui_line *l, int key);
+/* A paste of n characters in one line: its line breaks and tabs
+ * become spaces (a run of them one space, none at the ends), what
+ * cannot be typed is dropped. Like ui_line_insert and ui_line_key, it
+ * needs no terminal (the fuzz target of tests/fuzz/line.c drives them). */
+void ui_line_paste(struct ui_line *l, const wchar_t *p, size_t n);
 /* False for what would move the cursor or reorder text (controls,
  * bidi overrides), which is never typed. */
 bool ui_line_typable(int key);

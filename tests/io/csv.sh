@@ -14,6 +14,12 @@ phones() { sql "$db" "SELECT group_concat(phone || coalesce(' ' || kind, ''), ' 
 org_title() { sql "$db" "SELECT coalesce(o.name, '') || ' / ' || coalesce(c.title, '') || ' / ' || coalesce(c.department, '') FROM contact c LEFT JOIN organisation o ON o.id = c.org_id WHERE c.name = '$1'"; }
 notes() { sql "$db" "SELECT body FROM note n JOIN contact c ON c.id = n.contact_id WHERE c.name = '$1'"; }
 tags() { sql "$db" "SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_tag t JOIN contact c ON c.id = t.contact_id WHERE c.name = '$1' ORDER BY tag)"; }
+# "kind:pobox|extended|street|locality|region|code|country", one per
+# address, in order; web pages "kind:url".
+ADDR_SQL="SELECT group_concat(a, ' / ') FROM (SELECT coalesce(kind, '') || ':' || coalesce(pobox, '') || '|' || coalesce(extended, '') || '|' || coalesce(street, '') || '|' || coalesce(locality, '') || '|' || coalesce(region, '') || '|' || coalesce(code, '') || '|' || coalesce(country, '') AS a FROM contact_address x JOIN contact c ON c.id = x.contact_id WHERE c.name = '%s' ORDER BY position)"
+URL_SQL="SELECT group_concat(u, ' / ') FROM (SELECT coalesce(kind, '') || ':' || url AS u FROM contact_url x JOIN contact c ON c.id = x.contact_id WHERE c.name = '%s' ORDER BY position)"
+addresses() { sql "$db" "$(printf "$ADDR_SQL" "$1")"; }
+urls() { sql "$db" "$(printf "$URL_SQL" "$1")"; }
 
 # Google Contacts, today's layout.
 r import "$data/google.csv"
@@ -28,6 +34,8 @@ is "$(org_title 'Zoë Ødegård')" "Digital Humanities / Director / Text Lab" "o
 is "$(notes 'Zoë Ødegård')" "$(printf 'Met in Bergen, Norway.\nWants the "corpus" demo.')" \
    "a quoted note with a comma, quotes and a line break"
 is "$(tags 'Zoë Ødegård')" "Research" "labels become tags, Google's own groups do not"
+is "$(addresses 'Zoë Ødegård')" "work:||Allégaten 27, 5007 Bergen||||" \
+   "Google's formatted address is kept, its kind from its label"
 is "$(emails 'Dr. Carlos García')" "carlos@example.cl cgarcia@uchile.example" "prefix, first and last name make the name"
 
 # Google Contacts, the older layout.
@@ -102,7 +110,7 @@ r note every "$(printf 'A second note\n\nwith a blank line')"
 r export --output "$TEST_DIR/out.csv"
 is "$status" 0 "export as CSV (from the file name)"
 is "$(head -1 "$TEST_DIR/out.csv")" \
-   "$(printf '"Name","Organisation","Department","Title","Stage","Roles","Emails","Phones","Tags","Projects","Goals","Channel","Cadence","Archived","UID","Notes","Owner"\r')" \
+   "$(printf '"Name","Organisation","Department","Title","Stage","Roles","Emails","Phones","Tags","Projects","Goals","Channel","Cadence","Archived","UID","Addresses","Web pages","Properties","Notes","Owner"\r')" \
    "rapport's own header"
 like "$(cat "$TEST_DIR/out.csv")" '^"Every Field","Org, ""Quoted""","Unit ::: B","Boss","customer","decision-maker","every@example.org ::: second@example.org","\+1 2 ::: cell:\+1 3","one ::: two","P1' \
      "every field, quoted; a phone's kind before its number"
@@ -226,15 +234,20 @@ is "$(l_emails 'Marta Kowalska')" "marta.kowalska@example.pl m.kowalska@uw.examp
 is "$(l_phones 'Marta Kowalska')" "+48 22 552 10 00 work | +48 601 234 567 cell" "its phones, with their kinds"
 is "$(l_org 'Marta Kowalska')" "University of Warsaw Library / Librarian / Special Collections" "organisation, title, department"
 is "$(l_notes 'Tom Berg')" "Prefers email" "and its notes"
-like "$err" 'thunderbird\.csv:1: Thunderbird layout: 9 columns not kept: "Nickname", "Work Address", .*"Web Page 1", "Birth Year"' \
+like "$err" 'thunderbird\.csv:1: Thunderbird layout: 4 columns not kept: "Nickname", "Birth Year", "Birth Month", "Birth Day"$' \
      "the columns it does not keep are named"
+is "$(sql "$dbl" "$(printf "$ADDR_SQL" 'Marta Kowalska')")" \
+   "work:||ul. Krakowskie Przedmiescie 26|Warszawa||00-927|Poland" "its work address, from five columns"
+is "$(sql "$dbl" "$(printf "$URL_SQL" 'Marta Kowalska')")" ":https://buw.example.pl" "and its web page"
 
 l import "$data/yahoo.csv"
 is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "Yahoo's CSV imports"
 is "$(l_emails 'Priya Raman')" "priya.raman@example.in praman@example.org" "its Email and Alternate Email"
 is "$(l_phones 'Priya Raman')" "+91 80 4123 4567 work | +91 98450 12345 cell" "its phones"
 is "$(l_org 'Priya Raman') $(l_notes 'Priya Raman')" "ReadWell Books / Account Manager /  Annual renewal in March" "company, title, comments"
-like "$err" 'yahoo\.csv:1: Yahoo layout: 3 columns not kept: "Business Website", "Work City", "Work Country"' "what it leaves is named"
+unlike "$err" 'yahoo\.csv:1: .*not kept' "it leaves no column with a value"
+is "$(sql "$dbl" "$(printf "$ADDR_SQL" 'Priya Raman')")" "work:|||Bengaluru|||India" "its work address"
+is "$(sql "$dbl" "$(printf "$URL_SQL" 'Priya Raman')")" "work:http://priya.example.in" "and its business web page"
 
 l import "$data/gmail-oldest.csv"
 is "$out" "$(printf 'Added 2, merged 0, unchanged 0, rejected 0.\n1 had no name and was named after its email, organisation or phone.')" \
@@ -246,14 +259,40 @@ l import "$data/apple.csv"
 is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "an Apple Contacts CSV imports"
 is "$(l_emails 'Sofia Rossi')" "sofia@example.it s.rossi@bc.example.it" "with its Home and Work Email"
 is "$(l_phones 'Sofia Rossi')" "+39 333 123 4567 cell | +39 02 1234 567 work" "and phones"
-like "$err" 'apple\.csv:1: Apple Contacts layout: 2 columns not kept: "Home Page", "Birthday"' "what it leaves is named"
+like "$err" 'apple\.csv:1: Apple Contacts layout: 1 column not kept: "Birthday"' "what it leaves is named"
+is "$(sql "$dbl" "$(printf "$URL_SQL" 'Sofia Rossi')")" "home:https://sofia.example.it" "its home page"
 
 l import "$data/guessed.csv" --dry-run
-like "$err" 'guessed\.csv:1: unknown CSV layout; columns read by what they hold: "Contact" → name, "E-Mail" → email, "Telephone" → phone' \
+like "$err" 'guessed\.csv:1: unknown CSV layout; columns read by what they hold: "Contact" → name, "E-Mail" → email, "Telephone" → phone, "Website" → url' \
      "a dry run of an unknown layout shows the mapping"
-like "$err" 'guessed\.csv:1: 2 columns not kept: "Website", "Member since"' "and the columns ignored"
+like "$err" 'guessed\.csv:1: 1 column not kept: "Member since"' "and the columns ignored"
 l import "$data/guessed.csv"
 is "$(l_emails 'Nils Olsen') $(l_phones 'Nils Olsen')" "nils.olsen@example.no +47 22 33 44 55" "an unknown layout imports by what its columns hold"
+
+# Outlook's address columns: Business, Home and Other, each in its own
+# street (in up to three columns), city, state, code and country; its
+# web page.
+printf '%s\r\n' 'First Name,Last Name,E-mail Address,Business Street,Business Street 2,Business City,Business State,Business Postal Code,Business Country/Region,Home Street,Home City,Home Postal Code,Home Country/Region,Other PO Box,Web Page' \
+    'Ines,Duarte,ines@example.pt,Rua do Ouro 12,3.º andar,Lisboa,,1100-060,Portugal,Av. da Boavista 5,Porto,4100-130,Portugal,,https://ines.example.pt' \
+    > "$TEST_DIR/outlook-addr.csv"
+l import "$TEST_DIR/outlook-addr.csv"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "Outlook's CSV with addresses imports"
+unlike "$err" 'not kept' "every address column is kept"
+is "$(sql "$dbl" "$(printf "$ADDR_SQL" 'Ines Duarte')")" \
+   "work:||Rua do Ouro 12, 3.º andar|Lisboa||1100-060|Portugal / home:||Av. da Boavista 5|Porto||4100-130|Portugal" \
+   "its business and home addresses, each with its kind, the streets joined"
+is "$(sql "$dbl" "$(printf "$URL_SQL" 'Ines Duarte')")" ":https://ines.example.pt" "and its web page"
+# Round trip through rapport's own CSV: the addresses, web pages and a
+# card's other properties come back.
+l export --format csv --output "$TEST_DIR/addr.csv"
+run --db "$TEST_DIR/addr2.db" import "$TEST_DIR/addr.csv"
+is "$(sql "$TEST_DIR/addr2.db" "$(printf "$ADDR_SQL" 'Ines Duarte')")" \
+   "work:||Rua do Ouro 12, 3.º andar|Lisboa||1100-060|Portugal / home:||Av. da Boavista 5|Porto||4100-130|Portugal" \
+   "the addresses come back from rapport's CSV"
+is "$(sql "$TEST_DIR/addr2.db" "$(printf "$URL_SQL" 'Ines Duarte')")" ":https://ines.example.pt" "so do the web pages"
+run --db "$TEST_DIR/addr2.db" import "$TEST_DIR/addr.csv"
+is "$out" "$(printf 'Added 0, merged 0, unchanged %s, rejected 0.' "$(sql "$TEST_DIR/addr2.db" 'SELECT count(*) FROM contact')")" \
+   "and the same file again changes nothing"
 
 # Encodings (issue 17): a CSV saved as Shift_JIS or windows-1252 is read
 # in the one common encoding its bytes fit, and says so; any other is

@@ -50,7 +50,9 @@ db2="$TEST_DIR/r2.db"
 r export --format vcard --output "$TEST_DIR/people.vcf"
 run --db "$db2" import "$TEST_DIR/people.vcf"
 run --db "$db2" import "$TEST_DIR/f.ics"
-is "$out" "Added 4, merged 0, unchanged 0, rejected 0." "every open follow-up imports"
+is "$out" "Added 4, merged 0, unchanged 0, rejected 0.
+3 to-dos were due before today: they are kept as overdue follow-ups." \
+   "every open follow-up imports, and those overdue are counted"
 q="SELECT c.name || '|' || f.due || '|' || coalesce(f.due_minutes, '') || '|' || f.text || '|' || coalesce(f.every_count, '') || coalesce(f.every_unit, '') FROM followup f JOIN contact c ON c.id = f.contact_id WHERE f.state = 0 ORDER BY f.due, f.text"
 is "$(sql "$db2" "$q" 2>&1)" "$(sql "$db" "$q" 2>&1)" "with contact, day, time, text and recurrence"
 run --db "$db2" export --format ics --output "$TEST_DIR/f3.ics"
@@ -104,7 +106,9 @@ END:VTODO
 END:VCALENDAR
 EOF
 run --db "$db3" import "$TEST_DIR/old.ics"
-is "$out" "Added 2, merged 0, unchanged 0, rejected 0." "old snoozes are imported"
+is "$out" "Added 2, merged 0, unchanged 0, rejected 0.
+2 to-dos were due before today: they are kept as overdue follow-ups." \
+   "old snoozes are imported; both ran out, so both are overdue"
 is "$(sql "$db3" "SELECT ifnull(snoozed_until, '-') FROM followup WHERE uid = 'old-snooze'")" \
    2020-03-10 "a snooze that has run out comes back"
 is "$(sql "$db3" "SELECT ifnull(snoozed_until, '-') FROM followup WHERE uid = 'early-snooze'")" \
@@ -153,7 +157,8 @@ if command -v faketime > /dev/null 2>&1; then
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
     export ASAN_OPTIONS
     out=$(TZ=UTC faketime -f '2027-02-01 12:00:00' "$RAPPORT" --db "$db" import "$data/timezones.ics" 2> /dev/null)
-    is "$out" "Added 0, merged 0, unchanged 3, rejected 0." "importing it again on another day adds nothing"
+    is "$out" "Added 0, merged 0, unchanged 2, skipped 0 done, 0 cancelled and 1 past, rejected 0." \
+       "importing it again on another day adds nothing; the meeting since over is counted as past"
     is "$(sql "$db" "SELECT count(*) FROM followup WHERE text = 'read the paper'")" 1 \
        "the to-do without a date is there once"
 fi
@@ -164,7 +169,7 @@ like "$out" 'events\.ics:4: would add follow-up: Zoë Ødegård: demo of the cor
      "a dry run names each follow-up with its contact"
 r import "$data/events.ics"
 is "$status" 0 "a calendar from another program imports"
-is "$out" "Added 3, merged 0, unchanged 0, skipped 1 done and 0 cancelled, rejected 2." "three items match contacts, two are reported"
+is "$out" "Added 3, merged 0, unchanged 0, skipped 1 done, 0 cancelled and 0 past, rejected 2." "three items match contacts, two are reported"
 like "$err" 'events\.ics:18: rejected: "call back": no contact named "Nobody Known"' \
      "an unknown contact is reported with its line"
 like "$err" 'events\.ics:31: rejected: .*RRULE' "an hourly rule is reported"
@@ -188,11 +193,11 @@ sed -e 's/^DTSTART:20261210T143000/DTSTART:20261211T100000/' \
     -e 's/^DUE;VALUE=DATE:20261215/DUE;VALUE=DATE:20261218/' \
     "$data/events.ics" > "$TEST_DIR/moved.ics"
 r import "$TEST_DIR/moved.ics"
-is "$out" "Added 0, merged 0, unchanged 3, skipped 1 done and 0 cancelled, rejected 2." \
+is "$out" "Added 0, merged 0, unchanged 3, skipped 1 done, 0 cancelled and 0 past, rejected 2." \
    "the same calendar again, its items moved and reworded, adds nothing: their UIDs are known"
 is "$(sql "$db" "SELECT count(*) FROM followup WHERE uid = 'ev1@example.com'")" 1 "the item is there once"
 r import "$TEST_DIR/moved.ics"
-is "$out" "Added 0, merged 0, unchanged 3, skipped 1 done and 0 cancelled, rejected 2." "and a third time too"
+is "$out" "Added 0, merged 0, unchanged 3, skipped 1 done, 0 cancelled and 0 past, rejected 2." "and a third time too"
 r export --format ics --output "$TEST_DIR/uids.ics"
 u=$(tr -d '\r' < "$TEST_DIR/uids.ics")
 like "$u" '^UID:ev1@example\.com$' "the export writes the UID the item came with"
@@ -204,7 +209,7 @@ r export --format ics --output "$TEST_DIR/uids2.ics"
 is "$(tr -d '\r' < "$TEST_DIR/uids2.ics" | grep -c '^UID:todo1@example\.com$')" 1 \
    "and goes out under it, once"
 r import "$TEST_DIR/moved.ics"
-is "$out" "Added 0, merged 0, unchanged 3, skipped 1 done and 0 cancelled, rejected 2." "the calendar from before the completion adds nothing"
+is "$out" "Added 0, merged 0, unchanged 3, skipped 1 done, 0 cancelled and 0 past, rejected 2." "the calendar from before the completion adds nothing"
 r export --format json
 like "$out" '"uid": *"ev1@example\.com"' "the JSON export has the UID"
 
@@ -218,11 +223,11 @@ run --db "$db7" import "$data/events.ics" --dry-run
 like "$out" 'events\.ics:4: would merge into: Zoë Ødegård: demo of the corpus tool' \
      "a dry run says the item would be merged"
 run --db "$db7" import "$data/events.ics"
-is "$out" "Added 0, merged 3, unchanged 0, skipped 1 done and 0 cancelled, rejected 2." "the same items found by their content take their UIDs"
+is "$out" "Added 0, merged 3, unchanged 0, skipped 1 done, 0 cancelled and 0 past, rejected 2." "the same items found by their content take their UIDs"
 is "$(sql "$db7" "SELECT group_concat(uid, ' ') FROM (SELECT uid FROM followup ORDER BY uid)")" \
    "ev1@example.com ev3@example.com todo1@example.com" "each its own"
 run --db "$db7" import "$TEST_DIR/moved.ics"
-is "$out" "Added 0, merged 0, unchanged 3, skipped 1 done and 0 cancelled, rejected 2." "so the moved items are known afterwards"
+is "$out" "Added 0, merged 0, unchanged 3, skipped 1 done, 0 cancelled and 0 past, rejected 2." "so the moved items are known afterwards"
 run --db "$db7" undo
 is "$(sql "$db7" "SELECT count(*) FROM followup WHERE uid IS NOT NULL")" 0 "undo takes the UIDs away again"
 
@@ -259,7 +264,7 @@ for n in "Ahmed Karimi" "李小龙" "Maria Silva" "Maria Costa"; do
 done
 run --db "$dbr" import "$data/reminders.ics"
 is "$status" 0 "a Reminders export imports"
-is "$out" "Added 3, merged 0, unchanged 0, skipped 1 done and 1 cancelled, rejected 1." \
+is "$out" "Added 3, merged 0, unchanged 0, skipped 1 done, 1 cancelled and 0 past, rejected 1." \
    "the summary counts every item: added, done, cancelled, rejected"
 fr() { sql "$dbr" "SELECT c.name FROM followup f JOIN contact c ON c.id = f.contact_id WHERE f.text = '$1'"; }
 is "$(fr 'Send reading list to Ahmed')" "Ahmed Karimi" "a given name that is a whole word and unique names the contact"
@@ -270,7 +275,93 @@ like "$err" 'reminders\.ics:15: rejected: "Call Maria about the loan" could name
 printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VTODO\r\nBEGIN:VTODO\r\nSUMMARY:Ahmed Karimi: say hello\r\nEND:VTODO\r\nEND:VCALENDAR\r\n' > "$TEST_DIR/broken.ics"
 run --db "$dbr" import "$TEST_DIR/broken.ics"
 unlike "$err" 'icalparser|\.c:[0-9]' "libical's own messages do not reach the terminal"
-like "$err" 'broken\.ics: warning: the calendar is malformed: Encountered END before BEGIN' \
-     "they become rapport's line, naming the file"
+like "$err" 'broken\.ics:7: warning: the calendar is malformed: Encountered END before BEGIN' \
+     "they become rapport's line, naming the file and the line (the END:VTODO of line 3 closed the calendar, so END:VCALENDAR has no BEGIN)"
+# A message on a line of a folded file: the line is the file's own.
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTODO\r\nSUMMARY:Ahmed Karimi: a summary fo\r\n lded over\r\n  three lines\r\nEND:VTODO\r\nEND:VCALENDAR\r\nEND:VCALENDAR\r\n' > "$TEST_DIR/folded.ics"
+run --db "$dbr" import --dry-run "$TEST_DIR/folded.ics"
+like "$err" '^[^ ]*folded\.ics:9: warning: the calendar is malformed: Encountered END before BEGIN$' \
+     "the line counts the folded lines too"
+like "$out" 'would add follow-up: Ahmed Karimi: a summary folded over three lines' "and the folded summary is whole"
+
+# Items whose day has passed (issue 17): an event over before today is
+# skipped and counted as past (a recurring one only once its rule ends);
+# a to-do not done by its day is work still to do and comes in overdue,
+# counted too. The days are the test's own yesterday, today and so on,
+# so that the file is always as old as the test says.
+day() { date -u -d "$1" +%Y%m%d; }
+dbp="$TEST_DIR/past.db"
+run --db "$dbp" add "Petra Past"
+{
+    printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//past//EN\r\n'
+    item() {   # item KIND UID PROPERTY-LINES... (SUMMARY last)
+        kind=$1 uid=$2
+        shift 2
+        printf 'BEGIN:%s\r\nUID:%s\r\n' "$kind" "$uid"
+        for l in "$@"; do printf '%s\r\n' "$l"; done
+        printf 'END:%s\r\n' "$kind"
+    }
+    item VEVENT ev-yesterday "DTSTART:$(day yesterday)T100000" "SUMMARY:Petra Past: yesterday's meeting"
+    item VEVENT ev-allday-yesterday "DTSTART;VALUE=DATE:$(day yesterday)" "DTEND;VALUE=DATE:$(day today)" \
+        "SUMMARY:Petra Past: yesterday all day"
+    item VEVENT ev-allday-today "DTSTART;VALUE=DATE:$(day today)" "DTEND;VALUE=DATE:$(day tomorrow)" \
+        "SUMMARY:Petra Past: today all day"
+    item VEVENT ev-weekly "DTSTART:$(day '-30 days')T090000" "RRULE:FREQ=WEEKLY" \
+        "SUMMARY:Petra Past: weekly call"
+    item VEVENT ev-ended "DTSTART:$(day '-60 days')T090000" "RRULE:FREQ=WEEKLY;UNTIL=$(day '-7 days')T090000Z" \
+        "SUMMARY:Petra Past: series that ended"
+    item VTODO todo-late "DUE;VALUE=DATE:$(day '-7 days')" "SUMMARY:Petra Past: send the late report"
+    item VTODO todo-soon "DUE;VALUE=DATE:$(day '+7 days')" "SUMMARY:Petra Past: plan the visit"
+    item VTODO todo-done "DUE;VALUE=DATE:$(day '-7 days')" "STATUS:COMPLETED" "SUMMARY:Petra Past: done already"
+    printf 'END:VCALENDAR\r\n'
+} >"$TEST_DIR/past.ics"
+out=$(TZ=UTC "$RAPPORT" --db "$dbp" import "$TEST_DIR/past.ics" 2>"$TEST_DIR/stderr")
+is "$out" "Added 4, merged 0, unchanged 0, skipped 1 done, 0 cancelled and 3 past, rejected 0.
+1 to-do was due before today: it is kept as an overdue follow-up." \
+   "the summary adds up to the file's 8 items: 3 events past, 1 to-do overdue"
+is "$(sql "$dbp" "SELECT text FROM followup ORDER BY text")" "plan the visit
+send the late report
+today all day
+weekly call" "today's event, the repeating one, and both open to-dos are there"
+is "$(sql "$dbp" "SELECT due FROM followup WHERE text = 'weekly call'")" \
+   "$(date -u -d "$(day '-30 days') + 5 weeks" +%Y-%m-%d)" \
+   "the weekly call that began a month ago is due at its next occurrence"
+out=$(TZ=UTC "$RAPPORT" --db "$dbp" import "$TEST_DIR/past.ics" 2>"$TEST_DIR/stderr")
+is "$out" "Added 0, merged 0, unchanged 4, skipped 1 done, 0 cancelled and 3 past, rejected 0." \
+   "imported again: nothing new, and nothing said overdue"
+run --db "$dbp" agenda
+like "$out" "send the late report" "the overdue to-do is on the agenda"
+
+# The contacts an item may name are found through the store's indexes
+# (store/named.c), not by reading every contact: a whole name among
+# many sharing its words, and a word too many share, still come out as
+# before.
+dbn="$TEST_DIR/names.db"
+awk 'BEGIN { for (i = 1; i <= 60; i++)
+    printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Maria Name%d\r\nEND:VCARD\r\n", i }' >"$TEST_DIR/marias.vcf"
+run --db "$dbn" import "$TEST_DIR/marias.vcf"
+run --db "$dbn" add "Maria Costa"
+run --db "$dbn" add "Olof Ström" --org "Maria Costa Holdings"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//names//EN\r\nBEGIN:VTODO\r\nUID:n1@example.com\r\nDUE;VALUE=DATE:20991201\r\nSUMMARY:Call maria costa about the loan\r\nEND:VTODO\r\nBEGIN:VTODO\r\nUID:n2@example.com\r\nDUE;VALUE=DATE:20991201\r\nSUMMARY:Ask Maria about it\r\nEND:VTODO\r\nBEGIN:VTODO\r\nUID:n3@example.com\r\nDUE;VALUE=DATE:20991201\r\nSUMMARY:Lunch with olof strom\r\nEND:VTODO\r\nEND:VCALENDAR\r\n' >"$TEST_DIR/names.ics"
+run --db "$dbn" import --dry-run "$TEST_DIR/names.ics"
+like "$out" 'names\.ics:4: would add follow-up: Maria Costa: Call maria costa about the loan' \
+     "a whole name is found among 61 contacts who share a word of it"
+like "$err" 'names\.ics:9: rejected: "Ask Maria about it" could name any of Maria Costa, Maria Name1, Maria Name10,' \
+     "a given name 61 contacts share is an ambiguity, with the candidates"
+like "$out" 'names\.ics:14: would add follow-up: Olof Ström: Lunch with olof strom' \
+     "a name written without its accents is found (folded)"
+
+# A property libical cannot read it drops, silently: rapport says so,
+# with the item's line, and --strict rejects the item.
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//lic//EN\r\nBEGIN:VTODO\r\nUID:lic@example.com\r\nDUE:garbage\r\nRRULE:FREQ=SOMETIMES\r\nSUMMARY:Ahmed Karimi: junk in the dates\r\nEND:VTODO\r\nEND:VCALENDAR\r\n' \
+    >"$TEST_DIR/lic.ics"
+run --db "$dbr" import --dry-run "$TEST_DIR/lic.ics"
+like "$err" "lic\\.ics:4: warning: the calendar is malformed: Can't parse as DATE-TIME value in DUE property" \
+     "a DUE libical cannot read is said, with the item's line"
+like "$err" "lic\\.ics:4: warning: the calendar is malformed: Can't parse as RECUR value in RRULE property" \
+     "and so is an RRULE"
+run --db "$dbr" import --dry-run --strict "$TEST_DIR/lic.ics"
+like "$err" "lic\\.ics:4: rejected: the calendar is malformed: Can't parse as DATE-TIME" \
+     "--strict rejects the item"
 
 done_testing

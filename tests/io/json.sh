@@ -18,7 +18,8 @@ is "$(printf '%s' "$out" | jq -c .)" '{"format":"rapport","version":1,"contacts"
 r add "Zoë Ødegård" --email zoe@example.org --email z2@example.org --stage customer \
   --role both --tag "text mining" --org DH --title Director --projects 'Corpus "X"' \
   --goals "Faster
-search" --cadence 2w --department "Text Lab" --phone "cell:+47 1" --phone "+47 2"
+search" --cadence 2w --department "Text Lab" --phone "cell:+47 1" --phone "+47 2" \
+  --address "work:Allégaten 27; Bergen; ; 5007; Norway" --url "https://dh.example.no"
 r add "Bob Lee" --email bob@example.net
 r add "EvilRed"
 # as an older rapport stored a name with an escape sequence
@@ -38,11 +39,15 @@ is "$(j '.contacts | length')" 3 "every contact, archived ones too"
 is "$(j '[.contacts[].name]')" '["Bob Lee","Evil\u001b[31mRed","Zoë Ødegård"]' \
    "in name order, with control characters escaped"
 is "$(j '.contacts[2] | keys_unsorted')" \
-   '["id","uid","name","organisation","department","title","stage","stage_since","roles","emails","phones","phone_kinds","tags","projects","goals","channel","owner","cadence_days","archived","created","updated","last_touch","notes","followups","stage_history","scores"]' \
+   '["id","uid","name","organisation","department","title","stage","stage_since","roles","emails","phones","phone_kinds","tags","addresses","web_pages","vcard_properties","projects","goals","channel","owner","cadence_days","archived","created","updated","last_touch","notes","followups","stage_history","scores"]' \
    "keys in a fixed order"
 is "$(j '.contacts[2] | [.department, .phones, .phone_kinds]')" '["Text Lab",["+47 1","+47 2"],["cell",null]]' \
    "the department, and each phone's kind beside it (null when unknown)"
 is "$(j '.contacts[0] | [.department, .phones, .phone_kinds]')" '[null,[],[]]' "none of them"
+is "$(j '.contacts[2] | [.addresses, .web_pages, .vcard_properties]')" \
+   '[[{"kind":"work","pobox":null,"extended":null,"street":"Allégaten 27","locality":"Bergen","region":null,"code":"5007","country":"Norway"}],[{"url":"https://dh.example.no","kind":null}],[]]' \
+   "its addresses in vCard's parts, its web pages, its other properties"
+is "$(j '.contacts[0] | [.addresses, .web_pages, .vcard_properties]')" '[[],[],[]]' "none of them either"
 is "$(j '.contacts[2].followups[0] | keys_unsorted')" \
    '["id","due","time","snoozed_until","text","every","state","done_at","created","uid","created_by","assigned_to","done_by"]' \
    "a follow-up's keys in a fixed order"

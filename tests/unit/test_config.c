@@ -326,6 +326,23 @@ static void test_paths(void)
 
 /* paths_walk with the user's own links (another user's need a second
  * user: tests/cli/shared-server.sh). */
+/* The network file system check, from the statfs types it is given
+ * (no NFS is needed to test it), and this test's own folder. */
+static void test_network_fs(void)
+{
+    ok(paths_network_fs(0x6969), "NFS is a network file system");
+    ok(paths_network_fs(0xFF534D42), "so is CIFS");
+    ok(paths_network_fs(0xFE534D42), "and SMB2");
+    ok(paths_network_fs(0x517B), "and SMB");
+    ok(paths_network_fs(0x01021997), "and 9P");
+    ok(paths_network_fs(0xFFFFFFFFFF534D42ul), "the type read as a sign-extended long too");
+    ok(!paths_network_fs(0xEF53), "ext4 is not");
+    ok(!paths_network_fs(0x01021994), "nor tmpfs");
+    ok(!paths_network_fs(0x58465342), "nor XFS");
+    ok(!paths_network_fs(0x9123683E), "nor Btrfs");
+    ok(!paths_network_fs(0), "nor an unknown type 0");
+}
+
 static void test_paths_walk(void)
 {
     char base[600], path[700], target[700];
@@ -454,6 +471,7 @@ int main(void)
     test_locations();
     test_paths();
     test_paths_walk();
+    test_network_fs();
 
     nftw(tmp, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
     return tap_done();

@@ -339,6 +339,50 @@ static void check_v6_columns(struct store *st, const char *db, int64_t id,
     free(got);
 }
 
+/* Version 7's contact details (fields17): a contact upgraded from an
+ * older file takes addresses, web pages and other properties, reads
+ * them back, and an undo takes them away again; the check passes. */
+static void check_v7_fields(struct store *st, const char *db, int64_t id,
+                            const char *what)
+{
+    char name[160];
+    struct contact c = { 0 };
+    enum store_status rc = store_contact_get(st, id, &c);
+    snprintf(name, sizeof name, "%s: a contact is read with its (no) details", what);
+    ok(rc == STORE_OK && c.details && c.addresses.len == 0, name);
+    struct address a = { 0 };
+    address_parse("work:1 Main St; Springfield; IL; 62701; USA", &a);
+    if (rc == STORE_OK) {
+        address_list_push(&c.addresses, &a);
+        url_list_push(&c.urls, "https://example.org/", "home");
+        strlist_push(&c.extras, "BDAY:1980-04-02");
+        rc = contact_update(st, &c, 1771000500);
+    }
+    address_clear(&a);
+    contact_clear(&c);
+    char *got = raw_text(db, "SELECT (SELECT kind || ' ' || street || ' ' || country FROM contact_address) "
+                             "|| ' / ' || (SELECT kind || ' ' || url FROM contact_url) "
+                             "|| ' / ' || (SELECT line FROM contact_extra)");
+    snprintf(name, sizeof name, "%s: an address, a web page and a property are stored", what);
+    ok(rc == STORE_OK && got
+       && strcmp(got, "work 1 Main St USA / home https://example.org/ / BDAY:1980-04-02") == 0, name);
+    free(got);
+    rc = store_contact_get(st, id, &c);
+    snprintf(name, sizeof name, "%s: and read back", what);
+    ok(rc == STORE_OK && c.addresses.len == 1 && c.urls.len == 1 && c.extras.len == 1
+       && strcmp(c.addresses.items[0].part[ADDRESS_LOCALITY], "Springfield") == 0, name);
+    contact_clear(&c);
+    check_passes(st, what);
+    struct journal_entry undone = { 0 };
+    rc = store_undo(st, &undone);
+    journal_entry_clear(&undone);
+    got = raw_text(db, "SELECT (SELECT count(*) FROM contact_address) + "
+                       "(SELECT count(*) FROM contact_url) + (SELECT count(*) FROM contact_extra)");
+    snprintf(name, sizeof name, "%s: and undone", what);
+    ok(rc == STORE_OK && got && strcmp(got, "0") == 0, name);
+    free(got);
+}
+
 static int raw_user_version(const char *path)
 {
     sqlite3 *db = NULL;
@@ -745,6 +789,7 @@ static void test_from_v6(void)
     same_schema_as_new(db, "version 6");
     check_v6_columns(st, db, 1, "from version 6");
     check_v7_team(st, db, 1, "from version 6");
+    check_v7_fields(st, db, 1, "from version 6");
     struct journal_entry undone = { 0 };
     ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "edited Vera Second"),
        "the old edit is undone");
