@@ -28,7 +28,7 @@
 #include "base/strlist.h"
 
 /* The most rows one table has. */
-#define OPTIONS_MAX 20
+#define OPTIONS_MAX 32
 
 enum option_kind {
     OPTION_FLAG,     /* --yes */

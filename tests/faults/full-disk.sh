@@ -9,7 +9,7 @@
 [ "$(id -u)" -eq 0 ] || skip_all "mounting a small file system needs root"
 disk="$TEST_DIR/disk"
 mkdir "$disk"
-mount -t tmpfs -o size=1m,mode=0700 rapport-test "$disk" 2>"$TEST_DIR/mount.err" \
+mount -t tmpfs -o size=2m,mode=0700 rapport-test "$disk" 2>"$TEST_DIR/mount.err" \
     || skip_all "cannot mount a tmpfs here: $(cat "$TEST_DIR/mount.err")"
 holder=
 cleanup() {
