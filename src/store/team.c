@@ -9,6 +9,7 @@
  * it. Uses base/, store/db.h. */
 #include <config.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <fcntl.h>
@@ -118,8 +119,36 @@ char *db_team_check_file(int dir, const char *name, const char *shown,
     return NULL;
 }
 
+/* Whether the folder dir holds anything but the database `name` and the
+ * files SQLite keeps beside it. */
+static bool holds_others(int dir, const char *name)
+{
+    int fd = dup(dir);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d) {
+        if (fd >= 0)
+            close(fd);
+        return true;
+    }
+    size_t len = strlen(name);
+    bool others = false;
+    for (struct dirent *e; !others && (e = readdir(d));) {
+        const char *n = e->d_name;
+        if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0)
+            continue;
+        others = strncmp(n, name, len) != 0
+                 || (n[len] && strcmp(n + len, "-wal") != 0
+                     && strcmp(n + len, "-shm") != 0
+                     && strcmp(n + len, "-journal") != 0);
+    }
+    closedir(d);
+    return others;
+}
+
 /* The folder of path made the team's: created when missing, then given
- * to the group, 2770. One of another user's must already be so. */
+ * to the group, 2770. One of another user's must already be so; one of
+ * the caller's that holds other files is refused (a home folder must not
+ * become the group's by a short path). */
 static char *make_folder(const char *path, gid_t gid, const char *group)
 {
     char *folder = strdup(path);
@@ -154,6 +183,11 @@ static char *make_folder(const char *path, gid_t gid, const char *group)
     if (fd < 0 || fstat(fd, &sb) != 0) {
         refused = db_format(_("cannot open the team folder %s: %s"), shown,
                             strerror(errno));
+    } else if (sb.st_uid == geteuid() && made != 0
+               && (sb.st_gid != gid || (sb.st_mode & 07777) != TEAM_FOLDER_MODE)
+               && holds_others(fd, strrchr(path, '/') ? strrchr(path, '/') + 1 : path)) {
+        refused = db_format(_("the folder %s holds other files, which would become the group's; a team database needs a folder of its own, such as %s/team"),
+                            shown, shown);
     } else if (sb.st_uid == geteuid()) {
         /* chown first: changing the group may clear the setgid bit. */
         if (fchown(fd, (uid_t)-1, gid) != 0 || fchmod(fd, TEAM_FOLDER_MODE) != 0)

@@ -133,6 +133,10 @@ like "$err" "not a member of the group $team" "and says why"
 r "$ann" team init "$crm/x/y.db" --group "no-such-group-$id"
 is "$status" 1 "an unknown group is refused"
 like "$err" "there is no group" "and said so"
+r "$ann" team init "$TEST_DIR/$ann/crm.db" --group "$team"
+is "$status" 1 "team init in a folder of other files (her home) is refused"
+like "$err" "holds other files.*folder of its own" "saying it needs a folder of its own"
+is "$(stat -c '%a %G' "$TEST_DIR/$ann")" "700 root" "and her home is left as it was"
 
 chmod 2777 "$crm/team"
 r "$ann" list
