@@ -7,13 +7,17 @@
 set -eu
 
 BUILD_PACKAGES="build-essential pkgconf autoconf automake autopoint gettext \
-libncurses-dev libsqlite3-dev libiniparser-dev libjansson-dev libical-dev"
+libncurses-dev libsqlite3-dev libiniparser-dev libjansson-dev libical-dev \
+libgmime-3.0-dev"
 # The tests drive the real program in tmux, read the database with the
 # sqlite3 shell, fix the clock with faketime, prove interchange with
 # abook and calcurse (and vdirs with khard and todoman), and run rapport as a German, French and Spanish
 # user (locales); clang builds the fuzzing targets (make fuzz); pgrep
-# (procps) finds the TUI's process, infocmp (ncurses-bin) its terminal.
-TEST_PACKAGES="tmux sqlite3 faketime abook calcurse khard todoman jq locales bsdutils clang libclang-rt-14-dev procps ncurses-bin"
+# (procps) finds the TUI's process, infocmp (ncurses-bin) its terminal;
+# khard and todoman read rapport's vdirs; neomutt pipes mail to rapport
+# mail and completes addresses from rapport query; zsh and
+# bash-completion try the shell completions.
+TEST_PACKAGES="tmux sqlite3 faketime abook calcurse khard todoman jq locales bsdutils clang libclang-rt-14-dev procps ncurses-bin neomutt zsh bash-completion"
 TEST_LOCALES="de_DE.UTF-8 fr_FR.UTF-8 es_ES.UTF-8"
 
 test=no

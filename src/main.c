@@ -31,19 +31,6 @@ struct globals {
     bool shared;
 };
 
-/* The global options, before any command: one table feeds their
- * parsing and their lines in `rapport --help`. */
-static const struct option_spec global_options[] = {
-    { "db", OPTION_VALUE, "PATH", N_("the database to use") },
-    { "config", OPTION_VALUE, "PATH", N_("the configuration file") },
-    { "demo", OPTION_FLAG, NULL, N_("a throw-away database full of sample data") },
-    { "read-only", OPTION_FLAG, NULL, N_("change nothing") },
-    { "shared", OPTION_FLAG, NULL, N_("a team database its group shares (as shared_database = yes)") },
-    { "help", OPTION_FINAL, NULL, N_("show this help") },
-    { "version", OPTION_FINAL, NULL, N_("show the version") },
-    { NULL, OPTION_FLAG, NULL, NULL },
-};
-
 static void usage_hint(void)
 {
     fputs(_("Try 'rapport --help'."), stderr);
@@ -56,7 +43,7 @@ static int parse_globals(int argc, char **argv, struct globals *g)
 {
     struct options o;
     int cmd = -2;
-    if (options_parse(&o, global_options, argc, argv, OPTIONS_IN_ORDER)
+    if (options_parse(&o, cli_global_options, argc, argv, OPTIONS_IN_ORDER)
         != OPTIONS_OK) {
         char *shown = text_sanitize(o.given ? o.given : "", false);
         if (o.status == OPTIONS_NEEDS_VALUE)
@@ -67,7 +54,7 @@ static int parse_globals(int argc, char **argv, struct globals *g)
         usage_hint();
         cmd = -1;
     } else if (options_set(&o, "help")) {
-        cli_print_usage(stdout, global_options);
+        cli_print_usage(stdout, cli_global_options);
     } else if (options_set(&o, "version")) {
         printf("rapport %s\n", VERSION);
     } else {

@@ -2,7 +2,9 @@
  * parsing what people type for a due date, interval arithmetic and
  * formatting.
  *
- * What the words mean (date_parse), with today = Wednesday 2026-11-25:
+ * What the words mean (date_parse), with today = Wednesday 2026-11-25
+ * and weeks starting on Monday, or on Sunday ([general] week_start: only
+ * the words that say "next" followed by "week" or a weekday depend on it):
  *   today, tomorrow, yesterday   the obvious days
  *   +3d -1w +2w +1m              days, weeks or months from today; months
  *                                clamp to the month's end (Jan 31 + 1m is
@@ -12,12 +14,14 @@
  *                                as in taskwarrior and calcurse: a user who
  *                                types a weekday means one still to come,
  *                                and "today" says today
- *   next friday                  the Friday of next week (Dec 4), weeks
- *                                running Monday to Sunday; on a Saturday
- *                                that is the same day as "fri"
+ *   next friday                  the Friday of next week (Dec 4); on the
+ *                                last day of a week that is the same day
+ *                                as "fri"; "next sunday" is Dec 6, or
+ *                                Nov 29 when weeks start on Sunday
  *   2w, 3d, 1m                   as +2w, +3d, +1m
  *   in 2 weeks, in 3 days, in 2w the same, in words
- *   next week                    the Monday of next week (Nov 30)
+ *   next week                    the first day of next week (Monday
+ *                                Nov 30, or Sunday Nov 29)
  *   dec 15, 15 dec, 12-15        that day from today on: this year's
  *                                when still to come (or today), else
  *                                next year's (month names in English or
@@ -192,6 +196,13 @@ int date_weekday(struct date d)
     /* 1970-01-01 was a Thursday (3 when Monday is 0). */
     int64_t w = (date_to_days(d) + 3) % 7;
     return (int)(w < 0 ? w + 7 : w);
+}
+
+struct date date_week_first(struct date d, int week_start)
+{
+    if (week_start < 0 || week_start > 6)
+        week_start = 0;
+    return date_add_days(d, -((date_weekday(d) - week_start + 7) % 7));
 }
 
 /* Reads up to max_digits decimal digits; a longer number is refused
@@ -453,15 +464,16 @@ static int parse_numeric(const char *s, struct date today, struct date *out)
 }
 
 /* Words of two or three: "in 2 weeks", "in 3d", "next week" (its
- * Monday), "dec 15", "15 dec". s is lower case, its blanks single or
+ * first day), "dec 15", "15 dec". s is lower case, its blanks single or
  * not. */
-static int parse_words(const char *s, struct date today, struct date *out)
+static int parse_words(const char *s, struct date today, int week_start,
+                       struct date *out)
 {
     char first[32], second[32], third[32], rest[2];
     int n = sscanf(s, "%31s %31s %31s %1s", first, second, third, rest);
     long number;
     if (n == 2 && strcmp(first, "next") == 0 && strcmp(second, "week") == 0) {
-        struct date d = date_add_days(today, 7 - date_weekday(today));
+        struct date d = date_add_days(date_week_first(today, week_start), 7);
         if (!date_is_valid(d))
             return -1;
         *out = d;
@@ -496,10 +508,13 @@ static int parse_words(const char *s, struct date today, struct date *out)
     return -1;
 }
 
-int date_parse(const char *text, struct date today, struct date *out)
+int date_parse(const char *text, struct date today, int week_start,
+               struct date *out)
 {
     if (!text || !date_is_valid(today))
         return -1;
+    if (week_start < 0 || week_start > 6)
+        week_start = 0;
     char *copy = strdup(text);
     if (!copy)
         return -1;
@@ -533,17 +548,17 @@ int date_parse(const char *text, struct date today, struct date *out)
                 word++;
         }
         int wanted = weekday_named(word);
-        if (wanted >= 0) {
+        if (wanted >= 0 && next) {
+            /* that day in next week, counted from the week's first day */
+            struct date first = date_add_days(date_week_first(today, week_start), 7);
+            d = date_add_days(first, (wanted - week_start + 7) % 7);
+            rc = date_is_valid(d) ? 0 : -1;
+        } else if (wanted >= 0) {
             int now = date_weekday(today);
-            int64_t ahead;
-            if (next)
-                ahead = 7 - now + wanted;   /* Monday of next week + wanted */
-            else
-                ahead = (wanted - now + 6) % 7 + 1;   /* 1..7 days */
-            d = date_add_days(today, ahead);
+            d = date_add_days(today, (wanted - now + 6) % 7 + 1);   /* 1..7 days */
             rc = date_is_valid(d) ? 0 : -1;
         } else {
-            rc = parse_words(s, today, &d);
+            rc = parse_words(s, today, week_start, &d);
         }
     }
     free(copy);
@@ -556,7 +571,7 @@ int date_parse(const char *text, struct date today, struct date *out)
  * friday 14:00") still comes first; a last word that is no time leaves
  * the whole text to date_parse, which then refuses "fri 25:00". */
 int date_parse_with_time(const char *text, struct date today,
-                         struct date *out, int *minutes)
+                         int week_start, struct date *out, int *minutes)
 {
     if (!text)
         return -1;
@@ -572,7 +587,7 @@ int date_parse_with_time(const char *text, struct date today,
     if (at >= 0)
         *blank = '\0';
     struct date d;
-    int rc = date_parse(s, today, &d);
+    int rc = date_parse(s, today, week_start, &d);
     free(copy);
     if (rc == 0) {
         *out = d;

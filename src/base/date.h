@@ -40,22 +40,29 @@ struct date date_add_months(struct date d, int months);
 struct date date_add_interval(struct date d, struct interval every);
 /* 0 = Monday .. 6 = Sunday */
 int date_weekday(struct date d);
+/* The first day of the week that holds d, weeks starting on week_start
+ * (0 = Monday .. 6 = Sunday, as date_weekday counts; [general]
+ * week_start). Every rule that speaks of "a week" as a calendar week
+ * goes through this. */
+struct date date_week_first(struct date d, int week_start);
 
 /* Parses 2026-12-01 (also 2026-12-5), today, tomorrow, yesterday, +3d,
- * +2w, +1m, -1w, 2w (as +2w), in 2 weeks, next week (its Monday),
+ * +2w, +1m, -1w, 2w (as +2w), in 2 weeks, next week (its first day),
  * mon..sun (and full names: the next such day after today), next friday
  * (the one in the following week), dec 15, 15 dec and 12-15 (the next
- * such day, today included). The front ends read every date typed with
- * this (or date_parse_with_time). Case-insensitive, surrounding blanks
- * ignored. Returns 0, or -1 when the text is no date. */
-int date_parse(const char *text, struct date today, struct date *out);
+ * such day, today included). Weeks start on week_start (0 = Monday ..
+ * 6 = Sunday). The front ends read every date typed with this (or
+ * date_parse_with_time). Case-insensitive, surrounding blanks ignored.
+ * Returns 0, or -1 when the text is no date. */
+int date_parse(const char *text, struct date today, int week_start,
+               struct date *out);
 /* A date as date_parse reads it, then optionally a blank and a time of
  * day as date_parse_time reads it: "fri 14:00", "2026-12-01 9:30",
  * "next friday". *minutes is that time (minutes since midnight), or -1
  * when none was given. Returns 0, or -1 (leaving *out and *minutes
  * alone) when the text is no such date. */
 int date_parse_with_time(const char *text, struct date today,
-                         struct date *out, int *minutes);
+                         int week_start, struct date *out, int *minutes);
 /* Strict YYYY-MM-DD. */
 int date_parse_iso(const char *text, struct date *out);
 /* HH:MM, 00:00..23:59; returns minutes since midnight or -1. */

@@ -1,5 +1,5 @@
 /* `rapport add` and `rapport edit`: a contact made or changed from its
- * options.
+ * options, its cadence paused or resumed.
  * A command: uses cli/command.h, cli/output.h and the layers below
  * cli/ (io/, core/, store/, model/, base/). */
 #include <config.h>
@@ -14,6 +14,7 @@
 #include "cli/output.h"
 #include "core/cadence.h"
 #include "core/contact.h"
+#include "core/pause.h"
 #include "core/stage.h"
 #include "core/team.h"
 
@@ -275,8 +276,50 @@ static const struct option_spec edit_options[] = {
     { "cadence", OPTION_VALUE, "Nd|Nw|Nm|default",
       N_("how often to touch them; default: the stage's") },
     { "owner", OPTION_VALUE, "LOGIN|none", N_("the team member who looks after them") },
+    { "pause-until", OPTION_VALUE, N_("DATE|none"),
+      N_("not listed as gone quiet before DATE (on sabbatical); none ends the pause") },
+    { "pause-reason", OPTION_VALUE, N_("TEXT"), N_("why, with --pause-until") },
     { NULL, OPTION_FLAG, NULL, NULL },
 };
+
+/* --pause-until (and --pause-reason): the cadence paused or resumed. */
+static int edit_pause(struct app *app, struct cli_args *p, const struct contact *c)
+{
+    const char *until = args_opt(p, "pause-until");
+    enum store_status rc;
+    struct date day = { 0 };
+    if (strcmp(until, "none") == 0) {
+        rc = pause_end(app->st, c->id, time(NULL));
+    } else {
+        int bad = args_date(app, p, until, &day);
+        if (bad != CLI_OK)
+            return bad;
+        rc = pause_set(app->st, c->id, day, args_opt(p, "pause-reason"), time(NULL));
+    }
+    if (rc != STORE_OK)
+        return output_store_failed(app);
+    if (date_is_set(day)) {
+        char iso[11];
+        date_format_iso(day, iso);
+        printf(_("Paused the cadence of "));
+        output_contact(stdout, c);
+        printf(_(" until %s\n"), iso);
+    } else {
+        printf(_("The cadence of "));
+        output_contact(stdout, c);
+        printf(_(" is no longer paused\n"));
+    }
+    return CLI_OK;
+}
+
+/* Whether an option other than the pause's was given. */
+static bool edits_fields(const struct cli_args *p)
+{
+    for (const struct option_spec *o = edit_options; o->name; o++)
+        if (strncmp(o->name, "pause-", 6) != 0 && args_flag(p, o->name))
+            return true;
+    return false;
+}
 
 /* Removing what is not there is a mistake worth hearing about. */
 enum missing { NO_ADDRESS, NO_URL, NO_PROPERTY };
@@ -303,6 +346,9 @@ static int cmd_edit(struct app *app, struct cli_args *p)
 {
     if (!args_any(p))
         return args_usage_fail(p, _("nothing to change: give at least one option"));
+    if (args_opt(p, "pause-reason") && !args_opt(p, "pause-until"))
+        return args_usage_fail(p, _("--pause-reason goes with --pause-until"));
+    bool fields = edits_fields(p);
     unsigned roles = 0;
     int rc;
     if ((rc = args_roles(p, args_list(p, "role"), &roles)) != CLI_OK)
@@ -386,8 +432,8 @@ static int cmd_edit(struct app *app, struct cli_args *p)
     if (rc == CLI_OK)
         rc = owner_option(p, &c);
     bool changed = false;
-    if (rc != CLI_OK) {
-        /* Reported above; nothing was written. */
+    if (rc != CLI_OK || !fields) {
+        /* Reported above (nothing was written), or only the pause. */
     } else if (contact_update_changed(app->st, &c, time(NULL), &changed)
                != STORE_OK) {
         rc = output_store_failed(app);
@@ -396,6 +442,8 @@ static int cmd_edit(struct app *app, struct cli_args *p)
         output_contact(stdout, &c);
         putchar('\n');
     }
+    if (rc == CLI_OK && args_opt(p, "pause-until"))
+        rc = edit_pause(app, p, &c);
     contact_clear(&c);
     return rc;
 }

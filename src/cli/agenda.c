@@ -1,5 +1,6 @@
 /* `rapport agenda`: overdue, today, the next days, who has gone quiet,
- * budget season and who is ready to move up.
+ * budget season, who is ready to move up, and the mail that needs
+ * review.
  * A command: uses cli/command.h, cli/output.h and the layers below
  * cli/ (io/, core/, store/, model/, base/). */
 #include <config.h>
@@ -15,6 +16,7 @@
 #include "core/season.h"
 #include "core/stage.h"
 #include "core/team.h"
+#include "store/mail.h"
 #include "store/quiet.h"
 
 /* Gone-quiet contacts the agenda shows before "... and N more". */
@@ -109,6 +111,33 @@ static bool agenda_has_rows(struct app *app, const struct review *r, time_t now)
     return false;
 }
 
+/* Needs review, when mail waits; returns how many rows it printed, or
+ * -1. */
+static int64_t print_mail_section(struct app *app, const struct review *r,
+                                  int64_t printed)
+{
+    struct mail_review_list waiting = { 0 };
+    if (store_mail_review_page(app->st, NULL, false, AGENDA_QUIET_MAX, &waiting) != STORE_OK)
+        return -1;
+    char title[96];
+    review_title(r, REVIEW_MAIL, title, sizeof title);
+    if (waiting.len > 0)
+        printf("%s%s\n", printed ? "\n" : "", title);
+    for (size_t i = 0; i < waiting.len; i++)
+        output_mail_review(app, &waiting.items[i], "  ");
+    if (waiting.more) {
+        int64_t count = 0;
+        if (store_mail_review_count(app->st, &count) == STORE_OK
+            && count > (int64_t)waiting.len)
+            printf(_("  … and %lld more\n"), (long long)(count - (int64_t)waiting.len));
+    }
+    if (waiting.len > 0)
+        printf("  %s\n", _("(rapport inbox: attach each to a contact, make a contact of it, or discard it)"));
+    int64_t total = (int64_t)waiting.len;
+    mail_review_list_clear(&waiting);
+    return total;
+}
+
 static int cmd_agenda(struct app *app, struct cli_args *p)
 {
     long days = REVIEW_DAYS;
@@ -174,7 +203,8 @@ static int cmd_agenda(struct app *app, struct cli_args *p)
     int64_t printed = total + (int64_t)quiet.len;
     contact_list_clear(&quiet);
     review_use_pipeline(&r, &app->cfg.pipeline);
-    if (print_pipeline_sections(app, &r, now, printed) < 0)
+    int64_t pipeline = print_pipeline_sections(app, &r, now, printed);
+    if (pipeline < 0 || print_mail_section(app, &r, printed + pipeline) < 0)
         return output_store_failed(app);
     return CLI_OK;
 }

@@ -1,5 +1,6 @@
-/* `rapport archive`, `unarchive`, `forget` and `undo`: a contact hidden,
- * brought back or erased, and the last change reverted.
+/* `rapport archive`, `unarchive`, `forget`, `undo` and `redo`: a
+ * contact hidden, brought back or erased, the last change reverted and
+ * the last undone one brought back.
  * A command: uses cli/command.h, cli/output.h and the layers below
  * cli/ (io/, core/, store/, model/, base/). */
 #include <config.h>
@@ -186,5 +187,28 @@ const struct cli_command cli_cmd_undo = {
     .min_args = 0,
     .max_args = 0,
     .run = cmd_undo,
+    .needs_write = true,
+};
+
+static int cmd_redo(struct app *app, struct cli_args *p)
+{
+    (void)p;
+    char *what = NULL;
+    if (journal_redo(app->st, &what) != STORE_OK)
+        return output_store_failed(app);
+    printf(_("Redone: "));
+    output_put(stdout, what);
+    putchar('\n');
+    free(what);
+    return CLI_OK;
+}
+
+const struct cli_command cli_cmd_redo = {
+    .name = "redo",
+    .synopsis = "",
+    .summary = N_("bring back the change undone last (until the next change)"),
+    .min_args = 0,
+    .max_args = 0,
+    .run = cmd_redo,
     .needs_write = true,
 };

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
@@ -14,6 +15,52 @@
 #include "cli/output.h"
 #include "core/contact.h"
 #include "core/stage.h"
+
+/* Reads in (a note, a mail message), but no more than max bytes: what
+ * is longer is refused anyway, and reading it whole would cost its
+ * whole size in memory. *len (when not NULL) is how much was read; the
+ * text ends with a NUL past it. NULL on failure. */
+char *args_read_input(FILE *in, size_t max, size_t *got_len)
+{
+    size_t len = 0, cap = 4096;
+    char *buf = malloc(cap);
+    if (!buf)
+        return NULL;
+    size_t got;
+    while (len < max
+           && (got = fread(buf + len, 1,
+                           cap - len - 1 < max - len ? cap - len - 1 : max - len,
+                           in)) > 0) {
+        len += got;
+        if (cap - len - 1 == 0 && len < max) {
+            char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                return NULL;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+    }
+    if (ferror(in)) {
+        free(buf);
+        return NULL;
+    }
+    buf[len] = '\0';
+    if (got_len)
+        *got_len = len;
+    return buf;
+}
+
+/* A dry run writes nothing, not even a new database file: with none
+ * yet, it runs against an empty one that is thrown away. */
+int args_prepare_dry_run(struct app *app, const struct cli_args *p)
+{
+    if (args_flag(p, "dry-run") && !app->st && access(app->db_path, F_OK) != 0
+        && app_use_scratch(app, "dry-run") != 0)
+        return CLI_USER_ERROR;
+    return CLI_OK;
+}
 
 const char *args_opt(const struct cli_args *p, const char *name)
 {
@@ -108,11 +155,11 @@ int args_followup_id(const struct cli_args *p, const char *text,
     return CLI_OK;
 }
 
-int args_date(const struct cli_args *p, const char *text,
-              struct date *d)
+int args_date(const struct app *app, const struct cli_args *p,
+              const char *text, struct date *d)
 {
     struct date today = date_today();
-    if (date_parse(text, today, d) != 0) {
+    if (date_parse(text, today, app->cfg.week_start, d) != 0) {
         char example[11], expected[200];
         date_example_iso(today, example);
         snprintf(expected, sizeof expected,

@@ -38,6 +38,20 @@ static int parse_args(const struct cli_command *cmd, int argc, char **argv,
     return CLI_OK;
 }
 
+/* The global options, before any command: one table feeds their
+ * parsing (main.c), their lines in `rapport --help` and their
+ * completion. */
+const struct option_spec cli_global_options[] = {
+    { "db", OPTION_VALUE, "PATH", N_("the database to use") },
+    { "config", OPTION_VALUE, "PATH", N_("the configuration file") },
+    { "demo", OPTION_FLAG, NULL, N_("a throw-away database full of sample data") },
+    { "read-only", OPTION_FLAG, NULL, N_("change nothing") },
+    { "shared", OPTION_FLAG, NULL, N_("a team database its group shares (as shared_database = yes)") },
+    { "help", OPTION_FINAL, NULL, N_("show this help") },
+    { "version", OPTION_FINAL, NULL, N_("show the version") },
+    { NULL, OPTION_FLAG, NULL, NULL },
+};
+
 /* Every command, in the order `rapport --help` lists them. */
 static const struct cli_command *const commands[] = {
     &cli_cmd_add,
@@ -55,18 +69,29 @@ static const struct cli_command *const commands[] = {
     &cli_cmd_agenda,
     &cli_cmd_suggest,
     &cli_cmd_search,
+    &cli_cmd_query,
     &cli_cmd_score,
     &cli_cmd_orgs,
     &cli_cmd_report,
     &cli_cmd_import,
+    &cli_cmd_mail,
+    &cli_cmd_inbox,
     &cli_cmd_export,
     &cli_cmd_backup,
     &cli_cmd_check,
     &cli_cmd_undo,
     &cli_cmd_team,
+    &cli_cmd_redo,
+    &cli_cmd_complete,
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
+
+const struct cli_command *const *cli_commands(size_t *count)
+{
+    *count = COMMAND_COUNT;
+    return commands;
+}
 
 static const struct cli_command *find_command(const char *name)
 {
@@ -95,7 +120,8 @@ void cli_print_usage(FILE *out, const struct option_spec *globals)
     }
     fprintf(out, "\n%s\n", _("Commands:"));
     for (size_t i = 0; i < COMMAND_COUNT; i++)
-        fprintf(out, "  %-10s %s\n", commands[i]->name, _(commands[i]->summary));
+        if (!commands[i]->hidden)
+            fprintf(out, "  %-10s %s\n", commands[i]->name, _(commands[i]->summary));
     fprintf(out, "\n%s\n",
             _("Run 'rapport COMMAND --help' for a command's arguments and options."));
 }
@@ -192,7 +218,7 @@ int cli_run(struct app *app, int argc, char **argv)
         rc = cmd->prepare(app, &p);
     /* A command that writes nothing reads a database that is there. */
     app->must_exist = !cmd->needs_write;
-    if (rc == CLI_OK && !cmd->opens_itself && app_open_store(app) != 0)
+    if (rc == CLI_OK && !cmd->opens_store && app_open_store(app) != 0)
         rc = CLI_USER_ERROR;
     if (rc == CLI_OK)
         rc = cmd->run(app, &p);

@@ -14,6 +14,9 @@ enum {
     CLI_USAGE = 2,
 };
 
+/* The global options, before any command (main.c parses them). */
+extern const struct option_spec cli_global_options[];
+
 /* Runs the command argv[0] with its arguments. */
 int cli_run(struct app *app, int argc, char **argv);
 /* True when name is a command. */

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "base/date.h"
 #include "base/options.h"
@@ -45,9 +46,14 @@ struct cli_command {
     /* Changes the database: refused with --read-only; one that does not
      * never creates a missing database (it says there is none). */
     bool needs_write;
-    /* Opens (or makes) its database itself: `team init`. */
-    bool opens_itself;
+    /* Left out of `rapport --help` (a helper for scripts, not people). */
+    bool hidden;
+    /* Opens the database itself, when it needs one: cli_run does not. */
+    bool opens_store;
 };
+
+/* The command table (cli.c), count rows of it. */
+const struct cli_command *const *cli_commands(size_t *count);
 
 /* ---- the options and arguments given (args.c) ---------------------------- */
 
@@ -61,6 +67,12 @@ bool args_any(const struct cli_args *p);
 const struct strlist *args_list(const struct cli_args *p, const char *name);
 /* Joins args[from..] with spaces (a text typed without quotes). */
 char *args_join(const struct cli_args *p, int from);
+
+/* Reads in, at most max bytes (see args.c); NULL on failure. */
+char *args_read_input(FILE *in, size_t max, size_t *len);
+/* The prepare step of a command with --dry-run: without a database
+ * yet, it runs against a throw-away one. */
+int args_prepare_dry_run(struct app *app, const struct cli_args *p);
 
 /* "rapport CMD: message" and where to look; returns CLI_USAGE. */
 int args_usage_fail(const struct cli_args *p, const char *message);
@@ -77,8 +89,10 @@ int args_contact(struct app *app, const char *ref, bool include_archived,
                  struct contact *c);
 /* A FOLLOWUP argument: "12" or "#12". */
 int args_followup_id(const struct cli_args *p, const char *text, int64_t *id);
-/* A DATE argument: 2026-12-01, today, +3d, fri and the like. */
-int args_date(const struct cli_args *p, const char *text, struct date *d);
+/* A DATE argument: 2026-12-01, today, +3d, fri and the like (weeks as
+ * the config's week_start says). */
+int args_date(const struct app *app, const struct cli_args *p,
+              const char *text, struct date *d);
 /* --role R...: the role bits of every one given. */
 int args_roles(const struct cli_args *p, const struct strlist *roles,
                unsigned *out);
@@ -96,15 +110,19 @@ extern const struct cli_command cli_cmd_score;                    /* score.c */
 extern const struct cli_command cli_cmd_follow, cli_cmd_done,
     cli_cmd_snooze;                                               /* follow.c */
 extern const struct cli_command cli_cmd_archive, cli_cmd_unarchive,
-    cli_cmd_forget, cli_cmd_undo;                                 /* archive.c */
+    cli_cmd_forget, cli_cmd_undo, cli_cmd_redo;                   /* archive.c */
 extern const struct cli_command cli_cmd_agenda;                   /* agenda.c */
 extern const struct cli_command cli_cmd_suggest;                  /* suggest.c */
 extern const struct cli_command cli_cmd_search;                   /* search.c */
+extern const struct cli_command cli_cmd_query;                    /* query.c */
+extern const struct cli_command cli_cmd_mail;                     /* mail.c */
+extern const struct cli_command cli_cmd_inbox;                    /* inbox.c */
 extern const struct cli_command cli_cmd_orgs;                     /* orgs.c */
 extern const struct cli_command cli_cmd_report;                   /* report.c */
 extern const struct cli_command cli_cmd_backup, cli_cmd_check;    /* backup.c */
 extern const struct cli_command cli_cmd_import;                   /* import.c */
 extern const struct cli_command cli_cmd_export;                   /* export.c */
 extern const struct cli_command cli_cmd_team;                     /* team.c */
+extern const struct cli_command cli_cmd_complete;                 /* complete.c */
 
 #endif

@@ -31,8 +31,9 @@ static int cmd_follow(struct app *app, struct cli_args *p)
     int minutes = -1;
     /* "fri 14:00": a time of day may end DATE; a refusal is worded as
      * for any date. */
-    int rc = date_parse_with_time(p->args[1], date_today(), &due, &minutes) == 0
-                 ? CLI_OK : args_date(p, p->args[1], &due);
+    int rc = date_parse_with_time(p->args[1], date_today(), app->cfg.week_start,
+                                  &due, &minutes) == 0
+                 ? CLI_OK : args_date(app, p, p->args[1], &due);
     if (rc != CLI_OK)
         return rc;
     struct interval every = { 0 };
@@ -189,7 +190,7 @@ static int cmd_snooze(struct app *app, struct cli_args *p)
 {
     int64_t id;
     struct date until;
-    int rc = args_date(p, p->args[1], &until);
+    int rc = args_date(app, p, p->args[1], &until);
     if (rc != CLI_OK || (rc = followup_argument(app, p, p->args[0], &id)))
         return rc;
     if (followup_snooze(app->st, id, until, time(NULL)) != STORE_OK)

@@ -33,14 +33,22 @@ static void print_lines(const struct strlist *lines, FILE *out)
     }
 }
 
-/* A dry run writes nothing, not even a new database file: with none
- * yet, it runs against an empty one that is thrown away. */
-static int prepare_import(struct app *app, const struct cli_args *p)
+/* The progress line of a large import, on a terminal only: rewritten
+ * in place, ended once the import is. */
+struct progress {
+    bool shown;
+};
+
+static void show_progress(void *arg, long done, long total, double rate)
 {
-    if (args_flag(p, "dry-run") && !app->st && access(app->db_path, F_OK) != 0
-        && app_use_scratch(app, "dry-run") != 0)
-        return CLI_USER_ERROR;
-    return CLI_OK;
+    struct progress *pr = arg;
+    fprintf(stderr, "\r");
+    fprintf(stderr, ngettext("Importing: %ld of about %ld record (%.0f a second)",
+                             "Importing: %ld of about %ld records (%.0f a second)",
+                             (unsigned long)total),
+            done, total, rate);
+    fflush(stderr);
+    pr->shown = true;
 }
 
 static int cmd_import(struct app *app, struct cli_args *p)
@@ -61,9 +69,16 @@ static int cmd_import(struct app *app, struct cli_args *p)
             return args_usage_failf(p, _("unknown format '%s' (expected csv, vcard or ics)"),
                                     format_name);
     }
+    struct progress shown = { false };
     struct io_summary sum = { .encoding = args_opt(p, "encoding") };
+    if (isatty(STDERR_FILENO)) {
+        sum.progress = show_progress;
+        sum.progress_arg = &shown;
+    }
     enum store_status rc = io_import_file(app->st, file, format, flags,
                                           args_opt(p, "map"), &sum);
+    if (shown.shown)
+        fputc('\n', stderr);
     print_lines(&sum.plan, stdout);
     fflush(stdout);
     print_lines(&sum.messages, stderr);
@@ -124,6 +139,6 @@ const struct cli_command cli_cmd_import = {
                       "transaction. FILE may be a vdir, a folder of .vcf or .ics files (as\n"
                       "export --vdir writes it): each of its files is read so, all in one\n"
                       "transaction."),
-    .prepare = prepare_import,
+    .prepare = args_prepare_dry_run,
     .needs_write = true,
 };

@@ -1,5 +1,5 @@
 /* `rapport note`: an interaction recorded, from the arguments or
- * standard input.
+ * standard input; with --edit or --delete, one changed or deleted.
  * A command: uses cli/command.h, cli/output.h and the layers below
  * cli/ (io/, core/, store/, model/, base/). */
 #include <config.h>
@@ -15,45 +15,97 @@
 #include "cli/output.h"
 #include "core/note.h"
 #include "model/contact.h"
-
-/* Reads standard input (a multi-line note), but no more than max bytes:
- * what is longer is refused anyway, and reading it whole would cost its
- * whole size in memory. NULL on failure. */
-static char *read_at_most(FILE *in, size_t max)
-{
-    size_t len = 0, cap = 4096;
-    char *buf = malloc(cap);
-    if (!buf)
-        return NULL;
-    size_t got;
-    while (len < max
-           && (got = fread(buf + len, 1,
-                           cap - len - 1 < max - len ? cap - len - 1 : max - len,
-                           in)) > 0) {
-        len += got;
-        if (cap - len - 1 == 0 && len < max) {
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                free(buf);
-                return NULL;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    if (ferror(in)) {
-        free(buf);
-        return NULL;
-    }
-    buf[len] = '\0';
-    return buf;
-}
+#include "model/note.h"
+#include "store/note.h"
 
 static const struct option_spec note_options[] = {
     { "kind", OPTION_VALUE, "K",
       N_("note, call, email, meeting, consultation or delivery") },
+    { "edit", OPTION_VALUE, N_("NOTE"),
+      N_("change note #NOTE instead: its text (TEXT or standard input) or, "
+         "with only --kind, its kind") },
+    { "delete", OPTION_VALUE, N_("NOTE"),
+      N_("delete note #NOTE (rapport undo brings it back)") },
     { NULL, OPTION_FLAG, NULL, NULL },
 };
+
+/* A NOTE argument: "12" or "#12", as rapport shows note ids. */
+static int note_id(const struct cli_args *p, const char *text, int64_t *id)
+{
+    const char *s = text[0] == '#' ? text + 1 : text;
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (!*s || *end || errno || v <= 0 || *s < '0' || *s > '9')
+        return args_bad_value(p, _("note"), text, _("an id such as #12 (or 12)"));
+    *id = v;
+    return CLI_OK;
+}
+
+/* "Edited note #3 on #1 Zoë Ødegård": the note named with its contact. */
+static int say_note(struct app *app, bool deleted, int64_t contact_id, int64_t id)
+{
+    struct contact c;
+    char ref[32];
+    snprintf(ref, sizeof ref, "%" PRId64, contact_id);
+    int rc = args_contact(app, ref, true, &c);
+    if (rc != CLI_OK)
+        return rc;
+    if (deleted)
+        printf(_("Deleted note #%" PRId64 " on "), id);
+    else
+        printf(_("Edited note #%" PRId64 " on "), id);
+    output_contact(stdout, &c);
+    putchar('\n');
+    contact_clear(&c);
+    return CLI_OK;
+}
+
+/* --edit and --delete: a note changed or deleted by its id. */
+static int change_note(struct app *app, struct cli_args *p, const char *kind)
+{
+    const char *edit = args_opt(p, "edit"), *del = args_opt(p, "delete");
+    if (edit && del)
+        return args_usage_fail(p, _("--edit and --delete: one at a time"));
+    if (del && (p->nargs > 0 || kind))
+        return args_usage_fail(p, _("--delete takes only the note's id"));
+    int64_t id = 0;
+    int rc = note_id(p, edit ? edit : del, &id);
+    if (rc != CLI_OK)
+        return rc;
+    struct note n;
+    if (store_note_get(app->st, id, &n) != STORE_OK)
+        return output_store_failed(app);
+    int64_t contact_id = n.contact_id;
+    note_clear(&n);
+    if (del) {
+        if (note_delete(app->st, id, time(NULL)) != STORE_OK)
+            return output_store_failed(app);
+        rc = say_note(app, true, contact_id, id);
+        if (rc == CLI_OK)
+            fputs(_("rapport undo brings it back.\n"), stdout);
+        return rc;
+    }
+    char *body = NULL;
+    if (p->nargs > 0) {
+        body = args_join(p, 0);
+    } else if (!kind) {
+        if (isatty(STDIN_FILENO))
+            fputs(_("Type the note's new text; end it with Ctrl-D on a line of its own.\n"),
+                  stderr);
+        body = args_read_input(stdin, NOTE_MAX_BYTES + 1, NULL);
+        if (!body) {
+            fprintf(stderr, _("rapport: cannot read the note: %s\n"), strerror(errno));
+            return CLI_USER_ERROR;
+        }
+    }
+    if (note_edit(app->st, id, kind, body, time(NULL)) != STORE_OK)
+        rc = output_store_failed(app);
+    else
+        rc = say_note(app, false, contact_id, id);
+    free(body);
+    return rc;
+}
 
 static int cmd_note(struct app *app, struct cli_args *p)
 {
@@ -61,6 +113,10 @@ static int cmd_note(struct app *app, struct cli_args *p)
     if (kind && !note_kind_valid(kind))
         return args_bad_value(p, _("kind"), kind,
                               "note, call, email, meeting, consultation, delivery");
+    if (args_opt(p, "edit") || args_opt(p, "delete"))
+        return change_note(app, p, kind);
+    if (p->nargs < 1)
+        return args_usage_fail(p, _("missing argument"));
     struct contact c;
     int rc = args_contact(app, p->args[0], false, &c);
     if (rc != CLI_OK)
@@ -70,7 +126,7 @@ static int cmd_note(struct app *app, struct cli_args *p)
               stderr);
     /* One byte past the limit is enough for note_add to refuse it. */
     char *body = p->nargs > 1 ? args_join(p, 1)
-                              : read_at_most(stdin, NOTE_MAX_BYTES + 1);
+                              : args_read_input(stdin, NOTE_MAX_BYTES + 1, NULL);
     int64_t id = 0;
     if (!body) {
         fprintf(stderr, _("rapport: cannot read the note: %s\n"),
@@ -91,10 +147,10 @@ static int cmd_note(struct app *app, struct cli_args *p)
 
 const struct cli_command cli_cmd_note = {
     .name = "note",
-    .synopsis = N_("CONTACT [TEXT] [--kind K]"),
-    .summary = N_("record an interaction (TEXT or standard input)"),
+    .synopsis = N_("CONTACT [TEXT] [--kind K] | --edit NOTE [TEXT] | --delete NOTE"),
+    .summary = N_("record an interaction (TEXT or standard input), or change one"),
     .options = note_options,
-    .min_args = 1,
+    .min_args = 0,
     .max_args = -1,
     .run = cmd_note,
     .needs_write = true,

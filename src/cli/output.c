@@ -166,3 +166,22 @@ int64_t output_followups(struct app *app,
     }
     return cursor_close_followups(&cur) == STORE_OK ? count : -1;
 }
+
+void output_mail_review(const struct app *app, const struct mail_review *r,
+                        const char *indent)
+{
+    char day[64];
+    output_date(app, date_from_time(r->at), day, sizeof day);
+    printf("%sm%-4" PRId64 " %s  ", indent, r->id, day);
+    if (r->name) {
+        output_put(stdout, r->name);
+        fputs(" <", stdout);
+        output_put(stdout, r->email);
+        fputs(">  ", stdout);
+    } else {
+        output_put(stdout, r->email);
+        fputs("  ", stdout);
+    }
+    output_put(stdout, r->subject ? r->subject : _("(no subject)"));
+    putchar('\n');
+}

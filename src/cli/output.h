@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "model/contact.h"
 #include "model/followup.h"
+#include "model/mail.h"
 #include "store/followup.h"
 
 /* Writes stored text made safe for a terminal (SPEC §8). */
@@ -37,6 +38,10 @@ void output_json(FILE *out, json_t *j);
 /* One follow-up's line: id, day, time, contact, text, recurrence. */
 void output_followup(const struct app *app, const struct followup *f,
                      bool with_contact);
+/* One waiting message's line: "m3  2026-12-01  Kwame Mensah <kwame@…>
+ * A question" (rapport inbox, the agenda's Needs review). */
+void output_mail_review(const struct app *app, const struct mail_review *r,
+                        const char *indent);
 /* Streams the follow-ups matching filter, heading before the first;
  * returns how many, or -1 after a failed read. */
 int64_t output_followups(struct app *app,

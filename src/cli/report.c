@@ -332,13 +332,13 @@ static int cmd_report(struct app *app, struct cli_args *p)
     struct date d;
     const char *text = args_opt(p, "from");
     if (text) {
-        if (args_date(p, text, &d) != CLI_OK)
+        if (args_date(app, p, text, &d) != CLI_OK)
             return CLI_USAGE;
         from = date_to_time(d);
     }
     text = args_opt(p, "to");
     if (text) {
-        if (args_date(p, text, &d) != CLI_OK)
+        if (args_date(app, p, text, &d) != CLI_OK)
             return CLI_USAGE;
         to = date_to_time(date_add_days(d, 1));
     }

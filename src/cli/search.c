@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/stage.h"
+#include "core/why.h"
 #include "model/search.h"
 #include "store/search.h"
 
@@ -34,6 +35,13 @@ static int cmd_search(struct app *app, struct cli_args *p)
                     output_put(stdout, h->contact.org);
                 }
                 putchar(')');
+                /* Why it matched, when its name does not say. */
+                char *why = contact_why(app->st, h->contact.id, query);
+                if (why) {
+                    fputs(" — ", stdout);
+                    output_put(stdout, why);
+                    free(why);
+                }
             }
             putchar('\n');
         }

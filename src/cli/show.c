@@ -15,6 +15,7 @@
 #include "core/contact.h"
 #include "core/cursor.h"
 #include "core/note.h"
+#include "core/pause.h"
 #include "core/stage.h"
 #include "core/team.h"
 #include "model/score.h"
@@ -94,11 +95,26 @@ static void show_header(const struct app *app, const struct contact *c)
                      : ngettext("every %d day (stage default)",
                                 "every %d days (stage default)", output_plural(days)),
                  days);
-        if (cadence_is_quiet(c, app->cfg.stage_cadence, now)) {
+        struct pause pause;
+        bool paused = false;
+        if (pause_current(app->st, c->id, now, &pause, &paused) != STORE_OK)
+            paused = false;
+        if (!paused && cadence_is_quiet(c, app->cfg.stage_cadence, now)) {
             size_t len = strlen(line);
             snprintf(line + len, sizeof line - len, _(" — gone quiet"));
         }
         show_field(_("Cadence:"), line);
+        if (paused) {
+            char until[64];
+            output_date(app, pause.until, until, sizeof until);
+            snprintf(line, sizeof line, _("until %s"), until);
+            if (pause.reason) {
+                size_t len = strlen(line);
+                snprintf(line + len, sizeof line - len, " (%s)", pause.reason);
+            }
+            show_field(_("Paused:"), line);
+            pause_clear(&pause);
+        }
     }
 }
 

@@ -72,5 +72,5 @@ const struct cli_command cli_cmd_team = {
     .min_args = 2,
     .max_args = 2,
     .run = cmd_team,
-    .opens_itself = true,
+    .opens_store = true,
 };

@@ -205,6 +205,35 @@ static int parse_count(const char *value, void *place)
     return 0;
 }
 
+/* Addresses separated by commas, semicolons or blanks, each with
+ * something on both sides of its '@'. */
+static int parse_addresses(const char *value, void *place)
+{
+    struct strlist got = { 0 };
+    char *copy = strdup(value);
+    if (!copy)
+        return -1;
+    int rc = 0;
+    for (char *save = NULL, *a = strtok_r(copy, ",; \t", &save); a;
+         a = strtok_r(NULL, ",; \t", &save)) {
+        char *at = strchr(a, '@');
+        if (!at || at == a || !at[1] || strchr(at + 1, '@')
+            || text_find_control(a, false, NULL, 0) || strlist_push(&got, a) != 0) {
+            rc = -1;
+            break;
+        }
+    }
+    free(copy);
+    if (rc != 0) {
+        strlist_clear(&got);
+        return -1;
+    }
+    struct strlist *field = place;
+    strlist_clear(field);
+    *field = got;
+    return 0;
+}
+
 #define FIELD(name) offsetof(struct config, name)
 
 static const struct option config_options[] = {
@@ -240,6 +269,8 @@ static const struct option config_options[] = {
       FIELD(pipeline.customer_min_touches), N_("a whole number from 1 to 99999") },
     { "pipeline", "budget_lead_days", parse_count,
       FIELD(pipeline.budget_lead_days), N_("a whole number of days from 1 to 99999") },
+    { "mail", "me", parse_addresses, FIELD(mail_me),
+      N_("your own addresses, separated by commas, such as me@library.example, desk@library.example") },
 };
 
 #define OPTION_COUNT (sizeof config_options / sizeof config_options[0])
@@ -283,6 +314,7 @@ void config_clear(struct config *cfg)
     free(cfg->editor);
     strlist_clear(&cfg->keys);
     strlist_clear(&cfg->colors);
+    strlist_clear(&cfg->mail_me);
     memset(cfg, 0, sizeof *cfg);
 }
 

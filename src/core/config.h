@@ -30,6 +30,9 @@ struct config {
     int stage_cadence[STAGE_COUNT];
     /* [pipeline] */
     struct pipeline_thresholds pipeline;
+    /* [mail]: the user's own addresses, which `rapport mail` names no
+     * contact by */
+    struct strlist mail_me;
     /* [keys] and [colors], as "name=value" pairs; the TUI validates
      * them against its own tables. */
     struct strlist keys;

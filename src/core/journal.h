@@ -1,4 +1,5 @@
-/* The change journal: every write can be undone, newest first.
+/* The change journal: every write can be undone, newest first, and an
+ * undone one redone until the next change.
  * Uses store/ and below. */
 #ifndef RAPPORT_JOURNAL_H
 #define RAPPORT_JOURNAL_H
@@ -18,5 +19,15 @@ enum store_status journal_newest(struct store *st, struct journal_entry *entry);
 /* Reverts entry `id` if it is still the newest change (STORE_CONFLICT
  * otherwise); *what as for journal_undo. */
 enum store_status journal_undo_entry(struct store *st, int64_t id, char **what);
+
+/* Brings back the change undone last (it can be undone again), as long
+ * as no change was made since; *what (free it) says what was redone.
+ * STORE_NOT_FOUND with a message when there is nothing to redo. */
+enum store_status journal_redo(struct store *st, char **what);
+/* The newest undone change, without redoing it (as journal_newest). */
+enum store_status journal_newest_undone(struct store *st,
+                                        struct journal_entry *entry);
+/* Redoes entry `id` if it is still the newest undone change. */
+enum store_status journal_redo_entry(struct store *st, int64_t id, char **what);
 
 #endif

@@ -57,12 +57,13 @@ static bool is_blank(const char *s)
     return true;
 }
 
-enum store_status note_add(struct store *st, int64_t contact_id,
-                           const char *kind, const char *body, time_t now,
-                           int64_t *id)
+/* Checks a note's kind and body as note_add and note_edit take them,
+ * and gives the body as it is stored (one kind of line break, no
+ * trailing blanks) in *out. */
+static enum store_status note_check(struct store *st, const char *kind,
+                                    const char *body, char **out)
 {
-    if (!kind)
-        kind = "note";
+    *out = NULL;
     if (!note_kind_valid(kind))
         return store_fail(st, STORE_INVALID,
                           _("kind: unknown \"%s\"; expected note, call, email, meeting, consultation or delivery"),
@@ -83,17 +84,54 @@ enum store_status note_add(struct store *st, int64_t contact_id,
         return store_fail(st, STORE_INVALID,
                           _("%s: holds the control character %s, which a terminal would take as a command; remove it"),
                           _("note"), shown);
-    struct note n = { .contact_id = contact_id, .at = now };
-    snprintf(n.kind, sizeof n.kind, "%s", kind);
-    n.body = strdup(body);
-    if (!n.body)
+    *out = strdup(body);
+    if (!*out)
         return store_fail(st, STORE_FAILED, _("out of memory"));
     /* One kind of line break, whatever the editor or file used. */
-    text_unify_breaks(n.body);
-    trim_end(n.body);
-    enum store_status rc = store_note_add(st, &n, now);
+    text_unify_breaks(*out);
+    trim_end(*out);
+    return STORE_OK;
+}
+
+enum store_status note_add(struct store *st, int64_t contact_id,
+                           const char *kind, const char *body, time_t now,
+                           int64_t *id)
+{
+    if (!kind)
+        kind = "note";
+    struct note n = { .contact_id = contact_id, .at = now };
+    enum store_status rc = note_check(st, kind, body, &n.body);
+    if (rc != STORE_OK)
+        return rc;
+    snprintf(n.kind, sizeof n.kind, "%s", kind);
+    rc = store_note_add(st, &n, now);
     if (rc == STORE_OK && id)
         *id = n.id;
     free(n.body);
     return rc;
+}
+
+enum store_status note_edit(struct store *st, int64_t id, const char *kind,
+                            const char *body, time_t now)
+{
+    struct note n;
+    enum store_status rc = store_note_get(st, id, &n);
+    if (rc != STORE_OK)
+        return rc;
+    char *checked = NULL;
+    rc = note_check(st, kind ? kind : n.kind, body ? body : n.body, &checked);
+    if (rc == STORE_OK) {
+        if (kind)
+            snprintf(n.kind, sizeof n.kind, "%s", kind);
+        free(n.body);
+        n.body = checked;
+        rc = store_note_update(st, &n, now);
+    }
+    note_clear(&n);
+    return rc;
+}
+
+enum store_status note_delete(struct store *st, int64_t id, time_t now)
+{
+    return store_note_delete(st, id, now);
 }

@@ -25,4 +25,11 @@ enum store_status note_add(struct store *st, int64_t contact_id,
                            const char *kind, const char *body, time_t now,
                            int64_t *id);
 
+/* Changes a note's kind and body (NULL: kept), checked as note_add
+ * checks them; its time stays. One undoable change. */
+enum store_status note_edit(struct store *st, int64_t id, const char *kind,
+                            const char *body, time_t now);
+/* Deletes a note; undo brings it back. */
+enum store_status note_delete(struct store *st, int64_t id, time_t now);
+
 #endif

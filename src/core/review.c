@@ -11,6 +11,7 @@
 #include "model/list.h"
 #include "model/stage.h"
 #include "store/followup.h"
+#include "store/mail.h"
 #include "store/quiet.h"
 
 /* ngettext takes an unsigned count. */
@@ -57,6 +58,11 @@ bool review_shows(const struct review *r, enum review_section s)
     return s != REVIEW_NEXT || r->days > 0;
 }
 
+bool review_shows_empty(enum review_section s)
+{
+    return s != REVIEW_MAIL;
+}
+
 const struct followup_filter *review_filter(const struct review *r,
                                             enum review_section s)
 {
@@ -83,6 +89,9 @@ void review_title(const struct review *r, enum review_section s, char *buf,
         break;
     case REVIEW_READY:
         snprintf(buf, size, "%s", _("Ready to move up"));
+        break;
+    case REVIEW_MAIL:
+        snprintf(buf, size, "%s", _("Needs review"));
         break;
     default:
         snprintf(buf, size, "%s", _("Gone quiet"));
@@ -112,6 +121,9 @@ void review_empty(const struct review *r, enum review_section s, char *buf,
     case REVIEW_READY:
         snprintf(buf, size, "%s", _("Nobody to move up."));
         break;
+    case REVIEW_MAIL:
+        snprintf(buf, size, "%s", _("No mail waits for review."));
+        break;
     default:
         snprintf(buf, size, "%s", _("Nobody has gone quiet."));
         break;
@@ -125,6 +137,8 @@ enum store_status review_count(struct store *st, const struct review *r,
 {
     if (review_lists_followups(s))
         return store_followup_count(st, &r->filters[s], count);
+    if (s == REVIEW_MAIL)
+        return store_mail_review_count(st, count);
     if (s == REVIEW_BUDGET || s == REVIEW_READY) {
         *count = 0;
         if (!r->pipeline)

@@ -1,7 +1,8 @@
 /* The Review (SPEC §3.1), the day's start: what needs the user, in
  * sections — follow-ups overdue, due today and due in the next days,
  * the contacts who have gone quiet, then the pipeline's own signals,
- * Budget season and Ready to move up (core/season.h) — each with its
+ * Budget season and Ready to move up (core/season.h), and the mail
+ * that matched no contact (core/mail.h) — each with its
  * title and what
  * it says when empty. Both front ends show these sections: the TUI's
  * Review screen (tui/review.c) and `rapport agenda` (cli/agenda.c).
@@ -26,6 +27,7 @@ enum review_section {
     REVIEW_QUIET,       /* contacts past their cadence */
     REVIEW_BUDGET,      /* decision-makers in budget season */
     REVIEW_READY,       /* contacts ready to move up */
+    REVIEW_MAIL,        /* Needs review: mail that matched no contact */
     REVIEW_SECTIONS,
 };
 
@@ -54,7 +56,8 @@ void review_use_pipeline(struct review *r, const struct pipeline_thresholds *p);
  * whole team's (NULL). */
 void review_only_mine(struct review *r, const char *login);
 /* True for the sections that list follow-ups; REVIEW_QUIET lists
- * contacts, REVIEW_BUDGET budget entries, REVIEW_READY suggestions. */
+ * contacts, REVIEW_BUDGET budget entries, REVIEW_READY suggestions,
+ * REVIEW_MAIL waiting messages (model/mail.h). */
 bool review_lists_followups(enum review_section s);
 /* Whether a section is shown at all: not Next when it looks 0 days
  * ahead, not the pipeline's without its thresholds. */
@@ -62,8 +65,11 @@ bool review_shows(const struct review *r, enum review_section s);
 /* The follow-ups a section lists (not REVIEW_QUIET). */
 const struct followup_filter *review_filter(const struct review *r,
                                             enum review_section s);
+/* Whether a section is shown when it has no rows: Needs review is only
+ * there when mail waits (most users pipe no mail at all). */
+bool review_shows_empty(enum review_section s);
 /* "Overdue", "Today", "Next 7 days", "Gone quiet", "Budget season",
- * "Ready to move up" (translated). */
+ * "Ready to move up", "Needs review" (translated). */
 void review_title(const struct review *r, enum review_section s, char *buf,
                   size_t size);
 /* What an empty section says: "Nothing overdue." (translated). */

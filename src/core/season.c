@@ -106,6 +106,17 @@ enum store_status season_ready_page(struct store *st,
     return store_ready_page(st, &r, limit, out);
 }
 
+enum store_status season_ready_window(struct store *st,
+                                      const struct pipeline_thresholds *p,
+                                      time_t now, const struct suggestion *after,
+                                      bool backward, size_t limit,
+                                      struct suggestion_list *out)
+{
+    struct ready_rule r;
+    season_ready_rule(p, now, &r);
+    return store_ready_window(st, &r, after, backward, limit, out);
+}
+
 enum store_status season_ready_count(struct store *st,
                                      const struct pipeline_thresholds *p,
                                      time_t now, int64_t *count)

@@ -42,6 +42,13 @@ enum store_status season_ready_page(struct store *st,
                                     const struct pipeline_thresholds *p,
                                     time_t now, size_t limit,
                                     struct suggestion_list *out);
+/* A window of them after `after` (or before it, backward), read by
+ * keyset as the Review pages: no cut at a fixed number of rows. */
+enum store_status season_ready_window(struct store *st,
+                                      const struct pipeline_thresholds *p,
+                                      time_t now, const struct suggestion *after,
+                                      bool backward, size_t limit,
+                                      struct suggestion_list *out);
 enum store_status season_ready_count(struct store *st,
                                      const struct pipeline_thresholds *p,
                                      time_t now, int64_t *count);

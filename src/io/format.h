@@ -93,6 +93,19 @@ struct io_import {
     size_t unkept_count;
     int binary_records;    /* records whose embedded binary data (PHOTO,
                               LOGO, SOUND, KEY) was dropped */
+    /* The parser runs inside the import's transaction, and the records
+     * it reads are applied a batch at a time (io_record_new), so a large
+     * file never holds every parsed record in memory. */
+    size_t records_read;   /* every record the parser kept, applied or not */
+    size_t records_done;   /* applied (or refused by the domain) */
+    bool applying;         /* inside the transaction: batches may go */
+    enum store_status failed;   /* a batch failed: the parse stops */
+    char *failure;         /* and its message, which the parser's own
+                              "out of memory" must not replace */
+    int lines;             /* of the whole file, for the progress line */
+    double started;        /* seconds, when the apply began */
+    double told;           /* seconds, when progress was last told */
+    uintptr_t released;    /* the file's memory is given back up to here */
 };
 
 /* A property (or column) a file holds that rapport does not keep, and
@@ -115,6 +128,13 @@ void io_reject(struct io_import *im, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* A new record at line (contact_init'ed); NULL when out of memory. */
 struct io_record *io_record_new(struct io_import *im, int line);
+/* The parser is done with data before end: the memory of a large
+ * file's lines behind it is given back to the system (they read as
+ * zeros after), so a file is never held whole in memory as well as its
+ * database pages. */
+void io_data_done(struct io_import *im, char *data, const char *end);
+/* Frees the records applied (io_apply_batch). */
+void io_records_forget(struct io_import *im);
 /* Drops the newest record (the parser found it unusable). */
 void io_record_drop(struct io_import *im);
 /* True when r's list is full (CONTACT_LIST_MAX): the parser then drops
@@ -229,9 +249,15 @@ enum store_status io_ical_put_calendar(struct io_export *ex,
 enum store_status io_ical_uid(struct io_export *ex, const struct followup *f,
                               char *buf, size_t size);
 
-/* Applies what the parser read, in one transaction (rolled back again
- * for IO_DRY_RUN), and frees it. */
-enum store_status io_apply(struct io_import *im);
+/* Runs parse over data inside one transaction (rolled back again for
+ * IO_DRY_RUN), applying what it reads a batch at a time, then the rest
+ * and the follow-ups. */
+enum store_status io_apply(struct io_import *im,
+                           enum store_status (*parse)(struct io_import *, char *, size_t),
+                           char *data, size_t len);
+/* Applies the records read so far and frees them (io_record_new calls
+ * it when a batch is full). */
+enum store_status io_apply_batch(struct io_import *im);
 void io_import_clear(struct io_import *im);
 
 /* Each format's two halves. The data is the whole file, NUL-terminated,

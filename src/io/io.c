@@ -216,15 +216,12 @@ enum store_status io_import_stream(struct store *st, FILE *f,
     }
     struct io_import im = { .st = st, .name = name, .flags = flags,
                             .map = map, .now = time(NULL), .sum = summary };
-    rc = formats[format].import(&im, data, len);
+    for (const char *p = data; (p = memchr(p, '\n', len - (size_t)(p - data))); p++)
+        im.lines++;
+    rc = io_apply(&im, formats[format].import, data, len);
     free(data);
-    if (rc == STORE_OK && (flags & IO_STRICT) && summary->rejected > 0)
+    if (rc != STORE_OK && (flags & IO_STRICT) && summary->rejected > 0)
         rc = strict_failure(&im);
-    if (rc == STORE_OK && im.record_count + im.task_count > 0) {
-        rc = io_apply(&im);
-        if (rc != STORE_OK && (flags & IO_STRICT) && summary->rejected > 0)
-            rc = strict_failure(&im);
-    }
     io_import_clear(&im);
     free(name);
     return rc;

@@ -51,6 +51,11 @@ struct io_summary {
                                   one per record */
     const char *encoding;      /* in: the file's encoding (an iconv name,
                                   --encoding), or NULL to detect it */
+    /* in: told now and then while a large file is applied: records
+     * done, of about how many (estimated from the lines read), and
+     * records a second; NULL: not told. */
+    void (*progress)(void *arg, long done, long total, double rate);
+    void *progress_arg;
 };
 
 /* "csv", "vcard", "ics"/"ical", "json"; IO_FORMAT_GUESS when unknown. */

@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <time.h>
 
 #include "base/i18n.h"
 #include "io/format.h"
@@ -45,38 +46,116 @@ static enum store_status apply_one_record(struct store *st, void *arg)
     return io_merge_contact(one->im, one->r);
 }
 
-static enum store_status apply_all(struct store *st, void *arg)
+static double seconds(void)
 {
-    struct apply *a = arg;
-    struct io_import *im = a->im;
-    for (size_t i = 0; i < im->record_count; i++) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Tells the front end how far the import is, twice a second at most. */
+static void tell_progress(struct io_import *im, bool last)
+{
+    if (!im->sum->progress)
+        return;
+    double now = seconds();
+    if (!last && now - im->told < 0.5)
+        return;
+    im->told = now;
+    long done = (long)im->records_done, total = done;
+    /* How many records the file holds, from how far into it the parser
+     * is: its line count is known, its record count is not. */
+    if (!last && im->record_count > 0 && im->lines > 0) {
+        int at = im->records[im->record_count - 1].line;
+        if (at > 0)
+            total = (long)((double)done * im->lines / at);
+    }
+    if (total < done)
+        total = done;
+    double took = now - im->started;
+    im->sum->progress(im->sum->progress_arg, done, total,
+                      took > 0 ? done / took : 0);
+}
+
+enum store_status io_apply_batch(struct io_import *im)
+{
+    struct store *st = im->st;
+    enum store_status rc = STORE_OK;
+    for (size_t i = 0; i < im->record_count && rc == STORE_OK; i++) {
         /* Each record in a savepoint of its own: one the domain refuses
          * halfway (a note too long, after its contact went in) leaves
          * nothing of itself behind. */
         if (!io_record_settle(im, &im->records[i])) {
             if (im->flags & IO_STRICT)
-                return STORE_INVALID;
+                rc = STORE_INVALID;
             continue;
         }
         struct one_record one = { im, &im->records[i] };
-        enum store_status rc = store_batch(st, NULL, apply_one_record, &one);
+        rc = store_batch(st, NULL, apply_one_record, &one);
         if (rc == STORE_OK)
             io_record_warn_dropped(im, &im->records[i]);
         if (rc == STORE_INVALID) {
             /* The domain refused the record (a bad email, a control
              * character): its message says which field. */
             io_reject(im, im->records[i].line, "%s", store_error(st));
-            if (im->flags & IO_STRICT)
-                return rc;
-        } else if (rc != STORE_OK) {
-            return rc;
+            if (!(im->flags & IO_STRICT))
+                rc = STORE_OK;
         }
+        im->records_done++;
     }
+    /* Outside every record's savepoint: see store_search_catch_up(). */
+    if (rc == STORE_OK)
+        rc = store_search_catch_up(st, false);
+    tell_progress(im, false);
+    io_records_forget(im);
+    return rc;
+}
+
+struct parsing {
+    struct io_import *im;
+    enum store_status (*parse)(struct io_import *, char *, size_t);
+    char *data;
+    size_t len;
+    bool finished;
+    bool nothing;          /* nothing would change: rolled back */
+};
+
+static enum store_status apply_all(struct store *st, void *arg)
+{
+    struct parsing *a = arg;
+    struct io_import *im = a->im;
+    enum store_status rc = store_search_defer(st);
+    if (rc != STORE_OK)
+        return rc;
+    im->applying = true;
+    im->started = im->told = seconds();
+    rc = a->parse(im, a->data, a->len);
+    im->applying = false;
+    /* A batch that failed stopped the parser, which may have said
+     * something else since (its "out of memory" for the record it was
+     * not given). */
+    if (im->failed != STORE_OK) {
+        store_fail(st, im->failed, "%s", im->failure ? im->failure : "");
+        return im->failed;
+    }
+    if (rc != STORE_OK)
+        return rc;
+    /* --strict: one record rejected, nothing imported. */
+    if ((im->flags & IO_STRICT) && im->sum->rejected > 0)
+        return STORE_INVALID;
+    if ((rc = io_apply_batch(im)) != STORE_OK)
+        return rc;
+    /* Calendar items find their contacts by name: by then, every
+     * contact's words are indexed, and written as they go again. */
+    if ((rc = store_search_catch_up(st, true)) != STORE_OK)
+        return rc;
     for (size_t i = 0; i < im->task_count; i++) {
-        enum store_status rc = io_merge_followup(im, &im->tasks[i]);
+        rc = io_merge_followup(im, &im->tasks[i]);
         if (rc != STORE_OK)
             return rc;
     }
+    if (im->records_done >= 1000)
+        tell_progress(im, true);
     a->finished = true;
     /* A dry run does all the work, then rolls it back; so does an import
      * that changes nothing (its file came in before), so that it leaves
@@ -86,9 +165,11 @@ static enum store_status apply_all(struct store *st, void *arg)
     return (im->flags & IO_DRY_RUN) || a->nothing ? STORE_CONFLICT : STORE_OK;
 }
 
-enum store_status io_apply(struct io_import *im)
+enum store_status io_apply(struct io_import *im,
+                           enum store_status (*parse)(struct io_import *, char *, size_t),
+                           char *data, size_t len)
 {
-    struct apply a = { .im = im, .finished = false };
+    struct parsing a = { .im = im, .parse = parse, .data = data, .len = len };
     struct io_summary before = *im->sum;
     enum store_status rc = store_batch(im->st, _("import"), apply_all, &a);
     if (a.finished && ((im->flags & IO_DRY_RUN) || a.nothing))

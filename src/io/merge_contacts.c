@@ -299,7 +299,10 @@ static enum store_status find_by_name(struct io_import *im, const char *name,
                                       bool *found)
 {
     struct contact_list l = { 0 };
-    enum store_status rc = store_contact_match(im->st, name, true, 64, &l);
+    /* The records before this one may be waiting for their words. */
+    enum store_status rc = store_search_catch_up(im->st, false);
+    if (rc == STORE_OK)
+        rc = store_contact_match(im->st, name, true, 64, &l);
     if (rc == STORE_NOT_FOUND)
         rc = STORE_OK;
     char *want = text_fold(name);

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "core/contact.h"
 #include "base/i18n.h"
@@ -27,8 +29,26 @@ void io_reject(struct io_import *im, int line, const char *fmt, ...)
                   line, reason);
 }
 
+/* Records parsed before they are applied: enough that a batch costs
+ * nothing next to its writes, few enough that a file of any size keeps
+ * a few MiB of them. */
+#define IO_BATCH 256
+
 struct io_record *io_record_new(struct io_import *im, int line)
 {
+    if (im->failed != STORE_OK)
+        return NULL;
+    /* Every record before this one is complete: the parser asks for a
+     * new one only when the last is finished. */
+    if (im->applying && im->record_count >= IO_BATCH) {
+        enum store_status rc = io_apply_batch(im);
+        if (rc != STORE_OK) {
+            im->failed = rc;
+            free(im->failure);
+            im->failure = strdup(store_error(im->st));
+            return NULL;
+        }
+    }
     if (im->record_count == im->record_cap) {
         size_t cap = im->record_cap ? im->record_cap * 2 : 32;
         struct io_record *r = realloc(im->records, cap * sizeof *r);
@@ -41,6 +61,7 @@ struct io_record *io_record_new(struct io_import *im, int line)
     memset(r, 0, sizeof *r);
     contact_init(&r->c);
     r->line = line;
+    im->records_read++;
     return r;
 }
 
@@ -57,10 +78,40 @@ static void record_clear(struct io_record *r)
     memset(r, 0, sizeof *r);
 }
 
+/* Given back a MiB or more at a time. */
+#define RELEASE_STEP (1 << 20)
+
+void io_data_done(struct io_import *im, char *data, const char *end)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0 || !end || end < data)
+        return;
+    uintptr_t mask = (uintptr_t)page - 1;
+    /* Whole pages inside the buffer only: the allocator's own bytes
+     * before data, and whatever follows the buffer, are left alone. */
+    uintptr_t from = ((uintptr_t)data + mask) & ~mask;
+    if (im->released > from)
+        from = im->released;
+    uintptr_t to = (uintptr_t)end & ~mask;
+    if (to <= from || to - from < RELEASE_STEP)
+        return;
+    if (madvise((void *)from, to - from, MADV_DONTNEED) == 0)
+        im->released = to;
+}
+
+void io_records_forget(struct io_import *im)
+{
+    for (size_t i = 0; i < im->record_count; i++)
+        record_clear(&im->records[i]);
+    im->record_count = 0;
+}
+
 void io_record_drop(struct io_import *im)
 {
-    if (im->record_count > 0)
+    if (im->record_count > 0) {
         record_clear(&im->records[--im->record_count]);
+        im->records_read--;
+    }
 }
 
 static size_t list_len(const struct contact *c, enum io_list list)
@@ -379,6 +430,7 @@ void io_import_clear(struct io_import *im)
     for (size_t i = 0; i < im->record_count; i++)
         record_clear(&im->records[i]);
     free(im->records);
+    free(im->failure);
     for (size_t i = 0; i < im->task_count; i++) {
         free(im->tasks[i].who);
         free(im->tasks[i].email);

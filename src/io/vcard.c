@@ -628,6 +628,9 @@ enum store_status io_vcard_import(struct io_import *im, char *data,
                     finish_card(im, &k);
                 card_clear(&k);
                 in_card = false;
+                /* Every line before this one is read (what the cards
+                 * hold was copied out of it). */
+                io_data_done(im, data, line);
             } else if (in_card) {
                 take_property(im, &k, &p, raw ? raw : "", logical_line);
             }
@@ -649,7 +652,7 @@ enum store_status io_vcard_import(struct io_import *im, char *data,
         card_clear(&k);
     }
     io_report_unkept(im);
-    if (im->record_count == 0 && im->sum->rejected == 0)
+    if (im->records_read == 0 && im->sum->rejected == 0)
         return store_fail(im->st, STORE_INVALID,
                           _("%s: no vCard found (no BEGIN:VCARD line)"),
                           im->name);

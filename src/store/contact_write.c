@@ -241,8 +241,13 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
         stmt = NULL;
     }
     db_finish(st, stmt);
-    /* Off again whatever happened: it would last to the end of a batch. */
-    if (deferring) {
+    /* Off again whatever happened, outside a batch. Inside one it stays
+     * on until the batch commits (SQLite turns it off then): setting a
+     * flag pragma expires every prepared statement, so turning it on and
+     * off per contact made an import prepare each statement, with all
+     * its triggers, twice per record. A savepoint rolled back takes its
+     * deferred violations with it, so one record's failure stays its own. */
+    if (deferring && st->depth <= 1) {
         enum store_status off = db_exec_kept(st, "PRAGMA defer_foreign_keys = OFF");
         if (rc == STORE_OK)
             rc = off;

@@ -130,14 +130,61 @@ enum store_status db_no_memory(struct store *st)
 
 /* ---- statements ---------------------------------------------------------- */
 
-sqlite3_stmt *db_prepare(struct store *st, const char *sql)
+static uint32_t sql_hash(const char *sql)
+{
+    uint32_t h = 2166136261u;
+    for (const unsigned char *c = (const unsigned char *)sql; *c; c++)
+        h = (h ^ *c) * 16777619u;
+    return h;
+}
+
+static sqlite3_stmt *prepare_new(struct store *st, const char *sql)
 {
     sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
+                           NULL) != SQLITE_OK) {
         db_fail(st);
         sqlite3_finalize(stmt);
         return NULL;
     }
+    return stmt;
+}
+
+sqlite3_stmt *db_prepare(struct store *st, const char *sql)
+{
+    uint32_t hash = sql_hash(sql);
+    size_t free_slot = st->ncached, oldest = st->ncached;
+    for (size_t i = 0; i < st->ncached; i++) {
+        if (st->cached[i].busy)
+            continue;
+        if (st->cached[i].hash == hash
+            && strcmp(sqlite3_sql(st->cached[i].stmt), sql) == 0) {
+            st->cached[i].busy = true;
+            st->cached[i].used = ++st->ticks;
+            return st->cached[i].stmt;
+        }
+        if (oldest == st->ncached || st->cached[i].used < st->cached[oldest].used)
+            oldest = i;
+    }
+    sqlite3_stmt *stmt = prepare_new(st, sql);
+    if (!stmt)
+        return NULL;
+    /* A text of several statements is not kept: sqlite3_sql() holds only
+     * the first, and the next lookup must not take it for the whole. */
+    if (strcmp(sqlite3_sql(stmt), sql) != 0)
+        return stmt;
+    if (st->ncached < CACHED_MAX)
+        free_slot = st->ncached++;
+    else if (oldest < st->ncached) {
+        sqlite3_finalize(st->cached[oldest].stmt);
+        free_slot = oldest;
+    } else {
+        return stmt;     /* every one in use: this one is finalized after */
+    }
+    st->cached[free_slot].stmt = stmt;
+    st->cached[free_slot].hash = hash;
+    st->cached[free_slot].busy = true;
+    st->cached[free_slot].used = ++st->ticks;
     return stmt;
 }
 
@@ -150,13 +197,9 @@ sqlite3_stmt *db_prepare_kept(struct store *st, const char *sql)
             return st->kept[i].stmt;
     if (st->nkept == KEPT_MAX)
         return db_prepare(st, sql);
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
-                           NULL) != SQLITE_OK) {
-        db_fail(st);
-        sqlite3_finalize(stmt);
+    sqlite3_stmt *stmt = prepare_new(st, sql);
+    if (!stmt)
         return NULL;
-    }
     st->kept[st->nkept].sql = sql;
     st->kept[st->nkept].stmt = stmt;
     st->nkept++;
@@ -172,6 +215,14 @@ void db_finish(struct store *st, sqlite3_stmt *stmt)
         if (st->kept[i].stmt == stmt) {
             sqlite3_reset(stmt);
             sqlite3_clear_bindings(stmt);
+            return;
+        }
+    }
+    for (size_t i = 0; i < st->ncached; i++) {
+        if (st->cached[i].stmt == stmt) {
+            sqlite3_reset(stmt);
+            sqlite3_clear_bindings(stmt);
+            st->cached[i].busy = false;
             return;
         }
     }

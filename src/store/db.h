@@ -27,6 +27,8 @@
 
 /* Statements of every write, prepared once per connection. */
 #define KEPT_MAX 24
+/* Other statements kept once prepared, the most recently used ones. */
+#define CACHED_MAX 64
 
 struct store {
     sqlite3 *db;
@@ -55,6 +57,17 @@ struct store {
         sqlite3_stmt *stmt;
     } kept[KEPT_MAX];
     size_t nkept;
+    /* Preparing a statement compiles every trigger it fires (a contact's
+     * insert fires a dozen), which cost an import more than its writes;
+     * db_prepare() hands out a finished statement of the same text again. */
+    struct {
+        sqlite3_stmt *stmt;
+        uint32_t hash;    /* of its text */
+        bool busy;        /* handed out, not yet finished */
+        uint64_t used;    /* when last handed out */
+    } cached[CACHED_MAX];
+    size_t ncached;
+    uint64_t ticks;
     fts5_tokenizer word_api;  /* see db_split_words() */
     Fts5Tokenizer *words;
     /* What a trigger or a view may use: see schema_guard(). */
@@ -80,11 +93,14 @@ enum store_status db_advise(struct store *st, enum store_status rc,
 
 /* ---- db.c: statements ---------------------------------------------------- */
 
+/* A statement for sql: a finished one of the same text again when the
+ * cache has one; db_finish() ends its use. */
 sqlite3_stmt *db_prepare(struct store *st, const char *sql);
 /* Like db_prepare() for a static SQL string run by every write: the
  * statement is kept, and db_finish() only resets it. */
 sqlite3_stmt *db_prepare_kept(struct store *st, const char *sql);
-/* Ends the use of a statement: resets a kept one, finalizes others. */
+/* Ends the use of a statement: resets a kept or cached one, finalizes
+ * others. */
 void db_finish(struct store *st, sqlite3_stmt *stmt);
 int db_bind_text(sqlite3_stmt *stmt, int i, const char *text);
 /* Binds a named parameter when the statement has it. */
@@ -161,6 +177,11 @@ enum store_status db_migrate_v2_triggers(struct store *st);
 enum store_status db_migrate_v4_triggers(struct store *st);
 enum store_status db_migrate_v6_triggers(struct store *st);
 enum store_status db_migrate_v7_triggers(struct store *st);
+/* Puts one row the journal recorded back: an insert is deleted, an
+ * update or a delete restored from the saved columns (journal.c). */
+enum store_status db_journal_revert_row(struct store *st, const char *op,
+                                        const char *table, int64_t row_id,
+                                        const char *old_json);
 
 /* Starts a write: BEGIN IMMEDIATE and a new journal entry that the
  * triggers record into; inside a batch, a savepoint that joins it. */
@@ -210,6 +231,10 @@ enum store_status db_contact_name(struct store *st, int64_t id, char **name);
 
 /* Inserts a note inside a write (at 0: now; kind "": note). */
 enum store_status db_insert_note(struct store *st, struct note *n, time_t now);
+/* What a person typed made into an FTS5 query of prefixes, within
+ * columns ("{name org}") unless NULL; NULL without a word (sets *oom
+ * when out of memory). Free it. */
+char *db_fts_query(const char *text, const char *columns, bool *oom);
 /* The characters of s's first len bytes (UTF-8). */
 size_t db_utf8_chars(const char *s, size_t len);
 

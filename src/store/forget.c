@@ -39,6 +39,9 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
             sqlite3_bind_int64(stmt, 1, id);
         rc = db_run(st, stmt);
     }
+    /* Forgetting is a change: nothing undone before it can be redone. */
+    if (rc == STORE_OK)
+        rc = db_exec(st, "DELETE FROM journal WHERE undone = 1");
     if (rc == STORE_OK) {
         sqlite3_stmt *stmt = db_prepare(st, "DELETE FROM contact WHERE id = ?");
         if (stmt)

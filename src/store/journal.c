@@ -1,7 +1,8 @@
 /* The undo journal, in one place: the tables it records and the
  * triggers that record them, the write transaction that opens an entry
- * and names it (store_batch too), undoing an entry, and the list of the
- * newest ones. Uses base/i18n.h, base/text.h, store/db.h. */
+ * and names it (store_batch too), putting one recorded row back, and
+ * the list of the newest entries; store/undo.c undoes and redoes whole
+ * entries. Uses base/i18n.h, store/db.h. */
 #include <config.h>
 
 #include <stdio.h>
@@ -11,7 +12,6 @@
 #include <sqlite3.h>
 
 #include "base/i18n.h"
-#include "base/text.h"
 #include "store/db.h"
 #include "store/journal.h"
 
@@ -42,7 +42,7 @@ static const struct journaled journaled[] = {
     { "contact_tag", "contact_id", { "contact_id", "tag" } },
     { "stage_change", "contact_id",
       { "contact_id", "from_stage", "to_stage", "at", "reason", "author" } },
-    { "note", "contact_id", { "contact_id", "at", "kind", "body", "author" } },
+    { "note", "contact_id", { "contact_id", "at", "kind", "body", "author", "message_id" } },
     { "followup", "contact_id",
       { "contact_id", "due", "due_minutes", "snoozed_until", "effective",
         "text", "every_count", "every_unit", "state", "done_at",
@@ -50,11 +50,14 @@ static const struct journaled journaled[] = {
     { "score", "contact_id",
       { "contact_id", "at", "value", "comment", "author" } },
     { "suggestion_dismissed", "contact_id", { "contact_id", "stage", "at" } },
+    { "mail_review", NULL,
+      { "message_id", "at", "received", "name", "email", "subject", "body", "kind" } },
     { "contact_address", "contact_id",
       { "contact_id", "position", "kind", "pobox", "extended", "street",
         "locality", "region", "code", "country" } },
     { "contact_url", "contact_id", { "contact_id", "position", "url", "kind" } },
     { "contact_extra", "contact_id", { "contact_id", "position", "line" } },
+    { "contact_pause", "contact_id", { "contact_id", "until", "reason", "at" } },
 };
 #define JOURNALED_COUNT (sizeof journaled / sizeof journaled[0])
 
@@ -270,6 +273,12 @@ enum store_status db_write_end(struct store *st, enum store_status rc,
             db_bind_text(stmt, 1, what);
         rc = db_run(st, stmt);
     }
+    /* A new change ends what could be redone: the undone entries
+     * revert to a state that is no longer there (as in vim). */
+    if (rc == STORE_OK)
+        rc = db_exec_kept(st, "DELETE FROM journal WHERE undone = 1 AND EXISTS "
+                              "(SELECT 1 FROM journal_row WHERE journal_id = "
+                              "(SELECT recording FROM journal_state WHERE id = 1))");
     if (rc == STORE_OK && st->unjournaled)
         rc = db_exec_kept(st, "DELETE FROM journal WHERE id = "
                               "(SELECT recording FROM journal_state WHERE id = 1)");
@@ -316,9 +325,9 @@ enum store_status store_batch(struct store *st, const char *what,
 
 /* Puts one recorded row back: an insert is deleted, an update or a
  * delete is restored from the saved columns. */
-static enum store_status undo_row(struct store *st, const char *op,
-                                  const char *table, int64_t row_id,
-                                  const char *old_json)
+enum store_status db_journal_revert_row(struct store *st, const char *op,
+                                        const char *table, int64_t row_id,
+                                        const char *old_json)
 {
     const struct journaled *j = journaled_find(table);
     if (!j)
@@ -377,129 +386,17 @@ static enum store_status undo_row(struct store *st, const char *op,
     return db_run(st, stmt);
 }
 
-enum store_status store_undo(struct store *st, struct journal_entry *undone)
-{
-    return store_undo_entry(st, 0, undone);
-}
-
-enum store_status store_undo_entry(struct store *st, int64_t expected,
-                                   struct journal_entry *undone)
-{
-    memset(undone, 0, sizeof *undone);
-    if (st->read_only)
-        return store_fail(st, STORE_READ_ONLY,
-                          _("the database is open read-only; nothing was undone"));
-    if (st->depth > 0)
-        return store_fail(st, STORE_INVALID, _("nothing can be undone inside another change"));
-    enum store_status rc = db_exec(st, "BEGIN IMMEDIATE");
-    if (rc != STORE_OK)
-        return rc;
-    sqlite3_stmt *stmt = db_prepare(st, "SELECT id, at, what, undoable FROM journal "
-                                      "ORDER BY id DESC LIMIT 1");
-    int step = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
-    bool undoable = true;
-    if (step == SQLITE_ROW) {
-        undone->id = sqlite3_column_int64(stmt, 0);
-        undone->at = (time_t)sqlite3_column_int64(stmt, 1);
-        undone->what = db_column_text(stmt, 2);
-        undoable = sqlite3_column_int(stmt, 3) != 0;
-    } else if (step == SQLITE_DONE) {
-        rc = store_fail(st, STORE_NOT_FOUND, _("nothing to undo"));
-    } else if (stmt) {
-        rc = db_fail(st);
-    } else {
-        rc = STORE_FAILED;
-    }
-    db_finish(st, stmt);
-    if (rc == STORE_OK && expected > 0 && undone->id != expected)
-        rc = store_fail(st, STORE_CONFLICT,
-                        _("another change was made meanwhile; nothing was undone"));
-    if (rc == STORE_OK && !undoable) {
-        /* The mark goes, so the next undo reaches the change before it. */
-        stmt = db_prepare(st, "DELETE FROM journal WHERE id = ?");
-        if (stmt)
-            sqlite3_bind_int64(stmt, 1, undone->id);
-        rc = db_run(st, stmt);
-        if (rc == STORE_OK)
-            rc = db_exec(st, "COMMIT");
-        if (rc == STORE_OK) {
-            char *what = text_sanitize(undone->what, false);
-            journal_entry_clear(undone);
-            rc = store_fail(st, STORE_INVALID,
-                            _("the last change (%s) cannot be undone; undo again to revert the one before it"),
-                            what ? what : "");
-            free(what);
-            return rc;
-        }
-    }
-    /* Rows come back in any order within the entry; the foreign keys are
-     * checked at commit. */
-    if (rc == STORE_OK)
-        rc = db_exec(st, "PRAGMA defer_foreign_keys = ON");
-    int64_t *contacts = NULL;
-    size_t ncontacts = 0, cap = 0;
-    if (rc == STORE_OK) {
-        stmt = db_prepare(st, "SELECT op, tbl, row_id, contact_id, old_json FROM journal_row "
-                              "WHERE journal_id = ? ORDER BY id DESC");
-        if (!stmt)
-            rc = STORE_FAILED;
-        else
-            sqlite3_bind_int64(stmt, 1, undone->id);
-        while (rc == STORE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
-            char *op = db_column_text(stmt, 0), *tbl = db_column_text(stmt, 1);
-            char *old = db_column_text(stmt, 4);
-            if (!op || !tbl)
-                rc = db_no_memory(st);
-            else
-                rc = undo_row(st, op, tbl, sqlite3_column_int64(stmt, 2), old);
-            if (rc == STORE_OK && sqlite3_column_type(stmt, 3) != SQLITE_NULL) {
-                int64_t cid = sqlite3_column_int64(stmt, 3);
-                bool seen = false;
-                for (size_t i = 0; i < ncontacts && !seen; i++)
-                    seen = contacts[i] == cid;
-                if (!seen) {
-                    if (db_reserve((void **)&contacts, ncontacts, &cap, sizeof *contacts))
-                        rc = db_no_memory(st);
-                    else
-                        contacts[ncontacts++] = cid;
-                }
-            }
-            free(op);
-            free(tbl);
-            free(old);
-        }
-        if (rc == STORE_OK && step != SQLITE_DONE)
-            rc = db_fail(st);
-        db_finish(st, stmt);
-    }
-    for (size_t i = 0; i < ncontacts && rc == STORE_OK; i++)
-        rc = db_refresh_contact(st, contacts[i]);
-    free(contacts);
-    if (rc == STORE_OK) {
-        stmt = db_prepare(st, "DELETE FROM journal WHERE id = ?");
-        if (stmt)
-            sqlite3_bind_int64(stmt, 1, undone->id);
-        rc = db_run(st, stmt);
-    }
-    if (rc == STORE_OK)
-        rc = db_exec(st, "COMMIT");
-    if (rc != STORE_OK) {
-        db_rollback_keeping(st, rc);
-        journal_entry_clear(undone);
-    }
-    return rc;
-}
-
-enum store_status store_journal_recent(struct store *st, size_t limit,
-                                       struct journal_list *out)
+static enum store_status journal_list(struct store *st, bool redo, size_t limit,
+                                      struct journal_list *out)
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *stmt = db_prepare(st, "SELECT id, at, what, origin IS ?, author FROM journal "
-                                      "ORDER BY id DESC LIMIT ?");
+                                      "WHERE undone = ? ORDER BY id DESC LIMIT ?");
     if (!stmt)
         return STORE_FAILED;
     sqlite3_bind_int64(stmt, 1, st->origin);
-    sqlite3_bind_int64(stmt, 2, (int64_t)limit + 1);
+    sqlite3_bind_int(stmt, 2, redo);
+    sqlite3_bind_int64(stmt, 3, (int64_t)limit + 1);
     size_t cap = 0;
     enum store_status rc = STORE_OK;
     int step;
@@ -526,4 +423,16 @@ enum store_status store_journal_recent(struct store *st, size_t limit,
     if (rc != STORE_OK)
         journal_list_clear(out);
     return rc;
+}
+
+enum store_status store_journal_recent(struct store *st, size_t limit,
+                                       struct journal_list *out)
+{
+    return journal_list(st, false, limit, out);
+}
+
+enum store_status store_journal_redoable(struct store *st, size_t limit,
+                                         struct journal_list *out)
+{
+    return journal_list(st, true, limit, out);
 }

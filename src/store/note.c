@@ -1,4 +1,5 @@
-/* Notes: adding one, and a contact's notes a window at a time. Uses
+/* Notes: adding, reading, changing and deleting one, and a contact's
+ * notes a window at a time. Uses
  * base/i18n.h, store/db.h. */
 #include <config.h>
 
@@ -98,5 +99,94 @@ enum store_status store_note_page(struct store *st, int64_t contact_id,
     db_finish(st, stmt);
     if (rc != STORE_OK)
         note_list_clear(out);
+    return rc;
+}
+
+enum store_status store_note_get(struct store *st, int64_t id, struct note *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT id, contact_id, at, kind, body "
+                                      "FROM note WHERE id = ?");
+    if (!stmt)
+        return STORE_FAILED;
+    sqlite3_bind_int64(stmt, 1, id);
+    enum store_status rc = STORE_OK;
+    int step = sqlite3_step(stmt);
+    if (step == SQLITE_ROW) {
+        out->id = sqlite3_column_int64(stmt, 0);
+        out->contact_id = sqlite3_column_int64(stmt, 1);
+        out->at = (time_t)sqlite3_column_int64(stmt, 2);
+        const unsigned char *kind = sqlite3_column_text(stmt, 3);
+        snprintf(out->kind, sizeof out->kind, "%s", kind ? (const char *)kind : "note");
+        out->body = db_column_text(stmt, 4);
+        if (!out->body)
+            rc = db_no_memory(st);
+    } else if (step == SQLITE_DONE) {
+        rc = store_fail(st, STORE_NOT_FOUND, _("no note #%lld"), (long long)id);
+    } else {
+        rc = db_fail(st);
+    }
+    db_finish(st, stmt);
+    return rc;
+}
+
+/* The contact a note is about, with its name for the journal. */
+static enum store_status note_owner(struct store *st, int64_t id, int64_t *contact_id,
+                                    char **name)
+{
+    *name = NULL;
+    enum store_status rc = db_query_int(st, "SELECT contact_id FROM note WHERE id = ?",
+                                        id, contact_id);
+    if (rc == STORE_NOT_FOUND)
+        return store_fail(st, rc, _("no note #%lld"), (long long)id);
+    if (rc == STORE_OK)
+        rc = db_contact_name(st, *contact_id, name);
+    return rc;
+}
+
+enum store_status store_note_update(struct store *st, const struct note *n, time_t now)
+{
+    enum store_status rc = db_write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    int64_t contact_id = 0;
+    char *name = NULL;
+    rc = note_owner(st, n->id, &contact_id, &name);
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = db_prepare(st, "UPDATE note SET kind = ?, body = ? WHERE id = ?");
+        if (stmt) {
+            db_bind_text(stmt, 1, n->kind[0] ? n->kind : "note");
+            db_bind_text(stmt, 2, n->body ? n->body : "");
+            sqlite3_bind_int64(stmt, 3, n->id);
+        }
+        rc = db_run(st, stmt);
+    }
+    if (rc == STORE_OK)
+        rc = db_refresh_contact(st, contact_id);
+    rc = db_write_end(st, rc, rc == STORE_OK
+        ? db_format(_("edited note #%lld on %s"), (long long)n->id, name) : NULL);
+    free(name);
+    return rc;
+}
+
+enum store_status store_note_delete(struct store *st, int64_t id, time_t now)
+{
+    enum store_status rc = db_write_begin(st, now);
+    if (rc != STORE_OK)
+        return rc;
+    int64_t contact_id = 0;
+    char *name = NULL;
+    rc = note_owner(st, id, &contact_id, &name);
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = db_prepare(st, "DELETE FROM note WHERE id = ?");
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, id);
+        rc = db_run(st, stmt);
+    }
+    if (rc == STORE_OK)
+        rc = db_refresh_contact(st, contact_id);
+    rc = db_write_end(st, rc, rc == STORE_OK
+        ? db_format(_("deleted note #%lld on %s"), (long long)id, name) : NULL);
+    free(name);
     return rc;
 }

@@ -24,6 +24,11 @@
 #include "store/db.h"
 
 #define BUSY_TIMEOUT_MS 5000
+/* How much of a savepoint's statement journal stays in memory: all of
+ * it (-1). SQLite 3.40 failed with SQLITE_FULL when a statement journal
+ * of several MiB moved to its file; what an import keeps in one is a
+ * record's pages, or one batch's. */
+#define STATEMENT_JOURNAL_MEMORY (-1)
 
 static void warn(struct strlist *warnings, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -368,6 +373,14 @@ enum store_status store_open_with(const char *path, unsigned flags,
     }
     st->opening = how;
     int open_flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    /* A savepoint copies each page it changes first into a statement
+     * journal, which SQLite keeps in memory only up to 64 KiB and then
+     * writes to a temporary file; an import keeps every record in a
+     * savepoint of its own, and each record changes some fifty pages,
+     * so that file took two hundred writes per record. In memory, freed
+     * at each release. Process-wide, and only before SQLite starts
+     * (later calls fail harmlessly). */
+    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, STATEMENT_JOURNAL_MEMORY);
     if (sqlite3_open_v2(path, &st->db, open_flags, NULL) != SQLITE_OK) {
         message = db_format(_("cannot open %s: %s"), st->shown_path,
                             st->db ? sqlite3_errmsg(st->db) : _("out of memory"));
@@ -422,6 +435,8 @@ void store_close(struct store *st)
         return;
     for (size_t i = 0; i < st->nkept; i++)
         sqlite3_finalize(st->kept[i].stmt);
+    for (size_t i = 0; i < st->ncached; i++)
+        sqlite3_finalize(st->cached[i].stmt);
     if (st->words)
         st->word_api.xDelete(st->words);
     sqlite3_close_v2(st->db);

@@ -71,6 +71,30 @@ enum store_status store_org_page(struct store *st, const struct org *after,
     return rc;
 }
 
+enum store_status store_org_names(struct store *st, const char *prefix,
+                                  size_t limit, struct strlist *out)
+{
+    /* A range of the name index (NOCASE): only the window is read. */
+    sqlite3_stmt *stmt = db_prepare(st,
+        "SELECT name FROM organisation WHERE name >= :prefix "
+        "AND name < :prefix || char(1114111) ORDER BY name LIMIT :limit");
+    if (!stmt)
+        return STORE_FAILED;
+    db_bind_named_text(stmt, ":prefix", prefix ? prefix : "");
+    db_bind_named_int(stmt, ":limit", (int64_t)limit);
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW)
+        if (strlist_push(out, (const char *)sqlite3_column_text(stmt, 0)) < 0) {
+            rc = db_no_memory(st);
+            break;
+        }
+    if (rc == STORE_OK && step != SQLITE_DONE)
+        rc = db_fail(st);
+    db_finish(st, stmt);
+    return rc;
+}
+
 enum store_status store_org_get(struct store *st, const char *name,
                                 int64_t id, struct org *out)
 {

@@ -7,12 +7,17 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "base/strlist.h"
 #include "model/org.h"
 #include "store/store.h"
 
 /* A window of organisations by name, with counts per stage. */
 enum store_status store_org_page(struct store *st, const struct org *after,
                                  size_t limit, struct org_list *out);
+/* The names starting with prefix (case-insensitive), at most limit of
+ * them, in name order: what completing a name offers. */
+enum store_status store_org_names(struct store *st, const char *prefix,
+                                  size_t limit, struct strlist *out);
 /* One organisation by name (case-insensitive) or id (when name NULL). */
 enum store_status store_org_get(struct store *st, const char *name,
                                 int64_t id, struct org *out);

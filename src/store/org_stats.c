@@ -1,8 +1,8 @@
 /* Organisations as the Organisations screen lists them (see
- * store/org_stats.h). Sorting by name walks the name index and counts
- * only the window's rows; the other sorts order every organisation
- * matching the filter by a computed key, each one counted through the
- * contact_by_org index. Uses store/db.h. */
+ * store/org_stats.h). The sorts and the filter read the figures kept
+ * per organisation (org_figures, org_score: schema version 7), never
+ * its contacts; only the window's rows are counted in full. Uses
+ * base/text.h and store/db.h. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "base/text.h"
 #include "store/db.h"
 #include "store/org_stats.h"
 
@@ -20,11 +21,6 @@ void org_summary_clear(struct org_summary *s)
 
 LIST_CLEAR(org_summary_list_clear, org_summary_list, org_summary_clear)
 
-#define MEMBERS "FROM contact c WHERE c.org_id = o.id AND c.archived = 0"
-#define MEMBERS_OF "FROM contact c WHERE c.org_id = ? AND c.archived = 0"
-#define LATEST "(SELECT value FROM score WHERE contact_id = c.id " \
-               "ORDER BY at DESC, id DESC LIMIT 1)"
-
 /* The window's rows are picked first; each one's figures are then
  * counted in one pass over its contacts (read_figures). */
 #define SUMMARY_COLUMNS "o.id, o.name, o.notes"
@@ -33,19 +29,18 @@ LIST_CLEAR(org_summary_list_clear, org_summary_list, org_summary_clear)
  * best NPS first; no answers at all sort after every score. */
 static const char *const sort_keys[ORG_SORT_COUNT] = {
     [ORG_SORT_NAME] = "0",
-    [ORG_SORT_CONTACTS] = "-(SELECT count(*) " MEMBERS ")",
-    [ORG_SORT_LAST_TOUCH] = "-(SELECT coalesce(max(c.last_touch), 0) " MEMBERS ")",
+    [ORG_SORT_CONTACTS] = "-coalesce(f.contacts, 0)",
+    [ORG_SORT_LAST_TOUCH] = "-coalesce(f.last_touch, 0)",
     [ORG_SORT_NPS] =
-        "coalesce((SELECT -100.0 * (sum(v >= :promoter) - sum(v <= :detractor)) "
-        "/ count(*) FROM (SELECT " LATEST " AS v " MEMBERS ") WHERE v IS NOT NULL), 1000)",
+        "coalesce((SELECT -100.0 * (sum(CASE WHEN s.value >= :promoter THEN s.n ELSE 0 END) "
+        "- sum(CASE WHEN s.value <= :detractor THEN s.n ELSE 0 END)) / nullif(sum(s.n), 0) "
+        "FROM org_score s WHERE s.org_id = o.id), 1000)",
 };
 
 static enum store_status read_scores(struct store *st, struct org_summary *s)
 {
     sqlite3_stmt *stmt = db_prepare(st,
-        "SELECT roles, v, count(*) FROM (SELECT c.roles AS roles, " LATEST
-        " AS v FROM contact c WHERE c.org_id = ? AND c.archived = 0) "
-        "WHERE v IS NOT NULL GROUP BY 1, 2");
+        "SELECT roles, value, n FROM org_score WHERE org_id = ? AND n > 0");
     if (!stmt)
         return STORE_FAILED;
     sqlite3_bind_int64(stmt, 1, s->org.id);
@@ -76,13 +71,12 @@ static void read_summary(sqlite3_stmt *stmt, struct org_summary *s)
 }
 
 /* An organisation's active contacts per stage and role, its latest
- * interaction and its open follow-ups. */
+ * interaction and its open follow-ups, as kept. */
 static enum store_status read_figures(struct store *st, struct org_summary *s)
 {
     sqlite3_stmt *stmt = db_prepare(st,
-        "SELECT sum(c.stage = 0), sum(c.stage = 1), sum(c.stage = 2), "
-        "sum((c.roles & 2) <> 0), sum((c.roles & 1) <> 0), "
-        "coalesce(max(c.last_touch), 0) " MEMBERS_OF);
+        "SELECT end_users, customers, clients, decision_makers, users, "
+        "last_touch, open_followups FROM org_figures WHERE org_id = ?");
     if (!stmt)
         return STORE_FAILED;
     sqlite3_bind_int64(stmt, 1, s->org.id);
@@ -93,19 +87,12 @@ static enum store_status read_figures(struct store *st, struct org_summary *s)
         s->decision_makers = sqlite3_column_int64(stmt, 3);
         s->users = sqlite3_column_int64(stmt, 4);
         s->last_touch = (time_t)sqlite3_column_int64(stmt, 5);
+        s->open_followups = sqlite3_column_int64(stmt, 6);
     }
     enum store_status rc = step == SQLITE_ROW || step == SQLITE_DONE
                                ? STORE_OK : db_fail(st);
     db_finish(st, stmt);
-    if (rc != STORE_OK)
-        return rc;
-    stmt = db_prepare(st,
-        "SELECT count(*) FROM followup f JOIN contact c ON c.id = f.contact_id "
-        "WHERE c.org_id = ? AND f.state = 0 AND f.contact_archived = 0");
-    if (!stmt)
-        return STORE_FAILED;
-    sqlite3_bind_int64(stmt, 1, s->org.id);
-    return db_step_int(st, stmt, &s->open_followups);
+    return rc;
 }
 
 static sqlite3_stmt *prepare_page(struct store *st, const struct org_query *q,
@@ -115,7 +102,8 @@ static sqlite3_stmt *prepare_page(struct store *st, const struct org_query *q,
     const char *dir = backward ? "DESC" : "ASC";
     char *sql = sqlite3_mprintf(
         "SELECT * FROM (SELECT " SUMMARY_COLUMNS ", %s AS k FROM organisation o "
-        "WHERE (:text IS NULL OR instr(lower(o.name), lower(:text)) > 0) "
+        "LEFT JOIN org_figures f ON f.org_id = o.id "
+        "WHERE (:text IS NULL OR instr(rapport_fold(o.name), :text) > 0) "
         "AND (:only = 0 OR o.id = :only)) "
         "WHERE %s ORDER BY k %s, name %s, id %s LIMIT :limit",
         sort_keys[sort],
@@ -140,8 +128,16 @@ enum store_status store_org_summary_page(struct store *st,
     sqlite3_stmt *stmt = prepare_page(st, q, after != NULL, backward);
     if (!stmt)
         return STORE_FAILED;
-    if (q->text && *q->text)
-        db_bind_named_text(stmt, ":text", q->text);
+    if (q->text && *q->text) {
+        /* Folded as the kept key is: accents and case do not matter. */
+        char *key = text_fold(q->text);
+        if (!key) {
+            db_finish(st, stmt);
+            return db_no_memory(st);
+        }
+        db_bind_named_text(stmt, ":text", key);
+        free(key);
+    }
     if (q->sort == ORG_SORT_NPS) {
         db_bind_named_int(stmt, ":promoter", q->promoter_min);
         db_bind_named_int(stmt, ":detractor", q->detractor_max);

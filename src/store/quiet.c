@@ -1,5 +1,6 @@
 /* Gone quiet: the contacts whose last interaction is older than their
- * cadence, a window at a time, and their count. Uses model/cadence.h,
+ * cadence and whose cadence is not paused, a window at a time, and
+ * their count. Uses model/cadence.h,
  * store/contact.h, store/db.h. */
 #include <config.h>
 
@@ -20,26 +21,30 @@
  * cadence, a derived column). The two are merged here, so a window
  * costs its own rows, never the whole list. */
 
+/* Contacts whose cadence is paused past today are not quiet. */
+#define NOT_PAUSED "AND NOT EXISTS (SELECT 1 FROM contact_pause p " \
+    "WHERE p.contact_id = contact.id AND p.until > :today) "
+
 static const char quiet_default_sql[] =
     "SELECT id, last_touch + :k FROM contact WHERE stage = :s AND cadence_days IS NULL "
-    "AND archived = 0 AND last_touch < :cut AND (:owner IS NULL OR owner = :owner) "
-    "AND (last_touch, id) > (:lt, :id) "
+    "AND archived = 0 AND last_touch < :cut " NOT_PAUSED
+    "AND (:owner IS NULL OR owner = :owner) AND (last_touch, id) > (:lt, :id) "
     "ORDER BY last_touch, id LIMIT :n";
 static const char quiet_own_sql[] =
     "SELECT id, own_due FROM contact WHERE stage = :s AND own_due IS NOT NULL "
-    "AND archived = 0 AND own_due < :now AND (:owner IS NULL OR owner = :owner) "
-    "AND (own_due, id) > (:due, :id) "
+    "AND archived = 0 AND own_due < :now " NOT_PAUSED
+    "AND (:owner IS NULL OR owner = :owner) AND (own_due, id) > (:due, :id) "
     "ORDER BY own_due, id LIMIT :n";
 /* The same two, read backwards from the end of a stage. */
 static const char quiet_default_back_sql[] =
     "SELECT id, last_touch + :k FROM contact WHERE stage = :s AND cadence_days IS NULL "
-    "AND archived = 0 AND last_touch < :cut AND (:owner IS NULL OR owner = :owner) "
-    "AND (last_touch, id) < (:lt, :id) "
+    "AND archived = 0 AND last_touch < :cut " NOT_PAUSED
+    "AND (:owner IS NULL OR owner = :owner) AND (last_touch, id) < (:lt, :id) "
     "ORDER BY last_touch DESC, id DESC LIMIT :n";
 static const char quiet_own_back_sql[] =
     "SELECT id, own_due FROM contact WHERE stage = :s AND own_due IS NOT NULL "
-    "AND archived = 0 AND own_due < :now AND (:owner IS NULL OR owner = :owner) "
-    "AND (own_due, id) < (:due, :id) "
+    "AND archived = 0 AND own_due < :now " NOT_PAUSED
+    "AND (:owner IS NULL OR owner = :owner) AND (own_due, id) < (:due, :id) "
     "ORDER BY own_due DESC, id DESC LIMIT :n";
 
 /* Appends to ids the next rows of one stage after (due, id) — or,
@@ -53,9 +58,12 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
                                                       : quiet_own_sql);
     if (!b)
         return STORE_FAILED;
+    char today[11];
+    date_format_iso(date_from_time(now), today);
     db_bind_named_int(b, ":s", stage);
     db_bind_named_text(b, ":owner", owner);
     db_bind_named_int(b, ":now", (int64_t)now);
+    db_bind_named_text(b, ":today", today);
     db_bind_named_int(b, ":due", due);
     db_bind_named_int(b, ":id", id);
     db_bind_named_int(b, ":n", (int64_t)n);
@@ -68,6 +76,7 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
         }
         db_bind_named_int(a, ":s", stage);
         db_bind_named_text(a, ":owner", owner);
+        db_bind_named_text(a, ":today", today);
         db_bind_named_int(a, ":k", k);
         db_bind_named_int(a, ":cut", (int64_t)now - k);
         db_bind_named_int(a, ":lt", due == INT64_MIN || due == INT64_MAX ? due : due - k);
@@ -179,14 +188,17 @@ enum store_status store_quiet_count(struct store *st,
                                     int64_t *count)
 {
     *count = 0;
+    char today[11];
+    date_format_iso(date_from_time(now), today);
     for (int stage = 0; stage < STAGE_COUNT; stage++) {
         int days = cadence_of_stage(stage_cadence, stage);
         sqlite3_stmt *stmt = db_prepare(st,
             "SELECT (SELECT count(*) FROM contact WHERE stage = :s AND cadence_days IS NULL "
-            "AND archived = 0 AND last_touch < :cut AND :on "
+            "AND archived = 0 AND last_touch < :cut " NOT_PAUSED "AND :on "
             "AND (:owner IS NULL OR owner = :owner)) + "
             "(SELECT count(*) FROM contact WHERE stage = :s AND own_due IS NOT NULL "
-            "AND archived = 0 AND own_due < :now AND (:owner IS NULL OR owner = :owner))");
+            "AND archived = 0 AND own_due < :now " NOT_PAUSED
+            "AND (:owner IS NULL OR owner = :owner))");
         if (!stmt)
             return STORE_FAILED;
         db_bind_named_int(stmt, ":s", stage);
@@ -194,6 +206,7 @@ enum store_status store_quiet_count(struct store *st,
         db_bind_named_int(stmt, ":on", days > 0);
         db_bind_named_text(stmt, ":owner", owner);
         db_bind_named_int(stmt, ":now", (int64_t)now);
+        db_bind_named_text(stmt, ":today", today);
         int64_t n = 0;
         enum store_status rc = db_step_int(st, stmt, &n);
         if (rc != STORE_OK)

@@ -385,14 +385,213 @@ const char db_schema_v7_fields[] =
     ");\n"
     "CREATE INDEX contact_extra_by_contact ON contact_extra(contact_id, position);\n";
 
-/* Mail recorded as interactions, and the queue of unmatched mail. */
-const char db_schema_v7_mail[] = "";
+/* Mail recorded as interactions, and the queue of unmatched mail. A
+ * note that came from a message keeps its Message-ID, so the same
+ * message piped again adds nothing; a message that named no contact
+ * waits in mail_review with what rapport kept of it (whom it is about,
+ * its date, subject and text), never the raw message, newest first. */
+const char db_schema_v7_mail[] =
+    "ALTER TABLE note ADD COLUMN message_id TEXT;\n"
+    "CREATE INDEX note_by_message_id ON note(message_id) WHERE message_id IS NOT NULL;\n"
+    "CREATE TABLE mail_review (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    message_id TEXT NOT NULL UNIQUE,\n"
+    "    at INTEGER NOT NULL,\n"
+    "    received INTEGER NOT NULL,\n"
+    "    name TEXT,\n"
+    "    email TEXT NOT NULL,\n"
+    "    subject TEXT,\n"
+    "    body TEXT NOT NULL,\n"
+    "    kind TEXT NOT NULL DEFAULT 'email'\n"
+    ");\n"
+    "CREATE INDEX mail_review_by_at ON mail_review(at, id);\n";
 
-/* The contact page: redo, paused cadences. */
-const char db_schema_v7_contact_page[] = "";
+/* The contact page: redo, paused cadences. An undone entry of the
+ * journal is kept, marked undone, with the rows its undoing changed, so
+ * that reverting them redoes it; a new change drops every undone entry.
+ * A contact's cadence may be paused until a day (YYYY-MM-DD) with a
+ * reason: gone quiet leaves them out before that day. One row per
+ * contact, journaled like the contact's own columns. */
+const char db_schema_v7_contact_page[] =
+    "ALTER TABLE journal ADD COLUMN undone INTEGER NOT NULL DEFAULT 0;\n"
+    "CREATE INDEX journal_undone ON journal(undone, id);\n"
+    "CREATE TABLE contact_pause (\n"
+    "    id INTEGER PRIMARY KEY,\n"
+    "    contact_id INTEGER NOT NULL UNIQUE REFERENCES contact(id) ON DELETE CASCADE,\n"
+    "    until TEXT NOT NULL CHECK (until GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),\n"
+    "    reason TEXT,\n"
+    "    at INTEGER NOT NULL\n"
+    ");\n";
 
-/* The words search reads. */
-const char db_schema_v7_search[] = "";
+/* The words search reads, and an import that indexes them a batch at a
+ * time. While search_state.deferring is set (only inside an import's
+ * transaction, never committed so), the triggers that index a contact's
+ * or a new note's words note the contact or the note instead, and
+ * store_search_catch_up() indexes those in a few statements; FTS5
+ * writes what it holds to disk at every savepoint, and an import keeps
+ * each record in one, so indexing as it went wrote the full-text tables
+ * a segment per record, and their merges again and again. Every trigger
+ * that indexes a contact as a whole, or a new note, is made again with
+ * its WHEN. */
+#define SEARCH_NOW "WHEN (SELECT deferring FROM search_state WHERE id = 1) IS NULL "
+#define SEARCH_LATER "WHEN (SELECT deferring FROM search_state WHERE id = 1) IS NOT NULL "
+#define SEARCH_PENDING(x) "INSERT OR IGNORE INTO search_pending(contact_id) VALUES (" x "); "
+#define LATER_TRIGGERS(name, event, x) \
+    "CREATE TRIGGER search_" name " AFTER " event " " SEARCH_NOW "BEGIN " \
+    CONTACT_WORDS_REFRESH_V7(x) "END;\n" \
+    "CREATE TRIGGER search_later_" name " AFTER " event " " SEARCH_LATER "BEGIN " \
+    SEARCH_PENDING(x) "END;\n"
+#define LATER_TRIGGERS2(name, event, x, y) \
+    "CREATE TRIGGER search_" name " AFTER " event " " SEARCH_NOW "BEGIN " \
+    CONTACT_WORDS_REFRESH_V7(x) CONTACT_WORDS_REFRESH_V7(y) "END;\n" \
+    "CREATE TRIGGER search_later_" name " AFTER " event " " SEARCH_LATER "BEGIN " \
+    SEARCH_PENDING(x) SEARCH_PENDING(y) "END;\n"
+#define CONTACT_FIELDS "name, name_key, org_id, title, department, projects, goals, channel"
+const char db_schema_v7_search[] =
+    "CREATE TABLE search_state (\n"
+    "    id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+    "    deferring INTEGER\n"
+    ");\n"
+    "INSERT INTO search_state VALUES (1, NULL);\n"
+    "CREATE TABLE search_pending (contact_id INTEGER PRIMARY KEY);\n"
+    "CREATE TABLE search_pending_note (note_id INTEGER PRIMARY KEY);\n"
+    "DROP TRIGGER contact_fts_insert;\n"
+    "DROP TRIGGER contact_fts_update;\n"
+    "DROP TRIGGER organisation_fts_update;\n"
+    "DROP TRIGGER contact_email_fts_insert;\n"
+    "DROP TRIGGER contact_email_fts_delete;\n"
+    "DROP TRIGGER contact_tag_fts_insert;\n"
+    "DROP TRIGGER contact_tag_fts_delete;\n"
+    "DROP TRIGGER note_fts_insert;\n"
+    "DROP TRIGGER field_word_contact_insert;\n"
+    "DROP TRIGGER field_word_contact_update;\n"
+    "DROP TRIGGER field_word_organisation_update;\n"
+    "DROP TRIGGER field_word_email_insert;\n"
+    "DROP TRIGGER field_word_email_update;\n"
+    "DROP TRIGGER field_word_email_delete;\n"
+    "DROP TRIGGER field_word_tag_insert;\n"
+    "DROP TRIGGER field_word_tag_update;\n"
+    "DROP TRIGGER field_word_tag_delete;\n"
+    "DROP TRIGGER note_word_insert;\n"
+    LATER_TRIGGERS("contact_insert", "INSERT ON contact", "NEW.id")
+    LATER_TRIGGERS("contact_update", "UPDATE OF " CONTACT_FIELDS " ON contact", "NEW.id")
+    LATER_TRIGGERS("email_insert", "INSERT ON contact_email", "NEW.contact_id")
+    LATER_TRIGGERS2("email_update", "UPDATE OF email, contact_id ON contact_email",
+                    "OLD.contact_id", "NEW.contact_id")
+    LATER_TRIGGERS("email_delete", "DELETE ON contact_email", "OLD.contact_id")
+    LATER_TRIGGERS("tag_insert", "INSERT ON contact_tag", "NEW.contact_id")
+    LATER_TRIGGERS2("tag_update", "UPDATE OF tag, contact_id ON contact_tag",
+                    "OLD.contact_id", "NEW.contact_id")
+    LATER_TRIGGERS("tag_delete", "DELETE ON contact_tag", "OLD.contact_id")
+    LATER_TRIGGERS("phone_insert", "INSERT ON contact_phone", "NEW.contact_id")
+    LATER_TRIGGERS2("phone_update", "UPDATE OF phone, contact_id ON contact_phone",
+                    "OLD.contact_id", "NEW.contact_id")
+    LATER_TRIGGERS("phone_delete", "DELETE ON contact_phone", "OLD.contact_id")
+    LATER_TRIGGERS("followup_insert", "INSERT ON followup", "NEW.contact_id")
+    LATER_TRIGGERS2("followup_update", "UPDATE OF text, state, contact_id ON followup",
+                    "OLD.contact_id", "NEW.contact_id")
+    LATER_TRIGGERS("followup_delete", "DELETE ON followup", "OLD.contact_id")
+    /* An organisation renamed: its contacts' rows at once (rare, and
+     * never during an import). */
+    "CREATE TRIGGER search_organisation_update AFTER UPDATE OF name ON organisation BEGIN "
+    "DELETE FROM contact_fts WHERE rowid IN (SELECT id FROM contact WHERE org_id = NEW.id); "
+    CONTACT_FTS_INSERT_V7 "WHERE c.org_id = NEW.id; "
+    "DELETE FROM field_word WHERE contact_id IN (SELECT id FROM contact WHERE org_id = NEW.id); "
+    FIELD_WORD_INSERT_V7 "WHERE c.org_id = NEW.id; END;\n"
+    "CREATE TRIGGER note_fts_insert AFTER INSERT ON note " SEARCH_NOW "BEGIN "
+    "INSERT INTO note_fts(rowid, body) VALUES (" NOTE_FTS_ROWID("NEW") ", NEW.body); "
+    NOTE_WORD_ADD("NEW") "END;\n"
+    "CREATE TRIGGER search_later_note_insert AFTER INSERT ON note " SEARCH_LATER "BEGIN "
+    "INSERT INTO search_pending_note(note_id) VALUES (NEW.id); END;\n"
+    /* Every contact's words again, with its phones and follow-ups. */
+    "DELETE FROM contact_fts;\n"
+    CONTACT_FTS_INSERT_V7 ";\n"
+    "DELETE FROM field_word;\n"
+    FIELD_WORD_INSERT_V7 ";\n";
 
-/* Figures per organisation, kept for the Organisations screen's sorts. */
-const char db_schema_v7_orgs[] = "";
+/* Figures per organisation, kept for the Organisations screen: what a
+ * row shows and what it sorts by, read without its contacts. For each
+ * organisation its active contacts in all, per stage and per role,
+ * their latest interaction and open follow-ups (org_figures), and how
+ * many of their latest scores have each value, per roles (org_score,
+ * so NPS follows whatever [nps] thresholds the config sets). Each
+ * contact carries its latest score (latest_score). All of it derived,
+ * kept by triggers and never journaled: an undo rewrites the rows
+ * these are made from, and the triggers follow. Filled here from what
+ * is there, before the triggers exist. */
+const char db_schema_v7_orgs[] =
+    "ALTER TABLE contact ADD COLUMN latest_score INTEGER;\n"
+    "UPDATE contact SET latest_score = (SELECT value FROM score s "
+    "WHERE s.contact_id = contact.id ORDER BY at DESC, id DESC LIMIT 1) "
+    "WHERE id IN (SELECT contact_id FROM score);\n"
+    "CREATE TABLE org_figures (\n"
+    "    org_id INTEGER PRIMARY KEY REFERENCES organisation(id) ON DELETE CASCADE,\n"
+    "    contacts INTEGER NOT NULL DEFAULT 0,\n"
+    "    end_users INTEGER NOT NULL DEFAULT 0,\n"
+    "    customers INTEGER NOT NULL DEFAULT 0,\n"
+    "    clients INTEGER NOT NULL DEFAULT 0,\n"
+    "    users INTEGER NOT NULL DEFAULT 0,\n"
+    "    decision_makers INTEGER NOT NULL DEFAULT 0,\n"
+    "    last_touch INTEGER NOT NULL DEFAULT 0,\n"
+    "    open_followups INTEGER NOT NULL DEFAULT 0\n"
+    ");\n"
+    "CREATE TABLE org_score (\n"
+    "    org_id INTEGER NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,\n"
+    "    roles INTEGER NOT NULL,\n"
+    "    value INTEGER NOT NULL,\n"
+    "    n INTEGER NOT NULL,\n"
+    "    PRIMARY KEY (org_id, roles, value)\n"
+    ") WITHOUT ROWID;\n"
+    ORG_FIGURES_FILL
+    "CREATE TRIGGER org_figures_org_insert AFTER INSERT ON organisation BEGIN "
+    "INSERT INTO org_figures(org_id) VALUES (NEW.id) ON CONFLICT(org_id) DO NOTHING; END;\n"
+    /* A contact counts where it is active. */
+    "CREATE TRIGGER org_figures_contact_insert AFTER INSERT ON contact "
+    "WHEN NEW.org_id IS NOT NULL AND NEW.archived = 0 BEGIN "
+    ORG_CONTACT_ADD("NEW") " END;\n"
+    /* Before: its follow-ups go with it, and then it is gone when they
+     * are deleted. */
+    "CREATE TRIGGER org_figures_contact_delete_followups BEFORE DELETE ON contact "
+    "WHEN OLD.org_id IS NOT NULL BEGIN " ORG_FOLLOWUPS_MOVE("OLD", "-") " END;\n"
+    "CREATE TRIGGER org_figures_contact_delete AFTER DELETE ON contact "
+    "WHEN OLD.org_id IS NOT NULL AND OLD.archived = 0 BEGIN "
+    ORG_CONTACT_REMOVE("OLD") " " ORG_LAST_TOUCH_AGAIN("OLD") " END;\n"
+    /* Moved, archived, promoted, touched or scored: the old organisation
+     * loses what the contact was, the new one gains what it is. Its
+     * latest interaction is counted again only when what left may have
+     * been it; a later interaction only raises it. The open follow-ups
+     * move with the contact; archiving reaches them through their own
+     * contact_archived. */
+    "CREATE TRIGGER org_figures_contact_update AFTER UPDATE OF org_id, archived, "
+    "stage, roles, last_touch, latest_score ON contact BEGIN "
+    ORG_CONTACT_REMOVE_IF("OLD", "OLD.org_id IS NOT NULL AND OLD.archived = 0") " "
+    ORG_CONTACT_ADD_IF("NEW", "NEW.org_id IS NOT NULL AND NEW.archived = 0") " "
+    "UPDATE org_figures SET last_touch = " ORG_LAST_TOUCH("OLD.org_id") " "
+    "WHERE org_id = OLD.org_id AND OLD.archived = 0 AND OLD.last_touch >= last_touch "
+    "AND (OLD.org_id IS NOT NEW.org_id OR NEW.archived <> 0 OR NEW.last_touch < OLD.last_touch); "
+    "END;\n"
+    "CREATE TRIGGER org_figures_contact_move AFTER UPDATE OF org_id ON contact "
+    "WHEN OLD.org_id IS NOT NEW.org_id BEGIN "
+    ORG_FOLLOWUPS_MOVE("OLD", "-") " " ORG_FOLLOWUPS_MOVE("NEW", "+") " END;\n"
+    /* An open follow-up of an active contact counts for its contact's
+     * organisation. */
+    "CREATE TRIGGER org_figures_followup_insert AFTER INSERT ON followup "
+    "WHEN NEW.state = 0 AND NEW.contact_archived = 0 BEGIN "
+    ORG_FOLLOWUP_COUNT("NEW", "+") " END;\n"
+    "CREATE TRIGGER org_figures_followup_delete AFTER DELETE ON followup "
+    "WHEN OLD.state = 0 AND OLD.contact_archived = 0 BEGIN "
+    ORG_FOLLOWUP_COUNT("OLD", "-") " END;\n"
+    "CREATE TRIGGER org_figures_followup_update AFTER UPDATE OF state, contact_archived, "
+    "contact_id ON followup BEGIN "
+    "UPDATE org_figures SET open_followups = open_followups - 1 WHERE OLD.state = 0 "
+    "AND OLD.contact_archived = 0 AND org_id = (SELECT org_id FROM contact WHERE id = OLD.contact_id); "
+    "UPDATE org_figures SET open_followups = open_followups + 1 WHERE NEW.state = 0 "
+    "AND NEW.contact_archived = 0 AND org_id = (SELECT org_id FROM contact WHERE id = NEW.contact_id); "
+    "END;\n"
+    /* A contact's latest score follows its scores. */
+    "CREATE TRIGGER latest_score_insert AFTER INSERT ON score BEGIN "
+    CONTACT_LATEST_SCORE("NEW") " END;\n"
+    "CREATE TRIGGER latest_score_delete AFTER DELETE ON score BEGIN "
+    CONTACT_LATEST_SCORE("OLD") " END;\n"
+    "CREATE TRIGGER latest_score_update AFTER UPDATE OF contact_id, at, value ON score BEGIN "
+    CONTACT_LATEST_SCORE("OLD") " " CONTACT_LATEST_SCORE("NEW") " END;\n";

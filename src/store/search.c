@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "base/strlist.h"
 #include "base/text.h"
 #include "store/db.h"
 #include "store/search.h"
@@ -53,13 +54,14 @@ static bool text_reserve(char **buf, size_t *cap, size_t len, size_t need)
 }
 
 /* Turns what a person typed into an FTS5 query: every word a quoted
- * prefix ("zoe"* "ode"*), so no character of theirs is FTS syntax. The
+ * prefix ("zoe"* "ode"*), so no character of theirs is FTS syntax, and
+ * all of them within columns ("{name name_key}") unless it is NULL. The
  * text is folded first, matching the folded name column for letters the
  * tokenizer keeps (ø, ł). NULL when there is no word; sets *oom.
  * The query grows as it is written: a word of one letter takes five
  * bytes ("a"* and a space) and every '"' two, so no fixed multiple of
  * the text's length is safe to size it by. */
-static char *fts_query(const char *text, bool names_only, bool *oom)
+char *db_fts_query(const char *text, const char *columns, bool *oom)
 {
     *oom = false;
     if (!text)
@@ -78,8 +80,15 @@ static char *fts_query(const char *text, bool names_only, bool *oom)
     }
     size_t len = 0;
     int words = 0;
-    if (names_only)
-        len += (size_t)snprintf(q, cap, "{name name_key} : (");
+    if (columns) {
+        if (!text_reserve(&q, &cap, 0, strlen(columns) + 6)) {
+            free(folded);
+            free(q);
+            *oom = true;
+            return NULL;
+        }
+        len += (size_t)snprintf(q, cap, "%s : (", columns);
+    }
     const char *p = folded;
     while (*p) {
         while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
@@ -113,7 +122,7 @@ static char *fts_query(const char *text, bool names_only, bool *oom)
         free(q);
         return NULL;
     }
-    if (names_only)
+    if (columns)
         q[len++] = ')';
     q[len] = '\0';
     return q;
@@ -125,7 +134,7 @@ enum store_status store_contact_match(struct store *st, const char *needle,
 {
     memset(out, 0, sizeof *out);
     bool oom;
-    char *q = fts_query(needle, true, &oom);
+    char *q = db_fts_query(needle, "{name name_key}", &oom);
     if (oom)
         return db_no_memory(st);
     enum store_status rc = STORE_OK;
@@ -170,7 +179,7 @@ enum store_status store_search(struct store *st, const char *query,
 {
     memset(out, 0, sizeof *out);
     bool oom;
-    char *q = fts_query(query, false, &oom);
+    char *q = db_fts_query(query, NULL, &oom);
     if (oom)
         return db_no_memory(st);
     if (!q)
@@ -239,5 +248,118 @@ enum store_status store_search(struct store *st, const char *query,
     free(q);
     if (rc != STORE_OK)
         search_hit_list_clear(out);
+    return rc;
+}
+
+/* Whether one of the words of text begins with word. */
+static bool words_begin(struct store *st, const char *text, const char *word)
+{
+    struct strlist words;
+    if (db_split_words(st, text, &words) != SQLITE_OK)
+        return false;
+    size_t n = strlen(word);
+    bool found = false;
+    for (size_t i = 0; !found && i < words.len; i++)
+        found = strncmp(words.items[i], word, n) == 0;
+    strlist_clear(&words);
+    return found;
+}
+
+enum store_status store_contact_why(struct store *st, int64_t id,
+                                    const char *typed,
+                                    enum search_field *field, char **text)
+{
+    *field = SEARCH_IN_NAME;
+    *text = NULL;
+    struct strlist words;
+    if (db_split_words(st, typed, &words) != SQLITE_OK)
+        return db_no_memory(st);
+    char *name = NULL;
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT name FROM contact WHERE id = ?");
+    if (stmt) {
+        sqlite3_bind_int64(stmt, 1, id);
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            name = db_column_text(stmt, 0);
+        db_finish(st, stmt);
+    }
+    /* The first typed word the name does not explain. */
+    const char *word = NULL;
+    for (size_t i = 0; !word && i < words.len; i++)
+        if (!name || !words_begin(st, name, words.items[i]))
+            word = words.items[i];
+    free(name);
+    enum store_status rc = STORE_OK;
+    if (word) {
+        /* Each field's values, in the order of enum search_field; a
+         * phone is matched by its digits too. */
+        stmt = db_prepare(st,
+            "SELECT 1, o.name, o.name FROM contact c JOIN organisation o ON o.id = c.org_id "
+            "WHERE c.id = :id "
+            "UNION ALL SELECT 2, email, email FROM contact_email WHERE contact_id = :id "
+            "UNION ALL SELECT 3, phone, phone || ' ' || rapport_phone_words(phone) "
+            "FROM contact_phone WHERE contact_id = :id "
+            "UNION ALL SELECT 4, tag, tag FROM contact_tag WHERE contact_id = :id "
+            "UNION ALL SELECT 5, title, title FROM contact WHERE id = :id "
+            "UNION ALL SELECT 6, department, department FROM contact WHERE id = :id "
+            "UNION ALL SELECT 7, projects, projects FROM contact WHERE id = :id "
+            "UNION ALL SELECT 8, goals, goals FROM contact WHERE id = :id "
+            "UNION ALL SELECT 9, channel, channel FROM contact WHERE id = :id "
+            "UNION ALL SELECT 10, text, text FROM followup WHERE contact_id = :id AND state = 0 "
+            "ORDER BY 1");
+        if (!stmt)
+            rc = STORE_FAILED;
+        else
+            db_bind_named_int(stmt, ":id", id);
+        while (stmt && sqlite3_step(stmt) == SQLITE_ROW) {
+            const char *value = (const char *)sqlite3_column_text(stmt, 2);
+            if (value && words_begin(st, value, word)) {
+                *field = (enum search_field)sqlite3_column_int(stmt, 0);
+                *text = db_column_text(stmt, 1);
+                break;
+            }
+        }
+        db_finish(st, stmt);
+    }
+    if (rc == STORE_OK && word && !*text) {
+        bool oom;
+        char *q = db_fts_query(word, NULL, &oom);
+        stmt = q ? db_prepare(st, "SELECT snippet(note_fts, 0, char(1), '', '…', 6) FROM note_fts "
+                                  "WHERE note_fts MATCH ?1 AND rowid >= (?2 << 32) "
+                                  "AND rowid < ((?2 + 1) << 32) LIMIT 1") : NULL;
+        if (stmt) {
+            db_bind_text(stmt, 1, q);
+            sqlite3_bind_int64(stmt, 2, id);
+            if (sqlite3_step(stmt) == SQLITE_ROW) {
+                *field = SEARCH_IN_NOTE;
+                *text = db_column_text(stmt, 0);
+            }
+            /* The part shown starts at the word that matched (marked by
+             * a 0x01 byte), so that a narrow column still shows it. */
+            char *mark = *text ? strchr(*text, '\x01') : NULL;
+            if (mark) {
+                size_t skip = (size_t)(mark - *text);
+                if (skip > 0) {
+                    /* "…" is three bytes, the mark one: the text after
+                     * the mark moves to just after an ellipsis. */
+                    if (skip >= 3) {
+                        memcpy(*text + skip - 3, "…", 3);
+                        memmove(*text, *text + skip - 3, strlen(*text + skip - 3) + 1);
+                        mark = *text + 3;
+                    } else {
+                        mark = *text + skip;
+                    }
+                }
+                memmove(mark, mark + 1, strlen(mark + 1) + 1);
+                /* Any other mark (a second matching word) goes too. */
+                for (char *m; (m = strchr(*text, '\x01'));)
+                    memmove(m, m + 1, strlen(m + 1) + 1);
+            }
+            db_finish(st, stmt);
+        } else if (oom) {
+            rc = db_no_memory(st);
+        }
+        free(q);
+    }
+    strlist_clear(&words);
     return rc;
 }

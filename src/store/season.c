@@ -154,33 +154,83 @@ static enum store_status ready_collect(struct store *st, sqlite3_stmt *stmt,
     return rc;
 }
 
-enum store_status store_ready_page(struct store *st, const struct ready_rule *rule,
-                                   size_t limit, struct suggestion_list *out)
+/* The suggestions in list order: customers ready to be clients by
+ * (stage_since, id), then end users ready to be customers by
+ * (last_touch, id) descending. A window starts after (or, backward,
+ * ends before) the row `after`, found by those keys. */
+#define READY_CLIENTS \
+    "SELECT " CONTACT_COLUMNS ", c.note_count" CONTACT_FROM "WHERE " READY_CLIENT_WHERE
+#define READY_CUSTOMERS \
+    "SELECT " CONTACT_COLUMNS ", " READY_CUSTOMER_COUNT CONTACT_FROM "WHERE " READY_CUSTOMER_WHERE
+
+static enum store_status ready_part(struct store *st, const struct ready_rule *rule,
+                                    const char *sql, const struct suggestion *after,
+                                    int to, size_t limit,
+                                    struct suggestion_list *out, size_t *cap)
+{
+    sqlite3_stmt *stmt = db_prepare(st, sql);
+    if (stmt) {
+        ready_bind(stmt, rule);
+        db_bind_named_int(stmt, ":limit", (int64_t)(limit - out->len) + 1);
+        if (after) {
+            db_bind_named_int(stmt, ":since_key", (int64_t)after->contact.stage_since);
+            db_bind_named_int(stmt, ":touch_key", (int64_t)after->contact.last_touch);
+            db_bind_named_int(stmt, ":id", after->contact.id);
+        }
+    }
+    return ready_collect(st, stmt, to, limit, out, cap);
+}
+
+enum store_status store_ready_window(struct store *st, const struct ready_rule *rule,
+                                     const struct suggestion *after, bool backward,
+                                     size_t limit, struct suggestion_list *out)
 {
     memset(out, 0, sizeof *out);
     size_t cap = 0;
-    sqlite3_stmt *stmt = db_prepare(st,
-        "SELECT " CONTACT_COLUMNS ", c.note_count" CONTACT_FROM
-        "WHERE " READY_CLIENT_WHERE " ORDER BY c.stage_since, c.id LIMIT :limit");
-    if (stmt) {
-        ready_bind(stmt, rule);
-        db_bind_named_int(stmt, ":limit", (int64_t)limit + 1);
-    }
-    enum store_status rc = ready_collect(st, stmt, STAGE_CLIENT, limit, out, &cap);
-    if (rc == STORE_OK && !out->more) {
-        stmt = db_prepare(st,
-            "SELECT " CONTACT_COLUMNS ", " READY_CUSTOMER_COUNT CONTACT_FROM
-            "WHERE " READY_CUSTOMER_WHERE
-            " ORDER BY c.last_touch DESC, c.id DESC LIMIT :limit");
-        if (stmt) {
-            ready_bind(stmt, rule);
-            db_bind_named_int(stmt, ":limit", (int64_t)(limit - out->len) + 1);
+    enum store_status rc = STORE_OK;
+    bool client = after && after->to == STAGE_CLIENT;
+    if (!backward) {
+        if (!after || client)
+            rc = ready_part(st, rule, after
+                ? READY_CLIENTS " AND (c.stage_since, c.id) > (:since_key, :id) "
+                  "ORDER BY c.stage_since, c.id LIMIT :limit"
+                : READY_CLIENTS " ORDER BY c.stage_since, c.id LIMIT :limit",
+                after, STAGE_CLIENT, limit, out, &cap);
+        if (rc == STORE_OK && !out->more)
+            rc = ready_part(st, rule, after && !client
+                ? READY_CUSTOMERS " AND (c.last_touch, c.id) < (:touch_key, :id) "
+                  "ORDER BY c.last_touch DESC, c.id DESC LIMIT :limit"
+                : READY_CUSTOMERS " ORDER BY c.last_touch DESC, c.id DESC LIMIT :limit",
+                after && !client ? after : NULL, STAGE_CUSTOMER, limit, out, &cap);
+    } else {
+        /* Read nearest first, then turned into list order. */
+        if (!client)
+            rc = ready_part(st, rule, after
+                ? READY_CUSTOMERS " AND (c.last_touch, c.id) > (:touch_key, :id) "
+                  "ORDER BY c.last_touch, c.id LIMIT :limit"
+                : READY_CUSTOMERS " ORDER BY c.last_touch, c.id LIMIT :limit",
+                after, STAGE_CUSTOMER, limit, out, &cap);
+        if (rc == STORE_OK && !out->more)
+            rc = ready_part(st, rule, client
+                ? READY_CLIENTS " AND (c.stage_since, c.id) < (:since_key, :id) "
+                  "ORDER BY c.stage_since DESC, c.id DESC LIMIT :limit"
+                : READY_CLIENTS " ORDER BY c.stage_since DESC, c.id DESC LIMIT :limit",
+                client ? after : NULL, STAGE_CLIENT, limit, out, &cap);
+        for (size_t i = 0; rc == STORE_OK && i < out->len / 2; i++) {
+            struct suggestion t = out->items[i];
+            out->items[i] = out->items[out->len - 1 - i];
+            out->items[out->len - 1 - i] = t;
         }
-        rc = ready_collect(st, stmt, STAGE_CUSTOMER, limit, out, &cap);
     }
     if (rc != STORE_OK)
         suggestion_list_clear(out);
     return rc;
+}
+
+enum store_status store_ready_page(struct store *st, const struct ready_rule *rule,
+                                   size_t limit, struct suggestion_list *out)
+{
+    return store_ready_window(st, rule, NULL, false, limit, out);
 }
 
 enum store_status store_ready_count(struct store *st, const struct ready_rule *rule,

@@ -45,6 +45,12 @@ struct ready_rule {
  * dismissed suggestions; at most limit. */
 enum store_status store_ready_page(struct store *st, const struct ready_rule *rule,
                                    size_t limit, struct suggestion_list *out);
+/* A window of them as the Review pages through: after the row `after`
+ * (NULL: from the start) or, backward, the rows just before it (NULL:
+ * the last ones), in list order; out->more: rows exist beyond them. */
+enum store_status store_ready_window(struct store *st, const struct ready_rule *rule,
+                                     const struct suggestion *after, bool backward,
+                                     size_t limit, struct suggestion_list *out);
 enum store_status store_ready_count(struct store *st, const struct ready_rule *rule,
                                     int64_t *count);
 /* Whether contact is ready to move up to stage `to` under rule. */

@@ -126,9 +126,77 @@ static void sql_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text64(ctx, json, (sqlite3_uint64)len, free, SQLITE_UTF8);
 }
 
-/* Takes FTS5's unicode61 tokenizer and makes rapport_words(): the
- * triggers of version 5 on need it, so a connection without it (the
- * sqlite3 shell) can read the database but not write contacts or notes. */
+/* rapport_fold(text): text_fold in SQL, so an organisation's name is
+ * filtered as a contact's is, accents and case aside. */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    char *folded = text_fold(text ? text : "");
+    if (!folded) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_text(ctx, folded, -1, free);
+}
+
+/* rapport_phone_words(PHONE): the number's digits run together from
+ * the start of each group of digits on, "+47 55 01" giving "475501
+ * 5501 01": whoever types a number types it from some group on, with
+ * or without the spaces. */
+static void sql_phone_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *phone = (const char *)sqlite3_value_text(argv[0]);
+    if (!phone) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    size_t n = strlen(phone);
+    char *digits = malloc(n + 1);
+    size_t *starts = malloc((n + 1) * sizeof *starts);
+    if (!digits || !starts) {
+        free(digits);
+        free(starts);
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    size_t len = 0, groups = 0;
+    bool in_group = false;
+    for (const char *p = phone; *p; p++) {
+        bool digit = *p >= '0' && *p <= '9';
+        if (digit && !in_group)
+            starts[groups++] = len;
+        if (digit)
+            digits[len++] = *p;
+        in_group = digit;
+    }
+    /* At most n groups of at most n digits, a space after each. */
+    size_t cap = groups * (len + 1) + 1;
+    char *out = malloc(cap);
+    if (!out) {
+        free(digits);
+        free(starts);
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    size_t w = 0;
+    for (size_t g = 0; g < groups; g++) {
+        if (g)
+            out[w++] = ' ';
+        memcpy(out + w, digits + starts[g], len - starts[g]);
+        w += len - starts[g];
+    }
+    out[w] = '\0';
+    free(digits);
+    free(starts);
+    sqlite3_result_text64(ctx, out, (sqlite3_uint64)w, free, SQLITE_UTF8);
+}
+
+/* Takes FTS5's unicode61 tokenizer and makes rapport_words(),
+ * rapport_phone_words() and rapport_fold(): the triggers of version 5 on
+ * need the first two, so a connection without them (the sqlite3 shell)
+ * can read the database but not write contacts or notes. */
 enum store_status db_words_open(struct store *st)
 {
     fts5_api *api = NULL;
@@ -149,7 +217,14 @@ enum store_status db_words_open(struct store *st)
     }
     if (sqlite3_create_function(st->db, "rapport_words", 1,
                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                st, sql_words, NULL, NULL) != SQLITE_OK)
+                                st, sql_words, NULL, NULL) != SQLITE_OK
+        || sqlite3_create_function(st->db, "rapport_phone_words", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                   NULL, sql_phone_words, NULL, NULL) != SQLITE_OK)
+        return db_fail(st);
+    if (sqlite3_create_function(st->db, "rapport_fold", 1,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                NULL, sql_fold, NULL, NULL) != SQLITE_OK)
         return db_fail(st);
     return STORE_OK;
 }

@@ -37,6 +37,58 @@ static bool blank(const char *s)
     return true;
 }
 
+/* The kind a "Kind: call …" comment names, if it is one; otherwise
+ * *kind is left as it was and what was written goes to bad. */
+static void kind_from_comments(const struct strlist *back, size_t *kind,
+                               char *bad, size_t bad_size)
+{
+    const char *label = _("Kind:");
+    size_t n = strlen(label);
+    for (size_t i = 0; i < back->len; i++) {
+        const char *line = back->items[i];
+        if (strncmp(line, label, n) != 0)
+            continue;
+        line += n;
+        while (*line == ' ')
+            line++;
+        size_t len = strcspn(line, " \t(");
+        for (size_t k = 0; note_kinds[k]; k++)
+            if (strlen(note_kinds[k]) == len && strncmp(note_kinds[k], line, len) == 0) {
+                *kind = k;
+                return;
+            }
+        snprintf(bad, bad_size, "%.*s", (int)len, line);
+        return;
+    }
+}
+
+/* $VISUAL/$EDITOR on a file that says whose note it is and its kind in
+ * comment lines (tui/external.h strips them); a kind changed there is
+ * taken. */
+static bool external_note(struct ui *ui, const char *title, const char *draft,
+                          size_t *kind, char **body, char *bad, size_t bad_size)
+{
+    char all[256] = "";
+    size_t used = 0;
+    for (size_t k = 0; note_kinds[k] && used < sizeof all; k++)
+        used += (size_t)snprintf(all + used, sizeof all - used, "%s%s",
+                                 k ? ", " : "", note_kinds[k]);
+    char kind_line[384], strip[160];
+    /* TRANSLATORS: "Kind:" starts the line as it is read back; the
+     * kind itself (call, email …) is not translated. */
+    snprintf(kind_line, sizeof kind_line, _("Kind: %s (change it here: %s)"),
+             note_kinds[*kind], all);
+    snprintf(strip, sizeof strip, _("Lines starting with “%s” are removed when the note is saved."),
+             UI_COMMENT_MARK);
+    const char *comments[] = { title, kind_line, strip, NULL };
+    struct strlist back = { 0 };
+    bool got = ui_external_edit(ui, draft, comments, NOTE_MAX_BYTES, &back, body);
+    if (got)
+        kind_from_comments(&back, kind, bad, bad_size);
+    strlist_clear(&back);
+    return got;
+}
+
 bool ui_act_note(struct ui *ui, int64_t contact_id, bool external)
 {
     struct contact c;
@@ -46,7 +98,8 @@ bool ui_act_note(struct ui *ui, int64_t contact_id, bool external)
     }
     char title[256];
     char *name = text_sanitize(c.name, false);
-    snprintf(title, sizeof title, _("Note about %s"), name);
+    snprintf(title, sizeof title, _("Note about %s (#%lld)"), name,
+             (long long)contact_id);
     free(name);
     contact_clear(&c);
     char *body = NULL;
@@ -59,7 +112,9 @@ bool ui_act_note(struct ui *ui, int64_t contact_id, bool external)
         labels[nkinds] = note_kind_label(note_kinds[nkinds]);
     labels[nkinds] = NULL;
     for (;;) {
-        bool got = external ? ui_external_edit(ui, draft, NOTE_MAX_BYTES, &body)
+        char bad[64] = "";
+        bool got = external ? external_note(ui, title, draft, &kind, &body,
+                                            bad, sizeof bad)
                             : ui_editor(ui, title, draft, labels, &kind, &body);
         if (!got)
             break;
@@ -70,7 +125,16 @@ bool ui_act_note(struct ui *ui, int64_t contact_id, bool external)
         int64_t id = 0;
         if (note_add(ui->st, contact_id, note_kinds[kind], body, ui_now(), &id)
             == STORE_OK) {
-            ui_message(ui, false, _("Note #%lld stored."), (long long)id);
+            if (bad[0]) {
+                char *clean = text_sanitize(bad, false);
+                /* TRANSLATORS: the note's id, the kind it was stored as,
+                 * and what was written as its kind. */
+                ui_message(ui, true, _("Note #%lld stored as %s: “%s” is no kind of note."),
+                           (long long)id, note_kinds[kind], clean ? clean : "");
+                free(clean);
+            } else {
+                ui_message(ui, false, _("Note #%lld stored."), (long long)id);
+            }
             ui->dirty = true;
             stored = true;
             break;
@@ -153,7 +217,8 @@ bool ui_act_followup(struct ui *ui, int64_t contact_id)
         due_text = answer;
         text_trim(due_text);
         /* An optional time of day comes last: "fri 14:00". */
-        if (date_parse_with_time(due_text, date_today(), &due, &minutes) == 0)
+        if (date_parse_with_time(due_text, date_today(), ui->app->cfg.week_start,
+                                 &due, &minutes) == 0)
             break;
         ui_message(ui, true, _("\"%s\" is no date; try today, +3d, fri or "
                                "%s."), due_text, example);
@@ -273,7 +338,7 @@ static enum ui_answer take_snooze(struct ui *ui, const char *text, void *arg)
 {
     const struct snoozing *s = arg;
     struct date until;
-    if (date_parse(text, date_today(), &until) < 0) {
+    if (date_parse(text, date_today(), ui->app->cfg.week_start, &until) < 0) {
         ui_message(ui, true, _("\"%s\" is no date; try +1d, mon or "
                                "%s."), text, s->example);
         return UI_ANSWER_AGAIN;
@@ -472,13 +537,16 @@ bool ui_act_forget(struct ui *ui, int64_t contact_id)
     return ok;
 }
 
-/* u undoes this session's own changes at once; a newer change made
- * elsewhere (another shell, an earlier session) is named and asked
- * about first, so nobody undoes what they never saw. */
-void ui_act_undo(struct ui *ui)
+/* u undoes this session's own changes at once, Ctrl-R redoes what it
+ * undid; a newer change made (or undone) elsewhere (another shell, an
+ * earlier session) is named and asked about first, so nobody reverts
+ * what they never saw. */
+static void step(struct ui *ui, bool redo)
 {
     struct journal_entry newest;
-    if (journal_newest(ui->st, &newest) != STORE_OK) {
+    enum store_status rc = redo ? journal_newest_undone(ui->st, &newest)
+                                : journal_newest(ui->st, &newest);
+    if (rc != STORE_OK) {
         ui_store_error(ui);
         return;
     }
@@ -494,18 +562,22 @@ void ui_act_undo(struct ui *ui)
         char question[512];
         if (theirs)
             snprintf(question, sizeof question,
-                     _("Undo “%s”, made by %s?"), clean ? clean : "", who ? who : "");
+                     redo ? _("Redo “%s”, undone by %s?") : _("Undo “%s”, made by %s?"),
+                     clean ? clean : "", who ? who : "");
         else
             snprintf(question, sizeof question,
-                     _("Undo “%s”, made outside this session?"), clean ? clean : "");
+                     redo ? _("Redo “%s”, undone outside this session?")
+                          : _("Undo “%s”, made outside this session?"),
+                     clean ? clean : "");
         go = ui_confirm(ui, question);
         free(who);
         free(clean);
     }
     char *what = NULL;
-    if (go && journal_undo_entry(ui->st, newest.id, &what) == STORE_OK) {
+    if (go && (redo ? journal_redo_entry(ui->st, newest.id, &what)
+                    : journal_undo_entry(ui->st, newest.id, &what)) == STORE_OK) {
         char *clean = text_sanitize(what, false);
-        ui_message(ui, false, _("Undone: %s"), clean);
+        ui_message(ui, false, redo ? _("Redone: %s") : _("Undone: %s"), clean);
         free(clean);
         free(what);
     } else if (go) {
@@ -513,6 +585,16 @@ void ui_act_undo(struct ui *ui)
     }
     journal_entry_clear(&newest);
     ui->dirty = true;
+}
+
+void ui_act_undo(struct ui *ui)
+{
+    step(ui, false);
+}
+
+void ui_act_redo(struct ui *ui)
+{
+    step(ui, true);
 }
 
 bool ui_act_on_contact(struct ui *ui, enum action act, int64_t contact_id)

@@ -31,6 +31,8 @@ bool ui_act_forget(struct ui *ui, int64_t contact_id);
 /* Undoes the newest change; one made outside this session is named and
  * asked about first. */
 void ui_act_undo(struct ui *ui);
+/* Redoes the change undone last, the same way. */
+void ui_act_redo(struct ui *ui);
 /* The actions every screen offers on a selected contact (note,
  * follow-up, promote/demote, edit, archive, forget). False when act is
  * none of them (open, say), so the screen can handle it. */

@@ -171,8 +171,12 @@ static void fill_fields(struct ui_field *f, const struct contact *c)
         snprintf(buf, sizeof buf, "%dd", c->cadence_days);
     f[FIELD_CADENCE].value = dup_or_empty(buf);
     f[FIELD_STAGE].value = dup_or_empty(stage_key(c->stage));
-    for (int i = 0; i < FIELD_COUNT; i++)
+    for (int i = 0; i < FIELD_COUNT; i++) {
         f[i].label = _(field_labels[i]);
+        f[i].complete = UI_COMPLETE_NONE;
+    }
+    /* Tab completes the names already in the store. */
+    f[FIELD_ORG].complete = UI_COMPLETE_ORG;
 }
 
 static void free_fields(struct ui_field *f)

@@ -1,13 +1,13 @@
 /* The Contacts screen (SPEC §3.3): every contact, filtered as you type
  * after / (name, organisation, email, tags, and note text through the
- * full-text index), sortable; also importing and exporting files. A
+ * full-text index), sortable; A shows the archived ones instead (d
+ * brings one back); also importing and exporting files. A
  * screen: uses tui/views.h (to open a contact), tui/act.h,
  * tui/source.h, tui/line.h (the filter), tui/prompt.h and below, and
  * io/ for the files. */
 #include <config.h>
 
 #include <curses.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,14 +16,20 @@
 #include "io/io.h"
 #include "base/paths.h"
 #include "core/stage.h"
+#include "core/why.h"
 #include "base/text.h"
 #include "tui/act.h"
 #include "tui/draw.h"
+#include "tui/input.h"
 #include "tui/line.h"
 #include "tui/prompt.h"
 #include "tui/source.h"
+#include "tui/tagged.h"
 #include "tui/views.h"
 #include "store/contact.h"
+
+/* Rows whose reason to match is kept: a screenful and more. */
+#define WHY_MAX 128
 
 struct contacts {
     struct ui_contact_query query;
@@ -34,17 +40,26 @@ struct contacts {
     bool stale;                /* the filter changed; the list not yet */
     int64_t count;             /* -1: not counted yet */
     bool count_capped;         /* count is COUNT_SHOWN + 1: "1000+" */
+    struct ui_tags tags;       /* t marks rows, ; acts on them */
+    /* Why each shown row matched the filter (NULL: its name says so),
+     * found once the list and its count are drawn. */
+    struct {
+        int64_t id;
+        char *why;
+    } why[WHY_MAX];
+    size_t nwhy;
 };
 
 static const enum action contacts_actions[] = {
     ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_TOP, ACT_BOTTOM, ACT_PAGE_UP,
     ACT_PAGE_DOWN, ACT_OPEN, ACT_SEARCH, ACT_SORT, ACT_NOTE, ACT_EDITOR,
     ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE, ACT_FORGET,
-    ACT_IMPORT, ACT_EXPORT, ACT_BACK, ACT_NONE
+    ACT_IMPORT, ACT_EXPORT, ACT_ARCHIVED, ACT_BACK, ACT_TAG, ACT_TAGGED, ACT_NONE
 };
 
 static const enum action contacts_hints[] = {
-    ACT_SEARCH, ACT_SORT, ACT_OPEN, ACT_ADD, ACT_IMPORT, ACT_EXPORT, ACT_NONE
+    ACT_SEARCH, ACT_SORT, ACT_OPEN, ACT_ADD, ACT_ARCHIVED, ACT_IMPORT, ACT_EXPORT,
+    ACT_NONE
 };
 
 static const char *const sort_names[] = {
@@ -68,6 +83,13 @@ static void count(struct ui *ui, struct contacts *c)
     c->count_capped = limit > 0 && c->count > limit;
 }
 
+static void forget_why(struct contacts *c)
+{
+    for (size_t i = 0; i < c->nwhy; i++)
+        free(c->why[i].why);
+    c->nwhy = 0;
+}
+
 static void *contacts_open(struct ui *ui, int64_t arg)
 {
     (void)arg;
@@ -78,8 +100,11 @@ static void *contacts_open(struct ui *ui, int64_t arg)
     c->query.sort = CONTACT_SORT_NAME;
     ui_line_init(&c->filter, NULL);
     ui_list_init(&c->list, &ui_contact_source, &c->query);
+    c->list.tags = &c->tags;
+    c->list.tag_kind = UI_TAG_CONTACT;
     ui_list_load(ui, &c->list);
-    count(ui, c);
+    /* Counted once the first screen is drawn: the list comes first. */
+    c->count = -1;
     return c;
 }
 
@@ -87,14 +112,49 @@ static void contacts_close(void *self)
 {
     struct contacts *c = self;
     ui_list_free(&c->list);
+    ui_tags_free(&c->tags);
     ui_line_free(&c->filter);
+    forget_why(c);
     free(c->text);
     free(c);
+}
+
+
+static bool why_known(const struct contacts *c, int64_t id, const char **why)
+{
+    for (size_t i = 0; i < c->nwhy; i++) {
+        if (c->why[i].id == id) {
+            *why = c->why[i].why;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Finds why one more shown row matched; false when every shown row's
+ * reason is known (or there is no filter). */
+static bool find_why(struct ui *ui, struct contacts *c)
+{
+    if (!c->text || !*c->text || c->nwhy == WHY_MAX)
+        return false;
+    const struct ui_list *l = &c->list;
+    size_t end = l->top + (size_t)(l->height > 0 ? l->height : 0);
+    for (size_t i = l->top; i < end && i < l->len; i++) {
+        int64_t id = l->src->id(l->rows + i * l->src->row_size);
+        const char *why;
+        if (why_known(c, id, &why))
+            continue;
+        c->why[c->nwhy].id = id;
+        c->why[c->nwhy++].why = contact_why(ui->st, id, c->text);
+        return true;
+    }
+    return false;
 }
 
 static void contacts_reload(struct ui *ui, void *self)
 {
     struct contacts *c = self;
+    forget_why(c);
     ui_list_reload(ui, &c->list);
     count(ui, c);
 }
@@ -103,8 +163,7 @@ static void contacts_reload(struct ui *ui, void *self)
  * applied once, after the last of them. */
 static bool typing_ahead(void)
 {
-    struct pollfd pfd = { .fd = 0, .events = POLLIN, .revents = 0 };
-    return poll(&pfd, 1, 0) > 0;
+    return ui_key_waiting();
 }
 
 static void apply_filter(struct ui *ui, struct contacts *c)
@@ -119,23 +178,37 @@ static void apply_filter(struct ui *ui, struct contacts *c)
     free(c->text);
     c->text = text;
     c->query.filter.text = *text ? text : NULL;
+    forget_why(c);
     ui_list_load(ui, &c->list);
     /* Counting a search costs as much as its window; it waits until
      * the typing pauses, so each keystroke pays for one query. */
     c->count = -1;
 }
 
-static void contacts_idle(struct ui *ui, void *self)
+static bool contacts_idle(struct ui *ui, void *self)
 {
     struct contacts *c = self;
-    if (c->count < 0 && !c->stale)
-        count(ui, c);
+    if (c->stale) {
+        apply_filter(ui, c);
+        return true;
+    }
+    if (c->count >= 0)
+        return find_why(ui, c);
+    count(ui, c);
+    return true;
 }
 
 static void draw_row(struct ui *ui, const void *row, int y, int x, int cols,
                      int attr)
 {
     const struct contact *c = row;
+    /* While filtering, the organisation's column says why the row
+     * matched when its name does not: "phone: …", "note: …". This
+     * screen draws only as the top view. */
+    const struct contacts *view = ui_top_self(ui);
+    const char *why = NULL;
+    if (!view || !view->text || !*view->text || !why_known(view, c->id, &why))
+        why = NULL;
     int stagew = 10, datew = cols >= 70 ? ui_date_width(ui) + 1 : 0;
     int rest = cols - stagew - 2 * datew;
     int namew = rest / 2 + 2, orgw = rest - namew;
@@ -144,7 +217,8 @@ static void draw_row(struct ui *ui, const void *row, int y, int x, int cols,
     ui_put(y, x, cols, "", attr);
     ui_put(y, x, namew - 1, c->name, attr);
     ui_put(y, x + namew, stagew - 1, stage_label(c->stage), attr);
-    ui_put(y, x + namew + stagew, orgw - 1, c->org ? c->org : "", attr);
+    ui_put(y, x + namew + stagew, orgw - 1, why ? why : c->org ? c->org : "",
+           why && !attr ? ui->attr[UI_MUTED] : attr);
     if (datew) {
         char day[64];
         ui_date(ui, date_from_time(c->last_touch), day, sizeof day);
@@ -161,14 +235,19 @@ static void contacts_draw(struct ui *ui, void *self, int top, int height)
     if (c->stale && !typing_ahead())
         apply_filter(ui, c);
     char buf[256];
+    /* The archived ones are a list of their own, said in the header. */
+    bool archived = c->query.filter.only_archived;
     if (c->count < 0)
-        snprintf(buf, sizeof buf, _("Contacts (…), by %s"),
+        snprintf(buf, sizeof buf, archived ? _("Archived contacts (…), by %s")
+                                           : _("Contacts (…), by %s"),
                  _(sort_names[c->query.sort]));
     else if (c->count_capped)
-        snprintf(buf, sizeof buf, _("Contacts (%lld+), by %s"),
+        snprintf(buf, sizeof buf, archived ? _("Archived contacts (%lld+), by %s")
+                                           : _("Contacts (%lld+), by %s"),
                  (long long)COUNT_SHOWN, _(sort_names[c->query.sort]));
     else
-        snprintf(buf, sizeof buf, _("Contacts (%lld), by %s"),
+        snprintf(buf, sizeof buf, archived ? _("Archived contacts (%lld), by %s")
+                                           : _("Contacts (%lld), by %s"),
                  (long long)c->count, _(sort_names[c->query.sort]));
     int w = text_width(buf) + 2;
     ui_put(top, 0, w, buf, ui->attr[UI_HEADER]);
@@ -196,9 +275,13 @@ static void contacts_draw(struct ui *ui, void *self, int top, int height)
                ui->attr[UI_MUTED]);
     }
     char add[32], none[128];
-    keys_first_name(&ui->keys, ACT_ADD, add, sizeof add);
-    /* TRANSLATORS: %s is the key that adds a contact. */
-    snprintf(none, sizeof none, _("No contacts yet; %s adds one."), add);
+    keys_first_name(&ui->keys, archived ? ACT_ARCHIVED : ACT_ADD, add, sizeof add);
+    if (archived)
+        /* TRANSLATORS: %s is the key that shows the other contacts. */
+        snprintf(none, sizeof none, _("Nobody is archived; %s shows the others."), add);
+    else
+        /* TRANSLATORS: %s is the key that adds a contact. */
+        snprintf(none, sizeof none, _("No contacts yet; %s adds one."), add);
     ui_list_draw(ui, &c->list, top + 2, 1, COLS - 1, height - 2, true,
                  c->text && *c->text ? _("No contact matches.") : none,
                  draw_row);
@@ -219,7 +302,8 @@ static void import_file(struct ui *ui)
     char *path = NULL;
     for (;;) {
         char *answer = NULL;
-        if (!ui_prompt(ui, _("Import file (CSV, vCard, iCalendar):"), path,
+        if (!ui_prompt_complete(ui, _("Import file (CSV, vCard, iCalendar):"), path,
+                                UI_COMPLETE_FILE,
                        &answer))
             break;
         free(path);
@@ -293,7 +377,8 @@ static void export_file(struct ui *ui)
     char *path = NULL;
     for (;;) {
         char *answer = NULL;
-        if (!ui_prompt(ui, _("Export to (.csv, .vcf, .ics, .json):"), path,
+        if (!ui_prompt_complete(ui, _("Export to (.csv, .vcf, .ics, .json):"), path,
+                                UI_COMPLETE_FILE,
                        &answer))
             break;
         free(path);
@@ -365,6 +450,21 @@ static bool contacts_request(struct ui *ui, void *self, enum action act)
                                             % (CONTACT_SORT_NEXT_DUE + 1));
         ui_list_load(ui, l);
         return true;
+    case ACT_ARCHIVED: {
+        /* The archived contacts, to read or bring back (d), or the
+         * others again. */
+        c->query.filter.only_archived = !c->query.filter.only_archived;
+        ui_list_load(ui, l);
+        count(ui, c);
+        char key[32];
+        keys_first_name(&ui->keys, ACT_ARCHIVE, key, sizeof key);
+        if (c->query.filter.only_archived)
+            /* TRANSLATORS: %s is the key that brings a contact back. */
+            ui_message(ui, false, _("Archived contacts: %s brings one back."), key);
+        else
+            ui_message(ui, false, _("Active contacts."));
+        return true;
+    }
     case ACT_IMPORT:
         import_file(ui);
         return true;
@@ -373,12 +473,22 @@ static bool contacts_request(struct ui *ui, void *self, enum action act)
         return true;
     case ACT_BACK:
         return false;
+    case ACT_TAGGED:
+        ui_tagged_act(ui, &c->tags);
+        return true;
     default:
         break;
     }
     int64_t id = ui_list_selected_id(l);
     if (!id) {
         ui_message(ui, false, _("Nobody selected."));
+        return true;
+    }
+    if (act == ACT_TAG) {
+        bool on = ui_tags_toggle(&c->tags, UI_TAG_CONTACT, id, id);
+        ui_message(ui, false, on ? _("Tagged (%zu).") : _("Untagged (%zu)."),
+                   c->tags.len);
+        ui_list_move(ui, l, 1);
         return true;
     }
     if (act == ACT_OPEN) {

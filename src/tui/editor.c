@@ -1,5 +1,8 @@
 /* The built-in multi-line editor: lines of ui_line, Enter splitting
- * one, Backspace and Delete joining two, ^T cycling a note's kind. Uses
+ * one, Backspace and Delete joining two, ^T cycling a note's kind.
+ * Long lines are shown wrapped at the screen's width, by display width
+ * (wide and combining characters counted as the terminal shows them);
+ * Up and Down move by screen rows. Uses
  * tui/line.h, tui/prompt.h (the discard question), tui/input.h and
  * tui/draw.h. */
 #include <config.h>
@@ -19,11 +22,18 @@
 
 #define F(k) (KEYS_FUNC | (k))
 
+/* A screen row: part of one line, [start, end) of its characters. */
+struct editor_row {
+    size_t line, start, end;
+};
+
 struct editor {
     struct ui_line *lines;
     size_t count, cap;
     size_t row;        /* cursor line */
-    size_t top;        /* first line shown */
+    size_t top;        /* first screen row shown */
+    struct editor_row *rows;   /* the lines wrapped to the screen */
+    size_t nrows, rows_cap;
 };
 
 static void editor_insert_line(struct editor *e, size_t at, const char *text)
@@ -110,6 +120,98 @@ static char *editor_text(const struct editor *e)
     return out;
 }
 
+static int columns_of(const wchar_t *s, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n; i++) {
+        int c = wcwidth(s[i]);
+        w += c > 0 ? c : 0;
+    }
+    return w;
+}
+
+static void add_row(struct editor *e, size_t line, size_t start, size_t end)
+{
+    if (e->nrows == e->rows_cap) {
+        size_t cap = e->rows_cap ? e->rows_cap * 2 : 64;
+        struct editor_row *p = realloc(e->rows, cap * sizeof *p);
+        if (!p)
+            abort();
+        e->rows = p;
+        e->rows_cap = cap;
+    }
+    e->rows[e->nrows++] = (struct editor_row){ line, start, end };
+}
+
+/* Long lines are shown wrapped to the screen's width (the text keeps
+ * them as typed); an empty line is one row. */
+static void editor_wrap(struct editor *e, int cols)
+{
+    e->nrows = 0;
+    if (cols < 1)
+        cols = 1;
+    for (size_t i = 0; i < e->count; i++) {
+        const struct ui_line *l = &e->lines[i];
+        size_t from = 0;
+        do {
+            size_t end = ui_line_wrap(l->text, l->len, from, cols);
+            add_row(e, i, from, end);
+            from = end;
+        } while (from < l->len);
+    }
+}
+
+/* The screen row of the cursor: the one holding it, or the last of
+ * its line when the cursor is at the end. */
+static size_t cursor_row(const struct editor *e)
+{
+    size_t cur = e->lines[e->row].cur;
+    size_t last = 0;
+    for (size_t v = 0; v < e->nrows; v++) {
+        const struct editor_row *r = &e->rows[v];
+        if (r->line < e->row)
+            continue;
+        if (r->line > e->row)
+            break;
+        last = v;
+        if (cur >= r->start && cur < r->end)
+            return v;
+    }
+    return last;
+}
+
+/* Up and Down go by screen rows, keeping the column. */
+static void editor_vertical(struct editor *e, bool up, size_t step)
+{
+    size_t v = cursor_row(e);
+    const struct editor_row *r = &e->rows[v];
+    const struct ui_line *l = &e->lines[e->row];
+    int col = columns_of(l->text + r->start, l->cur - r->start);
+    size_t to = up ? (v > step ? v - step : 0)
+                   : (v + step < e->nrows ? v + step : e->nrows - 1);
+    const struct editor_row *t = &e->rows[to];
+    struct ui_line *tl = &e->lines[t->line];
+    /* The end of a row that is not its line's last is the start of
+     * the next one. */
+    bool last = to + 1 >= e->nrows || e->rows[to + 1].line != t->line;
+    size_t limit = last ? t->end : (t->end > t->start ? t->end - 1 : t->end);
+    size_t at = t->start;
+    int w = 0;
+    while (at < limit) {
+        int c = wcwidth(tl->text[at]);
+        if (c < 0)
+            c = 0;
+        if (w + c > col)
+            break;
+        w += c;
+        at++;
+    }
+    while (at < limit && wcwidth(tl->text[at]) == 0)
+        at++;
+    e->row = t->line;
+    tl->cur = at;
+}
+
 static void editor_draw(struct ui *ui, struct editor *e, const char *title,
                         const char *const *choices, size_t choice)
 {
@@ -117,10 +219,12 @@ static void editor_draw(struct ui *ui, struct editor *e, const char *title,
     int height = LINES - 2;
     if (height < 1)
         height = 1;
-    if (e->row < e->top)
-        e->top = e->row;
-    if (e->row >= e->top + (size_t)height)
-        e->top = e->row - (size_t)height + 1;
+    editor_wrap(e, COLS);
+    size_t crow = cursor_row(e);
+    if (crow < e->top)
+        e->top = crow;
+    if (crow >= e->top + (size_t)height)
+        e->top = crow - (size_t)height + 1;
     char save[32], cancel[32], kind[32];
     keys_first_name(&ui->keys, ACT_SAVE, save, sizeof save);
     keys_first_name(&ui->keys, ACT_CANCEL, cancel, sizeof cancel);
@@ -134,9 +238,14 @@ static void editor_draw(struct ui *ui, struct editor *e, const char *title,
     } else {
         ui_put(0, 0, COLS, title, ui->attr[UI_TITLE]);
     }
-    for (int i = 0; i < height && e->top + (size_t)i < e->count; i++)
-        ui_line_draw(&e->lines[e->top + (size_t)i], 1 + i, 0, COLS, 0,
-                     false);
+    for (int i = 0; i < height && e->top + (size_t)i < e->nrows; i++) {
+        const struct editor_row *r = &e->rows[e->top + (size_t)i];
+        struct ui_line part = { e->lines[r->line].text + r->start,
+                                r->end - r->start, 0, 0, 0 };
+        char *text = ui_line_text(&part);
+        ui_put(1 + i, 0, COLS, text, 0);
+        free(text);
+    }
     char footer[256];
     if (choices)
         /* TRANSLATORS: the keys that save, cancel and change the kind. */
@@ -149,8 +258,10 @@ static void editor_draw(struct ui *ui, struct editor *e, const char *title,
     if (ui->message[0])
         ui_put(LINES - 1, 0, COLS, ui->message,
                ui->message_error ? ui->attr[UI_ERROR] : ui->attr[UI_STATUS]);
-    struct ui_line *cur = &e->lines[e->row];
-    ui_line_draw(cur, 1 + (int)(e->row - e->top), 0, COLS, 0, true);
+    const struct editor_row *r = &e->rows[crow];
+    const struct ui_line *cur = &e->lines[e->row];
+    int x = columns_of(cur->text + r->start, cur->cur - r->start);
+    move(1 + (int)(crow - e->top), x < COLS ? x : COLS - 1);
 }
 
 bool ui_editor(struct ui *ui, const char *title, const char *initial,
@@ -209,15 +320,10 @@ bool ui_editor(struct ui *ui, const char *title, const char *initial,
         }
         if (key == F(KEY_UP) || key == F(KEY_DOWN) || key == F(KEY_PPAGE)
             || key == F(KEY_NPAGE)) {
-            size_t col = l->cur;
             size_t step = key == F(KEY_PPAGE) || key == F(KEY_NPAGE)
                               ? (size_t)(LINES > 4 ? LINES - 3 : 1) : 1;
-            if (key == F(KEY_UP) || key == F(KEY_PPAGE))
-                e.row = e.row > step ? e.row - step : 0;
-            else
-                e.row = e.row + step < e.count ? e.row + step : e.count - 1;
-            struct ui_line *to = &e.lines[e.row];
-            to->cur = col < to->len ? col : to->len;
+            editor_vertical(&e, key == F(KEY_UP) || key == F(KEY_PPAGE),
+                            step);
             continue;
         }
         if ((key == F(KEY_BACKSPACE) || key == 0x7f || key == KEYS_CTRL('h'))
@@ -262,5 +368,6 @@ bool ui_editor(struct ui *ui, const char *title, const char *initial,
     for (size_t i = 0; i < e.count; i++)
         ui_line_free(&e.lines[i]);
     free(e.lines);
+    free(e.rows);
     return saved;
 }

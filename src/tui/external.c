@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "tui/draw.h"
 #include "tui/external.h"
 #include "tui/input.h"
@@ -49,8 +50,40 @@ static char *read_at_most(int fd, size_t max, size_t *len)
     return buf;
 }
 
-bool ui_external_edit(struct ui *ui, const char *initial, size_t max,
-                      char **out)
+/* Takes the comment lines rapport wrote off the top of text (in
+ * place): at most `count`, each starting with the mark. */
+static void strip_comments(char *text, size_t count, struct strlist *back)
+{
+    size_t mark = strlen(UI_COMMENT_MARK);
+    char *p = text;
+    for (size_t n = 0; n < count && strncmp(p, UI_COMMENT_MARK, mark) == 0; n++) {
+        char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        if (back) {
+            const char *said = p + mark;
+            size_t said_len = len - mark;
+            if (said_len > 0 && *said == ' ') {
+                said++;
+                said_len--;
+            }
+            char *one = strndup(said, said_len);
+            if (!one || strlist_push(back, one) < 0)
+                abort();
+            free(one);
+        }
+        p = nl ? nl + 1 : p + len;
+    }
+    memmove(text, p, strlen(p) + 1);
+}
+
+static bool write_all(int fd, const char *s, size_t len)
+{
+    return write(fd, s, len) == (ssize_t)len;
+}
+
+bool ui_external_edit(struct ui *ui, const char *initial,
+                      const char *const *comments, size_t max,
+                      struct strlist *comments_back, char **out)
 {
     const char *editor = getenv("VISUAL");
     if (!editor || !*editor)
@@ -70,9 +103,22 @@ bool ui_external_edit(struct ui *ui, const char *initial, size_t max,
                    tmp && *tmp ? tmp : "/tmp", strerror(errno));
         return false;
     }
-    if (initial && *initial) {
-        size_t len = strlen(initial);
-        if (write(fd, initial, len) != (ssize_t)len) {
+    size_t written = 0, header = 0;
+    bool fine = true;
+    for (size_t i = 0; comments && comments[i] && fine; i++) {
+        /* What the comments name (a contact) comes from the database:
+         * no control character reaches the editor's screen. */
+        char *clean = text_sanitize(comments[i], false);
+        fine = write_all(fd, UI_COMMENT_MARK " ", strlen(UI_COMMENT_MARK) + 1)
+               && write_all(fd, clean ? clean : "", clean ? strlen(clean) : 0)
+               && write_all(fd, "\n", 1);
+        header += strlen(UI_COMMENT_MARK) + 2 + (clean ? strlen(clean) : 0);
+        free(clean);
+        written++;
+    }
+    if (!fine || (initial && *initial)) {
+        size_t len = initial ? strlen(initial) : 0;
+        if (!fine || !write_all(fd, initial, len)) {
             ui_message(ui, true, _("Cannot write %s: %s"), path,
                        strerror(errno));
             close(fd);
@@ -106,11 +152,12 @@ bool ui_external_edit(struct ui *ui, const char *initial, size_t max,
     if (ok) {
         fd = open(path, O_RDONLY);
         if (fd >= 0) {
-            text = read_at_most(fd, max + 1, &len);
+            text = read_at_most(fd, max + header + 1, &len);
             close(fd);
         }
     }
-    if (text && len > max) {
+    /* The comments do not count against the note's size. */
+    if (text && len > max + header) {
         /* Too long to store: the file stays, so nothing written is lost. */
         free(text);
         ui_message(ui, true,
@@ -119,6 +166,8 @@ bool ui_external_edit(struct ui *ui, const char *initial, size_t max,
         return false;
     }
     unlink(path);
+    if (ok && text)
+        strip_comments(text, written, comments_back);
     if (!ok || !text) {
         free(text);
         ui_message(ui, true, _("The editor (%s) failed; nothing was stored."),

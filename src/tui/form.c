@@ -11,6 +11,7 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "tui/complete.h"
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/input.h"
@@ -76,6 +77,8 @@ bool ui_form(struct ui *ui, const char *title, struct ui_field *fields,
             saved = true;
             break;
         }
+        if (key == '\t' && ui_complete(ui, &lines[at], fields[at].complete))
+            continue;
         if (keys_bound(&ui->keys, ACT_NEXT_FIELD, key) || key == KEYS_ENTER) {
             at = (at + 1) % count;
             continue;

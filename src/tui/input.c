@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <curses.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -178,14 +179,27 @@ static int escape_sequence(void)
     return KEYS_NONE;
 }
 
+void ui_terminal_leave(void)
+{
+    def_prog_mode();
+    ui_paste_mode(false);
+    endwin();
+}
+
+void ui_terminal_return(void)
+{
+    reset_prog_mode();
+    raw_terminal();
+    ui_paste_mode(true);
+    clearok(curscr, TRUE);
+}
+
 void ui_suspend(void)
 {
     /* Curses is put aside as for an editor, bracketed paste off, and
      * the stop is the shell's own (job control); after fg the screen
      * comes back whole. */
-    def_prog_mode();
-    ui_paste_mode(false);
-    endwin();
+    ui_terminal_leave();
     struct sigaction dfl, old;
     memset(&dfl, 0, sizeof dfl);
     dfl.sa_handler = SIG_DFL;
@@ -193,10 +207,7 @@ void ui_suspend(void)
     sigaction(SIGTSTP, &dfl, &old);
     raise(SIGTSTP);
     sigaction(SIGTSTP, &old, NULL);
-    reset_prog_mode();
-    raw_terminal();
-    ui_paste_mode(true);
-    clearok(curscr, TRUE);
+    ui_terminal_return();
 }
 
 void ui_paste_mode(bool on)
@@ -208,6 +219,12 @@ void ui_paste_mode(bool on)
         refresh();
     fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
     fflush(stdout);
+}
+
+bool ui_key_waiting(void)
+{
+    struct pollfd pfd = { .fd = 0, .events = POLLIN, .revents = 0 };
+    return poll(&pfd, 1, 0) > 0;
 }
 
 int ui_getkey(struct ui *ui, int timeout_ms)

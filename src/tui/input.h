@@ -20,10 +20,17 @@ void ui_input_start(void);
  * KEYS_NONE on timeout, KEYS_RESIZE after a resize, KEYS_PASTE after a
  * bracketed paste (its text is in ui_paste). */
 int ui_getkey(struct ui *ui, int timeout_ms);
+/* True when a key is waiting to be read: the terminal has sent more. */
+bool ui_key_waiting(void);
 /* Ctrl-Z: gives the terminal back to the shell and stops, as job
  * control does; returns after fg with curses and paste mode restored
  * (the caller redraws). */
 void ui_suspend(void);
+/* Gives the terminal to another program (curses put aside, bracketed
+ * paste off) and takes it back (raw mode, paste on, the next refresh
+ * redraws everything). */
+void ui_terminal_leave(void);
+void ui_terminal_return(void);
 /* Bracketed paste on or off: on while curses has the terminal, off
  * before rapport gives it to anything else (an editor, a shell, the
  * end). While on, a paste reaches ui_getkey as one KEYS_PASTE. */

@@ -49,14 +49,14 @@ static const struct action_info actions[ACT_COUNT] = {
     [ACT_REPORTS] = { "reports", N_("Reports screen"), NC_("key hint", "reports"), { '5', 'T', NO, NO } },
     [ACT_SEARCH] = { "search", N_("Filter as you type"), NC_("key hint", "search"), { '/', NO, NO, NO } },
     [ACT_ADD] = { "add", N_("Add a contact"), NC_("key hint", "add"), { 'a', NO, NO, NO } },
-    [ACT_EDIT] = { "edit", N_("Edit the contact"), NC_("key hint", "edit"), { 'e', NO, NO, NO } },
+    [ACT_EDIT] = { "edit", N_("Edit the contact; on a note of its page, the note"), NC_("key hint", "edit"), { 'e', NO, NO, NO } },
     [ACT_NOTE] = { "note", N_("Write a note"), NC_("key hint", "note"), { 'n', NO, NO, NO } },
     [ACT_FOLLOWUP] = { "followup", N_("Add a follow-up"), NC_("key hint", "follow-up"), { 'f', NO, NO, NO } },
     [ACT_DONE] = { "done", N_("Mark the follow-up done"), NC_("key hint", "done"), { 'x', NO, NO, NO } },
     [ACT_SNOOZE] = { "snooze", N_("Snooze the follow-up"), NC_("key hint", "snooze"), { 's', NO, NO, NO } },
     [ACT_PROMOTE] = { "promote", N_("Promote one stage"), NC_("key hint", "promote"), { '>', NO, NO, NO } },
     [ACT_DEMOTE] = { "demote", N_("Demote one stage"), NC_("key hint", "demote"), { '<', NO, NO, NO } },
-    [ACT_ARCHIVE] = { "archive", N_("Archive the contact"), NC_("key hint", "archive"), { 'd', NO, NO, NO } },
+    [ACT_ARCHIVE] = { "archive", N_("Archive the contact or bring it back; on a note, delete the note"), NC_("key hint", "archive"), { 'd', NO, NO, NO } },
     [ACT_FORGET] = { "forget", N_("Forget the contact (erase)"), NC_("key hint", "forget"), { 'D', NO, NO, NO } },
     [ACT_UNDO] = { "undo", N_("Undo the last change"), NC_("key hint", "undo"), { 'u', NO, NO, NO } },
     [ACT_REDRAW] = { "redraw", N_("Redraw the screen"), NC_("key hint", "redraw"), { KEYS_CTRL('l'), NO, NO, NO } },
@@ -70,6 +70,13 @@ static const struct action_info actions[ACT_COUNT] = {
     [ACT_PERIOD_NEXT] = { "period_next", N_("The period after"), NC_("key hint", "later"), { ']', NO, NO, NO } },
     [ACT_DISMISS] = { "dismiss", N_("Dismiss the suggestion to move up"), NC_("key hint", "dismiss"), { 'z', NO, NO, NO } },
     [ACT_TEAM] = { "team", N_("In a team database: my work or the whole team's"), NC_("key hint", "team"), { 'w', NO, NO, NO } },
+    [ACT_SHELL] = { "shell", N_("Run a shell command (a key comes back)"), NC_("key hint", "shell"), { '!', NO, NO, NO } },
+    [ACT_TAG] = { "tag", N_("Tag or untag the row"), NC_("key hint", "tag"), { 't', NO, NO, NO } },
+    [ACT_TAGGED] = { "tagged", N_("Act on every tagged row: done, snooze, stage or archive (the next key)"), NC_("key hint", "on tagged"), { ';', NO, NO, NO } },
+    [ACT_REDO] = { "redo", N_("Redo the change undone last"), NC_("key hint", "redo"), { KEYS_CTRL('r'), NO, NO, NO } },
+    [ACT_SCORE] = { "score", N_("Record a satisfaction score (0-10)"), NC_("key hint", "score"), { 'S', NO, NO, NO } },
+    [ACT_PAUSE] = { "pause", N_("Pause the contact's cadence until a day"), NC_("key hint", "pause"), { 'p', NO, NO, NO } },
+    [ACT_ARCHIVED] = { "archived", N_("Show the archived contacts, or the others again"), NC_("key hint", "archived"), { 'A', NO, NO, NO } },
     [ACT_SAVE] = { "save", N_("Save the form or the note"), NC_("key hint", "save"), { KEYS_CTRL('s'), NO, NO, NO } },
     [ACT_CANCEL] = { "cancel", N_("Cancel the form, the note or the question"), NC_("key hint", "cancel"), { KEYS_ESC, KEYS_CTRL('g'), NO, NO } },
     [ACT_NEXT_FIELD] = { "next_field", N_("Next field of the form"), NC_("key hint", "next field"), { '\t', F(KEY_DOWN), NO, NO } },
@@ -103,6 +110,8 @@ static const struct key_name key_names[] = {
     { "Backspace", F(KEY_BACKSPACE) }, { "Del", F(KEY_DC) },
     { "Delete", F(KEY_DC) }, { "Ins", F(KEY_IC) }, { "Insert", F(KEY_IC) },
     { "lt", '<' }, { "gt", '>' },
+    /* In the config a ; would start a comment. */
+    { "semicolon", ';' },
 };
 
 const char *keys_action_name(enum action act)
@@ -174,7 +183,7 @@ int keys_parse(const char *text)
 void keys_name(int key, char *buf, size_t size)
 {
     for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++) {
-        if (key_names[i].key == key && key != '<' && key != '>') {
+        if (key_names[i].key == key && key != '<' && key != '>' && key != ';') {
             snprintf(buf, size, "<%s>", key_names[i].name);
             return;
         }

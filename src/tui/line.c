@@ -249,8 +249,12 @@ void ui_line_draw(struct ui_line *l, int y, int x, int cols, int attr,
     while (l->scroll < l->cur
            && span_width(l->text + l->scroll, l->cur - l->scroll) > cols - 1)
         l->scroll++;
-    /* Draw what fits from scroll on. */
-    size_t end = l->scroll;
+    /* Without focus a field shows the start of what it holds (a long
+     * name or address is recognised by its beginning); the scroll that
+     * follows the cursor is kept for when it has focus again. */
+    size_t from = focus ? l->scroll : 0;
+    /* Draw what fits from there on. */
+    size_t end = from;
     int w = 0;
     while (end < l->len) {
         int c = wcwidth(l->text[end]);
@@ -261,10 +265,40 @@ void ui_line_draw(struct ui_line *l, int y, int x, int cols, int attr,
         w += c;
         end++;
     }
-    struct ui_line part = { l->text + l->scroll, end - l->scroll, 0, 0, 0 };
+    struct ui_line part = { l->text + from, end - from, 0, 0, 0 };
     char *text = ui_line_text(&part);
     ui_put(y, x, cols, text, attr);
     free(text);
     if (focus)
         move(y, x + span_width(l->text + l->scroll, l->cur - l->scroll));
+}
+
+size_t ui_line_wrap(const wchar_t *s, size_t len, size_t from, int cols)
+{
+    size_t end = from;
+    int w = 0;
+    while (end < len) {
+        int c = wcwidth(s[end]);
+        if (c < 0)
+            c = 0;
+        /* A combining mark stays with its base; a double-width
+         * character that does not fit goes to the next row whole. */
+        if (c > 0 && w + c > cols && end > from)
+            break;
+        w += c;
+        end++;
+    }
+    if (end >= len)
+        return len;
+    /* A space where the row is full ends it (drawn past the edge, as
+     * nothing). */
+    if (s[end] == L' ')
+        return end + 1;
+    /* Break after the last space of the row when there is one, so a
+     * word is not cut in two; a row without a space is cut where it
+     * is full. */
+    for (size_t i = end; i > from; i--)
+        if (s[i - 1] == L' ' && i - 1 > from)
+            return i;
+    return end;
 }

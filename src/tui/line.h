@@ -33,8 +33,15 @@ void ui_line_paste(struct ui_line *l, const wchar_t *p, size_t n);
 bool ui_line_typable(int key);
 /* A new UTF-8 string. */
 char *ui_line_text(const struct ui_line *l);
-/* Draws it in cols columns and, with focus, puts the cursor there. */
+/* Draws it in cols columns and, with focus, puts the cursor there;
+ * without focus the start of the text is shown. */
 void ui_line_draw(struct ui_line *l, int y, int x, int cols, int attr,
                   bool focus);
+/* Where the screen row of s[0..len) that starts at `from` ends when
+ * rows are cols columns wide: by display width (wcwidth), combining
+ * marks kept with their base, a double-width character never split,
+ * after the last space of the row when it has one. Always past from
+ * while from < len. */
+size_t ui_line_wrap(const wchar_t *s, size_t len, size_t from, int cols);
 
 #endif

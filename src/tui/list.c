@@ -372,5 +372,12 @@ void ui_list_draw(struct ui *ui, struct ui_list *l, int y, int x, int cols,
         if (at == l->sel)
             attr = focus ? ui->attr[UI_SELECTION] : (int)A_UNDERLINE;
         draw_row(ui, ROW(l, at), y + i, x, cols, attr);
+        if (l->tags && x > 0)
+        {
+            bool tagged = ui_tags_has(l->tags, l->tag_kind,
+                                      l->src->id(ROW(l, at)));
+            ui_put(y + i, x - 1, 1, tagged ? "*" : " ",
+                   tagged ? ui->attr[UI_HEADER] : 0);
+        }
     }
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "tui/session.h"
+#include "tui/tags.h"
 
 struct ui_list_source {
     size_t row_size;
@@ -35,6 +36,10 @@ struct ui_list {
     bool anchor_known;      /* false after reading backwards */
     int height;
     bool failed;
+    /* Tagged rows are marked in the column left of the list; a row is
+     * tagged when tags holds (tag_kind, its id). NULL: no tagging. */
+    const struct ui_tags *tags;
+    enum ui_tag_kind tag_kind;
 };
 
 void ui_list_init(struct ui_list *l, const struct ui_list_source *src,

@@ -274,8 +274,9 @@ static void save_edit(struct ui *ui, struct organisation *p,
 static void edit_org(struct ui *ui, struct organisation *p)
 {
     struct ui_field f[] = {
-        { _("Name"), strdup(p->sum.org.name ? p->sum.org.name : "") },
-        { _("Notes"), strdup(p->sum.org.notes ? p->sum.org.notes : "") },
+        /* Tab offers the other names: renaming onto one merges. */
+        { _("Name"), strdup(p->sum.org.name ? p->sum.org.name : ""), UI_COMPLETE_ORG },
+        { _("Notes"), strdup(p->sum.org.notes ? p->sum.org.notes : ""), UI_COMPLETE_NONE },
         /* The budget date (issue 14, item 2) goes here. */
     };
     size_t n = sizeof f / sizeof f[0];

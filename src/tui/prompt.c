@@ -11,6 +11,7 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "tui/complete.h"
 #include "tui/draw.h"
 #include "tui/input.h"
 #include "tui/line.h"
@@ -18,6 +19,13 @@
 
 bool ui_prompt(struct ui *ui, const char *question, const char *initial,
                char **out)
+{
+    return ui_prompt_complete(ui, question, initial, UI_COMPLETE_NONE, out);
+}
+
+bool ui_prompt_complete(struct ui *ui, const char *question,
+                        const char *initial, enum ui_complete complete,
+                        char **out)
 {
     struct ui_line line;
     ui_line_init(&line, initial);
@@ -59,6 +67,10 @@ bool ui_prompt(struct ui *ui, const char *question, const char *initial,
         }
         if (keys_bound(&ui->keys, ACT_CANCEL, key))
             break;
+        if (key == '\t' && complete != UI_COMPLETE_NONE) {
+            ui_complete(ui, &line, complete);
+            continue;
+        }
         ui_line_key(&line, key);
     }
     curs_set(0);

@@ -7,12 +7,17 @@
 
 #include <stdbool.h>
 
+#include "tui/complete.h"
 #include "tui/session.h"
 
 /* Prompts on the bottom line. A line of text, initial text allowed;
  * false when cancelled with Esc. *out is a new string. */
 bool ui_prompt(struct ui *ui, const char *question, const char *initial,
                char **out);
+/* ui_prompt where Tab completes the answer (tui/complete.h). */
+bool ui_prompt_complete(struct ui *ui, const char *question,
+                        const char *initial, enum ui_complete complete,
+                        char **out);
 /* What an answer came to: taken, refused (asked again, the text kept;
  * the refusal says why, e.g. with ui_message), or the end of the
  * question without an answer taken. */

@@ -1,9 +1,10 @@
 /* The Review screen (SPEC §3.1), the daily start: Overdue, Today, Next
- * 7 days, Gone quiet, Budget season and Ready to move up (the sections
- * core/review.h builds), each a
+ * 7 days, Gone quiet, Budget season, Ready to move up and, when mail
+ * waits, Needs review (the sections core/review.h builds), each a
  * windowed list with its count; act on a row without leaving the
- * screen. A screen: uses tui/views.h (to open
- * a contact), tui/act.h, tui/source.h and what lies below them. */
+ * screen (p pauses the cadence of a contact gone quiet). A screen:
+ * uses tui/views.h (to open a contact), tui/act.h and the actions
+ * beside it, tui/source.h and what lies below them. */
 #include <config.h>
 
 #include <curses.h>
@@ -20,10 +21,14 @@
 #include "core/team.h"
 #include "base/text.h"
 #include "tui/act.h"
+#include "tui/act_pause.h"
 #include "tui/draw.h"
+#include "tui/mail_act.h"
 #include "tui/source.h"
+#include "tui/tagged.h"
 #include "tui/views.h"
 #include "store/followup.h"
+#include "store/mail.h"
 #include "store/quiet.h"
 
 struct review_screen {
@@ -33,13 +38,14 @@ struct review_screen {
     int focus;
     bool failed;
     bool team;          /* a team database's whole work, not only mine */
+    struct ui_tags tags;           /* t marks rows, ; acts on them */
 };
 
 static const enum action review_actions[] = {
     ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_LEFT, ACT_RIGHT, ACT_TOP, ACT_BOTTOM,
     ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_OPEN, ACT_DONE, ACT_SNOOZE, ACT_NOTE,
     ACT_EDITOR, ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE,
-    ACT_FORGET, ACT_DISMISS, ACT_TEAM, ACT_NONE
+    ACT_FORGET, ACT_DISMISS, ACT_PAUSE, ACT_TAG, ACT_TAGGED, ACT_TEAM, ACT_NONE
 };
 
 static const enum action review_hints[] = {
@@ -106,6 +112,15 @@ static void *review_open(struct ui *ui, int64_t arg)
     ui_list_init(&r->lists[REVIEW_QUIET], &ui_quiet_source, &r->plan);
     ui_list_init(&r->lists[REVIEW_BUDGET], &ui_budget_source, NULL);
     ui_list_init(&r->lists[REVIEW_READY], &ui_ready_source, NULL);
+    ui_list_init(&r->lists[REVIEW_MAIL], &ui_mail_source, NULL);
+    /* Messages waiting for review are no contacts: they are not tagged. */
+    for (int i = 0; i < REVIEW_SECTIONS; i++) {
+        if (i == REVIEW_MAIL)
+            continue;
+        r->lists[i].tags = &r->tags;
+        r->lists[i].tag_kind = review_lists_followups(i) ? UI_TAG_FOLLOWUP
+                                                         : UI_TAG_CONTACT;
+    }
     for (int i = 0; i < REVIEW_SECTIONS; i++)
         ui_list_load(ui, &r->lists[i]);
     count(ui, r);
@@ -121,6 +136,7 @@ static void review_close(void *self)
     struct review_screen *r = self;
     for (int i = 0; i < REVIEW_SECTIONS; i++)
         ui_list_free(&r->lists[i]);
+    ui_tags_free(&r->tags);
     free(r);
 }
 
@@ -256,6 +272,39 @@ static void draw_ready(struct ui *ui, const void *row, int y, int x, int cols,
     draw_two(ui, s->contact.name, right, y, x, cols, attr);
 }
 
+/* What the keys do on a message of Needs review, with the keys as
+ * configured: its header says so, since the help lists the screen's
+ * keys by what they do to contacts and follow-ups. */
+static void mail_hint(struct ui *ui, char *buf, size_t size)
+{
+    char open[32], add[32], dismiss[32];
+    keys_first_name(&ui->keys, ACT_OPEN, open, sizeof open);
+    keys_first_name(&ui->keys, ACT_ADD, add, sizeof add);
+    keys_first_name(&ui->keys, ACT_DISMISS, dismiss, sizeof dismiss);
+    /* TRANSLATORS: three keys: log on a contact, make a contact, discard. */
+    snprintf(buf, size, _("%s logs it on a contact, %s makes a contact, %s discards"),
+             open, add, dismiss);
+}
+
+static void draw_mail(struct ui *ui, const void *row, int y, int x, int cols,
+                      int attr)
+{
+    const struct mail_review *m = row;
+    char day[64], left[768], right[160];
+    ui_date(ui, date_from_time(m->at), day, sizeof day);
+    snprintf(left, sizeof left, "%s  %s", day, m->name ? m->name : m->email);
+    snprintf(right, sizeof right, "%s  m%lld", m->subject ? m->subject : _("(no subject)"),
+             (long long)m->id);
+    draw_two(ui, left, right, y, x, cols, attr);
+}
+
+/* Whether a section takes a place on the screen: Needs review only
+ * when mail waits (core/review.h). */
+static bool visible(const struct review_screen *r, int i)
+{
+    return review_shows_empty(i) || r->counts[i] > 0;
+}
+
 /* Shares the rows among the sections: first a row for each section
  * with rows (so a small terminal shows what needs the user before what
  * is empty), then the line of each empty one, then each gets what it
@@ -264,7 +313,9 @@ static void layout(const struct review_screen *r, int height,
                    int rows[REVIEW_SECTIONS])
 {
     int need[REVIEW_SECTIONS];
-    int left = height - REVIEW_SECTIONS;
+    int left = height;
+    for (int i = 0; i < REVIEW_SECTIONS; i++)
+        left -= visible(r, i);
     for (int i = 0; i < REVIEW_SECTIONS; i++) {
         need[i] = r->counts[i] > 0 ? (int)(r->counts[i] < 1000
                                            ? r->counts[i] : 1000) : 1;
@@ -272,7 +323,7 @@ static void layout(const struct review_screen *r, int height,
     }
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < REVIEW_SECTIONS && left > 0; i++)
-            if ((r->counts[i] > 0) == (pass == 0)) {
+            if (visible(r, i) && (r->counts[i] > 0) == (pass == 0)) {
                 rows[i] = 1;
                 left--;
             }
@@ -280,7 +331,7 @@ static void layout(const struct review_screen *r, int height,
     while (left > 0 && gave) {
         gave = false;
         for (int i = 0; i < REVIEW_SECTIONS && left > 0; i++) {
-            if (rows[i] < need[i]) {
+            if (visible(r, i) && rows[i] < need[i]) {
                 rows[i]++;
                 left--;
                 gave = true;
@@ -325,6 +376,8 @@ static void review_draw(struct ui *ui, void *self, int top, int height)
     layout(r, height, rows);
     int y = top;
     for (int i = 0; i < REVIEW_SECTIONS; i++) {
+        if (!visible(r, i))
+            continue;
         int attr = ui->attr[UI_HEADER];
         if (i == REVIEW_OVERDUE && r->counts[i] > 0)
             attr = ui->attr[UI_OVERDUE];
@@ -332,12 +385,21 @@ static void review_draw(struct ui *ui, void *self, int top, int height)
         review_title(&r->plan, i, title, sizeof title);
         review_empty(&r->plan, i, empty, sizeof empty);
         ui_header(y, 0, COLS, title, (long)r->counts[i], attr);
+        if (i == REVIEW_MAIL) {
+            char hint[256], head[160];
+            mail_hint(ui, hint, sizeof hint);
+            snprintf(head, sizeof head, "%s (%ld)  ", title, (long)r->counts[i]);
+            int at = text_width(head);
+            if (at + text_width(hint) <= COLS)
+                ui_put(y, at, COLS - at, hint, ui->attr[UI_MUTED]);
+        }
         y++;
         ui_list_draw(ui, &r->lists[i], y, 1, COLS - 1, rows[i],
                      i == r->focus, empty,
                      i == REVIEW_QUIET ? draw_quiet
                      : i == REVIEW_BUDGET ? draw_budget
-                     : i == REVIEW_READY ? draw_ready : draw_followup);
+                     : i == REVIEW_READY ? draw_ready
+                     : i == REVIEW_MAIL ? draw_mail : draw_followup);
         y += rows[i];
     }
 }
@@ -354,6 +416,8 @@ static int64_t selected_contact(struct review_screen *r)
         return ((struct budget_entry *)row)->contact.id;
     if (r->focus == REVIEW_READY)
         return ((struct suggestion *)row)->contact.id;
+    if (r->focus == REVIEW_MAIL)
+        return 0;
     return ((struct followup *)row)->contact_id;
 }
 
@@ -389,11 +453,62 @@ static bool dismiss(struct ui *ui, struct review_screen *r)
     return true;
 }
 
+/* A row of Needs review is a message, not a contact: Enter logs it on a
+ * contact, the dismiss key discards it (the add key, which makes its
+ * sender a contact, is review_key's). */
+static bool mail_request(struct ui *ui, struct review_screen *r, enum action act)
+{
+    int64_t id = ui_list_selected_id(&r->lists[REVIEW_MAIL]);
+    if (!ui_list_selected(&r->lists[REVIEW_MAIL])) {
+        ui_message(ui, false, _("Nothing selected."));
+        return true;
+    }
+    switch (act) {
+    case ACT_OPEN:
+    case ACT_NOTE:
+        ui_act_mail_attach(ui, id);
+        return true;
+    case ACT_DISMISS:
+        ui_act_mail_discard(ui, id);
+        return true;
+    default: {
+        char hint[256];
+        mail_hint(ui, hint, sizeof hint);
+        ui_message(ui, false, "%s", hint);
+        return true;
+    }
+    }
+}
+
+/* The add key on a message makes its sender a contact; elsewhere it is
+ * everyone's (a new contact's form). */
+static bool review_key(struct ui *ui, void *self, int key)
+{
+    struct review_screen *r = self;
+    if (r->focus != REVIEW_MAIL || !keys_bound(&ui->keys, ACT_ADD, key)
+        || !ui_list_selected(&r->lists[REVIEW_MAIL]))
+        return false;
+    if (store_read_only(ui->st)) {
+        ui_message(ui, true, _("Read-only: “%s” would change the database."),
+                   keys_action_help(ACT_ADD));
+        return true;
+    }
+    ui_act_mail_new(ui, ui_list_selected_id(&r->lists[REVIEW_MAIL]));
+    return true;
+}
+
 static bool review_request(struct ui *ui, void *self, enum action act)
 {
     struct review_screen *r = self;
     struct ui_list *l = &r->lists[r->focus];
     int64_t contact = selected_contact(r);
+    if (act == ACT_TAGGED) {
+        ui_tagged_act(ui, &r->tags);
+        return true;
+    }
+    /* Adding a contact is everyone's; from a message it is the Review's. */
+    if (act == ACT_ADD && r->focus != REVIEW_MAIL)
+        return false;
     switch (act) {
     case ACT_MOVE_DOWN:
         if (!ui_list_move(ui, l, 1) && r->focus < REVIEW_SECTIONS - 1) {
@@ -434,6 +549,8 @@ static bool review_request(struct ui *ui, void *self, enum action act)
             return true;
         break;
     }
+    if (r->focus == REVIEW_MAIL)
+        return mail_request(ui, r, act);
     if (!contact) {
         ui_message(ui, false, _("Nothing selected."));
         return true;
@@ -466,6 +583,26 @@ static bool review_request(struct ui *ui, void *self, enum action act)
         return ui_act_on_contact(ui, act, contact);
     case ACT_DISMISS:
         return dismiss(ui, r);
+    case ACT_TAG: {
+        bool on = ui_tags_toggle(&r->tags, l->tag_kind, ui_list_selected_id(l),
+                                 contact);
+        ui_message(ui, false, on ? _("Tagged (%zu).") : _("Untagged (%zu)."),
+                   r->tags.len);
+        /* As in mutt, the cursor goes on to the next row. */
+        return review_request(ui, self, ACT_MOVE_DOWN);
+    }
+    case ACT_PAUSE:
+        /* Someone who asked for quiet: the row goes until the day given. */
+        if (r->focus != REVIEW_QUIET) {
+            char key[32];
+            keys_first_name(&ui->keys, ACT_PAUSE, key, sizeof key);
+            /* TRANSLATORS: %s is the key that pauses. */
+            ui_message(ui, false, _("Only a row of Gone quiet is paused here; "
+                                    "%s on a contact's page pauses any cadence."), key);
+            return true;
+        }
+        ui_act_pause(ui, contact);
+        return true;
     default:
         return ui_act_on_contact(ui, act, contact);
     }
@@ -480,5 +617,5 @@ const struct ui_view ui_review_view = {
     .reload = review_reload,
     .draw = review_draw,
     .request = review_request,
-    .key = NULL,
+    .key = review_key,
 };

@@ -1,7 +1,8 @@
 /* The lists of the Review's pipeline sections, Budget season and Ready
- * to move up (core/season.h). Both are short by nature (the people of
- * organisations whose budget is near, the contacts the pipeline
- * suggests), so a page is cut from the first SEASON_ROWS_MAX rows.
+ * to move up (core/season.h). Budget season is short by nature (the
+ * people of organisations whose budget is near), so its page is cut
+ * from the first SEASON_ROWS_MAX rows; Ready to move up is read by
+ * keyset, a window at a time.
  * Uses tui/list.h, tui/draw.h and core/. */
 #include <config.h>
 
@@ -73,27 +74,23 @@ static int budget_page(struct ui *ui, void *ctx, const void *after,
     return (int)(to - from);
 }
 
+/* Read by keyset, a window at a time: every suggestion can be reached,
+ * however many there are. */
 static int ready_page(struct ui *ui, void *ctx, const void *after,
                       bool backward, size_t limit, void *rows, bool *more)
 {
     (void)ctx;
     struct suggestion_list list = { 0 };
-    if (season_ready_page(ui->st, &ui->app->cfg.pipeline, ui_now(),
-                          SEASON_ROWS_MAX, &list) != STORE_OK) {
+    if (season_ready_window(ui->st, &ui->app->cfg.pipeline, ui_now(), after,
+                            backward, limit, &list) != STORE_OK) {
         ui_store_error(ui);
         return -1;
     }
-    size_t from, to;
-    page_range((const char *)list.items, sizeof *list.items, list.len,
-               suggestion_id, after, backward, limit, &from, &to);
-    if (to > from)
-        memcpy(rows, list.items + from, (to - from) * sizeof *list.items);
-    for (size_t i = 0; i < list.len; i++)
-        if (i < from || i >= to)
-            contact_clear(&list.items[i].contact);
-    *more = backward ? from > 0 : to < list.len;
+    if (list.len)
+        memcpy(rows, list.items, list.len * sizeof *list.items);
+    *more = list.more;
     free(list.items);
-    return (int)(to - from);
+    return (int)list.len;
 }
 
 static void budget_copy(void *dst, const void *src)

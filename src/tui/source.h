@@ -23,5 +23,8 @@ extern const struct ui_list_source ui_quiet_source;
  * struct suggestion (model/suggest.h), by the configured [pipeline]. */
 extern const struct ui_list_source ui_budget_source;
 extern const struct ui_list_source ui_ready_source;
+/* tui/mail_source.c. ctx: unused; rows: struct mail_review
+ * (model/mail.h), the mail waiting for review. */
+extern const struct ui_list_source ui_mail_source;
 
 #endif

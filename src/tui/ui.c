@@ -22,6 +22,7 @@
 #include "tui/draw.h"
 #include "tui/help.h"
 #include "tui/input.h"
+#include "tui/shell.h"
 #include "tui/ui.h"
 #include "tui/views.h"
 
@@ -32,7 +33,7 @@
 static const enum action global_actions[] = {
     ACT_HELP, ACT_BACK, ACT_REVIEW, ACT_PIPELINE, ACT_CONTACTS,
     ACT_ORGANISATIONS, ACT_REPORTS, ACT_SEARCH,
-    ACT_ADD, ACT_UNDO, ACT_REDRAW, ACT_SUSPEND, ACT_NONE
+    ACT_ADD, ACT_UNDO, ACT_REDO, ACT_REDRAW, ACT_SUSPEND, ACT_SHELL, ACT_NONE
 };
 
 static bool too_small(void)
@@ -191,7 +192,7 @@ static bool writes(enum action act)
     case ACT_ADD: case ACT_EDIT: case ACT_NOTE: case ACT_FOLLOWUP:
     case ACT_DONE: case ACT_SNOOZE: case ACT_PROMOTE: case ACT_DEMOTE:
     case ACT_ARCHIVE: case ACT_FORGET: case ACT_UNDO: case ACT_EDITOR:
-    case ACT_IMPORT:
+    case ACT_IMPORT: case ACT_TAGGED: case ACT_REDO: case ACT_SCORE: case ACT_PAUSE:
         return true;
     default:
         return false;
@@ -235,6 +236,9 @@ static void global_request(struct ui *ui, enum action act, int key)
     case ACT_UNDO:
         ui_act_undo(ui);
         break;
+    case ACT_REDO:
+        ui_act_redo(ui);
+        break;
     case ACT_REDRAW:
         clearok(curscr, TRUE);
         ui->dirty = true;
@@ -242,6 +246,9 @@ static void global_request(struct ui *ui, enum action act, int key)
     case ACT_SUSPEND:
         ui_suspend();
         ui->dirty = true;
+        break;
+    case ACT_SHELL:
+        ui_shell(ui);
         break;
     default:
         break;
@@ -406,11 +413,15 @@ int ui_run(struct app *app)
             ui->data_version = store_data_version(ui->st);
         }
         draw_screen(ui);
+        /* The screen is complete as soon as the typing stops: what a
+         * view left for then is done at once when no key is waiting,
+         * never after a fixed delay. */
+        if (ui_top_view(ui)->idle && !ui_key_waiting()
+            && ui_top_view(ui)->idle(ui, ui_top_self(ui)))
+            continue;
         int key = ui_getkey(ui, 250);
         if (key == KEYS_NONE) {
             check_other_writers(ui);
-            if (ui_top_view(ui)->idle)
-                ui_top_view(ui)->idle(ui, ui_top_self(ui));
             continue;
         }
         if (key == KEYS_RESIZE)

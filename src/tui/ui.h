@@ -9,16 +9,23 @@
  *   draw.c color.c input.c
  *                    drawing text, dates and the message line; colours;
  *                    keys from the terminal, raw mode, the stop signals
- *   line.c           the one-line editor
+ *   line.c complete.c
+ *                    the one-line editor; Tab completion
  *   prompt.c         questions on the bottom line
- *   editor.c external.c
- *                    the multi-line editor; $VISUAL / $EDITOR
+ *   editor.c external.c shell.c
+ *                    the multi-line editor; $VISUAL / $EDITOR; `!`
  *   form.c           forms of one-line fields
- *   list.c source.c season_source.c
- *                    the windowed list; the store's pages as its rows
- *   contact_form.c act.c
- *                    adding and editing a contact; the shared actions
+ *   tags.c list.c source.c season_source.c mail_source.c
+ *                    tagged rows; the windowed list; the store's pages
+ *                    as its rows
+ *   contact_form.c act.c act_note.c act_score.c act_pause.c mail_act.c
+ *   tagged.c
+ *                    adding and editing a contact; the shared actions;
+ *                    a note edited or deleted, a score, a paused cadence;
+ *                    the ways out of Needs review; an action on every
+ *                    tagged row
  *   view.c           what a screen is (struct ui_view) and their stack
+ *   contact_lines.c  the Contact screen's page, item by item
  *   views.h review.c pipeline.c contacts.c contact.c
  *                    one file per screen, each a table of callbacks
  *   organisations.c organisation.c reports.c

@@ -33,9 +33,10 @@ struct ui_view {
     /* Optional: sees every key first (typing into a filter); true when
      * it used the key. */
     bool (*key)(struct ui *ui, void *self, int key);
-    /* Optional: called when no key came for a moment, for work that
-     * waits until the typing pauses. */
-    void (*idle)(struct ui *ui, void *self);
+    /* Optional: work that waits until the typing pauses, called as soon
+     * as no key is waiting (and again when none came for a moment);
+     * true when it did some, and the screen is drawn again. */
+    bool (*idle)(struct ui *ui, void *self);
 };
 
 /* Opens view with arg (a contact's id, or 0) on top of the stack; when

@@ -1,6 +1,8 @@
 #!/bin/bash
 # A full disk (SPEC §8): a database on a small tmpfs mounted by the test
-# (root only; skipped with 77 otherwise) is filled to the last block.
+# (root only; skipped with 77 otherwise) is filled to the last block; 2
+# MiB leave room, once the filler goes, for the import below with its
+# write-ahead log (1 MiB had none to spare for a schema a page larger).
 # A note, an import and an export then each fail with a clear message
 # and status 1; the database keeps what it had, the export's target is
 # untouched, and once room is made everything works again.

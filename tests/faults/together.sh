@@ -84,10 +84,15 @@ is "$(sql "$db" "SELECT count(*) FROM note WHERE body LIKE 'cli note %'")" $((wr
    "every note of the command line is there"
 is "$(sql "$db" "SELECT count(*) FROM note WHERE body LIKE 'tui % note %'")" $((2 * tui_notes)) \
    "every note of the two TUIs is there"
+notes=$(sql "$db" "SELECT count(*) FROM note n JOIN contact c ON c.id = n.contact_id WHERE c.name = 'Aaron Alpha'")
 for n in 1 2; do
     use_tui $n
-    # The page follows the file: the other TUI's and the writers' notes.
+    # The page follows the file: the other TUI's and the writers' notes
+    # are counted in the timeline's title, and the oldest, a command
+    # line's, is at its end.
     tui_keys C-l
+    wait_for "Timeline ($notes notes)" 5 "TUI $n counts the command line's notes too"
+    tui_keys G
     wait_for "cli note" 5 "TUI $n shows the command line's notes too"
     tui_quit
 done

@@ -16,11 +16,13 @@ r() { run --db "$db" "$@"; }
 r add "Zoë Ødegård" --email zoe@example.org --stage client
 r add "Bob Lee" --email bob@example.net
 r follow zoe 2026-12-01 'send the report, with ; and \ in it'
+report=$(printed_id)
 r follow bob 2026-11-25 "weekly call" --every 1w
+weekly=$(printed_id)
 r follow zoe 2026-12-03 "a very long follow-up text that goes on and on so that the line must be folded at seventy-five octets" --at 10:30
 r follow bob 2026-12-04 "every other month" --every 2m
 r follow bob 2026-11-20 "finished already"
-r done 5
+r done "$(printed_id)"
 is "$status" 0 "setup: one follow-up is done"
 
 r export --format ics --output "$TEST_DIR/f.ics"
@@ -65,7 +67,7 @@ is "$out" "Added 0, merged 0, unchanged 4, rejected 0." "importing the file twic
 
 # rapport's own export comes back as nothing new: a snoozed follow-up
 # goes out with its due day (the snooze beside it) and is recognised.
-r snooze 1 2030-01-15
+r snooze "$report" 2030-01-15
 r export --format ics --output "$TEST_DIR/s.ics"
 s=$(tr -d '\r' < "$TEST_DIR/s.ics")
 like "$s" '^DUE;VALUE=DATE:20261201$' "a snoozed follow-up is exported with its due day"
@@ -76,7 +78,7 @@ is "$out" "Added 0, merged 0, unchanged 4, rejected 0." "importing its own expor
 is "$(sql "$db" "SELECT count(*) FROM followup")" 5 "not even the snoozed follow-up"
 is "$(sql "$db" "SELECT count(*) FROM journal")" "$steps" "and leaves no step to undo"
 r undo
-like "$out" '^Undone: follow-up f1 snoozed until 2030-01-15' "undo then reverts the snooze before it"
+like "$out" "^Undone: follow-up $report snoozed until 2030-01-15" "undo then reverts the snooze before it"
 db3="$TEST_DIR/r3.db"
 run --db "$db3" import "$TEST_DIR/people.vcf"
 run --db "$db3" import "$TEST_DIR/s.ics"
@@ -117,13 +119,13 @@ is "$(sql "$db3" "SELECT ifnull(snoozed_until, '-') FROM followup WHERE uid = 'e
 # A recurring follow-up done since the export is not brought back, and
 # its series keeps one UID from one occurrence to the next.
 series() { tr -d '\r' < "$1" | awk '/^UID:/ { u = $0 } /^SUMMARY:Bob Lee: weekly call/ { print u }'; }
-r done 2
+r done "$weekly"
 r import "$TEST_DIR/f.ics"
 is "$out" "Added 0, merged 0, unchanged 4, rejected 0." "an export from before it was done adds nothing"
 is "$(sql "$db" "SELECT count(*) FROM followup WHERE text = 'weekly call' AND state = 0")" 1 \
    "the series stays open once"
 r export --format ics --output "$TEST_DIR/next.ics"
-like "$(series "$TEST_DIR/next.ics")" '^UID:rapport-followup-2-[0-9]+$' "the series is named by its first occurrence"
+like "$(series "$TEST_DIR/next.ics")" "^UID:rapport-followup-${weekly#f}-[0-9]+\$" "the series is named by its first occurrence"
 is "$(series "$TEST_DIR/next.ics")" "$(series "$TEST_DIR/f.ics")" "which stays its UID after it is done"
 r import "$TEST_DIR/next.ics"
 is "$out" "Added 0, merged 0, unchanged 4, rejected 0." "the newer export adds nothing either"
@@ -234,7 +236,7 @@ is "$(sql "$db7" "SELECT count(*) FROM followup WHERE uid IS NOT NULL")" 0 "undo
 # A name that holds ": " itself: DESCRIPTION tells where the text starts.
 db5="$TEST_DIR/colon.db"
 run --db "$db5" add "Dr: Who"
-run --db "$db5" follow "#1" 2026-12-20 "fix: the box"
+run --db "$db5" follow "$(printed_id)" 2026-12-20 "fix: the box"
 run --db "$db5" export --format ics --output "$TEST_DIR/colon.ics"
 db6="$TEST_DIR/colon2.db"
 run --db "$db6" add "Dr: Who"

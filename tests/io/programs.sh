@@ -13,10 +13,12 @@ r() { run --db "$db" "$@"; }
 r add "Zoë Ødegård" --email zoe@example.org --email zoe@uib.example --org DH --stage client
 r add "Ann Smith, Jr." --email ann@example.com --phone "+1 555 0100"
 r add "李小龙" --email li@example.cn
+li=$(printed_id)
 r add "Semi; Colon" --email semi@example.org
 r follow zoe 2026-12-01 'send the report, with ; and \ in it'
+report=$(printed_id)
 r follow ann 2026-11-25 "weekly call" --every 1w
-r follow "#3" 2026-12-03 "a very long follow-up text that goes on and on so that the line must be folded at seventy-five octets" --at 10:30
+r follow "$li" 2026-12-03 "a very long follow-up text that goes on and on so that the line must be folded at seventy-five octets" --at 10:30
 
 # abook reads rapport's vCards, 4.0 and 3.0.
 want=$(printf '%s\n' "Ann Smith, Jr.|ann@example.com" "Semi; Colon|semi@example.org" \
@@ -103,7 +105,7 @@ run --db "$db" import "$TEST_DIR/abook.vcf"
 is "$out" "Added 2, merged 1, unchanged 0, rejected 0." "a contact already present is merged, not doubled"
 
 # calcurse imports rapport's follow-ups, a snoozed one too.
-r snooze 1 2030-01-15
+r snooze "$report" 2030-01-15
 r export --format ics --output "$TEST_DIR/f.ics"
 like "$(cat "$TEST_DIR/f.ics")" 'X-RAPPORT-SNOOZED-UNTIL:20300115' "the snooze is in the file"
 mkdir -p "$TEST_DIR/cal"

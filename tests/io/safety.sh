@@ -13,6 +13,7 @@ crashed() { [ "$status" -ge 126 ]; }
 
 r add "Zoë Ødegård" --email zoe@example.org --org "Keep Org" --title "Keep Title" \
   --tag "old tag" --stage client
+zoe=$(printed_id)
 r note zoe "old note"
 
 # Merge by email: new things added, nothing stored replaced.
@@ -26,16 +27,16 @@ is "$(counts)" "$before" "the dry run wrote nothing (no rows, no undo entry)"
 
 r import "$data/merge.vcf"
 is "$out" "Added 1, merged 1, unchanged 0, rejected 0." "the import merges by email, whatever its case"
-is "$(sql "$db" "SELECT name, title, stage FROM contact WHERE id = 1")" \
+is "$(sql "$db" "SELECT name, title, stage FROM contact WHERE id = ${zoe#\#}")" \
    "Zoë Ødegård|Keep Title|2" "name, title and stage stay as stored"
-is "$(sql "$db" "SELECT o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.id = 1")" \
+is "$(sql "$db" "SELECT o.name FROM contact c JOIN organisation o ON o.id = c.org_id WHERE c.id = ${zoe#\#}")" \
    "Keep Org" "the organisation stays"
-is "$(sql "$db" "SELECT group_concat(email, ' ') FROM (SELECT email FROM contact_email WHERE contact_id = 1 ORDER BY position)")" \
+is "$(sql "$db" "SELECT group_concat(email, ' ') FROM (SELECT email FROM contact_email WHERE contact_id = ${zoe#\#} ORDER BY position)")" \
    "zoe@example.org zoe.new@example.org" "a new email is added"
-is "$(sql "$db" "SELECT group_concat(phone) FROM contact_phone WHERE contact_id = 1")" "+47 1" "a new phone is added"
-is "$(sql "$db" "SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_tag WHERE contact_id = 1 ORDER BY tag)")" \
+is "$(sql "$db" "SELECT group_concat(phone) FROM contact_phone WHERE contact_id = ${zoe#\#}")" "+47 1" "a new phone is added"
+is "$(sql "$db" "SELECT group_concat(tag, ',') FROM (SELECT tag FROM contact_tag WHERE contact_id = ${zoe#\#} ORDER BY tag)")" \
    "new tag,old tag" "a new tag is added, the old one not doubled"
-is "$(sql "$db" "SELECT group_concat(body, ',') FROM (SELECT body FROM note WHERE contact_id = 1 ORDER BY body)")" \
+is "$(sql "$db" "SELECT group_concat(body, ',') FROM (SELECT body FROM note WHERE contact_id = ${zoe#\#} ORDER BY body)")" \
    "a new note,old note" "a new note is added, the old one not doubled"
 
 after=$(counts)

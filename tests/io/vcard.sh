@@ -174,7 +174,7 @@ is "$(sql "$db4" "SELECT name FROM contact")" "Anna Smith" "FN is the name, what
 # Notes with CR LF line breaks are the same notes when they come back.
 db5="$TEST_DIR/crlf.db"
 run --db "$db5" add "Cr Lf" --email crlf@example.org
-run --db "$db5" note "#1" "$(printf 'first line\r\nsecond line')"
+run --db "$db5" note "$(printed_id)" "$(printf 'first line\r\nsecond line')"
 run --db "$db5" export --format vcard --output "$TEST_DIR/crlf.vcf"
 run --db "$db5" import "$TEST_DIR/crlf.vcf"
 is "$out" "Added 0, merged 0, unchanged 1, rejected 0." "a note with CR LF is recognised in its own export"
@@ -218,7 +218,8 @@ run --db "$db7" show many
 like "$out" 'm100@example\.org' "show lists the stored emails"
 unlike "$out" 'm101@example\.org' "and none past the limit"
 run --db "$db7" search m100
-like "$out" '#1 Many Mails' "the words of every stored email are searched"
+like "$out" "^#$(sql "$db7" "SELECT id FROM contact WHERE name = 'Many Mails'") Many Mails" \
+     "the words of every stored email are searched"
 run --db "$db7" check
 is "$status" 0 "and the search words agree with the contact"
 
@@ -339,5 +340,39 @@ run --db "$dbe" import "$TEST_DIR/odd.vcf"
 is "$(sql "$dbe" "SELECT c.name || ' ' || e.email || ' ' || n.body FROM contact c JOIN contact_email e ON e.contact_id = c.id JOIN note n ON n.contact_id = c.id WHERE c.name LIKE 'Ren%'")" \
    "René Lefèvre rene@example.fr a longfolded note" \
    "a soft break inside a character, CR CR LF, a blank line and tab folding come in right"
+
+# A large file is applied a batch at a time; on a terminal a progress
+# line says how far, and nothing is said when standard error is not one.
+batches="$TEST_DIR/batches.db"
+sh "$top_srcdir/bench/make-vcards.sh" 1500 >"$TEST_DIR/batches.vcf"
+run --db "$batches" import "$TEST_DIR/batches.vcf"
+is "$status" 0 "1500 generated cards import"
+like "$out" '^Added 1500, merged 0, unchanged 0, rejected 0\.$' "every one of them is added"
+unlike "$err" 'Importing' "no progress line when standard error is no terminal"
+is "$(sql "$batches" "SELECT count(*) FROM contact; SELECT count(*) FROM note; SELECT count(*) FROM journal")" \
+   "$(printf '1500\n1500\n1')" "in one transaction, undone as one step"
+run --db "$batches" search person1499
+like "$out" '^#1500 Tomás Mensah 1499 ' "the last batch's words are indexed"
+run --db "$batches" check
+is "$status" 0 "and the check agrees with every batch"
+# --strict: a card rejected after several batches went in leaves nothing.
+strict="$TEST_DIR/strict.db"
+{ cat "$TEST_DIR/batches.vcf"; printf 'BEGIN:VCARD\r\nFN:Left Open\r\n'
+  printf 'BEGIN:VCARD\r\nFN:Last One\r\nEND:VCARD\r\n'; } >"$TEST_DIR/strict.vcf"
+run --db "$strict" add "Already Here"
+run --db "$strict" import --strict "$TEST_DIR/strict.vcf"
+is "$status" 1 "--strict refuses the file for its one open card"
+is "$(sql "$strict" "SELECT count(*) FROM contact; SELECT count(*) FROM field_word WHERE term = 'mensah'")" \
+   "$(printf '1\n0')" "and nothing of the batches before it stays, not even their words"
+if command -v script >/dev/null 2>&1; then
+    rm -f "$batches" "$batches-wal" "$batches-shm"
+    script -qec "'$RAPPORT' --db '$batches' import '$TEST_DIR/batches.vcf'" /dev/null \
+        >"$TEST_DIR/tty.out" 2>&1
+    is "$?" 0 "imported on a terminal"
+    like "$(cat "$TEST_DIR/tty.out")" 'Importing: 1500 of about 1500 records \([0-9]+ a second\)' \
+         "a progress line says how many of how many, and how fast"
+else
+    ok 1 "# SKIP no script(1) to give the import a terminal"
+fi
 
 done_testing

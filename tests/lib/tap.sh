@@ -18,6 +18,56 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset LANGUAGE VISUAL EDITOR NO_COLOR RAPPORT_DB RAPPORT_LOCALEDIR
 
 : "${RAPPORT:=$top_builddir/rapport}"
+# The binary itself, even when clock_fix puts a wrapper in $RAPPORT.
+RAPPORT_BIN=$RAPPORT
+TEST_CLOCK=
+
+# clock_fix TIME: from here on rapport sees TIME (local, "2026-12-02
+# 23:59:59") instead of the real clock, through faketime (STYLE.md: the
+# binary's tests fix the day that way), so a test that speaks of today or
+# of a time of day holds on any day, at midnight too. Every "$RAPPORT"
+# sees a clock that stands still at TIME (so no change seems older than
+# the one before it); a TUI started by tui_start sees one that starts at
+# TIME and runs, as its waits need. clock_date ARGS... is date(1) at
+# TIME, for the dates a test expects.
+clock_fix() {
+    command -v faketime >/dev/null 2>&1 || skip_all "faketime is not installed"
+    TEST_CLOCK=$1
+    # libfaketime is preloaded; the sanitizers' runtime must not mind.
+    case ${ASAN_OPTIONS:-} in
+        *verify_asan_link_order=0*) ;;
+        *) ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" ;;
+    esac
+    export ASAN_OPTIONS
+    mkdir -p "$TEST_DIR/clock"
+    {
+        echo '#!/bin/sh'
+        # A clock faked around the whole run (to try the suite at
+        # midnight) gives way to this one.
+        printf 'exec env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED faketime -f %s %s "$@"\n' \
+               "$(sh_quote "$TEST_CLOCK")" "$(sh_quote "$RAPPORT_BIN")"
+    } >"$TEST_DIR/clock/rapport"
+    chmod 755 "$TEST_DIR/clock/rapport"
+    RAPPORT=$TEST_DIR/clock/rapport
+}
+
+clock_date() {
+    env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED faketime -f "$TEST_CLOCK" date "$@"
+}
+
+sh_quote() {   # sh_quote TEXT: TEXT in single quotes, for a shell to read
+    printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
+
+# printed_id: the id the last run's output gave what it made, as rapport
+# writes it ("Added contact #12 ..." -> #12, "Follow-up f7 for ..." -> f7,
+# "Note #3 on ..." -> #3), so a test never assumes which ids come first.
+printed_id() {
+    printf '%s\n' "$out" | sed -n \
+        -e 's/^Added contact \(#[0-9][0-9]*\) .*/\1/p' \
+        -e 's/^Follow-up \(f[0-9][0-9]*\) for .*/\1/p' \
+        -e 's/^Note \(#[0-9][0-9]*\) on .*/\1/p' | head -1
+}
 
 ok() {   # ok CONDITION-STATUS NAME
     tap_count=$((tap_count + 1))

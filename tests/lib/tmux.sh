@@ -4,7 +4,8 @@
 #
 #   tui_start [-s COLSxROWS] [-e VAR=VALUE]... [-t FAKETIME] -- ARGS...
 #                          -t: under faketime -f ("@2026-12-02 23:59" starts
-#                          the clock there and lets it run)
+#                          the clock there and lets it run); without it,
+#                          after clock_fix TIME, as -t "@TIME"
 #   tui_keys KEY...        tmux key names: Enter Escape C-s Tab BTab Up ...
 #   tui_type TEXT          literal text, UTF-8 included
 #   wait_for TEXT [TIMEOUT] [NAME]   a TAP assertion: TEXT appears
@@ -15,6 +16,7 @@
 #   Every TIMEOUT is multiplied by TUI_WAIT_FACTOR (default 1), which the
 #   sanitizer run of .ci/run raises: ASan with -j2 is several times slower.
 #   tui_screen             prints the pane
+#   tui_pid                the process id of the pane's rapport
 #   tui_resize COLS ROWS
 #   tui_quit               quits with q and checks the exit status
 
@@ -58,6 +60,16 @@ tui_start() {
             *) break ;;
         esac
     done
+    # After clock_fix (tap.sh) $RAPPORT is a wrapper that stops the
+    # clock; the TUI's starts at the test's time and runs.
+    tui_bin=$RAPPORT
+    if [ -n "$TEST_CLOCK" ]; then
+        tui_bin=$RAPPORT_BIN
+        if [ -z "$tui_wrap" ]; then
+            tui_wrap="faketime -f $(printf '%q' "@$TEST_CLOCK") "
+            tui_env="$tui_env ASAN_OPTIONS=$(printf '%q' "$ASAN_OPTIONS")"
+        fi
+    fi
     rm -f "$TUI_DONE"
     : >"$TUI_ERR"
     tui_args=""
@@ -66,7 +78,7 @@ tui_start() {
     done
     # The wrapper keeps the pane after rapport ends, so its last screen
     # and exit status can be read.
-    tui_cmd="env TERM=$TUI_TERM$tui_env $tui_wrap$(printf '%q' "$RAPPORT")$tui_args 2>$(printf '%q' "$TUI_ERR"); echo \$? >$(printf '%q' "$TUI_DONE"); echo '[rapport ended]'; sleep 600"
+    tui_cmd="env TERM=$TUI_TERM$tui_env $tui_wrap$(printf '%q' "$tui_bin")$tui_args 2>$(printf '%q' "$TUI_ERR"); echo \$? >$(printf '%q' "$TUI_DONE"); echo '[rapport ended]'; sleep 600"
     # Each start gets a server of its own: reusing a socket races with
     # the old server's shutdown.
     tmux_ kill-server >/dev/null 2>&1
@@ -74,6 +86,22 @@ tui_start() {
     TUI_SOCKET="$TUI_SOCKET_BASE-$TUI_STARTS"
     tmux_ new-session -d -x "${tui_size%x*}" -y "${tui_size#*x}" \
         -s rapport "bash -c $(printf '%q' "$tui_cmd")"
+}
+
+# tui_pid: the pane's rapport process: the shell's child, or under a
+# fixed clock faketime's (the shell's grandchild); else the shell's first
+# child.
+tui_pid() {
+    tp_pane=$(tmux_ list-panes -t rapport -F '#{pane_pid}')
+    tp_pid=$(pgrep -P "$tp_pane" -x rapport | head -1)
+    if [ -z "$tp_pid" ]; then
+        for tp_child in $(pgrep -P "$tp_pane"); do
+            tp_pid=$(pgrep -P "$tp_child" -x rapport | head -1)
+            [ -n "$tp_pid" ] && break
+        done
+    fi
+    [ -n "$tp_pid" ] || tp_pid=$(pgrep -P "$tp_pane" | head -1)
+    echo "$tp_pid"
 }
 
 tui_screen() {
@@ -163,6 +191,24 @@ wait_gone() {
     ok 1 "$wg_name"
     echo "#   timed out after ${wg_timeout}s; still there: $wg_text"
     tui_dump
+    return 1
+}
+
+# scroll_until KEY TEXT [PRESSES]: presses KEY one at a time until the
+# screen shows TEXT, at most PRESSES times (60); fails when it never does.
+scroll_until() {
+    su_left=${3:-60}
+    while [ "$su_left" -gt 0 ]; do
+        tui_screen | grep -qF -- "$2" && return 0
+        tui_keys "$1"
+        su_tries=$(wait_tries 0.3)
+        while [ "$su_tries" -gt 0 ]; do
+            tui_screen | grep -qF -- "$2" && return 0
+            sleep 0.05
+            su_tries=$((su_tries - 1))
+        done
+        su_left=$((su_left - 1))
+    done
     return 1
 }
 

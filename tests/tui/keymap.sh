@@ -24,8 +24,10 @@ wait_for "No contacts yet; + adds one." 2 "so does the empty Contacts list"
 tui_quit
 
 run --db "$db" add "Ada Lovelace" --org "Analytical Society"
+ada=$(printed_id)
 run --db "$db" add "Alan Turing" --org "Bletchley Park"
 run --db "$db" add "Grace Hopper" --org "Bureau of Ships"
+grace=$(printed_id)
 is "$status" 0 "three contacts added"
 
 tui_start -- --db "$db"
@@ -33,7 +35,7 @@ wait_for "Review |" 10 "starts again"
 tui_keys 3
 wait_for "Contacts (3)" 2 "the Contacts list"
 tui_keys Enter
-wait_for "Ada Lovelace  #1" 2 "Enter opens the first contact"
+wait_for "Ada Lovelace  $ada" 2 "Enter opens the first contact"
 wait_for "Nothing recorded yet; ^E edits them." 2 "the contact names the remapped edit key"
 tui_keys x
 wait_for "No open follow-up; F adds one." 2 "and the remapped follow-up key"
@@ -50,7 +52,7 @@ tui_type "b"
 wait_for "Contacts (2)" 2 "a letter types into the filter"
 tui_keys Down
 tui_keys Enter
-wait_for "Grace Hopper  #3" 2 "<Down> moves down the filtered list and Enter opens"
+wait_for "Grace Hopper  $grace" 2 "<Down> moves down the filtered list and Enter opens"
 tui_keys q
 wait_for "Contacts (2)" 2 "back on the filtered list"
 tui_keys Escape

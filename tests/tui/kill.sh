@@ -33,10 +33,8 @@ kill_mid_form() {
     wait_for "What to do:" 2 "$sig: its text is asked for"
     tui_type "Half typed when the $sig came"
     wait_for "Half typed when the $sig came" 2 "$sig: half typed, not confirmed"
-    pane=$(tmux_ list-panes -t rapport -F '#{pane_pid}')
     # rapport itself (env execs it), not another child of the pane.
-    pid=$(pgrep -P "$pane" -x rapport | head -1)
-    [ -n "$pid" ] || pid=$(pgrep -P "$pane" | head -1)
+    pid=$(tui_pid)
     ok "$([ -n "$pid" ]; echo $?)" "$sig: rapport's process is found"
     kill -"$sig" "$pid"
     # Ended when the pane's shell has written rapport's exit status (the

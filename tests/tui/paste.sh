@@ -6,6 +6,9 @@
 . "$top_srcdir/tests/lib/tap.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
 
+# A follow-up due today: a clock short of midnight, which the test
+# cannot reach, so today stays today.
+clock_fix '2026-12-02 23:50:00'
 db="$TEST_DIR/p.db"
 run --db "$db" add "Anna Kowalczyk"
 run --db "$db" follow "Anna Kowalczyk" today "Call back"
@@ -53,7 +56,7 @@ tui_keys C-u
 tui_paste "$(printf 'Anna\nMaria Kowalczyk')"
 wait_for "Anna Maria Kowalczyk" 2 "the field holds the paste on one line"
 tui_keys C-s
-wait_for "Anna Maria Kowalczyk" 2 "saved"
+wait_gone "Edit Anna" 2 "saved: the form closes"
 is "$(sql "$db" "SELECT name FROM contact")" "Anna Maria Kowalczyk" "the name is stored"
 
 tui_quit
@@ -67,8 +70,7 @@ is "$last" $'\e[?2004l' "and off when rapport ended"
 tui_start -- --db "$db"
 tmux_ pipe-pane -t rapport -o "cat >$(printf '%q' "$TEST_DIR/out2")"
 wait_for "Review" 10 "started again"
-pid=$(tmux_ list-panes -t rapport -F '#{pane_pid}')
-kill -TERM $(pgrep -P "$pid" -x rapport || pgrep -P "$pid")
+kill -TERM "$(tui_pid)"
 wait_for "[rapport ended]" 5 "SIGTERM ends it"
 last=$(grep -o $'\e\\[?2004[hl]' "$TEST_DIR/out2" | tail -1)
 is "$last" $'\e[?2004l' "bracketed paste is off after SIGTERM"
@@ -77,8 +79,7 @@ is "$last" $'\e[?2004l' "bracketed paste is off after SIGTERM"
 tui_start -- --db "$db"
 tmux_ pipe-pane -t rapport -o "cat >$(printf '%q' "$TEST_DIR/out3")"
 wait_for "Review" 10 "started once more"
-pid=$(tmux_ list-panes -t rapport -F '#{pane_pid}')
-kill -INT $(pgrep -P "$pid" -x rapport || pgrep -P "$pid")
+kill -INT "$(tui_pid)"
 wait_for "[rapport ended]" 5 "SIGINT ends it"
 last=$(grep -o $'\e\\[?2004[hl]' "$TEST_DIR/out3" | tail -1)
 is "$last" $'\e[?2004l' "bracketed paste is off after SIGINT"

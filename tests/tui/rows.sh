@@ -87,7 +87,9 @@ check_sections "after s"
 # x takes a row out of Overdue; a note takes someone out of Gone quiet.
 tui_keys k k k k k k k k
 tui_keys x
-wait_for "Marking f4" 2 "x asks, on the first overdue row"
+# The first overdue row: the oldest, added on Anna's page above.
+wait_for "Marking f$(sql "$db" "SELECT id FROM followup WHERE text = 'Older overdue'")" 2 \
+    "x asks, on the first overdue row"
 tui_keys Enter
 wait_for "Overdue (1)" 2 "Overdue lost a row"
 check_sections "after x"

@@ -4,6 +4,8 @@
 . "$top_srcdir/tests/lib/tap.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
 
+# The last contact's date is today's: a clock short of midnight.
+clock_fix '2026-12-02 23:50:00'
 db="$TEST_DIR/s.db"
 # Three stages, so that the order by stage differs from the order by name.
 run --db "$db" add "Marie Curie" --org "Radium Institute" --tag physics
@@ -43,6 +45,14 @@ tui_type "physics"
 wait_for "Contacts (1)" 2 "tags match"
 tui_keys Escape
 wait_for "Contacts (3)" 2 "cleared again"
+# The count is drawn as soon as no key is waiting, not at the next idle
+# tick (a quarter of a second later): it follows the list at once.
+tui_keys /
+tui_type "crystal"
+wait_gone "Marie Curie" 2 "the list answers the typing"
+wait_for "Contacts (1)" 0.1 "and its count follows at once, without waiting for a tick"
+tui_keys Escape
+wait_for "Contacts (3)" 2 "cleared once more"
 order() { tui_screen | grep -oE 'Marie Curie|Rosalind Franklin|Lise Meitner' | tr '\n' ,; }
 is "$(order)" "Lise Meitner,Marie Curie,Rosalind Franklin," "listed by name first"
 tui_keys o
@@ -52,6 +62,31 @@ is "$(order)" "Rosalind Franklin,Lise Meitner,Marie Curie," \
 tui_quit
 is "$(sql "$db" "SELECT group_concat(id || ':' || version) FROM contact; SELECT count(*) FROM journal")" \
     "$before" "searching, opening and sorting change nothing stored"
+
+# The filter reaches phone numbers and open follow-ups too, and says
+# why a row matched when its name does not: the field, or the part of
+# the note.
+run --db "$db" edit "Marie" --phone "+33 1 44 27 12 34"
+run --db "$db" follow "Rosalind" tomorrow "return the photograph 51"
+is "$status" 0 "a phone and a follow-up added"
+tui_start -- --db "$db"
+wait_for "Review |" 10 "starts again"
+tui_keys 3 /
+tui_type "4427"
+wait_for "phone: +33 1 44 27" 2 "a phone's digits find Marie Curie, and the row says it was her phone"
+like "$(tui_screen)" "Marie Curie" "the row is hers"
+tui_keys C-u
+tui_type "photograph"
+wait_for "follow-up: return" 2 "an open follow-up's text finds Rosalind Franklin"
+tui_keys C-u
+tui_type "fission"
+wait_match "note: .*fission" 2 "a note's match shows that part of the note"
+tui_keys C-u
+tui_type "lise"
+wait_for "Kaiser Wilhelm" 2 "a match by name shows the organisation as ever"
+tui_keys Escape
+wait_for "Contacts (3)" 2 "Esc clears the filter"
+tui_quit
 
 # A search that more than a thousand contacts match says so in the
 # header, without counting them all.
@@ -86,7 +121,7 @@ printf '[general]\ndate_format = %%d %%B %%Y\n' >"$XDG_CONFIG_HOME/rapport/confi
 tui_start -- --db "$db"
 wait_for "Review |" 10 "starts with a date format"
 tui_keys 3
-wait_for "$(date '+%d %B %Y')" 2 "the last contact is shown in that format"
+wait_for "$(clock_date '+%d %B %Y')" 2 "the last contact is shown in that format"
 tui_quit
 
 done_testing

@@ -17,6 +17,8 @@ is "$(cat "$TUI_ERR")" "rapport: created a new database at $db" \
 tui_keys '?'
 wait_for "Keys of the Review screen" 2 "? opens the help overlay"
 wait_for "Mark the follow-up done" 2 "the help lists the screen's own keys"
+# The keys of every screen follow (j scrolls to them).
+for n in $(seq 1 15); do tui_keys j; done
 wait_for "Everywhere:" 2 "and those of every screen"
 tui_keys q
 wait_gone "Keys of the Review screen" 2 "any key closes the help"
@@ -60,11 +62,11 @@ wait_for "Problems in the configuration" 2 "the help lists the config's problems
 like "$(tui_screen)" '\[keys\] nonsense: no such action' "the unknown action"
 like "$(tui_screen)" '\[colors\] title: "purple,blue" is not understood' "and the bad colour"
 wait_for "j/k scroll, any other key closes the help" 2 "the help footer names the scroll keys"
-tui_keys j j j j j j j j j j j j j j j j j j j j
+scroll_until j "Save the form or the note"
 wait_for "In forms, notes and questions:" 2 "the help lists the keys of forms too"
 like "$(tui_screen)" '\^O +Save the form or the note' "with the remapped save key"
 # The screens' keys are above the forms' ones: back up to them.
-tui_keys k k k k k k
+scroll_until k "Promote one stage"
 wait_for "Promote one stage" 2 "scrolling back up shows the Review's keys"
 screen=$(tui_screen)
 like "$screen" '^ *\+ +Promote one stage' "the help shows the remapped promote key"
@@ -95,8 +97,7 @@ tui_start -- --db "$db"
 wait_for "Nothing needs you today" 10 "starts again"
 like "$(tui_colours | tr '\n' ' ')" '4[0-7]|3[0-7]' \
      "without NO_COLOR the same config colours the screen (so the check above can fail)"
-pane=$(tmux_ list-panes -t rapport -F '#{pane_pid}')
-pid=$(pgrep -P "$pane" | head -1)
+pid=$(tui_pid)
 ok "$([ -n "$pid" ]; echo $?)" "rapport's process is found"
 # The terminal's state as tmux sees it: the alternate screen and a
 # hidden cursor while rapport runs, both given back after SIGTERM.

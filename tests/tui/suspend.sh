@@ -24,6 +24,13 @@ EOS
 tmux_ new-session -d -x 80 -y 24 -s rapport "bash $(printf '%q' "$script")"
 wait_for "Nothing needs you today" 10 "the Review"
 tmux_ pipe-pane -t rapport -o "cat >$(printf '%q' "$TEST_DIR/out")"
+# Only once tmux holds the pipe does the pane's output reach the file;
+# a key sent before that (on a loaded machine) leaves it empty.
+for i in $(seq 1 "$(wait_tries 5)"); do
+    [ "$(tmux_ display-message -p -t rapport '#{pane_pipe}')" = 1 ] && break
+    sleep 0.05
+done
+is "$(tmux_ display-message -p -t rapport '#{pane_pipe}')" 1 "the pane's output goes to a file"
 tui_keys C-z
 for i in $(seq 1 100); do
     [ -s "$TEST_DIR/stopped" ] && break

@@ -23,6 +23,7 @@ static void test_parse(void)
     is_int(keys_parse("<Nope>"), KEYS_NONE, "an unknown name is no key");
     is_int(keys_parse("jk"), KEYS_NONE, "two letters are no key");
     is_int(keys_parse(""), KEYS_NONE, "nothing is no key");
+    is_int(keys_parse("<semicolon>"), ';', "<semicolon> is ; (which starts a comment in the config)");
 
     char buf[32];
     keys_name(KEYS_CTRL('s'), buf, sizeof buf);
@@ -31,6 +32,8 @@ static void test_parse(void)
     is_str(buf, "<Enter>", "Enter has its name");
     keys_name('>', buf, sizeof buf);
     is_str(buf, ">", "> is shown as itself");
+    keys_name(';', buf, sizeof buf);
+    is_str(buf, ";", "; is shown as itself");
     keys_name(KEYS_FUNC | KEY_F(2), buf, sizeof buf);
     is_str(buf, "<F2>", "function keys");
     keys_name(0x4e2d, buf, sizeof buf);

@@ -25,13 +25,21 @@ static const char *iso(struct date d)
     return out;
 }
 
-/* date_parse(text) against today, as ISO, or "refused". */
-static const char *parsed(const char *text, struct date today)
+/* date_parse(text) against today in weeks starting on week_start, as
+ * ISO, or "refused". */
+static const char *parsed_in(const char *text, struct date today,
+                             int week_start)
 {
     struct date d = { 0, 0, 0 };
-    if (date_parse(text, today, &d) != 0)
+    if (date_parse(text, today, week_start, &d) != 0)
         return "refused";
     return iso(d);
+}
+
+/* The same in weeks that start on Monday (the default). */
+static const char *parsed(const char *text, struct date today)
+{
+    return parsed_in(text, today, 0);
 }
 
 static void test_calendar(void)
@@ -230,15 +238,73 @@ static void test_parse_typed_forms(void)
     /* a time of day after each of them, as a due date takes it */
     struct date d;
     int minutes = -1;
-    ok(date_parse_with_time("dec 15 14:00", wed, &d, &minutes) == 0
+    ok(date_parse_with_time("dec 15 14:00", wed, 0, &d, &minutes) == 0
        && date_compare(d, ymd(2026, 12, 15)) == 0 && minutes == 840,
        "dec 15 14:00");
-    ok(date_parse_with_time("in 2 weeks 9:30", wed, &d, &minutes) == 0
+    ok(date_parse_with_time("in 2 weeks 9:30", wed, 0, &d, &minutes) == 0
        && date_compare(d, ymd(2026, 12, 9)) == 0 && minutes == 570,
        "in 2 weeks 9:30");
-    ok(date_parse_with_time("2w 8:00", wed, &d, &minutes) == 0
+    ok(date_parse_with_time("2w 8:00", wed, 0, &d, &minutes) == 0
        && date_compare(d, ymd(2026, 12, 9)) == 0 && minutes == 480,
        "2w 8:00");
+}
+
+/* [general] week_start: the first day of a week, and the words that
+ * name next week's days, in weeks from Monday and from Sunday. */
+static void test_week_start(void)
+{
+    enum { MONDAY = 0, SUNDAY = 6 };
+    struct date wed = ymd(2026, 11, 25), sat = ymd(2026, 11, 28),
+                sun = ymd(2026, 11, 29), mon = ymd(2026, 11, 30);
+    is_str(iso(date_week_first(wed, MONDAY)), "2026-11-23",
+           "a Wednesday's week starts on the Monday before");
+    is_str(iso(date_week_first(wed, SUNDAY)), "2026-11-22",
+           "... or on the Sunday before");
+    is_str(iso(date_week_first(sun, MONDAY)), "2026-11-23",
+           "a Sunday ends a Monday week");
+    is_str(iso(date_week_first(sun, SUNDAY)), "2026-11-29",
+           "a Sunday starts a Sunday week");
+    is_str(iso(date_week_first(mon, SUNDAY)), "2026-11-29",
+           "a Monday is a Sunday week's second day");
+    is_str(iso(date_week_first(ymd(2027, 1, 2), SUNDAY)), "2026-12-27",
+           "a week across the new year");
+    is_str(iso(date_week_first(wed, 9)), "2026-11-23",
+           "an impossible week start counts as Monday");
+    ok(!date_is_set(date_week_first(ymd(1, 1, 1), SUNDAY)),
+       "before 0001-01-01 there is no week start");
+
+    is_str(parsed_in("next week", wed, SUNDAY), "2026-11-29",
+           "next week from Sunday: its Sunday");
+    is_str(parsed_in("next week", sat, SUNDAY), "2026-11-29",
+           "next week on the Saturday before is tomorrow");
+    is_str(parsed_in("next week", sun, SUNDAY), "2026-12-06",
+           "next week on a Sunday is a week ahead");
+    is_str(parsed_in("next week", sun, MONDAY), "2026-11-30",
+           "... but tomorrow when weeks start on Monday");
+    is_str(parsed_in("next sunday", wed, SUNDAY), "2026-11-29",
+           "next sunday: the first day of next week");
+    is_str(parsed_in("next sunday", wed, MONDAY), "2026-12-06",
+           "... or its last day");
+    is_str(parsed_in("next friday", sun, SUNDAY), "2026-12-11",
+           "next friday on a Sunday, weeks from Sunday");
+    is_str(parsed_in("next friday", sun, MONDAY), "2026-12-04",
+           "next friday on a Sunday, weeks from Monday");
+    is_str(parsed_in("next saturday", sat, SUNDAY), "2026-12-05",
+           "next saturday on a Saturday, weeks from Sunday");
+    is_str(parsed_in("next monday", sun, SUNDAY), "2026-12-07",
+           "next monday on a Sunday, weeks from Sunday");
+    is_str(parsed_in("next sunday", wed, -1), "2026-12-06",
+           "an impossible week start reads next week from Monday");
+    /* words that name no week do not move */
+    is_str(parsed_in("fri", sun, SUNDAY), "2026-12-04", "fri is the next Friday");
+    is_str(parsed_in("sun", sat, SUNDAY), "2026-11-29", "sun is tomorrow");
+    is_str(parsed_in("in 2 weeks", wed, SUNDAY), "2026-12-09", "in 2 weeks");
+
+    struct date d;
+    int minutes = -1;
+    ok(date_parse_with_time("next week 9:00", sun, SUNDAY, &d, &minutes) == 0
+       && date_compare(d, ymd(2026, 12, 6)) == 0 && minutes == 540,
+       "next week 9:00 from Sunday");
 }
 
 /* The example a prompt shows is a day still to come. */
@@ -276,9 +342,9 @@ static void test_parse_refusals(void)
         is_str(parsed(bad[i], wed), "refused", name);
     }
     struct date d = ymd(2001, 2, 3);
-    ok(date_parse("nonsense", wed, &d) == -1 && date_compare(d, ymd(2001, 2, 3)) == 0,
+    ok(date_parse("nonsense", wed, 0, &d) == -1 && date_compare(d, ymd(2001, 2, 3)) == 0,
        "a refused text leaves the result alone");
-    ok(date_parse(NULL, wed, &d) == -1, "NULL is refused");
+    ok(date_parse(NULL, wed, 0, &d) == -1, "NULL is refused");
     is_str(parsed("+1d", ymd(9999, 12, 31)), "refused", "past 9999 is refused");
 }
 
@@ -328,7 +394,7 @@ static const char *parsed_with_time(const char *text, struct date today)
     static char buf[32];
     struct date d = { 0, 0, 0 };
     int minutes = -2;
-    if (date_parse_with_time(text, today, &d, &minutes) != 0)
+    if (date_parse_with_time(text, today, 0, &d, &minutes) != 0)
         return "refused";
     if (minutes < 0)
         snprintf(buf, sizeof buf, "%s", iso(d));
@@ -372,10 +438,10 @@ static void test_parse_with_time(void)
     }
     struct date d = ymd(2001, 2, 3);
     int minutes = 77;
-    ok(date_parse_with_time("fri 25:00", wed, &d, &minutes) == -1
+    ok(date_parse_with_time("fri 25:00", wed, 0, &d, &minutes) == -1
        && date_compare(d, ymd(2001, 2, 3)) == 0 && minutes == 77,
        "a refused text leaves the date and the time alone");
-    ok(date_parse_with_time(NULL, wed, &d, &minutes) == -1, "NULL is refused");
+    ok(date_parse_with_time(NULL, wed, 0, &d, &minutes) == -1, "NULL is refused");
 }
 
 static void test_format(void)
@@ -408,6 +474,7 @@ int main(void)
     test_parse_words();
     test_parse_local_names();
     test_parse_typed_forms();
+    test_week_start();
     test_example();
     test_parse_refusals();
     test_iso_time_interval();

@@ -16,16 +16,21 @@
 #include "core/followup.h"
 #include "core/journal.h"
 #include "core/note.h"
+#include "core/pause.h"
 #include "core/review.h"
 #include "core/score.h"
 #include "core/stage.h"
+#include "model/note.h"
+#include "model/pause.h"
 #include "model/score.h"
+#include "model/timeline.h"
 #include "store/contact.h"
 #include "store/followup.h"
 #include "store/note.h"
 #include "store/quiet.h"
 #include "store/score.h"
 #include "store/stage.h"
+#include "store/timeline.h"
 #include "store/store.h"
 #include "../lib/tap.h"
 
@@ -377,6 +382,102 @@ static void test_notes_and_scores(struct store *st)
     contact_list_clear(&quiet);
 }
 
+/* Whether contact id is in the first window of gone quiet at `now`. */
+static bool quiet_lists(struct store *st, int64_t id, time_t now, int64_t *count)
+{
+    int cadence[STAGE_COUNT] = { 0, 45, 21 };
+    struct contact_list quiet = { 0 };
+    store_quiet_page(st, cadence, now, NULL, 50, &quiet);
+    bool listed = false;
+    for (size_t i = 0; i < quiet.len; i++)
+        listed |= quiet.items[i].id == id;
+    contact_list_clear(&quiet);
+    if (store_quiet_count(st, cadence, now, count) != STORE_OK)
+        *count = -1;
+    return listed;
+}
+
+/* A paused cadence keeps a contact out of gone quiet until its day;
+ * notes edited and deleted; the history of notes and follow-ups done. */
+static void test_pause_and_history(struct store *st)
+{
+    time_t now = noon(2026, 4, 20);
+    int64_t id = add(st, "Paula Paused", NULL, STAGE_CLIENT, noon(2026, 1, 1));
+    int64_t before = 0, after = 0;
+    ok(quiet_lists(st, id, now, &before), "a client untouched since January has gone quiet");
+    ok(pause_set(st, id, ymd(2026, 4, 20), NULL, now) == STORE_INVALID,
+       "a pause ending today is refused");
+    ok(pause_set(st, id, ymd(2026, 5, 1), "on\x1b[2Jsabbatical", now) == STORE_INVALID,
+       "a reason with a control character is refused");
+    ok(pause_set(st, id, ymd(2026, 5, 1), "  on sabbatical  ", now) == STORE_OK,
+       "paused until the first of May");
+    struct pause p;
+    bool paused = false;
+    ok(pause_current(st, id, now, &p, &paused) == STORE_OK && paused
+       && same_date(p.until, ymd(2026, 5, 1)) && p.reason
+       && strcmp(p.reason, "on sabbatical") == 0, "the pause is read back, its reason trimmed");
+    pause_clear(&p);
+    ok(!quiet_lists(st, id, now, &after), "a paused contact is not listed as gone quiet");
+    is_int((int)after, (int)before - 1, "nor counted");
+    ok(!quiet_lists(st, id, noon(2026, 4, 30), &after), "still paused the day before it ends");
+    ok(quiet_lists(st, id, noon(2026, 5, 1), &after), "listed again on the day the pause ends");
+    ok(pause_current(st, id, noon(2026, 5, 1), &p, &paused) == STORE_OK && !paused,
+       "and the pause is over then");
+    ok(pause_end(st, id, now) == STORE_OK, "a pause is ended");
+    ok(pause_end(st, id, now) == STORE_NOT_FOUND, "ending it again says there is none");
+    ok(quiet_lists(st, id, now, &after), "listed again once ended");
+
+    int64_t n1 = 0, n2 = 0, f1 = 0;
+    note_add(st, id, "call", "First call", noon(2026, 4, 1), &n1);
+    note_add(st, id, "note", "Second note", noon(2026, 4, 2), &n2);
+    ok(note_edit(st, n1, NULL, "First call, about maps\r\n\n", now) == STORE_OK,
+       "a note's text is edited");
+    struct note n;
+    ok(store_note_get(st, n1, &n) == STORE_OK && strcmp(n.body, "First call, about maps") == 0
+       && strcmp(n.kind, "call") == 0 && n.at == noon(2026, 4, 1),
+       "the body is cleaned as for a new note; the kind and time stay");
+    note_clear(&n);
+    ok(note_edit(st, n1, "telegram", NULL, now) == STORE_INVALID, "an unknown kind is refused");
+    ok(note_edit(st, n1, NULL, "  ", now) == STORE_INVALID, "an empty body is refused");
+    ok(note_edit(st, 999999, NULL, "x", now) == STORE_NOT_FOUND, "an unknown note is not found");
+    ok(note_delete(st, n2, now) == STORE_OK, "a note is deleted");
+    struct contact c;
+    store_contact_get(st, id, &c);
+    is_int(c.note_count, 1, "the contact counts one note");
+    contact_clear(&c);
+    char *what = NULL;
+    ok(journal_undo(st, &what) == STORE_OK && what && strstr(what, "deleted note"),
+       "undo brings the note back");
+    free(what);
+    what = NULL;
+    ok(journal_redo(st, &what) == STORE_OK && what && strstr(what, "deleted note"),
+       "redo deletes it again");
+    free(what);
+    ok(store_note_get(st, n2, &n) == STORE_NOT_FOUND, "it is gone");
+
+    followup_add(st, id, ymd(2026, 4, 5), -1, "Send the maps", (struct interval){ 0, 0 },
+                 noon(2026, 4, 1), &f1);
+    struct followup next;
+    memset(&next, 0, sizeof next);
+    ok(followup_done(st, f1, NULL, noon(2026, 4, 6), &next) == STORE_OK, "a follow-up done");
+    followup_clear(&next);
+    struct timeline_list tl = { 0 };
+    ok(store_timeline_page(st, id, NULL, 1, &tl) == STORE_OK && tl.len == 1 && tl.more
+       && tl.items[0].kind == TIMELINE_DONE && tl.items[0].id == f1
+       && same_date(tl.items[0].due, ymd(2026, 4, 5)),
+       "the history starts with the follow-up done, newest first");
+    struct timeline_list rest = { 0 };
+    ok(tl.len == 1 && store_timeline_page(st, id, &tl.items[0], 10, &rest) == STORE_OK
+       && rest.len == 1 && !rest.more && rest.items[0].kind == TIMELINE_NOTE
+       && rest.items[0].id == n1 && strcmp(rest.items[0].note_kind, "call") == 0,
+       "then the note, and nothing more");
+    timeline_list_clear(&tl);
+    timeline_list_clear(&rest);
+    int64_t done = 0;
+    ok(store_timeline_done_count(st, id, &done) == STORE_OK && done == 1,
+       "one follow-up done is counted");
+}
+
 /* More rows than two windows, so every cursor reads past its first. */
 #define CURSOR_ROWS (2 * CURSOR_WINDOW + 50)
 
@@ -602,6 +703,7 @@ int main(void)
     test_stages(st);
     test_followups(st);
     test_notes_and_scores(st);
+    test_pause_and_history(st);
     test_cursors(st);
     store_close(st);
     test_review();

@@ -17,13 +17,17 @@
 #include "core/followup.h"
 #include "model/journal.h"
 #include "model/note.h"
+#include "model/pause.h"
 #include "model/score.h"
 #include "store/check.h"
 #include "store/contact.h"
 #include "store/followup.h"
 #include "store/journal.h"
+#include "store/mail.h"
 #include "store/note.h"
 #include "store/org.h"
+#include "store/pause.h"
+#include "store/search.h"
 #include "store/season.h"
 #include "store/score.h"
 #include "store/stage.h"
@@ -335,6 +339,49 @@ static void check_v6_columns(struct store *st, const char *db, int64_t id,
     journal_entry_clear(&undone);
     got = raw_text(db, "SELECT count(*) FROM suggestion_dismissed");
     snprintf(name, sizeof name, "%s: and undone", what);
+    ok(rc == STORE_OK && strcmp(got, "0") == 0, name);
+    free(got);
+}
+
+/* Version 7's mail part on an upgraded file: a message waits, is
+ * attached with its Message-ID, and each step is undone. */
+static void check_v7_mail(struct store *st, const char *db, int64_t id,
+                          const char *what)
+{
+    char name[160];
+    char message_id[] = "v7-mail@example.org", email[] = "someone@example.org",
+         body[] = "Hello";
+    struct mail_review r = { .at = 1771000500, .message_id = message_id,
+                             .email = email, .body = body };
+    snprintf(r.kind, sizeof r.kind, "email");
+    enum store_status rc = store_mail_queue(st, &r, 1771000600, "kept");
+    snprintf(name, sizeof name, "%s: a message waits for review", what);
+    ok(rc == STORE_OK && r.id > 0, name);
+    struct mail_note note = { .message_id = r.message_id, .at = r.at,
+                              .kind = "email", .body = "Hello" };
+    int64_t note_id = 0;
+    rc = store_mail_review_attach(st, r.id, id, &note, &note_id, 1771000700, "attached");
+    char *got = raw_text(db, "SELECT count(*) || ' ' || (SELECT count(*) FROM mail_review) "
+                             "FROM note WHERE message_id = 'v7-mail@example.org'");
+    snprintf(name, sizeof name, "%s: attached, it is a note with its Message-ID", what);
+    ok(rc == STORE_OK && strcmp(got, "1 0") == 0, name);
+    free(got);
+    bool known = false;
+    rc = store_mail_known(st, "v7-mail@example.org", &known);
+    snprintf(name, sizeof name, "%s: and the message is known", what);
+    ok(rc == STORE_OK && known, name);
+    struct journal_entry undone = { 0 };
+    rc = store_undo(st, &undone);
+    journal_entry_clear(&undone);
+    got = raw_text(db, "SELECT count(*) || ' ' || (SELECT count(*) FROM mail_review) "
+                       "FROM note WHERE message_id = 'v7-mail@example.org'");
+    snprintf(name, sizeof name, "%s: undone, it waits again", what);
+    ok(rc == STORE_OK && strcmp(got, "0 1") == 0, name);
+    free(got);
+    rc = store_undo(st, &undone);
+    journal_entry_clear(&undone);
+    got = raw_text(db, "SELECT count(*) FROM mail_review");
+    snprintf(name, sizeof name, "%s: and its arrival is undone too", what);
     ok(rc == STORE_OK && strcmp(got, "0") == 0, name);
     free(got);
 }
@@ -766,15 +813,150 @@ static void test_from_v5(void)
     store_close(st);
 }
 
+struct deferred_add {
+    struct contact c;
+    struct note n;
+};
+
+static enum store_status add_deferred(struct store *st, void *arg)
+{
+    struct deferred_add *d = arg;
+    enum store_status rc = store_search_defer(st);
+    if (rc == STORE_OK)
+        rc = contact_add(st, &d->c, 1772000000);
+    d->n.contact_id = d->c.id;
+    if (rc == STORE_OK)
+        rc = store_note_add(st, &d->n, 1772000000);
+    return rc == STORE_OK ? store_search_catch_up(st, true) : rc;
+}
+
+/* Version 7's search part on a migrated file: indexing is on, nothing
+ * waits; a contact and a note written while indexing is deferred (as an
+ * import does) are found once caught up, and the check agrees. */
+static void check_v7_search(struct store *st, const char *db, const char *what)
+{
+    char name[160];
+    char *got = raw_text(db, "SELECT count(*) || ' ' || count(deferring) FROM search_state");
+    snprintf(name, sizeof name, "%s: one search state, indexing as rows are written", what);
+    is_str(got, "1 0", name);
+    free(got);
+    struct deferred_add d = { .c = { .name = NULL } };
+    contact_init(&d.c);
+    d.c.name = strdup("Quillon Deferred");
+    strlist_push(&d.c.emails, "quillon@example.org");
+    char body[] = "talked about palimpsests";
+    d.n.body = body;
+    strcpy(d.n.kind, "note");
+    snprintf(name, sizeof name, "%s: a contact and a note added with indexing deferred", what);
+    ok(store_batch(st, "deferred", add_deferred, &d) == STORE_OK, name);
+    contact_clear(&d.c);
+    struct contact_filter f = { .stage = STAGE_NONE, .text = "quill" };
+    int64_t n = 0;
+    store_contact_count(st, &f, 0, &n);
+    is_int(n, 1, "the deferred contact is found by its name");
+    f.text = "palimp";
+    n = 0;
+    store_contact_count(st, &f, 0, &n);
+    is_int(n, 1, "and by its note's word");
+    got = raw_text(db, "SELECT (SELECT count(*) FROM search_pending) || ' ' || "
+                       "(SELECT count(*) FROM search_pending_note) || ' ' || "
+                       "(SELECT count(deferring) FROM search_state)");
+    is_str(got, "0 0 0", "nothing is left waiting, and indexing is on again");
+    free(got);
+    check_passes(st, what);
+}
+
 /* A version 6 file. Each part of version 7 checks what it added to the
  * upgraded file from here. */
+/* Version 7's figures per organisation are filled from what a version
+ * 6 file holds: two active contacts and an archived one of "Fylke
+ * Archive", the latest score of each, its latest interaction. */
+#define V7_ORG_ROWS                                                           \
+    "INSERT INTO organisation(id, name) VALUES (5, 'Fylke Archive');\n"       \
+    "UPDATE contact SET org_id = 5 WHERE id = 1;\n"                           \
+    "INSERT INTO contact(id, name, name_key, org_id, roles, created, updated, " \
+    "stage, stage_since, last_touch, archived) VALUES "                       \
+    "(2, 'Kari Nord', 'kari nord', 5, 2, 1771000000, 1771000000, 0, "          \
+    "1771000000, 1771000500, 0), "                                            \
+    "(3, 'Old Gone', 'old gone', 5, 1, 1771000000, 1771000000, 0, "            \
+    "1771000000, 1771000900, 1);\n"                                           \
+    "INSERT INTO score(contact_id, at, value) VALUES (1, 1771000000, 4), "     \
+    "(1, 1771000200, 9), (2, 1771000100, 6), (3, 1771000100, 0);\n"
+
+static void check_v7_orgs(const char *db)
+{
+    char *got = raw_text(db, "SELECT contacts || ' ' || last_touch || ' ' || end_users || ' ' "
+                             "|| customers || ' ' || users || ' ' || decision_makers || ' ' "
+                             "|| open_followups FROM org_figures WHERE org_id = 5");
+    is_str(got, "2 1771000500 1 1 1 1 1",
+           "from version 6: an organisation's active contacts, latest interaction, "
+           "stages, roles and open follow-ups are kept");
+    free(got);
+    got = raw_text(db, "SELECT group_concat(value || 'x' || n, ',') FROM "
+                       "(SELECT value, sum(n) AS n FROM org_score WHERE org_id = 5 GROUP BY value ORDER BY value)");
+    is_str(got, "6x1,9x1", "from version 6: the latest score of each active contact is counted");
+    free(got);
+    got = raw_text(db, "SELECT group_concat(coalesce(latest_score, '-'), ',') FROM "
+                       "(SELECT latest_score FROM contact ORDER BY id)");
+    is_str(got, "9,6,0", "from version 6: each contact keeps its latest score");
+    free(got);
+}
+
+/* Version 7's contact page part on an upgraded file: the entries the
+ * old journal holds can be undone and redone, and a contact's cadence
+ * paused, journaled like the rest. Called after the old edit was
+ * undone. */
+static void check_v7_contact_page(struct store *st, const char *db, int64_t id,
+                                  const char *what)
+{
+    char name[160];
+    struct journal_list redoable = { 0 };
+    snprintf(name, sizeof name, "%s: the old edit, undone, is kept to redo", what);
+    ok(store_journal_redoable(st, 1, &redoable) == STORE_OK && redoable.len == 1
+       && strstr(redoable.items[0].what, "edited Vera Second"), name);
+    journal_list_clear(&redoable);
+    char *n = NULL;
+    struct journal_entry e = { 0 };
+    snprintf(name, sizeof name, "%s: the old edit is redone", what);
+    ok(store_redo_entry(st, 0, &e) == STORE_OK && e.what
+       && strstr(e.what, "edited Vera Second"), name);
+    journal_entry_clear(&e);
+    char reason[] = "on sabbatical";
+    struct pause p = { .contact_id = id, .until = { 2099, 3, 1 }, .reason = reason };
+    snprintf(name, sizeof name, "%s: a cadence is paused", what);
+    ok(store_pause_set(st, &p, time(NULL)) == STORE_OK, name);
+    n = raw_text(db, "SELECT count(*) FROM journal_row WHERE tbl = 'contact_pause'");
+    snprintf(name, sizeof name, "%s: the pause is journaled", what);
+    ok(n && strcmp(n, "1") == 0, name);
+    free(n);
+    snprintf(name, sizeof name, "%s: a new change leaves nothing to redo", what);
+    n = raw_text(db, "SELECT count(*) FROM journal WHERE undone = 1");
+    ok(n && strcmp(n, "0") == 0, name);
+    free(n);
+    snprintf(name, sizeof name, "%s: the pause is undone", what);
+    ok(store_undo(st, &e) == STORE_OK && e.what && strstr(e.what, "paused"), name);
+    journal_entry_clear(&e);
+    n = raw_text(db, "SELECT count(*) FROM contact_pause");
+    snprintf(name, sizeof name, "%s: and gone", what);
+    ok(n && strcmp(n, "0") == 0, name);
+    free(n);
+    snprintf(name, sizeof name, "%s: and redone", what);
+    ok(store_redo_entry(st, 0, &e) == STORE_OK, name);
+    journal_entry_clear(&e);
+    n = raw_text(db, "SELECT until || ':' || reason FROM contact_pause");
+    snprintf(name, sizeof name, "%s: the pause is back as it was", what);
+    ok(n && strcmp(n, "2099-03-01:on sabbatical") == 0, name);
+    free(n);
+}
+
 static void test_from_v6(void)
 {
     char db[400];
     snprintf(db, sizeof db, "%s/v6.db", dir);
     ok(build_old(db, "schema-v6.sql",
                  OLD_ROWS(", origin, undoable", ", 42, 1")
-                 "UPDATE organisation SET budget_date = '09-01';\n", 6),
+                 "UPDATE organisation SET budget_date = '09-01';\n"
+                 V7_ORG_ROWS, 6),
        "build a version 6 database from the fixture, with rows");
     struct store *st = open_migrated(db, "version 6");
     if (!st) {
@@ -785,16 +967,20 @@ static void test_from_v6(void)
            "it is migrated to the current version");
     ok(store_rebuild_search(st) == STORE_OK, "its words are made");
     ok(found(st, "vera"), "its contact is found");
+    check_v7_orgs(db);
     check_passes(st, "version 6");
     same_schema_as_new(db, "version 6");
     check_v6_columns(st, db, 1, "from version 6");
     check_v7_team(st, db, 1, "from version 6");
+    check_v7_mail(st, db, 1, "from version 6");
     check_v7_fields(st, db, 1, "from version 6");
     struct journal_entry undone = { 0 };
     ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "edited Vera Second"),
        "the old edit is undone");
     journal_entry_clear(&undone);
+    check_v7_contact_page(st, db, 1, "from version 6");
     check_passes(st, "version 6, written to since,");
+    check_v7_search(st, db, "from version 6");
     store_close(st);
 }
 
