@@ -248,10 +248,10 @@ static double first_screen(const char *path)
     int64_t n1, n2, n3;
     store_followup_page(st, &overdue, NULL, 24, &a);
     store_followup_page(st, &coming, NULL, 24, &b);
-    store_quiet_page(st, cadence, time(NULL), NULL, 24, &quiet);
+    store_quiet_page(st, cadence, NULL, time(NULL), NULL, 24, &quiet);
     store_followup_count(st, &overdue, &n1);
     store_followup_count(st, &coming, &n2);
-    store_quiet_count(st, cadence, time(NULL), &n3);
+    store_quiet_count(st, cadence, NULL, time(NULL), &n3);
     /* Budget season and Ready to move up, by the default [pipeline]. */
     static const struct pipeline_thresholds pipeline = {
         .end_user_interactions = 3, .end_user_window_days = 90,

@@ -28,6 +28,7 @@ struct globals {
     const char *config;
     bool demo;
     bool read_only;
+    bool shared;
 };
 
 static void usage_hint(void)
@@ -61,6 +62,7 @@ static int parse_globals(int argc, char **argv, struct globals *g)
         g->config = options_value(&o, "config");
         g->demo = options_set(&o, "demo");
         g->read_only = options_set(&o, "read-only");
+        g->shared = options_set(&o, "shared");
         cmd = o.end;
     }
     options_clear(&o);
@@ -160,6 +162,8 @@ int main(int argc, char **argv)
     }
 
     app.read_only = g.read_only;
+    if (g.shared)
+        app.cfg.shared_database = true;
     if (g.db)
         app.db_path = paths_expand_home(g.db);
     else if (app.cfg.database)

@@ -16,6 +16,7 @@
 #include "core/contact.h"
 #include "core/pause.h"
 #include "core/stage.h"
+#include "core/team.h"
 
 /* --phone "KIND:NUMBER" or a plain number; a number already there takes
  * the kind given with it. */
@@ -153,8 +154,23 @@ static const struct option_spec add_options[] = {
     { "projects", OPTION_VALUE, "TEXT", N_("their projects") },
     { "goals", OPTION_VALUE, "TEXT", N_("their desired outcomes") },
     { "cadence", OPTION_VALUE, "Nd|Nw|Nm", N_("how often to touch them") },
+    { "owner", OPTION_VALUE, "LOGIN", N_("the team member who looks after them") },
     { NULL, OPTION_FLAG, NULL, NULL },
 };
+
+/* --owner LOGIN|none: a user of this system, or nobody. */
+static int owner_option(const struct cli_args *p, struct contact *c)
+{
+    const char *given = args_opt(p, "owner"), *login = NULL;
+    if (!given)
+        return CLI_OK;
+    if (team_login(given, &login) != 0)
+        return args_bad_value(p, _("owner"), given,
+                              _("the login of a user of this system, or none"));
+    free(c->owner);
+    c->owner = login ? strdup(login) : NULL;
+    return CLI_OK;
+}
 
 static int cmd_add(struct app *app, struct cli_args *p)
 {
@@ -188,6 +204,10 @@ static int cmd_add(struct app *app, struct cli_args *p)
         c.projects = strdup(args_opt(p, "projects"));
     if (args_opt(p, "goals"))
         c.goals = strdup(args_opt(p, "goals"));
+    if ((rc = owner_option(p, &c)) != CLI_OK) {
+        contact_clear(&c);
+        return rc;
+    }
     const char *lists[] = { "email", "tag" };
     struct strlist *into[] = { &c.emails, &c.tags };
     for (size_t l = 0; l < 2; l++) {
@@ -255,6 +275,7 @@ static const struct option_spec edit_options[] = {
     { "channel", OPTION_VALUE, "C", N_("preferred channel") },
     { "cadence", OPTION_VALUE, "Nd|Nw|Nm|default",
       N_("how often to touch them; default: the stage's") },
+    { "owner", OPTION_VALUE, "LOGIN|none", N_("the team member who looks after them") },
     { "pause-until", OPTION_VALUE, N_("DATE|none"),
       N_("not listed as gone quiet before DATE (on sabbatical); none ends the pause") },
     { "pause-reason", OPTION_VALUE, N_("TEXT"), N_("why, with --pause-until") },
@@ -408,6 +429,8 @@ static int cmd_edit(struct app *app, struct cli_args *p)
         c.roles = roles;
     if (args_opt(p, "cadence"))
         c.cadence_days = cadence;
+    if (rc == CLI_OK)
+        rc = owner_option(p, &c);
     bool changed = false;
     if (rc != CLI_OK || !fields) {
         /* Reported above (nothing was written), or only the pause. */

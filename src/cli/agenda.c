@@ -15,6 +15,7 @@
 #include "core/review.h"
 #include "core/season.h"
 #include "core/stage.h"
+#include "core/team.h"
 #include "store/mail.h"
 #include "store/quiet.h"
 
@@ -23,6 +24,9 @@
 
 static const struct option_spec agenda_options[] = {
     { "days", OPTION_VALUE, "N", N_("how many days ahead (default 7)") },
+    { "all", OPTION_FLAG, NULL, N_("in a team database, the whole team's work, not only mine") },
+    { "by", OPTION_VALUE, "LOGIN", N_("only follow-ups scheduled by LOGIN") },
+    { "for", OPTION_VALUE, "LOGIN", N_("only follow-ups for LOGIN") },
     { NULL, OPTION_FLAG, NULL, NULL },
 };
 
@@ -92,6 +96,21 @@ static int64_t print_pipeline_sections(struct app *app, const struct review *r,
     return total;
 }
 
+/* Whether any section of r has a row (the pipeline's by the config). */
+static bool agenda_has_rows(struct app *app, const struct review *r, time_t now)
+{
+    struct review all = *r;
+    review_use_pipeline(&all, &app->cfg.pipeline);
+    for (int s = 0; s < REVIEW_SECTIONS; s++) {
+        int64_t n = 0;
+        if (review_shows(&all, s)
+            && review_count(app->st, &all, s, app->cfg.stage_cadence, now, &n) == STORE_OK
+            && n > 0)
+            return true;
+    }
+    return false;
+}
+
 /* Needs review, when mail waits; returns how many rows it printed, or
  * -1. */
 static int64_t print_mail_section(struct app *app, const struct review *r,
@@ -133,13 +152,27 @@ static int cmd_agenda(struct app *app, struct cli_args *p)
     }
     struct review r;
     review_plan(&r, date_today(), days);
+    const char *me = team_me(app);
+    for (int s = 0; review_lists_followups(s); s++) {
+        r.filters[s].by = args_opt(p, "by");
+        r.filters[s].assigned_to = args_opt(p, "for");
+    }
     time_t now = time(NULL);
+    if (me && !args_flag(p, "all") && !args_opt(p, "by") && !args_opt(p, "for")) {
+        review_only_mine(&r, me);
+        /* Said above my day, never alone: an empty agenda prints
+         * nothing, so that it can sit in ~/.profile. */
+        if (agenda_has_rows(app, &r, now)) {
+            output_put(stdout, me);
+            printf(_(": my work; rapport agenda --all shows the team's\n\n"));
+        }
+    }
     int64_t total = print_followup_sections(app, &r);
     if (total < 0)
         return output_store_failed(app);
 
     struct contact_list quiet = { 0 };
-    if (store_quiet_page(app->st, app->cfg.stage_cadence, now, NULL,
+    if (store_quiet_page(app->st, app->cfg.stage_cadence, r.mine, now, NULL,
                          AGENDA_QUIET_MAX, &quiet) != STORE_OK) {
         contact_list_clear(&quiet);
         return output_store_failed(app);
@@ -178,7 +211,7 @@ static int cmd_agenda(struct app *app, struct cli_args *p)
 
 const struct cli_command cli_cmd_agenda = {
     .name = "agenda",
-    .synopsis = N_("[--days N]"),
+    .synopsis = N_("[--days N] [--all] [--by LOGIN] [--for LOGIN]"),
     .summary = N_("overdue, today, the next days, gone quiet, budget season, ready to move up"),
     .options = agenda_options,
     .min_args = 0,

@@ -17,6 +17,7 @@
 #include "core/contact.h"
 #include "core/journal.h"
 #include "store/forget.h"
+#include "store/team.h"
 
 static int set_archived(struct app *app, struct cli_args *p, bool archived)
 {
@@ -142,11 +143,34 @@ const struct cli_command cli_cmd_forget = {
     .needs_write = true,
 };
 
+static const struct option_spec undo_options[] = {
+    { "theirs", OPTION_FLAG, NULL, N_("also when a colleague made the last change") },
+    { NULL, OPTION_FLAG, NULL, NULL },
+};
+
 static int cmd_undo(struct app *app, struct cli_args *p)
 {
-    (void)p;
+    /* A colleague's change is not undone unasked: it is named, and
+     * --theirs says it is meant. */
+    struct journal_entry newest;
+    if (journal_newest(app->st, &newest) != STORE_OK)
+        return output_store_failed(app);
+    const char *me = store_author(app->st);
+    bool theirs = newest.author[0] && strcmp(newest.author, me) != 0;
+    if (theirs && !args_flag(p, "theirs")) {
+        char *clean = text_sanitize(newest.what, false);
+        char *who = text_sanitize(newest.author, false);
+        fprintf(stderr, _("rapport: the last change, “%s”, was made by %s; to undo it all the same: rapport undo --theirs\n"),
+                clean ? clean : "", who ? who : "");
+        free(who);
+        free(clean);
+        journal_entry_clear(&newest);
+        return CLI_USER_ERROR;
+    }
+    int64_t id = newest.id;
+    journal_entry_clear(&newest);
     char *what = NULL;
-    if (journal_undo(app->st, &what) != STORE_OK)
+    if (journal_undo_entry(app->st, id, &what) != STORE_OK)
         return output_store_failed(app);
     printf(_("Undone: "));
     output_put(stdout, what);
@@ -157,8 +181,9 @@ static int cmd_undo(struct app *app, struct cli_args *p)
 
 const struct cli_command cli_cmd_undo = {
     .name = "undo",
-    .synopsis = "",
+    .synopsis = N_("[--theirs]"),
     .summary = N_("revert the last change"),
+    .options = undo_options,
     .min_args = 0,
     .max_args = 0,
     .run = cmd_undo,

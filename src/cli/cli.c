@@ -46,6 +46,7 @@ const struct option_spec cli_global_options[] = {
     { "config", OPTION_VALUE, "PATH", N_("the configuration file") },
     { "demo", OPTION_FLAG, NULL, N_("a throw-away database full of sample data") },
     { "read-only", OPTION_FLAG, NULL, N_("change nothing") },
+    { "shared", OPTION_FLAG, NULL, N_("a team database its group shares (as shared_database = yes)") },
     { "help", OPTION_FINAL, NULL, N_("show this help") },
     { "version", OPTION_FINAL, NULL, N_("show the version") },
     { NULL, OPTION_FLAG, NULL, NULL },
@@ -79,6 +80,7 @@ static const struct cli_command *const commands[] = {
     &cli_cmd_backup,
     &cli_cmd_check,
     &cli_cmd_undo,
+    &cli_cmd_team,
     &cli_cmd_redo,
     &cli_cmd_complete,
 };
@@ -107,7 +109,7 @@ int cli_is_command(const char *name)
 void cli_print_usage(FILE *out, const struct option_spec *globals)
 {
     fprintf(out, "%s\n",
-            _("Usage: rapport [--db PATH] [--config PATH] [--demo] [--read-only] [COMMAND [ARGS]]"));
+            _("Usage: rapport [--db PATH] [--config PATH] [--demo] [--read-only] [--shared] [COMMAND [ARGS]]"));
     fprintf(out, "%s\n\n",
             _("A keyboard-driven relationship manager; without a command it opens the full-screen interface."));
     fprintf(out, "%s\n", _("Global options (before the command):"));

@@ -122,6 +122,7 @@ extern const struct cli_command cli_cmd_report;                   /* report.c */
 extern const struct cli_command cli_cmd_backup, cli_cmd_check;    /* backup.c */
 extern const struct cli_command cli_cmd_import;                   /* import.c */
 extern const struct cli_command cli_cmd_export;                   /* export.c */
+extern const struct cli_command cli_cmd_team;                     /* team.c */
 extern const struct cli_command cli_cmd_complete;                 /* complete.c */
 
 #endif

@@ -14,12 +14,14 @@
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/followup.h"
+#include "core/team.h"
 #include "model/contact.h"
 #include "store/followup.h"
 
 static const struct option_spec follow_options[] = {
     { "every", OPTION_VALUE, "Nd|Nw|Nm", N_("repeat after each completion") },
     { "at", OPTION_VALUE, "HH:MM", N_("time of day") },
+    { "for", OPTION_VALUE, "LOGIN", N_("hand it to a colleague: whom it is for") },
     { NULL, OPTION_FLAG, NULL, NULL },
 };
 
@@ -40,13 +42,17 @@ static int cmd_follow(struct app *app, struct cli_args *p)
                               _("a number of days, weeks or months (3d, 2w, 1m)"));
     if (args_opt(p, "at") && (minutes = date_parse_time(args_opt(p, "at"))) < 0)
         return args_bad_value(p, _("time"), args_opt(p, "at"), "HH:MM");
+    const char *for_login = NULL;
+    if (args_opt(p, "for") && (team_login(args_opt(p, "for"), &for_login) != 0 || !for_login))
+        return args_bad_value(p, _("for"), args_opt(p, "for"),
+                              _("the login of a user of this system"));
     struct contact c;
     if ((rc = args_contact(app, p->args[0], false, &c)) != CLI_OK)
         return rc;
     char *text = args_join(p, 2);
     int64_t id = 0;
-    if (!text || followup_add(app->st, c.id, due, minutes, text, every,
-                              time(NULL), &id) != STORE_OK) {
+    if (!text || followup_add_for(app->st, c.id, due, minutes, text, every,
+                                  for_login, time(NULL), &id) != STORE_OK) {
         rc = output_store_failed(app);
     } else {
         char when[64];
@@ -61,6 +67,11 @@ static int cmd_follow(struct app *app, struct cli_args *p)
             date_format_interval(every, buf, sizeof buf);
             printf(_(" (every %s)"), buf);
         }
+        if (for_login) {
+            char *shown = text_sanitize(for_login, false);
+            printf(_(", handed to %s"), shown ? shown : "");
+            free(shown);
+        }
         putchar('\n');
     }
     free(text);
@@ -70,7 +81,7 @@ static int cmd_follow(struct app *app, struct cli_args *p)
 
 const struct cli_command cli_cmd_follow = {
     .name = "follow",
-    .synopsis = N_("CONTACT DATE TEXT [--every Nd|Nw|Nm] [--at HH:MM]"),
+    .synopsis = N_("CONTACT DATE TEXT [--every Nd|Nw|Nm] [--at HH:MM] [--for LOGIN]"),
     .summary = N_("schedule a follow-up"),
     .options = follow_options,
     .min_args = 3,

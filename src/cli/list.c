@@ -58,6 +58,8 @@ static const struct option_spec list_options[] = {
     { "role", OPTION_LIST, "R", N_("only users or decision-makers") },
     { "archived", OPTION_FLAG, NULL, N_("only archived contacts") },
     { "all", OPTION_FLAG, NULL, N_("archived contacts too") },
+    { "owner", OPTION_VALUE, "LOGIN|none", N_("only contacts this team member owns (none: nobody)") },
+    { "by", OPTION_VALUE, "LOGIN", N_("only contacts with a note by this team member") },
     { "sort", OPTION_VALUE, "name|stage|last|next",
       N_("order: name, stage, last contact, next follow-up") },
     { "format", OPTION_VALUE, "table|csv|json", N_("output format") },
@@ -78,6 +80,13 @@ static int cmd_list(struct app *app, struct cli_args *p)
     filter.tag = args_opt(p, "tag");
     filter.org = args_opt(p, "org");
     filter.only_archived = args_flag(p, "archived");
+    if (args_opt(p, "owner")) {
+        if (strcmp(args_opt(p, "owner"), "none") == 0)
+            filter.unowned = true;
+        else
+            filter.owner = args_opt(p, "owner");
+    }
+    filter.by = args_opt(p, "by");
     filter.include_archived = args_flag(p, "all") || filter.only_archived;
 
     static const char *const sorts[] = { "name", "stage", "last", "next" };

@@ -15,6 +15,7 @@
 #include "cli/output.h"
 #include "core/cursor.h"
 #include "core/followup.h"
+#include "core/team.h"
 
 /* Writes stored text made safe for a terminal (SPEC §8). */
 void output_put(FILE *out, const char *s)
@@ -134,6 +135,18 @@ void output_followup(const struct app *app, const struct followup *f,
         output_date(app, f->due, due, sizeof due);
         printf(_(" [snoozed; due %s]"), due);
     }
+    /* In a team's database: whom it is for, and who handed it on. */
+    if (app->authors == 2 && f->assigned_to[0]) {
+        char *to = text_sanitize(f->assigned_to, false);
+        char *from = text_sanitize(f->created_by, false);
+        if (to && from && f->created_by[0] && strcmp(f->created_by, f->assigned_to) != 0)
+            /* TRANSLATORS: a follow-up for bob, scheduled by ann. */
+            printf(_(" — for %s, from %s"), to, from);
+        else if (to)
+            printf(_(" — %s"), to);
+        free(to);
+        free(from);
+    }
     putchar('\n');
 }
 
@@ -142,6 +155,7 @@ int64_t output_followups(struct app *app,
                          const struct followup_filter *filter,
                          const char *heading, bool with_contact)
 {
+    team_names_authors(app);
     struct followup_cursor cur;
     cursor_followups(&cur, app->st, filter);
     int64_t count = 0;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/cadence.h"
@@ -16,6 +17,7 @@
 #include "core/note.h"
 #include "core/pause.h"
 #include "core/stage.h"
+#include "core/team.h"
 #include "model/score.h"
 #include "store/score.h"
 #include "store/stage.h"
@@ -73,6 +75,7 @@ static void show_header(const struct app *app, const struct contact *c)
     for (size_t i = 0; i < c->extras.len; i++)
         show_field(i ? "" : _("Also kept:"), c->extras.items[i]);
     show_field(_("Channel:"), c->channel);
+    show_field(_("Owner:"), c->owner);
     time_t now = time(NULL);
     int days = cadence_days_for(c, app->cfg.stage_cadence);
     char touched[64];
@@ -115,8 +118,21 @@ static void show_header(const struct app *app, const struct contact *c)
     }
 }
 
+/* "  by ann" after a row, when the database has more than one author. */
+static void show_author(bool authors, const char *login)
+{
+    if (!authors || !login || !*login)
+        return;
+    fputs("  ", stdout);
+    /* TRANSLATORS: after a note, a stage change or a score: who made it. */
+    char *shown = text_sanitize(login, false);
+    printf(_("by %s"), shown ? shown : "");
+    free(shown);
+}
+
 static int show_notes(struct app *app, const struct contact *c)
 {
+    bool authors = team_names_authors(app);
     printf("\n%s (%d)\n", _("Notes"), c->note_count);
     struct note_cursor cur;
     cursor_notes(&cur, app->st, c->id);
@@ -125,6 +141,7 @@ static int show_notes(struct app *app, const struct contact *c)
         date_format_moment(n->at, when, sizeof when);
         printf("  #%" PRId64 "  %s  ", n->id, when);
         output_put(stdout, note_kind_label(n->kind));
+        show_author(authors, n->author);
         putchar('\n');
         output_block(stdout, n->body, "      ");
     }
@@ -179,6 +196,7 @@ static int cmd_show(struct app *app, struct cli_args *p)
             fputs(": ", stdout);
             output_put(stdout, s->reason);
         }
+        show_author(team_names_authors(app), s->author);
         putchar('\n');
     }
     stage_change_list_clear(&history);
@@ -198,6 +216,7 @@ static int cmd_show(struct app *app, struct cli_args *p)
                 fputs("  ", stdout);
                 output_put(stdout, scores.items[i].comment);
             }
+            show_author(team_names_authors(app), scores.items[i].author);
             putchar('\n');
         }
     }

@@ -30,6 +30,8 @@ struct app {
     bool read_only;
     bool must_exist;        /* a command that only reads: never create it */
     struct store *st;       /* NULL until app_open_store */
+    int authors;            /* whether rows name their authors: 0 not
+                               asked yet, 1 no, 2 yes (core/team.h) */
 };
 
 /* Opens app->db_path (creating it unless read-only or must_exist), saying its warnings

@@ -470,6 +470,7 @@ static enum store_status validate(struct store *st, struct contact *c)
         || (rc = clean_line(st, &c->department, _("department"), false)) != STORE_OK
         || (rc = clean_line(st, &c->title, _("title"), false)) != STORE_OK
         || (rc = clean_line(st, &c->channel, _("channel"), false)) != STORE_OK
+        || (rc = clean_line(st, &c->owner, _("owner"), false)) != STORE_OK
         || (rc = clean_text(st, &c->projects, _("projects"))) != STORE_OK
         || (rc = clean_text(st, &c->goals, _("goals"))) != STORE_OK
         || (rc = clean_list(st, &c->emails, _("email"), false)) != STORE_OK
@@ -535,6 +536,7 @@ static bool same_fields(const struct contact *a, const struct contact *b)
            && same_text(a->projects, b->projects)
            && same_text(a->goals, b->goals)
            && same_text(a->channel, b->channel)
+           && same_text(a->owner, b->owner)
            && a->cadence_days == b->cadence_days
            && same_list(&a->emails, &b->emails)
            && phone_list_same(&a->phones, &b->phones)

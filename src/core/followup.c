@@ -21,19 +21,43 @@ static bool interval_valid(struct interval every)
            && (every.unit == 'd' || every.unit == 'w' || every.unit == 'm');
 }
 
+static enum store_status add(struct store *st, int64_t contact_id,
+                             struct date due, int due_minutes,
+                             const char *text, struct interval every,
+                             const char *uid, const char *for_login,
+                             time_t now, int64_t *id);
+
 enum store_status followup_add(struct store *st, int64_t contact_id,
                                struct date due, int due_minutes,
                                const char *text, struct interval every,
                                time_t now, int64_t *id)
 {
-    return followup_add_uid(st, contact_id, due, due_minutes, text, every,
-                            NULL, now, id);
+    return add(st, contact_id, due, due_minutes, text, every, NULL, NULL, now, id);
+}
+
+enum store_status followup_add_for(struct store *st, int64_t contact_id,
+                                   struct date due, int due_minutes,
+                                   const char *text, struct interval every,
+                                   const char *for_login, time_t now,
+                                   int64_t *id)
+{
+    return add(st, contact_id, due, due_minutes, text, every, NULL, for_login,
+               now, id);
 }
 
 enum store_status followup_add_uid(struct store *st, int64_t contact_id,
                                    struct date due, int due_minutes,
                                    const char *text, struct interval every,
                                    const char *uid, time_t now, int64_t *id)
+{
+    return add(st, contact_id, due, due_minutes, text, every, uid, NULL, now, id);
+}
+
+static enum store_status add(struct store *st, int64_t contact_id,
+                             struct date due, int due_minutes,
+                             const char *text, struct interval every,
+                             const char *uid, const char *for_login,
+                             time_t now, int64_t *id)
 {
     if (!date_is_valid(due))
         return store_fail(st, STORE_INVALID, _("date: not a valid date"));
@@ -55,6 +79,13 @@ enum store_status followup_add_uid(struct store *st, int64_t contact_id,
         .every = every,
         .state = FOLLOWUP_OPEN,
     };
+    if (for_login && *for_login) {
+        char control[16];
+        if (strlen(for_login) >= sizeof f.assigned_to || !text_is_utf8(for_login)
+            || text_find_control(for_login, false, control, sizeof control))
+            return store_fail(st, STORE_INVALID, _("for: not a login name"));
+        snprintf(f.assigned_to, sizeof f.assigned_to, "%s", for_login);
+    }
     f.text = strdup(text);
     f.uid = uid && *uid ? strdup(uid) : NULL;
     if (!f.text || (uid && *uid && !f.uid)) {

@@ -12,6 +12,13 @@ enum store_status followup_add(struct store *st, int64_t contact_id,
                                struct date due, int due_minutes,
                                const char *text, struct interval every,
                                time_t now, int64_t *id);
+/* followup_add handed to a colleague: for_login is whom it is for (NULL
+ * or "": the one who schedules it). */
+enum store_status followup_add_for(struct store *st, int64_t contact_id,
+                                   struct date due, int due_minutes,
+                                   const char *text, struct interval every,
+                                   const char *for_login, time_t now,
+                                   int64_t *id);
 /* followup_add for an item imported from a calendar: uid is its UID
  * (NULL: none), kept with it and its later occurrences. */
 enum store_status followup_add_uid(struct store *st, int64_t contact_id,

@@ -39,6 +39,13 @@ void review_use_pipeline(struct review *r, const struct pipeline_thresholds *p)
     r->pipeline = p;
 }
 
+void review_only_mine(struct review *r, const char *login)
+{
+    r->mine = login;
+    for (int i = 0; i < REVIEW_QUIET; i++)
+        r->filters[i].mine = login;
+}
+
 bool review_lists_followups(enum review_section s)
 {
     return s < REVIEW_QUIET;
@@ -140,5 +147,5 @@ enum store_status review_count(struct store *st, const struct review *r,
             ? season_budget_count(st, r->pipeline, r->today, count)
             : season_ready_count(st, r->pipeline, now, count);
     }
-    return store_quiet_count(st, stage_cadence, now, count);
+    return store_quiet_count(st, stage_cadence, r->mine, now, count);
 }

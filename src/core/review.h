@@ -42,12 +42,19 @@ struct review {
     /* [pipeline], for Budget season and Ready to move up; NULL: those
      * sections are not shown. */
     const struct pipeline_thresholds *pipeline;
+    /* In a team database: the member whose work it shows (their
+     * follow-ups, those of contacts they own, their contacts gone
+     * quiet); NULL: the whole team's. */
+    const char *mine;
 };
 
 /* The sections of the review of `today`, looking `days` ahead. */
 void review_plan(struct review *r, struct date today, long days);
 /* The thresholds the pipeline's sections follow (kept by pointer). */
 void review_use_pipeline(struct review *r, const struct pipeline_thresholds *p);
+/* Shows only the work of the member `login` (kept by pointer), or the
+ * whole team's (NULL). */
+void review_only_mine(struct review *r, const char *login);
 /* True for the sections that list follow-ups; REVIEW_QUIET lists
  * contacts, REVIEW_BUDGET budget entries, REVIEW_READY suggestions,
  * REVIEW_MAIL waiting messages (model/mail.h). */

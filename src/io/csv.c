@@ -439,6 +439,7 @@ static void fill_record(struct io_import *im, const struct row *header,
         case F_PROJECTS: io_set(&r->c.projects, v); break;
         case F_GOALS: io_set(&r->c.goals, v); break;
         case F_CHANNEL: io_set(&r->c.channel, v); break;
+        case F_OWNER: io_set(&r->c.owner, text_trim(v)); break;
         case F_UID: io_set(&r->uid, v); break;
         case F_STAGE: {
             int s = stage_parse(v);

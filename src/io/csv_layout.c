@@ -27,6 +27,7 @@ static const struct rule rapport_rules[] = {
     { "Archived", F_ARCHIVED }, { "UID", F_UID }, { "Notes", F_NOTES },
     { "Addresses", F_ADDRESS }, { "Web pages", F_URL },
     { "Properties", F_EXTRA },
+    { "Owner", F_OWNER },
     { NULL, F_NONE },
 };
 static const char *const rapport_needs[] = { "Name", "Stage", "Emails", NULL };

@@ -12,7 +12,7 @@ enum field {
     F_NAME, F_FIRST, F_MIDDLE, F_LAST, F_PREFIX, F_SUFFIX,
     F_ORG, F_TITLE, F_DEPT, F_EMAIL, F_PHONE, F_NOTES, F_TAGS,
     F_STAGE, F_ROLES, F_PROJECTS, F_GOALS, F_CHANNEL, F_CADENCE,
-    F_ARCHIVED, F_UID,
+    F_ARCHIVED, F_UID, F_OWNER,
     F_KIND,                /* a phone's label, read with its number */
     /* A part of a postal address (csv_place.c gathers them), its kind
      * (Google's "Address 1 - Type"), or the whole of it on one line. */

@@ -287,6 +287,7 @@ static const struct column export_columns[] = {
      * vCard line it was, so a CSV round trip keeps them too. */
     { "Properties", cell_list, FIELD(extras) },
     { "Notes", cell_notes, 0 },
+    { "Owner", cell_text, FIELD(owner) },
     { NULL, NULL, 0 },
 };
 
@@ -316,6 +317,7 @@ static const struct column listing_columns[] = {
     { "archived", cell_archived, 0 },
     { "department", cell_text, FIELD(department) },
     { "phone_kinds", cell_phone_kinds, 0 },
+    { "owner", cell_text, FIELD(owner) },
     { NULL, NULL, 0 },
 };
 

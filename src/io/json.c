@@ -54,6 +54,12 @@ static json_t *day(struct date d)
     return json_string(buf);
 }
 
+/* Who made a row, or null when not known (rows of an older file). */
+static json_t *login_or_null(const char *login)
+{
+    return str_or_null(login && *login ? login : NULL);
+}
+
 static enum store_status add_note(struct io_export *ex, const struct note *n,
                                   void *arg)
 {
@@ -63,6 +69,7 @@ static enum store_status add_note(struct io_export *ex, const struct note *n,
     json_object_set_new(o, "at", moment(n->at));
     json_object_set_new(o, "kind", json_string(n->kind));
     json_object_set_new(o, "body", str_or_null(n->body));
+    json_object_set_new(o, "author", login_or_null(n->author));
     json_array_append_new(arg, o);
     return STORE_OK;
 }
@@ -95,6 +102,9 @@ static enum store_status add_followups(struct io_export *ex, int64_t id,
         json_object_set_new(o, "done_at", moment(f->done_at));
         json_object_set_new(o, "created", moment(f->created));
         json_object_set_new(o, "uid", str_or_null(f->uid));
+        json_object_set_new(o, "created_by", login_or_null(f->created_by));
+        json_object_set_new(o, "assigned_to", login_or_null(f->assigned_to));
+        json_object_set_new(o, "done_by", login_or_null(f->done_by));
         json_array_append_new(into, o);
     }
     return cursor_close_followups(&cur);
@@ -113,6 +123,7 @@ static enum store_status add_history(struct io_export *ex, int64_t id,
                             : json_string(stage_key((enum stage)s->from)));
         json_object_set_new(o, "to", json_string(stage_key(s->to)));
         json_object_set_new(o, "reason", str_or_null(s->reason));
+        json_object_set_new(o, "author", login_or_null(s->author));
         json_array_append_new(into, o);
     }
     stage_change_list_clear(&l);
@@ -130,6 +141,7 @@ static enum store_status add_scores(struct io_export *ex, int64_t id,
         json_object_set_new(o, "at", moment(s->at));
         json_object_set_new(o, "value", json_integer(s->value));
         json_object_set_new(o, "comment", str_or_null(s->comment));
+        json_object_set_new(o, "author", login_or_null(s->author));
         json_array_append_new(into, o);
     }
     score_list_clear(&l);
@@ -321,6 +333,7 @@ static const struct field export_fields[] = {
     { "projects", v_text, FIELD(projects) },
     { "goals", v_text, FIELD(goals) },
     { "channel", v_text, FIELD(channel) },
+    { "owner", v_text, FIELD(owner) },
     { "cadence_days", v_cadence, 0 },
     { "archived", v_archived, 0 },
     { "created", v_moment, FIELD(created) },
@@ -347,6 +360,7 @@ static const struct field listing_fields[] = {
     { "last_touch", v_moment, FIELD(last_touch) },
     { "next_due", v_next_due, 0 },
     { "archived", v_archived, 0 },
+    { "owner", v_text, FIELD(owner) },
     { NULL, NULL, 0 },
 };
 

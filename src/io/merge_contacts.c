@@ -386,6 +386,7 @@ static enum store_status merge_record(struct io_import *im,
     fields |= fill(&old->projects, &r->c.projects);
     fields |= fill(&old->goals, &r->c.goals);
     fields |= fill(&old->channel, &r->c.channel);
+    fields |= fill(&old->owner, &r->c.owner);
     if ((old->roles | r->c.roles) != old->roles) {
         old->roles |= r->c.roles;
         fields = true;

@@ -234,9 +234,10 @@ void io_record_repair(struct io_import *im, struct io_record *r)
 {
     struct contact *c = &r->c;
     char **lines[] = { &c->name, &c->org, &c->department, &c->title,
-                       &c->channel };
+                       &c->channel, &c->owner };
     const char *line_names[] = { _("name"), _("organisation"),
-                                 _("department"), _("title"), _("channel") };
+                                 _("department"), _("title"), _("channel"),
+                                 _("owner") };
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
         io_repair_text(im, r->line, line_names[i], *lines[i], false);
     io_repair_text(im, r->line, _("projects"), c->projects, true);

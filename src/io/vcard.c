@@ -506,6 +506,8 @@ static void take_property(struct io_import *im, struct card *k,
         io_set(&r->c.goals, v);
     } else if (strcmp(name, "X-RAPPORT-CHANNEL") == 0) {
         io_set(&r->c.channel, text_trim(v));
+    } else if (strcmp(name, "X-RAPPORT-OWNER") == 0) {
+        io_set(&r->c.owner, text_trim(v));
     } else if (strcmp(name, "X-RAPPORT-CADENCE") == 0) {
         char *end = NULL;
         long days = strtol(v, &end, 10);

@@ -308,6 +308,7 @@ enum store_status io_vcard_put_card(struct io_export *ex,
     put_prop(out, "X-RAPPORT-PROJECTS", c->projects);
     put_prop(out, "X-RAPPORT-GOALS", c->goals);
     put_prop(out, "X-RAPPORT-CHANNEL", c->channel);
+    put_prop(out, "X-RAPPORT-OWNER", c->owner);
     if (c->cadence_days != -1) {
         char days[16];
         snprintf(days, sizeof days, "%d", c->cadence_days);

@@ -17,6 +17,7 @@ void contact_clear(struct contact *c)
     free(c->projects);
     free(c->goals);
     free(c->channel);
+    free(c->owner);
     strlist_clear(&c->emails);
     phone_list_clear(&c->phones);
     strlist_clear(&c->tags);
@@ -55,7 +56,7 @@ int contact_copy(struct contact *dst, const struct contact *src)
 {
     *dst = *src;
     dst->name = dst->org = dst->department = dst->title = NULL;
-    dst->projects = dst->goals = dst->channel = NULL;
+    dst->projects = dst->goals = dst->channel = dst->owner = NULL;
     memset(&dst->emails, 0, sizeof dst->emails);
     memset(&dst->phones, 0, sizeof dst->phones);
     memset(&dst->tags, 0, sizeof dst->tags);
@@ -68,6 +69,7 @@ int contact_copy(struct contact *dst, const struct contact *src)
         || copy_text(&dst->projects, src->projects)
         || copy_text(&dst->goals, src->goals)
         || copy_text(&dst->channel, src->channel)
+        || copy_text(&dst->owner, src->owner)
         || copy_list(&dst->emails, &src->emails)
         || phone_list_copy(&dst->phones, &src->phones)
         || copy_list(&dst->tags, &src->tags)

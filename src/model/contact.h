@@ -52,6 +52,8 @@ struct contact {
     int note_count;
     bool archived;
     int64_t version;       /* bumped by every write: detects concurrent edits */
+    char *owner;           /* the login of the member who looks after the
+                              person in a team database; NULL when none */
 };
 
 MODEL_LIST(contact_list, struct contact);

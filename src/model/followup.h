@@ -30,6 +30,11 @@ struct followup {
     time_t created;
     char *uid;             /* an imported calendar item's UID, kept by the
                               occurrences that follow; NULL when none */
+    /* Logins ("" when not known): who scheduled it, whom it is for
+     * (the scheduler unless handed to a colleague), who did it. */
+    char created_by[64];
+    char assigned_to[64];
+    char done_by[64];
 };
 
 MODEL_LIST(followup_list, struct followup);

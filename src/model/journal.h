@@ -13,6 +13,7 @@ struct journal_entry {
     time_t at;
     char *what;            /* what the change did, in words */
     bool own;              /* written through this connection */
+    char author[64];       /* login of who made it; "" when not known */
 };
 
 MODEL_LIST(journal_list, struct journal_entry);

@@ -13,6 +13,7 @@ struct note {
     time_t at;
     char kind[16];         /* note, call, email, meeting, consultation, delivery */
     char *body;
+    char author[64];       /* login of who wrote it; "" when not known */
 };
 
 MODEL_LIST(note_list, struct note);

@@ -13,6 +13,7 @@ struct score {
     time_t at;
     int value;             /* 0..10 */
     char *comment;
+    char author[64];       /* login of who recorded it; "" unknown */
 };
 
 MODEL_LIST(score_list, struct score);

@@ -24,6 +24,7 @@ struct stage_change {
     enum stage to;
     time_t at;
     char *reason;          /* NULL when none given */
+    char author[64];       /* login of who moved the contact; "" unknown */
 };
 
 MODEL_LIST(stage_change_list, struct stage_change);

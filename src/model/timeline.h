@@ -18,6 +18,7 @@ struct timeline_entry {
     char note_kind[16];    /* a note's kind (call, meeting, ...) */
     char *text;            /* the note's body, or the follow-up's text */
     struct date due;       /* a follow-up's due day */
+    char author[64];       /* who wrote the note or did the follow-up; "" unknown */
 };
 
 MODEL_LIST(timeline_list, struct timeline_entry);

@@ -59,6 +59,9 @@ struct contact_filter {
     int role;                  /* 0: any; else enum role bits required */
     bool include_archived;
     bool only_archived;
+    const char *owner;         /* NULL: any; else the owner's login */
+    bool unowned;              /* only contacts nobody owns */
+    const char *by;            /* NULL: any; else with a note by that login */
 };
 
 /* One window of contacts in sort order. after: the last row the caller

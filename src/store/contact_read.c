@@ -85,6 +85,7 @@ enum store_status db_read_contact(struct store *st, sqlite3_stmt *stmt,
     c->archived = sqlite3_column_int(stmt, at + 16) != 0;
     c->version = sqlite3_column_int64(stmt, at + 17);
     c->department = db_column_text(stmt, at + 18);
+    c->owner = db_column_text(stmt, at + 19);
     if (!c->name)
         return db_no_memory(st);
     enum store_status rc = load_strings(st,

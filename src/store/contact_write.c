@@ -189,6 +189,7 @@ static enum store_status bind_fields(struct store *st, sqlite3_stmt *stmt,
     db_bind_named_text(stmt, ":projects", c->projects);
     db_bind_named_text(stmt, ":goals", c->goals);
     db_bind_named_text(stmt, ":channel", c->channel);
+    db_bind_named_text(stmt, ":owner", c->owner && *c->owner ? c->owner : NULL);
     if (c->cadence_days >= 0)
         db_bind_named_int(stmt, ":cadence", c->cadence_days);
     return STORE_OK;
@@ -227,9 +228,9 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
         stmt = db_prepare(st,
             "INSERT INTO contact(id, name, name_key, org_id, department, title, roles, "
             "projects, goals, channel, cadence_days, created, updated, archived, "
-            "version, stage, stage_since, last_touch) VALUES (:id, :name, :key, :org, "
+            "version, stage, stage_since, last_touch, owner) VALUES (:id, :name, :key, :org, "
             ":department, :title, :roles, :projects, :goals, :channel, :cadence, "
-            ":now, :now, 0, 1, :stage, :now, :now)");
+            ":now, :now, 0, 1, :stage, :now, :now, :owner)");
         rc = stmt ? bind_fields(st, stmt, c, org_id) : STORE_FAILED;
     }
     if (rc == STORE_OK) {
@@ -254,12 +255,13 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
     if (rc == STORE_OK)
         rc = db_write_details(st, c, true);
     if (rc == STORE_OK) {
-        stmt = db_prepare(st, "INSERT INTO stage_change(contact_id, from_stage, to_stage, at) "
-                              "VALUES (?, NULL, ?, ?)");
+        stmt = db_prepare(st, "INSERT INTO stage_change(contact_id, from_stage, to_stage, at, author) "
+                              "VALUES (?, NULL, ?, ?, ?)");
         if (stmt) {
             sqlite3_bind_int64(stmt, 1, c->id);
             sqlite3_bind_int(stmt, 2, c->stage);
             sqlite3_bind_int64(stmt, 3, (int64_t)now);
+            db_bind_text(stmt, 4, st->author);
         }
         rc = db_run(st, stmt);
     }
@@ -292,7 +294,13 @@ enum store_status store_contact_update(struct store *st, struct contact *c,
     if (rc == STORE_NOT_FOUND)
         store_fail(st, rc, _("no contact #%lld"), (long long)c->id);
     char *name = text_sanitize(c->name, false);
-    if (rc == STORE_OK && version != c->version)
+    char by[64];
+    if (rc == STORE_OK && version != c->version
+        && db_team_last_author(st, c->id, by, sizeof by) && strcmp(by, st->author) != 0)
+        rc = store_fail(st, STORE_CONFLICT,
+                        _("%s was changed by %s since you opened it; reload it and make your change again"),
+                        name, by);
+    else if (rc == STORE_OK && version != c->version)
         rc = store_fail(st, STORE_CONFLICT,
                         _("%s was changed by someone else since you opened it; reload it and make your change again"),
                         name);
@@ -304,7 +312,7 @@ enum store_status store_contact_update(struct store *st, struct contact *c,
             "UPDATE contact SET name = :name, name_key = :key, org_id = :org, "
             "department = :department, title = :title, roles = :roles, "
             "projects = :projects, goals = :goals, "
-            "channel = :channel, cadence_days = :cadence, updated = :now, "
+            "channel = :channel, cadence_days = :cadence, owner = :owner, updated = :now, "
             "version = version + 1 WHERE id = :id");
         rc = stmt ? bind_fields(st, stmt, c, org_id) : STORE_FAILED;
         if (rc == STORE_OK) {

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include <sqlite3.h>
@@ -39,6 +40,11 @@ struct store {
     const struct store_opening *opening;
     bool read_only;
     bool shared;          /* a team database (STORE_OPEN_SHARED) */
+    /* The login of the real user, recorded as the author of every
+     * write (team.c); the file owner's, which the rows from before
+     * authors were recorded are given by the migration. */
+    char author[64];
+    char file_owner[64];
     int depth;            /* nesting of write transactions (store_batch) */
     bool unjournaled;     /* the running batch cannot be undone */
     /* Marks the journal entries written through this connection, so the
@@ -146,6 +152,24 @@ enum store_status db_guard_open(struct store *st);
 
 /* ---- migrate.c and journal.c --------------------------------------------- */
 
+/* A team database's folder and files as it is opened (team.c): the
+ * warnings of a folder without setgid and of a file of another group,
+ * the group's write access given back to the member's own -wal and
+ * -shm, a colleague's that shut the team out refused (a message). */
+char *db_team_check_folder(int dir, const char *folder,
+                           struct strlist *warnings);
+char *db_team_check_file(int dir, const char *name, const char *shown,
+                         mode_t db_mode, struct strlist *warnings);
+
+/* Who writes through this connection, and rapport_file_owner() for the
+ * migration to version 7 (team.c). */
+enum store_status db_team_open(struct store *st);
+
+/* The login of whoever made the last journaled change of a contact,
+ * into buf; false when none is known. */
+bool db_team_last_author(struct store *st, int64_t contact_id, char *buf,
+                         size_t size);
+
 /* Takes the schema to the version this build writes. */
 enum store_status db_migrate(struct store *st);
 /* The journal triggers each migration makes again. */
@@ -174,8 +198,8 @@ void db_rollback_keeping(struct store *st, enum store_status rc);
     "c.id, c.name, o.name, c.title, c.roles, c.stage, c.stage_since, " \
     "c.projects, c.goals, c.channel, c.cadence_days, c.created, c.updated, " \
     "c.last_touch, c.next_due, c.note_count, c.archived, c.version, " \
-    "c.department"
-#define CONTACT_COLUMN_COUNT 19
+    "c.department, c.owner"
+#define CONTACT_COLUMN_COUNT 20
 #define CONTACT_FROM " FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
 
 /* Reads a contact from CONTACT_COLUMNS starting at column `at`, and its

@@ -3,6 +3,7 @@
  * base/i18n.h, store/db.h. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +16,7 @@
 #define FOLLOWUP_COLUMNS \
     "f.id, f.contact_id, c.name, c.stage, f.due, f.due_minutes, f.snoozed_until, " \
     "f.text, f.every_count, f.every_unit, f.state, f.done_at, f.created, " \
-    "f.effective, f.uid"
+    "f.effective, f.uid, f.created_by, f.assigned_to, f.done_by"
 #define FOLLOWUP_FROM " FROM followup f JOIN contact c ON c.id = f.contact_id "
 
 static void read_followup(sqlite3_stmt *stmt, struct followup *f)
@@ -36,6 +37,12 @@ static void read_followup(sqlite3_stmt *stmt, struct followup *f)
     f->done_at = (time_t)sqlite3_column_int64(stmt, 11);
     f->created = (time_t)sqlite3_column_int64(stmt, 12);
     f->uid = db_column_text(stmt, 14);
+    static const int logins[] = { 15, 16, 17 };
+    char *const into[] = { f->created_by, f->assigned_to, f->done_by };
+    for (int i = 0; i < 3; i++) {
+        const unsigned char *login = sqlite3_column_text(stmt, logins[i]);
+        snprintf(into[i], sizeof f->created_by, "%s", login ? (const char *)login : "");
+    }
 }
 
 /* Reads the one follow-up stmt selects and finishes stmt;
@@ -104,9 +111,16 @@ static enum store_status insert_followup(struct store *st, struct followup *f,
 {
     sqlite3_stmt *stmt = db_prepare_kept(st,
         "INSERT INTO followup(contact_id, due, due_minutes, snoozed_until, effective, "
-        "text, every_count, every_unit, state, done_at, created, contact_archived, uid) "
+        "text, every_count, every_unit, state, done_at, created, contact_archived, uid, "
+        "created_by, assigned_to, done_by) "
         "VALUES (?1, ?2, ?3, ?4, coalesce(?4, ?2), ?5, ?6, ?7, ?8, ?9, ?10, "
-        "(SELECT archived FROM contact WHERE id = ?1), ?11)");
+        "(SELECT archived FROM contact WHERE id = ?1), ?11, ?12, ?13, ?14)");
+    /* Scheduled by whoever runs rapport; for them unless handed on. */
+    snprintf(f->created_by, sizeof f->created_by, "%s", st->author);
+    if (!f->assigned_to[0])
+        snprintf(f->assigned_to, sizeof f->assigned_to, "%s", st->author);
+    if (f->state == FOLLOWUP_DONE)
+        snprintf(f->done_by, sizeof f->done_by, "%s", st->author);
     if (stmt) {
         sqlite3_bind_int64(stmt, 1, f->contact_id);
         db_bind_date(stmt, 2, f->due);
@@ -121,6 +135,9 @@ static enum store_status insert_followup(struct store *st, struct followup *f,
             sqlite3_bind_int64(stmt, 9, (int64_t)(f->done_at ? f->done_at : now));
         sqlite3_bind_int64(stmt, 10, (int64_t)now);
         db_bind_text(stmt, 11, f->uid && *f->uid ? f->uid : NULL);
+        db_bind_text(stmt, 12, f->created_by);
+        db_bind_text(stmt, 13, f->assigned_to);
+        db_bind_text(stmt, 14, f->state == FOLLOWUP_DONE ? f->done_by : NULL);
     }
     enum store_status rc = db_run(st, stmt);
     if (rc == STORE_OK) {
@@ -159,10 +176,11 @@ enum store_status store_followup_done(struct store *st, int64_t id,
     rc = store_followup_get(st, id, &f);
     if (rc == STORE_OK) {
         sqlite3_stmt *stmt = db_prepare(st,
-            "UPDATE followup SET state = 1, done_at = ? WHERE id = ?");
+            "UPDATE followup SET state = 1, done_at = ?, done_by = ? WHERE id = ?");
         if (stmt) {
             sqlite3_bind_int64(stmt, 1, (int64_t)now);
-            sqlite3_bind_int64(stmt, 2, id);
+            db_bind_text(stmt, 2, st->author);
+            sqlite3_bind_int64(stmt, 3, id);
         }
         rc = db_run(st, stmt);
     }
@@ -170,6 +188,9 @@ enum store_status store_followup_done(struct store *st, int64_t id,
         if (!next->contact_id)
             next->contact_id = f.contact_id;
         next->state = FOLLOWUP_OPEN;
+        /* The next occurrence stays with whom the done one was for. */
+        if (!next->assigned_to[0])
+            snprintf(next->assigned_to, sizeof next->assigned_to, "%s", f.assigned_to);
         rc = insert_followup(st, next, now);
     }
     if (rc == STORE_OK && log) {
@@ -232,6 +253,12 @@ static void followup_where(const struct followup_filter *filter,
         db_sql_add(sql, " AND f.effective <= :to");
     if (!filter->include_archived)
         db_sql_add(sql, " AND f.contact_archived = 0");
+    if (filter->mine)
+        db_sql_add(sql, " AND (f.assigned_to = :mine OR c.owner = :mine)");
+    if (filter->by)
+        db_sql_add(sql, " AND f.created_by = :by");
+    if (filter->assigned_to)
+        db_sql_add(sql, " AND f.assigned_to = :for");
 }
 
 static void followup_bind(sqlite3_stmt *stmt, const struct followup_filter *filter)
@@ -240,6 +267,9 @@ static void followup_bind(sqlite3_stmt *stmt, const struct followup_filter *filt
         return;
     db_bind_named_int(stmt, ":contact", filter->contact_id);
     db_bind_named_int(stmt, ":org", filter->org_id);
+    db_bind_named_text(stmt, ":mine", filter->mine);
+    db_bind_named_text(stmt, ":by", filter->by);
+    db_bind_named_text(stmt, ":for", filter->assigned_to);
     int i = sqlite3_bind_parameter_index(stmt, ":from");
     if (i > 0)
         db_bind_date(stmt, i, filter->from);
@@ -343,7 +373,7 @@ enum store_status store_followup_count(struct store *st,
     *count = 0;
     struct sql_text sql = { .len = 0 };
     db_sql_add(&sql, "SELECT count(*) FROM followup f");
-    if (filter && filter->org_id)
+    if (filter && (filter->org_id || filter->mine))
         db_sql_add(&sql, " JOIN contact c ON c.id = f.contact_id");
     followup_where(filter, &sql);
     sqlite3_stmt *stmt = db_prepare_text(st, &sql);

@@ -42,6 +42,11 @@ struct followup_filter {
     struct date to;            /* effective date <= to; unset: no bound */
     bool include_archived;     /* follow-ups of archived contacts */
     int64_t org_id;            /* 0: any; else that organisation's contacts */
+    /* Logins (NULL: anyone). mine: the member's work, follow-ups for
+     * them or of contacts they own; by: scheduled by; assigned_to: for. */
+    const char *mine;
+    const char *by;
+    const char *assigned_to;
 };
 /* The keyset cursor of a follow-up: the fields a window is ordered by,
  * no owned text, so it outlives the list it came from. */

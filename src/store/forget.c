@@ -73,11 +73,13 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
     if (rc == STORE_OK) {
         char *what = db_format(_("erased contact #%lld"), (long long)id);
         sqlite3_stmt *stmt = what ? db_prepare(st,
-            "INSERT INTO journal(at, what, origin, undoable) VALUES (?, ?, ?, 0)") : NULL;
+            "INSERT INTO journal(at, what, origin, undoable, author) "
+            "VALUES (?, ?, ?, 0, ?)") : NULL;
         if (stmt) {
             sqlite3_bind_int64(stmt, 1, (int64_t)time(NULL));
             db_bind_text(stmt, 2, what);
             sqlite3_bind_int64(stmt, 3, st->origin);
+            db_bind_text(stmt, 4, st->author);
         }
         rc = what ? db_run(st, stmt) : db_no_memory(st);
         free(what);

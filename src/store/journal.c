@@ -35,19 +35,20 @@ static const struct journaled journaled[] = {
     { "contact", "id",
       { "name", "name_key", "org_id", "title", "roles", "projects", "goals",
         "channel", "cadence_days", "uid", "created", "updated", "archived",
-        "version", "department" } },
+        "version", "department", "owner" } },
     { "contact_email", "contact_id", { "contact_id", "email", "position" } },
     { "contact_phone", "contact_id",
       { "contact_id", "phone", "position", "kind" } },
     { "contact_tag", "contact_id", { "contact_id", "tag" } },
     { "stage_change", "contact_id",
-      { "contact_id", "from_stage", "to_stage", "at", "reason" } },
-    { "note", "contact_id", { "contact_id", "at", "kind", "body", "message_id" } },
+      { "contact_id", "from_stage", "to_stage", "at", "reason", "author" } },
+    { "note", "contact_id", { "contact_id", "at", "kind", "body", "author", "message_id" } },
     { "followup", "contact_id",
       { "contact_id", "due", "due_minutes", "snoozed_until", "effective",
         "text", "every_count", "every_unit", "state", "done_at",
-        "created", "uid" } },
-    { "score", "contact_id", { "contact_id", "at", "value", "comment" } },
+        "created", "uid", "created_by", "assigned_to", "done_by" } },
+    { "score", "contact_id",
+      { "contact_id", "at", "value", "comment", "author" } },
     { "suggestion_dismissed", "contact_id", { "contact_id", "stage", "at" } },
     { "mail_review", NULL,
       { "message_id", "at", "received", "name", "email", "subject", "body", "kind" } },
@@ -226,10 +227,12 @@ enum store_status db_write_begin(struct store *st, time_t now)
     enum store_status rc = db_exec_kept(st, "BEGIN IMMEDIATE");
     if (rc != STORE_OK)
         return rc;
-    sqlite3_stmt *stmt = db_prepare_kept(st, "INSERT INTO journal(at, what, origin) VALUES (?, '', ?)");
+    sqlite3_stmt *stmt = db_prepare_kept(st,
+        "INSERT INTO journal(at, what, origin, author) VALUES (?, '', ?, ?)");
     if (stmt) {
         sqlite3_bind_int64(stmt, 1, (int64_t)now);
         sqlite3_bind_int64(stmt, 2, st->origin);
+        db_bind_text(stmt, 3, st->author);
     }
     rc = db_run(st, stmt);
     if (rc == STORE_OK) {
@@ -387,7 +390,7 @@ static enum store_status journal_list(struct store *st, bool redo, size_t limit,
                                       struct journal_list *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = db_prepare(st, "SELECT id, at, what, origin IS ? FROM journal "
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT id, at, what, origin IS ?, author FROM journal "
                                       "WHERE undone = ? ORDER BY id DESC LIMIT ?");
     if (!stmt)
         return STORE_FAILED;
@@ -411,6 +414,8 @@ static enum store_status journal_list(struct store *st, bool redo, size_t limit,
         e->at = (time_t)sqlite3_column_int64(stmt, 1);
         e->what = db_column_text(stmt, 2);
         e->own = sqlite3_column_int(stmt, 3) != 0;
+        const unsigned char *author = sqlite3_column_text(stmt, 4);
+        snprintf(e->author, sizeof e->author, "%s", author ? (const char *)author : "");
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);

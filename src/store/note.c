@@ -21,12 +21,15 @@ enum store_status db_insert_note(struct store *st, struct note *n,
     if (!n->kind[0])
         snprintf(n->kind, sizeof n->kind, "%s", "note");
     sqlite3_stmt *stmt = db_prepare_kept(st,
-        "INSERT INTO note(contact_id, at, kind, body) VALUES (?, ?, ?, ?)");
+        "INSERT INTO note(contact_id, at, kind, body, author) VALUES (?, ?, ?, ?, ?)");
+    /* Whoever runs rapport wrote it, whatever the record said. */
+    snprintf(n->author, sizeof n->author, "%s", st->author);
     if (stmt) {
         sqlite3_bind_int64(stmt, 1, n->contact_id);
         sqlite3_bind_int64(stmt, 2, (int64_t)n->at);
         db_bind_text(stmt, 3, n->kind);
         db_bind_text(stmt, 4, n->body ? n->body : "");
+        db_bind_text(stmt, 5, n->author);
     }
     enum store_status rc = db_run(st, stmt);
     if (rc == STORE_OK)
@@ -57,9 +60,9 @@ enum store_status store_note_page(struct store *st, int64_t contact_id,
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *stmt = db_prepare(st, after
-        ? "SELECT id, contact_id, at, kind, body FROM note WHERE contact_id = :c "
+        ? "SELECT id, contact_id, at, kind, body, author FROM note WHERE contact_id = :c "
           "AND (at, id) < (:at, :id) ORDER BY at DESC, id DESC LIMIT :limit"
-        : "SELECT id, contact_id, at, kind, body FROM note WHERE contact_id = :c "
+        : "SELECT id, contact_id, at, kind, body, author FROM note WHERE contact_id = :c "
           "ORDER BY at DESC, id DESC LIMIT :limit");
     if (!stmt)
         return STORE_FAILED;
@@ -88,6 +91,8 @@ enum store_status store_note_page(struct store *st, int64_t contact_id,
         const unsigned char *kind = sqlite3_column_text(stmt, 3);
         snprintf(n->kind, sizeof n->kind, "%s", kind ? (const char *)kind : "note");
         n->body = db_column_text(stmt, 4);
+        const unsigned char *author = sqlite3_column_text(stmt, 5);
+        snprintf(n->author, sizeof n->author, "%s", author ? (const char *)author : "");
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);

@@ -75,18 +75,20 @@ static char *walk_to(const char *path, const char *shown, struct paths_walk *w,
     return why ? why : strdup(_("out of memory"));
 }
 
-/* Creates the file privately, 0600, in its folder held open; a link or
- * a file planted at the name makes O_EXCL | O_NOFOLLOW fail, and what
- * is there is then checked as any database. */
+/* Creates the file privately, 0600 (a team database 0660, its group the
+ * folder's), in its folder held open; a link or a file planted at the
+ * name makes O_EXCL | O_NOFOLLOW fail, and what is there is then
+ * checked as any database. */
 static char *create_file(const struct paths_walk *w, const char *shown,
-                         bool *created)
+                         bool shared, bool *created)
 {
     struct stat sb;
     if (fstatat(w->dir, w->name, &sb, AT_SYMLINK_NOFOLLOW) == 0 || errno != ENOENT)
         return NULL;
-    mode_t old = umask(077);
+    mode_t old = umask(shared ? 007 : 077);
     int fd = openat(w->dir, w->name,
-                    O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+                    O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+                    shared ? 0660 : 0600);
     int saved = errno;
     umask(old);
     if (fd < 0 && saved != EEXIST)
@@ -137,6 +139,11 @@ static char *check_folder(const struct paths_walk *w, bool shared,
     } else if (shared && (sb.st_mode & S_IWOTH)) {
         refused = db_format(_("the team folder %s can be written by users outside its group, who could replace the database or plant its -wal and -shm files; close it to them with: chmod o-w %s"),
                             shown, shown);
+    } else if (!shared && (sb.st_mode & S_ISGID) && (sb.st_mode & S_IWGRP)
+               && !(sb.st_mode & S_IWOTH)) {
+        /* What team init makes: the mistake is the missing setting. */
+        refused = db_format(_("the folder %s is a team folder (its group can write it); open its database as the team's with shared_database = yes in the config, or rapport --shared"),
+                            shown);
     } else if (!shared && (sb.st_mode & (S_IWGRP | S_IWOTH)) && sb.st_uid == geteuid()) {
         refused = db_format(_("the folder %s can be written by other users, who could replace the database or plant its -wal and -shm files; make it private with: chmod 700 %s"),
                             shown, shown);
@@ -177,6 +184,10 @@ static char *check_file(const struct paths_walk *w, const char *shown,
     }
     bool shared = flags & STORE_OPEN_SHARED;
     char *refused = check_owner_and_mode(&sb, shown, shared, warnings);
+    if (!refused && shared)
+        refused = db_team_check_folder(w->dir, w->folder, warnings);
+    if (!refused && shared)
+        refused = db_team_check_file(w->dir, w->name, shown, sb.st_mode, warnings);
     if (refused)
         return refused;
     /* The write-ahead log and its index are the database too: whoever
@@ -195,6 +206,9 @@ static char *check_file(const struct paths_walk *w, const char *shown,
                                     cshown);
             else
                 refused = check_owner_and_mode(&csb, cshown, shared, warnings);
+            if (!refused && shared)
+                refused = db_team_check_file(w->dir, companion, cshown,
+                                             sb.st_mode, warnings);
             free(cshown);
             free(full);
         }
@@ -323,7 +337,7 @@ enum store_status store_open_with(const char *path, unsigned flags,
     if (!message)
         message = check_folder(&w, flags & STORE_OPEN_SHARED, &how->advice);
     if (!message && creating)
-        message = create_file(&w, shown, &how->created);
+        message = create_file(&w, shown, flags & STORE_OPEN_SHARED, &how->created);
     if (!message)
         message = check_file(&w, shown, flags, &writable, warnings, &how->advice);
     paths_walk_clear(&w);
@@ -349,6 +363,14 @@ enum store_status store_open_with(const char *path, unsigned flags,
     }
     st->read_only = read_only;
     st->shared = flags & STORE_OPEN_SHARED;
+    /* SQLite makes the -wal and -shm under the process's umask before
+     * giving them the database's mode; in a team database the group
+     * must be able to use them from the first moment. Others' bits of
+     * the umask stay. */
+    if (st->shared) {
+        mode_t mask = umask(0);
+        umask(mask & ~(mode_t)(S_IRGRP | S_IWGRP));
+    }
     st->opening = how;
     int open_flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     /* A savepoint copies each page it changes first into a statement
@@ -383,6 +405,8 @@ enum store_status store_open_with(const char *path, unsigned flags,
         status = db_words_open(st);
     if (status == STORE_OK)
         status = db_guard_open(st);
+    if (status == STORE_OK)
+        status = db_team_open(st);
     if (status == STORE_OK)
         status = db_migrate(st);
     if (status != STORE_OK) {

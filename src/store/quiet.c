@@ -27,26 +27,30 @@
 
 static const char quiet_default_sql[] =
     "SELECT id, last_touch + :k FROM contact WHERE stage = :s AND cadence_days IS NULL "
-    "AND archived = 0 AND last_touch < :cut " NOT_PAUSED "AND (last_touch, id) > (:lt, :id) "
+    "AND archived = 0 AND last_touch < :cut " NOT_PAUSED
+    "AND (:owner IS NULL OR owner = :owner) AND (last_touch, id) > (:lt, :id) "
     "ORDER BY last_touch, id LIMIT :n";
 static const char quiet_own_sql[] =
     "SELECT id, own_due FROM contact WHERE stage = :s AND own_due IS NOT NULL "
-    "AND archived = 0 AND own_due < :now " NOT_PAUSED "AND (own_due, id) > (:due, :id) "
+    "AND archived = 0 AND own_due < :now " NOT_PAUSED
+    "AND (:owner IS NULL OR owner = :owner) AND (own_due, id) > (:due, :id) "
     "ORDER BY own_due, id LIMIT :n";
 /* The same two, read backwards from the end of a stage. */
 static const char quiet_default_back_sql[] =
     "SELECT id, last_touch + :k FROM contact WHERE stage = :s AND cadence_days IS NULL "
-    "AND archived = 0 AND last_touch < :cut " NOT_PAUSED "AND (last_touch, id) < (:lt, :id) "
+    "AND archived = 0 AND last_touch < :cut " NOT_PAUSED
+    "AND (:owner IS NULL OR owner = :owner) AND (last_touch, id) < (:lt, :id) "
     "ORDER BY last_touch DESC, id DESC LIMIT :n";
 static const char quiet_own_back_sql[] =
     "SELECT id, own_due FROM contact WHERE stage = :s AND own_due IS NOT NULL "
-    "AND archived = 0 AND own_due < :now " NOT_PAUSED "AND (own_due, id) < (:due, :id) "
+    "AND archived = 0 AND own_due < :now " NOT_PAUSED
+    "AND (:owner IS NULL OR owner = :owner) AND (own_due, id) < (:due, :id) "
     "ORDER BY own_due DESC, id DESC LIMIT :n";
 
 /* Appends to ids the next rows of one stage after (due, id) — or,
  * backward, the rows before it, nearest first — at most n. */
 static enum store_status quiet_stage(struct store *st, int stage, int days,
-                                     time_t now, int64_t due, int64_t id,
+                                     const char *owner, time_t now, int64_t due, int64_t id,
                                      bool backward, size_t n, int64_t *ids,
                                      size_t *len)
 {
@@ -57,6 +61,7 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
     char today[11];
     date_format_iso(date_from_time(now), today);
     db_bind_named_int(b, ":s", stage);
+    db_bind_named_text(b, ":owner", owner);
     db_bind_named_int(b, ":now", (int64_t)now);
     db_bind_named_text(b, ":today", today);
     db_bind_named_int(b, ":due", due);
@@ -70,6 +75,7 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
             return STORE_FAILED;
         }
         db_bind_named_int(a, ":s", stage);
+        db_bind_named_text(a, ":owner", owner);
         db_bind_named_text(a, ":today", today);
         db_bind_named_int(a, ":k", k);
         db_bind_named_int(a, ":cut", (int64_t)now - k);
@@ -107,7 +113,7 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
  * from its end, and the ids are turned round at the end. */
 static enum store_status quiet_window(struct store *st,
                                       const int stage_cadence[STAGE_COUNT],
-                                      time_t now, const struct contact *at,
+                                      const char *owner, time_t now, const struct contact *at,
                                       bool backward, size_t limit,
                                       struct contact_list *out)
 {
@@ -128,7 +134,7 @@ static enum store_status quiet_window(struct store *st,
             due = (int64_t)cadence_quiet_at(at, days);
             id = at->id;
         }
-        rc = quiet_stage(st, stage, cadence_of_stage(stage_cadence, stage), now,
+        rc = quiet_stage(st, stage, cadence_of_stage(stage_cadence, stage), owner, now,
                          due, id, backward, limit + 1 - len, ids, &len);
     }
     out->more = len > limit;
@@ -159,25 +165,27 @@ static enum store_status quiet_window(struct store *st,
 
 enum store_status store_quiet_page(struct store *st,
                                    const int stage_cadence[STAGE_COUNT],
+                                   const char *owner,
                                    time_t now, const struct contact *after,
                                    size_t limit, struct contact_list *out)
 {
-    return quiet_window(st, stage_cadence, now, after, false, limit, out);
+    return quiet_window(st, stage_cadence, owner, now, after, false, limit, out);
 }
 
 enum store_status store_quiet_page_before(struct store *st,
                                           const int stage_cadence[STAGE_COUNT],
-                                          time_t now,
+                                          const char *owner, time_t now,
                                           const struct contact *before,
                                           size_t limit,
                                           struct contact_list *out)
 {
-    return quiet_window(st, stage_cadence, now, before, true, limit, out);
+    return quiet_window(st, stage_cadence, owner, now, before, true, limit, out);
 }
 
 enum store_status store_quiet_count(struct store *st,
                                     const int stage_cadence[STAGE_COUNT],
-                                    time_t now, int64_t *count)
+                                    const char *owner, time_t now,
+                                    int64_t *count)
 {
     *count = 0;
     char today[11];
@@ -186,14 +194,17 @@ enum store_status store_quiet_count(struct store *st,
         int days = cadence_of_stage(stage_cadence, stage);
         sqlite3_stmt *stmt = db_prepare(st,
             "SELECT (SELECT count(*) FROM contact WHERE stage = :s AND cadence_days IS NULL "
-            "AND archived = 0 AND last_touch < :cut " NOT_PAUSED "AND :on) + "
+            "AND archived = 0 AND last_touch < :cut " NOT_PAUSED "AND :on "
+            "AND (:owner IS NULL OR owner = :owner)) + "
             "(SELECT count(*) FROM contact WHERE stage = :s AND own_due IS NOT NULL "
-            "AND archived = 0 AND own_due < :now " NOT_PAUSED ")");
+            "AND archived = 0 AND own_due < :now " NOT_PAUSED
+            "AND (:owner IS NULL OR owner = :owner))");
         if (!stmt)
             return STORE_FAILED;
         db_bind_named_int(stmt, ":s", stage);
         db_bind_named_int(stmt, ":cut", (int64_t)now - (int64_t)days * CADENCE_DAY_SECONDS);
         db_bind_named_int(stmt, ":on", days > 0);
+        db_bind_named_text(stmt, ":owner", owner);
         db_bind_named_int(stmt, ":now", (int64_t)now);
         db_bind_named_text(stmt, ":today", today);
         int64_t n = 0;

@@ -113,7 +113,7 @@ enum store_status store_report_counts(struct store *st,
         rc = db_step_int(st, stmt, &out->overdue);
     }
     if (rc == STORE_OK)
-        rc = store_quiet_count(st, stage_cadence, now, &out->quiet);
+        rc = store_quiet_count(st, stage_cadence, NULL, now, &out->quiet);
     return rc;
 }
 

@@ -320,8 +320,34 @@ const char db_schema_v6[] =
  * migration runs them in this order, then remakes every journal trigger
  * (db_migrate_v7_triggers) with the columns journaled[] lists. */
 
-/* Who did what, and owners, in a team database. */
-const char db_schema_v7_team[] = "";
+/* Who did what, and owners, in a team database: the login of whoever
+ * wrote a note, a stage change, a score, a journal entry (an archive,
+ * an import), who scheduled a follow-up, whom it is for, who did it;
+ * a contact's owner. Rows from before were all written by the owner of
+ * the file (a database was private until this version), whose login
+ * rapport_file_owner() gives during the migration. */
+const char db_schema_v7_team[] =
+    "ALTER TABLE note ADD COLUMN author TEXT;\n"
+    "ALTER TABLE stage_change ADD COLUMN author TEXT;\n"
+    "ALTER TABLE score ADD COLUMN author TEXT;\n"
+    "ALTER TABLE followup ADD COLUMN created_by TEXT;\n"
+    "ALTER TABLE followup ADD COLUMN assigned_to TEXT;\n"
+    "ALTER TABLE followup ADD COLUMN done_by TEXT;\n"
+    "ALTER TABLE contact ADD COLUMN owner TEXT;\n"
+    "ALTER TABLE journal ADD COLUMN author TEXT;\n"
+    "UPDATE note SET author = rapport_file_owner();\n"
+    "UPDATE stage_change SET author = rapport_file_owner();\n"
+    "UPDATE score SET author = rapport_file_owner();\n"
+    "UPDATE followup SET created_by = rapport_file_owner(), "
+    "assigned_to = rapport_file_owner(), "
+    "done_by = CASE WHEN state = 1 THEN rapport_file_owner() END;\n"
+    "UPDATE journal SET author = rapport_file_owner();\n"
+    /* "My follow-ups": those for me, in the order the agenda reads. */
+    "CREATE INDEX followup_for ON followup(assigned_to, state, contact_archived, "
+    "effective, due_minutes, id);\n"
+    "CREATE INDEX contact_by_owner ON contact(owner, stage, last_touch, id) "
+    "WHERE owner IS NOT NULL;\n"
+    "CREATE INDEX note_by_author ON note(author, at);\n";
 
 /* Postal addresses, web pages and the other properties of a card: a
  * contact's postal addresses in vCard's seven parts with their kind, its

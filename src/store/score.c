@@ -2,6 +2,7 @@
  * base/i18n.h, store/db.h. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,8 +23,10 @@ enum store_status store_score_add(struct store *st, struct score *s, time_t now)
         s->at = now;
     if (rc == STORE_OK) {
         sqlite3_stmt *stmt = db_prepare(st,
-            "INSERT INTO score(contact_id, at, value, comment) VALUES (?, ?, ?, ?)");
+            "INSERT INTO score(contact_id, at, value, comment, author) VALUES (?, ?, ?, ?, ?)");
+        snprintf(s->author, sizeof s->author, "%s", st->author);
         if (stmt) {
+            db_bind_text(stmt, 5, s->author);
             sqlite3_bind_int64(stmt, 1, s->contact_id);
             sqlite3_bind_int64(stmt, 2, (int64_t)s->at);
             sqlite3_bind_int(stmt, 3, s->value);
@@ -46,7 +49,7 @@ enum store_status store_score_list(struct store *st, int64_t contact_id,
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *stmt = db_prepare(st,
-        "SELECT id, contact_id, at, value, comment FROM score WHERE contact_id = ? "
+        "SELECT id, contact_id, at, value, comment, author FROM score WHERE contact_id = ? "
         "ORDER BY at DESC, id DESC");
     if (!stmt)
         return STORE_FAILED;
@@ -65,6 +68,8 @@ enum store_status store_score_list(struct store *st, int64_t contact_id,
         s->at = (time_t)sqlite3_column_int64(stmt, 2);
         s->value = sqlite3_column_int(stmt, 3);
         s->comment = db_column_text(stmt, 4);
+        const unsigned char *author = sqlite3_column_text(stmt, 5);
+        snprintf(s->author, sizeof s->author, "%s", author ? (const char *)author : "");
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);

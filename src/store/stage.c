@@ -2,6 +2,7 @@
  * Uses base/i18n.h, store/db.h. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,14 +26,15 @@ enum store_status store_stage_change(struct store *st, int64_t contact_id,
         rc = db_query_int(st, "SELECT stage FROM contact WHERE id = ?", contact_id, &from);
     if (rc == STORE_OK) {
         sqlite3_stmt *stmt = db_prepare(st,
-            "INSERT INTO stage_change(contact_id, from_stage, to_stage, at, reason) "
-            "VALUES (?, ?, ?, ?, ?)");
+            "INSERT INTO stage_change(contact_id, from_stage, to_stage, at, reason, author) "
+            "VALUES (?, ?, ?, ?, ?, ?)");
         if (stmt) {
             sqlite3_bind_int64(stmt, 1, contact_id);
             sqlite3_bind_int64(stmt, 2, from);
             sqlite3_bind_int(stmt, 3, to);
             sqlite3_bind_int64(stmt, 4, (int64_t)now);
             db_bind_text(stmt, 5, reason);
+            db_bind_text(stmt, 6, st->author);
         }
         rc = db_run(st, stmt);
     }
@@ -51,7 +53,7 @@ enum store_status store_stage_history(struct store *st, int64_t contact_id,
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *stmt = db_prepare(st,
-        "SELECT id, contact_id, from_stage, to_stage, at, reason FROM stage_change "
+        "SELECT id, contact_id, from_stage, to_stage, at, reason, author FROM stage_change "
         "WHERE contact_id = ? ORDER BY at DESC, id DESC");
     if (!stmt)
         return STORE_FAILED;
@@ -72,6 +74,8 @@ enum store_status store_stage_history(struct store *st, int64_t contact_id,
         s->to = (enum stage)sqlite3_column_int(stmt, 3);
         s->at = (time_t)sqlite3_column_int64(stmt, 4);
         s->reason = db_column_text(stmt, 5);
+        const unsigned char *author = sqlite3_column_text(stmt, 6);
+        snprintf(s->author, sizeof s->author, "%s", author ? (const char *)author : "");
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);

@@ -14,12 +14,12 @@
 #include "store/timeline.h"
 
 static const char timeline_sql[] =
-    "SELECT k, id, at, kind, body, due FROM ("
-    "SELECT * FROM (SELECT 0 AS k, id, at, kind, body, NULL AS due FROM note "
+    "SELECT k, id, at, kind, body, due, who FROM ("
+    "SELECT * FROM (SELECT 0 AS k, id, at, kind, body, NULL AS due, author AS who FROM note "
     "WHERE contact_id = :c AND (:first OR (at, 0, id) < (:at, :k, :id)) "
     "ORDER BY at DESC, id DESC LIMIT :n) "
     "UNION ALL "
-    "SELECT * FROM (SELECT 1 AS k, id, done_at AS at, NULL, text, due FROM followup "
+    "SELECT * FROM (SELECT 1 AS k, id, done_at AS at, NULL, text, due, done_by FROM followup "
     "WHERE contact_id = :c AND state = 1 AND done_at IS NOT NULL "
     "AND (:first OR (done_at, 1, id) < (:at, :k, :id)) "
     "ORDER BY done_at DESC, id DESC LIMIT :n)) "
@@ -61,6 +61,8 @@ enum store_status store_timeline_page(struct store *st, int64_t contact_id,
                  kind ? (const char *)kind : "note");
         e->text = db_column_text(stmt, 4);
         e->due = db_column_date(stmt, 5);
+        const unsigned char *who = sqlite3_column_text(stmt, 6);
+        snprintf(e->author, sizeof e->author, "%s", who ? (const char *)who : "");
     }
     if (rc == STORE_OK && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = db_fail(st);

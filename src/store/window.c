@@ -28,7 +28,8 @@ int db_filter_archived(const struct contact_filter *f)
 /* Whether a filter needs the contact row beyond its archived flag. */
 bool db_filter_reads_contact(const struct contact_filter *f)
 {
-    return f && (f->stage != STAGE_NONE || f->tag || f->org || f->role);
+    return f && (f->stage != STAGE_NONE || f->tag || f->org || f->role
+                 || f->owner || f->unowned || f->by);
 }
 
 /* The conditions of a filter but its text, each " AND ..."; the archived
@@ -50,6 +51,13 @@ void db_filter_conditions(const struct contact_filter *f, bool archived_done,
         db_sql_add(sql, " AND c.org_id = (SELECT id FROM organisation WHERE name = :org)");
     if (f->role)
         db_sql_add(sql, " AND (c.roles & :role) = :role");
+    if (f->owner)
+        db_sql_add(sql, " AND c.owner = :owner");
+    if (f->unowned)
+        db_sql_add(sql, " AND c.owner IS NULL");
+    if (f->by)
+        db_sql_add(sql, " AND EXISTS (SELECT 1 FROM note n "
+                        "WHERE n.contact_id = c.id AND n.author = :by)");
 }
 
 /* " AND" the contact whose id is `id` (c.id, m.contact_id) holds a word
@@ -83,6 +91,8 @@ void db_filter_bind(sqlite3_stmt *stmt, const struct contact_filter *f,
     db_bind_named_text(stmt, ":tag", f->tag);
     db_bind_named_text(stmt, ":org", f->org);
     db_bind_named_int(stmt, ":role", f->role);
+    db_bind_named_text(stmt, ":owner", f->owner);
+    db_bind_named_text(stmt, ":by", f->by);
 }
 
 /* Keyset windows: the condition "after the cursor" and the order, each

@@ -17,6 +17,7 @@
 #include "core/journal.h"
 #include "core/note.h"
 #include "core/stage.h"
+#include "core/team.h"
 #include "tui/act.h"
 #include "tui/contact_form.h"
 #include "tui/draw.h"
@@ -24,6 +25,7 @@
 #include "tui/external.h"
 #include "tui/prompt.h"
 #include "store/contact.h"
+#include "store/team.h"
 #include "store/followup.h"
 #include "store/forget.h"
 
@@ -171,9 +173,34 @@ static bool ask_every(struct ui *ui, char **every_text, struct interval *every)
     }
 }
 
+/* In a team database: whom the follow-up is for, a colleague's login
+ * or (empty) the one who schedules it. False on Esc. */
+static bool ask_for(struct ui *ui, char **for_text)
+{
+    if (!team_me(ui->app))
+        return true;
+    for (;;) {
+        char *answer = NULL;
+        if (!ui_prompt(ui, _("For whom (Enter: you; or a colleague's login):"),
+                       *for_text, &answer))
+            return false;
+        free(*for_text);
+        *for_text = answer;
+        text_trim(answer);
+        const char *login = NULL;
+        if (team_login(answer, &login) == 0)
+            return true;
+        char *shown = text_sanitize(answer, false);
+        ui_message(ui, true, _("There is no user %s here; write a login, or leave it empty."),
+                   shown ? shown : "");
+        free(shown);
+        ui_repaint(ui);
+    }
+}
+
 bool ui_act_followup(struct ui *ui, int64_t contact_id)
 {
-    char *due_text = NULL, *what = NULL, *every_text = NULL;
+    char *due_text = NULL, *what = NULL, *every_text = NULL, *for_text = NULL;
     bool added = false;
     struct date due;
     int minutes = -1;
@@ -211,11 +238,11 @@ bool ui_act_followup(struct ui *ui, int64_t contact_id)
             continue;
         }
         struct interval every = { 0, 'd' };
-        if (!ask_every(ui, &every_text, &every))
+        if (!ask_every(ui, &every_text, &every) || !ask_for(ui, &for_text))
             goto out;
         int64_t id = 0;
-        enum store_status rc = followup_add(ui->st, contact_id, due, minutes,
-                                            what, every, ui_now(), &id);
+        enum store_status rc = followup_add_for(ui->st, contact_id, due, minutes,
+                                                what, every, for_text, ui_now(), &id);
         if (rc == STORE_OK) {
             char day[64];
             ui_date(ui, due, day, sizeof day);
@@ -234,6 +261,7 @@ out:
     free(due_text);
     free(what);
     free(every_text);
+    free(for_text);
     return added;
 }
 
@@ -522,15 +550,27 @@ static void step(struct ui *ui, bool redo)
         ui_store_error(ui);
         return;
     }
-    bool go = newest.own;
+    /* A colleague's change is theirs: named, and asked about, even
+     * when this connection wrote it (it never does, but a login is what
+     * the person sees). */
+    const char *me = store_author(ui->st);
+    bool theirs = newest.author[0] && strcmp(newest.author, me) != 0;
+    bool go = newest.own && !theirs;
     if (!go) {
         char *clean = text_sanitize(newest.what, false);
+        char *who = text_sanitize(newest.author, false);
         char question[512];
-        snprintf(question, sizeof question,
-                 redo ? _("Redo “%s”, undone outside this session?")
-                      : _("Undo “%s”, made outside this session?"),
-                 clean ? clean : "");
+        if (theirs)
+            snprintf(question, sizeof question,
+                     redo ? _("Redo “%s”, undone by %s?") : _("Undo “%s”, made by %s?"),
+                     clean ? clean : "", who ? who : "");
+        else
+            snprintf(question, sizeof question,
+                     redo ? _("Redo “%s”, undone outside this session?")
+                          : _("Undo “%s”, made outside this session?"),
+                     clean ? clean : "");
         go = ui_confirm(ui, question);
+        free(who);
         free(clean);
     }
     char *what = NULL;

@@ -16,16 +16,18 @@
 #include "core/cadence.h"
 #include "core/contact.h"
 #include "core/stage.h"
+#include "core/team.h"
 #include "tui/contact_form.h"
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
 #include "store/contact.h"
+#include "store/team.h"
 
 enum {
     FIELD_NAME, FIELD_ORG, FIELD_DEPARTMENT, FIELD_TITLE, FIELD_ROLES,
     FIELD_EMAILS, FIELD_PHONES, FIELD_TAGS, FIELD_PROJECTS, FIELD_GOALS,
-    FIELD_CHANNEL, FIELD_CADENCE, FIELD_STAGE, FIELD_COUNT
+    FIELD_CHANNEL, FIELD_OWNER, FIELD_CADENCE, FIELD_STAGE, FIELD_COUNT
 };
 
 static const char *const field_labels[FIELD_COUNT] = {
@@ -34,6 +36,7 @@ static const char *const field_labels[FIELD_COUNT] = {
     N_("Phones (kind:number, comma-separated)"),
     N_("Tags (comma-separated)"),
     N_("Projects"), N_("Goals"), N_("Preferred channel"),
+    N_("Owner (a team member's login; empty: nobody)"),
     N_("Cadence (21d, 6w, off; empty: the stage's)"),
     N_("Stage (end-user, customer, client)"),
 };
@@ -160,6 +163,7 @@ static void fill_fields(struct ui_field *f, const struct contact *c)
     f[FIELD_PROJECTS].value = dup_or_empty(c->projects);
     f[FIELD_GOALS].value = dup_or_empty(c->goals);
     f[FIELD_CHANNEL].value = dup_or_empty(c->channel);
+    f[FIELD_OWNER].value = dup_or_empty(c->owner);
     char buf[32] = "";
     if (c->cadence_days == 0)
         snprintf(buf, sizeof buf, "off");
@@ -203,9 +207,21 @@ static bool read_fields(struct ui *ui, const struct ui_field *f,
         return false;
     }
     free(cad);
-    struct phone_list phones = { 0 };
-    if (!split_phones(ui, f[FIELD_PHONES].value, &phones))
+    char *owner = null_if_blank(f[FIELD_OWNER].value);
+    const char *login = NULL;
+    if (team_login(owner, &login) != 0) {
+        char *shown = text_sanitize(owner, false);
+        ui_message(ui, true, _("Owner: there is no user %s here; write a login, or leave it empty."),
+                   shown ? shown : "");
+        free(shown);
+        free(owner);
         return false;
+    }
+    struct phone_list phones = { 0 };
+    if (!split_phones(ui, f[FIELD_PHONES].value, &phones)) {
+        free(owner);
+        return false;
+    }
     int stage = c->stage;
     if (with_stage) {
         char *s = null_if_blank(f[FIELD_STAGE].value);
@@ -215,6 +231,7 @@ static bool read_fields(struct ui *ui, const struct ui_field *f,
             ui_message(ui, true,
                        _("Stage: write end-user, customer or client."));
             phone_list_clear(&phones);
+            free(owner);
             return false;
         }
     }
@@ -238,6 +255,10 @@ static bool read_fields(struct ui *ui, const struct ui_field *f,
     c->goals = null_if_blank(f[FIELD_GOALS].value);
     free(c->channel);
     c->channel = null_if_blank(f[FIELD_CHANNEL].value);
+    free(c->owner);
+    c->owner = login ? owner : NULL;
+    if (!login)
+        free(owner);
     c->cadence_days = cadence;
     c->stage = (enum stage)stage;
     return true;
@@ -363,11 +384,20 @@ bool ui_contact_form_edit(struct ui *ui, int64_t contact_id)
         char clashes[512];
         bool clash;
         merge_fields(f, base, theirs, clashes, sizeof clashes, &clash);
+        /* In a team, the colleague is named. */
+        char by[64];
+        char *who = store_contact_changed_by(ui->st, contact_id, by, sizeof by)
+                        && strcmp(by, store_author(ui->st)) != 0
+                    ? text_sanitize(by, false) : NULL;
         bool keep_mine = true;
         if (clash) {
             char q[768];
-            snprintf(q, sizeof q, _("Someone else changed %s meanwhile, as you did. "
-                                    "Keep your version of those?"), clashes);
+            if (who)
+                snprintf(q, sizeof q, _("%s changed %s meanwhile, as you did. "
+                                        "Keep your version of those?"), who, clashes);
+            else
+                snprintf(q, sizeof q, _("Someone else changed %s meanwhile, as you did. "
+                                        "Keep your version of those?"), clashes);
             keep_mine = ui_confirm(ui, q);
             if (!keep_mine)
                 take_theirs(f, base, theirs);
@@ -378,20 +408,29 @@ bool ui_contact_form_edit(struct ui *ui, int64_t contact_id)
         free_fields(theirs);
         contact_clear(&c);
         c = fresh;
-        if (!read_fields(ui, f, &c, false))
+        if (!read_fields(ui, f, &c, false)) {
+            free(who);
             continue;
+        }
         if (!keep_mine) {
             ui_message(ui, false, _("Their version of %s is in the form, with your other "
                                     "changes; edit it again or save."), clashes);
+            free(who);
             continue;
         }
         if (contact_update(ui->st, &c, ui_now()) == STORE_OK) {
             saved = true;
-            ui_message(ui, false, clash ? _("Saved over their change.")
-                                        : _("Saved, with the change someone else made meanwhile."));
+            if (clash)
+                ui_message(ui, false, "%s", _("Saved over their change."));
+            else if (who)
+                ui_message(ui, false, _("Saved, with the change %s made meanwhile."), who);
+            else
+                ui_message(ui, false, "%s", _("Saved, with the change someone else made meanwhile."));
+            free(who);
             ui->dirty = true;
             break;
         }
+        free(who);
         ui_store_error(ui);
     }
     free_fields(f);

@@ -19,6 +19,7 @@
 #include "core/note.h"
 #include "core/pause.h"
 #include "core/stage.h"
+#include "core/team.h"
 #include "tui/contact_lines.h"
 #include "tui/draw.h"
 #include "model/pause.h"
@@ -27,6 +28,7 @@
 #include "store/followup.h"
 #include "store/score.h"
 #include "store/stage.h"
+#include "store/team.h"
 #include "store/timeline.h"
 
 #define HISTORY_PAGE 50
@@ -252,6 +254,8 @@ static void build_header(struct ui *ui, struct contact_page *p)
     if (c->channel)
         add_line(p, LINE_TEXT, item, ITEM_CONTACT, 0, 0, _("Preferred channel: %s"),
                  c->channel);
+    if (c->owner)
+        add_line(p, LINE_TEXT, item, ITEM_CONTACT, 0, 0, _("Owner: %s"), c->owner);
     int cadence = cadence_days_for(c, ui->app->cfg.stage_cadence);
     ui_date(ui, date_from_time(c->last_touch), day, sizeof day);
     long long since = (long long)cadence_days_since(c, ui_now());
@@ -300,9 +304,14 @@ static void build_followups(struct ui *ui, struct contact_page *p, int cols)
             if (f->due_minutes >= 0)
                 snprintf(at, sizeof at, " %02d:%02d", f->due_minutes / 60 % 24,
                          f->due_minutes % 60);
-            char lead[96], tail[48];
+            char lead[96], tail[160], whose[96] = "";
             snprintf(lead, sizeof lead, "  %s%s  ", day, at);
-            snprintf(tail, sizeof tail, "%s  f%lld", every + (every[0] ? 1 : 0),
+            /* A colleague's: named, so that nobody does it twice. */
+            if (team_names_authors(ui->app) && f->assigned_to[0]
+                && strcmp(f->assigned_to, store_author(ui->st)) != 0)
+                /* TRANSLATORS: a follow-up that is a colleague's: for bob. */
+                snprintf(whose, sizeof whose, _("for %s  "), f->assigned_to);
+            snprintf(tail, sizeof tail, "%s%s  f%lld", whose, every + (every[0] ? 1 : 0),
                      (long long)f->id);
             add_entry(p, LINE_DUE, ITEM_FOLLOWUP, f->id, attr, cols, 0, lead, f->text,
                       tail);
@@ -375,6 +384,15 @@ static void build_scores(struct ui *ui, struct contact_page *p, int cols, bool l
     score_list_clear(&scores);
 }
 
+/* "  by ann" after a row, in a database with more than one author. */
+static void by_author(struct ui *ui, const char *login, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (login && *login && team_names_authors(ui->app))
+        /* TRANSLATORS: after a note or a stage change: who made it. */
+        snprintf(buf, size, _("  by %s"), login);
+}
+
 /* A follow-up done, in the history: marked done, with its day. */
 static void add_done(struct ui *ui, struct contact_page *p, const struct timeline_entry *e,
                      int cols)
@@ -385,8 +403,10 @@ static void add_done(struct ui *ui, struct contact_page *p, const struct timelin
     /* TRANSLATORS: when it was done, its id, the day it was due. */
     snprintf(lead, sizeof lead, _("  %s  ✓ done  f%lld (due %s)"), when,
              (long long)e->id, due);
+    char by[96];
+    by_author(ui, e->author, by, sizeof by);
     size_t item = new_item(p);
-    add_line(p, LINE_MUTED, item, ITEM_DONE, e->id, 0, "%s", lead);
+    add_line(p, LINE_MUTED, item, ITEM_DONE, e->id, 0, "%s%s", lead, by);
     add_wrapped(p, item, ITEM_DONE, e->id, e->text, 4, cols);
 }
 
@@ -417,8 +437,10 @@ static void build_history(struct ui *ui, struct contact_page *p, int cols)
         char when[32];
         date_format_moment(e->at, when, sizeof when);
         size_t item = new_item(p);
-        add_line(p, LINE_MUTED, item, ITEM_NOTE, e->id, 0, "  %s  %s  #%lld", when,
-                 note_kind_label(e->note_kind), (long long)e->id);
+        char by[96];
+        by_author(ui, e->author, by, sizeof by);
+        add_line(p, LINE_MUTED, item, ITEM_NOTE, e->id, 0, "  %s  %s  #%lld%s", when,
+                 note_kind_label(e->note_kind), (long long)e->id, by);
         add_wrapped(p, item, ITEM_NOTE, e->id, e->text, 4, cols);
     }
     if (p->history.more)
@@ -445,8 +467,10 @@ static void build_stages(struct ui *ui, struct contact_page *p, int cols)
             snprintf(lead, sizeof lead, "  %s  %s → %s%s", day,
                      stage_label((enum stage)s->from), stage_label(s->to),
                      s->reason ? ": " : "");
+        char by[96];
+        by_author(ui, s->author, by, sizeof by);
         add_entry(p, LINE_TEXT, ITEM_OTHER, 0, 0, cols, 4 + text_width(day), lead,
-                  s->reason, "");
+                  s->reason, by);
     }
     stage_change_list_clear(&hist);
 }

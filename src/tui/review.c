@@ -18,6 +18,7 @@
 #include "core/season.h"
 #include "base/i18n.h"
 #include "core/stage.h"
+#include "core/team.h"
 #include "base/text.h"
 #include "tui/act.h"
 #include "tui/act_pause.h"
@@ -36,6 +37,7 @@ struct review_screen {
     int64_t counts[REVIEW_SECTIONS];
     int focus;
     bool failed;
+    bool team;          /* a team database's whole work, not only mine */
     struct ui_tags tags;           /* t marks rows, ; acts on them */
 };
 
@@ -43,7 +45,7 @@ static const enum action review_actions[] = {
     ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_LEFT, ACT_RIGHT, ACT_TOP, ACT_BOTTOM,
     ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_OPEN, ACT_DONE, ACT_SNOOZE, ACT_NOTE,
     ACT_EDITOR, ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE,
-    ACT_FORGET, ACT_DISMISS, ACT_PAUSE, ACT_TAG, ACT_TAGGED, ACT_NONE
+    ACT_FORGET, ACT_DISMISS, ACT_PAUSE, ACT_TAG, ACT_TAGGED, ACT_TEAM, ACT_NONE
 };
 
 static const enum action review_hints[] = {
@@ -55,6 +57,30 @@ static void plan_today(struct ui *ui, struct review_screen *r)
 {
     review_plan(&r->plan, date_today(), REVIEW_DAYS);
     review_use_pipeline(&r->plan, &ui->app->cfg.pipeline);
+    /* A team database opens on my work; the team key shows everyone's. */
+    const char *me = team_me(ui->app);
+    if (me && !r->team)
+        review_only_mine(&r->plan, me);
+}
+
+/* The status line's word on whose work is shown, with the key that
+ * switches (only in a team database). */
+static void say_scope(struct ui *ui, const struct review_screen *r)
+{
+    const char *me = team_me(ui->app);
+    if (!me)
+        return;
+    char key[32];
+    keys_first_name(&ui->keys, ACT_TEAM, key, sizeof key);
+    char *who = text_sanitize(me, false);
+    if (r->team)
+        /* TRANSLATORS: the status line; then the key that shows mine. */
+        snprintf(ui->scope, sizeof ui->scope, _("the team's work (%s: mine)"), key);
+    else
+        /* TRANSLATORS: the status line: my login, the key for the team's. */
+        snprintf(ui->scope, sizeof ui->scope, _("%s's work (%s: the team's)"),
+                 who ? who : "", key);
+    free(who);
 }
 
 /* A failed read must not pass for an empty day: it is remembered and
@@ -83,7 +109,7 @@ static void *review_open(struct ui *ui, int64_t arg)
     plan_today(ui, r);
     for (int i = 0; i < REVIEW_QUIET; i++)
         ui_list_init(&r->lists[i], &ui_followup_source, &r->plan.filters[i]);
-    ui_list_init(&r->lists[REVIEW_QUIET], &ui_quiet_source, NULL);
+    ui_list_init(&r->lists[REVIEW_QUIET], &ui_quiet_source, &r->plan);
     ui_list_init(&r->lists[REVIEW_BUDGET], &ui_budget_source, NULL);
     ui_list_init(&r->lists[REVIEW_READY], &ui_ready_source, NULL);
     ui_list_init(&r->lists[REVIEW_MAIL], &ui_mail_source, NULL);
@@ -164,7 +190,12 @@ static void draw_followup(struct ui *ui, const void *row, int y, int x,
     if (f->due_minutes >= 0)
         snprintf(at, sizeof at, "%02d:%02d ", f->due_minutes / 60 % 24,
                  f->due_minutes % 60);
-    snprintf(text, sizeof text, " %s%s", at, f->text ? f->text : "");
+    /* In the team's view, a colleague's follow-up says whose it is. */
+    char whose[96] = "";
+    const char *me = team_me(ui->app);
+    if (me && f->assigned_to[0] && strcmp(f->assigned_to, me) != 0)
+        snprintf(whose, sizeof whose, _(" [for %s]"), f->assigned_to);
+    snprintf(text, sizeof text, " %s%s%s", at, f->text ? f->text : "", whose);
     snprintf(line, sizeof line, "%s", text);
     /* The recurrence mark stays when the text is cut. */
     int markw = f->every.count ? 2 : 0;
@@ -316,6 +347,7 @@ static void layout(const struct review_screen *r, int height,
 static void review_draw(struct ui *ui, void *self, int top, int height)
 {
     struct review_screen *r = self;
+    say_scope(ui, r);
     int rows[REVIEW_SECTIONS];
     bool empty_day = true;
     for (int i = 0; i < REVIEW_SECTIONS; i++)
@@ -502,6 +534,15 @@ static bool review_request(struct ui *ui, void *self, enum action act)
         return true;
     case ACT_RIGHT:
         focus_next(r, 1);
+        return true;
+    case ACT_TEAM:
+        if (!team_me(ui->app)) {
+            ui_message(ui, false, _("Not a team database: the Review shows all there is."));
+            return true;
+        }
+        /* The status line says whose work it is now. */
+        r->team = !r->team;
+        review_reload(ui, r);
         return true;
     default:
         if (ui_list_request(ui, l, act))

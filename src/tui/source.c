@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/review.h"
 #include "tui/draw.h"
 #include "tui/source.h"
 #include "model/followup.h"
@@ -114,12 +115,13 @@ const struct ui_list_source ui_followup_source = {
 static int quiet_page(struct ui *ui, void *ctx, const void *after,
                       bool backward, size_t limit, void *rows, bool *more)
 {
-    (void)ctx;
+    /* ctx: the Review's plan, whose member it shows (or NULL). */
+    const char *owner = ctx ? ((const struct review *)ctx)->mine : NULL;
     struct contact_list list = { 0 };
     const int *cadence = ui->app->cfg.stage_cadence;
     enum store_status rc = backward
-        ? store_quiet_page_before(ui->st, cadence, ui_now(), after, limit, &list)
-        : store_quiet_page(ui->st, cadence, ui_now(), after, limit, &list);
+        ? store_quiet_page_before(ui->st, cadence, owner, ui_now(), after, limit, &list)
+        : store_quiet_page(ui->st, cadence, owner, ui_now(), after, limit, &list);
     if (rc != STORE_OK) {
         ui_store_error(ui);
         return -1;

@@ -16,7 +16,8 @@ struct ui_contact_query {
 extern const struct ui_list_source ui_contact_source;
 /* ctx: struct followup_filter; rows: struct followup. */
 extern const struct ui_list_source ui_followup_source;
-/* ctx: unused; rows: struct contact (uses the configured cadences). */
+/* ctx: the Review's struct review (its member's contacts only) or
+ * NULL; rows: struct contact (uses the configured cadences). */
 extern const struct ui_list_source ui_quiet_source;
 /* tui/season_source.c. ctx: unused; rows: struct budget_entry and
  * struct suggestion (model/suggest.h), by the configured [pipeline]. */

@@ -116,7 +116,8 @@ static void draw_status(struct ui *ui)
     char help[32];
     keys_name(ui->keys.keys[ACT_HELP][0], help, sizeof help);
     char head[256], tail[1024];
-    snprintf(head, sizeof head, " %s | %s", _(view->name),
+    snprintf(head, sizeof head, " %s%s%s | %s", _(view->name),
+             ui->scope[0] ? ": " : "", ui->scope,
              store_read_only(ui->st) ? _("read-only | ") : "");
     snprintf(tail, sizeof tail, "%s %s  %s", help, _("help"), hints);
     /* The key hints matter more than the path: the path is shortened
@@ -150,6 +151,7 @@ static void draw_screen(struct ui *ui)
         return;
     draw_title(ui);
     ui->cursor = false;
+    ui->scope[0] = '\0';
     ui_top_view(ui)->draw(ui, ui_top_self(ui), 1, LINES - 2);
     draw_status(ui);
     if (ui->cursor) {
@@ -299,6 +301,9 @@ static void check_other_writers(struct ui *ui)
     if (version != ui->data_version) {
         ui->data_version = version;
         ui->dirty = true;
+        /* A colleague's first write makes the rows name their authors. */
+        if (ui->app->authors == 1)
+            ui->app->authors = 0;
     }
     struct date today = date_from_time(ui_now());
     if (date_compare(today, ui->today) != 0) {

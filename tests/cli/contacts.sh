@@ -79,7 +79,7 @@ r list --format csv
 is "$status" 0 "list --format csv"
 printf '%s\n' "$out" >"$TEST_DIR/list.csv"
 is "$(head -1 "$TEST_DIR/list.csv")" \
-   "$(printf 'id,name,organisation,title,stage,roles,emails,phones,tags,channel,created,last_touch,next_due,archived,department,phone_kinds\r')" \
+   "$(printf 'id,name,organisation,title,stage,roles,emails,phones,tags,channel,created,last_touch,next_due,archived,department,phone_kinds,owner\r')" \
    "the header names every field, CRLF-terminated"
 is "$(grep -c "$(printf '\r')\$" "$TEST_DIR/list.csv")" 6 "every line ends in CRLF"
 # csv QUERY: a query over the CSV, read back by the sqlite3 shell.

@@ -110,7 +110,7 @@ r note every "$(printf 'A second note\n\nwith a blank line')"
 r export --output "$TEST_DIR/out.csv"
 is "$status" 0 "export as CSV (from the file name)"
 is "$(head -1 "$TEST_DIR/out.csv")" \
-   "$(printf '"Name","Organisation","Department","Title","Stage","Roles","Emails","Phones","Tags","Projects","Goals","Channel","Cadence","Archived","UID","Addresses","Web pages","Properties","Notes"\r')" \
+   "$(printf '"Name","Organisation","Department","Title","Stage","Roles","Emails","Phones","Tags","Projects","Goals","Channel","Cadence","Archived","UID","Addresses","Web pages","Properties","Notes","Owner"\r')" \
    "rapport's own header"
 like "$(cat "$TEST_DIR/out.csv")" '^"Every Field","Org, ""Quoted""","Unit ::: B","Boss","customer","decision-maker","every@example.org ::: second@example.org","\+1 2 ::: cell:\+1 3","one ::: two","P1' \
      "every field, quoted; a phone's kind before its number"

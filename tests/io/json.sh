@@ -39,7 +39,7 @@ is "$(j '.contacts | length')" 3 "every contact, archived ones too"
 is "$(j '[.contacts[].name]')" '["Bob Lee","Evil\u001b[31mRed","Zoë Ødegård"]' \
    "in name order, with control characters escaped"
 is "$(j '.contacts[2] | keys_unsorted')" \
-   '["id","uid","name","organisation","department","title","stage","stage_since","roles","emails","phones","phone_kinds","tags","addresses","web_pages","vcard_properties","projects","goals","channel","cadence_days","archived","created","updated","last_touch","notes","followups","stage_history","scores"]' \
+   '["id","uid","name","organisation","department","title","stage","stage_since","roles","emails","phones","phone_kinds","tags","addresses","web_pages","vcard_properties","projects","goals","channel","owner","cadence_days","archived","created","updated","last_touch","notes","followups","stage_history","scores"]' \
    "keys in a fixed order"
 is "$(j '.contacts[2] | [.department, .phones, .phone_kinds]')" '["Text Lab",["+47 1","+47 2"],["cell",null]]' \
    "the department, and each phone's kind beside it (null when unknown)"
@@ -49,7 +49,7 @@ is "$(j '.contacts[2] | [.addresses, .web_pages, .vcard_properties]')" \
    "its addresses in vCard's parts, its web pages, its other properties"
 is "$(j '.contacts[0] | [.addresses, .web_pages, .vcard_properties]')" '[[],[],[]]' "none of them either"
 is "$(j '.contacts[2].followups[0] | keys_unsorted')" \
-   '["id","due","time","snoozed_until","text","every","state","done_at","created","uid"]' \
+   '["id","due","time","snoozed_until","text","every","state","done_at","created","uid","created_by","assigned_to","done_by"]' \
    "a follow-up's keys in a fixed order"
 is "$(j '.contacts[2].followups[0].uid')" null "no UID for a follow-up made here"
 is "$(j '.contacts[2] | [.organisation, .title, .stage, .roles, .emails, .tags, .projects, .goals, .cadence_days]')" \
@@ -79,7 +79,7 @@ ok $? "the .json name chooses JSON"
 # list --format json names the fields it shares with the export alike.
 r list --format json --all
 printf '%s\n' "$out" > "$TEST_DIR/list.json"
-is "$(jq -c '[.[0] | keys_unsorted[] | select(. as $k | ["id","name","organisation","department","title","stage","roles","emails","phones","phone_kinds","tags","channel","created","last_touch","archived"] | index($k) | not)]' "$TEST_DIR/list.json")" \
+is "$(jq -c '[.[0] | keys_unsorted[] | select(. as $k | ["id","name","organisation","department","title","stage","roles","emails","phones","phone_kinds","tags","channel","created","last_touch","archived","owner"] | index($k) | not)]' "$TEST_DIR/list.json")" \
    '["next_due"]' "a listing's keys are the export's, and its next follow-up"
 is "$(jq -c '[.[] | select(.name == "Zoë Ødegård") | .organisation, .roles][]' "$TEST_DIR/list.json" | tr '\n' ' ')" \
    '"DH" ["user","decision-maker"] ' "its organisation and roles as the export writes them"

@@ -366,14 +366,14 @@ static void test_notes_and_scores(struct store *st)
 
     int cadence[STAGE_COUNT] = { 0, 45, 21 };
     struct contact_list quiet = { 0 };
-    ok(store_quiet_page(st, cadence, noon(2026, 3, 20), NULL, 50, &quiet) == STORE_OK,
+    ok(store_quiet_page(st, cadence, NULL, noon(2026, 3, 20), NULL, 50, &quiet) == STORE_OK,
        "list the quiet contacts");
     bool listed = false;
     for (size_t i = 0; i < quiet.len; i++)
         listed |= quiet.items[i].id == id;
     ok(!listed, "a client touched a week ago is not quiet");
     contact_list_clear(&quiet);
-    store_quiet_page(st, cadence, noon(2026, 4, 20), NULL, 50, &quiet);
+    store_quiet_page(st, cadence, NULL, noon(2026, 4, 20), NULL, 50, &quiet);
     listed = false;
     for (size_t i = 0; i < quiet.len; i++)
         listed |= quiet.items[i].id == id;

@@ -32,6 +32,7 @@
 #include "store/score.h"
 #include "store/stage.h"
 #include "store/store.h"
+#include "base/user.h"
 #include "../lib/tap.h"
 
 static char dir[256];
@@ -243,6 +244,64 @@ static void check_v4_columns(struct store *st, const char *db, int64_t id,
     free(got);
     ok(store_undo(st, &undone) == STORE_OK, "undo the follow-up");
     journal_entry_clear(&undone);
+}
+
+/* Version 7's team part on an upgraded file: every old row names the
+ * file's owner (who wrote them all), a new note its writer, and a
+ * contact's owner is journaled (undo gives it back). */
+static void check_v7_team(struct store *st, const char *db, int64_t id,
+                          const char *what)
+{
+    char name[160];
+    char *me = user_login();
+    char *nameless = raw_text(db,
+        "SELECT (SELECT count(*) FROM stage_change WHERE author IS NULL) "
+        "+ (SELECT count(*) FROM note WHERE author IS NULL) "
+        "+ (SELECT count(*) FROM score WHERE author IS NULL) "
+        "+ (SELECT count(*) FROM followup WHERE created_by IS NULL OR assigned_to IS NULL) "
+        "+ (SELECT count(*) FROM journal WHERE author IS NULL)");
+    snprintf(name, sizeof name, "%s: every old row names an author", what);
+    is_str(nameless, "0", name);
+    free(nameless);
+    char sql[200];
+    snprintf(sql, sizeof sql, "SELECT count(*) > 0 FROM stage_change WHERE author = '%s'", me);
+    char *got = raw_text(db, sql);
+    snprintf(name, sizeof name, "%s: the file owner's login", what);
+    is_str(got, "1", name);
+    free(got);
+    struct note n = { .contact_id = id, .at = 1771000500 };
+    n.body = strdup("after the upgrade");
+    enum store_status rc = store_note_add(st, &n, 1771000500);
+    free(n.body);
+    snprintf(sql, sizeof sql, "SELECT author FROM note WHERE id = %lld", (long long)n.id);
+    got = raw_text(db, sql);
+    snprintf(name, sizeof name, "%s: a new note names its writer", what);
+    ok(rc == STORE_OK && got && strcmp(got, me) == 0, name);
+    free(got);
+    struct journal_entry undone = { 0 };
+    store_undo(st, &undone);
+    journal_entry_clear(&undone);
+    struct contact c = { 0 };
+    rc = store_contact_get(st, id, &c);
+    if (rc == STORE_OK) {
+        free(c.owner);
+        c.owner = strdup("someone");
+        rc = store_contact_update(st, &c, 1771000600);
+    }
+    contact_clear(&c);
+    snprintf(sql, sizeof sql, "SELECT coalesce(owner, 'none') FROM contact WHERE id = %lld",
+             (long long)id);
+    got = raw_text(db, sql);
+    snprintf(name, sizeof name, "%s: a contact's owner is stored", what);
+    ok(rc == STORE_OK && got && strcmp(got, "someone") == 0, name);
+    free(got);
+    rc = store_undo(st, &undone);
+    journal_entry_clear(&undone);
+    got = raw_text(db, sql);
+    snprintf(name, sizeof name, "%s: and undone", what);
+    ok(rc == STORE_OK && got && strcmp(got, "none") == 0, name);
+    free(got);
+    free(me);
 }
 
 /* What version 6 added works on a migrated file: an organisation's
@@ -475,6 +534,7 @@ static void test_from_v1(const char *fixture)
     same_schema_as_new(db, "version 1");
     check_v4_columns(st, db, 7, "from version 1");
     check_v6_columns(st, db, 7, "from version 1");
+    check_v7_team(st, db, 7, "from version 1");
     check_passes(st, "version 1, written to since,");
     store_close(st);
 
@@ -575,6 +635,7 @@ static void test_from_v2(void)
     journal_list_clear(&recent);
     check_v4_columns(st, db, id, "from version 2");
     check_v6_columns(st, db, id, "from version 2");
+    check_v7_team(st, db, id, "from version 2");
     check_passes(st, "version 2, written to since,");
     store_close(st);
 }
@@ -615,6 +676,7 @@ static void test_from_v3(void)
     same_schema_as_new(db, "version 3");
     check_v4_columns(st, db, 1, "from version 3");
     check_v6_columns(st, db, 1, "from version 3");
+    check_v7_team(st, db, 1, "from version 3");
     /* The journal's phone rows of version 3 had no kind; undoing them
      * after the upgrade still works. */
     struct journal_entry undone = { 0 };
@@ -712,6 +774,7 @@ static void test_from_v4(void)
     check_passes(st, "version 4");
     same_schema_as_new(db, "version 4");
     check_v6_columns(st, db, 1, "from version 4");
+    check_v7_team(st, db, 1, "from version 4");
     struct journal_entry undone = { 0 };
     ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "edited Vera Second"),
        "the old edit is undone");
@@ -741,6 +804,7 @@ static void test_from_v5(void)
     check_passes(st, "version 5");
     same_schema_as_new(db, "version 5");
     check_v6_columns(st, db, 1, "from version 5");
+    check_v7_team(st, db, 1, "from version 5");
     struct journal_entry undone = { 0 };
     ok(store_undo(st, &undone) == STORE_OK && strstr(undone.what, "edited Vera Second"),
        "the old edit is undone");
@@ -907,6 +971,7 @@ static void test_from_v6(void)
     check_passes(st, "version 6");
     same_schema_as_new(db, "version 6");
     check_v6_columns(st, db, 1, "from version 6");
+    check_v7_team(st, db, 1, "from version 6");
     check_v7_mail(st, db, 1, "from version 6");
     check_v7_fields(st, db, 1, "from version 6");
     struct journal_entry undone = { 0 };

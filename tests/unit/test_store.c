@@ -991,30 +991,30 @@ static void test_quiet(const char *db)
     add_note(st, g, "still in touch", now - 2 * DAY);
 
     int64_t n = 0;
-    ok(store_quiet_count(st, cadence, now, &n) == STORE_OK, "count quiet contacts");
+    ok(store_quiet_count(st, cadence, NULL, now, &n) == STORE_OK, "count quiet contacts");
     is_int(n, 4, "four have gone quiet");
     struct contact_list l = { 0 }, rest = { 0 };
-    store_quiet_page(st, cadence, now, NULL, 2, &l);
+    store_quiet_page(st, cadence, NULL, now, NULL, 2, &l);
     ok(l.len == 2 && l.more && l.items[0].id == a && l.items[1].id == b,
        "clients first, the most overdue first");
     if (l.len == 2)
-        store_quiet_page(st, cadence, now, &l.items[1], 10, &rest);
+        store_quiet_page(st, cadence, NULL, now, &l.items[1], 10, &rest);
     ok(rest.len == 2 && !rest.more && rest.items[0].id == c && rest.items[1].id == f,
        "then customers, a contact's own cadence counting");
     contact_list_clear(&l);
     contact_list_clear(&rest);
-    store_quiet_page(st, cadence, now, NULL, 3, &l);
+    store_quiet_page(st, cadence, NULL, now, NULL, 3, &l);
     if (l.len == 3)
-        store_quiet_page(st, cadence, now, &l.items[2], 3, &rest);
+        store_quiet_page(st, cadence, NULL, now, &l.items[2], 3, &rest);
     ok(l.len == 3 && l.items[2].id == c && rest.len == 1 && rest.items[0].id == f,
        "a window may end between the two cadences of a stage");
     contact_list_clear(&l);
     contact_list_clear(&rest);
-    store_quiet_page_before(st, cadence, now, NULL, 3, &l);
+    store_quiet_page_before(st, cadence, NULL, now, NULL, 3, &l);
     ok(l.len == 3 && l.more && l.items[0].id == b && l.items[1].id == c
        && l.items[2].id == f, "read backwards, the last rows come in list order");
     if (l.len == 3)
-        store_quiet_page_before(st, cadence, now, &l.items[0], 3, &rest);
+        store_quiet_page_before(st, cadence, NULL, now, &l.items[0], 3, &rest);
     ok(rest.len == 1 && !rest.more && rest.items[0].id == a,
        "and the rows before them, across a stage");
     contact_list_clear(&l);
@@ -1031,13 +1031,13 @@ static void test_quiet(const char *db)
     }
     contact_list_clear(&found);
     n = (int64_t)-1;   /* no figure left by the call before */
-    ok(store_quiet_count(st, cadence, now, &n) == STORE_OK, "the count reads");
+    ok(store_quiet_count(st, cadence, NULL, now, &n) == STORE_OK, "the count reads");
     is_int(n, 5, "a contact's own cadence, once set, counts");
     ok(store_contact_set_archived(st, a, true, now) == STORE_OK, "archived");
     n = (int64_t)-1;   /* no figure left by the call before */
-    ok(store_quiet_count(st, cadence, now, &n) == STORE_OK, "the count reads");
+    ok(store_quiet_count(st, cadence, NULL, now, &n) == STORE_OK, "the count reads");
     is_int(n, 4, "archived contacts are never quiet");
-    store_quiet_page(st, cadence, now, NULL, 1, &l);
+    store_quiet_page(st, cadence, NULL, now, NULL, 1, &l);
     ok(l.len == 1 && l.items[0].id == b, "nor listed");
     contact_list_clear(&l);
     struct journal_entry undone = { 0 };
