@@ -367,8 +367,15 @@ static bool org_request(struct ui *ui, void *self, enum action act)
     return ui_act_on_contact(ui, act, id);
 }
 
+static const struct ui_view_word org_words[] = {
+    { ACT_ADD, N_("Add a contact linked to this organisation") },
+    { ACT_EDIT, N_("Edit the organisation: name, notes, budget date") },
+    { ACT_NONE, NULL }
+};
+
 const struct ui_view ui_organisation_view = {
     .name = N_("Organisation"),
+    .words = org_words,
     .hints = org_hints,
     .actions = org_actions,
     .open = org_open,

@@ -629,8 +629,14 @@ static bool review_request(struct ui *ui, void *self, enum action act)
     }
 }
 
+static const struct ui_view_word review_words[] = {
+    { ACT_PROMOTE, N_("Promote one stage; a suggestion, with its reason") },
+    { ACT_NONE, NULL }
+};
+
 const struct ui_view ui_review_view = {
     .name = N_("Review"),
+    .words = review_words,
     .hints = review_hints,
     .actions = review_actions,
     .open = review_open,

@@ -4,12 +4,17 @@
 # otherwise have their titles alone; a suggested client says why at
 # 80x24 (cut when it is long, not dropped); and the organisation page
 # shows and edits the budget date, refusing a wrong one with the form
-# kept open.
+# kept open. The help says what Enter, e, a and > do on these screens.
 . "$top_srcdir/tests/lib/tap.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
 
 tui_start -s 80x24 -- --demo
 wait_for "Ready to move up (" 10 "the demo's Review"
+tui_keys '?'
+wait_match "^  > +Promote one stage; a suggestion, with its reason" 3 \
+    "the help says > promotes a suggestion with its reason"
+tui_keys q
+wait_gone "Keys of the" 2 "the help closes"
 wait_match '→ Client: a customer for [0-9]+ days' 2 \
     "a suggested client says why at 80 columns"
 tui_quit
@@ -42,8 +47,20 @@ tui_start -- --db "$db"
 wait_for "1 Review" 10 "the TUI starts"
 tui_keys 4
 wait_for "Acme Library" 5 "the Organisations screen"
+tui_keys '?'
+wait_match "<Enter> +Open the organisation's page" 3 \
+    "the help says Enter opens the organisation"
+wait_match "^  o +Sort by name, contacts, last interaction or NPS" 2 "and what o sorts by"
+tui_keys q
+wait_gone "Keys of the" 2 "the help closes"
 tui_keys Enter
 wait_for "Budget date 09-01 · Notes:" 3 "the page shows the budget date"
+tui_keys '?'
+wait_match "^  e +Edit the organisation: name, notes, budget date" 3 \
+    "the page's help says e edits the organisation"
+wait_match "^  a +Add a contact linked to this organisation" 2 "and what a adds"
+tui_keys q
+wait_gone "Keys of the" 2 "the help closes"
 tui_keys e
 wait_for "Budget date (MM-DD)" 3 "e edits the budget date with the name and notes"
 tui_keys Tab Tab C-a C-k
