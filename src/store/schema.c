@@ -594,4 +594,7 @@ const char db_schema_v7_orgs[] =
     "CREATE TRIGGER latest_score_delete AFTER DELETE ON score BEGIN "
     CONTACT_LATEST_SCORE("OLD") " END;\n"
     "CREATE TRIGGER latest_score_update AFTER UPDATE OF contact_id, at, value ON score BEGIN "
-    CONTACT_LATEST_SCORE("OLD") " " CONTACT_LATEST_SCORE("NEW") " END;\n";
+    CONTACT_LATEST_SCORE("OLD") " " CONTACT_LATEST_SCORE("NEW") " END;\n"
+    /* A report's interactions in a period, by kind and by organisation,
+     * read the period's notes alone (store/report.c). */
+    "CREATE INDEX note_by_time ON note(at, kind, contact_id);\n";
