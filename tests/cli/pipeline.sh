@@ -39,7 +39,7 @@ r orgs law
 like "$out" "budget date $(day '+30 days')" "orgs ORG shows it"
 r agenda
 like "$out" '^Budget season$' "a budget 30 days ahead: the agenda has Budget season"
-like "$out" "$dora Dora Decider — budget .*, in 30 days" "with the decision-maker"
+like "$out" "$dora Dora Decider — Law Faculty — budget .*, in 30 days" "with the decision-maker and the organisation whose budget it is"
 unlike "$out" 'Uma User' "not the users"
 unlike "$out" 'Una Otheruser' "none of them"
 r note dora "Talked about next year's licences"

@@ -17,6 +17,16 @@ tui_keys q
 wait_gone "Keys of the" 2 "the help closes"
 wait_match '→ Client: a customer for [0-9]+ days' 2 \
     "a suggested client says why at 80 columns"
+# The demo's organisations carry notes and budget dates for their pages.
+tui_keys 4
+wait_for "School of Law" 5 "the demo's Organisations"
+scroll_until j "School of Law" >/dev/null
+tui_keys /
+tui_type "school of"
+wait_gone "City Archives" 2 "filtered to the School of Law"
+tui_keys Enter
+wait_match "^Budget date [0-9]{2}-[0-9]{2} · Notes: Licences are renewed" 3 \
+    "its page shows its budget date and notes"
 tui_quit
 
 # 40x12: right moves the cursor to Budget season and then to Ready to
