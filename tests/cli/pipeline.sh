@@ -55,6 +55,14 @@ like "$out" 'Dora Decider' "[pipeline] budget_lead_days widens the season"
 printf '[pipeline]\nbudget_lead_days = soon\n' > "$TEST_DIR/bad.ini"
 run --db "$db" --config "$TEST_DIR/bad.ini" agenda
 like "$err" 'budget_lead_days' "a wrong budget_lead_days is reported"
+# Budget season reads an organisation's decision-makers by their last
+# interaction, not every contact it has (the shape of store/season.c's).
+plan=$(sql "$db" "EXPLAIN QUERY PLAN SELECT count(*) FROM organisation o \
+    JOIN contact c ON c.org_id = o.id WHERE o.budget_date IS NOT NULL \
+    AND o.budget_date BETWEEN '01-01' AND '03-01' AND c.archived = 0 \
+    AND (c.roles & 2) != 0 AND c.last_touch < 5")
+like "$plan" 'contact_deciders_by_org \(org_id=\? AND last_touch<\?\)' \
+    "Budget season's people are found by an index of decision-makers"
 r orgs law --budget none
 is "$(sql "$db" "SELECT coalesce(budget_date, 'none') FROM organisation")" "none" \
    "--budget none clears it"
