@@ -70,6 +70,11 @@ static int64_t print_pipeline_sections(struct app *app, const struct review *r,
                                                    r->today);
         fputs("  ", stdout);
         output_contact(stdout, &e->contact);
+        /* The organisation whose budget it is, as the Review says it. */
+        if (e->contact.org && *e->contact.org) {
+            fputs(" — ", stdout);
+            output_put(stdout, e->contact.org);
+        }
         printf(ngettext(" — budget %s, in %lld day\n", " — budget %s, in %lld days\n",
                         output_plural(days)), e->budget_date, days);
     }

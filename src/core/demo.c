@@ -357,12 +357,21 @@ static enum store_status add_person(struct store *st, const struct person *p,
 
 /* Budget dates, days from today: two organisations in season (their
  * deans and directors not contacted lately show on the Review), the
- * others out of it, one just past. */
+ * others out of it, one just past; with the notes an organisation's
+ * page shows. */
 static const struct budget_plan {
     const char *org;
     int days;
+    const char *notes;
 } budgets[] = {
-    { SOL, 30 }, { MAR, 45 }, { MED, 120 }, { HIS, -30 }, { LAW, 200 },
+    { SOL, 30, "Licences are renewed by the Dean's office; the faculty board "
+               "approves anything over 10,000." },
+    { MAR, 45, "Budget round in January; the director signs, the data team "
+               "uses the repository daily." },
+    { MED, 120, "Two campuses; the clinical librarians are the day-to-day "
+                "contacts." },
+    { HIS, -30, NULL },
+    { LAW, 200, "Law firm: the knowledge team buys, the associates use." },
 };
 #define BUDGETS (sizeof budgets / sizeof budgets[0])
 
@@ -376,7 +385,7 @@ static enum store_status set_budgets(struct store *st, time_t now)
         struct date d = date_add_days(today, budgets[i].days);
         char md[16];
         snprintf(md, sizeof md, "%02d-%02d", d.month % 100, d.day % 100);
-        struct org_change change = { .budget = md };
+        struct org_change change = { .budget = md, .notes = budgets[i].notes };
         if (rc == STORE_OK)
             rc = org_edit(st, &o, &change, now);
         org_clear(&o);

@@ -5,6 +5,7 @@
  * base/text.h and store/db.h. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,7 +24,7 @@ LIST_CLEAR(org_summary_list_clear, org_summary_list, org_summary_clear)
 
 /* The window's rows are picked first; each one's figures are then
  * counted in one pass over its contacts (read_figures). */
-#define SUMMARY_COLUMNS "o.id, o.name, o.notes"
+#define SUMMARY_COLUMNS "o.id, o.name, o.notes, o.budget_date"
 
 /* The sort keys, smallest first: most contacts, latest interaction and
  * best NPS first; no answers at all sort after every score. */
@@ -67,7 +68,10 @@ static void read_summary(sqlite3_stmt *stmt, struct org_summary *s)
     s->org.id = sqlite3_column_int64(stmt, 0);
     s->org.name = db_column_text(stmt, 1);
     s->org.notes = db_column_text(stmt, 2);
-    s->key = sqlite3_column_double(stmt, 3);
+    const unsigned char *budget = sqlite3_column_text(stmt, 3);
+    snprintf(s->org.budget_date, sizeof s->org.budget_date, "%s",
+             budget ? (const char *)budget : "");
+    s->key = sqlite3_column_double(stmt, 4);
 }
 
 /* An organisation's active contacts per stage and role, its latest

@@ -594,4 +594,11 @@ const char db_schema_v7_orgs[] =
     "CREATE TRIGGER latest_score_delete AFTER DELETE ON score BEGIN "
     CONTACT_LATEST_SCORE("OLD") " END;\n"
     "CREATE TRIGGER latest_score_update AFTER UPDATE OF contact_id, at, value ON score BEGIN "
-    CONTACT_LATEST_SCORE("OLD") " " CONTACT_LATEST_SCORE("NEW") " END;\n";
+    CONTACT_LATEST_SCORE("OLD") " " CONTACT_LATEST_SCORE("NEW") " END;\n"
+    /* A report's interactions in a period, by kind and by organisation,
+     * read the period's notes alone (store/report.c). */
+    "CREATE INDEX note_by_time ON note(at, kind, contact_id);\n"
+    /* Budget season: an organisation's active decision-makers by their
+     * latest interaction (store/season.c), not all its contacts. */
+    "CREATE INDEX contact_deciders_by_org ON contact(org_id, last_touch) "
+    "WHERE archived = 0 AND (roles & 2) != 0;\n";

@@ -35,7 +35,8 @@ static void help_push(struct help_rows *h, const char *text, bool heading)
     h->heading[h->n++] = heading;
 }
 
-static void help_add(struct help_rows *h, const struct keymap *map, enum action act)
+static void help_add(struct help_rows *h, const struct keymap *map,
+                     const struct ui_view *view, enum action act)
 {
     char keys[128], line[512];
     keys_describe(map, act, keys, sizeof keys);
@@ -43,7 +44,12 @@ static void help_add(struct help_rows *h, const struct keymap *map, enum action 
         return;
     char pad[160];
     text_pad(keys, 20, pad, sizeof pad);
-    snprintf(line, sizeof line, "  %s %s", pad, keys_action_help(act));
+    const char *says = keys_action_help(act);
+    for (const struct ui_view_word *w = view ? view->words : NULL;
+         w && w->act != ACT_NONE; w++)
+        if (w->act == act)
+            says = _(w->help);
+    snprintf(line, sizeof line, "  %s %s", pad, says);
     help_push(h, line, false);
 }
 
@@ -67,18 +73,18 @@ void ui_help_show(struct ui *ui, const enum action *everywhere)
         help_push(&h, line, false);
     }
     for (const enum action *a = view->actions; *a != ACT_NONE; a++)
-        help_add(&h, &ui->keys, *a);
+        help_add(&h, &ui->keys, view, *a);
     help_push(&h, _("Everywhere:"), true);
     for (const enum action *a = everywhere; *a != ACT_NONE; a++) {
         bool shadowed = false;
         for (const enum action *b = view->actions; *b != ACT_NONE; b++)
             shadowed = shadowed || *a == *b;
         if (!shadowed)
-            help_add(&h, &ui->keys, *a);
+            help_add(&h, &ui->keys, view, *a);
     }
     help_push(&h, _("In forms, notes and questions:"), true);
     for (int a = ACT_SAVE; a < ACT_COUNT; a++)
-        help_add(&h, &ui->keys, (enum action)a);
+        help_add(&h, &ui->keys, NULL, (enum action)a);
     size_t offset = 0;
     for (;;) {
         erase();

@@ -2,9 +2,10 @@
  * by side (each row: name, title, stage, days since the last contact,
  * the latest score), each group's NPS, the organisation's notes and its
  * contacts' upcoming follow-ups. Enter opens a contact, a adds one
- * already linked here, e edits the organisation (renaming it to
- * another's name offers to merge the two; u undoes the merge), n and
- * the other contact keys work on the selected contact. A screen: uses
+ * already linked here, e edits the organisation (name, notes, budget
+ * date; renaming it to another's name offers to merge the two; u
+ * undoes the merge), n and the other contact keys work on the selected
+ * contact. A screen: uses
  * tui/views.h, tui/act.h, tui/contact_form.h, tui/form.h,
  * tui/prompt.h, tui/source.h and below. */
 #include <config.h>
@@ -193,7 +194,12 @@ static void org_draw(struct ui *ui, void *self, int top, int height)
     for (char *c = notes; c && *c; c++)
         if (*c == '\n')
             *c = ' ';
-    snprintf(buf, sizeof buf, "%s %s", _("Notes:"),
+    char budget[64] = "";
+    if (p->sum.org.budget_date[0])
+        /* TRANSLATORS: before the organisation's notes on its page. */
+        snprintf(budget, sizeof budget, _("Budget date %s · "),
+                 p->sum.org.budget_date);
+    snprintf(buf, sizeof buf, "%s%s %s", budget, _("Notes:"),
              notes && *notes ? notes : _("(none)"));
     free(notes);
     ui_put(y++, 0, COLS, buf, ui->attr[UI_MUTED]);
@@ -222,15 +228,23 @@ static void org_draw(struct ui *ui, void *self, int top, int height)
     }
 }
 
-/* Renaming to another organisation's name offers to merge into it. */
-static void save_edit(struct ui *ui, struct organisation *p,
-                      const char *name, const char *notes)
+/* Renaming to another organisation's name offers to merge into it.
+ * False when the form should open again with what was typed (a value
+ * refused); true when the edit is over. */
+static bool save_edit(struct ui *ui, struct organisation *p,
+                      const char *name, const char *notes, const char *budget)
 {
     int64_t other = 0;
     struct org current;
+    /* An empty budget date (or "none", as on the command line) clears it. */
+    while (*budget == ' ')
+        budget++;
+    if (strcmp(budget, "none") == 0)
+        budget = "";
     enum store_status rc = store_org_get(ui->st, NULL, p->id, &current);
     if (rc == STORE_OK) {
-        struct org_change change = { .name = name, .notes = notes ? notes : "" };
+        struct org_change change = { .name = name, .notes = notes ? notes : "",
+                                     .budget = budget };
         rc = org_edit(ui->st, &current, &change, ui_now());
         org_clear(&current);
     }
@@ -245,11 +259,11 @@ static void save_edit(struct ui *ui, struct organisation *p,
     if (rc == STORE_OK) {
         ui_message(ui, false, _("Saved the organisation."));
         ui->dirty = true;
-        return;
+        return true;
     }
     if (rc != STORE_CONFLICT || !other) {
         ui_store_error(ui);
-        return;
+        return rc != STORE_INVALID;
     }
     char *shown = text_sanitize(name, false), question[512];
     snprintf(question, sizeof question,
@@ -257,10 +271,10 @@ static void save_edit(struct ui *ui, struct organisation *p,
              shown);
     free(shown);
     if (!ui_confirm(ui, question))
-        return;
+        return true;
     if (org_merge(ui->st, p->id, other, ui_now()) != STORE_OK) {
         ui_store_error(ui);
-        return;
+        return true;
     }
     char undo[32];
     keys_first_name(&ui->keys, ACT_UNDO, undo, sizeof undo);
@@ -269,6 +283,7 @@ static void save_edit(struct ui *ui, struct organisation *p,
     p->id = other;
     p->followups.org_id = other;
     ui->dirty = true;
+    return true;
 }
 
 static void edit_org(struct ui *ui, struct organisation *p)
@@ -277,14 +292,16 @@ static void edit_org(struct ui *ui, struct organisation *p)
         /* Tab offers the other names: renaming onto one merges. */
         { _("Name"), strdup(p->sum.org.name ? p->sum.org.name : ""), UI_COMPLETE_ORG },
         { _("Notes"), strdup(p->sum.org.notes ? p->sum.org.notes : ""), UI_COMPLETE_NONE },
-        /* The budget date (issue 14, item 2) goes here. */
+        /* TRANSLATORS: a form's label; MM-DD is the form of the date. */
+        { _("Budget date (MM-DD)"), strdup(p->sum.org.budget_date), UI_COMPLETE_NONE },
     };
     size_t n = sizeof f / sizeof f[0];
     for (size_t i = 0; i < n; i++)
         if (!f[i].value)
             abort();
-    if (ui_form(ui, _("Organisation"), f, n))
-        save_edit(ui, p, f[0].value, f[1].value);
+    while (ui_form(ui, _("Organisation"), f, n))
+        if (save_edit(ui, p, f[0].value, f[1].value, f[2].value))
+            break;
     for (size_t i = 0; i < n; i++)
         free(f[i].value);
 }
@@ -350,8 +367,15 @@ static bool org_request(struct ui *ui, void *self, enum action act)
     return ui_act_on_contact(ui, act, id);
 }
 
+static const struct ui_view_word org_words[] = {
+    { ACT_ADD, N_("Add a contact linked to this organisation") },
+    { ACT_EDIT, N_("Edit the organisation: name, notes, budget date") },
+    { ACT_NONE, NULL }
+};
+
 const struct ui_view ui_organisation_view = {
     .name = N_("Organisation"),
+    .words = org_words,
     .hints = org_hints,
     .actions = org_actions,
     .open = org_open,

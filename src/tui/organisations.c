@@ -331,8 +331,15 @@ static bool orgs_request(struct ui *ui, void *self, enum action act)
     }
 }
 
+static const struct ui_view_word orgs_words[] = {
+    { ACT_OPEN, N_("Open the organisation's page") },
+    { ACT_SORT, N_("Sort by name, contacts, last interaction or NPS") },
+    { ACT_NONE, NULL }
+};
+
 const struct ui_view ui_organisations_view = {
     .name = N_("Organisations"),
+    .words = orgs_words,
     .hints = orgs_hints,
     .actions = orgs_actions,
     .open = orgs_open,

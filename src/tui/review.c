@@ -267,9 +267,22 @@ static void draw_ready(struct ui *ui, const void *row, int y, int x, int cols,
     season_reason(s, &ui->app->cfg.pipeline, ui_now(), reason, sizeof reason);
     /* TRANSLATORS: "→ Customer: 4 interactions in 90 days". */
     snprintf(right, sizeof right, _("→ %s: %s"), stage_label(s->to), reason);
-    if (text_width(right) + 1 > cols / 2)
+    /* The reason is what the row is for: it takes what the name leaves
+     * (the name keeps up to a third of the row), and a wide row cuts it
+     * rather than drop it; a narrow one says the stage alone. */
+    int nw = text_width(s->contact.name);
+    int room = cols - 1 - (nw < cols / 3 ? nw : cols / 3);
+    int rw = text_width(right) + 1;
+    if (rw > room && cols < 60) {
         snprintf(right, sizeof right, "→ %s", stage_label(s->to));
-    draw_two(ui, s->contact.name, right, y, x, cols, attr);
+        draw_two(ui, s->contact.name, right, y, x, cols, attr);
+        return;
+    }
+    if (rw > room)
+        rw = room;
+    ui_put(y, x, cols - rw - 1, s->contact.name, attr);
+    ui_put(y, x + cols - rw - 1, 1, "", attr);
+    ui_put(y, x + cols - rw, rw, right, attr ? attr : ui->attr[UI_MUTED]);
 }
 
 /* What the keys do on a message of Needs review, with the keys as
@@ -321,9 +334,17 @@ static void layout(const struct review_screen *r, int height,
                                            ? r->counts[i] : 1000) : 1;
         rows[i] = 0;
     }
+    /* The cursor's row comes first: on a small terminal the sections
+     * below would otherwise be named without a row, the cursor in one
+     * of them unseen. */
+    if (r->counts[r->focus] > 0 && left > 0) {
+        rows[r->focus] = 1;
+        left--;
+    }
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < REVIEW_SECTIONS && left > 0; i++)
-            if (visible(r, i) && (r->counts[i] > 0) == (pass == 0)) {
+            if (visible(r, i) && rows[i] == 0
+                && (r->counts[i] > 0) == (pass == 0)) {
                 rows[i] = 1;
                 left--;
             }
@@ -608,8 +629,14 @@ static bool review_request(struct ui *ui, void *self, enum action act)
     }
 }
 
+static const struct ui_view_word review_words[] = {
+    { ACT_PROMOTE, N_("Promote one stage; a suggestion, with its reason") },
+    { ACT_NONE, NULL }
+};
+
 const struct ui_view ui_review_view = {
     .name = N_("Review"),
+    .words = review_words,
     .hints = review_hints,
     .actions = review_actions,
     .open = review_open,

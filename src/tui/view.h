@@ -16,12 +16,21 @@
 #include "tui/keys.h"
 #include "tui/session.h"
 
+/* What an action does on one screen, when the keymap's words for it
+ * would mislead there (Enter on an organisation opens it). */
+struct ui_view_word {
+    enum action act;
+    const char *help;              /* N_() */
+};
+
 struct ui_view {
     const char *name;              /* N_(): shown in the status line */
     const enum action *hints;      /* for the status line, ACT_NONE-ended */
     const enum action *actions;    /* ACT_NONE-terminated, screen's own */
     /* Optional, N_(): what the screen's marks mean, for the help. */
     const char *legend;
+    /* Optional, ended by ACT_NONE: the help's own words for actions. */
+    const struct ui_view_word *words;
     void *(*open)(struct ui *ui, int64_t arg);
     void (*close)(void *self);
     /* Re-reads from the store, keeping the selection (by id). */

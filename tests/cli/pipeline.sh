@@ -39,7 +39,7 @@ r orgs law
 like "$out" "budget date $(day '+30 days')" "orgs ORG shows it"
 r agenda
 like "$out" '^Budget season$' "a budget 30 days ahead: the agenda has Budget season"
-like "$out" "$dora Dora Decider — budget .*, in 30 days" "with the decision-maker"
+like "$out" "$dora Dora Decider — Law Faculty — budget .*, in 30 days" "with the decision-maker and the organisation whose budget it is"
 unlike "$out" 'Uma User' "not the users"
 unlike "$out" 'Una Otheruser' "none of them"
 r note dora "Talked about next year's licences"
@@ -55,6 +55,14 @@ like "$out" 'Dora Decider' "[pipeline] budget_lead_days widens the season"
 printf '[pipeline]\nbudget_lead_days = soon\n' > "$TEST_DIR/bad.ini"
 run --db "$db" --config "$TEST_DIR/bad.ini" agenda
 like "$err" 'budget_lead_days' "a wrong budget_lead_days is reported"
+# Budget season reads an organisation's decision-makers by their last
+# interaction, not every contact it has (the shape of store/season.c's).
+plan=$(sql "$db" "EXPLAIN QUERY PLAN SELECT count(*) FROM organisation o \
+    JOIN contact c ON c.org_id = o.id WHERE o.budget_date IS NOT NULL \
+    AND o.budget_date BETWEEN '01-01' AND '03-01' AND c.archived = 0 \
+    AND (c.roles & 2) != 0 AND c.last_touch < 5")
+like "$plan" 'contact_deciders_by_org \(org_id=\? AND last_touch<\?\)' \
+    "Budget season's people are found by an index of decision-makers"
 r orgs law --budget none
 is "$(sql "$db" "SELECT coalesce(budget_date, 'none') FROM organisation")" "none" \
    "--budget none clears it"

@@ -900,6 +900,15 @@ static void check_v7_orgs(const char *db)
                        "(SELECT latest_score FROM contact ORDER BY id)");
     is_str(got, "9,6,0", "from version 6: each contact keeps its latest score");
     free(got);
+    got = raw_text(db, "SELECT sql FROM sqlite_master WHERE name = 'note_by_time'");
+    is_str(got, "CREATE INDEX note_by_time ON note(at, kind, contact_id)",
+           "from version 6: a period's notes are indexed by their time");
+    free(got);
+    got = raw_text(db, "SELECT sql FROM sqlite_master WHERE name = 'contact_deciders_by_org'");
+    is_str(got, "CREATE INDEX contact_deciders_by_org ON contact(org_id, last_touch) "
+                "WHERE archived = 0 AND (roles & 2) != 0",
+           "from version 6: an organisation's decision-makers are indexed by their last interaction");
+    free(got);
 }
 
 /* Version 7's contact page part on an upgraded file: the entries the
