@@ -264,10 +264,10 @@ static double first_screen(const char *path)
     struct budget_list budget = { 0 };
     struct suggestion_list ready = { 0 };
     int64_t n4, n5;
-    season_budget_page(st, &pipeline, today, 24, &budget);
-    season_budget_count(st, &pipeline, today, &n4);
-    season_ready_page(st, &pipeline, time(NULL), 24, &ready);
-    season_ready_count(st, &pipeline, time(NULL), &n5);
+    season_budget_page(st, &pipeline, today, NULL, 24, &budget);
+    season_budget_count(st, &pipeline, today, NULL, &n4);
+    season_ready_page(st, &pipeline, time(NULL), NULL, 24, &ready);
+    season_ready_count(st, &pipeline, time(NULL), NULL, &n5);
     double took = now_ms() - start;
     budget_list_clear(&budget);
     suggestion_list_clear(&ready);
