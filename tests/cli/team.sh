@@ -307,7 +307,8 @@ exec setpriv --reuid="$ann" --regid="$team" --init-groups \\
 WRAP
 chmod 755 "$TEST_DIR/as-ann"
 RAPPORT="$TEST_DIR/as-ann"
-tui_start -s 110x40 --
+# Tall enough for Vera's 31 open follow-ups and her timeline below them.
+tui_start -s 110x80 --
 wait_for "Review: $ann's work (w: the team's)" 10 \
     "Ann's Review opens on her work, and the status line says so"
 wait_for "call 1 of $ann" 3 "with her follow-ups"
@@ -381,6 +382,18 @@ wait_for "send the contract" 3 "with what was handed to him"
 unlike "$(tui_screen)" "call 1 of $ann" "and not Ann's own"
 tui_keys w
 wait_for "call 1 of $ann [for $ann]" 3 "w shows the team's, Ann's saying whose"
+# The Contacts screen: every contact, and w the ones he owns.
+tui_keys 3
+wait_for "Contacts: the team's contacts (w: mine)" 3 "Contacts shows the team's, saying so"
+wait_for "Vera Lind" 3 "with a colleague's contact"
+tui_keys w
+wait_for "Contacts: $bob's contacts (w: the team's)" 3 "w shows only the contacts he owns"
+wait_for "Contacts (1)" 3 "counted"
+wait_for "Olav Berg" 3 "the one he owns"
+unlike "$(tui_screen)" "Vera Lind" "not the others"
+tui_keys w
+wait_for "Contacts: the team's contacts" 3 "and w the team's again"
+wait_for "Vera Lind" 3 "every contact"
 tui_quit
 is "$(stat -c '%a %G' "$db")" "660 $team" "after all that, the database is 0660, the group's"
 
