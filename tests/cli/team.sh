@@ -290,6 +290,40 @@ r "$ann" undo --theirs
 is "$status" 0 "--theirs undoes it"
 is "$(sql "$db" "SELECT count(*) FROM note WHERE body = 'bob was here'")" 0 "the note is gone"
 
+# ---- archive and import name who did them; filters by author ------------
+
+r "$bob" archive "Olav Berg"
+is "$status" 0 "a member archives a contact"
+is "$(sql "$db" "SELECT author FROM journal ORDER BY id DESC LIMIT 1")" "$bob" \
+   "the archive names who did it"
+r "$bob" unarchive "Olav Berg"
+is "$status" 0 "and brings it back"
+printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Siri Dahl\r\nEND:VCARD\r\n' >"$TEST_DIR/siri.vcf"
+chmod 644 "$TEST_DIR/siri.vcf"
+r "$bob" import "$TEST_DIR/siri.vcf"
+is "$status" 0 "a member imports a card"
+is "$(sql "$db" "SELECT author FROM journal ORDER BY id DESC LIMIT 1")" "$bob" \
+   "the import names who did it"
+is "$(sql "$db" "SELECT s.author FROM stage_change s JOIN contact c ON c.id = s.contact_id WHERE c.name = 'Siri Dahl'")" \
+   "$bob" "and so does the imported contact's first stage"
+r "$ann" note "Siri Dahl" "met Siri"
+r "$ann" list --by "$ann"
+like "$out" "Siri Dahl" "list --by: the contacts with a note by a member"
+r "$ann" list --by "$bob"
+unlike "$out" "Siri Dahl" "not those without one"
+like "$out" "Vera Lind" "but those with"
+r "$ann" agenda --by "$bob"
+like "$out" "book the room" "agenda --by: the follow-ups a member scheduled"
+unlike "$out" "call 1 of $ann" "not a colleague's"
+
+# A database of another group than its folder's is given back to the
+# team's group by its owner.
+chgrp "$other" "$db"
+r "$ann" list
+is "$status" 0 "a team database of another group still opens for its owner"
+is "$(stat -c '%G' "$db")" "$team" "who gives it back to the team's group"
+chgrp "$team" "$db"
+
 # ---- the TUI, run as a member, while the other writes -------------------
 
 if [ -z "$have_tmux" ]; then
