@@ -398,6 +398,30 @@ wait_for "$bob changed Title meanwhile, as you did" 3 "saving names the colleagu
 tui_keys y
 wait_for "Saved over their change" 2 "yes keeps hers"
 is "$(sql "$db" "SELECT title FROM contact WHERE name = 'Vera Lind'")" "Curator" "and stores it"
+
+# The form's Owner field, and a follow-up handed to a colleague.
+tui_keys e
+wait_for "Edit Vera Lind" 2 "e opens the form again"
+tui_keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+tui_type "$ann"
+tui_keys C-s
+wait_for "Owner: $ann" 3 "the form's Owner field makes her Vera's owner"
+is "$(sql "$db" "SELECT owner FROM contact WHERE name = 'Vera Lind'")" "$ann" "and stores it"
+tui_keys f
+wait_for "Due (" 2 "f asks when"
+tui_type "+2d"
+tui_keys Enter
+wait_for "What to do:" 2 "then what"
+tui_type "scan the letters"
+tui_keys Enter
+wait_for "Repeat every" 2 "then how often"
+tui_keys Enter
+wait_for "For whom (Enter: you; or a colleague's login):" 2 "then, in a team database, for whom"
+tui_type "$bob"
+tui_keys Enter
+wait_for "Follow-up f" 2 "and schedules it"
+is "$(sql "$db" "SELECT created_by || ' ' || assigned_to FROM followup WHERE text = 'scan the letters'")" \
+   "$ann $bob" "handed to the colleague, naming who scheduled it"
 tui_quit
 
 # Bob's Review opens on his work: what Ann handed him comes first.
@@ -413,6 +437,7 @@ RAPPORT="$TEST_DIR/as-bob"
 tui_start -s 110x40 --
 wait_for "Review: $bob's work (w: the team's)" 10 "Bob's Review opens on his work"
 wait_for "send the contract" 3 "with what was handed to him"
+wait_for "scan the letters" 3 "in the TUI too"
 unlike "$(tui_screen)" "call 1 of $ann" "and not Ann's own"
 tui_keys w
 wait_for "call 1 of $ann [for $ann]" 3 "w shows the team's, Ann's saying whose"
