@@ -58,7 +58,7 @@ static int64_t print_pipeline_sections(struct app *app, const struct review *r,
 {
     char title[96];
     struct budget_list budget = { 0 };
-    if (season_budget_page(app->st, &app->cfg.pipeline, r->today,
+    if (season_budget_page(app->st, &app->cfg.pipeline, r->today, r->mine,
                            AGENDA_QUIET_MAX, &budget) != STORE_OK)
         return -1;
     review_title(r, REVIEW_BUDGET, title, sizeof title);
@@ -82,8 +82,8 @@ static int64_t print_pipeline_sections(struct app *app, const struct review *r,
     budget_list_clear(&budget);
 
     struct suggestion_list ready = { 0 };
-    if (season_ready_page(app->st, &app->cfg.pipeline, now, AGENDA_QUIET_MAX,
-                          &ready) != STORE_OK)
+    if (season_ready_page(app->st, &app->cfg.pipeline, now, r->mine,
+                          AGENDA_QUIET_MAX, &ready) != STORE_OK)
         return -1;
     review_title(r, REVIEW_READY, title, sizeof title);
     if (ready.len > 0)

@@ -46,7 +46,7 @@ static int cmd_suggest(struct app *app, struct cli_args *p)
         return dismiss(app, ref);
     time_t now = time(NULL);
     struct suggestion_list l = { 0 };
-    if (season_ready_page(app->st, &app->cfg.pipeline, now, SUGGEST_MAX, &l)
+    if (season_ready_page(app->st, &app->cfg.pipeline, now, NULL, SUGGEST_MAX, &l)
         != STORE_OK) {
         suggestion_list_clear(&l);
         return output_store_failed(app);
@@ -62,7 +62,7 @@ static int cmd_suggest(struct app *app, struct cli_args *p)
     }
     if (l.more) {
         int64_t count = 0;
-        if (season_ready_count(app->st, &app->cfg.pipeline, now, &count) == STORE_OK
+        if (season_ready_count(app->st, &app->cfg.pipeline, now, NULL, &count) == STORE_OK
             && count > (int64_t)l.len)
             printf(_("… and %lld more\n"), (long long)(count - (int64_t)l.len));
     }

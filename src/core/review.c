@@ -144,8 +144,8 @@ enum store_status review_count(struct store *st, const struct review *r,
         if (!r->pipeline)
             return STORE_OK;
         return s == REVIEW_BUDGET
-            ? season_budget_count(st, r->pipeline, r->today, count)
-            : season_ready_count(st, r->pipeline, now, count);
+            ? season_budget_count(st, r->pipeline, r->today, r->mine, count)
+            : season_ready_count(st, r->pipeline, now, r->mine, count);
     }
     return store_quiet_count(st, stage_cadence, r->mine, now, count);
 }

@@ -44,7 +44,8 @@ struct review {
     const struct pipeline_thresholds *pipeline;
     /* In a team database: the member whose work it shows (their
      * follow-ups, those of contacts they own, their contacts gone
-     * quiet); NULL: the whole team's. */
+     * quiet, in budget season or ready to move up); NULL: the whole
+     * team's. */
     const char *mine;
 };
 

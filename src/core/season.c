@@ -45,20 +45,23 @@ void season_budget_plan(struct date today, int lead_days,
 
 enum store_status season_budget_page(struct store *st,
                                      const struct pipeline_thresholds *p,
-                                     struct date today, size_t limit,
-                                     struct budget_list *out)
+                                     struct date today, const char *mine,
+                                     size_t limit, struct budget_list *out)
 {
     struct budget_season s;
     season_budget_plan(today, p->budget_lead_days, &s);
+    s.owner = mine;
     return store_budget_page(st, &s, limit, out);
 }
 
 enum store_status season_budget_count(struct store *st,
                                       const struct pipeline_thresholds *p,
-                                      struct date today, int64_t *count)
+                                      struct date today, const char *mine,
+                                      int64_t *count)
 {
     struct budget_season s;
     season_budget_plan(today, p->budget_lead_days, &s);
+    s.owner = mine;
     return store_budget_count(st, &s, count);
 }
 
@@ -88,8 +91,9 @@ struct date season_budget_due(const struct budget_entry *e, struct date today)
 }
 
 void season_ready_rule(const struct pipeline_thresholds *p, time_t now,
-                       struct ready_rule *out)
+                       const char *mine, struct ready_rule *out)
 {
+    out->owner = mine;
     out->since = now - (time_t)p->end_user_window_days * CADENCE_DAY_SECONDS;
     out->interactions = p->end_user_interactions;
     out->customer_before = now - (time_t)p->customer_min_days * CADENCE_DAY_SECONDS;
@@ -98,31 +102,33 @@ void season_ready_rule(const struct pipeline_thresholds *p, time_t now,
 
 enum store_status season_ready_page(struct store *st,
                                     const struct pipeline_thresholds *p,
-                                    time_t now, size_t limit,
+                                    time_t now, const char *mine, size_t limit,
                                     struct suggestion_list *out)
 {
     struct ready_rule r;
-    season_ready_rule(p, now, &r);
+    season_ready_rule(p, now, mine, &r);
     return store_ready_page(st, &r, limit, out);
 }
 
 enum store_status season_ready_window(struct store *st,
                                       const struct pipeline_thresholds *p,
-                                      time_t now, const struct suggestion *after,
+                                      time_t now, const char *mine,
+                                      const struct suggestion *after,
                                       bool backward, size_t limit,
                                       struct suggestion_list *out)
 {
     struct ready_rule r;
-    season_ready_rule(p, now, &r);
+    season_ready_rule(p, now, mine, &r);
     return store_ready_window(st, &r, after, backward, limit, out);
 }
 
 enum store_status season_ready_count(struct store *st,
                                      const struct pipeline_thresholds *p,
-                                     time_t now, int64_t *count)
+                                     time_t now, const char *mine,
+                                     int64_t *count)
 {
     struct ready_rule r;
-    season_ready_rule(p, now, &r);
+    season_ready_rule(p, now, mine, &r);
     return store_ready_count(st, &r, count);
 }
 

@@ -19,39 +19,46 @@
 #include "store/season.h"
 #include "store/store.h"
 
+/* In a team database the Review and the agenda show a member's own
+ * contacts in these sections, as in Gone quiet: `mine` is that
+ * member's login (core/review.h), NULL the whole team's. */
+
 /* Budget season on `today` with lead_days of lead. */
 void season_budget_plan(struct date today, int lead_days,
                         struct budget_season *out);
 enum store_status season_budget_page(struct store *st,
                                      const struct pipeline_thresholds *p,
-                                     struct date today, size_t limit,
-                                     struct budget_list *out);
+                                     struct date today, const char *mine,
+                                     size_t limit, struct budget_list *out);
 enum store_status season_budget_count(struct store *st,
                                       const struct pipeline_thresholds *p,
-                                      struct date today, int64_t *count);
+                                      struct date today, const char *mine,
+                                      int64_t *count);
 /* The date an entry's season ends on (its coming budget date), and how
  * many days away that is. */
 struct date season_budget_due(const struct budget_entry *e, struct date today);
 /* True when MM-DD is a budget date (01-01 to 12-31; 02-29 allowed). */
 bool season_budget_valid(const char *md);
 
-/* The rule of [pipeline] at `now`. */
+/* The rule of [pipeline] at `now`, for mine's contacts (NULL: all). */
 void season_ready_rule(const struct pipeline_thresholds *p, time_t now,
-                       struct ready_rule *out);
+                       const char *mine, struct ready_rule *out);
 enum store_status season_ready_page(struct store *st,
                                     const struct pipeline_thresholds *p,
-                                    time_t now, size_t limit,
+                                    time_t now, const char *mine, size_t limit,
                                     struct suggestion_list *out);
 /* A window of them after `after` (or before it, backward), read by
  * keyset as the Review pages: no cut at a fixed number of rows. */
 enum store_status season_ready_window(struct store *st,
                                       const struct pipeline_thresholds *p,
-                                      time_t now, const struct suggestion *after,
+                                      time_t now, const char *mine,
+                                      const struct suggestion *after,
                                       bool backward, size_t limit,
                                       struct suggestion_list *out);
 enum store_status season_ready_count(struct store *st,
                                      const struct pipeline_thresholds *p,
-                                     time_t now, int64_t *count);
+                                     time_t now, const char *mine,
+                                     int64_t *count);
 /* Why it is suggested: "4 interactions in 90 days" (translated); the
  * reason a promotion is prefilled with. */
 void season_reason(const struct suggestion *s,

@@ -25,27 +25,37 @@
 #define NOT_PAUSED "AND NOT EXISTS (SELECT 1 FROM contact_pause p " \
     "WHERE p.contact_id = contact.id AND p.until > :today) "
 
-static const char quiet_default_sql[] =
-    "SELECT id, last_touch + :k FROM contact WHERE stage = :s AND cadence_days IS NULL "
-    "AND archived = 0 AND last_touch < :cut " NOT_PAUSED
-    "AND (:owner IS NULL OR owner = :owner) AND (last_touch, id) > (:lt, :id) "
-    "ORDER BY last_touch, id LIMIT :n";
-static const char quiet_own_sql[] =
-    "SELECT id, own_due FROM contact WHERE stage = :s AND own_due IS NOT NULL "
-    "AND archived = 0 AND own_due < :now " NOT_PAUSED
-    "AND (:owner IS NULL OR owner = :owner) AND (own_due, id) > (:due, :id) "
-    "ORDER BY own_due, id LIMIT :n";
-/* The same two, read backwards from the end of a stage. */
-static const char quiet_default_back_sql[] =
-    "SELECT id, last_touch + :k FROM contact WHERE stage = :s AND cadence_days IS NULL "
-    "AND archived = 0 AND last_touch < :cut " NOT_PAUSED
-    "AND (:owner IS NULL OR owner = :owner) AND (last_touch, id) < (:lt, :id) "
-    "ORDER BY last_touch DESC, id DESC LIMIT :n";
-static const char quiet_own_back_sql[] =
-    "SELECT id, own_due FROM contact WHERE stage = :s AND own_due IS NOT NULL "
-    "AND archived = 0 AND own_due < :now " NOT_PAUSED
-    "AND (:owner IS NULL OR owner = :owner) AND (own_due, id) < (:due, :id) "
-    "ORDER BY own_due DESC, id DESC LIMIT :n";
+/* Each read twice: of anyone's contacts, and of one owner's (a
+ * member's own, in a team database), which the owner's partial
+ * indexes of version 7 answer without reading the others' rows. */
+#define OWNER_ANY ""
+#define OWNER_IS "AND owner = :owner "
+#define QUIET_DEFAULT(OWNER, CMP, ORDER) \
+    "SELECT id, last_touch + :k FROM contact WHERE stage = :s AND cadence_days IS NULL " \
+    "AND archived = 0 AND last_touch < :cut " NOT_PAUSED OWNER \
+    "AND (last_touch, id) " CMP " (:lt, :id) ORDER BY " ORDER " LIMIT :n"
+#define QUIET_OWN(OWNER, CMP, ORDER) \
+    "SELECT id, own_due FROM contact WHERE stage = :s AND own_due IS NOT NULL " \
+    "AND archived = 0 AND own_due < :now " NOT_PAUSED OWNER \
+    "AND (own_due, id) " CMP " (:due, :id) ORDER BY " ORDER " LIMIT :n"
+/* Indexed by [owned][backward]: backwards from the end of a stage. */
+static const char *const quiet_default_sql[2][2] = {
+    { QUIET_DEFAULT(OWNER_ANY, ">", "last_touch, id"),
+      QUIET_DEFAULT(OWNER_ANY, "<", "last_touch DESC, id DESC") },
+    { QUIET_DEFAULT(OWNER_IS, ">", "last_touch, id"),
+      QUIET_DEFAULT(OWNER_IS, "<", "last_touch DESC, id DESC") },
+};
+static const char *const quiet_own_sql[2][2] = {
+    { QUIET_OWN(OWNER_ANY, ">", "own_due, id"),
+      QUIET_OWN(OWNER_ANY, "<", "own_due DESC, id DESC") },
+    { QUIET_OWN(OWNER_IS, ">", "own_due, id"),
+      QUIET_OWN(OWNER_IS, "<", "own_due DESC, id DESC") },
+};
+#define QUIET_COUNT(OWNER) \
+    "SELECT (SELECT count(*) FROM contact WHERE stage = :s AND cadence_days IS NULL " \
+    "AND archived = 0 AND last_touch < :cut " NOT_PAUSED "AND :on " OWNER ") + " \
+    "(SELECT count(*) FROM contact WHERE stage = :s AND own_due IS NOT NULL " \
+    "AND archived = 0 AND own_due < :now " NOT_PAUSED OWNER ")"
 
 /* Appends to ids the next rows of one stage after (due, id) — or,
  * backward, the rows before it, nearest first — at most n. */
@@ -54,8 +64,7 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
                                      bool backward, size_t n, int64_t *ids,
                                      size_t *len)
 {
-    sqlite3_stmt *a = NULL, *b = db_prepare(st, backward ? quiet_own_back_sql
-                                                      : quiet_own_sql);
+    sqlite3_stmt *a = NULL, *b = db_prepare(st, quiet_own_sql[owner != NULL][backward]);
     if (!b)
         return STORE_FAILED;
     char today[11];
@@ -69,7 +78,7 @@ static enum store_status quiet_stage(struct store *st, int stage, int days,
     db_bind_named_int(b, ":n", (int64_t)n);
     if (days > 0) {
         int64_t k = (int64_t)days * CADENCE_DAY_SECONDS;
-        a = db_prepare(st, backward ? quiet_default_back_sql : quiet_default_sql);
+        a = db_prepare(st, quiet_default_sql[owner != NULL][backward]);
         if (!a) {
             db_finish(st, b);
             return STORE_FAILED;
@@ -192,13 +201,8 @@ enum store_status store_quiet_count(struct store *st,
     date_format_iso(date_from_time(now), today);
     for (int stage = 0; stage < STAGE_COUNT; stage++) {
         int days = cadence_of_stage(stage_cadence, stage);
-        sqlite3_stmt *stmt = db_prepare(st,
-            "SELECT (SELECT count(*) FROM contact WHERE stage = :s AND cadence_days IS NULL "
-            "AND archived = 0 AND last_touch < :cut " NOT_PAUSED "AND :on "
-            "AND (:owner IS NULL OR owner = :owner)) + "
-            "(SELECT count(*) FROM contact WHERE stage = :s AND own_due IS NOT NULL "
-            "AND archived = 0 AND own_due < :now " NOT_PAUSED
-            "AND (:owner IS NULL OR owner = :owner))");
+        sqlite3_stmt *stmt = db_prepare(st, owner ? QUIET_COUNT(OWNER_IS)
+                                                  : QUIET_COUNT(OWNER_ANY));
         if (!stmt)
             return STORE_FAILED;
         db_bind_named_int(stmt, ":s", stage);

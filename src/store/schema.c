@@ -347,7 +347,13 @@ const char db_schema_v7_team[] =
     "effective, due_minutes, id);\n"
     "CREATE INDEX contact_by_owner ON contact(owner, stage, last_touch, id) "
     "WHERE owner IS NOT NULL;\n"
-    "CREATE INDEX note_by_author ON note(author, at);\n";
+    "CREATE INDEX note_by_author ON note(author, at);\n"
+    /* A member's own contacts gone quiet, as contact_quiet_default and
+     * contact_quiet_own read everyone's (store/quiet.c). */
+    "CREATE INDEX contact_quiet_default_owner ON contact(owner, stage, last_touch, id) "
+    "WHERE cadence_days IS NULL AND archived = 0 AND owner IS NOT NULL;\n"
+    "CREATE INDEX contact_quiet_own_owner ON contact(owner, stage, own_due, id) "
+    "WHERE own_due IS NOT NULL AND archived = 0 AND owner IS NOT NULL;\n";
 
 /* Postal addresses, web pages and the other properties of a card: a
  * contact's postal addresses in vCard's seven parts with their kind, its

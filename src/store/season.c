@@ -14,6 +14,9 @@
 #include "store/schema.h"
 #include "store/season.h"
 
+/* A member's own contacts (Gone quiet's rule, store/quiet.c). */
+#define READY_OWNER "(:owner IS NULL OR c.owner = :owner)"
+
 /* The date of an organisation's coming budget date (this year or, past
  * today's MM-DD, next year), and when its window opened. */
 #define BUDGET_YEAR "(CASE WHEN o.budget_date >= :from THEN :year ELSE :year + 1 END)"
@@ -27,7 +30,8 @@
     " FROM organisation o JOIN contact c ON c.org_id = o.id " \
     "WHERE o.budget_date IS NOT NULL AND "
 #define BUDGET_PEOPLE_TAIL \
-    " AND c.archived = 0 AND (c.roles & 2) != 0 AND c.last_touch < " BUDGET_OPENED
+    " AND c.archived = 0 AND (c.roles & 2) != 0 AND c.last_touch < " BUDGET_OPENED \
+    " AND " READY_OWNER
 
 static sqlite3_stmt *budget_prepare(struct store *st, const struct budget_season *s,
                                     const char *head, const char *tail)
@@ -45,6 +49,7 @@ static sqlite3_stmt *budget_prepare(struct store *st, const struct budget_season
     db_bind_named_text(stmt, ":to", s->to);
     db_bind_named_int(stmt, ":year", s->year);
     db_bind_named_text(stmt, ":lead", lead);
+    db_bind_named_text(stmt, ":owner", s->owner);
     return stmt;
 }
 
@@ -103,13 +108,13 @@ enum store_status store_budget_count(struct store *st,
  * note_by_contact. */
 #define READY_CLIENT_WHERE \
     CONTACT_READY_CLIENT " AND c.stage_since < :before " \
-    "AND c.note_count >= :touches " \
+    "AND c.note_count >= :touches AND " READY_OWNER " " \
     "AND NOT EXISTS (SELECT 1 FROM suggestion_dismissed d " \
     "WHERE d.contact_id = c.id AND d.stage = 2)"
 #define READY_CUSTOMER_COUNT \
     "(SELECT count(*) FROM note n WHERE n.contact_id = c.id AND n.at >= :since)"
 #define READY_CUSTOMER_WHERE \
-    "c.stage = 0 AND c.archived = 0 AND c.last_touch >= :since " \
+    "c.stage = 0 AND c.archived = 0 AND c.last_touch >= :since AND " READY_OWNER " " \
     "AND " READY_CUSTOMER_COUNT " >= :n " \
     "AND NOT EXISTS (SELECT 1 FROM suggestion_dismissed d " \
     "WHERE d.contact_id = c.id AND d.stage = 1)"
@@ -120,6 +125,7 @@ static void ready_bind(sqlite3_stmt *stmt, const struct ready_rule *r)
     db_bind_named_int(stmt, ":touches", r->touches);
     db_bind_named_int(stmt, ":since", (int64_t)r->since);
     db_bind_named_int(stmt, ":n", r->interactions);
+    db_bind_named_text(stmt, ":owner", r->owner);
 }
 
 /* Appends up to limit - out->len rows of one kind; more when one was

@@ -21,6 +21,7 @@ struct budget_season {
     char from[6], to[6];
     int year;
     int lead_days;
+    const char *owner;       /* NULL: anyone's; else only this login's */
 };
 
 /* Active decision-makers of organisations in season not contacted since
@@ -38,6 +39,7 @@ struct ready_rule {
     int64_t interactions;    /* ... at least this many */
     time_t customer_before;  /* customers: a customer since before this */
     int64_t touches;         /* ... with at least this many interactions */
+    const char *owner;       /* NULL: anyone's; else only this login's */
 };
 
 /* Customers ready to be clients (the longest customers first), then end

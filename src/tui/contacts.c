@@ -1,7 +1,9 @@
 /* The Contacts screen (SPEC §3.3): every contact, filtered as you type
  * after / (name, organisation, email, tags, and note text through the
  * full-text index), sortable; A shows the archived ones instead (d
- * brings one back); also importing and exporting files. A
+ * brings one back); in a team database w shows only the contacts I own
+ * (as the Review's w, Gone quiet's rule) or the team's again; also
+ * importing and exporting files. A
  * screen: uses tui/views.h (to open a contact), tui/act.h,
  * tui/source.h, tui/line.h (the filter), tui/prompt.h and below, and
  * io/ for the files. */
@@ -16,6 +18,7 @@
 #include "io/io.h"
 #include "base/paths.h"
 #include "core/stage.h"
+#include "core/team.h"
 #include "core/why.h"
 #include "base/text.h"
 #include "tui/act.h"
@@ -41,6 +44,7 @@ struct contacts {
     int64_t count;             /* -1: not counted yet */
     bool count_capped;         /* count is COUNT_SHOWN + 1: "1000+" */
     struct ui_tags tags;       /* t marks rows, ; acts on them */
+    bool mine;                 /* a team database: only the contacts I own */
     /* Why each shown row matched the filter (NULL: its name says so),
      * found once the list and its count are drawn. */
     struct {
@@ -54,7 +58,8 @@ static const enum action contacts_actions[] = {
     ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_TOP, ACT_BOTTOM, ACT_PAGE_UP,
     ACT_PAGE_DOWN, ACT_OPEN, ACT_SEARCH, ACT_SORT, ACT_NOTE, ACT_EDITOR,
     ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE, ACT_FORGET,
-    ACT_IMPORT, ACT_EXPORT, ACT_ARCHIVED, ACT_BACK, ACT_TAG, ACT_TAGGED, ACT_NONE
+    ACT_IMPORT, ACT_EXPORT, ACT_ARCHIVED, ACT_BACK, ACT_TAG, ACT_TAGGED, ACT_TEAM,
+    ACT_NONE
 };
 
 static const enum action contacts_hints[] = {
@@ -229,11 +234,32 @@ static void draw_row(struct ui *ui, const void *row, int y, int x, int cols,
     }
 }
 
+/* The status line's word on whose contacts are shown, with the key
+ * that switches (only in a team database). */
+static void say_scope(struct ui *ui, const struct contacts *c)
+{
+    const char *me = team_me(ui->app);
+    if (!me)
+        return;
+    char key[32];
+    keys_first_name(&ui->keys, ACT_TEAM, key, sizeof key);
+    char *who = text_sanitize(me, false);
+    if (c->mine)
+        /* TRANSLATORS: the status line: my login, the key for the team's. */
+        snprintf(ui->scope, sizeof ui->scope, _("%s's contacts (%s: the team's)"),
+                 who ? who : "", key);
+    else
+        /* TRANSLATORS: the status line; then the key that shows mine. */
+        snprintf(ui->scope, sizeof ui->scope, _("the team's contacts (%s: mine)"), key);
+    free(who);
+}
+
 static void contacts_draw(struct ui *ui, void *self, int top, int height)
 {
     struct contacts *c = self;
     if (c->stale && !typing_ahead())
         apply_filter(ui, c);
+    say_scope(ui, c);
     char buf[256];
     /* The archived ones are a list of their own, said in the header. */
     bool archived = c->query.filter.only_archived;
@@ -465,6 +491,17 @@ static bool contacts_request(struct ui *ui, void *self, enum action act)
             ui_message(ui, false, _("Active contacts."));
         return true;
     }
+    case ACT_TEAM:
+        if (!team_me(ui->app)) {
+            ui_message(ui, false, _("Not a team database: every contact is shown."));
+            return true;
+        }
+        /* The status line says whose contacts they are now. */
+        c->mine = !c->mine;
+        c->query.filter.owner = c->mine ? team_me(ui->app) : NULL;
+        ui_list_load(ui, l);
+        count(ui, c);
+        return true;
     case ACT_IMPORT:
         import_file(ui);
         return true;

@@ -110,8 +110,8 @@ static void *review_open(struct ui *ui, int64_t arg)
     for (int i = 0; i < REVIEW_QUIET; i++)
         ui_list_init(&r->lists[i], &ui_followup_source, &r->plan.filters[i]);
     ui_list_init(&r->lists[REVIEW_QUIET], &ui_quiet_source, &r->plan);
-    ui_list_init(&r->lists[REVIEW_BUDGET], &ui_budget_source, NULL);
-    ui_list_init(&r->lists[REVIEW_READY], &ui_ready_source, NULL);
+    ui_list_init(&r->lists[REVIEW_BUDGET], &ui_budget_source, &r->plan);
+    ui_list_init(&r->lists[REVIEW_READY], &ui_ready_source, &r->plan);
     ui_list_init(&r->lists[REVIEW_MAIL], &ui_mail_source, NULL);
     /* Messages waiting for review are no contacts: they are not tagged. */
     for (int i = 0; i < REVIEW_SECTIONS; i++) {

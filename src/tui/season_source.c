@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/review.h"
 #include "core/season.h"
 #include "tui/draw.h"
 #include "tui/source.h"
@@ -53,9 +54,10 @@ static int64_t suggestion_id(const void *row)
 static int budget_page(struct ui *ui, void *ctx, const void *after,
                        bool backward, size_t limit, void *rows, bool *more)
 {
-    (void)ctx;
+    /* ctx: the Review's plan, whose member it shows (or NULL). */
+    const char *mine = ctx ? ((const struct review *)ctx)->mine : NULL;
     struct budget_list list = { 0 };
-    if (season_budget_page(ui->st, &ui->app->cfg.pipeline, date_today(),
+    if (season_budget_page(ui->st, &ui->app->cfg.pipeline, date_today(), mine,
                            SEASON_ROWS_MAX, &list) != STORE_OK) {
         ui_store_error(ui);
         return -1;
@@ -79,9 +81,9 @@ static int budget_page(struct ui *ui, void *ctx, const void *after,
 static int ready_page(struct ui *ui, void *ctx, const void *after,
                       bool backward, size_t limit, void *rows, bool *more)
 {
-    (void)ctx;
+    const char *mine = ctx ? ((const struct review *)ctx)->mine : NULL;
     struct suggestion_list list = { 0 };
-    if (season_ready_window(ui->st, &ui->app->cfg.pipeline, ui_now(), after,
+    if (season_ready_window(ui->st, &ui->app->cfg.pipeline, ui_now(), mine, after,
                             backward, limit, &list) != STORE_OK) {
         ui_store_error(ui);
         return -1;

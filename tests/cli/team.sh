@@ -290,6 +290,40 @@ r "$ann" undo --theirs
 is "$status" 0 "--theirs undoes it"
 is "$(sql "$db" "SELECT count(*) FROM note WHERE body = 'bob was here'")" 0 "the note is gone"
 
+# ---- archive and import name who did them; filters by author ------------
+
+r "$bob" archive "Olav Berg"
+is "$status" 0 "a member archives a contact"
+is "$(sql "$db" "SELECT author FROM journal ORDER BY id DESC LIMIT 1")" "$bob" \
+   "the archive names who did it"
+r "$bob" unarchive "Olav Berg"
+is "$status" 0 "and brings it back"
+printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Siri Dahl\r\nEND:VCARD\r\n' >"$TEST_DIR/siri.vcf"
+chmod 644 "$TEST_DIR/siri.vcf"
+r "$bob" import "$TEST_DIR/siri.vcf"
+is "$status" 0 "a member imports a card"
+is "$(sql "$db" "SELECT author FROM journal ORDER BY id DESC LIMIT 1")" "$bob" \
+   "the import names who did it"
+is "$(sql "$db" "SELECT s.author FROM stage_change s JOIN contact c ON c.id = s.contact_id WHERE c.name = 'Siri Dahl'")" \
+   "$bob" "and so does the imported contact's first stage"
+r "$ann" note "Siri Dahl" "met Siri"
+r "$ann" list --by "$ann"
+like "$out" "Siri Dahl" "list --by: the contacts with a note by a member"
+r "$ann" list --by "$bob"
+unlike "$out" "Siri Dahl" "not those without one"
+like "$out" "Vera Lind" "but those with"
+r "$ann" agenda --by "$bob"
+like "$out" "book the room" "agenda --by: the follow-ups a member scheduled"
+unlike "$out" "call 1 of $ann" "not a colleague's"
+
+# A database of another group than its folder's is given back to the
+# team's group by its owner.
+chgrp "$other" "$db"
+r "$ann" list
+is "$status" 0 "a team database of another group still opens for its owner"
+is "$(stat -c '%G' "$db")" "$team" "who gives it back to the team's group"
+chgrp "$team" "$db"
+
 # ---- the TUI, run as a member, while the other writes -------------------
 
 if [ -z "$have_tmux" ]; then
@@ -307,7 +341,8 @@ exec setpriv --reuid="$ann" --regid="$team" --init-groups \\
 WRAP
 chmod 755 "$TEST_DIR/as-ann"
 RAPPORT="$TEST_DIR/as-ann"
-tui_start -s 110x40 --
+# Tall enough for Vera's 31 open follow-ups and her timeline below them.
+tui_start -s 110x80 --
 wait_for "Review: $ann's work (w: the team's)" 10 \
     "Ann's Review opens on her work, and the status line says so"
 wait_for "call 1 of $ann" 3 "with her follow-ups"
@@ -363,6 +398,30 @@ wait_for "$bob changed Title meanwhile, as you did" 3 "saving names the colleagu
 tui_keys y
 wait_for "Saved over their change" 2 "yes keeps hers"
 is "$(sql "$db" "SELECT title FROM contact WHERE name = 'Vera Lind'")" "Curator" "and stores it"
+
+# The form's Owner field, and a follow-up handed to a colleague.
+tui_keys e
+wait_for "Edit Vera Lind" 2 "e opens the form again"
+tui_keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+tui_type "$ann"
+tui_keys C-s
+wait_for "Owner: $ann" 3 "the form's Owner field makes her Vera's owner"
+is "$(sql "$db" "SELECT owner FROM contact WHERE name = 'Vera Lind'")" "$ann" "and stores it"
+tui_keys f
+wait_for "Due (" 2 "f asks when"
+tui_type "+2d"
+tui_keys Enter
+wait_for "What to do:" 2 "then what"
+tui_type "scan the letters"
+tui_keys Enter
+wait_for "Repeat every" 2 "then how often"
+tui_keys Enter
+wait_for "For whom (Enter: you; or a colleague's login):" 2 "then, in a team database, for whom"
+tui_type "$bob"
+tui_keys Enter
+wait_for "Follow-up f" 2 "and schedules it"
+is "$(sql "$db" "SELECT created_by || ' ' || assigned_to FROM followup WHERE text = 'scan the letters'")" \
+   "$ann $bob" "handed to the colleague, naming who scheduled it"
 tui_quit
 
 # Bob's Review opens on his work: what Ann handed him comes first.
@@ -378,9 +437,22 @@ RAPPORT="$TEST_DIR/as-bob"
 tui_start -s 110x40 --
 wait_for "Review: $bob's work (w: the team's)" 10 "Bob's Review opens on his work"
 wait_for "send the contract" 3 "with what was handed to him"
+wait_for "scan the letters" 3 "in the TUI too"
 unlike "$(tui_screen)" "call 1 of $ann" "and not Ann's own"
 tui_keys w
 wait_for "call 1 of $ann [for $ann]" 3 "w shows the team's, Ann's saying whose"
+# The Contacts screen: every contact, and w the ones he owns.
+tui_keys 3
+wait_for "Contacts: the team's contacts (w: mine)" 3 "Contacts shows the team's, saying so"
+wait_for "Vera Lind" 3 "with a colleague's contact"
+tui_keys w
+wait_for "Contacts: $bob's contacts (w: the team's)" 3 "w shows only the contacts he owns"
+wait_for "Contacts (1)" 3 "counted"
+wait_for "Olav Berg" 3 "the one he owns"
+unlike "$(tui_screen)" "Vera Lind" "not the others"
+tui_keys w
+wait_for "Contacts: the team's contacts" 3 "and w the team's again"
+wait_for "Vera Lind" 3 "every contact"
 tui_quit
 is "$(stat -c '%a %G' "$db")" "660 $team" "after all that, the database is 0660, the group's"
 

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "base/user.h"
+#include "core/review.h"
+#include "core/season.h"
 #include "model/contact.h"
 #include "model/followup.h"
 #include "model/journal.h"
@@ -21,6 +23,7 @@
 #include "store/followup.h"
 #include "store/journal.h"
 #include "store/note.h"
+#include "store/org.h"
 #include "store/quiet.h"
 #include "store/score.h"
 #include "store/stage.h"
@@ -177,6 +180,90 @@ static void test_authors(void)
     store_close(bob);
 }
 
+/* A contact of organisation org, owned by owner, added `days` ago with
+ * one note a day later; decision-maker or customer with a project. */
+static int64_t add_old(struct store *st, const char *name, const char *org,
+                       const char *owner, enum stage stage, unsigned roles,
+                       time_t now, int days)
+{
+    struct contact c = { .stage = stage, .cadence_days = -1, .roles = roles };
+    c.name = strdup(name);
+    c.org = org ? strdup(org) : NULL;
+    c.owner = strdup(owner);
+    if (stage == STAGE_CUSTOMER)
+        c.projects = strdup("digitisation");
+    time_t created = now - (time_t)days * DAY;
+    if (store_contact_add(st, &c, created) != STORE_OK)
+        printf("# add %s: %s\n", name, store_error(st));
+    struct note n = { .contact_id = c.id, .at = created + DAY };
+    n.body = strdup("first meeting");
+    if (store_note_add(st, &n, n.at) != STORE_OK)
+        printf("# note %s: %s\n", name, store_error(st));
+    free(n.body);
+    int64_t id = c.id;
+    contact_clear(&c);
+    return id;
+}
+
+/* Budget season and Ready to move up follow the Review's "mine" as
+ * Gone quiet does: a member's own contacts, or the team's. */
+static void test_pipeline_mine(void)
+{
+    char path[400];
+    snprintf(path, sizeof path, "%s/pipeline.db", dir);
+    struct store *st = NULL;
+    ok(store_open(path, STORE_OPEN_CREATE, &st, NULL, NULL) == STORE_OK, "a database");
+    if (!st)
+        return;
+    time_t now = 1780000000;
+    struct date today = date_from_time(now);
+    add_old(st, "Dag", "Library", "ann", STAGE_END_USER, ROLE_DECISION_MAKER, now, 100);
+    add_old(st, "Eva", "Library", "bob", STAGE_END_USER, ROLE_DECISION_MAKER, now, 100);
+    int64_t finn = add_old(st, "Finn", NULL, "ann", STAGE_CUSTOMER, ROLE_USER, now, 400);
+    add_old(st, "Gro", NULL, "bob", STAGE_CUSTOMER, ROLE_USER, now, 400);
+    struct org o = { 0 };
+    ok(store_org_get(st, "Library", 0, &o) == STORE_OK, "the organisation");
+    struct date due = date_add_days(today, 10);
+    char md[16];
+    snprintf(md, sizeof md, "%02d-%02d", due.month % 100, due.day % 100);
+    memcpy(o.budget_date, md, sizeof o.budget_date - 1);
+    ok(store_org_edit(st, &o, now) == STORE_OK, "its budget in ten days");
+    org_clear(&o);
+
+    struct pipeline_thresholds p = { .end_user_interactions = 3,
+        .end_user_window_days = 90, .customer_min_days = 180,
+        .customer_min_touches = 1, .budget_lead_days = 60 };
+    struct review r;
+    review_plan(&r, today, REVIEW_DAYS);
+    review_use_pipeline(&r, &p);
+    int cadence[STAGE_COUNT] = { 0, 0, 0 };
+    int64_t n = -1;
+    ok(review_count(st, &r, REVIEW_BUDGET, cadence, now, &n) == STORE_OK, "budget season");
+    is_int(n, 2, "the team's: both decision-makers");
+    ok(review_count(st, &r, REVIEW_READY, cadence, now, &n) == STORE_OK, "ready to move up");
+    is_int(n, 2, "the team's: both customers");
+    review_only_mine(&r, "ann");
+    ok(review_count(st, &r, REVIEW_BUDGET, cadence, now, &n) == STORE_OK, "ann's budget season");
+    is_int(n, 1, "only the decision-maker she owns");
+    ok(review_count(st, &r, REVIEW_READY, cadence, now, &n) == STORE_OK, "ann's ready");
+    is_int(n, 1, "only the customer she owns");
+
+    struct budget_list budget = { 0 };
+    ok(season_budget_page(st, &p, today, "bob", 10, &budget) == STORE_OK
+       && budget.len == 1, "bob's budget season page has one row");
+    is_str(budget.len ? budget.items[0].contact.name : NULL, "Eva", "his");
+    budget_list_clear(&budget);
+    struct suggestion_list ready = { 0 };
+    ok(season_ready_window(st, &p, now, "ann", NULL, false, 10, &ready) == STORE_OK
+       && ready.len == 1, "ann's ready window has one row");
+    ok(ready.len && ready.items[0].contact.id == finn, "hers, Finn");
+    suggestion_list_clear(&ready);
+    ok(season_ready_page(st, &p, now, NULL, 10, &ready) == STORE_OK && ready.len == 2,
+       "the team's page has both");
+    suggestion_list_clear(&ready);
+    store_close(st);
+}
+
 static void test_team_files(void)
 {
     char path[400];
@@ -231,6 +318,7 @@ int main(void)
         return 1;
     }
     test_authors();
+    test_pipeline_mine();
     test_team_files();
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
