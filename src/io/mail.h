@@ -6,6 +6,7 @@
 #ifndef RAPPORT_IO_MAIL_H
 #define RAPPORT_IO_MAIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/mail.h"
@@ -30,5 +31,10 @@ char *mail_text_from_html(const char *html);
  * that introduces them ("On 3 Dec 2026, Zoë wrote:"); trailing blanks
  * and surplus blank lines go too. In place. */
 void mail_text_drop_quotes(char *text);
+/* Undoes format=flowed (RFC 3676), in place: a line that ends with a
+ * space runs on into the next one of the same quote depth (the space
+ * dropped too when delsp), the space stuffed before a line goes, and the
+ * signature's "-- " stays a line of its own. */
+void mail_text_unflow(char *text, bool delsp);
 
 #endif

@@ -193,6 +193,11 @@ static int read_message(GMimeParserOptions *options, GMimeMessage *msg,
         return -1;
     if (w.plain) {
         out->body = part_text(options, w.plain);
+        const char *format = g_mime_object_get_content_type_parameter(w.plain, "format");
+        if (out->body && format && g_ascii_strcasecmp(format, "flowed") == 0) {
+            const char *delsp = g_mime_object_get_content_type_parameter(w.plain, "delsp");
+            mail_text_unflow(out->body, delsp && g_ascii_strcasecmp(delsp, "yes") == 0);
+        }
     } else if (w.html) {
         char *html = part_text(options, w.html);
         out->body = html ? mail_text_from_html(html) : NULL;

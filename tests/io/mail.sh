@@ -71,6 +71,23 @@ like "$out" 'Price: 120€ <per year>.' "character references decoded"
 unlike "$out" 'never shown|color|<b>|licence cost' "no script, style, tags or quoted reply"
 like "$out" '2026-11-30 21:45' "dated with its zone (-0500)"
 
+# HTML that names its charset only in a <meta>: windows-1252 bytes.
+pipe html-nocharset
+is "$status" 0 "an HTML message without a charset in its Content-Type"
+r show mei
+like "$out" 'The renewal costs 95€ – the “campus” licence.' "its bytes read in the charset they are in"
+like "$out" 'Grüße, Mei' "accented letters too"
+
+# format=flowed (delsp=yes), quoted-printable: soft breaks joined.
+pipe flowed
+is "$status" 0 "a format=flowed message"
+r show ingrid
+like "$out" 'The reading room closes from 24 December to 2 January; the stacks stay open on request\. We can still scan the registers for you before then\.' \
+    "its paragraph is one line again, the sender's spaces kept and the soft ones dropped"
+like "$out" '      From now on the desk answers by mail\.' "the stuffed space is gone"
+unlike "$out" 'holidays\?|Will the reading|wrote:' "a flowed quoted reply and its attribution are left out"
+like "$out" "$(printf '      -- \n      Ingrid')" "the signature line stays a line"
+
 # From the user: logged on whom it went to, never on the user.
 pipe from-me
 like "$out" 'on #1 Zoë Ødegård' "a message the user sent is logged on its recipient"
