@@ -189,6 +189,23 @@ is "$(sql "$db" "SELECT count(*) FROM mail_review WHERE message_id = 'race-2@els
     "and queue an unmatched one once"
 is "$(cat "$TEST_DIR/race.err")" "" "without an error"
 
+# Forgetting a person takes the mail from their address off the queue,
+# and out of the undo journal, where a discarded message waits too.
+r add "Kwame Mensah" --email KWAME@elsewhere.example
+r inbox m2 --discard
+is "$(sql "$db" "SELECT count(*) FROM mail_review WHERE email = 'kwame@elsewhere.example'")" 1 \
+    "one message of Kwame's waits, another was discarded"
+r forget kwame --yes
+is "$status" 0 "forget the sender"
+is "$(sql "$db" "SELECT count(*) FROM mail_review WHERE email = 'kwame@elsewhere.example'")" 0 \
+    "what waited from their address is gone"
+r undo
+r inbox
+unlike "$out" 'Kwame|interlibrary' "and undo cannot bring the discarded one back"
+like "$out" 'Jürgen Müller' "another sender's message still waits"
+is "$(cat "$db" "$db-wal" 2>/dev/null | grep -aic 'kwame\|interlibrary loans\|Twice too')" 0 \
+    "no trace of their mail in the file"
+
 r check
 is "$status" 0 "the database is sound"
 
