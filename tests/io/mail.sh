@@ -78,6 +78,11 @@ r show mei
 like "$out" 'The renewal costs 95€ – the “campus” licence.' "its bytes read in the charset they are in"
 like "$out" 'Grüße, Mei' "accented letters too"
 
+# ... and in KOI8-R, which only its <meta charset> says: no guess fits.
+pipe html-meta
+r show omar
+like "$out" 'Сборник судебных решений, 1901 год\.' "the charset its <meta> names is the one read"
+
 # format=flowed (delsp=yes), quoted-printable: soft breaks joined.
 pipe flowed
 is "$status" 0 "a format=flowed message"
