@@ -97,6 +97,15 @@ wait_for "waits for review" 10 "a message that names nobody waits for review"
 done_key
 is "$(rapport inbox | grep -c 'Kwame Mensah')" 1 "rapport inbox lists it"
 
+# The macro works in the pager too, on the message it shows.
+tmux_ send-keys -t rapport Enter
+wait_for "Subject: A question about interlibrary loans" 10 "the pager shows the message"
+tmux_ send-keys -t rapport "$key"
+wait_for "logged before" 10 "the key pipes the message from the pager (known by its Message-ID)"
+done_key
+tmux_ send-keys -t rapport i
+wait_for "Msgs:2" 10 "back on the index"
+
 # Q: the query_command lists the contact.
 tmux_ send-keys -t rapport Q
 wait_for "Query" 10 "Q asks for a query"
