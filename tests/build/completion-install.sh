@@ -7,6 +7,9 @@
 
 dest="$TEST_DIR/dest"
 # Only the two data files: nothing is rebuilt beside a running suite.
+# The suite's own make is no parent of these (its flags would make them
+# print where they are).
+unset MAKEFLAGS MFLAGS MAKELEVEL
 make -s -C "$top_builddir" DESTDIR="$dest" \
     install-dist_bashcompletionDATA install-dist_zshcompletionDATA >"$TEST_DIR/log" 2>&1
 is "$?" 0 "make installs the completions"
