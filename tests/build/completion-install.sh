@@ -6,15 +6,14 @@
 . "${top_srcdir:-.}/tests/lib/tap.sh"
 
 dest="$TEST_DIR/dest"
-# Only the two data files: nothing is rebuilt beside a running suite.
-# The suite's own make is no parent of these (its flags would make them
-# print where they are).
+# Only the two data files: nothing is rebuilt beside a running suite,
+# the Makefile itself neither (-o). The suite's make is no parent of these.
 unset MAKEFLAGS MFLAGS MAKELEVEL
-make -s -C "$top_builddir" DESTDIR="$dest" \
+make -s -o Makefile -C "$top_builddir" DESTDIR="$dest" \
     install-dist_bashcompletionDATA install-dist_zshcompletionDATA >"$TEST_DIR/log" 2>&1
 is "$?" 0 "make installs the completions"
 dirs=$(printf 'include Makefile\nrapport-show-dirs:\n\t@echo $(bashcompletiondir) $(zshcompletiondir) $(datadir)\n' \
-    | make -s --no-print-directory -C "$top_builddir" -f - rapport-show-dirs)
+    | make -s -o Makefile --no-print-directory -C "$top_builddir" -f - rapport-show-dirs)
 set -- $dirs
 bashdir=$1 zshdir=$2 datadir=$3
 ok "$(test -f "$dest$bashdir/rapport"; echo $?)" "bash's in $bashdir"
