@@ -2,7 +2,8 @@
  * keeps of it (model/mail.h). GMime parses the MIME structure, decodes
  * quoted-printable and base64, converts charsets and RFC 2047 encoded
  * words (mail_parse.c); what is left is rapport's own: an HTML part made
- * readable and quoted replies left out (mail_text.c). Uses model/. */
+ * readable, format=flowed undone and quoted replies left out
+ * (mail_text.c). Uses model/. */
 #ifndef RAPPORT_IO_MAIL_H
 #define RAPPORT_IO_MAIL_H
 

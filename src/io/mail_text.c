@@ -1,5 +1,6 @@
 /* A mail's text made fit to keep (see io/mail.h): an HTML part made
- * readable, and quoted replies left out. A library would be a whole
+ * readable, format=flowed paragraphs joined again (GMime has no filter
+ * for it), and quoted replies left out. A library would be a whole
  * browser engine for what is, here, dropping tags and decoding a
  * character reference; the quoting conventions are mail programs'
  * habits, which no library knows. Uses base/, io/mail.h. */
