@@ -2,10 +2,12 @@
  * keeps of it (model/mail.h). GMime parses the MIME structure, decodes
  * quoted-printable and base64, converts charsets and RFC 2047 encoded
  * words (mail_parse.c); what is left is rapport's own: an HTML part made
- * readable and quoted replies left out (mail_text.c). Uses model/. */
+ * readable, format=flowed undone and quoted replies left out
+ * (mail_text.c). Uses model/. */
 #ifndef RAPPORT_IO_MAIL_H
 #define RAPPORT_IO_MAIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/mail.h"
@@ -30,5 +32,10 @@ char *mail_text_from_html(const char *html);
  * that introduces them ("On 3 Dec 2026, Zoë wrote:"); trailing blanks
  * and surplus blank lines go too. In place. */
 void mail_text_drop_quotes(char *text);
+/* Undoes format=flowed (RFC 3676), in place: a line that ends with a
+ * space runs on into the next one of the same quote depth (the space
+ * dropped too when delsp), the space stuffed before a line goes, and the
+ * signature's "-- " stays a line of its own. */
+void mail_text_unflow(char *text, bool delsp);
 
 #endif

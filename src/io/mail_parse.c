@@ -50,6 +50,58 @@ static char *clean_text(GMimeParserOptions *options, const char *s,
     return out;
 }
 
+/* The charset an HTML page names in a <meta> of its head ("charset=…",
+ * with or without quotes), or NULL. */
+static char *meta_charset(const char *html)
+{
+    size_t span = strnlen(html, 4096);
+    for (size_t i = 0; i + 5 < span; i++) {
+        if (g_ascii_strncasecmp(html + i, "<meta", 5) != 0)
+            continue;
+        const char *end = memchr(html + i, '>', span - i);
+        size_t n = end ? (size_t)(end - (html + i)) : span - i;
+        for (size_t k = i; k + 8 < i + n; k++) {
+            if (g_ascii_strncasecmp(html + k, "charset=", 8) != 0)
+                continue;
+            const char *p = html + k + 8;
+            while (*p == '"' || *p == '\'' || *p == ' ')
+                p++;
+            size_t len = 0;
+            while (len < 40 && (g_ascii_isalnum(p[len]) || strchr("-_.:", p[len]))
+                   && p[len])
+                len++;
+            return len ? g_strndup(p, len) : NULL;
+        }
+    }
+    return NULL;
+}
+
+/* An HTML part whose Content-Type names no charset, and whose bytes are
+ * not UTF-8, is read again in the charset its <meta> names, when iconv
+ * knows it; else it is left to the guess from its bytes. Takes text. */
+static char *html_in_its_charset(GMimeObject *part, char *text)
+{
+    if (!g_mime_content_type_is_type(g_mime_object_get_content_type(part), "text", "html")
+        || g_mime_object_get_content_type_parameter(part, "charset")
+        || g_utf8_validate(text, -1, NULL))
+        return text;
+    char *charset = meta_charset(text);
+    if (!charset)
+        return text;
+    iconv_t cd = g_mime_iconv_open("UTF-8", charset);
+    if (cd != (iconv_t)-1) {
+        g_mime_iconv_close(cd);
+        g_mime_object_set_content_type_parameter(part, "charset", charset);
+        char *again = g_mime_text_part_get_text(GMIME_TEXT_PART(part));
+        if (again) {
+            g_free(text);
+            text = again;
+        }
+    }
+    g_free(charset);
+    return text;
+}
+
 /* The text of a text part, decoded (quoted-printable, base64) and
  * converted from its charset to UTF-8; a part that lies about its
  * charset, or names none, is guessed from its bytes. */
@@ -58,6 +110,7 @@ static char *part_text(GMimeParserOptions *options, GMimeObject *part)
     char *text = g_mime_text_part_get_text(GMIME_TEXT_PART(part));
     if (!text)
         return strdup("");
+    text = html_in_its_charset(part, text);
     char *out = clean_text(options, text, true);
     g_free(text);
     return out;
@@ -193,6 +246,11 @@ static int read_message(GMimeParserOptions *options, GMimeMessage *msg,
         return -1;
     if (w.plain) {
         out->body = part_text(options, w.plain);
+        const char *format = g_mime_object_get_content_type_parameter(w.plain, "format");
+        if (out->body && format && g_ascii_strcasecmp(format, "flowed") == 0) {
+            const char *delsp = g_mime_object_get_content_type_parameter(w.plain, "delsp");
+            mail_text_unflow(out->body, delsp && g_ascii_strcasecmp(delsp, "yes") == 0);
+        }
     } else if (w.html) {
         char *html = part_text(options, w.html);
         out->body = html ? mail_text_from_html(html) : NULL;

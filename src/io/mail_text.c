@@ -1,5 +1,6 @@
 /* A mail's text made fit to keep (see io/mail.h): an HTML part made
- * readable, and quoted replies left out. A library would be a whole
+ * readable, format=flowed paragraphs joined again (GMime has no filter
+ * for it), and quoted replies left out. A library would be a whole
  * browser engine for what is, here, dropping tags and decoding a
  * character reference; the quoting conventions are mail programs'
  * habits, which no library knows. Uses base/, io/mail.h. */
@@ -293,6 +294,53 @@ char *mail_text_from_html(const char *html)
     }
     mail_text_drop_quotes(o.buf);   /* only tidies: HTML quotes are gone */
     return o.buf;
+}
+
+/* ---- format=flowed -------------------------------------------------------- */
+
+/* Lines only get shorter (quote marks written as they came, stuffing
+ * and soft breaks removed), so the text is rewritten over itself. */
+void mail_text_unflow(char *text, bool delsp)
+{
+    if (!text)
+        return;
+    const char *r = text;
+    char *w = text;
+    size_t open_depth = 0;   /* the depth of a paragraph still flowing */
+    bool flowing = false;
+    while (*r) {
+        const char *nl = strchr(r, '\n');
+        size_t len = nl ? (size_t)(nl - r) : strlen(r);
+        size_t depth = 0;
+        while (depth < len && r[depth] == '>')
+            depth++;
+        const char *content = r + depth;
+        size_t n = len - depth;
+        if (n > 0 && *content == ' ')
+            content++, n--;
+        bool signature = n == 3 && strncmp(content, "-- ", 3) == 0;
+        bool soft = !signature && n > 0 && content[n - 1] == ' ';
+        if (flowing && depth != open_depth) {
+            *w++ = '\n';   /* a soft break before a change of depth is hard */
+            flowing = false;
+        }
+        if (!flowing && depth > 0) {   /* the marks (and a space) as they came */
+            memmove(w, r, (size_t)(content - r));
+            w += content - r;
+        }
+        if (soft && delsp)
+            n--;
+        memmove(w, content, n);
+        w += n;
+        r += len;
+        if (*r == '\n')
+            r++;
+        flowing = soft && *r;
+        open_depth = depth;
+        if (!flowing && (*r || nl))
+            *w++ = '\n';
+    }
+    *w = '\0';
 }
 
 /* ---- quoted replies ------------------------------------------------------ */

@@ -39,6 +39,31 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
             sqlite3_bind_int64(stmt, 1, id);
         rc = db_run(st, stmt);
     }
+    /* Mail from the person's addresses waiting for review is about them
+     * too (their name, their words): it goes, and so do the journal
+     * entries of such messages, which name them and could bring one
+     * back (one queued, then discarded or attached to someone else). */
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = db_prepare(st,
+            "WITH addr AS (SELECT email FROM contact_email WHERE contact_id = ?1), "
+            "ids AS (SELECT id FROM mail_review WHERE email COLLATE NOCASE IN "
+            "(SELECT email FROM addr) UNION SELECT row_id FROM journal_row "
+            "WHERE tbl = 'mail_review' AND json_extract(old_json, '$.email') "
+            "COLLATE NOCASE IN (SELECT email FROM addr)) "
+            "DELETE FROM journal WHERE id IN (SELECT journal_id FROM journal_row "
+            "WHERE tbl = 'mail_review' AND row_id IN (SELECT id FROM ids))");
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, id);
+        rc = db_run(st, stmt);
+    }
+    if (rc == STORE_OK) {
+        sqlite3_stmt *stmt = db_prepare(st,
+            "DELETE FROM mail_review WHERE email COLLATE NOCASE IN "
+            "(SELECT email FROM contact_email WHERE contact_id = ?1)");
+        if (stmt)
+            sqlite3_bind_int64(stmt, 1, id);
+        rc = db_run(st, stmt);
+    }
     /* Forgetting is a change: nothing undone before it can be redone. */
     if (rc == STORE_OK)
         rc = db_exec(st, "DELETE FROM journal WHERE undone = 1");

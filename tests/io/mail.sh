@@ -71,6 +71,28 @@ like "$out" 'Price: 120€ <per year>.' "character references decoded"
 unlike "$out" 'never shown|color|<b>|licence cost' "no script, style, tags or quoted reply"
 like "$out" '2026-11-30 21:45' "dated with its zone (-0500)"
 
+# HTML that names its charset only in a <meta>: windows-1252 bytes.
+pipe html-nocharset
+is "$status" 0 "an HTML message without a charset in its Content-Type"
+r show mei
+like "$out" 'The renewal costs 95€ – the “campus” licence.' "its bytes read in the charset they are in"
+like "$out" 'Grüße, Mei' "accented letters too"
+
+# ... and in KOI8-R, which only its <meta charset> says: no guess fits.
+pipe html-meta
+r show omar
+like "$out" 'Сборник судебных решений, 1901 год\.' "the charset its <meta> names is the one read"
+
+# format=flowed (delsp=yes), quoted-printable: soft breaks joined.
+pipe flowed
+is "$status" 0 "a format=flowed message"
+r show ingrid
+like "$out" 'The reading room closes from 24 December to 2 January; the stacks stay open on request\. We can still scan the registers for you before then\.' \
+    "its paragraph is one line again, the sender's spaces kept and the soft ones dropped"
+like "$out" '      From now on the desk answers by mail\.' "the stuffed space is gone"
+unlike "$out" 'holidays\?|Will the reading|wrote:' "a flowed quoted reply and its attribution are left out"
+like "$out" "$(printf '      -- \n      Ingrid')" "the signature line stays a line"
+
 # From the user: logged on whom it went to, never on the user.
 pipe from-me
 like "$out" 'on #1 Zoë Ødegård' "a message the user sent is logged on its recipient"
@@ -171,6 +193,23 @@ is "$(sql "$db" "SELECT count(*) FROM note WHERE message_id = 'race-1@law.exampl
 is "$(sql "$db" "SELECT count(*) FROM mail_review WHERE message_id = 'race-2@elsewhere.example'")" 1 \
     "and queue an unmatched one once"
 is "$(cat "$TEST_DIR/race.err")" "" "without an error"
+
+# Forgetting a person takes the mail from their address off the queue,
+# and out of the undo journal, where a discarded message waits too.
+r add "Kwame Mensah" --email KWAME@elsewhere.example
+r inbox m2 --discard
+is "$(sql "$db" "SELECT count(*) FROM mail_review WHERE email = 'kwame@elsewhere.example'")" 1 \
+    "one message of Kwame's waits, another was discarded"
+r forget kwame --yes
+is "$status" 0 "forget the sender"
+is "$(sql "$db" "SELECT count(*) FROM mail_review WHERE email = 'kwame@elsewhere.example'")" 0 \
+    "what waited from their address is gone"
+r undo
+r inbox
+unlike "$out" 'Kwame|interlibrary' "and undo cannot bring the discarded one back"
+like "$out" 'Jürgen Müller' "another sender's message still waits"
+is "$(cat "$db" "$db-wal" 2>/dev/null | grep -aic 'kwame\|interlibrary loans\|Twice too')" 0 \
+    "no trace of their mail in the file"
 
 r check
 is "$status" 0 "the database is sound"

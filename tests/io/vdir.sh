@@ -139,7 +139,11 @@ is "$status" 1 "a folder with no .vcf or .ics file is refused"
 like "$err" 'not a vdir' "saying it is not a vdir"
 rm -f "$vd/broken.vcf"
 
-# khard and todoman read them.
+# khard and todoman read them: every contact and every open follow-up.
+r follow wanjiru 2026-12-29 "post the catalogue"
+r follow amara 2027-01-05 "ask about the workshop"
+r export --format ics --vdir "$td"
+r export --format vcard --vdir "$vd"
 if command -v khard > /dev/null 2>&1; then
     printf '[addressbooks]\n[[rapport]]\npath = %s\n[general]\ndefault_action = list\n' "$vd" \
         > "$TEST_DIR/khard.conf"
@@ -147,6 +151,8 @@ if command -v khard > /dev/null 2>&1; then
     for name in "Amara Okafor" "Wanjiru Kamau" "Kept By Khard"; do
         like "$listing" "$name" "khard lists $name"
     done
+    is "$(sql "$db" "SELECT count(*) FROM contact")" 2 "which are rapport's two contacts and the other program's card"
+    is "$(printf '%s\n' "$listing" | grep -c 'Amara Okafor\|Wanjiru Kamau\|Kept By Khard')" 3 "each once"
     like "$listing" 'wanjiru@example\.ke' "with the email"
 else
     skip "khard lists every contact" "khard (Debian package khard) is not installed"
@@ -156,6 +162,13 @@ if command -v todoman > /dev/null 2>&1; then
         > "$TEST_DIR/todoman.py"
     tasks=$(HOME="$TEST_DIR" XDG_CACHE_HOME="$TEST_DIR/cache" todoman --config "$TEST_DIR/todoman.py" list 2>&1)
     like "$tasks" '2026-12-28 Amara Okafor: renew the licence' "todoman lists the open follow-up, with its day"
+    open=$(sql "$db" "SELECT count(*) FROM followup WHERE state = 0")
+    is "$open" 3 "three follow-ups are open"
+    sql "$db" "SELECT text FROM followup WHERE state = 0" >"$TEST_DIR/open.txt"
+    while read -r text; do
+        like "$tasks" ": $text" "todoman lists \"$text\""
+    done <"$TEST_DIR/open.txt"
+    is "$(printf '%s\n' "$tasks" | grep -c 'Amara Okafor:\|Wanjiru Kamau:')" "$open" "one task for each, and no other"
     unlike "$tasks" 'send the reading list' "and not the one done"
 else
     skip "todoman lists every open follow-up" "todoman (Debian package todoman) is not installed"

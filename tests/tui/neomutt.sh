@@ -97,6 +97,15 @@ wait_for "waits for review" 10 "a message that names nobody waits for review"
 done_key
 is "$(rapport inbox | grep -c 'Kwame Mensah')" 1 "rapport inbox lists it"
 
+# The macro works in the pager too, on the message it shows.
+tmux_ send-keys -t rapport Enter
+wait_for "Subject: A question about interlibrary loans" 10 "the pager shows the message"
+tmux_ send-keys -t rapport "$key"
+wait_for "logged before" 10 "the key pipes the message from the pager (known by its Message-ID)"
+done_key
+tmux_ send-keys -t rapport i
+wait_for "Msgs:2" 10 "back on the index"
+
 # Q: the query_command lists the contact.
 tmux_ send-keys -t rapport Q
 wait_for "Query" 10 "Q asks for a query"
@@ -105,6 +114,25 @@ tmux_ send-keys -t rapport Enter
 wait_for "zoe.odegard@uni.example" 10 "neomutt lists the address from rapport query"
 wait_for "Zoë Ødegård" 5 "with the name"
 wait_for "University Library · Client" 5 "and the organisation and stage"
+tmux_ kill-server >/dev/null 2>&1
+
+# The macro's key shadows nothing: without the README's lines neomutt
+# does nothing on it, in the index nor in the pager; in the index it
+# does not even wait for a second key (as it does on X).
+grep -v -e 'rapport mail' -e 'rapport query' "$TEST_DIR/muttrc" >"$TEST_DIR/muttrc.plain"
+tmux_ new-session -d -x 100 -y 30 -s rapport \
+    "env TERM=$TUI_TERM HOME=$HOME LANG=C.UTF-8 LC_ALL=C.UTF-8 neomutt -n -F $(printf '%q' "$TEST_DIR/muttrc.plain") -f $(printf '%q' "$TEST_DIR/mail/inbox"); echo '[neomutt ended]'; sleep 600"
+wait_for "Shipping registers" 15 "neomutt without rapport's lines"
+tmux_ send-keys -t rapport "$key"
+tmux_ send-keys -t rapport Enter
+wait_for "Subject:" 10 "$key does nothing in the index: the next key opens the message"
+# The pager reads one more key after one it has no binding for before
+# it says so, and leaves that one unused.
+tmux_ send-keys -t rapport "$key"
+tmux_ send-keys -t rapport i
+wait_for "Key is not bound" 10 "in the pager, nothing is bound to $key"
+tmux_ send-keys -t rapport i
+wait_for "Msgs:2" 10 "and the pager is left as usual"
 # Nothing of neomutt's is worth keeping: its server goes with the test.
 tmux_ kill-server >/dev/null 2>&1
 

@@ -173,6 +173,26 @@ static void test_html(void)
     free(t);
 }
 
+static void test_unflow(void)
+{
+    char a[] = "one \ntwo \nthree\n\n space\n";
+    mail_text_unflow(a, false);
+    is_str(a, "one two three\n\nspace\n", "soft breaks joined, stuffing removed");
+    char b[] = "a long wo \nrd  \nends\n";
+    mail_text_unflow(b, true);
+    is_str(b, "a long word ends\n", "delsp drops the soft space (a break inside a word)");
+    char c[] = "said: \n> quoted \n> more\n>> deeper\n-- \nsig";
+    mail_text_unflow(c, false);
+    is_str(c, "said: \n> quoted more\n>> deeper\n-- \nsig",
+           "quote depths flow apart; the signature line is no soft break");
+    char d[] = "last soft ";
+    mail_text_unflow(d, false);
+    is_str(d, "last soft ", "a soft break at the very end is kept");
+    char e[] = "";
+    mail_text_unflow(e, true);
+    is_str(e, "", "an empty text");
+}
+
 int main(void)
 {
     const char *top = getenv("top_srcdir");
@@ -184,5 +204,6 @@ int main(void)
     test_no_id();
     test_quotes();
     test_html();
+    test_unflow();
     return tap_done();
 }
