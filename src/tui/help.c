@@ -85,8 +85,18 @@ void ui_help_show(struct ui *ui, const enum action *everywhere)
         char title[256];
         snprintf(title, sizeof title, _(" Keys of the %s screen"),
                  _(view->name));
-        ui_put(0, 0, COLS, title, ui->attr[UI_TITLE]);
         int height = LINES - 2;
+        if (height < 1)
+            height = 1;
+        /* Where in the list the page is, when it does not all fit. */
+        if (h.n > (size_t)height) {
+            size_t last = offset + (size_t)height < h.n ? offset + (size_t)height : h.n;
+            size_t len = strlen(title);
+            /* TRANSLATORS: the help's rows shown, of how many. */
+            snprintf(title + len, sizeof title - len, _(" (%zu-%zu of %zu)"),
+                     offset + 1, last, h.n);
+        }
+        ui_put(0, 0, COLS, title, ui->attr[UI_TITLE]);
         for (int i = 0; i < height && offset + (size_t)i < h.n; i++) {
             size_t at = offset + (size_t)i;
             ui_put(1 + i, 0, COLS, h.text[at], h.heading[at] ? ui->attr[UI_HEADER] : 0);
@@ -104,17 +114,28 @@ void ui_help_show(struct ui *ui, const enum action *everywhere)
             break;
         if (key == KEYS_NONE || key == KEYS_RESIZE)
             continue;
-        if (keys_bound(&ui->keys, ACT_MOVE_DOWN, key)) {
-            if (offset + (size_t)height < h.n)
-                offset++;
-            continue;
-        }
-        if (keys_bound(&ui->keys, ACT_MOVE_UP, key)) {
-            if (offset > 0)
-                offset--;
-            continue;
-        }
-        break;
+        /* The lists' own keys move it: a line, a page, to either end. */
+        size_t end = h.n > (size_t)height ? h.n - (size_t)height : 0;
+        size_t step = 0;
+        bool forward = true;
+        if (keys_bound(&ui->keys, ACT_MOVE_DOWN, key))
+            step = 1;
+        else if (keys_bound(&ui->keys, ACT_MOVE_UP, key))
+            step = 1, forward = false;
+        else if (keys_bound(&ui->keys, ACT_PAGE_DOWN, key))
+            step = (size_t)height;
+        else if (keys_bound(&ui->keys, ACT_PAGE_UP, key))
+            step = (size_t)height, forward = false;
+        else if (keys_bound(&ui->keys, ACT_BOTTOM, key))
+            step = h.n;
+        else if (keys_bound(&ui->keys, ACT_TOP, key))
+            step = h.n, forward = false;
+        if (!step)
+            break;
+        if (forward)
+            offset = offset + step < end ? offset + step : end;
+        else
+            offset = offset > step ? offset - step : 0;
     }
     for (size_t i = 0; i < h.n; i++)
         free(h.text[i]);
