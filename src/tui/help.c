@@ -41,10 +41,30 @@ static void help_add(struct help_rows *h, const struct keymap *map, enum action 
     keys_describe(map, act, keys, sizeof keys);
     if (!keys[0])
         return;
+    const char *what = keys_action_help(act);
+    /* A narrow terminal has a narrower column of keys; what they do
+     * wraps below itself, and keys wider than their column stand on a
+     * line of their own. */
+    int kw = COLS >= 60 ? 20 : 10;
+    int room = COLS - 3 - kw;
+    char **lines = text_wrap(what, room > 8 ? room : 8);
+    size_t first = 0;
     char pad[160];
-    text_pad(keys, 20, pad, sizeof pad);
-    snprintf(line, sizeof line, "  %s %s", pad, keys_action_help(act));
-    help_push(h, line, false);
+    if (text_width(keys) > kw) {
+        snprintf(line, sizeof line, "  %s", keys);
+        help_push(h, line, false);
+    } else {
+        text_pad(keys, kw, pad, sizeof pad);
+        snprintf(line, sizeof line, "  %s %s", pad,
+                 lines && lines[0] ? lines[0] : what);
+        help_push(h, line, false);
+        first = 1;
+    }
+    for (size_t i = first; lines && lines[0] && lines[i]; i++) {
+        snprintf(line, sizeof line, "%*s%s", kw + 3, "", lines[i]);
+        help_push(h, line, false);
+    }
+    text_free_lines(lines);
 }
 
 void ui_help_show(struct ui *ui, const enum action *everywhere)

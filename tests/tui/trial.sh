@@ -77,6 +77,22 @@ is "$(sql "$db" "SELECT o.name FROM contact c JOIN organisation o ON o.id = c.or
 is "$(sql "$db" "SELECT count(*) FROM organisation")" 1 "no new organisation"
 tui_quit
 
+# At 40x12 the help's keys have a narrower column and what they do
+# wraps below itself: nothing is cut.
+tui_start -s 40x12 -- --db "$db"
+wait_for "1 Review" 10 "40x12"
+tui_keys '?'
+wait_for "Keys of the Review screen (1-10 of" 2 "the help at 40x12 says where it is"
+wait_match '^  j <Down>   Move down *$' 2 "a narrower column of keys"
+wait_match '^  h <Left>   Previous column or section *$' 2 "so what they do fits beside them"
+scroll_until j "E          Write a note in"
+tui_keys j
+wait_match '^             \$VISUAL/\$EDITOR *$' 2 "a longer one wraps below itself"
+unlike "$(tui_screen | sed -n '2,11p')" "…" "no row of the help is cut"
+tui_keys Escape
+wait_gone "Keys of the Review screen" 2 "Esc closes it"
+tui_quit
+
 # A follow-up done: in the contact page's timeline and in show alike.
 r follow eve today "Send the slides"
 r done eve
