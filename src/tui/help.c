@@ -125,8 +125,13 @@ void ui_help_show(struct ui *ui, const enum action *everywhere)
         keys_name(ui->keys.keys[ACT_MOVE_DOWN][0], down, sizeof down);
         keys_name(ui->keys.keys[ACT_MOVE_UP][0], up, sizeof up);
         /* TRANSLATORS: the keys that scroll down and up, e.g. "j/k". */
-        snprintf(footer, sizeof footer, _(" %s/%s scroll, any other key closes the help"),
-                 down, up);
+        if (COLS >= 60)
+            snprintf(footer, sizeof footer, _(" %s/%s scroll, any other key closes the help"),
+                     down, up);
+        else
+            /* TRANSLATORS: the footer at 40 columns: the keys that
+             * scroll down and up, e.g. "j/k". */
+            snprintf(footer, sizeof footer, _(" %s/%s scroll, others close"), down, up);
         ui_put(LINES - 1, 0, COLS, footer, ui->attr[UI_STATUS]);
         refresh();
         int key = ui_getkey(ui, 500);

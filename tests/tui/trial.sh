@@ -84,11 +84,12 @@ wait_for "1 Review" 10 "40x12"
 tui_keys '?'
 wait_for "Keys of the Review screen (1-10 of" 2 "the help at 40x12 says where it is"
 wait_match '^  j <Down>   Move down *$' 2 "a narrower column of keys"
+wait_match '^ j/k scroll, others close *$' 2 "and a footer that fits"
 wait_match '^  h <Left>   Previous column or section *$' 2 "so what they do fits beside them"
 scroll_until j "E          Write a note in"
 tui_keys j
 wait_match '^             \$VISUAL/\$EDITOR *$' 2 "a longer one wraps below itself"
-unlike "$(tui_screen | sed -n '2,11p')" "…" "no row of the help is cut"
+unlike "$(tui_screen | sed -n '2,12p')" "…" "no row of the help is cut, nor its footer"
 tui_keys Escape
 wait_gone "Keys of the Review screen" 2 "Esc closes it"
 tui_quit
