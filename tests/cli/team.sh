@@ -307,7 +307,8 @@ exec setpriv --reuid="$ann" --regid="$team" --init-groups \\
 WRAP
 chmod 755 "$TEST_DIR/as-ann"
 RAPPORT="$TEST_DIR/as-ann"
-tui_start -s 110x40 --
+# Tall enough for her 31 open follow-ups and the timeline below them.
+tui_start -s 110x60 --
 wait_for "Review: $ann's work (w: the team's)" 10 \
     "Ann's Review opens on her work, and the status line says so"
 wait_for "call 1 of $ann" 3 "with her follow-ups"
