@@ -125,13 +125,15 @@ static enum store_status revert_rows(struct store *st, int64_t id)
 static enum store_status record_into(struct store *st, const struct journal_entry *e,
                                      bool undone)
 {
-    sqlite3_stmt *stmt = db_prepare(st, "INSERT INTO journal(at, what, origin, undone) "
-                                      "VALUES (?, ?, ?, ?)");
+    /* Who undid or redid it is its author, as of any other change. */
+    sqlite3_stmt *stmt = db_prepare(st, "INSERT INTO journal(at, what, origin, undone, author) "
+                                      "VALUES (?, ?, ?, ?, ?)");
     if (stmt) {
         sqlite3_bind_int64(stmt, 1, (int64_t)time(NULL));
         db_bind_text(stmt, 2, e->what ? e->what : "");
         sqlite3_bind_int64(stmt, 3, st->origin);
         sqlite3_bind_int(stmt, 4, undone);
+        db_bind_text(stmt, 5, st->author);
     }
     enum store_status rc = db_run(st, stmt);
     if (rc == STORE_OK) {
