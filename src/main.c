@@ -135,9 +135,7 @@ int main(int argc, char **argv)
     if (cmd < 0)
         return CLI_USAGE;
     if (cmd < argc && !cli_is_command(argv[cmd])) {
-        char *shown = text_sanitize(argv[cmd], false);
-        fprintf(stderr, _("rapport: unknown command '%s'\n"), shown);
-        free(shown);
+        cli_say_unknown(argv[cmd]);
         usage_hint();
         return CLI_USAGE;
     }

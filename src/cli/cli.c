@@ -101,6 +101,70 @@ static const struct cli_command *find_command(const char *name)
     return NULL;
 }
 
+/* Edits from a to b (insert, delete, change, swap two neighbours),
+ * counted up to 3: a typo is one or two of them. */
+static int edits(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 30 || m > 30)
+        return 3;
+    int d[32][32];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
+                && d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[n][m] < 3 ? d[n][m] : 3;
+}
+
+/* The command a mistyped name most likely meant, or NULL: the one
+ * nearest by edits (at most two, fewer than the name is long), or the
+ * only one the name starts. */
+static const struct cli_command *meant_command(const char *name)
+{
+    const struct cli_command *best = NULL, *started = NULL;
+    int best_edits = 3, starts = 0;
+    size_t len = strlen(name);
+    for (size_t i = 0; i < COMMAND_COUNT; i++) {
+        if (commands[i]->hidden)
+            continue;
+        int e = edits(name, commands[i]->name);
+        if (e < best_edits && (size_t)e < len) {
+            best_edits = e;
+            best = commands[i];
+        }
+        if (len >= 2 && strncmp(commands[i]->name, name, len) == 0) {
+            started = commands[i];
+            starts++;
+        }
+    }
+    if (!best && starts == 1)
+        best = started;
+    return best;
+}
+
+void cli_say_unknown(const char *name)
+{
+    char *shown = text_sanitize(name, false);
+    fprintf(stderr, _("rapport: unknown command '%s'\n"), shown ? shown : "");
+    free(shown);
+    const struct cli_command *meant = meant_command(name);
+    if (meant)
+        /* TRANSLATORS: after "unknown command": the one nearest by spelling. */
+        fprintf(stderr, _("Did you mean 'rapport %s'?\n"), meant->name);
+}
+
 int cli_is_command(const char *name)
 {
     return find_command(name) != NULL;
@@ -194,9 +258,7 @@ int cli_run(struct app *app, int argc, char **argv)
 {
     const struct cli_command *cmd = argc > 0 ? find_command(argv[0]) : NULL;
     if (!cmd) {
-        char *shown = text_sanitize(argc > 0 ? argv[0] : "", false);
-        fprintf(stderr, _("rapport: unknown command '%s'\n"), shown);
-        free(shown);
+        cli_say_unknown(argc > 0 ? argv[0] : "");
         fputs(_("Try 'rapport --help'."), stderr);
         fputc('\n', stderr);
         return CLI_USAGE;

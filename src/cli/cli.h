@@ -21,6 +21,8 @@ extern const struct option_spec cli_global_options[];
 int cli_run(struct app *app, int argc, char **argv);
 /* True when name is a command. */
 int cli_is_command(const char *name);
+/* On standard error: name is no command, and the one it likely meant. */
+void cli_say_unknown(const char *name);
 /* Prints the global usage, the global options (main.c's table) and
  * the list of commands. */
 void cli_print_usage(FILE *out, const struct option_spec *globals);

@@ -21,6 +21,7 @@
 #include "model/score.h"
 #include "store/score.h"
 #include "store/stage.h"
+#include "store/timeline.h"
 
 static void show_field(const char *label, const char *value)
 {
@@ -148,6 +149,55 @@ static int show_notes(struct app *app, const struct contact *c)
     return cursor_close_notes(&cur) == STORE_OK ? CLI_OK : output_store_failed(app);
 }
 
+/* The follow-ups done, newest first, as the contact page's timeline
+ * shows them among the notes: read a window at a time. */
+static int show_done(struct app *app, const struct contact *c)
+{
+    int64_t count = 0;
+    if (store_timeline_done_count(app->st, c->id, &count) != STORE_OK)
+        return output_store_failed(app);
+    if (count == 0)
+        return CLI_OK;
+    bool authors = team_names_authors(app);
+    printf("\n%s (%" PRId64 ")\n", _("Follow-ups done"), count);
+    struct timeline_list page = { 0 };
+    struct timeline_entry after = { 0 };
+    bool first = true;
+    for (;;) {
+        if (store_timeline_page(app->st, c->id, first ? NULL : &after, 100,
+                                &page) != STORE_OK) {
+            timeline_entry_clear(&after);
+            return output_store_failed(app);
+        }
+        for (size_t i = 0; i < page.len; i++) {
+            const struct timeline_entry *e = &page.items[i];
+            if (e->kind != TIMELINE_DONE)
+                continue;
+            char when[32], due[64], id[32];
+            date_format_moment(e->at, when, sizeof when);
+            output_date(app, e->due, due, sizeof due);
+            snprintf(id, sizeof id, "f%" PRId64, e->id);
+            printf("  %-6s %s  ", id, when);
+            output_put(stdout, e->text);
+            /* TRANSLATORS: after a follow-up done: the day it was due. */
+            printf(_(" (due %s)"), due);
+            show_author(authors, e->author);
+            putchar('\n');
+        }
+        bool more = page.more && page.len > 0;
+        if (more) {
+            timeline_entry_clear(&after);
+            after = page.items[page.len - 1];
+            after.text = NULL;
+        }
+        timeline_list_clear(&page);
+        if (!more)
+            break;
+        first = false;
+    }
+    return CLI_OK;
+}
+
 static int cmd_show(struct app *app, struct cli_args *p)
 {
     struct contact c;
@@ -175,6 +225,9 @@ static int cmd_show(struct app *app, struct cli_args *p)
         rc = output_store_failed(app);
         goto out;
     }
+
+    if ((rc = show_done(app, &c)) != CLI_OK)
+        goto out;
 
     struct stage_change_list history = { 0 };
     if (store_stage_history(app->st, c.id, &history) != STORE_OK) {

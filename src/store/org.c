@@ -74,13 +74,22 @@ enum store_status store_org_page(struct store *st, const struct org *after,
 enum store_status store_org_names(struct store *st, const char *prefix,
                                   size_t limit, struct strlist *out)
 {
-    /* A range of the name index (NOCASE): only the window is read. */
+    /* Folded as the Organisations filter folds, so that "ost" finds
+     * Östergård: the name index is walked in order and the walk stops
+     * once the window is full. */
+    char *folded = text_fold(prefix ? prefix : "");
+    if (!folded)
+        return db_no_memory(st);
     sqlite3_stmt *stmt = db_prepare(st,
-        "SELECT name FROM organisation WHERE name >= :prefix "
-        "AND name < :prefix || char(1114111) ORDER BY name LIMIT :limit");
-    if (!stmt)
+        "SELECT name FROM organisation "
+        "WHERE substr(rapport_fold(name), 1, length(:prefix)) = :prefix "
+        "ORDER BY name LIMIT :limit");
+    if (!stmt) {
+        free(folded);
         return STORE_FAILED;
-    db_bind_named_text(stmt, ":prefix", prefix ? prefix : "");
+    }
+    db_bind_named_text(stmt, ":prefix", folded);
+    free(folded);
     db_bind_named_int(stmt, ":limit", (int64_t)limit);
     enum store_status rc = STORE_OK;
     int step;

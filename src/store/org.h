@@ -14,7 +14,7 @@
 /* A window of organisations by name, with counts per stage. */
 enum store_status store_org_page(struct store *st, const struct org *after,
                                  size_t limit, struct org_list *out);
-/* The names starting with prefix (case-insensitive), at most limit of
+/* The names starting with prefix (case and accents aside), at most limit of
  * them, in name order: what completing a name offers. */
 enum store_status store_org_names(struct store *st, const char *prefix,
                                   size_t limit, struct strlist *out);

@@ -3,6 +3,7 @@
  * base/text.h, store/db.h. */
 #include <config.h>
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -265,6 +266,48 @@ static bool words_begin(struct store *st, const char *text, const char *word)
     return found;
 }
 
+/* Where in value the first word starting with word (folded) begins:
+ * a byte offset, 0 when it is the first or is not found (the first
+ * 4 KiB are looked through). */
+static size_t word_offset(const char *value, const char *word)
+{
+    size_t n = strlen(word), len = strlen(value);
+    for (size_t i = 0; i < len && i < 4096; i++) {
+        unsigned char prev = i ? (unsigned char)value[i - 1] : ' ';
+        if (prev >= 0x80 || isalnum(prev) || ((unsigned char)value[i] & 0xc0) == 0x80)
+            continue;
+        if (!isalnum((unsigned char)value[i]) && (unsigned char)value[i] < 0x80)
+            continue;
+        /* A few bytes more than the word: enough for its accents. */
+        size_t take = len - i < 2 * n + 8 ? len - i : 2 * n + 8;
+        char *part = strndup(value + i, take);
+        char *folded = part ? text_fold(part) : NULL;
+        bool here = folded && strncmp(folded, word, n) == 0;
+        free(folded);
+        free(part);
+        if (here)
+            return i;
+    }
+    return 0;
+}
+
+/* A long text that matched is shown from the word that did, after an
+ * ellipsis, so that a narrow column still shows why. */
+static void from_word(char **text, const char *word)
+{
+    size_t at = *text ? word_offset(*text, word) : 0;
+    if (at == 0)
+        return;
+    size_t rest = strlen(*text + at);
+    char *shown = malloc(rest + 4);
+    if (!shown)
+        return;
+    memcpy(shown, "…", 3);
+    memcpy(shown + 3, *text + at, rest + 1);
+    free(*text);
+    *text = shown;
+}
+
 enum store_status store_contact_why(struct store *st, int64_t id,
                                     const char *typed,
                                     enum search_field *field, char **text)
@@ -315,6 +358,10 @@ enum store_status store_contact_why(struct store *st, int64_t id,
             if (value && words_begin(st, value, word)) {
                 *field = (enum search_field)sqlite3_column_int(stmt, 0);
                 *text = db_column_text(stmt, 1);
+                /* The free texts, from the word; the others whole. */
+                if (*field == SEARCH_IN_PROJECTS || *field == SEARCH_IN_GOALS
+                    || *field == SEARCH_IN_FOLLOWUP)
+                    from_word(text, word);
                 break;
             }
         }

@@ -230,13 +230,18 @@ static int64_t ask_followup(struct ui *ui, const int64_t *ids, size_t n,
     char *text = NULL;
     int64_t picked = 0;
     ui_message(ui, false, "%s", listed);
+    /* Follow-ups are named f7 (as listed); 7 and #7 are taken too. */
+    char question[128];
+    /* TRANSLATORS: %lld is a follow-up's number, as in "f7". */
+    snprintf(question, sizeof question, _("Which follow-up (as f%lld)?"),
+             (long long)ids[0]);
     while (!picked) {
         char *answer = NULL;
-        if (!ui_prompt(ui, _("Which follow-up (its #)?"), text, &answer))
+        if (!ui_prompt(ui, question, text, &answer))
             break;
         free(text);
         text = answer;
-        const char *t = text + strspn(text, " #");
+        const char *t = text + strspn(text, " #fF");
         long long want = strtoll(t, NULL, 10);
         for (size_t i = 0; i < n; i++)
             if (ids[i] == want)

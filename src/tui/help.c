@@ -42,15 +42,35 @@ static void help_add(struct help_rows *h, const struct keymap *map,
     keys_describe(map, act, keys, sizeof keys);
     if (!keys[0])
         return;
-    char pad[160];
-    text_pad(keys, 20, pad, sizeof pad);
-    const char *says = keys_action_help(act);
+    const char *what = keys_action_help(act);
+    /* A screen may say what a key does there in its own words. */
     for (const struct ui_view_word *w = view ? view->words : NULL;
          w && w->act != ACT_NONE; w++)
         if (w->act == act)
-            says = _(w->help);
-    snprintf(line, sizeof line, "  %s %s", pad, says);
-    help_push(h, line, false);
+            what = _(w->help);
+    /* A narrow terminal has a narrower column of keys; what they do
+     * wraps below itself, and keys wider than their column stand on a
+     * line of their own. */
+    int kw = COLS >= 60 ? 20 : 10;
+    int room = COLS - 3 - kw;
+    char **lines = text_wrap(what, room > 8 ? room : 8);
+    size_t first = 0;
+    char pad[160];
+    if (text_width(keys) > kw) {
+        snprintf(line, sizeof line, "  %s", keys);
+        help_push(h, line, false);
+    } else {
+        text_pad(keys, kw, pad, sizeof pad);
+        snprintf(line, sizeof line, "  %s %s", pad,
+                 lines && lines[0] ? lines[0] : what);
+        help_push(h, line, false);
+        first = 1;
+    }
+    for (size_t i = first; lines && lines[0] && lines[i]; i++) {
+        snprintf(line, sizeof line, "%*s%s", kw + 3, "", lines[i]);
+        help_push(h, line, false);
+    }
+    text_free_lines(lines);
 }
 
 void ui_help_show(struct ui *ui, const enum action *everywhere)
@@ -91,8 +111,18 @@ void ui_help_show(struct ui *ui, const enum action *everywhere)
         char title[256];
         snprintf(title, sizeof title, _(" Keys of the %s screen"),
                  _(view->name));
-        ui_put(0, 0, COLS, title, ui->attr[UI_TITLE]);
         int height = LINES - 2;
+        if (height < 1)
+            height = 1;
+        /* Where in the list the page is, when it does not all fit. */
+        if (h.n > (size_t)height) {
+            size_t last = offset + (size_t)height < h.n ? offset + (size_t)height : h.n;
+            size_t len = strlen(title);
+            /* TRANSLATORS: the help's rows shown, of how many. */
+            snprintf(title + len, sizeof title - len, _(" (%zu-%zu of %zu)"),
+                     offset + 1, last, h.n);
+        }
+        ui_put(0, 0, COLS, title, ui->attr[UI_TITLE]);
         for (int i = 0; i < height && offset + (size_t)i < h.n; i++) {
             size_t at = offset + (size_t)i;
             ui_put(1 + i, 0, COLS, h.text[at], h.heading[at] ? ui->attr[UI_HEADER] : 0);
@@ -101,8 +131,13 @@ void ui_help_show(struct ui *ui, const enum action *everywhere)
         keys_name(ui->keys.keys[ACT_MOVE_DOWN][0], down, sizeof down);
         keys_name(ui->keys.keys[ACT_MOVE_UP][0], up, sizeof up);
         /* TRANSLATORS: the keys that scroll down and up, e.g. "j/k". */
-        snprintf(footer, sizeof footer, _(" %s/%s scroll, any other key closes the help"),
-                 down, up);
+        if (COLS >= 60)
+            snprintf(footer, sizeof footer, _(" %s/%s scroll, any other key closes the help"),
+                     down, up);
+        else
+            /* TRANSLATORS: the footer at 40 columns: the keys that
+             * scroll down and up, e.g. "j/k". */
+            snprintf(footer, sizeof footer, _(" %s/%s scroll, others close"), down, up);
         ui_put(LINES - 1, 0, COLS, footer, ui->attr[UI_STATUS]);
         refresh();
         int key = ui_getkey(ui, 500);
@@ -110,17 +145,28 @@ void ui_help_show(struct ui *ui, const enum action *everywhere)
             break;
         if (key == KEYS_NONE || key == KEYS_RESIZE)
             continue;
-        if (keys_bound(&ui->keys, ACT_MOVE_DOWN, key)) {
-            if (offset + (size_t)height < h.n)
-                offset++;
-            continue;
-        }
-        if (keys_bound(&ui->keys, ACT_MOVE_UP, key)) {
-            if (offset > 0)
-                offset--;
-            continue;
-        }
-        break;
+        /* The lists' own keys move it: a line, a page, to either end. */
+        size_t end = h.n > (size_t)height ? h.n - (size_t)height : 0;
+        size_t step = 0;
+        bool forward = true;
+        if (keys_bound(&ui->keys, ACT_MOVE_DOWN, key))
+            step = 1;
+        else if (keys_bound(&ui->keys, ACT_MOVE_UP, key))
+            step = 1, forward = false;
+        else if (keys_bound(&ui->keys, ACT_PAGE_DOWN, key))
+            step = (size_t)height;
+        else if (keys_bound(&ui->keys, ACT_PAGE_UP, key))
+            step = (size_t)height, forward = false;
+        else if (keys_bound(&ui->keys, ACT_BOTTOM, key))
+            step = h.n;
+        else if (keys_bound(&ui->keys, ACT_TOP, key))
+            step = h.n, forward = false;
+        if (!step)
+            break;
+        if (forward)
+            offset = offset + step < end ? offset + step : end;
+        else
+            offset = offset > step ? offset - step : 0;
     }
     for (size_t i = 0; i < h.n; i++)
         free(h.text[i]);

@@ -22,6 +22,7 @@
 #include "base/text.h"
 #include "tui/act.h"
 #include "tui/act_pause.h"
+#include "tui/act_score.h"
 #include "tui/draw.h"
 #include "tui/mail_act.h"
 #include "tui/source.h"
@@ -45,7 +46,8 @@ static const enum action review_actions[] = {
     ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_LEFT, ACT_RIGHT, ACT_TOP, ACT_BOTTOM,
     ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_OPEN, ACT_DONE, ACT_SNOOZE, ACT_NOTE,
     ACT_EDITOR, ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE,
-    ACT_FORGET, ACT_DISMISS, ACT_PAUSE, ACT_TAG, ACT_TAGGED, ACT_TEAM, ACT_NONE
+    ACT_FORGET, ACT_DISMISS, ACT_PAUSE, ACT_TAG, ACT_TAGGED, ACT_TEAM, ACT_SCORE,
+    ACT_NONE
 };
 
 static const enum action review_hints[] = {
@@ -623,6 +625,9 @@ static bool review_request(struct ui *ui, void *self, enum action act)
             return true;
         }
         ui_act_pause(ui, contact);
+        return true;
+    case ACT_SCORE:
+        ui_act_score(ui, contact);
         return true;
     default:
         return ui_act_on_contact(ui, act, contact);

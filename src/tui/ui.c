@@ -193,6 +193,7 @@ static bool writes(enum action act)
     case ACT_DONE: case ACT_SNOOZE: case ACT_PROMOTE: case ACT_DEMOTE:
     case ACT_ARCHIVE: case ACT_FORGET: case ACT_UNDO: case ACT_EDITOR:
     case ACT_IMPORT: case ACT_TAGGED: case ACT_REDO: case ACT_SCORE: case ACT_PAUSE:
+    case ACT_DISMISS:
         return true;
     default:
         return false;

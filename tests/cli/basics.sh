@@ -26,6 +26,19 @@ run frobnicate
 is "$status" 2 "an unknown command is a usage error"
 like "$err" "unknown command 'frobnicate'" "and says which"
 like "$err" "Try 'rapport --help'" "and where to look"
+unlike "$err" "Did you mean" "nothing is near frobnicate: no guess"
+# A typo: the command it likely meant (a swap, a letter left out, the
+# only command a start begins), and nothing run.
+run agnda
+is "$status" 2 "a mistyped command is a usage error"
+like "$err" "Did you mean 'rapport agenda'\?" "agnda: agenda is suggested"
+is "$out" "" "and nothing is run"
+run shwo 1
+like "$err" "Did you mean 'rapport show'\?" "shwo: show"
+run serach x
+like "$err" "Did you mean 'rapport search'\?" "serach: search"
+run agen
+like "$err" "Did you mean 'rapport agenda'\?" "agen: the one command it begins"
 
 run --bogus list
 is "$status" 2 "an unknown global option is a usage error"

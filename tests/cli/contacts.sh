@@ -458,7 +458,7 @@ like "$out" '^#1 Ana Novak  \(End user\) — phone: \+47 55 01 05 88$' "a phone'
 s search 010588
 like "$out" 'phone: \+47 55 01 05 88' "so do the digits from a later group"
 s search shipping
-like "$out" '— follow-up: send the shipping registers$' "an open follow-up's text finds her"
+like "$out" '— follow-up: …shipping registers$' "an open follow-up's text finds her, from the word that matched"
 s search ana@example
 like "$out" '— email: ana@example.org$' "an email is named"
 s search ana

@@ -77,7 +77,7 @@ wait_for "phone: +33 1 44 27" 2 "a phone's digits find Marie Curie, and the row 
 like "$(tui_screen)" "Marie Curie" "the row is hers"
 tui_keys C-u
 tui_type "photograph"
-wait_for "follow-up: return" 2 "an open follow-up's text finds Rosalind Franklin"
+wait_for "follow-up: …photogra…" 2 "an open follow-up's text finds Rosalind Franklin, shown from the word that matched"
 tui_keys C-u
 tui_type "fission"
 wait_match "note: .*fission" 2 "a note's match shows that part of the note"

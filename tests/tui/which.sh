@@ -24,16 +24,16 @@ wait_for "Call back" 10 "the Review"
 tui_keys 3 Enter
 wait_for "Open follow-ups (2)" 3 "her page"
 tui_keys x
-wait_for "Which follow-up (its #)?" 2 "x with the cursor on none asks which"
+wait_for "Which follow-up (as $back)?" 2 "x with the cursor on none asks which"
 wait_for "Call back   $back; " 2 "listing the open ones"
 tui_type "$wrong"
 tui_keys Enter
 wait_for "Not one of these" 2 "a wrong # is refused"
-wait_for "Which follow-up (its #)? $wrong" 2 "and the question stays with the text"
+wait_for "Which follow-up (as $back)? $wrong" 2 "and the question stays with the text"
 tui_keys C-u
-tui_type "${list#f}"
+tui_type "$list"
 tui_keys Enter
-wait_for "Marking $list “Send the list” done." 2 "x names the one it acts on"
+wait_for "Marking $list “Send the list” done." 2 "x takes the name the page shows, f and all, and names the one it acts on"
 tui_keys Enter
 wait_for "Done: $list “Send the list”." 2 "and says Done after, naming it"
 is "$(sql "$db" "SELECT 'f' || id || ':' || state FROM followup ORDER BY id")" "$back:0
