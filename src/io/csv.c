@@ -367,6 +367,36 @@ static void name_from_parts(struct io_record *r, const struct parts *pt)
 
 /* own: the file is in rapport's own layout, whose Notes cell holds all
  * of a contact's notes (csv_write.c's cell_notes). */
+/* A birthday or nickname column, kept as the card property a vCard
+ * export gives back: a date as it is when ISO 8601 ("1980-04-02"), else
+ * as text (Outlook's "1/5/1970" is month first or day first by the
+ * system's language); Outlook's "0/0/00" is no date. */
+static void add_kept(struct io_record *r, int line, const char *column,
+                     enum field f, const char *v)
+{
+    if (f == F_BDAY && strspn(v, "0/.-") == strlen(v))
+        return;
+    bool iso = strlen(v) == 10 && v[4] == '-' && v[7] == '-'
+               && strspn(v, "0123456789-") == 10;
+    struct io_buf b = { 0 };
+    io_buf_adds(&b, f == F_NICKNAME ? "NICKNAME:"
+                    : iso ? "BDAY:" : "BDAY;VALUE=text:");
+    for (const char *c = v; *c; c++) {
+        if (*c == '\n' || *c == '\r')
+            io_buf_addc(&b, ' ');
+        else if (*c == ',' || *c == ';' || *c == '\\') {
+            io_buf_addc(&b, '\\');
+            io_buf_addc(&b, *c);
+        } else {
+            io_buf_addc(&b, *c);
+        }
+    }
+    if (!b.failed && !strlist_contains(&r->c.extras, b.s)
+        && !io_record_full(r, IO_EXTRAS, line, column))
+        strlist_push(&r->c.extras, b.s);
+    io_buf_free(&b);
+}
+
 static void fill_record(struct io_import *im, const struct row *header,
                         const struct row *row, const enum field *columns,
                         const char *list_seps, const char *email_seps,
@@ -377,6 +407,7 @@ static void fill_record(struct io_import *im, const struct row *header,
         return;
     struct parts pt = { 0 };
     struct csv_places places = { 0 };
+    int birth[3] = { 0, 0, 0 };    /* Thunderbird's year, month and day */
     for (size_t i = 0; i < row->len && i < header->len; i++) {
         char *v = row->cells[i];
         const char *h = header->cells[i];
@@ -490,6 +521,13 @@ static void fill_record(struct io_import *im, const struct row *header,
             each_value(v, list_seps, add_own_value, &to);
             break;
         }
+        case F_BDAY:
+        case F_NICKNAME:
+            add_kept(r, row->line, h, columns[i], v);
+            break;
+        case F_BIRTH_YEAR: birth[0] = atoi(v); break;
+        case F_BIRTH_MONTH: birth[1] = atoi(v); break;
+        case F_BIRTH_DAY: birth[2] = atoi(v); break;
         case F_NONE:
         case F_KIND:
         case F_URL_KIND:
@@ -497,6 +535,12 @@ static void fill_record(struct io_import *im, const struct row *header,
         }
     }
     csv_places_finish(&places, r, row->line);
+    if (birth[0] > 0 && birth[0] < 10000 && birth[1] >= 1 && birth[1] <= 12
+        && birth[2] >= 1 && birth[2] <= 31) {
+        char day[16];
+        snprintf(day, sizeof day, "%04d-%02d-%02d", birth[0], birth[1], birth[2]);
+        add_kept(r, row->line, "Birth Year", F_BDAY, day);
+    }
     /* A row without a name is named when it is applied
      * (io_record_settle), or rejected when nothing identifies anyone. */
     name_from_parts(r, &pt);
