@@ -90,4 +90,16 @@ is "$(sql "$db" "SELECT line FROM contact_extra")" 'BDAY;VALUE=text:1/5/1970' \
 run --db "$db" search "ring road"
 like "$out" 'Kwame Mensah' "$name: a word of the home address finds him"
 
+# A calendar saved in Latin-1 (Horde's, an old Outlook's): read as such,
+# said, and its item finds the contact named in ordinary words.
+dbc="$TEST_DIR/latin1.db"
+run --db "$dbc" add "Jürgen Müller" --email juergen@example.de
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Horde//EN\r\nBEGIN:VTODO\r\nUID:latin1-1\r\nSUMMARY:R\374ckruf bei J\374rgen M\374ller\r\nDUE;VALUE=DATE:20301201\r\nEND:VTODO\r\nEND:VCALENDAR\r\n' \
+    > "$TEST_DIR/latin1.ics"
+run --db "$dbc" import "$TEST_DIR/latin1.ics"
+is "$out" "Added 1, merged 0, unchanged 0, rejected 0." "a Latin-1 calendar imports"
+like "$err" 'latin1\.ics: not UTF-8; read as WINDOWS-1252' "saying how it was read"
+is "$(sql "$dbc" "SELECT c.name || ': ' || f.text FROM followup f JOIN contact c ON c.id = f.contact_id")" \
+   "Jürgen Müller: Rückruf bei Jürgen Müller" "its item, on the contact its summary names"
+
 done_testing
