@@ -367,20 +367,20 @@ static void name_from_parts(struct io_record *r, const struct parts *pt)
 
 /* own: the file is in rapport's own layout, whose Notes cell holds all
  * of a contact's notes (csv_write.c's cell_notes). */
-/* A birthday or nickname column, kept as the card property a vCard
- * export gives back: a date as it is when ISO 8601 ("1980-04-02"), else
- * as text (Outlook's "1/5/1970" is month first or day first by the
- * system's language); Outlook's "0/0/00" is no date. */
+/* A birthday, anniversary or nickname column, kept as the card
+ * property a vCard export gives back: a date as it is when ISO 8601
+ * ("1980-04-02"), else as text (Outlook's "1/5/1970" is month first or
+ * day first by the system's language); Outlook's "0/0/00" is no date. */
 static void add_kept(struct io_record *r, int line, const char *column,
                      enum field f, const char *v)
 {
-    if (f == F_BDAY && strspn(v, "0/.-") == strlen(v))
+    if (f != F_NICKNAME && strspn(v, "0/.-") == strlen(v))
         return;
     bool iso = strlen(v) == 10 && v[4] == '-' && v[7] == '-'
                && strspn(v, "0123456789-") == 10;
     struct io_buf b = { 0 };
-    io_buf_adds(&b, f == F_NICKNAME ? "NICKNAME:"
-                    : iso ? "BDAY:" : "BDAY;VALUE=text:");
+    io_buf_adds(&b, f == F_NICKNAME ? "NICKNAME" : f == F_BDAY ? "BDAY" : "ANNIVERSARY");
+    io_buf_adds(&b, f == F_NICKNAME || iso ? ":" : ";VALUE=text:");
     for (const char *c = v; *c; c++) {
         if (*c == '\n' || *c == '\r')
             io_buf_addc(&b, ' ');
@@ -522,6 +522,7 @@ static void fill_record(struct io_import *im, const struct row *header,
             break;
         }
         case F_BDAY:
+        case F_ANNIVERSARY:
         case F_NICKNAME:
             add_kept(r, row->line, h, columns[i], v);
             break;

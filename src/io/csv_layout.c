@@ -92,7 +92,7 @@ static const struct rule outlook_rules[] = {
     { "*Fax*", F_PHONE }, { "*Phone*", F_PHONE }, { "Pager", F_PHONE },
     { "ISDN", F_PHONE }, { "Telex", F_PHONE }, { "Callback", F_PHONE },
     { "TTY/TDD Phone", F_PHONE },
-    { "Birthday", F_BDAY },
+    { "Birthday", F_BDAY }, { "Anniversary", F_ANNIVERSARY },
     { NULL, F_NONE },
 };
 static const char *const outlook_needs[] = {
@@ -149,6 +149,7 @@ static const struct rule yahoo_rules[] = {
     { "* City", F_ADR_LOCALITY }, { "* State", F_ADR_REGION },
     { "* Zip", F_ADR_CODE }, { "* Country", F_ADR_COUNTRY },
     { "Personal Website", F_URL }, { "Business Website", F_URL },
+    { "Anniversary", F_ANNIVERSARY },
     { "Birthday", F_BDAY }, { "Nickname", F_NICKNAME },
     { NULL, F_NONE },
 };
@@ -240,6 +241,7 @@ static const struct {
     { "postcode", F_ADR_CODE }, { "country", F_ADR_COUNTRY },
     { "pobox", F_ADR_POBOX }, { "url", F_URL },
     { "birthday", F_BDAY }, { "nickname", F_NICKNAME },
+    { "anniversary", F_ANNIVERSARY },
 };
 
 
@@ -297,6 +299,8 @@ static enum field by_header(const char *h)
         return F_NICKNAME;
     if (says(h, "birthday|date of birth|born"))
         return F_BDAY;
+    if (says(h, "anniversary"))
+        return F_ANNIVERSARY;
     if (says(h, "screen|user|file as|phonetic"))
         return F_NONE;
     if (says(h, "first|given|forename"))
