@@ -62,7 +62,28 @@ static int row_push(struct row *r, struct io_buf *cell)
 struct reader {
     const char *p, *end;
     int line;
+    char sep;              /* between fields: ',', or what the header uses */
 };
+
+/* The separator of the header line: a comma, else a semicolon (what
+ * spreadsheets and mail programs write where the comma is the decimal
+ * sign: The Bat!, Outlook in German or French), else a tab. */
+static char header_separator(const char *p, const char *end)
+{
+    size_t commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (; p < end && (quoted || *p != '\n'); p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (!quoted && *p == ',')
+            commas++;
+        else if (!quoted && *p == ';')
+            semicolons++;
+        else if (!quoted && *p == '\t')
+            tabs++;
+    }
+    return commas ? ',' : semicolons ? ';' : tabs ? '\t' : ',';
+}
 
 /* Reads one record (RFC 4180 §2: quoted fields may hold commas, quotes
  * doubled, and line breaks). Returns 1 for a record, 0 at the end, -1
@@ -101,7 +122,7 @@ static int read_row(struct reader *rd, struct row *row)
             }
         } else if (c == '"' && !was_quoted && cell.len == 0) {
             quoted = was_quoted = true;
-        } else if (c == ',') {
+        } else if (c == rd->sep) {
             if (row_push(row, &cell) != 0)
                 result = -2;
             was_quoted = false;
@@ -665,7 +686,8 @@ static void report_columns(struct io_import *im, const struct row *header,
 
 enum store_status io_csv_import(struct io_import *im, char *data, size_t len)
 {
-    struct reader rd = { .p = data, .end = data + len, .line = 1 };
+    struct reader rd = { .p = data, .end = data + len, .line = 1,
+                         .sep = header_separator(data, data + len) };
     struct row header = { 0 }, row = { 0 };
     enum store_status rc = STORE_OK;
     int got;

@@ -95,8 +95,11 @@ static const struct rule outlook_rules[] = {
     { "Birthday", F_BDAY }, { "Anniversary", F_ANNIVERSARY },
     { NULL, F_NONE },
 };
+/* Outlook writes every column, E-mail Address among them; a header of
+ * First Name and Company alone is another program's, read by what its
+ * columns hold (The Bat!'s "E-mail" would be lost here). */
 static const char *const outlook_needs[] = {
-    "First Name", "E-mail Address|Company|Job Title|Mobile Phone", NULL,
+    "First Name", "E-mail Address", NULL,
 };
 
 /* Thunderbird's own export (its address book's Export, CSV): Display

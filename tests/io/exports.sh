@@ -91,6 +91,17 @@ is "$(sql "$db" "SELECT group_concat(line, ' ') FROM (SELECT line FROM contact_e
 run --db "$db" search "ring road"
 like "$out" 'Kwame Mensah' "$name: a word of the home address finds him"
 
+# The Bat!'s address book as CSV: semicolons between the fields, a
+# header of no known layout, read by what its columns hold.
+name=thebat.csv
+db="$TEST_DIR/$name.db"
+run --db "$db" import "$data/$name" --dry-run
+like "$err" 'thebat\.csv:1: unknown CSV layout; columns read by what they hold: "Full Name" → name, .*"E-mail" → email, .*"Comments" → notes' \
+     "$name: a dry run shows the mapping of its semicolon-separated columns"
+try "$data/$name" "Added 1, merged 0, unchanged 0, rejected 0." \
+    'Ivan Petrov|Rosatom Library;Rare books|Archivist|ivan@example.ru|work=+7 495 123 45 67,cell=+7 916 123 45 67|home=ul. Tverskaya 1/Moscow/125009/Russia|https://ivan.example.ru|Met at a book fair'
+is "$(sql "$db" "SELECT line FROM contact_extra")" "NICKNAME:Vanya" "$name: the nickname is kept"
+
 # A calendar saved in Latin-1 (Horde's, an old Outlook's): read as such,
 # said, and its item finds the contact named in ordinary words.
 dbc="$TEST_DIR/latin1.db"
