@@ -388,6 +388,15 @@ static void name_from_parts(struct io_record *r, const struct parts *pt)
 
 /* own: the file is in rapport's own layout, whose Notes cell holds all
  * of a contact's notes (csv_write.c's cell_notes). */
+/* A cell of digits alone as a number below 10000; 0 for anything else. */
+static int small_number(const char *v)
+{
+    size_t n = strspn(v, "0123456789");
+    if (n == 0 || n > 4 || v[n])
+        return 0;
+    return (int)strtol(v, NULL, 10);
+}
+
 /* A birthday, anniversary or nickname column, kept as the card
  * property a vCard export gives back: a date as it is when ISO 8601
  * ("1980-04-02"), else as text (Outlook's "1/5/1970" is month first or
@@ -547,9 +556,9 @@ static void fill_record(struct io_import *im, const struct row *header,
         case F_NICKNAME:
             add_kept(r, row->line, h, columns[i], v);
             break;
-        case F_BIRTH_YEAR: birth[0] = atoi(v); break;
-        case F_BIRTH_MONTH: birth[1] = atoi(v); break;
-        case F_BIRTH_DAY: birth[2] = atoi(v); break;
+        case F_BIRTH_YEAR: birth[0] = small_number(v); break;
+        case F_BIRTH_MONTH: birth[1] = small_number(v); break;
+        case F_BIRTH_DAY: birth[2] = small_number(v); break;
         case F_NONE:
         case F_KIND:
         case F_URL_KIND:
