@@ -107,4 +107,13 @@ is "$(sql "$db" "SELECT count(*) FROM contact_address a JOIN contact c ON c.id =
 is "$(traces "$db" 'Kenyatta Avenue' 'Harry Thuku' 'wanjiru.example.ke')" "" \
    "her addresses and web pages are nowhere in the file"
 
+# A note of no words at all (only dashes and dots) is saved and leaves
+# the search as it was: the word splitter once sorted a list it did not
+# have (UBSan, under libFuzzer's first run).
+r add "Wordless Notes" --email wordless@example.org
+r note wordless "— … — !!!"
+is "$status" 0 "a note of no words is saved"
+r search "wordless"
+like "$out" 'Wordless Notes' "and the contact is still found by its name"
+
 done_testing
