@@ -121,11 +121,8 @@ static size_t drop_property(struct strlist *extras, const char *name)
 {
     size_t kept = 0, dropped = 0, want = strlen(name);
     for (size_t i = 0; i < extras->len; i++) {
-        const char *line = extras->items[i];
-        size_t n = strcspn(line, ";:");
-        const char *dot = memchr(line, '.', n);
-        const char *prop = dot ? dot + 1 : line;
-        size_t len = n - (size_t)(prop - line);
+        size_t len;
+        const char *prop = contact_extra_name(extras->items[i], &len);
         if (want && len == want && strncasecmp(prop, name, want) == 0) {
             free(extras->items[i]);
             dropped++;

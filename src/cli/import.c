@@ -19,7 +19,7 @@ static const struct option_spec import_options[] = {
     { "format", OPTION_VALUE, "FORMAT", N_("csv, vcard or ics (default: from the name and content)") },
     { "dry-run", OPTION_FLAG, NULL, N_("show what would be added, merged and rejected; write nothing") },
     { "strict", OPTION_FLAG, NULL, N_("import nothing when any record is rejected") },
-    { "map", OPTION_VALUE, "SPEC", N_("CSV columns by field, e.g. name=Full Name,email=Mail (fields: name, first, last, email, phone, org, department, title, notes, tags, uid)") },
+    { "map", OPTION_VALUE, "SPEC", N_("CSV columns by field, e.g. name=Full Name,email=Mail (fields: name, first, last, email, phone, org, department, title, notes, tags, uid, street, city, region, postcode, country, pobox, address, url, birthday, anniversary, nickname)") },
     { "encoding", OPTION_VALUE, "NAME", N_("the file's encoding, any name iconv knows, e.g. windows-1252 (default: detected)") },
     { NULL, OPTION_FLAG, NULL, NULL },
 };
@@ -131,14 +131,16 @@ const struct cli_command cli_cmd_import = {
     .max_args = -1,
     .run = cmd_import,
     .description = N_("Imports contacts from a vCard (2.1, 3.0, 4.0) or CSV file (rapport's own\n"
-                      "layout, Google Contacts, Outlook, or any header with --map), or\n"
-                      "follow-ups from an iCalendar file. Contacts already present (same email\n"
-                      "or UID) are merged: new emails, phones, addresses, web pages, tags and\n"
-                      "notes are added, and a stored number without a kind takes the file's;\n"
-                      "nothing stored is replaced. Valid records go in together, in one\n"
-                      "transaction. FILE may be a vdir, a folder of .vcf or .ics files (as\n"
-                      "export --vdir writes it): each of its files is read so, all in one\n"
-                      "transaction."),
+                      "layout, Google Contacts, Outlook, Thunderbird, Yahoo, Apple Contacts;\n"
+                      "any other header is read by what its columns hold, or as --map says),\n"
+                      "or follow-ups from an iCalendar file. Contacts already present (same\n"
+                      "email or UID) are merged: new emails, phones, addresses, web pages,\n"
+                      "tags and notes are added, and a stored number without a kind takes the\n"
+                      "file's; nothing else stored is replaced, but a card's birthday,\n"
+                      "anniversary or gender, which it holds once, is the file's. Valid\n"
+                      "records go in together, in one transaction. FILE may be a vdir, a\n"
+                      "folder of .vcf or .ics files (as export --vdir writes it): each of its\n"
+                      "files is read so, all in one transaction."),
     .prepare = args_prepare_dry_run,
     .needs_write = true,
 };

@@ -62,7 +62,28 @@ static int row_push(struct row *r, struct io_buf *cell)
 struct reader {
     const char *p, *end;
     int line;
+    char sep;              /* between fields: ',', or what the header uses */
 };
+
+/* The separator of the header line: a comma, else a semicolon (what
+ * spreadsheets and mail programs write where the comma is the decimal
+ * sign: The Bat!, Outlook in German or French), else a tab. */
+static char header_separator(const char *p, const char *end)
+{
+    size_t commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (; p < end && (quoted || *p != '\n'); p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (!quoted && *p == ',')
+            commas++;
+        else if (!quoted && *p == ';')
+            semicolons++;
+        else if (!quoted && *p == '\t')
+            tabs++;
+    }
+    return commas ? ',' : semicolons ? ';' : tabs ? '\t' : ',';
+}
 
 /* Reads one record (RFC 4180 §2: quoted fields may hold commas, quotes
  * doubled, and line breaks). Returns 1 for a record, 0 at the end, -1
@@ -101,7 +122,7 @@ static int read_row(struct reader *rd, struct row *row)
             }
         } else if (c == '"' && !was_quoted && cell.len == 0) {
             quoted = was_quoted = true;
-        } else if (c == ',') {
+        } else if (c == rd->sep) {
             if (row_push(row, &cell) != 0)
                 result = -2;
             was_quoted = false;
@@ -367,6 +388,45 @@ static void name_from_parts(struct io_record *r, const struct parts *pt)
 
 /* own: the file is in rapport's own layout, whose Notes cell holds all
  * of a contact's notes (csv_write.c's cell_notes). */
+/* A cell of digits alone as a number below 10000; 0 for anything else. */
+static int small_number(const char *v)
+{
+    size_t n = strspn(v, "0123456789");
+    if (n == 0 || n > 4 || v[n])
+        return 0;
+    return (int)strtol(v, NULL, 10);
+}
+
+/* A birthday, anniversary or nickname column, kept as the card
+ * property a vCard export gives back: a date as it is when ISO 8601
+ * ("1980-04-02"), else as text (Outlook's "1/5/1970" is month first or
+ * day first by the system's language); Outlook's "0/0/00" is no date. */
+static void add_kept(struct io_record *r, int line, const char *column,
+                     enum field f, const char *v)
+{
+    if (f != F_NICKNAME && strspn(v, "0/.-") == strlen(v))
+        return;
+    bool iso = strlen(v) == 10 && v[4] == '-' && v[7] == '-'
+               && strspn(v, "0123456789-") == 10;
+    struct io_buf b = { 0 };
+    io_buf_adds(&b, f == F_NICKNAME ? "NICKNAME" : f == F_BDAY ? "BDAY" : "ANNIVERSARY");
+    io_buf_adds(&b, f == F_NICKNAME || iso ? ":" : ";VALUE=text:");
+    for (const char *c = v; *c; c++) {
+        if (*c == '\n' || *c == '\r')
+            io_buf_addc(&b, ' ');
+        else if (*c == ',' || *c == ';' || *c == '\\') {
+            io_buf_addc(&b, '\\');
+            io_buf_addc(&b, *c);
+        } else {
+            io_buf_addc(&b, *c);
+        }
+    }
+    if (!b.failed && !strlist_contains(&r->c.extras, b.s)
+        && !io_record_full(r, IO_EXTRAS, line, column))
+        strlist_push(&r->c.extras, b.s);
+    io_buf_free(&b);
+}
+
 static void fill_record(struct io_import *im, const struct row *header,
                         const struct row *row, const enum field *columns,
                         const char *list_seps, const char *email_seps,
@@ -377,6 +437,7 @@ static void fill_record(struct io_import *im, const struct row *header,
         return;
     struct parts pt = { 0 };
     struct csv_places places = { 0 };
+    int birth[3] = { 0, 0, 0 };    /* Thunderbird's year, month and day */
     for (size_t i = 0; i < row->len && i < header->len; i++) {
         char *v = row->cells[i];
         const char *h = header->cells[i];
@@ -490,6 +551,14 @@ static void fill_record(struct io_import *im, const struct row *header,
             each_value(v, list_seps, add_own_value, &to);
             break;
         }
+        case F_BDAY:
+        case F_ANNIVERSARY:
+        case F_NICKNAME:
+            add_kept(r, row->line, h, columns[i], v);
+            break;
+        case F_BIRTH_YEAR: birth[0] = small_number(v); break;
+        case F_BIRTH_MONTH: birth[1] = small_number(v); break;
+        case F_BIRTH_DAY: birth[2] = small_number(v); break;
         case F_NONE:
         case F_KIND:
         case F_URL_KIND:
@@ -497,6 +566,12 @@ static void fill_record(struct io_import *im, const struct row *header,
         }
     }
     csv_places_finish(&places, r, row->line);
+    if (birth[0] > 0 && birth[0] < 10000 && birth[1] >= 1 && birth[1] <= 12
+        && birth[2] >= 1 && birth[2] <= 31) {
+        char day[16];
+        snprintf(day, sizeof day, "%04d-%02d-%02d", birth[0], birth[1], birth[2]);
+        add_kept(r, row->line, "Birth Year", F_BDAY, day);
+    }
     /* A row without a name is named when it is applied
      * (io_record_settle), or rejected when nothing identifies anyone. */
     name_from_parts(r, &pt);
@@ -620,7 +695,8 @@ static void report_columns(struct io_import *im, const struct row *header,
 
 enum store_status io_csv_import(struct io_import *im, char *data, size_t len)
 {
-    struct reader rd = { .p = data, .end = data + len, .line = 1 };
+    struct reader rd = { .p = data, .end = data + len, .line = 1,
+                         .sep = header_separator(data, data + len) };
     struct row header = { 0 }, row = { 0 };
     enum store_status rc = STORE_OK;
     int got;

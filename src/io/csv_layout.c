@@ -48,6 +48,7 @@ static const struct rule google_rules[] = {
     { "Address * - Extended Address", F_ADR_EXT },
     { "Website * - Value", F_URL }, { "Website * - Type", F_URL_KIND },
     { "Website * - Label", F_URL_KIND },
+    { "Birthday", F_BDAY }, { "Nickname", F_NICKNAME },
     { NULL, F_NONE },
 };
 static const char *const google_needs[] = {
@@ -71,6 +72,7 @@ static const struct rule google_old_rules[] = {
     { "Address * - Extended Address", F_ADR_EXT },
     { "Website * - Value", F_URL }, { "Website * - Type", F_URL_KIND },
     { "Website * - Label", F_URL_KIND },
+    { "Birthday", F_BDAY }, { "Nickname", F_NICKNAME },
     { NULL, F_NONE },
 };
 static const char *const google_old_needs[] = { "Name", "Given Name", NULL };
@@ -90,10 +92,14 @@ static const struct rule outlook_rules[] = {
     { "*Fax*", F_PHONE }, { "*Phone*", F_PHONE }, { "Pager", F_PHONE },
     { "ISDN", F_PHONE }, { "Telex", F_PHONE }, { "Callback", F_PHONE },
     { "TTY/TDD Phone", F_PHONE },
+    { "Birthday", F_BDAY }, { "Anniversary", F_ANNIVERSARY },
     { NULL, F_NONE },
 };
+/* Outlook writes every column, E-mail Address among them; a header of
+ * First Name and Company alone is another program's, read by what its
+ * columns hold (The Bat!'s "E-mail" would be lost here). */
 static const char *const outlook_needs[] = {
-    "First Name", "E-mail Address|Company|Job Title|Mobile Phone", NULL,
+    "First Name", "E-mail Address", NULL,
 };
 
 /* Thunderbird's own export (its address book's Export, CSV): Display
@@ -111,6 +117,8 @@ static const struct rule thunderbird_rules[] = {
     { "* City", F_ADR_LOCALITY }, { "* State", F_ADR_REGION },
     { "* ZipCode", F_ADR_CODE }, { "* Country", F_ADR_COUNTRY },
     { "Web Page ?", F_URL },
+    { "Nickname", F_NICKNAME }, { "Birth Year", F_BIRTH_YEAR },
+    { "Birth Month", F_BIRTH_MONTH }, { "Birth Day", F_BIRTH_DAY },
     { NULL, F_NONE },
 };
 static const char *const thunderbird_needs[] = {
@@ -144,6 +152,8 @@ static const struct rule yahoo_rules[] = {
     { "* City", F_ADR_LOCALITY }, { "* State", F_ADR_REGION },
     { "* Zip", F_ADR_CODE }, { "* Country", F_ADR_COUNTRY },
     { "Personal Website", F_URL }, { "Business Website", F_URL },
+    { "Anniversary", F_ANNIVERSARY },
+    { "Birthday", F_BDAY }, { "Nickname", F_NICKNAME },
     { NULL, F_NONE },
 };
 static const char *const yahoo_needs[] = { "First", "Last", "Email", NULL };
@@ -162,6 +172,7 @@ static const struct rule apple_rules[] = {
     { "* State", F_ADR_REGION }, { "* ZIP", F_ADR_CODE },
     { "* Postal Code", F_ADR_CODE }, { "* Country", F_ADR_COUNTRY },
     { "*URL*", F_URL }, { "Home Page", F_URL }, { "Homepage", F_URL },
+    { "Birthday", F_BDAY }, { "Nickname", F_NICKNAME },
     { NULL, F_NONE },
 };
 static const char *const apple_needs[] = {
@@ -232,6 +243,8 @@ static const struct {
     { "city", F_ADR_LOCALITY }, { "region", F_ADR_REGION },
     { "postcode", F_ADR_CODE }, { "country", F_ADR_COUNTRY },
     { "pobox", F_ADR_POBOX }, { "url", F_URL },
+    { "birthday", F_BDAY }, { "nickname", F_NICKNAME },
+    { "anniversary", F_ANNIVERSARY },
 };
 
 
@@ -285,7 +298,13 @@ static enum field by_header(const char *h)
         return F_EMAIL;
     if (says(h, "phone|tel|mobile|cell|fax|pager"))
         return F_PHONE;
-    if (says(h, "nick|screen|user|file as|phonetic"))
+    if (says(h, "nick"))
+        return F_NICKNAME;
+    if (says(h, "birthday|date of birth|born"))
+        return F_BDAY;
+    if (says(h, "anniversary"))
+        return F_ANNIVERSARY;
+    if (says(h, "screen|user|file as|phonetic"))
         return F_NONE;
     if (says(h, "first|given|forename"))
         return F_FIRST;

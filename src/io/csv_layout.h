@@ -22,6 +22,10 @@ enum field {
     F_URL,                 /* a web page */
     F_URL_KIND,            /* Google's "Website 1 - Type", read with it */
     F_EXTRA,               /* rapport's own: a card's other properties */
+    F_BDAY,                /* a birthday, kept as a card's BDAY */
+    F_ANNIVERSARY,         /* kept as a card's ANNIVERSARY */
+    F_NICKNAME,            /* kept as a card's NICKNAME */
+    F_BIRTH_YEAR, F_BIRTH_MONTH, F_BIRTH_DAY,  /* Thunderbird's, one each */
 };
 
 struct rule {

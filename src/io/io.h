@@ -24,6 +24,9 @@ enum io_format {
 enum io_flags {
     IO_DRY_RUN = 1 << 0,    /* report what would happen, write nothing */
     IO_STRICT = 1 << 1,     /* any rejected record aborts the whole file */
+    IO_WITHIN = 1 << 2,     /* one file of a folder imported as one: the
+                               folder's dry run rolls them all back at
+                               its end (set by io_import_vdir) */
 };
 
 struct io_summary {

@@ -162,7 +162,10 @@ static enum store_status apply_all(struct store *st, void *arg)
      * no trace: no commit that other programs see as a change, no step
      * to undo. */
     a->nothing = im->changed == 0;
-    return (im->flags & IO_DRY_RUN) || a->nothing ? STORE_CONFLICT : STORE_OK;
+    /* One file of a folder's dry run stays until the folder's end: the
+     * next file's cards merge with what this one would add. */
+    bool dry = (im->flags & IO_DRY_RUN) && !(im->flags & IO_WITHIN);
+    return dry || a->nothing ? STORE_CONFLICT : STORE_OK;
 }
 
 enum store_status io_apply(struct io_import *im,

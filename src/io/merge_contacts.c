@@ -250,7 +250,9 @@ static bool merge_urls(struct io_record *r, struct url_list *into,
     return changed;
 }
 
-/* Properties compare as the lines they are, exactly. */
+/* Properties compare as the lines they are, exactly. One a card holds
+ * only once (a birthday) is the file's when its value differs: the
+ * card's program is where it is kept, and rapport cannot edit it. */
 static bool merge_extras(struct io_record *r, struct strlist *into,
                          const struct strlist *from)
 {
@@ -261,6 +263,19 @@ static bool merge_extras(struct io_record *r, struct strlist *into,
             have = strcmp(into->items[k], from->items[i]) == 0;
         if (have)
             continue;
+        size_t single = into->len;
+        for (size_t k = 0; k < into->len && single == into->len; k++)
+            if (contact_extra_same_single(into->items[k], from->items[i]))
+                single = k;
+        if (single < into->len) {
+            char *line = strdup(from->items[i]);
+            if (line) {
+                free(into->items[single]);
+                into->items[single] = line;
+                changed = true;
+            }
+            continue;
+        }
         if (into->len >= CONTACT_LIST_MAX)
             io_record_count_dropped(r, IO_EXTRAS, r->line, _("property"));
         else if (strlist_push(into, from->items[i]) == 0)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "base/text.h"
@@ -167,6 +168,22 @@ static void put_name(FILE *out, const char *name)
     io_buf_free(&n);
 }
 
+/* A contact that came without a name is named after its email,
+ * organisation or phone (io/fields.c): such a name is no person's, and
+ * its N stays empty, as the card had it. */
+static bool named_after_detail(const struct contact *c)
+{
+    if (c->org && strcmp(c->org, c->name) == 0)
+        return true;
+    for (size_t i = 0; i < c->emails.len; i++)
+        if (strcasecmp(c->emails.items[i], c->name) == 0)
+            return true;
+    for (size_t i = 0; i < c->phones.len; i++)
+        if (strcmp(c->phones.items[i].number, c->name) == 0)
+            return true;
+    return false;
+}
+
 /* ORG:organisation;department, each part escaped (RFC 6350 §6.6.4). A
  * department without an organisation keeps its place: ORG:;department. */
 static void put_org(FILE *out, const struct contact *c)
@@ -253,7 +270,10 @@ enum store_status io_vcard_put_card(struct io_export *ex,
     put_prop(out, "UID", uid ? uid : made);
     free(uid);
     put_prop(out, "FN", c->name);
-    put_name(out, c->name);
+    if (named_after_detail(c))
+        put_line(out, "N:;;;;");
+    else
+        put_name(out, c->name);
     put_org(out, c);
     put_prop(out, "TITLE", c->title);
     for (size_t i = 0; i < c->emails.len; i++)

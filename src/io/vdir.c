@@ -171,8 +171,8 @@ static enum store_status import_each(struct store *st, void *arg)
             free(file);
             continue;
         }
-        enum store_status rc = io_import_stream(st, f, file, v->format, v->flags,
-                                                NULL, v->sum);
+        enum store_status rc = io_import_stream(st, f, file, v->format,
+                                                v->flags | IO_WITHIN, NULL, v->sum);
         free(file);
         /* One file that is no card or calendar costs that file, as one
          * bad record costs that record; --strict refuses the folder. */

@@ -1,8 +1,10 @@
-/* A contact record: its last interaction, clearing and copying it. */
+/* A contact record: its last interaction, clearing and copying it, the
+ * names of its kept properties. */
 #include <config.h>
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model/contact.h"
 
@@ -80,4 +82,32 @@ int contact_copy(struct contact *dst, const struct contact *src)
         return -1;
     }
     return 0;
+}
+
+const char *contact_extra_name(const char *line, size_t *len)
+{
+    size_t n = strcspn(line, ";:");
+    const char *dot = memchr(line, '.', n);
+    const char *name = dot ? dot + 1 : line;
+    *len = n - (size_t)(name - line);
+    return name;
+}
+
+bool contact_extra_same_single(const char *a, const char *b)
+{
+    static const char *const single[] = {
+        "BDAY", "ANNIVERSARY", "GENDER", "BIRTHPLACE", "DEATHPLACE",
+        "DEATHDATE", "SORT-STRING", "CLASS", "X-ANNIVERSARY",
+        "X-GENDER", "X-PHONETIC-FIRST-NAME", "X-PHONETIC-LAST-NAME",
+        "X-ABSHOWAS", "X-EVOLUTION-FILE-AS", NULL,
+    };
+    size_t la, lb;
+    const char *na = contact_extra_name(a, &la);
+    const char *nb = contact_extra_name(b, &lb);
+    if (la != lb || strncasecmp(na, nb, la) != 0)
+        return false;
+    for (size_t i = 0; single[i]; i++)
+        if (strlen(single[i]) == la && strncasecmp(na, single[i], la) == 0)
+            return true;
+    return false;
 }

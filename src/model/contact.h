@@ -4,6 +4,7 @@
 #define RAPPORT_MODEL_CONTACT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -65,5 +66,12 @@ void contact_list_clear(struct contact_list *l);
 time_t contact_last_interaction(const struct contact *c);
 /* Deep copy; returns 0 or -1 (out of memory). */
 int contact_copy(struct contact *dst, const struct contact *src);
+/* The name of a kept property (a content line of extras), its group
+ * ("item1.") aside: returns where it starts and sets *len. */
+const char *contact_extra_name(const char *line, size_t *len);
+/* Whether two kept properties are the same property of which a card
+ * holds at most one (BDAY, ANNIVERSARY, GENDER…, RFC 6350's cardinality
+ * *1 and vCard 3.0's single ones), whatever their values. */
+bool contact_extra_same_single(const char *a, const char *b);
 
 #endif

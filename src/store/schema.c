@@ -493,6 +493,14 @@ const char db_schema_v7_search[] =
     LATER_TRIGGERS2("phone_update", "UPDATE OF phone, contact_id ON contact_phone",
                     "OLD.contact_id", "NEW.contact_id")
     LATER_TRIGGERS("phone_delete", "DELETE ON contact_phone", "OLD.contact_id")
+    LATER_TRIGGERS("address_insert", "INSERT ON contact_address", "NEW.contact_id")
+    LATER_TRIGGERS2("address_update", "UPDATE ON contact_address",
+                    "OLD.contact_id", "NEW.contact_id")
+    LATER_TRIGGERS("address_delete", "DELETE ON contact_address", "OLD.contact_id")
+    LATER_TRIGGERS("url_insert", "INSERT ON contact_url", "NEW.contact_id")
+    LATER_TRIGGERS2("url_update", "UPDATE OF url, contact_id ON contact_url",
+                    "OLD.contact_id", "NEW.contact_id")
+    LATER_TRIGGERS("url_delete", "DELETE ON contact_url", "OLD.contact_id")
     LATER_TRIGGERS("followup_insert", "INSERT ON followup", "NEW.contact_id")
     LATER_TRIGGERS2("followup_update", "UPDATE OF text, state, contact_id ON followup",
                     "OLD.contact_id", "NEW.contact_id")

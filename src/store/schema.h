@@ -98,14 +98,21 @@
  * phone numbers too, as their digits run together from each group on
  * (rapport_phone_words(): "5501" and "55 01" find +47 55 01 05 88; the
  * groups alone would be prefixes of these, so they are not kept too)
- * and the texts of its open follow-ups. The macros above stay what
+ * the texts of its open follow-ups, its postal addresses and its web
+ * pages. The macros above stay what
  * versions 2 to 6 ran. */
 #define PHONE_DIGITS(x) "rapport_phone_words(" x ")"
 #define CONTACT_MORE_V7 \
     "coalesce((SELECT group_concat(" PHONE_DIGITS("phone") ", ' ') " \
     "FROM contact_phone WHERE contact_id = c.id), '') || ' ' || " \
     "coalesce((SELECT group_concat(text, ' ') FROM followup " \
-    "WHERE contact_id = c.id AND state = 0), '')"
+    "WHERE contact_id = c.id AND state = 0), '') || ' ' || " \
+    "coalesce((SELECT group_concat(coalesce(pobox, '') || ' ' || " \
+    "coalesce(extended, '') || ' ' || coalesce(street, '') || ' ' || " \
+    "coalesce(locality, '') || ' ' || coalesce(region, '') || ' ' || " \
+    "coalesce(code, '') || ' ' || coalesce(country, ''), ' ') " \
+    "FROM contact_address WHERE contact_id = c.id), '') || ' ' || " \
+    "coalesce((SELECT group_concat(url, ' ') FROM contact_url WHERE contact_id = c.id), '')"
 #define CONTACT_FTS_INSERT_V7 \
     "INSERT INTO contact_fts(rowid, name, name_key, org, emails, tags, details) " \
     "SELECT c.id, c.name, c.name_key, o.name, " \

@@ -320,6 +320,20 @@ like "$out" 'Addresses: +Room 214, Kenneth Dike Library, 200284 Ibadan, Oyo, Nig
      "show lists the addresses"
 like "$out" 'Web pages: +https://library\.example\.edu\.ng/staff/okafor \(work\)' "the web pages"
 like "$out" 'BDAY:19820317' "and the other properties"
+# The same card again from its program, with the birthday put right and
+# a new nickname: the one birthday is replaced, the nicknames both kept.
+sed -e 's/^BDAY:19820317/BDAY:19820318/' -e 's/^NICKNAME:Ama,Ammy/NICKNAME:Mara/' \
+    "$data/kept-properties.vcf" > "$TEST_DIR/kept-later.vcf"
+run --db "$dbk" import "$TEST_DIR/kept-later.vcf"
+is "$out" "Added 0, merged 1, unchanged 0, rejected 0." "a card whose birthday changed merges"
+xq="SELECT group_concat(line, ' ') FROM (SELECT line FROM contact_extra WHERE line LIKE 'BDAY%' OR line LIKE 'NICKNAME%' ORDER BY position)"
+is "$(sql "$dbk" "$xq")" "BDAY:19820318 NICKNAME:Ama,Ammy NICKNAME:Mara" \
+   "the birthday is replaced where it was, not doubled; another nickname is added"
+run --db "$dbk" import "$TEST_DIR/kept-later.vcf"
+is "$out" "Added 0, merged 0, unchanged 1, rejected 0." "importing it again changes nothing"
+run --db "$dbk" undo
+like "$out" 'Undone: import' "undo undoes the import that changed it"
+is "$(sql "$dbk" "$xq")" "BDAY:19820317 NICKNAME:Ama,Ammy" "undo brings the old birthday back"
 
 # Encodings (issue 17): UTF-16 without a byte order mark, either order;
 # vCard 2.1's CHARSET= for any encoding; quoted-printable soft breaks

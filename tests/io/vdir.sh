@@ -174,4 +174,19 @@ else
     skip "todoman lists every open follow-up" "todoman (Debian package todoman) is not installed"
 fi
 
+# A dry run over a folder is the import it announces: a card of the
+# second file merges with the one the first would add.
+mkdir -p "$TEST_DIR/twice"
+printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Twice Seen\r\nEMAIL:twice@example.org\r\nEND:VCARD\r\n' \
+    > "$TEST_DIR/twice/a.vcf"
+printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Twice Seen\r\nEMAIL:twice@example.org\r\nTEL:+45 1234\r\nEND:VCARD\r\n' \
+    > "$TEST_DIR/twice/b.vcf"
+dbt="$TEST_DIR/twice.db"
+run --db "$dbt" import "$TEST_DIR/twice" --dry-run
+like "$out$err" 'would add 1, merge 1, leave 0 unchanged' "the dry run counts as the import will"
+like "$out$err" 'b\.vcf:1: would merge into: Twice Seen' "the second file's card merges"
+ok "$(test ! -e "$dbt"; echo $?)" "and writes nothing, not even the database"
+run --db "$dbt" import "$TEST_DIR/twice"
+is "$out" "Added 1, merged 1, unchanged 0, rejected 0." "the import does what the dry run said"
+
 done_testing
