@@ -446,6 +446,7 @@ const char db_schema_v7_contact_page[] =
     CONTACT_WORDS_REFRESH_V7(x) CONTACT_WORDS_REFRESH_V7(y) "END;\n" \
     "CREATE TRIGGER search_later_" name " AFTER " event " " SEARCH_LATER "BEGIN " \
     SEARCH_PENDING(x) SEARCH_PENDING(y) "END;\n"
+#define NOTE_INDEXED "WHEN NOT EXISTS (SELECT 1 FROM search_pending_note WHERE note_id = OLD.id) "
 #define CONTACT_FIELDS "name, name_key, org_id, title, department, projects, goals, channel"
 const char db_schema_v7_search[] =
     "CREATE TABLE search_state (\n"
@@ -498,9 +499,22 @@ const char db_schema_v7_search[] =
     CONTACT_FTS_INSERT_V7 "WHERE c.org_id = NEW.id; "
     "DELETE FROM field_word WHERE contact_id IN (SELECT id FROM contact WHERE org_id = NEW.id); "
     FIELD_WORD_INSERT_V7 "WHERE c.org_id = NEW.id; END;\n"
+    /* The notes' full-text rows read the notes themselves (external
+     * content): no second copy of every note. A note still waiting for
+     * its words (an import's) is not in the index yet, and must not be
+     * deleted from it. */
+    "DROP TRIGGER note_fts_update;\n"
+    "DROP TRIGGER note_fts_delete;\n"
+    "DROP TABLE note_fts;\n"
+    NOTE_FTS_CREATE_V7
+    "INSERT INTO note_fts(note_fts) VALUES ('rebuild');\n"
     "CREATE TRIGGER note_fts_insert AFTER INSERT ON note " SEARCH_NOW "BEGIN "
-    "INSERT INTO note_fts(rowid, body) VALUES (" NOTE_FTS_ROWID("NEW") ", NEW.body); "
+    "INSERT INTO note_fts(rowid, body) VALUES (NEW.id, NEW.body); "
     NOTE_WORD_ADD("NEW") "END;\n"
+    "CREATE TRIGGER note_fts_update AFTER UPDATE OF body ON note " NOTE_INDEXED "BEGIN "
+    NOTE_FTS_DROP_V7("OLD") "INSERT INTO note_fts(rowid, body) VALUES (NEW.id, NEW.body); END;\n"
+    "CREATE TRIGGER note_fts_delete AFTER DELETE ON note " NOTE_INDEXED "BEGIN "
+    NOTE_FTS_DROP_V7("OLD") "END;\n"
     "CREATE TRIGGER search_later_note_insert AFTER INSERT ON note " SEARCH_LATER "BEGIN "
     "INSERT INTO search_pending_note(note_id) VALUES (NEW.id); END;\n"
     /* Every contact's words again, with its phones and follow-ups. */

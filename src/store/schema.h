@@ -20,10 +20,9 @@
     "DELETE FROM contact_fts WHERE rowid = " x "; " \
     CONTACT_FTS_INSERT "WHERE c.id = " x "; "
 
-/* A note's full-text row: the contact's id in the high 32 bits, the
- * note's in the low ones. Search-as-you-type maps matching notes to
- * their contacts from the index alone (rowid >> 32), without reading a
- * million note rows for a common word. */
+/* A note's full-text row in versions 2 to 6: the contact's id in the
+ * high 32 bits, the note's in the low ones (version 7 reads the notes
+ * by their own id, NOTE_FTS_CREATE_V7). */
 #define NOTE_FTS_ROWID(row) "((" row ".contact_id << 32) | " row ".id)"
 
 /* The full-text index: made by the version 2 migration, made again by
@@ -136,13 +135,22 @@
     FIELD_WORD_INSERT_V7 "WHERE c.id = " x "; "
 /* Both, for contact x. */
 #define CONTACT_WORDS_REFRESH_V7(x) CONTACT_FTS_REFRESH_V7(x) FIELD_WORD_REFRESH_V7(x)
-/* What store_rebuild_search() makes: the index as it is now. */
+/* From version 7 on, note_fts keeps no copy of the notes: it reads them
+ * from note itself (external content), its row id the note's. A row
+ * leaves it by FTS5's 'delete' command, given the text it was indexed
+ * with. */
+#define NOTE_FTS_CREATE_V7 \
+    "CREATE VIRTUAL TABLE note_fts USING fts5(body, content = 'note', content_rowid = 'id', " \
+    "tokenize = 'unicode61 remove_diacritics 2');\n"
+#define NOTE_FTS_DROP_V7(row) \
+    "INSERT INTO note_fts(note_fts, rowid, body) VALUES ('delete', " row ".id, " row ".body); "
+/* What store_rebuild_search() makes from version 7 on. */
 #define SEARCH_INDEX_FILL_V7 \
     "CREATE VIRTUAL TABLE contact_fts USING fts5(name, name_key, org, emails, tags, details, " \
     "prefix = '1 2', tokenize = 'unicode61 remove_diacritics 2');\n" \
-    "CREATE VIRTUAL TABLE note_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');\n" \
+    NOTE_FTS_CREATE_V7 \
     CONTACT_FTS_INSERT_V7 ";\n" \
-    "INSERT INTO note_fts(rowid, body) SELECT " NOTE_FTS_ROWID("note") ", body FROM note;\n"
+    "INSERT INTO note_fts(note_fts) VALUES ('rebuild');\n"
 #define SEARCH_WORDS_FILL_V7 \
     FIELD_WORD_INSERT_V7 ";\n" \
     "INSERT INTO note_word(term, name_key, contact_id, archived, notes) " NOTE_WORD_SELECT ";\n"
