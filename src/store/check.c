@@ -82,30 +82,36 @@ static enum store_status fts_check(struct store *st, const struct search_index *
 }
 
 /* The search words must be the words of what they come from: each
- * contact's terms are compared with the words of its fields and of its
- * notes (in the order both are sorted in), every row with its contact's
- * name, and the notes' counts in all with the words of every note. */
+ * contact's terms (read by contact, from the _by_contact tables) are
+ * compared with the words of its fields, and with the words of its
+ * notes and how many notes hold each, in the order both are sorted in;
+ * every row must have its contact's name key and archived flag, and
+ * the terms by contact must be the rows' own. Each note is split once. */
+#define BY_CONTACT_AGREE(t) \
+    "+ abs((SELECT count(*) FROM " t ") - (SELECT count(*) FROM " t "_by_contact)) " \
+    "+ (SELECT count(*) FROM " t " x WHERE NOT EXISTS (SELECT 1 FROM " t "_by_contact b " \
+    "WHERE b.contact_id = x.contact_id AND b.term = x.term)) " \
+    "+ (SELECT count(*) FROM " t ") " \
+    "- (SELECT count(*) FROM " t " x CROSS JOIN contact c ON c.id = x.contact_id " \
+    "WHERE x.name_key = c.name_key AND x.archived = c.archived)"
 static const struct word_check {
     const char *name, *differ;
 } word_checks[] = {
     { "field_word",
       "SELECT (SELECT count(*) FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
       "WHERE " FIELD_WORDS_V7 " IS NOT (SELECT json_group_array(term) FROM "
-      "(SELECT term FROM field_word WHERE contact_id = c.id ORDER BY term))) "
-      "+ (SELECT count(*) FROM field_word) "
-      "- (SELECT count(*) FROM contact c CROSS JOIN field_word x ON x.contact_id = c.id "
-      "WHERE x.name_key = c.name_key AND x.archived = c.archived)" },
+      "(SELECT term FROM field_word_by_contact WHERE contact_id = c.id ORDER BY term))) "
+      BY_CONTACT_AGREE("field_word") },
     { "note_word",
       "SELECT (SELECT count(*) FROM contact c WHERE "
-      "(SELECT json_group_array(term) FROM (SELECT DISTINCT j.value AS term FROM note n, "
-      "json_each(rapport_words(n.body)) j WHERE n.contact_id = c.id ORDER BY 1)) "
-      "IS NOT (SELECT json_group_array(term) FROM "
-      "(SELECT term FROM note_word WHERE contact_id = c.id ORDER BY term))) "
-      "+ (SELECT count(*) FROM note_word) "
-      "- (SELECT count(*) FROM contact c CROSS JOIN note_word x ON x.contact_id = c.id "
-      "WHERE x.name_key = c.name_key AND x.archived = c.archived) "
-      "+ abs((SELECT coalesce(sum(json_array_length(rapport_words(body))), 0) FROM note) "
-      "- (SELECT coalesce(sum(notes), 0) FROM note_word)) "
+      "(SELECT json_group_array(json_array(term, n)) FROM (SELECT j.value AS term, count(*) AS n "
+      "FROM note n, json_each(rapport_words(n.body)) j WHERE n.contact_id = c.id "
+      "GROUP BY 1 ORDER BY 1)) "
+      "IS NOT (SELECT json_group_array(json_array(term, notes)) FROM "
+      "(SELECT b.term AS term, w.notes AS notes FROM note_word_by_contact b "
+      "LEFT JOIN note_word w ON w.term = b.term AND w.name_key = c.name_key "
+      "AND w.contact_id = b.contact_id WHERE b.contact_id = c.id ORDER BY b.term))) "
+      BY_CONTACT_AGREE("note_word") " "
       "+ (SELECT count(*) FROM note_word WHERE notes <= 0)" },
 };
 
@@ -231,6 +237,7 @@ enum store_status store_rebuild_search(struct store *st)
         rc = db_exec(st, "DROP TABLE IF EXISTS contact_fts; DROP TABLE IF EXISTS note_fts;\n"
                       SEARCH_INDEX_FILL_V7
                       "DELETE FROM field_word; DELETE FROM note_word;\n"
+                      "DELETE FROM field_word_by_contact; DELETE FROM note_word_by_contact;\n"
                       SEARCH_WORDS_FILL_V7
                       "DELETE FROM search_pending; DELETE FROM search_pending_note;\n"
                       "DELETE FROM search_state;\n"

@@ -130,11 +130,31 @@
     "INSERT INTO field_word(term, name_key, contact_id, archived) " \
     "SELECT j.value, c.name_key, c.id, c.archived FROM contact c " \
     "LEFT JOIN organisation o ON o.id = c.org_id, json_each(" FIELD_WORDS_V7 ") j "
-#define FIELD_WORD_REFRESH_V7(x) \
-    "DELETE FROM field_word WHERE contact_id = " x "; " \
+/* From version 7 on, a contact's terms are found by field_word_by_contact
+ * and note_word_by_contact, (contact_id, term) alone, which triggers on
+ * the word tables keep: an index of the word tables by contact would
+ * hold every row's name key again. A contact's rows are then reached by
+ * their whole key, with keys the name keys they may have (a contact
+ * renamed: the old one or the new one). */
+#define WORDS_OF(table, x, keys) \
+    "contact_id = " x " AND name_key IN (" keys ") AND term IN " \
+    "(SELECT term FROM " table "_by_contact WHERE contact_id = " x ")"
+#define NAME_KEY_OF(x) "(SELECT name_key FROM contact WHERE id = " x ")"
+#define FIELD_WORD_REFRESH_V7(x, keys) \
+    "DELETE FROM field_word WHERE " WORDS_OF("field_word", x, keys) "; " \
     FIELD_WORD_INSERT_V7 "WHERE c.id = " x "; "
-/* Both, for contact x. */
-#define CONTACT_WORDS_REFRESH_V7(x) CONTACT_FTS_REFRESH_V7(x) FIELD_WORD_REFRESH_V7(x)
+/* Both, for contact x, whose word rows have one of keys. */
+#define CONTACT_WORDS_REFRESH_KEYS_V7(x, keys) \
+    CONTACT_FTS_REFRESH_V7(x) FIELD_WORD_REFRESH_V7(x, keys)
+#define CONTACT_WORDS_REFRESH_V7(x) CONTACT_WORDS_REFRESH_KEYS_V7(x, NAME_KEY_OF(x))
+/* A note's words leave its contact's rows (version 7). */
+#define NOTE_WORD_DROP_V7(row) \
+    "UPDATE note_word SET notes = notes - 1 WHERE contact_id = " row ".contact_id " \
+    "AND name_key = " NAME_KEY_OF(row ".contact_id") " " \
+    "AND term IN (SELECT value FROM json_each(rapport_words(" row ".body))); " \
+    "DELETE FROM note_word WHERE contact_id = " row ".contact_id AND notes <= 0 " \
+    "AND name_key = " NAME_KEY_OF(row ".contact_id") " " \
+    "AND term IN (SELECT value FROM json_each(rapport_words(" row ".body))); "
 /* From version 7 on, note_fts keeps no copy of the notes: it reads them
  * from note itself (external content), its row id the note's. A row
  * leaves it by FTS5's 'delete' command, given the text it was indexed
