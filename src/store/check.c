@@ -81,16 +81,19 @@ static enum store_status fts_check(struct store *st, const struct search_index *
     return rc;
 }
 
-/* The search words must be the words of what they come from: each
- * contact's terms (read by contact, from the _by_contact tables) are
- * compared with the words of its fields, and with the words of its
- * notes and how many notes hold each, in the order both are sorted in;
- * every row must have its contact's name key and archived flag, and
- * the terms by contact must be the rows' own. Each note is split once. */
+/* The search words must be the words of what they come from. Each
+ * side is summed in one pass as hashes of (contact, term)
+ * (rapport_words_hash, rapport_hash_sum, store/words.c): the words of every contact's
+ * fields with its field_word rows, the words of every note with the
+ * note_word rows, each weighed by how many notes hold it; the terms by
+ * contact (the _by_contact tables) with the rows' own. Every row must
+ * have its contact's name key and archived flag. A sum that differs
+ * counts as one difference. */
+#define WORD_SUMS_DIFFER(a, b) "((" a ") IS NOT (" b "))"
 #define BY_CONTACT_AGREE(t) \
     "+ abs((SELECT count(*) FROM " t ") - (SELECT count(*) FROM " t "_by_contact)) " \
-    "+ (SELECT count(*) FROM " t " x WHERE NOT EXISTS (SELECT 1 FROM " t "_by_contact b " \
-    "WHERE b.contact_id = x.contact_id AND b.term = x.term)) " \
+    "+ " WORD_SUMS_DIFFER("SELECT rapport_hash_sum(rapport_word_hash(contact_id, term)) FROM " t, \
+                          "SELECT rapport_hash_sum(rapport_word_hash(contact_id, term)) FROM " t "_by_contact") " " \
     "+ (SELECT count(*) FROM " t ") " \
     "- (SELECT count(*) FROM " t " x CROSS JOIN contact c ON c.id = x.contact_id " \
     "WHERE x.name_key = c.name_key AND x.archived = c.archived)"
@@ -98,19 +101,13 @@ static const struct word_check {
     const char *name, *differ;
 } word_checks[] = {
     { "field_word",
-      "SELECT (SELECT count(*) FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
-      "WHERE " FIELD_WORDS_V7 " IS NOT (SELECT json_group_array(term) FROM "
-      "(SELECT term FROM field_word_by_contact WHERE contact_id = c.id ORDER BY term))) "
+      "SELECT " WORD_SUMS_DIFFER("SELECT rapport_hash_sum(rapport_words_hash(c.id, " FIELD_TEXT_V7 ")) "
+                                 "FROM contact c LEFT JOIN organisation o ON o.id = c.org_id",
+                                 "SELECT rapport_hash_sum(rapport_word_hash(contact_id, term)) FROM field_word") " "
       BY_CONTACT_AGREE("field_word") },
     { "note_word",
-      "SELECT (SELECT count(*) FROM contact c WHERE "
-      "(SELECT json_group_array(json_array(term, n)) FROM (SELECT j.value AS term, count(*) AS n "
-      "FROM note n, json_each(rapport_words(n.body)) j WHERE n.contact_id = c.id "
-      "GROUP BY 1 ORDER BY 1)) "
-      "IS NOT (SELECT json_group_array(json_array(term, notes)) FROM "
-      "(SELECT b.term AS term, w.notes AS notes FROM note_word_by_contact b "
-      "LEFT JOIN note_word w ON w.term = b.term AND w.name_key = c.name_key "
-      "AND w.contact_id = b.contact_id WHERE b.contact_id = c.id ORDER BY b.term))) "
+      "SELECT " WORD_SUMS_DIFFER("SELECT rapport_hash_sum(rapport_words_hash(contact_id, body)) FROM note",
+                                 "SELECT rapport_hash_sum(rapport_word_hash(contact_id, term, notes)) FROM note_word") " "
       BY_CONTACT_AGREE("note_word") " "
       "+ (SELECT count(*) FROM note_word WHERE notes <= 0)" },
 };

@@ -118,14 +118,15 @@
 #define CONTACT_FTS_REFRESH_V7(x) \
     "DELETE FROM contact_fts WHERE rowid = " x "; " \
     CONTACT_FTS_INSERT_V7 "WHERE c.id = " x "; "
-#define FIELD_WORDS_V7 \
-    "rapport_words(" \
+#define FIELD_WORDS_V7 "rapport_words(" FIELD_TEXT_V7 ")"
+/* The text those words are of. */
+#define FIELD_TEXT_V7 \
     "c.name || ' ' || coalesce(o.name, '') || ' ' || " \
     "coalesce((SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id), '') || ' ' || " \
     "coalesce((SELECT group_concat(tag, ' ') FROM contact_tag WHERE contact_id = c.id), '') || ' ' || " \
     "coalesce(c.title, '') || ' ' || coalesce(c.department, '') || ' ' || " \
     "coalesce(c.projects, '') || ' ' || coalesce(c.goals, '') || ' ' || " \
-    "coalesce(c.channel, '') || ' ' || " CONTACT_MORE_V7 ")"
+    "coalesce(c.channel, '') || ' ' || " CONTACT_MORE_V7
 #define FIELD_WORD_INSERT_V7 \
     "INSERT INTO field_word(term, name_key, contact_id, archived) " \
     "SELECT j.value, c.name_key, c.id, c.archived FROM contact c " \
