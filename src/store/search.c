@@ -323,11 +323,13 @@ enum store_status store_contact_why(struct store *st, int64_t id,
     if (rc == STORE_OK && word && !*text) {
         bool oom;
         char *q = db_fts_query(word, NULL, &oom);
-        /* The contact's notes first (a handful), each looked up in the
-         * index by its row id. */
-        stmt = q ? db_prepare(st, "SELECT snippet(note_fts, 0, char(1), '', '…', 6) "
-                                  "FROM note n CROSS JOIN note_fts ON note_fts.rowid = n.id "
-                                  "WHERE n.contact_id = ?2 AND note_fts MATCH ?1 LIMIT 1") : NULL;
+        /* The match is made once, and its notes kept when they are the
+         * contact's: a prefix's matches are gathered whole however few
+         * rows are asked for, so looking up each note would gather them
+         * once per note. */
+        stmt = q ? db_prepare(st, "SELECT snippet(note_fts, 0, char(1), '', '…', 6) FROM note_fts "
+                                  "WHERE note_fts MATCH ?1 AND rowid IN "
+                                  "(SELECT id FROM note WHERE contact_id = ?2) LIMIT 1") : NULL;
         if (stmt) {
             db_bind_text(stmt, 1, q);
             sqlite3_bind_int64(stmt, 2, id);
