@@ -56,7 +56,8 @@ static const struct search_index {
       "SELECT count(*) FROM contact", "SELECT count(*) FROM contact_fts" },
     { "note_fts", "note",
       "INSERT INTO note_fts(note_fts) VALUES ('integrity-check')",
-      "SELECT count(*) FROM note", "SELECT count(*) FROM note_fts" },
+      /* Its rows are read from note: the sizes it keeps are its own. */
+      "SELECT count(*) FROM note", "SELECT count(*) FROM note_fts_docsize" },
 };
 
 static enum store_status fts_check(struct store *st, const struct search_index *ix,
@@ -80,31 +81,34 @@ static enum store_status fts_check(struct store *st, const struct search_index *
     return rc;
 }
 
-/* The search words must be the words of what they come from: each
- * contact's terms are compared with the words of its fields and of its
- * notes (in the order both are sorted in), every row with its contact's
- * name, and the notes' counts in all with the words of every note. */
+/* The search words must be the words of what they come from. Each
+ * side is summed in one pass as hashes of (contact, term)
+ * (rapport_words_hash, rapport_hash_sum, store/words.c): the words of every contact's
+ * fields with its field_word rows, the words of every note with the
+ * note_word rows, each weighed by how many notes hold it; the terms by
+ * contact (the _by_contact tables) with the rows' own. Every row must
+ * have its contact's name key and archived flag. A sum that differs
+ * counts as one difference. */
+#define WORD_SUMS_DIFFER(a, b) "((" a ") IS NOT (" b "))"
+#define BY_CONTACT_AGREE(t) \
+    "+ abs((SELECT count(*) FROM " t ") - (SELECT count(*) FROM " t "_by_contact)) " \
+    "+ " WORD_SUMS_DIFFER("SELECT rapport_hash_sum(rapport_word_hash(contact_id, term)) FROM " t, \
+                          "SELECT rapport_hash_sum(rapport_word_hash(contact_id, term)) FROM " t "_by_contact") " " \
+    "+ (SELECT count(*) FROM " t ") " \
+    "- (SELECT count(*) FROM " t " x CROSS JOIN contact c ON c.id = x.contact_id " \
+    "WHERE x.name_key = c.name_key AND x.archived = c.archived)"
 static const struct word_check {
     const char *name, *differ;
 } word_checks[] = {
     { "field_word",
-      "SELECT (SELECT count(*) FROM contact c LEFT JOIN organisation o ON o.id = c.org_id "
-      "WHERE " FIELD_WORDS_V7 " IS NOT (SELECT json_group_array(term) FROM "
-      "(SELECT term FROM field_word WHERE contact_id = c.id ORDER BY term))) "
-      "+ (SELECT count(*) FROM field_word) "
-      "- (SELECT count(*) FROM contact c CROSS JOIN field_word x ON x.contact_id = c.id "
-      "WHERE x.name_key = c.name_key AND x.archived = c.archived)" },
+      "SELECT " WORD_SUMS_DIFFER("SELECT rapport_hash_sum(rapport_words_hash(c.id, " FIELD_TEXT_V7 ")) "
+                                 "FROM contact c LEFT JOIN organisation o ON o.id = c.org_id",
+                                 "SELECT rapport_hash_sum(rapport_word_hash(contact_id, term)) FROM field_word") " "
+      BY_CONTACT_AGREE("field_word") },
     { "note_word",
-      "SELECT (SELECT count(*) FROM contact c WHERE "
-      "(SELECT json_group_array(term) FROM (SELECT DISTINCT j.value AS term FROM note n, "
-      "json_each(rapport_words(n.body)) j WHERE n.contact_id = c.id ORDER BY 1)) "
-      "IS NOT (SELECT json_group_array(term) FROM "
-      "(SELECT term FROM note_word WHERE contact_id = c.id ORDER BY term))) "
-      "+ (SELECT count(*) FROM note_word) "
-      "- (SELECT count(*) FROM contact c CROSS JOIN note_word x ON x.contact_id = c.id "
-      "WHERE x.name_key = c.name_key AND x.archived = c.archived) "
-      "+ abs((SELECT coalesce(sum(json_array_length(rapport_words(body))), 0) FROM note) "
-      "- (SELECT coalesce(sum(notes), 0) FROM note_word)) "
+      "SELECT " WORD_SUMS_DIFFER("SELECT rapport_hash_sum(rapport_words_hash(contact_id, body)) FROM note",
+                                 "SELECT rapport_hash_sum(rapport_word_hash(contact_id, term, notes)) FROM note_word") " "
+      BY_CONTACT_AGREE("note_word") " "
       "+ (SELECT count(*) FROM note_word WHERE notes <= 0)" },
 };
 
@@ -230,6 +234,7 @@ enum store_status store_rebuild_search(struct store *st)
         rc = db_exec(st, "DROP TABLE IF EXISTS contact_fts; DROP TABLE IF EXISTS note_fts;\n"
                       SEARCH_INDEX_FILL_V7
                       "DELETE FROM field_word; DELETE FROM note_word;\n"
+                      "DELETE FROM field_word_by_contact; DELETE FROM note_word_by_contact;\n"
                       SEARCH_WORDS_FILL_V7
                       "DELETE FROM search_pending; DELETE FROM search_pending_note;\n"
                       "DELETE FROM search_state;\n"

@@ -452,6 +452,13 @@ const char db_schema_v7_contact_page[] =
     CONTACT_WORDS_REFRESH_V7(x) CONTACT_WORDS_REFRESH_V7(y) "END;\n" \
     "CREATE TRIGGER search_later_" name " AFTER " event " " SEARCH_LATER "BEGIN " \
     SEARCH_PENDING(x) SEARCH_PENDING(y) "END;\n"
+#define NOTE_INDEXED "WHEN NOT EXISTS (SELECT 1 FROM search_pending_note WHERE note_id = OLD.id) "
+/* A word row's (contact_id, term) in its table's _by_contact. */
+#define BY_CONTACT_TRIGGERS(t) \
+    "CREATE TRIGGER " t "_by_contact_insert AFTER INSERT ON " t " BEGIN " \
+    "INSERT OR IGNORE INTO " t "_by_contact(contact_id, term) VALUES (NEW.contact_id, NEW.term); END;\n" \
+    "CREATE TRIGGER " t "_by_contact_delete AFTER DELETE ON " t " BEGIN " \
+    "DELETE FROM " t "_by_contact WHERE contact_id = OLD.contact_id AND term = OLD.term; END;\n"
 #define CONTACT_FIELDS "name, name_key, org_id, title, department, projects, goals, channel"
 const char db_schema_v7_search[] =
     "CREATE TABLE search_state (\n"
@@ -479,8 +486,42 @@ const char db_schema_v7_search[] =
     "DROP TRIGGER field_word_tag_update;\n"
     "DROP TRIGGER field_word_tag_delete;\n"
     "DROP TRIGGER note_word_insert;\n"
+    /* The word tables' terms by contact, in tables of their own. */
+    "DROP INDEX field_word_by_contact;\n"
+    "DROP INDEX note_word_by_contact;\n"
+    "CREATE TABLE field_word_by_contact (contact_id INTEGER NOT NULL, term TEXT NOT NULL, "
+    "PRIMARY KEY (contact_id, term)) WITHOUT ROWID;\n"
+    "CREATE TABLE note_word_by_contact (contact_id INTEGER NOT NULL, term TEXT NOT NULL, "
+    "PRIMARY KEY (contact_id, term)) WITHOUT ROWID;\n"
+    "INSERT OR IGNORE INTO field_word_by_contact SELECT contact_id, term FROM field_word;\n"
+    "INSERT OR IGNORE INTO note_word_by_contact SELECT contact_id, term FROM note_word;\n"
+    BY_CONTACT_TRIGGERS("field_word")
+    BY_CONTACT_TRIGGERS("note_word")
+    /* What found a contact's rows by its id now finds them by their key. */
+    "DROP TRIGGER note_word_contact_rename;\n"
+    "DROP TRIGGER search_word_contact_archive;\n"
+    "DROP TRIGGER search_word_contact_delete;\n"
+    "DROP TRIGGER note_word_update;\n"
+    "DROP TRIGGER note_word_delete;\n"
+    "CREATE TRIGGER search_word_contact_rename AFTER UPDATE OF name_key, archived ON contact "
+    "WHEN NEW.name_key IS NOT OLD.name_key OR NEW.archived IS NOT OLD.archived BEGIN "
+    "UPDATE field_word SET name_key = NEW.name_key, archived = NEW.archived WHERE "
+    WORDS_OF("field_word", "NEW.id", "OLD.name_key, NEW.name_key") "; "
+    "UPDATE note_word SET name_key = NEW.name_key, archived = NEW.archived WHERE "
+    WORDS_OF("note_word", "NEW.id", "OLD.name_key, NEW.name_key") "; END;\n"
+    "CREATE TRIGGER search_word_contact_delete AFTER DELETE ON contact BEGIN "
+    "DELETE FROM field_word WHERE " WORDS_OF("field_word", "OLD.id", "OLD.name_key") "; "
+    "DELETE FROM note_word WHERE " WORDS_OF("note_word", "OLD.id", "OLD.name_key") "; END;\n"
+    "CREATE TRIGGER note_word_update AFTER UPDATE OF body, contact_id ON note " NOTE_INDEXED
+    "BEGIN " NOTE_WORD_DROP_V7("OLD") NOTE_WORD_ADD("NEW") "END;\n"
+    "CREATE TRIGGER note_word_delete AFTER DELETE ON note " NOTE_INDEXED "BEGIN "
+    NOTE_WORD_DROP_V7("OLD") "END;\n"
     LATER_TRIGGERS("contact_insert", "INSERT ON contact", "NEW.id")
-    LATER_TRIGGERS("contact_update", "UPDATE OF " CONTACT_FIELDS " ON contact", "NEW.id")
+    "CREATE TRIGGER search_contact_update AFTER UPDATE OF " CONTACT_FIELDS " ON contact "
+    SEARCH_NOW "BEGIN " CONTACT_WORDS_REFRESH_KEYS_V7("NEW.id", "OLD.name_key, NEW.name_key")
+    "END;\n"
+    "CREATE TRIGGER search_later_contact_update AFTER UPDATE OF " CONTACT_FIELDS " ON contact "
+    SEARCH_LATER "BEGIN " SEARCH_PENDING("NEW.id") "END;\n"
     LATER_TRIGGERS("email_insert", "INSERT ON contact_email", "NEW.contact_id")
     LATER_TRIGGERS2("email_update", "UPDATE OF email, contact_id ON contact_email",
                     "OLD.contact_id", "NEW.contact_id")
@@ -510,11 +551,26 @@ const char db_schema_v7_search[] =
     "CREATE TRIGGER search_organisation_update AFTER UPDATE OF name ON organisation BEGIN "
     "DELETE FROM contact_fts WHERE rowid IN (SELECT id FROM contact WHERE org_id = NEW.id); "
     CONTACT_FTS_INSERT_V7 "WHERE c.org_id = NEW.id; "
-    "DELETE FROM field_word WHERE contact_id IN (SELECT id FROM contact WHERE org_id = NEW.id); "
+    "DELETE FROM field_word WHERE (term, name_key, contact_id) IN (SELECT b.term, c.name_key, c.id "
+    "FROM contact c CROSS JOIN field_word_by_contact b ON b.contact_id = c.id "
+    "WHERE c.org_id = NEW.id); "
     FIELD_WORD_INSERT_V7 "WHERE c.org_id = NEW.id; END;\n"
+    /* The notes' full-text rows read the notes themselves (external
+     * content): no second copy of every note. A note still waiting for
+     * its words (an import's) is not in the index yet, and must not be
+     * deleted from it. */
+    "DROP TRIGGER note_fts_update;\n"
+    "DROP TRIGGER note_fts_delete;\n"
+    "DROP TABLE note_fts;\n"
+    NOTE_FTS_CREATE_V7
+    "INSERT INTO note_fts(note_fts) VALUES ('rebuild');\n"
     "CREATE TRIGGER note_fts_insert AFTER INSERT ON note " SEARCH_NOW "BEGIN "
-    "INSERT INTO note_fts(rowid, body) VALUES (" NOTE_FTS_ROWID("NEW") ", NEW.body); "
+    "INSERT INTO note_fts(rowid, body) VALUES (NEW.id, NEW.body); "
     NOTE_WORD_ADD("NEW") "END;\n"
+    "CREATE TRIGGER note_fts_update AFTER UPDATE OF body ON note " NOTE_INDEXED "BEGIN "
+    NOTE_FTS_DROP_V7("OLD") "INSERT INTO note_fts(rowid, body) VALUES (NEW.id, NEW.body); END;\n"
+    "CREATE TRIGGER note_fts_delete AFTER DELETE ON note " NOTE_INDEXED "BEGIN "
+    NOTE_FTS_DROP_V7("OLD") "END;\n"
     "CREATE TRIGGER search_later_note_insert AFTER INSERT ON note " SEARCH_LATER "BEGIN "
     "INSERT INTO search_pending_note(note_id) VALUES (NEW.id); END;\n"
     /* Every contact's words again, with its phones and follow-ups. */

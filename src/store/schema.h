@@ -20,10 +20,9 @@
     "DELETE FROM contact_fts WHERE rowid = " x "; " \
     CONTACT_FTS_INSERT "WHERE c.id = " x "; "
 
-/* A note's full-text row: the contact's id in the high 32 bits, the
- * note's in the low ones. Search-as-you-type maps matching notes to
- * their contacts from the index alone (rowid >> 32), without reading a
- * million note rows for a common word. */
+/* A note's full-text row in versions 2 to 6: the contact's id in the
+ * high 32 bits, the note's in the low ones (version 7 reads the notes
+ * by their own id, NOTE_FTS_CREATE_V7). */
 #define NOTE_FTS_ROWID(row) "((" row ".contact_id << 32) | " row ".id)"
 
 /* The full-text index: made by the version 2 migration, made again by
@@ -126,30 +125,60 @@
 #define CONTACT_FTS_REFRESH_V7(x) \
     "DELETE FROM contact_fts WHERE rowid = " x "; " \
     CONTACT_FTS_INSERT_V7 "WHERE c.id = " x "; "
-#define FIELD_WORDS_V7 \
-    "rapport_words(" \
+#define FIELD_WORDS_V7 "rapport_words(" FIELD_TEXT_V7 ")"
+/* The text those words are of. */
+#define FIELD_TEXT_V7 \
     "c.name || ' ' || coalesce(o.name, '') || ' ' || " \
     "coalesce((SELECT group_concat(email, ' ') FROM contact_email WHERE contact_id = c.id), '') || ' ' || " \
     "coalesce((SELECT group_concat(tag, ' ') FROM contact_tag WHERE contact_id = c.id), '') || ' ' || " \
     "coalesce(c.title, '') || ' ' || coalesce(c.department, '') || ' ' || " \
     "coalesce(c.projects, '') || ' ' || coalesce(c.goals, '') || ' ' || " \
-    "coalesce(c.channel, '') || ' ' || " CONTACT_MORE_V7 ")"
+    "coalesce(c.channel, '') || ' ' || " CONTACT_MORE_V7
 #define FIELD_WORD_INSERT_V7 \
     "INSERT INTO field_word(term, name_key, contact_id, archived) " \
     "SELECT j.value, c.name_key, c.id, c.archived FROM contact c " \
     "LEFT JOIN organisation o ON o.id = c.org_id, json_each(" FIELD_WORDS_V7 ") j "
-#define FIELD_WORD_REFRESH_V7(x) \
-    "DELETE FROM field_word WHERE contact_id = " x "; " \
+/* From version 7 on, a contact's terms are found by field_word_by_contact
+ * and note_word_by_contact, (contact_id, term) alone, which triggers on
+ * the word tables keep: an index of the word tables by contact would
+ * hold every row's name key again. A contact's rows are then reached by
+ * their whole key, with keys the name keys they may have (a contact
+ * renamed: the old one or the new one). */
+#define WORDS_OF(table, x, keys) \
+    "contact_id = " x " AND name_key IN (" keys ") AND term IN " \
+    "(SELECT term FROM " table "_by_contact WHERE contact_id = " x ")"
+#define NAME_KEY_OF(x) "(SELECT name_key FROM contact WHERE id = " x ")"
+#define FIELD_WORD_REFRESH_V7(x, keys) \
+    "DELETE FROM field_word WHERE " WORDS_OF("field_word", x, keys) "; " \
     FIELD_WORD_INSERT_V7 "WHERE c.id = " x "; "
-/* Both, for contact x. */
-#define CONTACT_WORDS_REFRESH_V7(x) CONTACT_FTS_REFRESH_V7(x) FIELD_WORD_REFRESH_V7(x)
-/* What store_rebuild_search() makes: the index as it is now. */
+/* Both, for contact x, whose word rows have one of keys. */
+#define CONTACT_WORDS_REFRESH_KEYS_V7(x, keys) \
+    CONTACT_FTS_REFRESH_V7(x) FIELD_WORD_REFRESH_V7(x, keys)
+#define CONTACT_WORDS_REFRESH_V7(x) CONTACT_WORDS_REFRESH_KEYS_V7(x, NAME_KEY_OF(x))
+/* A note's words leave its contact's rows (version 7). */
+#define NOTE_WORD_DROP_V7(row) \
+    "UPDATE note_word SET notes = notes - 1 WHERE contact_id = " row ".contact_id " \
+    "AND name_key = " NAME_KEY_OF(row ".contact_id") " " \
+    "AND term IN (SELECT value FROM json_each(rapport_words(" row ".body))); " \
+    "DELETE FROM note_word WHERE contact_id = " row ".contact_id AND notes <= 0 " \
+    "AND name_key = " NAME_KEY_OF(row ".contact_id") " " \
+    "AND term IN (SELECT value FROM json_each(rapport_words(" row ".body))); "
+/* From version 7 on, note_fts keeps no copy of the notes: it reads them
+ * from note itself (external content), its row id the note's. A row
+ * leaves it by FTS5's 'delete' command, given the text it was indexed
+ * with. */
+#define NOTE_FTS_CREATE_V7 \
+    "CREATE VIRTUAL TABLE note_fts USING fts5(body, content = 'note', content_rowid = 'id', " \
+    "tokenize = 'unicode61 remove_diacritics 2');\n"
+#define NOTE_FTS_DROP_V7(row) \
+    "INSERT INTO note_fts(note_fts, rowid, body) VALUES ('delete', " row ".id, " row ".body); "
+/* What store_rebuild_search() makes from version 7 on. */
 #define SEARCH_INDEX_FILL_V7 \
     "CREATE VIRTUAL TABLE contact_fts USING fts5(name, name_key, org, emails, tags, details, " \
     "prefix = '1 2', tokenize = 'unicode61 remove_diacritics 2');\n" \
-    "CREATE VIRTUAL TABLE note_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');\n" \
+    NOTE_FTS_CREATE_V7 \
     CONTACT_FTS_INSERT_V7 ";\n" \
-    "INSERT INTO note_fts(rowid, body) SELECT " NOTE_FTS_ROWID("note") ", body FROM note;\n"
+    "INSERT INTO note_fts(note_fts) VALUES ('rebuild');\n"
 #define SEARCH_WORDS_FILL_V7 \
     FIELD_WORD_INSERT_V7 ";\n" \
     "INSERT INTO note_word(term, name_key, contact_id, archived, notes) " NOTE_WORD_SELECT ";\n"

@@ -212,10 +212,10 @@ enum store_status store_search(struct store *st, const char *query,
     if (out->len < limit && !out->more) {
         stmt = db_prepare(st, "SELECT " CONTACT_COLUMNS ", n.id, "
             "snippet(note_fts, 0, '', '', '…', 12) "
-            /* The index leads (its row id holds the note's id) in its own
+            /* The index leads (its row id is the note's) in its own
              * order: ranking every note with a common word would cost
              * more than the few rows shown are worth. */
-            "FROM note_fts CROSS JOIN note n ON n.id = (note_fts.rowid & 4294967295) "
+            "FROM note_fts CROSS JOIN note n ON n.id = note_fts.rowid "
             "CROSS JOIN contact c ON c.id = n.contact_id "
             "LEFT JOIN organisation o ON o.id = c.org_id "
             "WHERE note_fts MATCH ? LIMIT ?");
@@ -370,9 +370,13 @@ enum store_status store_contact_why(struct store *st, int64_t id,
     if (rc == STORE_OK && word && !*text) {
         bool oom;
         char *q = db_fts_query(word, NULL, &oom);
+        /* The match is made once, and its notes kept when they are the
+         * contact's: a prefix's matches are gathered whole however few
+         * rows are asked for, so looking up each note would gather them
+         * once per note. */
         stmt = q ? db_prepare(st, "SELECT snippet(note_fts, 0, char(1), '', '…', 6) FROM note_fts "
-                                  "WHERE note_fts MATCH ?1 AND rowid >= (?2 << 32) "
-                                  "AND rowid < ((?2 + 1) << 32) LIMIT 1") : NULL;
+                                  "WHERE note_fts MATCH ?1 AND rowid IN "
+                                  "(SELECT id FROM note WHERE contact_id = ?2) LIMIT 1") : NULL;
         if (stmt) {
             db_bind_text(stmt, 1, q);
             sqlite3_bind_int64(stmt, 2, id);

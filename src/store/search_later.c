@@ -33,10 +33,12 @@ enum store_status store_search_catch_up(struct store *st, bool stop)
     static const char *const steps[] = {
         "DELETE FROM contact_fts WHERE rowid IN (SELECT contact_id FROM search_pending)",
         CONTACT_FTS_INSERT_V7 "WHERE c.id IN (SELECT contact_id FROM search_pending)",
-        "DELETE FROM field_word WHERE contact_id IN (SELECT contact_id FROM search_pending)",
+        "DELETE FROM field_word WHERE (term, name_key, contact_id) IN (SELECT b.term, c.name_key, c.id "
+        "FROM search_pending p CROSS JOIN contact c ON c.id = p.contact_id "
+        "CROSS JOIN field_word_by_contact b ON b.contact_id = c.id)",
         FIELD_WORD_INSERT_V7 "WHERE c.id IN (SELECT contact_id FROM search_pending)",
         "DELETE FROM search_pending",
-        "INSERT INTO note_fts(rowid, body) SELECT " NOTE_FTS_ROWID("n") ", n.body "
+        "INSERT INTO note_fts(rowid, body) SELECT n.id, n.body "
         "FROM search_pending_note p CROSS JOIN note n ON n.id = p.note_id",
         "INSERT INTO note_word(term, name_key, contact_id, archived, notes) "
         "SELECT j.value, c.name_key, c.id, c.archived, count(*) FROM search_pending_note p "

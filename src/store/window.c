@@ -66,9 +66,9 @@ void db_token_probe(const struct search *s, size_t i, const char *id,
                     struct sql_text *sql)
 {
     (void)s;   /* every token reaches the notes (its range :nhi) */
-    db_sql_addf(sql, " AND (EXISTS (SELECT 1 FROM field_word w WHERE w.contact_id = %s "
+    db_sql_addf(sql, " AND (EXISTS (SELECT 1 FROM field_word_by_contact w WHERE w.contact_id = %s "
                      "AND w.term >= :lo%zu AND w.term < :hi%zu)", id, i, i);
-    db_sql_addf(sql, " OR EXISTS (SELECT 1 FROM note_word w WHERE w.contact_id = %s "
+    db_sql_addf(sql, " OR EXISTS (SELECT 1 FROM note_word_by_contact w WHERE w.contact_id = %s "
                      "AND w.term >= :lo%zu AND w.term < :nhi%zu)", id, i, i);
     db_sql_add(sql, ")");
 }

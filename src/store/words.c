@@ -4,6 +4,7 @@
  * base/strlist.h, base/text.h, store/db.h. */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +127,73 @@ static void sql_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text64(ctx, json, (sqlite3_uint64)len, free, SQLITE_UTF8);
 }
 
+/* rapport_word_hash(ID, TERM): a 64-bit hash of a contact's term;
+ * rapport_words_hash(ID, TEXT) the sum of those of the words of TEXT;
+ * rapport_hash_sum(X) the sum of such hashes, all modulo 2^64. The
+ * check compares the words of every note with the word rows so, in one
+ * pass over each, without SQL's sum() ever overflowing. */
+static uint64_t word_hash(sqlite3_int64 id, const unsigned char *term, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)id;
+    h *= 1099511628211ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= term[i];
+        h *= 1099511628211ULL;
+    }
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 32;
+    return h;
+}
+
+static void sql_hash_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    uint64_t *sum = sqlite3_aggregate_context(ctx, sizeof *sum);
+    if (!sum) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    *sum += (uint64_t)sqlite3_value_int64(argv[0]);
+}
+
+static void sql_hash_final(sqlite3_context *ctx)
+{
+    uint64_t *sum = sqlite3_aggregate_context(ctx, 0);
+    sqlite3_result_int64(ctx, sum ? (sqlite3_int64)*sum : 0);
+}
+
+static void sql_word_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *term = sqlite3_value_text(argv[1]);
+    size_t len = (size_t)sqlite3_value_bytes(argv[1]);
+    uint64_t h = word_hash(sqlite3_value_int64(argv[0]),
+                           term ? term : (const unsigned char *)"", term ? len : 0);
+    /* How many notes hold it, when given: its hash that many times. */
+    if (argc > 2)
+        h *= (uint64_t)sqlite3_value_int64(argv[2]);
+    sqlite3_result_int64(ctx, (sqlite3_int64)h);
+}
+
+static void sql_words_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    struct store *st = sqlite3_user_data(ctx);
+    struct strlist words;
+    int rc = db_split_words(st, (const char *)sqlite3_value_text(argv[1]), &words);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    sqlite3_int64 id = sqlite3_value_int64(argv[0]);
+    uint64_t sum = 0;
+    for (size_t i = 0; i < words.len; i++)
+        sum += word_hash(id, (const unsigned char *)words.items[i], strlen(words.items[i]));
+    strlist_clear(&words);
+    sqlite3_result_int64(ctx, (sqlite3_int64)sum);
+}
+
 /* rapport_fold(text): text_fold in SQL, so an organisation's name is
  * filtered as a contact's is, accents and case aside. */
 static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -221,6 +289,16 @@ enum store_status db_words_open(struct store *st)
         || sqlite3_create_function(st->db, "rapport_phone_words", 1,
                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                    NULL, sql_phone_words, NULL, NULL) != SQLITE_OK)
+        return db_fail(st);
+    if (sqlite3_create_function(st->db, "rapport_word_hash", -1,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                NULL, sql_word_hash, NULL, NULL) != SQLITE_OK
+        || sqlite3_create_function(st->db, "rapport_hash_sum", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                   NULL, NULL, sql_hash_step, sql_hash_final) != SQLITE_OK
+        || sqlite3_create_function(st->db, "rapport_words_hash", 2,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                   st, sql_words_hash, NULL, NULL) != SQLITE_OK)
         return db_fail(st);
     if (sqlite3_create_function(st->db, "rapport_fold", 1,
                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,

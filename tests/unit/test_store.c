@@ -1248,6 +1248,9 @@ static void test_data_version(const char *db)
     store_close(b);
 }
 
+static char *shown(struct store *st, const char *typed, enum contact_sort sort,
+                   const struct contact *after, bool backward, size_t limit);
+
 /* check sees a damaged search index, and the rebuild mends it. */
 static void test_search_index(const char *db)
 {
@@ -1298,6 +1301,10 @@ static void test_search_index(const char *db)
           "a word counted in one note too many" },
         { "UPDATE note_word SET contact_id = 999 WHERE term = 'arrived'", "note_word",
           "a word of a contact that is gone" },
+        { "DELETE FROM field_word_by_contact WHERE term = 'indexed'", "field_word",
+          "a name's word its contact's terms lack" },
+        { "INSERT INTO note_word_by_contact VALUES (1, 'stale')", "note_word",
+          "a term by contact that no word row has" },
     };
     for (size_t d = 0; d < sizeof damages / sizeof damages[0]; d++) {
         char name[160];
@@ -1329,6 +1336,39 @@ static void test_search_index(const char *db)
     store_search(st, "vellum", 10, &hits);
     is_int(hits.len, 1, "and the triggers fill the new index");
     search_hit_list_clear(&hits);
+    /* A contact's word rows are reached by their whole key (its name
+     * key) through its terms by contact: renamed, archived, its note
+     * changed and deleted, the rows follow. */
+    int64_t other = add(st, "Olga Other", "Index Org", NULL, NULL, STAGE_CLIENT, t);
+    struct contact c = { 0 };
+    ok(store_contact_get(st, id, &c) == STORE_OK, "the contact reads");
+    free(c.name);
+    c.name = strdup("Wanda Renamed");
+    ok(store_contact_update(st, &c, t + 200) == STORE_OK, "the contact is renamed");
+    contact_clear(&c);
+    char *ids = shown(st, "wanda palimp", CONTACT_SORT_NAME, NULL, false, 10);
+    char want[64];
+    snprintf(want, sizeof want, "%lld", (long long)id);
+    is_str(ids, want, "its new name and its note's word find it");
+    free(ids);
+    ids = shown(st, "ines", CONTACT_SORT_NAME, NULL, false, 10);
+    is_str(ids, "", "its old name does not");
+    free(ids);
+    ok(store_check(st, &problems) == STORE_OK && problems.len == 0, "the renamed words pass the check");
+    store_check_problems_clear(&problems);
+    ok(store_contact_set_archived(st, id, true, t + 300) == STORE_OK, "the contact is archived");
+    f.text = "vellum";
+    ok(store_contact_count(st, &f, 0, &found) == STORE_OK && found == 0,
+       "its words leave the usual list");
+    ok(store_check(st, &problems) == STORE_OK && problems.len == 0, "the archived words pass the check");
+    store_check_problems_clear(&problems);
+    ok(store_note_delete(st, n.id, t + 400) == STORE_OK, "its note is deleted");
+    ok(store_check(st, &problems) == STORE_OK && problems.len == 0, "the note's words are gone");
+    store_check_problems_clear(&problems);
+    ok(store_contact_set_archived(st, other, true, t + 500) == STORE_OK
+       && store_check(st, &problems) == STORE_OK && problems.len == 0,
+       "another contact archived leaves the check sound");
+    store_check_problems_clear(&problems);
     store_close(st);
 }
 
