@@ -160,7 +160,7 @@ in_zone Asia/Tokyo --db "$db4" import "$data/timezones.ics"
 is "$(sql "$db4" "SELECT text || ' ' || due || ' ' || due_minutes FROM followup WHERE due_minutes >= 0 ORDER BY text")" \
    "$(printf 'call late in UTC 2026-12-16 480\nmeeting in Berlin 2026-12-15 1080')" \
    "UTC and Berlin times become Tokyo's, the day too"
-out=$(TZ=UTC faketime -f '2027-02-01 12:00:00' "$RAPPORT_BIN" --db "$db" import "$data/timezones.ics" 2> /dev/null)
+out=$(fake_clock '2027-02-01 12:00:00' env TZ=UTC "$RAPPORT_BIN" --db "$db" import "$data/timezones.ics" 2> /dev/null)
 is "$out" "Added 0, merged 0, unchanged 2, skipped 0 done, 0 cancelled and 1 past, rejected 0." \
    "importing it again on another day adds nothing; the meeting since over is counted as past"
 is "$(sql "$db" "SELECT count(*) FROM followup WHERE text = 'read the paper'")" 1 \

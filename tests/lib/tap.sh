@@ -81,6 +81,15 @@ clock_env() {
     fi
 }
 
+# fake_clock SPEC COMMAND...: COMMAND under the clock faketime -f SPEC
+# gives, through clock_env (no faketime program when the library is found).
+fake_clock() {
+    _fc=$1
+    shift
+    clock_lib
+    eval "$(clock_env "$_fc") \"\$@\""
+}
+
 sh_quote() {   # sh_quote TEXT: TEXT in single quotes, for a shell to read
     printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
 }
