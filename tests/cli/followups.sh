@@ -16,12 +16,12 @@ day='2026-03-10 09:00:00'
 esc=$(printf '\033')
 
 at() {   # at ARGS...: rapport on the fixed day
-    out=$(faketime -f "$day" "$RAPPORT" --db "$db" "$@" 2>"$TEST_DIR/stderr")
+    out=$(fake_clock "$day" "$RAPPORT" --db "$db" "$@" 2>"$TEST_DIR/stderr")
     status=$?
     err=$(cat "$TEST_DIR/stderr")
 }
 at_in() {   # the same with standard input from $input
-    out=$(printf '%s' "$input" | faketime -f "$day" "$RAPPORT" --db "$db" "$@" \
+    out=$(printf '%s' "$input" | fake_clock "$day" "$RAPPORT" --db "$db" "$@" \
           2>"$TEST_DIR/stderr")
     status=$?
     err=$(cat "$TEST_DIR/stderr")
@@ -185,9 +185,9 @@ is "$out" "Score 9/10 for $zoe Zoë Ødegård" "score names the contact"
 is "$(sql "$db" "SELECT value, comment FROM score")" "9|Loved the workshop" "the score is stored"
 
 # Counts of one day are singular.
-out=$(faketime -f '2026-03-11 09:00:00' "$RAPPORT" --db "$db" show zoe)
+out=$(fake_clock '2026-03-11 09:00:00' "$RAPPORT" --db "$db" show zoe)
 like "$out" 'Last contact: +2026-03-10 \(1 day ago\)' "show says 1 day ago"
-out=$(faketime -f '2026-03-12 09:00:00' "$RAPPORT" --db "$db" show zoe)
+out=$(fake_clock '2026-03-12 09:00:00' "$RAPPORT" --db "$db" show zoe)
 like "$out" 'Last contact: +2026-03-10 \(2 days ago\)' "and 2 days ago"
 at follow zoe tomorrow "Call back"
 at agenda --days 1
@@ -207,19 +207,19 @@ like "$err" 'fri 25:00' "and the message names what was typed"
 
 # Gone quiet: a client untouched for longer than 21 days.
 quiet="$TEST_DIR/quiet.db"
-evil=$(faketime -f '2026-01-05 10:00:00' "$RAPPORT" --db "$quiet" add "Evil Quiet" --stage client \
+evil=$(fake_clock '2026-01-05 10:00:00' "$RAPPORT" --db "$quiet" add "Evil Quiet" --stage client \
        | sed -n 's/^Added contact \(#[0-9]*\) .*/\1/p')
 like "$evil" '^#[0-9]+$' "a contact added to another database ($evil)"
 # as an older rapport stored a name with control characters
 sql_legacy "$quiet" "UPDATE contact SET name = 'Evil' || char(27) || ']0;x' || char(7) || ' Quiet'"
-faketime -f '2026-01-05 10:00:00' "$RAPPORT" --db "$quiet" add "Busy End User" >/dev/null
-out=$(faketime -f "$day" "$RAPPORT" --db "$quiet" agenda)
+fake_clock '2026-01-05 10:00:00' "$RAPPORT" --db "$quiet" add "Busy End User" >/dev/null
+out=$(fake_clock "$day" "$RAPPORT" --db "$quiet" agenda)
 like "$out" '^Gone quiet' "agenda lists who has gone quiet"
 like "$out" "$evil Evil\\^\\[\\]0;x\\^G Quiet — Client, 6[34] days" "with the days since the last contact"
 unlike "$out" 'Busy End User' "end users do not go quiet by default"
 unlike "$out" "$esc" "agenda never prints a raw escape"
-faketime -f "$day" "$RAPPORT" --db "$quiet" follow evil today "Ring" >/dev/null
-out=$(faketime -f "$day" "$RAPPORT" --db "$quiet" agenda)
+fake_clock "$day" "$RAPPORT" --db "$quiet" follow evil today "Ring" >/dev/null
+out=$(fake_clock "$day" "$RAPPORT" --db "$quiet" agenda)
 like "$out" "Evil\\^\\[\\]0;x\\^G Quiet \\($evil\\): Ring" "follow-up rows are sanitized too"
 unlike "$out" "$esc" "still no raw escape"
 

@@ -45,4 +45,28 @@ like "$out" '\+47 1 \(portable\), \+47 2 \(domicile\)' "in French"
 out=$(LANGUAGE=es "$RAPPORT" --db "$db" show zoe 2>&1)
 like "$out" '\+47 1 \(móvil\), \+47 2 \(casa\)' "in Spanish"
 
+# Under LANG (not LANGUAGE), as a German, French or Spanish user runs it:
+# the messages and a date_format's weekday and month names come from the
+# locale. The locales are the ones scripts/install-deps.sh --test makes;
+# a missing one is a failure, never a pass in English.
+printf '[general]\ndate_format = "%%A %%-d %%B %%Y"\n' >"$TEST_DIR/names.ini"
+"$RAPPORT" --db "$db" follow zoe 2031-02-03 "Send the reading list" >/dev/null
+has_locale() { locale -a 2>/dev/null | grep -qix "$1\.utf-\{0,1\}8"; }
+for case in "de_DE|Montag 3 Februar 2031|Offene Wiedervorlagen|kein Kontakt passt zu" \
+            "fr_FR|lundi 3 février 2031|Relances ouvertes|aucun contact ne correspond" \
+            "es_ES|lunes 3 febrero 2031|Seguimientos abiertos|ningún contacto coincide"; do
+    IFS='|' read -r loc day open none <<EOF2
+$case
+EOF2
+    if ! has_locale "$loc"; then
+        ok 1 "$loc.UTF-8 is installed (scripts/install-deps.sh --test makes it)"
+        continue
+    fi
+    out=$(LC_ALL= LANGUAGE= LANG=$loc.UTF-8 "$RAPPORT" --config "$TEST_DIR/names.ini" --db "$db" show zoe 2>&1)
+    like "$out" "$day +Send the reading list" "LANG=$loc.UTF-8: a date in the locale's names, $day"
+    like "$out" "$open" "LANG=$loc.UTF-8: the page's words, $open"
+    out=$(LC_ALL= LANGUAGE= LANG=$loc.UTF-8 "$RAPPORT" --db "$db" show zed 2>&1)
+    like "$out" "$none" "LANG=$loc.UTF-8: an error in the locale's language"
+done
+
 done_testing

@@ -11,7 +11,7 @@ command -v jq >/dev/null 2>&1 || skip_all "jq is not installed"
 db="$TEST_DIR/fixture.db"
 fixture_orgs
 now='2026-12-02 12:00:00'
-report() { faketime -f "$now" "$RAPPORT" --db "$db" report "$@"; }
+report() { fake_clock "$now" "$RAPPORT" --db "$db" report "$@"; }
 
 json=$(report --format json)
 ok $? "report --format json"

@@ -100,7 +100,7 @@ if command -v faketime >/dev/null 2>&1; then
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
     export ASAN_OPTIONS
     stays="$TEST_DIR/stays.db"
-    on() { day=$1; shift; faketime -f "$day 12:00:00" "$RAPPORT" --db "$stays" "$@"; }
+    on() { day=$1; shift; fake_clock "$day 12:00:00" "$RAPPORT" --db "$stays" "$@"; }
     on 2026-01-01 add "Ada Stay" >/dev/null
     out=$(on 2026-01-02 report | sed -n '/^Median days/,/^$/p')
     like "$out" 'End users +#{40} 1 day$' "a median of one day is singular, and the longest bar"

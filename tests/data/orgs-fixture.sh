@@ -25,7 +25,7 @@ export ASAN_OPTIONS
 fixture_at() {   # fixture_at 'YYYY-MM-DD HH:MM:SS' ARGS...
     _when=$1
     shift
-    faketime -f "$_when" "$RAPPORT" --db "$db" "$@" >/dev/null
+    fake_clock "$_when" "$RAPPORT" --db "$db" "$@" >/dev/null
 }
 fixture_orgs() {
     _t='2025-12-01 09:00:00'

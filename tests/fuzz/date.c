@@ -42,11 +42,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         while (!date_is_valid(today))
             today.day--;
     }
+    /* And the first day of the week (0 = Monday .. 6 = Sunday). */
+    int week_start = size >= 4 ? data[3] % 7 : 0;
     struct date d;
-    if (date_parse(text, today, &d) == 0)
+    if (date_parse(text, today, week_start, &d) == 0)
         check_date(d);
     int minutes = -7;
-    if (date_parse_with_time(text, today, &d, &minutes) == 0) {
+    if (date_parse_with_time(text, today, week_start, &d, &minutes) == 0) {
         check_date(d);
         if (minutes < -1 || minutes >= 24 * 60)
             abort();

@@ -32,6 +32,7 @@ TEST_CLOCK=
 # TIME, for the dates a test expects.
 clock_fix() {
     command -v faketime >/dev/null 2>&1 || skip_all "faketime is not installed"
+    clock_lib
     TEST_CLOCK=$1
     # libfaketime is preloaded; the sanitizers' runtime must not mind.
     case ${ASAN_OPTIONS:-} in
@@ -44,15 +45,49 @@ clock_fix() {
         echo '#!/bin/sh'
         # A clock faked around the whole run (to try the suite at
         # midnight) gives way to this one.
-        printf 'exec env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED faketime -f %s %s "$@"\n' \
-               "$(sh_quote "$TEST_CLOCK")" "$(sh_quote "$RAPPORT_BIN")"
+        printf 'exec %s %s "$@"\n' "$(clock_env "$TEST_CLOCK")" "$(sh_quote "$RAPPORT_BIN")"
     } >"$TEST_DIR/clock/rapport"
     chmod 755 "$TEST_DIR/clock/rapport"
     RAPPORT=$TEST_DIR/clock/rapport
 }
 
 clock_date() {
-    env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED faketime -f "$TEST_CLOCK" date "$@"
+    eval "$(clock_env "$TEST_CLOCK") date \"\$@\""
+}
+
+# libfaketime is preloaded by hand rather than through the faketime
+# program: that program names a semaphore after its own pid and leaves it
+# behind when it is killed (as a TUI's is, with its pane), and a later
+# faketime given the same pid by the system then refuses to start
+# ("sem_open: File exists"). clock_lib finds the library (FAKETIME_LIB
+# if set); without it the faketime program is used after all.
+clock_lib() {
+    if [ -z "${FAKETIME_LIB:-}" ]; then
+        for _l in /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1 \
+                  /usr/local/lib/faketime/libfaketime.so.1 /usr/lib64/faketime/libfaketime.so.1; do
+            if [ -f "$_l" ]; then FAKETIME_LIB=$_l; break; fi
+        done
+    fi
+}
+
+# clock_env SPEC: the words (for a shell) that run a command with the
+# clock faketime -f SPEC gives, and no other clock faked around it.
+clock_env() {
+    if [ -n "${FAKETIME_LIB:-}" ]; then
+        printf 'env -u FAKETIME_SHARED LD_PRELOAD=%s FAKETIME=%s' \
+               "$(sh_quote "$FAKETIME_LIB")" "$(sh_quote "$1")"
+    else
+        printf 'env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED faketime -f %s' "$(sh_quote "$1")"
+    fi
+}
+
+# fake_clock SPEC COMMAND...: COMMAND under the clock faketime -f SPEC
+# gives, through clock_env (no faketime program when the library is found).
+fake_clock() {
+    _fc=$1
+    shift
+    clock_lib
+    eval "$(clock_env "$_fc") \"\$@\""
 }
 
 sh_quote() {   # sh_quote TEXT: TEXT in single quotes, for a shell to read

@@ -53,7 +53,8 @@ tui_start() {
             -s) tui_size=$2; shift 2 ;;
             -e) tui_env="$tui_env $(printf '%q' "$2")"; shift 2 ;;
             # libfaketime is preloaded; the sanitizers' runtime must not mind.
-            -t) tui_wrap="faketime -f $(printf '%q' "$2") "
+            -t) clock_lib
+                tui_wrap="$(clock_env "$2") "
                 tui_env="$tui_env ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
                 shift 2 ;;
             --) shift; break ;;
@@ -66,7 +67,7 @@ tui_start() {
     if [ -n "$TEST_CLOCK" ]; then
         tui_bin=$RAPPORT_BIN
         if [ -z "$tui_wrap" ]; then
-            tui_wrap="faketime -f $(printf '%q' "@$TEST_CLOCK") "
+            tui_wrap="$(clock_env "@$TEST_CLOCK") "
             tui_env="$tui_env ASAN_OPTIONS=$(printf '%q' "$ASAN_OPTIONS")"
         fi
     fi
@@ -88,9 +89,9 @@ tui_start() {
         -s rapport "bash -c $(printf '%q' "$tui_cmd")"
 }
 
-# tui_pid: the pane's rapport process: the shell's child, or under a
-# fixed clock faketime's (the shell's grandchild); else the shell's first
-# child.
+# tui_pid: the pane's rapport process: the shell's child, or under the
+# faketime program its child (the shell's grandchild); else the shell's
+# first child.
 tui_pid() {
     tp_pane=$(tmux_ list-panes -t rapport -F '#{pane_pid}')
     tp_pid=$(pgrep -P "$tp_pane" -x rapport | head -1)

@@ -41,6 +41,7 @@ tui_type "half a thought"
 tui_keys Escape
 wait_for "Discard this text?" 2 "Esc asks before discarding"
 tui_keys n
+wait_gone "Discard this text?" 2 "no closes the question"
 wait_for "half a thought" 2 "no keeps the text"
 tui_keys Escape
 wait_for "Discard this text?" 2 "asks again"

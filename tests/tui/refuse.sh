@@ -61,6 +61,7 @@ if tui_screen | grep -q "reason"; then ok 1 "without asking a reason"; else ok 0
 tui_keys '>'
 wait_for "reason (optional)" 2 "> asks for a reason"
 tui_keys Enter
+wait_for "Now: Customer" 2 "she is a customer"
 tui_keys '>'
 wait_for "reason (optional)" 2 "> again"
 tui_keys Enter

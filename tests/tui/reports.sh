@@ -15,7 +15,7 @@ export ASAN_OPTIONS
 db="$TEST_DIR/reports.db"
 fixture_orgs
 now='2026-12-02 12:00:00'
-json=$(faketime -f "$now" "$RAPPORT" --db "$db" report --format json)
+json=$(fake_clock "$now" "$RAPPORT" --db "$db" report --format json)
 j() { printf '%s\n' "$json" | jq -r "$1"; }
 nps() {   # nps GROUP: "+0 (2 answered)" as the screen shows it, from JSON
     printf '%s\n' "$json" | jq -r --arg g "$1" '.nps[$g] |

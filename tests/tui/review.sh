@@ -13,7 +13,7 @@ db="$TEST_DIR/review.db"
 # Added on consecutive days, so the list is in a known order: the
 # longest quiet (Client 01) first.
 for i in $(seq -w 1 90); do
-    faketime -f "$(printf '2026-06-%02d %02d:00:00' $(( (10#$i - 1) / 3 + 1 )) $(( (10#$i - 1) % 3 + 8 )))" \
+    fake_clock "$(printf '2026-06-%02d %02d:00:00' $(( (10#$i - 1) / 3 + 1 )) $(( (10#$i - 1) % 3 + 8 )))" \
         "$RAPPORT" --db "$db" add "Client $i" --stage client >/dev/null
 done
 is "$(sql "$db" 'SELECT count(*) FROM contact')" 90 "ninety clients are stored"

@@ -10,7 +10,7 @@ ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 export ASAN_OPTIONS
 
 db="$TEST_DIR/rows.db"
-at() { faketime -f "$1" "$RAPPORT" --db "$db" "${@:2}" >/dev/null; }
+at() { fake_clock "$1" "$RAPPORT" --db "$db" "${@:2}" >/dev/null; }
 at '2026-06-01 08:00:00' add "Quiet Client A" --stage client
 at '2026-06-02 08:00:00' add "Quiet Client B" --stage client
 for n in Anna Bob Cara; do at '2026-12-01 08:00:00' add "$n Person"; done
@@ -31,7 +31,7 @@ check_sections() {
         name != "" && (/[#f][0-9]+ *$/ || /since last contact/) { rows++ }
         END { if (name != "" && rows != want) print name ": " rows " rows, count " want }')
     is "$bad" "" "$1: every section shows as many rows as it counts"
-    agenda=$(faketime -f "$now" "$RAPPORT" --db "$db" agenda 2>/dev/null)
+    agenda=$(fake_clock "$now" "$RAPPORT" --db "$db" agenda 2>/dev/null)
     missing=""
     while IFS= read -r line; do
         text=${line##*: }

@@ -37,10 +37,13 @@ wait_for "Bob Shell" 2 "the list was read again"
 if tui_screen | grep -q "New contact"; then ok 1 "the key was not a command"; else ok 0 "the key was not a command"; fi
 wait_for "Contacts (2)" 1 "the whole screen is back"
 
-# A failing command says its status.
+# A failing command says its status. Each command from here on clears
+# the terminal first: the normal screen still holds the last command's
+# "Press any key", which a wait would otherwise find at once.
+cls="printf '\\033[H\\033[2J'"
 tui_keys '!'
 wait_for "Shell command:" 2 "! again"
-tui_type "exit 3"
+tui_type "$cls; exit 3"
 tui_keys Enter
 wait_for "Press any key" 5 "it ran"
 tui_keys Space
@@ -49,7 +52,7 @@ wait_for "The command ended with status 3." 3 "its status is said"
 # ^C ends the command, not rapport.
 tui_keys '!'
 wait_for "Shell command:" 2 "! a third time"
-tui_type "echo sleeping; sleep 30"
+tui_type "$cls; echo sleeping; sleep 30"
 tui_keys Enter
 wait_for "sleeping" 5 "the command runs"
 tui_keys C-c

@@ -387,7 +387,8 @@ static bool quiet_lists(struct store *st, int64_t id, time_t now, int64_t *count
 {
     int cadence[STAGE_COUNT] = { 0, 45, 21 };
     struct contact_list quiet = { 0 };
-    store_quiet_page(st, cadence, NULL, now, NULL, 50, &quiet);
+    if (store_quiet_page(st, cadence, NULL, now, NULL, 50, &quiet) != STORE_OK)
+        return false;
     bool listed = false;
     for (size_t i = 0; i < quiet.len; i++)
         listed |= quiet.items[i].id == id;
