@@ -66,13 +66,34 @@ static void say_upgrading(void *arg, const char *path, int version,
         app->voice->upgrading(path, version, notes);
 }
 
-static void say(const struct app *app, bool error, const char *text)
+void app_say(const struct app *app, bool error, const char *text)
 {
     if (!app->voice)
         return;
     void (*fn)(const char *) = error ? app->voice->error : app->voice->warning;
     if (fn)
         fn(text);
+}
+
+int app_opened(struct app *app, enum store_status rc, struct store_opening *how,
+               const char *failed)
+{
+    for (size_t i = 0; how->warnings && i < how->warnings->len; i++)
+        app_say(app, false, how->warnings->items[i]);
+    if (how->warnings)
+        strlist_clear(how->warnings);
+    if (rc != STORE_OK) {
+        char *message = how->error ? app_advised(how->error, how->advice) : NULL;
+        app_say(app, true, message ? message : how->error ? how->error : failed);
+        free(message);
+        free(how->error);
+        how->error = NULL;
+        app->st = NULL;
+        return 1;
+    }
+    free(how->error);
+    how->error = NULL;
+    return 0;
 }
 
 int app_open_store(struct app *app)
@@ -90,19 +111,8 @@ int app_open_store(struct app *app)
                                  .upgrading = say_upgrading,
                                  .arg = app };
     enum store_status rc = store_open_with(app->db_path, flags, &how, &app->st);
-    for (size_t i = 0; i < warnings.len; i++)
-        say(app, false, warnings.items[i]);
-    strlist_clear(&warnings);
-    if (rc != STORE_OK) {
-        char *message = how.error ? app_advised(how.error, how.advice) : NULL;
-        say(app, true, message ? message
-            : how.error ? how.error : _("cannot open the database"));
-        free(message);
-        free(how.error);
-        app->st = NULL;
+    if (app_opened(app, rc, &how, _("cannot open the database")) != 0)
         return 1;
-    }
-    free(how.error);
     /* Said once, so that a mistyped name is seen; a throw-away one is
      * nobody's business. */
     if (how.created && !app->scratch_dir && app->voice && app->voice->created)
@@ -195,7 +205,7 @@ int app_use_scratch(struct app *app, const char *purpose)
     if (!mkdtemp(dir)) {
         char *why = NULL;
         if (asprintf(&why, _("cannot make a temporary folder: %s"), strerror(errno)) >= 0) {
-            say(app, true, why);
+            app_say(app, true, why);
             free(why);
         }
         free(dir);

@@ -38,6 +38,13 @@ struct app {
  * and, before a long upgrade, a notice through app->voice. Returns 0, or
  * 1 after saying a one-line error with its advice. */
 int app_open_store(struct app *app);
+/* Says what opening the store warned of and, when rc is a failure, why
+ * (with its advice; failed when the store said nothing), then frees
+ * how's message. 0 when the store is open, 1 when not. */
+int app_opened(struct app *app, enum store_status rc, struct store_opening *how,
+               const char *failed);
+/* A warning or an error, through the front end's voice. */
+void app_say(const struct app *app, bool error, const char *text);
 /* What the person can do about a failure of the store, worded for them:
  * the advice names rapport's commands and options, which the store does
  * not know. NULL for STORE_ADVICE_NONE. */

@@ -14,15 +14,6 @@
 #include "core/team.h"
 #include "store/team.h"
 
-static void say(const struct app *app, bool error, const char *text)
-{
-    if (!app->voice)
-        return;
-    void (*fn)(const char *) = error ? app->voice->error : app->voice->warning;
-    if (fn)
-        fn(text);
-}
-
 int team_init(struct app *app, const char *path, const char *group)
 {
     gid_t gid;
@@ -32,7 +23,7 @@ int team_init(struct app *app, const char *path, const char *group)
         if (asprintf(&text, _("there is no group %s; an administrator makes it with: addgroup %s"),
                      shown, shown) < 0)
             text = NULL;
-        say(app, true, text ? text : _("no such group"));
+        app_say(app, true, text ? text : _("no such group"));
         free(text);
         free(shown);
         return 1;
@@ -40,20 +31,7 @@ int team_init(struct app *app, const char *path, const char *group)
     struct strlist warnings = { 0 };
     struct store_opening how = { .warnings = &warnings };
     enum store_status rc = store_team_create(path, gid, &how, &app->st);
-    for (size_t i = 0; i < warnings.len; i++)
-        say(app, false, warnings.items[i]);
-    strlist_clear(&warnings);
-    if (rc != STORE_OK) {
-        char *message = how.error ? app_advised(how.error, how.advice) : NULL;
-        say(app, true, message ? message
-            : how.error ? how.error : _("cannot create the team database"));
-        free(message);
-        free(how.error);
-        app->st = NULL;
-        return 1;
-    }
-    free(how.error);
-    return 0;
+    return app_opened(app, rc, &how, _("cannot create the team database"));
 }
 
 const char *team_me(const struct app *app)
