@@ -246,18 +246,13 @@ size_t phone_list_drop(struct phone_list *list, const char *number)
     return dropped;
 }
 
-static bool same_kind(const char *a, const char *b)
-{
-    return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
-}
-
 bool phone_list_same(const struct phone_list *a, const struct phone_list *b)
 {
     if (a->len != b->len)
         return false;
     for (size_t i = 0; i < a->len; i++)
         if (strcmp(a->items[i].number, b->items[i].number) != 0
-            || !same_kind(a->items[i].kind, b->items[i].kind))
+            || !text_same(a->items[i].kind, b->items[i].kind))
             return false;
     return true;
 }

@@ -675,3 +675,8 @@ void text_free_lines(char **lines)
         free(*l);
     free(lines);
 }
+
+bool text_same(const char *a, const char *b)
+{
+    return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
+}

@@ -35,6 +35,9 @@ size_t text_drop_controls(char *s, bool multi_line);
 FILE *text_terminal_stream(FILE *out);
 /* True when s is valid UTF-8. */
 bool text_is_utf8(const char *s);
+/* Whether a and b hold the same text, NULL and "" being the same: no
+ * text. */
+bool text_same(const char *a, const char *b);
 /* Display columns of a sanitized UTF-8 string (wcwidth: combining
  * characters take 0 columns, wide ones 2). */
 int text_width(const char *s);

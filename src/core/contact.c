@@ -511,11 +511,6 @@ enum store_status contact_add(struct store *st, struct contact *c, time_t now)
     return rc != STORE_OK ? rc : store_contact_add(st, c, now);
 }
 
-static bool same_text(const char *a, const char *b)
-{
-    return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
-}
-
 /* Exact, in order: the storage keeps the order people gave. */
 static bool same_list(const struct strlist *a, const struct strlist *b)
 {
@@ -530,13 +525,13 @@ static bool same_list(const struct strlist *a, const struct strlist *b)
 /* The fields store_contact_update writes, and nothing else. */
 static bool same_fields(const struct contact *a, const struct contact *b)
 {
-    return same_text(a->name, b->name) && same_text(a->org, b->org)
-           && same_text(a->department, b->department)
-           && same_text(a->title, b->title) && a->roles == b->roles
-           && same_text(a->projects, b->projects)
-           && same_text(a->goals, b->goals)
-           && same_text(a->channel, b->channel)
-           && same_text(a->owner, b->owner)
+    return text_same(a->name, b->name) && text_same(a->org, b->org)
+           && text_same(a->department, b->department)
+           && text_same(a->title, b->title) && a->roles == b->roles
+           && text_same(a->projects, b->projects)
+           && text_same(a->goals, b->goals)
+           && text_same(a->channel, b->channel)
+           && text_same(a->owner, b->owner)
            && a->cadence_days == b->cadence_days
            && same_list(&a->emails, &b->emails)
            && phone_list_same(&a->phones, &b->phones)

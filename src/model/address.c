@@ -169,21 +169,16 @@ long address_list_find(const struct address_list *list,
     return -1;
 }
 
-static bool same_text(const char *a, const char *b)
-{
-    return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
-}
-
 bool address_list_same(const struct address_list *a,
                        const struct address_list *b)
 {
     if (a->len != b->len)
         return false;
     for (size_t i = 0; i < a->len; i++) {
-        if (!same_text(a->items[i].kind, b->items[i].kind))
+        if (!text_same(a->items[i].kind, b->items[i].kind))
             return false;
         for (int k = 0; k < ADDRESS_PARTS; k++)
-            if (!same_text(a->items[i].part[k], b->items[i].part[k]))
+            if (!text_same(a->items[i].part[k], b->items[i].part[k]))
                 return false;
     }
     return true;
@@ -435,7 +430,7 @@ bool url_list_same(const struct url_list *a, const struct url_list *b)
         return false;
     for (size_t i = 0; i < a->len; i++)
         if (strcmp(a->items[i].url, b->items[i].url) != 0
-            || !same_text(a->items[i].kind, b->items[i].kind))
+            || !text_same(a->items[i].kind, b->items[i].kind))
             return false;
     return true;
 }
