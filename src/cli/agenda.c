@@ -158,12 +158,18 @@ static int cmd_agenda(struct app *app, struct cli_args *p)
     struct review r;
     review_plan(&r, date_today(), days);
     const char *me = team_me(app);
-    for (int s = 0; review_lists_followups(s); s++) {
-        r.filters[s].by = args_opt(p, "by");
-        r.filters[s].assigned_to = args_opt(p, "for");
-    }
+    const char *by = NULL, *for_login = NULL;
+    if (team_login(args_opt(p, "by"), &by) != 0)
+        return args_bad_value(p, _("by"), args_opt(p, "by"),
+                              _("the login of a user of this system"));
+    if (team_login(args_opt(p, "for"), &for_login) != 0)
+        return args_bad_value(p, _("for"), args_opt(p, "for"),
+                              _("the login of a user of this system"));
+    review_only_by(&r, by);
+    for (int s = 0; review_lists_followups(s); s++)
+        r.filters[s].assigned_to = for_login;
     time_t now = time(NULL);
-    if (me && !args_flag(p, "all") && !args_opt(p, "by") && !args_opt(p, "for")) {
+    if (me && !args_flag(p, "all") && !by && !for_login) {
         review_only_mine(&r, me);
         /* Said above my day, never alone: an empty agenda prints
          * nothing, so that it can sit in ~/.profile. */

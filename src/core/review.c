@@ -39,11 +39,27 @@ void review_use_pipeline(struct review *r, const struct pipeline_thresholds *p)
     r->pipeline = p;
 }
 
+/* "Mine" and "scheduled by" of the follow-up sections: one author's
+ * follow-ups are all of them, not only those of my work, so a member
+ * sees what a colleague scheduled for the rest of the team too. */
+static void review_filter_people(struct review *r)
+{
+    for (int i = 0; i < REVIEW_QUIET; i++) {
+        r->filters[i].mine = r->by ? NULL : r->mine;
+        r->filters[i].by = r->by;
+    }
+}
+
 void review_only_mine(struct review *r, const char *login)
 {
     r->mine = login;
-    for (int i = 0; i < REVIEW_QUIET; i++)
-        r->filters[i].mine = login;
+    review_filter_people(r);
+}
+
+void review_only_by(struct review *r, const char *login)
+{
+    r->by = login && *login ? login : NULL;
+    review_filter_people(r);
 }
 
 bool review_lists_followups(enum review_section s)

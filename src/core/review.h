@@ -47,6 +47,9 @@ struct review {
      * quiet, in budget season or ready to move up); NULL: the whole
      * team's. */
     const char *mine;
+    /* Only the follow-ups this login scheduled, whoever they are for;
+     * NULL: everyone's. */
+    const char *by;
 };
 
 /* The sections of the review of `today`, looking `days` ahead. */
@@ -56,6 +59,11 @@ void review_use_pipeline(struct review *r, const struct pipeline_thresholds *p);
 /* Shows only the work of the member `login` (kept by pointer), or the
  * whole team's (NULL). */
 void review_only_mine(struct review *r, const char *login);
+/* Shows in the follow-up sections only the follow-ups that `login`
+ * scheduled (kept by pointer), every one of them whoever it is for, as
+ * `rapport agenda --by` does: the other sections stay as
+ * review_only_mine left them. NULL shows everyone's again. */
+void review_only_by(struct review *r, const char *login);
 /* True for the sections that list follow-ups; REVIEW_QUIET lists
  * contacts, REVIEW_BUDGET budget entries, REVIEW_READY suggestions,
  * REVIEW_MAIL waiting messages (model/mail.h). */

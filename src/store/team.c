@@ -329,3 +329,42 @@ bool store_contact_changed_by(struct store *st, int64_t contact_id, char *buf,
 {
     return db_team_last_author(st, contact_id, buf, size);
 }
+
+/* The distinct values of an indexed column that begin with :prefix,
+ * each the next one after the last (a skip down the index). */
+#define TEAM_SKIP(name, col, table) \
+    name "(login) AS (SELECT (SELECT min(" col ") FROM " table \
+    " WHERE " col " >= :prefix) UNION ALL SELECT (SELECT min(" col ") FROM " \
+    table " WHERE " col " > " name ".login) FROM " name " WHERE " name \
+    ".login IS NOT NULL AND substr(" name ".login, 1, length(:prefix)) = :prefix" \
+    " LIMIT :limit)"
+#define TEAM_BEGINS(col) \
+    " WHERE " col " IS NOT NULL AND substr(" col ", 1, length(:prefix)) = :prefix"
+
+enum store_status store_team_logins(struct store *st, const char *prefix,
+                                    size_t limit, struct strlist *out)
+{
+    sqlite3_stmt *stmt = db_prepare(st,
+        "WITH RECURSIVE " TEAM_SKIP("n", "author", "note") ", "
+        TEAM_SKIP("f", "assigned_to", "followup")
+        " SELECT login FROM n" TEAM_BEGINS("login")
+        " UNION SELECT login FROM f" TEAM_BEGINS("login")
+        " UNION SELECT :me" TEAM_BEGINS(":me")
+        " ORDER BY 1 LIMIT :limit");
+    if (!stmt)
+        return STORE_FAILED;
+    db_bind_named_text(stmt, ":prefix", prefix ? prefix : "");
+    db_bind_named_text(stmt, ":me", st->author);
+    db_bind_named_int(stmt, ":limit", (int64_t)limit);
+    enum store_status rc = STORE_OK;
+    int step;
+    while ((step = sqlite3_step(stmt)) == SQLITE_ROW)
+        if (strlist_push(out, (const char *)sqlite3_column_text(stmt, 0)) < 0) {
+            rc = db_no_memory(st);
+            break;
+        }
+    if (rc == STORE_OK && step != SQLITE_DONE)
+        rc = db_fail(st);
+    db_finish(st, stmt);
+    return rc;
+}

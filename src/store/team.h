@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "base/strlist.h"
 #include "store/store.h"
 
 /* Makes path's folder the team's (group gid, setgid, 2770; created when
@@ -31,5 +32,11 @@ bool store_contact_changed_by(struct store *st, int64_t contact_id, char *buf,
 /* Whether more than one login wrote the database's notes, stage
  * changes, scores and follow-ups: then the front ends name authors. */
 bool store_has_authors(struct store *st);
+/* The logins that begin with prefix, in order, at most limit: whoever
+ * wrote a note or has a follow-up, and this connection's author, each
+ * found one step down an index, never a whole table: the team's
+ * members for completing a login. */
+enum store_status store_team_logins(struct store *st, const char *prefix,
+                                    size_t limit, struct strlist *out);
 
 #endif

@@ -3,7 +3,8 @@
  * most UI_COMPLETE_MAX, by prefix, case aside); file names from the
  * folder the text names ("~/" is the home folder), folders with a "/"
  * so that the next Tab goes inside, hidden files only when the name
- * typed starts with a dot. Uses tui/line.h, tui/draw.h and store/. */
+ * typed starts with a dot; logins from the notes and follow-ups (the
+ * store's, store/team.h), case kept. Uses tui/line.h, tui/draw.h and store/. */
 #include <config.h>
 
 #include <ctype.h>
@@ -17,6 +18,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "store/org.h"
+#include "store/team.h"
 #include "tui/complete.h"
 #include "tui/draw.h"
 
@@ -131,6 +133,9 @@ bool ui_complete(struct ui *ui, struct ui_line *l, enum ui_complete kind)
     struct strlist c = { 0 };
     if (kind == UI_COMPLETE_ORG) {
         if (store_org_names(ui->st, text, UI_COMPLETE_MAX, &c) != STORE_OK)
+            ui_store_error(ui);
+    } else if (kind == UI_COMPLETE_LOGIN) {
+        if (store_team_logins(ui->st, text, UI_COMPLETE_MAX, &c) != STORE_OK)
             ui_store_error(ui);
     } else {
         file_candidates(text, &c);

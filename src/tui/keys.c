@@ -70,6 +70,7 @@ static const struct action_info actions[ACT_COUNT] = {
     [ACT_PERIOD_NEXT] = { "period_next", N_("The period after"), NC_("key hint", "later"), { ']', NO, NO, NO } },
     [ACT_DISMISS] = { "dismiss", N_("Dismiss the suggestion to move up"), NC_("key hint", "dismiss"), { 'z', NO, NO, NO } },
     [ACT_TEAM] = { "team", N_("In a team database: my work or the whole team's"), NC_("key hint", "team"), { 'w', NO, NO, NO } },
+    [ACT_BY] = { "by", N_("Only the follow-ups one member scheduled, or everyone's again"), NC_("key hint", "by"), { 'W', NO, NO, NO } },
     [ACT_SHELL] = { "shell", N_("Run a shell command (a key comes back)"), NC_("key hint", "shell"), { '!', NO, NO, NO } },
     [ACT_TAG] = { "tag", N_("Tag or untag the row"), NC_("key hint", "tag"), { 't', NO, NO, NO } },
     [ACT_TAGGED] = { "tagged", N_("Act on every tagged row: done, snooze, stage or archive (the next key)"), NC_("key hint", "on tagged"), { ';', NO, NO, NO } },

@@ -85,9 +85,18 @@ bool ui_ask(struct ui *ui, const char *question, char **text,
                                    void *arg),
             void *arg)
 {
+    return ui_ask_complete(ui, question, UI_COMPLETE_NONE, text, take, arg);
+}
+
+bool ui_ask_complete(struct ui *ui, const char *question,
+                     enum ui_complete complete, char **text,
+                     enum ui_answer (*take)(struct ui *ui, const char *answer,
+                                            void *arg),
+                     void *arg)
+{
     for (;;) {
         char *answer = NULL;
-        if (!ui_prompt(ui, question, *text, &answer))
+        if (!ui_prompt_complete(ui, question, *text, complete, &answer))
             return false;
         free(*text);
         *text = answer;

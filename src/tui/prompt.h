@@ -31,6 +31,12 @@ bool ui_ask(struct ui *ui, const char *question, char **text,
             enum ui_answer (*take)(struct ui *ui, const char *answer,
                                    void *arg),
             void *arg);
+/* ui_ask where Tab completes the answer (tui/complete.h). */
+bool ui_ask_complete(struct ui *ui, const char *question,
+                     enum ui_complete complete, char **text,
+                     enum ui_answer (*take)(struct ui *ui, const char *answer,
+                                            void *arg),
+                     void *arg);
 /* y/n question; true for yes. */
 bool ui_confirm(struct ui *ui, const char *question);
 

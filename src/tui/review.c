@@ -25,6 +25,7 @@
 #include "tui/act_score.h"
 #include "tui/draw.h"
 #include "tui/mail_act.h"
+#include "tui/prompt.h"
 #include "tui/source.h"
 #include "tui/tagged.h"
 #include "tui/views.h"
@@ -39,6 +40,7 @@ struct review_screen {
     int focus;
     bool failed;
     bool team;          /* a team database's whole work, not only mine */
+    char by[64];        /* only the follow-ups this login scheduled; "": all */
     struct ui_tags tags;           /* t marks rows, ; acts on them */
 };
 
@@ -46,8 +48,8 @@ static const enum action review_actions[] = {
     ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_LEFT, ACT_RIGHT, ACT_TOP, ACT_BOTTOM,
     ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_OPEN, ACT_DONE, ACT_SNOOZE, ACT_NOTE,
     ACT_EDITOR, ACT_FOLLOWUP, ACT_PROMOTE, ACT_DEMOTE, ACT_EDIT, ACT_ARCHIVE,
-    ACT_FORGET, ACT_DISMISS, ACT_PAUSE, ACT_TAG, ACT_TAGGED, ACT_TEAM, ACT_SCORE,
-    ACT_NONE
+    ACT_FORGET, ACT_DISMISS, ACT_PAUSE, ACT_TAG, ACT_TAGGED, ACT_TEAM, ACT_BY,
+    ACT_SCORE, ACT_NONE
 };
 
 static const enum action review_hints[] = {
@@ -63,26 +65,68 @@ static void plan_today(struct ui *ui, struct review_screen *r)
     const char *me = team_me(ui->app);
     if (me && !r->team)
         review_only_mine(&r->plan, me);
+    review_only_by(&r->plan, r->by);
 }
 
 /* The status line's word on whose work is shown, with the key that
- * switches (only in a team database). */
+ * switches (only in a team database), and whose follow-ups when they
+ * are one member's, with the key that shows everyone's again. */
 static void say_scope(struct ui *ui, const struct review_screen *r)
 {
     const char *me = team_me(ui->app);
-    if (!me)
-        return;
-    char key[32];
-    keys_first_name(&ui->keys, ACT_TEAM, key, sizeof key);
-    char *who = text_sanitize(me, false);
-    if (r->team)
-        /* TRANSLATORS: the status line; then the key that shows mine. */
-        snprintf(ui->scope, sizeof ui->scope, _("the team's work (%s: mine)"), key);
-    else
-        /* TRANSLATORS: the status line: my login, the key for the team's. */
-        snprintf(ui->scope, sizeof ui->scope, _("%s's work (%s: the team's)"),
+    char key[32], work[128] = "", by[128] = "";
+    if (me) {
+        keys_first_name(&ui->keys, ACT_TEAM, key, sizeof key);
+        char *who = text_sanitize(me, false);
+        if (r->team)
+            /* TRANSLATORS: the status line; then the key that shows mine. */
+            snprintf(work, sizeof work, _("the team's work (%s: mine)"), key);
+        else
+            /* TRANSLATORS: the status line: my login, the key for the team's. */
+            snprintf(work, sizeof work, _("%s's work (%s: the team's)"),
+                     who ? who : "", key);
+        free(who);
+    }
+    if (r->by[0]) {
+        keys_first_name(&ui->keys, ACT_BY, key, sizeof key);
+        char *who = text_sanitize(r->by, false);
+        /* TRANSLATORS: the status line: the login whose follow-ups are
+         * shown, then the key that shows everyone's. */
+        snprintf(by, sizeof by, _("follow-ups by %s (%s: everyone's)"),
                  who ? who : "", key);
-    free(who);
+        free(who);
+    }
+    snprintf(ui->scope, sizeof ui->scope, "%s%s%s", by,
+             by[0] && work[0] ? "; " : "", work);
+}
+
+static void review_reload(struct ui *ui, void *self);
+
+/* W's answer: a login of this system, or nothing for everyone's. */
+static enum ui_answer take_by(struct ui *ui, const char *answer, void *arg)
+{
+    struct review_screen *r = arg;
+    const char *login = NULL;
+    if (team_login(answer, &login) != 0 || (login && strlen(login) >= sizeof r->by)) {
+        char *shown = text_sanitize(answer, false);
+        ui_message(ui, true, _("No user %s on this system: give a login, "
+                               "or nothing for everyone's follow-ups."),
+                   shown ? shown : "");
+        free(shown);
+        return UI_ANSWER_AGAIN;
+    }
+    snprintf(r->by, sizeof r->by, "%s", login ? login : "");
+    return UI_ANSWER_TAKEN;
+}
+
+/* W: asks whose follow-ups to show; the status line then says it. */
+static void ask_by(struct ui *ui, struct review_screen *r)
+{
+    char *text = r->by[0] ? strdup(r->by) : NULL;
+    if (ui_ask_complete(ui, _("Only follow-ups scheduled by (login; empty: everyone's):"),
+                        UI_COMPLETE_LOGIN, &text, take_by, r))
+        review_reload(ui, r);
+    free(text);
 }
 
 /* A failed read must not pass for an empty day: it is remembered and
@@ -566,6 +610,9 @@ static bool review_request(struct ui *ui, void *self, enum action act)
         /* The status line says whose work it is now. */
         r->team = !r->team;
         review_reload(ui, r);
+        return true;
+    case ACT_BY:
+        ask_by(ui, r);
         return true;
     default:
         if (ui_list_request(ui, l, act))

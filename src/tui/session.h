@@ -44,7 +44,7 @@ struct ui {
     bool message_error;
     /* What the top screen shows of the team's work ("my work"), said
      * in the status line; the screen sets it as it draws. */
-    char scope[128];
+    char scope[256];
     bool quit;
     bool dirty;                    /* reload the top screen */
     int64_t data_version;

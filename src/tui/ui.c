@@ -115,7 +115,7 @@ static void draw_status(struct ui *ui)
     }
     char help[32];
     keys_name(ui->keys.keys[ACT_HELP][0], help, sizeof help);
-    char head[256], tail[1024];
+    char head[384], tail[1024];
     snprintf(head, sizeof head, " %s%s%s | %s", _(view->name),
              ui->scope[0] ? ": " : "", ui->scope,
              store_read_only(ui->st) ? _("read-only | ") : "");
