@@ -180,6 +180,85 @@ static void test_authors(void)
     store_close(bob);
 }
 
+/* The Review's "scheduled by" (review_only_by, as agenda --by): one
+ * author's follow-ups, every one of them even in "my" Review, counted
+ * so; NULL or "" shows everyone's again. And the logins Tab offers. */
+static void test_review_by(void)
+{
+    char path[400];
+    snprintf(path, sizeof path, "%s/by.db", dir);
+    struct store *ann = NULL, *bob = NULL;
+    ok(store_open(path, STORE_OPEN_CREATE, &ann, NULL, NULL) == STORE_OK
+       && store_open(path, 0, &bob, NULL, NULL) == STORE_OK, "two members");
+    if (!ann || !bob) {
+        store_close(ann);
+        store_close(bob);
+        return;
+    }
+    store_set_author(ann, "ann");
+    store_set_author(bob, "bob");
+    time_t now = 1780000000;
+    struct date today = date_from_time(now);
+    int64_t vera = add(ann, "Vera", NULL, now);
+    add_followup(ann, vera, "ann's own", NULL, now);
+    add_followup(ann, vera, "ann's, handed to bob", "bob", now);
+    add_followup(bob, vera, "bob's own", NULL, now);
+    add_followup(bob, vera, "bob's, handed to ann", "ann", now);
+    struct followup f = { .contact_id = vera, .due = date_add_days(today, 2),
+                          .due_minutes = -1 };
+    f.text = strdup("bob's, later");
+    ok(store_followup_add(bob, &f, now) == STORE_OK, "one in the next days");
+    free(f.text);
+
+    struct review r;
+    review_plan(&r, today, REVIEW_DAYS);
+    int cadence[STAGE_COUNT] = { 0, 0, 0 };
+    int64_t n = -1;
+    ok(review_count(ann, &r, REVIEW_TODAY, cadence, now, &n) == STORE_OK, "today");
+    is_int(n, 4, "everyone's four");
+    review_only_by(&r, "bob");
+    ok(review_count(ann, &r, REVIEW_TODAY, cadence, now, &n) == STORE_OK, "bob's today");
+    is_int(n, 2, "the two bob scheduled, whoever they are for");
+    ok(review_count(ann, &r, REVIEW_NEXT, cadence, now, &n) == STORE_OK, "bob's next days");
+    is_int(n, 1, "every follow-up section follows it");
+    is_str(review_filter(&r, REVIEW_OVERDUE)->by, "bob", "Overdue too");
+    review_only_mine(&r, "ann");
+    ok(review_count(ann, &r, REVIEW_TODAY, cadence, now, &n) == STORE_OK, "in ann's Review");
+    is_int(n, 2, "still all of bob's: his own is not hers, yet shown");
+    ok(r.mine && strcmp(r.mine, "ann") == 0, "the other sections stay hers");
+    review_only_by(&r, NULL);
+    ok(review_count(ann, &r, REVIEW_TODAY, cadence, now, &n) == STORE_OK, "nobody's filter");
+    is_int(n, 2, "back to ann's work: hers and the one handed to her");
+    review_only_by(&r, "");
+    ok(review_filter(&r, REVIEW_TODAY)->by == NULL, "an empty login is everyone's");
+    review_only_mine(&r, NULL);
+    review_only_by(&r, "ann");
+    ok(review_count(ann, &r, REVIEW_TODAY, cadence, now, &n) == STORE_OK, "ann's, of the team");
+    is_int(n, 2, "the two she scheduled");
+    review_only_by(&r, "carl");
+    ok(review_count(ann, &r, REVIEW_TODAY, cadence, now, &n) == STORE_OK, "a login with none");
+    is_int(n, 0, "has none");
+
+    struct strlist logins = { 0 };
+    ok(store_team_logins(ann, "", 10, &logins) == STORE_OK, "the logins to complete");
+    char *all = strlist_join(&logins, " ");
+    is_str(all, "ann bob", "both members, in order, once each");
+    free(all);
+    strlist_clear(&logins);
+    ok(store_team_logins(ann, "b", 10, &logins) == STORE_OK && logins.len == 1,
+       "those that begin as typed");
+    is_str(logins.len ? logins.items[0] : NULL, "bob", "bob");
+    strlist_clear(&logins);
+    ok(store_team_logins(ann, "x", 10, &logins) == STORE_OK && logins.len == 0,
+       "none for a prefix nobody has");
+    strlist_clear(&logins);
+    ok(store_team_logins(bob, "", 1, &logins) == STORE_OK && logins.len == 1,
+       "at most the window asked for");
+    strlist_clear(&logins);
+    store_close(ann);
+    store_close(bob);
+}
+
 /* A contact of organisation org, owned by owner, added `days` ago with
  * one note a day later; decision-maker or customer with a project. */
 static int64_t add_old(struct store *st, const char *name, const char *org,
@@ -319,6 +398,7 @@ int main(void)
     }
     test_authors();
     test_pipeline_mine();
+    test_review_by();
     test_team_files();
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
