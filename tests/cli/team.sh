@@ -352,6 +352,24 @@ wait_for "Review: the team's work (w: mine)" 3 "w switches to the whole team's"
 wait_for "book the room [for $bob]" 3 "a colleague's follow-up, saying whose"
 tui_keys w
 wait_for "Review: $ann's work" 3 "and w back to hers"
+# W: the follow-ups one member scheduled, all of them, even in my work.
+tui_keys W
+wait_for "Only follow-ups scheduled by (login; empty: everyone's):" 3 "W asks whose follow-ups"
+tui_type "$bob"
+tui_keys Enter
+wait_for "Review: follow-ups by $bob (W: everyone's); $ann's work (w: the team's)" 3 \
+    "the status line says whose follow-ups, and whose work the rest is"
+wait_for "book the room [for $bob]" 3 "a colleague's own follow-up, though not hers"
+wait_gone "call 1 of $ann" 3 "none she scheduled"
+wait_for "call 1 of $bob" 3 "every one he scheduled"
+tui_keys W C-u
+tui_type "no-such-login-$id"
+tui_keys Enter
+wait_for "No user no-such-login-$id on this system" 3 "an unknown login is refused"
+tui_keys C-u Enter
+wait_for "call 1 of $ann" 3 "an empty answer: her own work again"
+wait_gone "book the room" 3 "without the colleague's"
+wait_gone "follow-ups by $bob" 3 "and the status line says so"
 tui_keys Enter
 wait_for "Vera Lind  #" 3 "Enter opens the contact of her follow-up"
 wait_match "note  #[0-9]+  by $bob" 3 "the timeline names each note's author"
