@@ -181,8 +181,8 @@ static bool ask_for(struct ui *ui, char **for_text)
         return true;
     for (;;) {
         char *answer = NULL;
-        if (!ui_prompt(ui, _("For whom (Enter: you; or a colleague's login):"),
-                       *for_text, &answer))
+        if (!ui_prompt_complete(ui, _("For whom (Enter: you; or a colleague's login):"),
+                                *for_text, UI_COMPLETE_LOGIN, &answer))
             return false;
         free(*for_text);
         *for_text = answer;

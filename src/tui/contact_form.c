@@ -177,6 +177,7 @@ static void fill_fields(struct ui_field *f, const struct contact *c)
     }
     /* Tab completes the names already in the store. */
     f[FIELD_ORG].complete = UI_COMPLETE_ORG;
+    f[FIELD_OWNER].complete = UI_COMPLETE_LOGIN;
 }
 
 static void free_fields(struct ui_field *f)

@@ -106,16 +106,22 @@ static void review_reload(struct ui *ui, void *self);
 static enum ui_answer take_by(struct ui *ui, const char *answer, void *arg)
 {
     struct review_screen *r = arg;
+    char *given = strdup(answer);
+    if (!given)
+        abort();
+    text_trim(given);
     const char *login = NULL;
-    if (team_login(answer, &login) != 0 || (login && strlen(login) >= sizeof r->by)) {
-        char *shown = text_sanitize(answer, false);
-        ui_message(ui, true, _("No user %s on this system: give a login, "
-                               "or nothing for everyone's follow-ups."),
+    if (team_login(given, &login) != 0 || (login && strlen(login) >= sizeof r->by)) {
+        char *shown = text_sanitize(given, false);
+        ui_message(ui, true, _("There is no user %s here; write a login, "
+                               "or leave it empty for everyone's follow-ups."),
                    shown ? shown : "");
         free(shown);
+        free(given);
         return UI_ANSWER_AGAIN;
     }
     snprintf(r->by, sizeof r->by, "%s", login ? login : "");
+    free(given);
     return UI_ANSWER_TAKEN;
 }
 

@@ -365,7 +365,7 @@ wait_for "call 1 of $bob" 3 "every one he scheduled"
 tui_keys W C-u
 tui_type "no-such-login-$id"
 tui_keys Enter
-wait_for "No user no-such-login-$id on this system" 3 "an unknown login is refused"
+wait_for "There is no user no-such-login-$id here" 3 "an unknown login is refused"
 tui_keys C-u Enter
 wait_for "call 1 of $ann" 3 "an empty answer: her own work again"
 wait_gone "book the room" 3 "without the colleague's"

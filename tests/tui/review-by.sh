@@ -90,7 +90,7 @@ wait_for "everyone's): root" 3 "W again offers the login shown"
 tui_keys C-u
 tui_type "no-such-$ann"
 tui_keys Enter
-wait_for "No user no-such-$ann on this system" 3 "an unknown login is refused, saying why"
+wait_for "There is no user no-such-$ann here" 3 "an unknown login is refused, saying why"
 wait_for "Only follow-ups scheduled by" 3 "and the question stays open"
 tui_keys Escape
 wait_for "Cancelled; nothing was stored." 3 "Esc leaves the question"
