@@ -73,6 +73,15 @@ static void test_configure(void)
     strlist_clear(&pairs);
     strlist_clear(&warnings);
 
+    /* W is the Review's filter by author, and no other screen's. */
+    keys_init(&map);
+    ok(keys_bound(&map, ACT_BY, 'W'), "W filters by author");
+    is_str(keys_action_name(ACT_BY), "by", "as [keys] writes it");
+    int others = 0;
+    for (int a = ACT_NONE + 1; a < ACT_SAVE; a++)
+        others += a != ACT_BY && keys_bound(&map, (enum action)a, 'W');
+    is_int(others, 0, "no other screen action has W");
+
     /* Keys of forms and the editor are bindings like the others. */
     keys_init(&map);
     strlist_push(&pairs, "save=^W");
