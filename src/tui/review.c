@@ -433,6 +433,21 @@ static void review_draw(struct ui *ui, void *self, int top, int height)
         free(message);
         return;
     }
+    if (empty_day && r->by[0]) {
+        /* Not "nothing needs you": only the filter leaves nothing. */
+        char line[256], key[32];
+        char *who = text_sanitize(r->by, false);
+        snprintf(line, sizeof line,
+                 _("No follow-ups scheduled by %s, and nobody gone quiet."),
+                 who ? who : "");
+        free(who);
+        ui_put(top + 1, 2, COLS - 2, line, ui->attr[UI_HEADER]);
+        keys_first_name(&ui->keys, ACT_BY, key, sizeof key);
+        snprintf(line, sizeof line,
+                 _("%s with an empty answer shows everyone's again."), key);
+        ui_put(top + 3, 2, COLS - 2, line, ui->attr[UI_MUTED]);
+        return;
+    }
     if (empty_day) {
         ui_put(top + 1, 2, COLS - 2,
                _("Nothing needs you today: no follow-ups due, nobody gone "

@@ -113,6 +113,22 @@ wait_for "follow-ups by $ann (W: everyone's)" 3 "another login, Ann's own"
 wait_gone "root call" 3 "root's go"
 wait_for "ann-call" 3 "hers stay"
 
+# A user of this system who scheduled nothing: the day is not empty,
+# the filter is.
+if id nobody >/dev/null 2>&1; then
+    tui_keys W C-u
+    tui_type nobody
+    tui_keys Enter
+    wait_for "No follow-ups scheduled by nobody, and nobody gone quiet." 3 \
+        "a login with no follow-ups says the filter leaves nothing"
+    wait_for "W with an empty answer shows everyone's again." 3 "and how to undo it"
+    unlike "$(tui_screen)" "Nothing needs you today" "not that nothing needs her"
+    tui_keys W C-u Enter
+    wait_for "Today (2)" 3 "everyone's again"
+else
+    skip "a login with no follow-ups" "no user nobody"
+fi
+
 tui_keys '?'
 wait_for "Only the follow-ups one member scheduled" 3 "the help lists W"
 tui_keys q
