@@ -32,6 +32,7 @@ static const struct migration {
     { { db_schema_v7_team, db_schema_v7_fields, db_schema_v7_mail,
         db_schema_v7_contact_page, db_schema_v7_search, db_schema_v7_orgs },
       db_migrate_v7_triggers },
+    { { db_schema_v8_owner }, NULL },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
