@@ -1088,6 +1088,50 @@ static void test_from_v7(void)
     store_close(st);
 }
 
+static void count_notice(void *arg, const char *path, int version, int64_t notes)
+{
+    (void)path;
+    (void)version;
+    *(int64_t *)arg = notes;
+}
+
+/* An upgrade that splits a long history's notes into words (to
+ * versions 5 and 7) says so before it runs; a short one, and one of a
+ * version past those, says nothing. */
+static void test_upgrade_notice(void)
+{
+    static const struct { const char *fixture; int version; int64_t notes; bool told; } cases[] = {
+        { "schema-v6.sql", 6, 20000, true },
+        { "schema-v6.sql", 6, 19999, false },
+        { "schema-v7.sql", 7, 20000, false },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char db[400], rows[400], name[160];
+        snprintf(db, sizeof db, "%s/notice-%zu.db", dir, i);
+        snprintf(rows, sizeof rows,
+                 "INSERT INTO contact(id, name, name_key, roles, created, updated, stage, "
+                 "stage_since, last_touch) VALUES (1, 'Vera', 'vera', 1, 1771000000, "
+                 "1771000000, 0, 1771000000, 1771000000);\n"
+                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                 "WHERE i < %lld) INSERT INTO note(contact_id, at, kind, body) "
+                 "SELECT 1, 1771000000 + i, 'note', 'a' FROM n;\n",
+                 (long long)cases[i].notes);
+        snprintf(name, sizeof name, "a version %d file with %lld notes", cases[i].version,
+                 (long long)cases[i].notes);
+        ok(build_old(db, cases[i].fixture, rows, cases[i].version), name);
+        int64_t told = 0;
+        struct store_opening how = { .upgrading = count_notice, .arg = &told };
+        struct store *st = NULL;
+        enum store_status rc = store_open_with(db, 0, &how, &st);
+        free(how.error);
+        snprintf(name, sizeof name, "version %d, %lld notes: the upgrade %s", cases[i].version,
+                 (long long)cases[i].notes, cases[i].told ? "says it is running" : "says nothing");
+        ok(rc == STORE_OK && told == (cases[i].told ? cases[i].notes : 0), name);
+        if (st)
+            store_close(st);
+    }
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -1109,6 +1153,7 @@ int main(void)
     test_from_v5();
     test_from_v6();
     test_from_v7();
+    test_upgrade_notice();
     test_refused();
 
     char cmd[400];
