@@ -16,8 +16,9 @@ libgmime-3.0-dev"
 # (procps) finds the TUI's process, infocmp (ncurses-bin) its terminal;
 # khard and todoman read rapport's vdirs; neomutt pipes mail to rapport
 # mail and completes addresses from rapport query; zsh and
-# bash-completion try the shell completions.
-TEST_PACKAGES="tmux sqlite3 faketime abook calcurse khard todoman jq locales bsdutils clang libclang-rt-14-dev procps ncurses-bin neomutt zsh bash-completion"
+# bash-completion try the shell completions; sudo sets a team database
+# up as the README does.
+TEST_PACKAGES="sudo tmux sqlite3 faketime abook calcurse khard todoman jq locales bsdutils clang libclang-rt-14-dev procps ncurses-bin neomutt zsh bash-completion"
 TEST_LOCALES="de_DE.UTF-8 fr_FR.UTF-8 es_ES.UTF-8"
 
 test=no

@@ -150,16 +150,16 @@ void output_followup(const struct app *app, const struct followup *f,
     putchar('\n');
 }
 
-/* Streams follow-ups matching filter; returns how many, or -1. */
 int64_t output_followups(struct app *app,
                          const struct followup_filter *filter,
-                         const char *heading, bool with_contact)
+                         const char *heading, bool with_contact, int64_t max)
 {
     team_names_authors(app);
     struct followup_cursor cur;
     cursor_followups(&cur, app->st, filter);
     int64_t count = 0;
-    for (const struct followup *f; (f = cursor_next_followup(&cur)); count++) {
+    for (const struct followup *f;
+         (max <= 0 || count < max) && (f = cursor_next_followup(&cur)); count++) {
         if (count == 0 && heading)
             printf("%s\n", heading);
         output_followup(app, f, with_contact);

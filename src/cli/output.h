@@ -42,10 +42,11 @@ void output_followup(const struct app *app, const struct followup *f,
  * A question" (rapport inbox, the agenda's Needs review). */
 void output_mail_review(const struct app *app, const struct mail_review *r,
                         const char *indent);
-/* Streams the follow-ups matching filter, heading before the first;
- * returns how many, or -1 after a failed read. */
+/* Streams the follow-ups matching filter, heading before the first, at
+ * most max of them (0: all); returns how many, or -1 after a failed
+ * read. */
 int64_t output_followups(struct app *app,
                          const struct followup_filter *filter,
-                         const char *heading, bool with_contact);
+                         const char *heading, bool with_contact, int64_t max);
 
 #endif

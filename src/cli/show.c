@@ -221,7 +221,7 @@ static int cmd_show(struct app *app, struct cli_args *p)
     };
     char heading[128];
     snprintf(heading, sizeof heading, "\n%s", _("Open follow-ups"));
-    if (output_followups(app, &ff, heading, false) < 0) {
+    if (output_followups(app, &ff, heading, false, 0) < 0) {
         rc = output_store_failed(app);
         goto out;
     }

@@ -442,9 +442,10 @@ enum store_status db_refresh_contact(struct store *st, int64_t id)
     if (rc != STORE_OK)
         return rc;
     stmt = db_prepare_kept(st,
-        "UPDATE followup SET contact_archived = (SELECT archived FROM contact WHERE id = ?1) "
-        "WHERE contact_id = ?1 AND contact_archived IS NOT "
-        "(SELECT archived FROM contact WHERE id = ?1)");
+        "UPDATE followup SET contact_archived = c.archived, contact_owner = c.owner "
+        "FROM (SELECT archived, owner FROM contact WHERE id = ?1) AS c "
+        "WHERE contact_id = ?1 AND (contact_archived IS NOT c.archived "
+        "OR contact_owner IS NOT c.owner)");
     if (stmt)
         sqlite3_bind_int64(stmt, 1, id);
     return db_run(st, stmt);

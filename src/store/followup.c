@@ -111,10 +111,11 @@ static enum store_status insert_followup(struct store *st, struct followup *f,
 {
     sqlite3_stmt *stmt = db_prepare_kept(st,
         "INSERT INTO followup(contact_id, due, due_minutes, snoozed_until, effective, "
-        "text, every_count, every_unit, state, done_at, created, contact_archived, uid, "
-        "created_by, assigned_to, done_by) "
+        "text, every_count, every_unit, state, done_at, created, contact_archived, "
+        "contact_owner, uid, created_by, assigned_to, done_by) "
         "VALUES (?1, ?2, ?3, ?4, coalesce(?4, ?2), ?5, ?6, ?7, ?8, ?9, ?10, "
-        "(SELECT archived FROM contact WHERE id = ?1), ?11, ?12, ?13, ?14)");
+        "(SELECT archived FROM contact WHERE id = ?1), "
+        "(SELECT owner FROM contact WHERE id = ?1), ?11, ?12, ?13, ?14)");
     /* Scheduled by whoever runs rapport; for them unless handed on. */
     snprintf(f->created_by, sizeof f->created_by, "%s", st->author);
     if (!f->assigned_to[0])
@@ -235,8 +236,18 @@ enum store_status store_followup_snooze(struct store *st, int64_t id,
     return rc;
 }
 
+/* "My follow-ups" (filter->mine) are those for me or on a contact I
+ * own. Read as one OR, SQLite walks every open follow-up; read as two
+ * branches, each is a range of its own index (followup_for,
+ * followup_owned), the second leaving out what the first has. */
+enum mine_branch {
+    MINE_ANY,       /* the OR itself: for a filter without mine */
+    MINE_FOR_ME,    /* assigned to me */
+    MINE_OWNED,     /* on a contact I own, assigned to someone else */
+};
+
 static void followup_where(const struct followup_filter *filter,
-                           struct sql_text *sql)
+                           enum mine_branch branch, struct sql_text *sql)
 {
     db_sql_add(sql, " WHERE 1");
     if (!filter)
@@ -253,8 +264,12 @@ static void followup_where(const struct followup_filter *filter,
         db_sql_add(sql, " AND f.effective <= :to");
     if (!filter->include_archived)
         db_sql_add(sql, " AND f.contact_archived = 0");
-    if (filter->mine)
-        db_sql_add(sql, " AND (f.assigned_to = :mine OR c.owner = :mine)");
+    if (filter->mine && branch == MINE_FOR_ME)
+        db_sql_add(sql, " AND f.assigned_to = :mine");
+    else if (filter->mine && branch == MINE_OWNED)
+        db_sql_add(sql, " AND f.contact_owner = :mine AND f.assigned_to IS NOT :mine");
+    else if (filter->mine)
+        db_sql_add(sql, " AND (f.assigned_to = :mine OR f.contact_owner = :mine)");
     if (filter->by)
         db_sql_add(sql, " AND f.created_by = :by");
     if (filter->assigned_to)
@@ -297,15 +312,23 @@ static enum store_status followup_window(struct store *st,
 {
     memset(out, 0, sizeof *out);
     struct sql_text sql = { .len = 0 };
-    db_sql_add(&sql, "SELECT " FOLLOWUP_COLUMNS FOLLOWUP_FROM);
-    followup_where(filter, &sql);
-    if (at)
-        db_sql_add(&sql, backward
-            ? " AND (f.effective, f.due_minutes, f.id) < (:eff, :min, :id)"
-            : " AND (f.effective, f.due_minutes, f.id) > (:eff, :min, :id)");
+    /* Mine: the two branches merged in order (the ORDER BY of a
+     * compound names result columns: 14 effective, 6 due_minutes, 1 id). */
+    bool mine = filter && filter->mine;
+    for (int branch = mine ? MINE_FOR_ME : MINE_ANY;
+         branch <= (mine ? MINE_OWNED : MINE_ANY); branch++) {
+        if (branch == MINE_OWNED)
+            db_sql_add(&sql, " UNION ALL");
+        db_sql_add(&sql, " SELECT " FOLLOWUP_COLUMNS FOLLOWUP_FROM);
+        followup_where(filter, branch, &sql);
+        if (at)
+            db_sql_add(&sql, backward
+                ? " AND (f.effective, f.due_minutes, f.id) < (:eff, :min, :id)"
+                : " AND (f.effective, f.due_minutes, f.id) > (:eff, :min, :id)");
+    }
     db_sql_add(&sql, backward
-        ? " ORDER BY f.effective DESC, f.due_minutes DESC, f.id DESC LIMIT :limit"
-        : " ORDER BY f.effective, f.due_minutes, f.id LIMIT :limit");
+        ? " ORDER BY 14 DESC, 6 DESC, 1 DESC LIMIT :limit"
+        : " ORDER BY 14, 6, 1 LIMIT :limit");
     sqlite3_stmt *stmt = db_prepare_text(st, &sql);
     if (!stmt)
         return STORE_FAILED;
@@ -372,10 +395,16 @@ enum store_status store_followup_count(struct store *st,
 {
     *count = 0;
     struct sql_text sql = { .len = 0 };
-    db_sql_add(&sql, "SELECT count(*) FROM followup f");
-    if (filter && (filter->org_id || filter->mine))
-        db_sql_add(&sql, " JOIN contact c ON c.id = f.contact_id");
-    followup_where(filter, &sql);
+    bool mine = filter && filter->mine;
+    db_sql_add(&sql, "SELECT 0");
+    for (int branch = mine ? MINE_FOR_ME : MINE_ANY;
+         branch <= (mine ? MINE_OWNED : MINE_ANY); branch++) {
+        db_sql_add(&sql, " + (SELECT count(*) FROM followup f");
+        if (filter && filter->org_id)
+            db_sql_add(&sql, " JOIN contact c ON c.id = f.contact_id");
+        followup_where(filter, branch, &sql);
+        db_sql_add(&sql, ")");
+    }
     sqlite3_stmt *stmt = db_prepare_text(st, &sql);
     if (!stmt)
         return STORE_FAILED;

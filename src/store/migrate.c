@@ -32,6 +32,7 @@ static const struct migration {
     { { db_schema_v7_team, db_schema_v7_fields, db_schema_v7_mail,
         db_schema_v7_contact_page, db_schema_v7_search, db_schema_v7_orgs },
       db_migrate_v7_triggers },
+    { { db_schema_v8_owner }, NULL },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -64,11 +65,11 @@ enum store_status db_migrate(struct store *st)
                                         _("%s needs an upgrade of its schema (version %lld to %d)"),
                                         st->shown_path, (long long)version, SCHEMA_VERSION),
                          STORE_ADVICE_UPGRADE);
-    /* Version 5 splits every note into words: on a long history that
-     * takes a minute, which must not look like a hang. The front end is
-     * told before the screen is drawn, and says so. */
+    /* Versions 5 and 7 split every note into words: on a long history
+     * that takes a minute, which must not look like a hang. The front
+     * end is told before the screen is drawn, and says so. */
     int64_t notes = 0;
-    if (version >= 1 && version < 5 && st->opening && st->opening->upgrading
+    if (version >= 1 && version < 7 && st->opening && st->opening->upgrading
         && db_query_int(st, "SELECT count(*) FROM note", -1, &notes) == STORE_OK
         && notes >= UPGRADE_NOTICE_NOTES)
         st->opening->upgrading(st->opening->arg, st->shown_path, SCHEMA_VERSION, notes);

@@ -672,3 +672,17 @@ const char db_schema_v7_orgs[] =
      * latest interaction (store/season.c), not all its contacts. */
     "CREATE INDEX contact_deciders_by_org ON contact(org_id, last_touch) "
     "WHERE archived = 0 AND (roles & 2) != 0;\n";
+
+/* Version 8, the owner of each follow-up's contact, kept on the
+ * follow-up as contact_archived is (db_refresh_contact): "my
+ * follow-ups" are those for me or on a contact I own, and with the
+ * owner beside assigned_to each half is a range of an index of its own,
+ * where a join to the contact walked every open follow-up. */
+const char db_schema_v8_owner[] =
+    "ALTER TABLE followup ADD COLUMN contact_owner TEXT;\n"
+    "UPDATE followup SET contact_owner = "
+    "(SELECT owner FROM contact WHERE contact.id = followup.contact_id);\n"
+    /* Covering the count of the owned half, which leaves out what is
+     * assigned to me (the other half, on followup_for). */
+    "CREATE INDEX followup_owned ON followup(contact_owner, state, contact_archived, "
+    "effective, due_minutes, id, assigned_to) WHERE contact_owner IS NOT NULL;\n";

@@ -223,4 +223,20 @@ out=$(fake_clock "$day" "$RAPPORT" --db "$quiet" agenda)
 like "$out" "Evil\\^\\[\\]0;x\\^G Quiet \\($evil\\): Ring" "follow-up rows are sanitized too"
 unlike "$out" "$esc" "still no raw escape"
 
+# A section shows its first 20 rows, then how many more it has.
+many="$TEST_DIR/many.db"
+fake_clock "$day" "$RAPPORT" --db "$many" add "Ana Novak" >/dev/null
+i=1
+while [ "$i" -le 23 ]; do
+    fake_clock "$day" "$RAPPORT" --db "$many" follow ana 2026-03-0$((i % 9 + 1)) "Overdue $i" >/dev/null
+    i=$((i + 1))
+done
+fake_clock "$day" "$RAPPORT" --db "$many" follow ana 2026-03-12 "Coming up" >/dev/null
+out=$(fake_clock "$day" "$RAPPORT" --db "$many" agenda)
+is "$(printf '%s\n' "$out" | sed -n '/^Overdue$/,/^$/p' | grep -c ': Overdue ')" 20 \
+    "the agenda's Overdue shows its first 20 follow-ups"
+like "$out" '^  … and 3 more$' "and says how many more it has"
+like "$out" 'Ana Novak \(#[0-9]+\): Coming up' "the next section follows in full"
+is "$(printf '%s\n' "$out" | grep -c 'more$')" 1 "a section that fits says nothing more"
+
 done_testing

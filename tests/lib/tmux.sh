@@ -18,6 +18,7 @@
 #   tui_screen             prints the pane
 #   tui_pid                the process id of the pane's rapport
 #   tui_resize COLS ROWS
+#   tui_new_server         a server of its own for a session made by hand
 #   tui_quit               quits with q and checks the exit status
 
 if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ]; then
@@ -43,6 +44,16 @@ if infocmp tmux-256color >/dev/null 2>&1; then
 else
     TUI_TERM=xterm-256color
 fi
+
+# tui_new_server: the old server killed and a socket of its own for the
+# next session: reusing a socket races with the old server's shutdown
+# (a new session made then dies with it). Every start of a session
+# other than tui_start's calls it first.
+tui_new_server() {
+    tmux_ kill-server >/dev/null 2>&1
+    TUI_STARTS=$((TUI_STARTS + 1))
+    TUI_SOCKET="$TUI_SOCKET_BASE-$TUI_STARTS"
+}
 
 tui_start() {
     tui_size=80x24
@@ -80,11 +91,7 @@ tui_start() {
     # The wrapper keeps the pane after rapport ends, so its last screen
     # and exit status can be read.
     tui_cmd="env TERM=$TUI_TERM$tui_env $tui_wrap$(printf '%q' "$tui_bin")$tui_args 2>$(printf '%q' "$TUI_ERR"); echo \$? >$(printf '%q' "$TUI_DONE"); echo '[rapport ended]'; sleep 600"
-    # Each start gets a server of its own: reusing a socket races with
-    # the old server's shutdown.
-    tmux_ kill-server >/dev/null 2>&1
-    TUI_STARTS=$((TUI_STARTS + 1))
-    TUI_SOCKET="$TUI_SOCKET_BASE-$TUI_STARTS"
+    tui_new_server
     tmux_ new-session -d -x "${tui_size%x*}" -y "${tui_size#*x}" \
         -s rapport "bash -c $(printf '%q' "$tui_cmd")"
 }

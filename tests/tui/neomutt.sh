@@ -114,7 +114,7 @@ tmux_ send-keys -t rapport Enter
 wait_for "zoe.odegard@uni.example" 10 "neomutt lists the address from rapport query"
 wait_for "Zoë Ødegård" 5 "with the name"
 wait_for "University Library · Client" 5 "and the organisation and stage"
-tmux_ kill-server >/dev/null 2>&1
+tui_new_server
 
 # The macro's key shadows nothing: without the README's lines, neomutt's
 # own help lists every key bound in the index (with the generic keys the

@@ -59,9 +59,10 @@ static char *read_fixture(const char *name)
     return text;
 }
 
-/* A stand-in for rapport's rapport_words(), which the word triggers of
- * version 5 call: the raw connection has no words of its own, so rows
- * written through it get none; test_from_v5 rebuilds them. */
+/* A stand-in for rapport's rapport_words() and rapport_phone_words(),
+ * which the word triggers of versions 5 and 7 call: the raw connection
+ * has no words of its own, so rows written through it get none; the
+ * tests rebuild them. */
 static void no_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
@@ -76,6 +77,8 @@ static bool raw_exec(const char *path, const char *sql)
     bool fine = sqlite3_open(path, &db) == SQLITE_OK
                 && sqlite3_create_function(db, "rapport_words", 1, SQLITE_UTF8, NULL,
                                            no_words, NULL, NULL) == SQLITE_OK
+                && sqlite3_create_function(db, "rapport_phone_words", 1, SQLITE_UTF8,
+                                           NULL, no_words, NULL, NULL) == SQLITE_OK
                 && sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK;
     if (!fine)
         printf("# %s: %s\n", path, msg ? msg : sqlite3_errmsg(db));
@@ -993,6 +996,142 @@ static void test_from_v6(void)
     store_close(st);
 }
 
+/* The open follow-ups of `mine` (for them, or on a contact they own),
+ * counted and read a window of two at a time, forward and back. */
+static void check_mine(struct store *st, const char *login, int64_t want,
+                       const char *what)
+{
+    struct followup_filter mine = { .open_only = true, .mine = login };
+    int64_t n = -1;
+    char name[160];
+    snprintf(name, sizeof name, "%s: %s has %lld open follow-ups", what, login,
+             (long long)want);
+    ok(store_followup_count(st, &mine, &n) == STORE_OK && n == want, name);
+    if (n != want)
+        printf("#   counted %lld\n", (long long)n);
+    int64_t read = 0, back = 0;
+    struct followup at = { 0 };
+    bool first = true, fine = true;
+    for (;;) {
+        struct followup_list l = { 0 };
+        if (store_followup_page(st, &mine, first ? NULL : &at, 2, &l) != STORE_OK) {
+            fine = false;
+            break;
+        }
+        read += (int64_t)l.len;
+        bool more = l.more;
+        if (l.len)
+            at = store_followup_key(&l.items[l.len - 1]);
+        followup_list_clear(&l);
+        first = false;
+        if (!more)
+            break;
+    }
+    struct followup_list last = { 0 };
+    fine = fine && store_followup_page_before(st, &mine, NULL, (size_t)want + 1,
+                                              &last) == STORE_OK;
+    back = (int64_t)last.len;
+    for (size_t i = 1; i < last.len; i++)
+        fine = fine && (date_compare(last.items[i - 1].due, last.items[i].due) <= 0);
+    followup_list_clear(&last);
+    snprintf(name, sizeof name, "%s: and reads them a window at a time, both ways", what);
+    ok(fine && read == want && back == want, name);
+}
+
+/* A version 7 file: its follow-ups learn their contact's owner. */
+static void test_from_v7(void)
+{
+    char db[400];
+    snprintf(db, sizeof db, "%s/v7.db", dir);
+    ok(build_old(db, "schema-v7.sql",
+                 OLD_ROWS(", origin, undoable, author", ", 42, 1, 'ann'")
+                 V7_ORG_ROWS
+                 "UPDATE contact SET owner = 'ann' WHERE id = 1;\n"
+                 "UPDATE followup SET created_by = 'ann';\n"
+                 "INSERT INTO followup(contact_id, due, effective, text, created, "
+                 "created_by, assigned_to) VALUES "
+                 "(1, '2026-03-02', '2026-03-02', 'for bob', 1771000000, 'ann', 'bob'), "
+                 "(2, '2026-03-03', '2026-03-03', 'for ann', 1771000000, 'bob', 'ann'), "
+                 "(2, '2026-03-04', '2026-03-04', 'for bob too', 1771000000, 'bob', 'bob');\n", 7),
+       "build a version 7 database from the fixture, with rows");
+    struct store *st = open_migrated(db, "version 7");
+    if (!st) {
+        ok(false, "the version 7 database opens");
+        return;
+    }
+    is_int(raw_user_version(db), store_schema_version(),
+           "it is migrated to the current version");
+    ok(store_rebuild_search(st) == STORE_OK, "its words are made");
+    char *n = raw_text(db, "SELECT group_concat(coalesce(contact_owner, '-'), ' ') "
+                           "FROM (SELECT contact_owner FROM followup ORDER BY id)");
+    ok(n && strcmp(n, "ann ann - -") == 0, "each follow-up knows its contact's owner");
+    if (n && strcmp(n, "ann ann - -") != 0)
+        printf("#   got %s\n", n);
+    free(n);
+    check_mine(st, "ann", 3, "from version 7");
+    check_mine(st, "bob", 2, "from version 7");
+    /* The owner changes: the follow-ups follow. */
+    struct contact c = { 0 };
+    ok(store_contact_get(st, 1, &c) == STORE_OK, "the owned contact is read");
+    free(c.owner);
+    c.owner = strdup("bob");
+    ok(store_contact_update(st, &c, 1771000600) == STORE_OK, "and handed to bob");
+    contact_clear(&c);
+    check_mine(st, "ann", 1, "after the hand-over");
+    check_mine(st, "bob", 3, "after the hand-over");
+    struct journal_entry undone = { 0 };
+    ok(store_undo(st, &undone) == STORE_OK, "the hand-over is undone");
+    journal_entry_clear(&undone);
+    check_mine(st, "ann", 3, "after its undo");
+    check_passes(st, "version 7");
+    same_schema_as_new(db, "version 7");
+    store_close(st);
+}
+
+static void count_notice(void *arg, const char *path, int version, int64_t notes)
+{
+    (void)path;
+    (void)version;
+    *(int64_t *)arg = notes;
+}
+
+/* An upgrade that splits a long history's notes into words (to
+ * versions 5 and 7) says so before it runs; a short one, and one of a
+ * version past those, says nothing. */
+static void test_upgrade_notice(void)
+{
+    static const struct { const char *fixture; int version; int64_t notes; bool told; } cases[] = {
+        { "schema-v6.sql", 6, 20000, true },
+        { "schema-v6.sql", 6, 19999, false },
+        { "schema-v7.sql", 7, 20000, false },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char db[400], rows[400], name[160];
+        snprintf(db, sizeof db, "%s/notice-%zu.db", dir, i);
+        snprintf(rows, sizeof rows,
+                 "INSERT INTO contact(id, name, name_key, roles, created, updated, stage, "
+                 "stage_since, last_touch) VALUES (1, 'Vera', 'vera', 1, 1771000000, "
+                 "1771000000, 0, 1771000000, 1771000000);\n"
+                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                 "WHERE i < %lld) INSERT INTO note(contact_id, at, kind, body) "
+                 "SELECT 1, 1771000000 + i, 'note', 'a' FROM n;\n",
+                 (long long)cases[i].notes);
+        snprintf(name, sizeof name, "a version %d file with %lld notes", cases[i].version,
+                 (long long)cases[i].notes);
+        ok(build_old(db, cases[i].fixture, rows, cases[i].version), name);
+        int64_t told = 0;
+        struct store_opening how = { .upgrading = count_notice, .arg = &told };
+        struct store *st = NULL;
+        enum store_status rc = store_open_with(db, 0, &how, &st);
+        free(how.error);
+        snprintf(name, sizeof name, "version %d, %lld notes: the upgrade %s", cases[i].version,
+                 (long long)cases[i].notes, cases[i].told ? "says it is running" : "says nothing");
+        ok(rc == STORE_OK && told == (cases[i].told ? cases[i].notes : 0), name);
+        if (st)
+            store_close(st);
+    }
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -1013,6 +1152,8 @@ int main(void)
     test_from_v4();
     test_from_v5();
     test_from_v6();
+    test_from_v7();
+    test_upgrade_notice();
     test_refused();
 
     char cmd[400];
