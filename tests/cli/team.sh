@@ -474,7 +474,9 @@ tui_keys Enter
 wait_for "Repeat every" 2 "then how often"
 tui_keys Enter
 wait_for "For whom (Enter: you; or a colleague's login):" 2 "then, in a team database, for whom"
-tui_type "$bob"
+tui_type "${bob%"$id"}"
+tui_keys Tab
+wait_match "colleague's login\): +$bob *\$" 2 "Tab completes a colleague's login"
 tui_keys Enter
 wait_for "Follow-up f" 2 "and schedules it"
 is "$(sql "$db" "SELECT created_by || ' ' || assigned_to FROM followup WHERE text = 'scan the letters'")" \
