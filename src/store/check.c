@@ -175,6 +175,33 @@ static enum store_status mail_check(struct store *st, struct check_problem_list 
     return STORE_OK;
 }
 
+/* The undo journal's runs of inserted rows (version 9): a run is of
+ * inserts, ends after it begins, and spans no more contacts than it has
+ * rows (each contact of the span has one). */
+static enum store_status journal_check(struct store *st, struct check_problem_list *problems)
+{
+    int64_t bad = 0;
+    enum store_status rc = db_query_int(st,
+        "SELECT count(*) FROM journal_row WHERE "
+        "(row_last IS NOT NULL OR contact_last IS NOT NULL) AND "
+        "(op <> 'I' OR row_last IS NULL OR row_last <= row_id "
+        "OR contact_id IS NULL OR contact_last IS NULL OR contact_last < contact_id "
+        "OR contact_last - contact_id > row_last - row_id)", -1, &bad);
+    if (rc != STORE_OK) {
+        problem(problems, STORE_ADVICE_NONE, "%s", store_error(st));
+        return rc;
+    }
+    if (bad > 0) {
+        problem(problems, STORE_ADVICE_NONE,
+                ngettext("the undo journal has %lld run of rows that breaks its rules",
+                         "the undo journal has %lld runs of rows that break its rules",
+                         (unsigned long)bad),
+                (long long)bad);
+        return STORE_FAILED;
+    }
+    return STORE_OK;
+}
+
 /* A contact's addresses, web pages and other properties as the domain
  * writes them (core/contact.c validates them): each table's rows that
  * break its rules, counted. 100 is CONTACT_LIST_MAX. */
@@ -317,6 +344,8 @@ static enum store_status checks(struct store *st, struct check_problem_list *pro
     if (org_figures_check(st, problems) != STORE_OK)
         rc = STORE_FAILED;
     if (mail_check(st, problems) != STORE_OK)
+        rc = STORE_FAILED;
+    if (journal_check(st, problems) != STORE_OK)
         rc = STORE_FAILED;
     for (size_t i = 0; i < sizeof detail_checks / sizeof detail_checks[0]; i++)
         if (details_check(st, &detail_checks[i], problems) != STORE_OK)

@@ -177,11 +177,13 @@ enum store_status db_migrate_v2_triggers(struct store *st);
 enum store_status db_migrate_v4_triggers(struct store *st);
 enum store_status db_migrate_v6_triggers(struct store *st);
 enum store_status db_migrate_v7_triggers(struct store *st);
-/* Puts one row the journal recorded back: an insert is deleted, an
- * update or a delete restored from the saved columns (journal.c). */
+enum store_status db_migrate_v9_triggers(struct store *st);
+/* Puts one row the journal recorded back: an insert (a run of them,
+ * row_id to row_last) is deleted, an update or a delete restored from
+ * the saved columns (journal.c). */
 enum store_status db_journal_revert_row(struct store *st, const char *op,
                                         const char *table, int64_t row_id,
-                                        const char *old_json);
+                                        int64_t row_last, const char *old_json);
 
 /* Starts a write: BEGIN IMMEDIATE and a new journal entry that the
  * triggers record into; inside a batch, a savepoint that joins it. */

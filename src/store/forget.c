@@ -30,11 +30,14 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
     if (rc == STORE_OK)
         rc = db_query_int(st, "SELECT coalesce(org_id, 0) FROM contact WHERE id = ?", id,
                           &org_id);
-    /* Whole journal entries go: their descriptions name the person. */
+    /* Whole journal entries go: their descriptions name the person.
+     * So do those whose runs of inserted rows span them (an import's). */
     if (rc == STORE_OK) {
         sqlite3_stmt *stmt = db_prepare(st,
             "DELETE FROM journal WHERE id IN "
-            "(SELECT journal_id FROM journal_row WHERE contact_id = ?)");
+            "(SELECT journal_id FROM journal_row WHERE contact_id = ?1 "
+            "UNION SELECT journal_id FROM journal_row WHERE contact_last IS NOT NULL "
+            "AND contact_last >= ?1 AND contact_id <= ?1)");
         if (stmt)
             sqlite3_bind_int64(stmt, 1, id);
         rc = db_run(st, stmt);

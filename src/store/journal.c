@@ -87,6 +87,40 @@ static enum store_status has_column(struct store *st, const char *table,
     return rc;
 }
 
+/* From version 9, the insert trigger of a table whose rows belong to a
+ * contact: a row next to the table's last run of this entry (the id
+ * after its last or before its first, of the same contact or the next
+ * one on that side, nothing of the table recorded since) extends it,
+ * else it starts a run of its own. An import inserts upwards; a redo
+ * puts rows back downwards. That only rows of other tables come
+ * between keeps the undo right: it reverts the run where it began,
+ * after everything recorded later, and a later update or delete of
+ * the same table ends the run. Each contact of a run's span has a row
+ * in it. */
+static enum store_status run_trigger(struct store *st, const struct journaled *j)
+{
+    const char *recording = "(SELECT recording FROM journal_state WHERE id = 1)";
+    const char *c = j->contact;
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "CREATE TRIGGER %s_journal_i AFTER INSERT ON %s "
+             "WHEN %s IS NOT NULL BEGIN "
+             "UPDATE journal_row SET row_id = min(row_id, NEW.id), "
+             "row_last = max(coalesce(row_last, row_id), NEW.id), "
+             "contact_id = min(contact_id, NEW.%s), "
+             "contact_last = max(coalesce(contact_last, contact_id), NEW.%s) "
+             "WHERE id = (SELECT max(id) FROM journal_row WHERE journal_id = %s "
+             "AND tbl = '%s') AND op = 'I' AND "
+             "((NEW.id = coalesce(row_last, row_id) + 1 "
+             "AND NEW.%s - coalesce(contact_last, contact_id) IN (0, 1)) "
+             "OR (NEW.id = row_id - 1 AND contact_id - NEW.%s IN (0, 1))); "
+             "INSERT INTO journal_row(journal_id, op, tbl, row_id, contact_id) "
+             "SELECT %s, 'I', '%s', NEW.id, NEW.%s WHERE changes() = 0; END;",
+             j->table, j->table, recording, c, c, recording, j->table, c, c,
+             recording, j->table, c);
+    return db_exec(st, sql);
+}
+
 /* Creates the three journal triggers of one table, saving the columns
  * of j that the table has. */
 static enum store_status journal_triggers(struct store *st,
@@ -105,7 +139,19 @@ static enum store_status journal_triggers(struct store *st,
     /* A table a later version makes gets its triggers then. */
     if (!columns[0])
         return STORE_OK;
+    bool runs = false;
+    if (j->contact) {
+        enum store_status rc = has_column(st, "journal_row", "row_last", &runs);
+        if (rc != STORE_OK)
+            return rc;
+    }
     for (int op = 0; op < 3; op++) {
+        if (op == 0 && runs) {
+            enum store_status rc = run_trigger(st, j);
+            if (rc != STORE_OK)
+                return rc;
+            continue;
+        }
         const char *row = op == 0 ? "NEW" : "OLD";
         char json[1024] = "NULL";
         if (op > 0) {
@@ -126,14 +172,24 @@ static enum store_status journal_triggers(struct store *st,
         char contact[64] = "NULL";
         if (j->contact)
             snprintf(contact, sizeof contact, "%s.%s", row, j->contact);
-        char sql[2048];
+        /* With runs, a row this entry inserted is not recorded again
+         * when it changes: the undo deletes it whatever it holds. */
+        char inserted[512] = "";
+        if (runs)
+            snprintf(inserted, sizeof inserted,
+                     "AND coalesce((SELECT coalesce(row_last, row_id) FROM journal_row "
+                     "WHERE journal_id = (SELECT recording FROM journal_state WHERE id = 1) "
+                     "AND tbl = '%s' AND op = 'I' AND row_id <= OLD.id "
+                     "ORDER BY row_id DESC LIMIT 1), -1) < OLD.id ",
+                     j->table);
+        char sql[4096];
         snprintf(sql, sizeof sql,
                  "CREATE TRIGGER %s_journal_%c AFTER %s%s ON %s "
-                 "WHEN (SELECT recording FROM journal_state WHERE id = 1) IS NOT NULL "
+                 "WHEN (SELECT recording FROM journal_state WHERE id = 1) IS NOT NULL %s"
                  "BEGIN INSERT INTO journal_row(journal_id, op, tbl, row_id, contact_id, old_json) "
                  "VALUES ((SELECT recording FROM journal_state WHERE id = 1), '%c', '%s', "
                  "%s.id, %s, %s); END;",
-                 j->table, "iud"[op], ops[op], of, j->table, "IUD"[op],
+                 j->table, "iud"[op], ops[op], of, j->table, inserted, "IUD"[op],
                  j->table, row, contact, json);
         enum store_status rc = db_exec(st, sql);
         if (rc != STORE_OK)
@@ -178,10 +234,10 @@ enum store_status db_migrate_v6_triggers(struct store *st)
     return STORE_OK;
 }
 
-/* Version 7: every journal trigger made again from journaled[], so each
- * part of the version that added a column to a journaled table, or a
- * journaled table, is recorded with it. */
-enum store_status db_migrate_v7_triggers(struct store *st)
+/* Every journal trigger made again from journaled[]: for version 7, so
+ * each part of the version that added a column to a journaled table, or
+ * a journaled table, is recorded with it; for version 9, with runs. */
+static enum store_status remake_triggers(struct store *st)
 {
     static const char *const ops = "iud";
     for (size_t i = 0; i < JOURNALED_COUNT; i++) {
@@ -198,6 +254,16 @@ enum store_status db_migrate_v7_triggers(struct store *st)
             return rc;
     }
     return STORE_OK;
+}
+
+enum store_status db_migrate_v7_triggers(struct store *st)
+{
+    return remake_triggers(st);
+}
+
+enum store_status db_migrate_v9_triggers(struct store *st)
+{
+    return remake_triggers(st);
 }
 
 /* Rolls the open transaction back, keeping the message of what failed,
@@ -323,11 +389,12 @@ enum store_status store_batch(struct store *st, const char *what,
     return rc;
 }
 
-/* Puts one recorded row back: an insert is deleted, an update or a
- * delete is restored from the saved columns. */
+/* Puts one recorded row back: an insert (or a run of them, row_id to
+ * row_last) is deleted, an update or a delete is restored from the
+ * saved columns. */
 enum store_status db_journal_revert_row(struct store *st, const char *op,
                                         const char *table, int64_t row_id,
-                                        const char *old_json)
+                                        int64_t row_last, const char *old_json)
 {
     const struct journaled *j = journaled_find(table);
     if (!j)
@@ -337,7 +404,7 @@ enum store_status db_journal_revert_row(struct store *st, const char *op,
     if (*op == 'I') {
         db_sql_add(&sql, "DELETE FROM ");
         db_sql_add(&sql, j->table);
-        db_sql_add(&sql, " WHERE id = ?1");
+        db_sql_add(&sql, " WHERE id BETWEEN ?1 AND ?3");
     } else if (*op == 'U') {
         db_sql_add(&sql, "UPDATE ");
         db_sql_add(&sql, j->table);
@@ -382,6 +449,8 @@ enum store_status db_journal_revert_row(struct store *st, const char *op,
         sqlite3_bind_int64(stmt, 1, row_id);
         if (*op != 'I')
             db_bind_text(stmt, 2, old_json);
+        else
+            sqlite3_bind_int64(stmt, 3, row_last > row_id ? row_last : row_id);
     }
     return db_run(st, stmt);
 }

@@ -33,6 +33,7 @@ static const struct migration {
         db_schema_v7_contact_page, db_schema_v7_search, db_schema_v7_orgs },
       db_migrate_v7_triggers },
     { { db_schema_v8_owner }, NULL },
+    { { db_schema_v9_runs }, db_migrate_v9_triggers },
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -686,3 +686,21 @@ const char db_schema_v8_owner[] =
      * assigned to me (the other half, on followup_for). */
     "CREATE INDEX followup_owned ON followup(contact_owner, state, contact_archived, "
     "effective, due_minutes, id, assigned_to) WHERE contact_owner IS NOT NULL;\n";
+
+/* Version 9, the undo journal's runs: the rows one change inserts into
+ * a table one after another (an import's contacts, their addresses,
+ * their notes) are one journal row, ids row_id to row_last, of the
+ * contacts contact_id to contact_last, where each was a row of its own
+ * (and the file's largest table after the notes' words). The insert
+ * triggers find the run to extend by journal_row_by_table, the update
+ * and delete triggers whether the row is one this change inserted (and
+ * need not be recorded) by journal_row_inserted; forget and "changed
+ * by" find the runs that span a contact by journal_row_by_span. */
+const char db_schema_v9_runs[] =
+    "ALTER TABLE journal_row ADD COLUMN row_last INTEGER;\n"
+    "ALTER TABLE journal_row ADD COLUMN contact_last INTEGER;\n"
+    "CREATE INDEX journal_row_by_table ON journal_row(journal_id, tbl, id);\n"
+    "CREATE INDEX journal_row_inserted ON journal_row(journal_id, tbl, row_id) "
+    "WHERE op = 'I';\n"
+    "CREATE INDEX journal_row_by_span ON journal_row(contact_last, contact_id) "
+    "WHERE contact_last IS NOT NULL;\n";

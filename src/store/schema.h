@@ -200,6 +200,8 @@ extern const char db_schema_v7_search[];
 extern const char db_schema_v7_orgs[];
 /* Version 8, in parts as well. */
 extern const char db_schema_v8_owner[];
+/* Version 9: the undo journal's runs of inserted rows. */
+extern const char db_schema_v9_runs[];
 
 /* Active customers with projects or goals recorded: the partial index
  * contact_ready_client of version 6 holds them, and a query finds it by

@@ -71,24 +71,45 @@ static enum store_status drop_mark(struct store *st, struct journal_entry *e)
     return rc;
 }
 
-/* Adds cid to the contacts whose derived columns are recomputed. */
-static enum store_status remember_contact(struct store *st, int64_t cid,
-                                          int64_t **ids, size_t *n, size_t *cap)
+/* Adds the contacts first to last to those whose derived columns are
+ * recomputed; an import's run spans thousands, so duplicates go once,
+ * at the end (forget_duplicates). */
+static enum store_status remember_contacts(struct store *st, int64_t first, int64_t last,
+                                           int64_t **ids, size_t *n, size_t *cap)
 {
-    for (size_t i = 0; i < *n; i++)
-        if ((*ids)[i] == cid)
-            return STORE_OK;
-    if (db_reserve((void **)ids, *n, cap, sizeof **ids))
-        return db_no_memory(st);
-    (*ids)[(*n)++] = cid;
+    for (int64_t cid = first; cid <= last; cid++) {
+        if (db_reserve((void **)ids, *n, cap, sizeof **ids))
+            return db_no_memory(st);
+        (*ids)[(*n)++] = cid;
+    }
     return STORE_OK;
+}
+
+static int compare_ids(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static size_t forget_duplicates(int64_t *ids, size_t n)
+{
+    if (n == 0)
+        return 0;
+    qsort(ids, n, sizeof *ids, compare_ids);
+    size_t kept = 1;
+    for (size_t i = 1; i < n; i++)
+        if (ids[i] != ids[kept - 1])
+            ids[kept++] = ids[i];
+    return kept;
 }
 
 /* Reverts the rows of entry `id`, newest first, then recomputes the
  * derived columns of every contact they name. */
 static enum store_status revert_rows(struct store *st, int64_t id)
 {
-    sqlite3_stmt *stmt = db_prepare(st, "SELECT op, tbl, row_id, contact_id, old_json "
+    sqlite3_stmt *stmt = db_prepare(st, "SELECT op, tbl, row_id, contact_id, old_json, "
+                                      "coalesce(row_last, row_id), "
+                                      "coalesce(contact_last, contact_id) "
                                       "FROM journal_row WHERE journal_id = ? ORDER BY id DESC");
     if (!stmt)
         return STORE_FAILED;
@@ -103,10 +124,12 @@ static enum store_status revert_rows(struct store *st, int64_t id)
         if (!op || !tbl)
             rc = db_no_memory(st);
         else
-            rc = db_journal_revert_row(st, op, tbl, sqlite3_column_int64(stmt, 2), old);
+            rc = db_journal_revert_row(st, op, tbl, sqlite3_column_int64(stmt, 2),
+                                       sqlite3_column_int64(stmt, 5), old);
         if (rc == STORE_OK && sqlite3_column_type(stmt, 3) != SQLITE_NULL)
-            rc = remember_contact(st, sqlite3_column_int64(stmt, 3), &contacts,
-                                  &ncontacts, &cap);
+            rc = remember_contacts(st, sqlite3_column_int64(stmt, 3),
+                                   sqlite3_column_int64(stmt, 6), &contacts,
+                                   &ncontacts, &cap);
         free(op);
         free(tbl);
         free(old);
@@ -114,6 +137,7 @@ static enum store_status revert_rows(struct store *st, int64_t id)
     if (rc == STORE_OK && step != SQLITE_DONE)
         rc = db_fail(st);
     db_finish(st, stmt);
+    ncontacts = forget_duplicates(contacts, ncontacts);
     for (size_t i = 0; i < ncontacts && rc == STORE_OK; i++)
         rc = db_refresh_contact(st, contacts[i]);
     free(contacts);

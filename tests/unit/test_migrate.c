@@ -1088,6 +1088,67 @@ static void test_from_v7(void)
     store_close(st);
 }
 
+static enum store_status add_two(struct store *st, void *arg)
+{
+    (void)arg;
+    static const char *const names[] = { "Runa One", "Runa Two" };
+    for (int i = 0; i < 2; i++) {
+        struct contact c = { .stage = STAGE_END_USER, .cadence_days = -1,
+                             .roles = ROLE_USER };
+        c.name = strdup(names[i]);
+        enum store_status rc = store_contact_add(st, &c, 1771000900);
+        contact_clear(&c);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
+/* A version 8 file: its journal of a row per change of a row still
+ * undoes, and new changes record runs. */
+static void test_from_v8(void)
+{
+    char db[400];
+    snprintf(db, sizeof db, "%s/v8.db", dir);
+    ok(build_old(db, "schema-v8.sql",
+                 OLD_ROWS(", origin, undoable, author", ", 42, 1, 'ann'"), 8),
+       "build a version 8 database from the fixture, with rows");
+    struct store *st = open_migrated(db, "version 8");
+    if (!st) {
+        ok(false, "the version 8 database opens");
+        return;
+    }
+    is_int(raw_user_version(db), store_schema_version(),
+           "it is migrated to the current version");
+    ok(store_rebuild_search(st) == STORE_OK, "its words are made");
+    char *n = raw_text(db, "SELECT count(*) FROM journal_row WHERE row_last IS NULL");
+    ok(n && strcmp(n, "4") == 0, "its journal keeps its four rows of one row each");
+    free(n);
+    check_passes(st, "version 8 with its old journal");
+    ok(store_batch(st, "two", add_two, NULL) == STORE_OK, "two contacts added in one change");
+    n = raw_text(db, "SELECT group_concat(row_last - row_id + 1) FROM journal_row "
+                     "WHERE tbl = 'contact' AND journal_id = (SELECT max(id) FROM journal)");
+    ok(n && strcmp(n, "2") == 0, "they are one run of two rows");
+    free(n);
+    struct journal_entry undone = { 0 };
+    ok(store_undo(st, &undone) == STORE_OK, "the new change is undone");
+    journal_entry_clear(&undone);
+    ok(store_undo(st, &undone) == STORE_OK && undone.what
+       && strcmp(undone.what, "edited Vera Second") == 0, "so is the old edit");
+    journal_entry_clear(&undone);
+    struct contact c = { 0 };
+    ok(store_contact_get(st, 1, &c) == STORE_OK && c.title && strcmp(c.title, "Curator") == 0,
+       "the old title is back");
+    contact_clear(&c);
+    ok(store_undo(st, &undone) == STORE_OK, "and the old addition");
+    journal_entry_clear(&undone);
+    ok(store_contact_get(st, 1, &c) == STORE_NOT_FOUND, "the contact it added is gone");
+    contact_clear(&c);
+    check_passes(st, "version 8");
+    same_schema_as_new(db, "version 8");
+    store_close(st);
+}
+
 static void count_notice(void *arg, const char *path, int version, int64_t notes)
 {
     (void)path;
@@ -1104,6 +1165,7 @@ static void test_upgrade_notice(void)
         { "schema-v6.sql", 6, 20000, true },
         { "schema-v6.sql", 6, 19999, false },
         { "schema-v7.sql", 7, 20000, false },
+        { "schema-v8.sql", 8, 20000, false },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char db[400], rows[400], name[160];
@@ -1153,6 +1215,7 @@ int main(void)
     test_from_v5();
     test_from_v6();
     test_from_v7();
+    test_from_v8();
     test_upgrade_notice();
     test_refused();
 
