@@ -164,8 +164,14 @@ static enum store_status ready_collect(struct store *st, sqlite3_stmt *stmt,
  * (stage_since, id), then end users ready to be customers by
  * (last_touch, id) descending. A window starts after (or, backward,
  * ends before) the row `after`, found by those keys. */
+/* Named: without statistics, the planner takes the index of every
+ * active customer (contact_active, stage = 1) over the partial one of
+ * those with projects or goals, and reads them all (15 ms on the bench
+ * database, where none has either). */
+#define READY_CLIENT_FROM " FROM contact c INDEXED BY contact_ready_client "
 #define READY_CLIENTS \
-    "SELECT " CONTACT_COLUMNS ", c.note_count" CONTACT_FROM "WHERE " READY_CLIENT_WHERE
+    "SELECT " CONTACT_COLUMNS ", c.note_count" READY_CLIENT_FROM \
+    "LEFT JOIN organisation o ON o.id = c.org_id WHERE " READY_CLIENT_WHERE
 #define READY_CUSTOMERS \
     "SELECT " CONTACT_COLUMNS ", " READY_CUSTOMER_COUNT CONTACT_FROM "WHERE " READY_CUSTOMER_WHERE
 
@@ -244,7 +250,7 @@ enum store_status store_ready_count(struct store *st, const struct ready_rule *r
 {
     *count = 0;
     sqlite3_stmt *stmt = db_prepare(st,
-        "SELECT (SELECT count(*) FROM contact c WHERE " READY_CLIENT_WHERE ") + "
+        "SELECT (SELECT count(*)" READY_CLIENT_FROM "WHERE " READY_CLIENT_WHERE ") + "
         "(SELECT count(*) FROM contact c WHERE " READY_CUSTOMER_WHERE ")");
     if (!stmt)
         return STORE_FAILED;
