@@ -212,7 +212,10 @@ extern const char db_schema_v9_runs[];
 
 /* The figures of organisations (version 7, db_schema_v7_orgs), filled
  * from the contacts as they are: by the migration, and again by the
- * rebuild of derived tables (store_rebuild_search). */
+ * rebuild of derived tables (store_rebuild_search); check compares them
+ * (ORG_FIGURES_DIFFER). The open follow-ups are counted for every
+ * organisation in one pass: counted per organisation, each count read
+ * every open follow-up. */
 #define ORG_LAST_TOUCH(org) \
     "coalesce((SELECT max(c.last_touch) FROM contact c WHERE c.org_id = " org \
     " AND c.archived = 0), 0)"
@@ -222,9 +225,11 @@ extern const char db_schema_v9_runs[];
     "coalesce(sum((c.roles & 1) <> 0), 0) AS users, " \
     "coalesce(sum((c.roles & 2) <> 0), 0) AS decision_makers, " \
     "coalesce(max(c.last_touch), 0) AS last_touch, " \
-    "(SELECT count(*) FROM followup f JOIN contact fc ON fc.id = f.contact_id " \
-    "WHERE fc.org_id = o.id AND f.state = 0 AND f.contact_archived = 0) AS open_followups " \
+    "coalesce(min(open.n), 0) AS open_followups " \
     "FROM organisation o LEFT JOIN contact c ON c.org_id = o.id AND c.archived = 0 " \
+    "LEFT JOIN (SELECT fc.org_id AS org_id, count(*) AS n FROM followup f " \
+    "JOIN contact fc ON fc.id = f.contact_id WHERE f.state = 0 AND f.contact_archived = 0 " \
+    "GROUP BY fc.org_id) open ON open.org_id = o.id " \
     "GROUP BY o.id"
 #define ORG_SCORE_SELECT \
     "SELECT org_id, roles, latest_score AS value, count(*) AS n FROM contact " \

@@ -115,4 +115,20 @@ r check --rebuild-index
 r check
 is "$status" 0 "and the rebuild mends them too"
 
+# Open follow-ups are counted for all organisations at once: a count
+# one off is found, and the rebuild gives each its own again.
+r follow "Bea Brown" tomorrow "Send the catalogue"
+r edit "Bea Brown" --org Museum
+before=$(sql "$db" "SELECT group_concat(o.name || '=' || f.open_followups, ' ') FROM org_figures f
+                    JOIN organisation o ON o.id = f.org_id ORDER BY o.name")
+is "$before" "Museum=1 Östergård Library=0" "the follow-up counts where its contact went"
+sql "$db" "UPDATE org_figures SET open_followups = open_followups + 1
+           WHERE org_id = (SELECT id FROM organisation WHERE name = 'Museum')"
+r check
+ok "$([ "$status" -ne 0 ]; echo $?)" "check finds an open follow-up count one off"
+r check --rebuild-index
+is "$(sql "$db" "SELECT group_concat(o.name || '=' || f.open_followups, ' ') FROM org_figures f
+                 JOIN organisation o ON o.id = f.org_id ORDER BY o.name")" "$before" \
+   "the rebuild counts each organisation's open follow-ups again"
+
 done_testing
