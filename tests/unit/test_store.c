@@ -1214,6 +1214,52 @@ static void test_report(const char *db)
     free(error);
     store_check_problems_clear(&problems);
     store_close(b);
+
+    /* An index that misses its table's rows: the file opens, and the
+     * check (which reads the pages on a second connection) lists it,
+     * first, and says the file has problems. */
+    const char *unindexed = path_in("unindexed.db");
+    store_backup(st, unindexed);
+    sqlite3 *raw = NULL;
+    char *msg = NULL;
+    sqlite3_open(unindexed, &raw);
+    bool swapped = sqlite3_exec(raw, "CREATE TABLE spare(a, b); CREATE INDEX spare_ab ON spare(a, b);",
+                                NULL, NULL, &msg) == SQLITE_OK;
+    int64_t root_name = 0, root_spare = 0;
+    sqlite3_stmt *roots = NULL;
+    if (swapped && sqlite3_prepare_v2(raw, "SELECT (SELECT rootpage FROM sqlite_schema WHERE "
+                                           "name = 'contact_by_name'), (SELECT rootpage FROM "
+                                           "sqlite_schema WHERE name = 'spare_ab')", -1, &roots,
+                                      NULL) == SQLITE_OK
+        && sqlite3_step(roots) == SQLITE_ROW) {
+        root_name = sqlite3_column_int64(roots, 0);
+        root_spare = sqlite3_column_int64(roots, 1);
+    }
+    sqlite3_finalize(roots);
+    char swap[512];
+    snprintf(swap, sizeof swap, "PRAGMA writable_schema = ON;"
+             "UPDATE sqlite_schema SET rootpage = %lld WHERE name = 'contact_by_name';"
+             "UPDATE sqlite_schema SET rootpage = %lld WHERE name = 'spare_ab';",
+             (long long)root_spare, (long long)root_name);
+    swapped = swapped && root_name > 0 && root_spare > 0
+              && sqlite3_exec(raw, swap, NULL, NULL, &msg) == SQLITE_OK;
+    ok(swapped, "a copy whose name index is swapped with an empty one");
+    if (msg)
+        printf("# %s\n", msg);
+    sqlite3_free(msg);
+    sqlite3_close(raw);
+    b = open_db(unindexed, 0);
+    ok(b && store_check(b, &problems) == STORE_FAILED, "the check fails");
+    bool named = false;
+    for (size_t i = 0; i < problems.len; i++)
+        named = named || strstr(problems.items[i].text, "contact_by_name") != NULL;
+    ok(named && strstr(problems.items[0].text, "index"),
+       "and lists what SQLite found in the indexes, first");
+    if (problems.len)
+        printf("#   first: %s\n", problems.items[0].text);
+    ok(b && strstr(store_error(b), "has problems"), "the file is said to have problems");
+    store_check_problems_clear(&problems);
+    store_close(b);
     store_close(st);
 
     /* Read-only. */
