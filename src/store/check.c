@@ -153,6 +153,32 @@ static enum store_status org_figures_check(struct store *st,
     return STORE_OK;
 }
 
+/* What each follow-up keeps of its contact (db_refresh_contact): whether
+ * it is archived (version 4) and its owner (version 8), which the
+ * follow-up lists read without the contact. */
+static enum store_status followup_contact_check(struct store *st,
+                                                struct check_problem_list *problems)
+{
+    int64_t differ = 0;
+    enum store_status rc = db_query_int(st,
+        "SELECT count(*) FROM followup f JOIN contact c ON c.id = f.contact_id "
+        "WHERE f.contact_archived IS NOT c.archived OR f.contact_owner IS NOT c.owner",
+        -1, &differ);
+    if (rc != STORE_OK) {
+        problem(problems, STORE_ADVICE_NONE, "%s", store_error(st));
+        return rc;
+    }
+    if (differ > 0) {
+        problem(problems, STORE_ADVICE_REBUILD_INDEX,
+                ngettext("%lld follow-up does not agree with its contact's archive or owner",
+                         "%lld follow-ups do not agree with their contact's archive or owner",
+                         (unsigned long)differ),
+                (long long)differ);
+        return STORE_FAILED;
+    }
+    return STORE_OK;
+}
+
 /* Mail: a message is either logged on contacts or waits for review,
  * never both (rapport mail checks the Message-ID before either). */
 static enum store_status mail_check(struct store *st, struct check_problem_list *problems)
@@ -269,6 +295,10 @@ enum store_status store_rebuild_search(struct store *st)
                       "INSERT INTO search_state VALUES (1, NULL);\n"
                       "UPDATE contact SET latest_score = (SELECT value FROM score s "
                       "WHERE s.contact_id = contact.id ORDER BY at DESC, id DESC LIMIT 1);\n"
+                      "UPDATE followup SET contact_archived = c.archived, contact_owner = c.owner "
+                      "FROM contact c WHERE c.id = followup.contact_id "
+                      "AND (followup.contact_archived IS NOT c.archived "
+                      "OR followup.contact_owner IS NOT c.owner);\n"
                       ORG_FIGURES_FILL);
     if (rc == STORE_OK)
         rc = db_exec(st, "COMMIT");
@@ -411,6 +441,8 @@ static enum store_status checks(struct store *st, struct check_problem_list *pro
     if (mail_check(st, problems) != STORE_OK)
         rc = STORE_FAILED;
     if (journal_check(st, problems) != STORE_OK)
+        rc = STORE_FAILED;
+    if (followup_contact_check(st, problems) != STORE_OK)
         rc = STORE_FAILED;
     for (size_t i = 0; i < sizeof detail_checks / sizeof detail_checks[0]; i++)
         if (details_check(st, &detail_checks[i], problems) != STORE_OK)

@@ -239,4 +239,23 @@ like "$out" '^  … and 3 more$' "and says how many more it has"
 like "$out" 'Ana Novak \(#[0-9]+\): Coming up' "the next section follows in full"
 is "$(printf '%s\n' "$out" | grep -c 'more$')" 1 "a section that fits says nothing more"
 
+# What a follow-up keeps of its contact (archived, owner) is checked,
+# and the rebuild mends it.
+me=$(id -un)
+fake_clock "$day" "$RAPPORT" --db "$many" edit ana --owner "$me" >/dev/null
+"$RAPPORT" --db "$many" check >/dev/null 2>&1
+is "$?" 0 "the follow-ups agree with their contact"
+is "$(sql "$many" "SELECT count(*) FROM followup WHERE contact_owner = '$me'")" 24 \
+   "each knows its contact's owner"
+sql "$many" "UPDATE followup SET contact_owner = NULL WHERE id IN (SELECT min(id) FROM followup);
+             UPDATE followup SET contact_archived = 1 WHERE id IN (SELECT max(id) FROM followup)"
+out=$("$RAPPORT" --db "$many" check 2>&1)
+ok "$([ "$?" -ne 0 ]; echo $?)" "check finds follow-ups out of step with their contact"
+like "$out" "2 follow-ups do not agree with their contact's archive or owner" "and says how many"
+"$RAPPORT" --db "$many" check --rebuild-index >/dev/null 2>&1
+is "$(sql "$many" "SELECT count(*) FROM followup WHERE contact_owner = '$me' AND contact_archived = 0")" 24 \
+   "the rebuild gives them their contact's owner and archive again"
+"$RAPPORT" --db "$many" check >/dev/null 2>&1
+is "$?" 0 "and the check passes"
+
 done_testing
