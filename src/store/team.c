@@ -348,9 +348,14 @@ enum store_status store_team_logins(struct store *st, const char *prefix,
 {
     sqlite3_stmt *stmt = db_prepare(st,
         "WITH RECURSIVE " TEAM_SKIP("n", "author", "note") ", "
-        TEAM_SKIP("f", "assigned_to", "followup")
+        TEAM_SKIP("f", "assigned_to", "followup") ", "
+        TEAM_SKIP("o", "owner", "contact")
         " SELECT login FROM n" TEAM_BEGINS("login")
         " UNION SELECT login FROM f" TEAM_BEGINS("login")
+        " UNION SELECT login FROM o" TEAM_BEGINS("login")
+        /* The journal keeps the last 200 changes: whoever made one (a
+         * member who only hands out follow-ups) without an index. */
+        " UNION SELECT author FROM journal" TEAM_BEGINS("author")
         " UNION SELECT :me" TEAM_BEGINS(":me")
         " ORDER BY 1 LIMIT :limit");
     if (!stmt)

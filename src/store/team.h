@@ -33,9 +33,10 @@ bool store_contact_changed_by(struct store *st, int64_t contact_id, char *buf,
  * changes, scores and follow-ups: then the front ends name authors. */
 bool store_has_authors(struct store *st);
 /* The logins that begin with prefix, in order, at most limit: whoever
- * wrote a note or has a follow-up, and this connection's author, each
- * found one step down an index, never a whole table: the team's
- * members for completing a login. */
+ * wrote a note, has a follow-up, owns a contact or made one of the
+ * changes the journal keeps, and this connection's author, each found
+ * one step down an index (the journal is short), never a whole table:
+ * the team's members for completing a login. */
 enum store_status store_team_logins(struct store *st, const char *prefix,
                                     size_t limit, struct strlist *out);
 

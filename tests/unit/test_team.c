@@ -245,6 +245,21 @@ static void test_review_by(void)
     is_str(all, "ann bob", "both members, in order, once each");
     free(all);
     strlist_clear(&logins);
+    /* A member who only hands out follow-ups, and one who only owns a
+     * contact, are members too. */
+    struct store *cleo = NULL;
+    ok(store_open(path, 0, &cleo, NULL, NULL) == STORE_OK, "a third member");
+    if (cleo) {
+        store_set_author(cleo, "cleo");
+        add_followup(cleo, vera, "cleo's, handed to bob", "bob", now);
+        store_close(cleo);
+    }
+    add(ann, "Wim", "dan", now);
+    ok(store_team_logins(ann, "", 10, &logins) == STORE_OK, "the logins again");
+    all = strlist_join(&logins, " ");
+    is_str(all, "ann bob cleo dan", "with who handed out a follow-up and who owns a contact");
+    free(all);
+    strlist_clear(&logins);
     ok(store_team_logins(ann, "b", 10, &logins) == STORE_OK && logins.len == 1,
        "those that begin as typed");
     is_str(logins.len ? logins.items[0] : NULL, "bob", "bob");
