@@ -153,6 +153,35 @@ static enum store_status org_figures_check(struct store *st,
     return STORE_OK;
 }
 
+/* What each contact keeps of its history (db_refresh_contact): stage,
+ * since when, last interaction, next follow-up, note count, own due
+ * date; what every list sorts and filters by. */
+static enum store_status contact_derived_check(struct store *st,
+                                               struct check_problem_list *problems)
+{
+    int64_t differ = 0;
+    enum store_status rc = db_query_int(st,
+        "SELECT count(*) FROM contact c WHERE "
+        "(c.stage, c.stage_since, c.last_touch, c.next_due, c.note_count) IS NOT "
+        CONTACT_DERIVED("c.id", "c.") " OR c.own_due IS NOT " CONTACT_OWN_DUE("c."),
+        -1, &differ);
+    if (rc != STORE_OK) {
+        problem(problems, STORE_ADVICE_NONE, "%s", store_error(st));
+        return rc;
+    }
+    if (differ > 0) {
+        problem(problems, STORE_ADVICE_REBUILD_INDEX,
+                ngettext("%lld contact's stage, last interaction, next follow-up or note count "
+                         "does not agree with its history",
+                         "%lld contacts' stages, last interactions, next follow-ups or note "
+                         "counts do not agree with their history",
+                         (unsigned long)differ),
+                (long long)differ);
+        return STORE_FAILED;
+    }
+    return STORE_OK;
+}
+
 /* What each follow-up keeps of its contact (db_refresh_contact): whether
  * it is archived (version 4) and its owner (version 8), which the
  * follow-up lists read without the contact. */
@@ -295,6 +324,11 @@ enum store_status store_rebuild_search(struct store *st)
                       "INSERT INTO search_state VALUES (1, NULL);\n"
                       "UPDATE contact SET latest_score = (SELECT value FROM score s "
                       "WHERE s.contact_id = contact.id ORDER BY at DESC, id DESC LIMIT 1);\n"
+                      "UPDATE contact SET " CONTACT_DERIVED_COLUMNS " = "
+                      CONTACT_DERIVED("contact.id", "") " WHERE " CONTACT_DERIVED_COLUMNS
+                      " IS NOT " CONTACT_DERIVED("contact.id", "") ";\n"
+                      "UPDATE contact SET own_due = " CONTACT_OWN_DUE("") " WHERE own_due IS NOT "
+                      CONTACT_OWN_DUE("") ";\n"
                       "UPDATE followup SET contact_archived = c.archived, contact_owner = c.owner "
                       "FROM contact c WHERE c.id = followup.contact_id "
                       "AND (followup.contact_archived IS NOT c.archived "
@@ -443,6 +477,8 @@ static enum store_status checks(struct store *st, struct check_problem_list *pro
     if (journal_check(st, problems) != STORE_OK)
         rc = STORE_FAILED;
     if (followup_contact_check(st, problems) != STORE_OK)
+        rc = STORE_FAILED;
+    if (contact_derived_check(st, problems) != STORE_OK)
         rc = STORE_FAILED;
     for (size_t i = 0; i < sizeof detail_checks / sizeof detail_checks[0]; i++)
         if (details_check(st, &detail_checks[i], problems) != STORE_OK)

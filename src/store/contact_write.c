@@ -228,9 +228,10 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
         stmt = db_prepare(st,
             "INSERT INTO contact(id, name, name_key, org_id, department, title, roles, "
             "projects, goals, channel, cadence_days, created, updated, archived, "
-            "version, stage, stage_since, last_touch, owner) VALUES (:id, :name, :key, :org, "
-            ":department, :title, :roles, :projects, :goals, :channel, :cadence, "
-            ":now, :now, 0, 1, :stage, :now, :now, :owner)");
+            "version, stage, stage_since, last_touch, own_due, owner) VALUES (:id, :name, "
+            ":key, :org, :department, :title, :roles, :projects, :goals, :channel, :cadence, "
+            ":now, :now, 0, 1, :stage, :now, :now, "
+            "CASE WHEN :cadence > 0 THEN :now + 86400 * :cadence END, :owner)");
         rc = stmt ? bind_fields(st, stmt, c, org_id) : STORE_FAILED;
     }
     if (rc == STORE_OK) {
@@ -265,8 +266,11 @@ enum store_status store_contact_add(struct store *st, struct contact *c,
         }
         rc = db_run(st, stmt);
     }
-    if (rc == STORE_OK)
-        rc = db_refresh_contact(st, c->id);
+    /* No db_refresh_contact(): a new contact's derived columns are
+     * those its row went in with (its one stage change is now, it has no
+     * note, follow-up or score yet), and recomputing them rewrote a
+     * dozen index entries, the most of an import's time after its
+     * words. check compares them with the history, as every contact's. */
     char *name = text_sanitize(c->name, false);
     rc = db_write_end(st, rc, rc == STORE_OK
         ? db_format(_("added contact #%lld %s"), (long long)c->id, name) : NULL);
@@ -399,34 +403,13 @@ enum store_status store_contact_set_archived(struct store *st, int64_t id,
     return rc;
 }
 
-/* The last interaction of contact ?1, and so what touches a contact
- * (SPEC §2, cadence): a note, a follow-up done, a score, a stage change
- * but the first; one never touched counts from when it was added. The
- * rule is written here only: every list, gone quiet and the contact's
- * own page read the last_touch column it fills. */
-#define LAST_INTERACTION \
-    "max(created, " \
-    "  coalesce((SELECT max(at) FROM note WHERE contact_id = ?1), 0), " \
-    "  coalesce((SELECT max(done_at) FROM followup WHERE contact_id = ?1 AND state = 1), 0), " \
-    "  coalesce((SELECT max(at) FROM score WHERE contact_id = ?1), 0), " \
-    "  coalesce((SELECT max(at) FROM stage_change WHERE contact_id = ?1 " \
-    "    AND from_stage IS NOT NULL), 0))"
-
 /* Rewrites a contact's derived columns from its history. Recomputed,
  * never incremented, so a write, an undo and a repair all agree. */
 enum store_status db_refresh_contact(struct store *st, int64_t id)
 {
     sqlite3_stmt *stmt = db_prepare_kept(st,
-        "UPDATE contact SET "
-        "stage = coalesce((SELECT to_stage FROM stage_change WHERE contact_id = ?1 "
-        "  ORDER BY at DESC, id DESC LIMIT 1), stage), "
-        "stage_since = coalesce((SELECT at FROM stage_change WHERE contact_id = ?1 "
-        "  ORDER BY at DESC, id DESC LIMIT 1), created), "
-        "last_touch = " LAST_INTERACTION ", "
-        "next_due = coalesce((SELECT min(effective) FROM followup "
-        "  WHERE contact_id = ?1 AND state = 0), '" NO_DUE "'), "
-        "note_count = (SELECT count(*) FROM note WHERE contact_id = ?1) "
-        "WHERE id = ?1");
+        "UPDATE contact SET " CONTACT_DERIVED_COLUMNS " = " CONTACT_DERIVED("?1", "")
+        " WHERE id = ?1");
     if (stmt)
         sqlite3_bind_int64(stmt, 1, id);
     enum store_status rc = db_run(st, stmt);
@@ -434,8 +417,7 @@ enum store_status db_refresh_contact(struct store *st, int64_t id)
         return rc;
     /* After the update above: it reads the new last_touch. */
     stmt = db_prepare_kept(st,
-        "UPDATE contact SET own_due = CASE WHEN cadence_days > 0 "
-        "THEN last_touch + 86400 * cadence_days END WHERE id = ?1");
+        "UPDATE contact SET own_due = " CONTACT_OWN_DUE("") " WHERE id = ?1");
     if (stmt)
         sqlite3_bind_int64(stmt, 1, id);
     rc = db_run(st, stmt);

@@ -25,6 +25,42 @@
  * so "soonest first, none last" is one index scan. */
 #define NO_DUE "9999-12-31"
 
+/* A contact's derived columns as its history makes them (SPEC §9: kept
+ * when written, never recomputed when read), for the contact whose id
+ * is the SQL `id` and whose own columns are read through `row` ("" or
+ * "c."): one text for the refresh after each write (contact_write.c),
+ * and for the check that compares and the rebuild that mends (check.c).
+ * The last interaction, and so what touches a contact (SPEC §2,
+ * cadence): a note, a follow-up done, a score, a stage change but the
+ * first; one never touched counts from when it was added. Every list,
+ * gone quiet and the contact's page read last_touch. */
+#define CONTACT_STAGE(id, row) \
+    "coalesce((SELECT to_stage FROM stage_change WHERE contact_id = " id \
+    " ORDER BY at DESC, id DESC LIMIT 1), " row "stage)"
+#define CONTACT_STAGE_SINCE(id, row) \
+    "coalesce((SELECT at FROM stage_change WHERE contact_id = " id \
+    " ORDER BY at DESC, id DESC LIMIT 1), " row "created)"
+#define CONTACT_LAST_TOUCH(id, row) \
+    "max(" row "created, " \
+    "coalesce((SELECT max(at) FROM note WHERE contact_id = " id "), 0), " \
+    "coalesce((SELECT max(done_at) FROM followup WHERE contact_id = " id \
+    " AND state = 1), 0), " \
+    "coalesce((SELECT max(at) FROM score WHERE contact_id = " id "), 0), " \
+    "coalesce((SELECT max(at) FROM stage_change WHERE contact_id = " id \
+    " AND from_stage IS NOT NULL), 0))"
+#define CONTACT_NEXT_DUE(id) \
+    "coalesce((SELECT min(effective) FROM followup WHERE contact_id = " id \
+    " AND state = 0), '" NO_DUE "')"
+#define CONTACT_NOTE_COUNT(id) "(SELECT count(*) FROM note WHERE contact_id = " id ")"
+/* From the last_touch the row holds. */
+#define CONTACT_OWN_DUE(row) \
+    "CASE WHEN " row "cadence_days > 0 THEN " row "last_touch + 86400 * " \
+    row "cadence_days END"
+#define CONTACT_DERIVED_COLUMNS "(stage, stage_since, last_touch, next_due, note_count)"
+#define CONTACT_DERIVED(id, row) \
+    "(" CONTACT_STAGE(id, row) ", " CONTACT_STAGE_SINCE(id, row) ", " \
+    CONTACT_LAST_TOUCH(id, row) ", " CONTACT_NEXT_DUE(id) ", " CONTACT_NOTE_COUNT(id) ")"
+
 /* Statements of every write, prepared once per connection. */
 #define KEPT_MAX 24
 /* Other statements kept once prepared, the most recently used ones. */

@@ -11,11 +11,13 @@ r() { run --db "$db" "$@"; }
 clock_fix '2026-12-02 23:59:59'
 day() { clock_date -d "$1" +%m-%d; }
 ago() { echo $(( $(clock_date +%s) - $1 * 86400 )); }
-# Backdates a contact's first and last touch by N days.
+# Moves contact $1's whole history $2 days back: its creation, stage
+# changes and notes, and so its last interaction (check compares).
 backdate() {
-    sql "$db" "UPDATE contact SET created = $(ago "$2"), last_touch = $(ago "$2"), \
-        stage_since = $(ago "$2") WHERE id = $1; \
-        UPDATE stage_change SET at = $(ago "$2") WHERE contact_id = $1;"
+    sql "$db" "UPDATE contact SET created = $(ago "$2"), stage_since = $(ago "$2"), \
+        last_touch = $(ago "$2") WHERE id = $1; \
+        UPDATE stage_change SET at = $(ago "$2") WHERE contact_id = $1; \
+        UPDATE note SET at = $(ago "$2") WHERE contact_id = $1;"
 }
 
 r add "Dora Decider" --org "Law Faculty" --role decision-maker

@@ -565,7 +565,8 @@ static void test_from_v1(const char *fixture)
     "UPDATE contact SET title = 'Head Curator', version = 2 WHERE id = 1;\n"  \
     "UPDATE journal_state SET recording = NULL;\n"                            \
     "INSERT INTO followup(contact_id, due, effective, text, created) "         \
-    "VALUES (1, '2026-03-01', '2026-03-01', 'send the scans', 1771000000);\n"
+    "VALUES (1, '2026-03-01', '2026-03-01', 'send the scans', 1771000000);\n"  \
+    "UPDATE contact SET next_due = '2026-03-01' WHERE id = 1;\n"
 
 /* Sets contact 1's department without a journal entry, as a demo fill
  * writes. Through the store: its triggers call rapport's own functions. */
@@ -662,8 +663,9 @@ static void test_from_v3(void)
        "the contact survived");
     ok(c.phones.len == 1 && strcmp(c.phones.items[0].number, "+47 1") == 0
        && c.phones.items[0].kind == NULL, "with its phone, of no kind");
-    /* Version 3 had no follow-ups for her: no date is due, and none made up. */
-    ok(!date_is_set(c.next_due), "its columns read: nothing is due");
+    /* Her one follow-up's date, as version 3 kept it: none made up. */
+    ok(date_is_set(c.next_due) && c.next_due.year == 2026 && c.next_due.month == 3
+       && c.next_due.day == 1, "its columns read: her follow-up is due on its date");
     contact_clear(&c);
     struct followup_filter ff = { .contact_id = 1, .include_archived = true };
     struct followup_list fl = { 0 };
@@ -760,7 +762,8 @@ static void test_from_v4(void)
                  OLD_ROWS(", origin, undoable", ", 42, 1")
                  "UPDATE contact SET department = 'Prints' WHERE id = 1;\n"
                  "INSERT INTO note(contact_id, at, kind, body) "
-                 "VALUES (1, 1771000200, 'note', 'Asked about the Ødegård herbarium');\n", 4),
+                 "VALUES (1, 1771000200, 'note', 'Asked about the Ødegård herbarium');\n"
+                 "UPDATE contact SET note_count = 1, last_touch = 1771000200 WHERE id = 1;\n", 4),
        "build a version 4 database from the fixture, with rows and a note");
     struct store *st = open_migrated(db, "version 4");
     if (!st) {
@@ -884,7 +887,11 @@ static void check_v7_search(struct store *st, const char *db, const char *what)
     "(3, 'Old Gone', 'old gone', 5, 1, 1771000000, 1771000000, 0, "            \
     "1771000000, 1771000900, 1);\n"                                           \
     "INSERT INTO score(contact_id, at, value) VALUES (1, 1771000000, 4), "     \
-    "(1, 1771000200, 9), (2, 1771000100, 6), (3, 1771000100, 0);\n"
+    "(1, 1771000200, 9), (2, 1771000100, 6), (3, 1771000100, 0);\n"           \
+    "INSERT INTO note(contact_id, at, kind, body) VALUES "                     \
+    "(2, 1771000500, 'call', 'budget'), (3, 1771000900, 'call', 'moving');\n" \
+    "UPDATE contact SET note_count = 1 WHERE id IN (2, 3);\n"                 \
+    "UPDATE contact SET last_touch = 1771000200 WHERE id = 1;\n"
 
 static void check_v7_orgs(const char *db)
 {
