@@ -36,7 +36,10 @@ enum store_status store_search_catch_up(struct store *st, bool stop)
         "DELETE FROM field_word WHERE (term, name_key, contact_id) IN (SELECT b.term, c.name_key, c.id "
         "FROM search_pending p CROSS JOIN contact c ON c.id = p.contact_id "
         "CROSS JOIN field_word_by_contact b ON b.contact_id = c.id)",
-        FIELD_WORD_INSERT_V7 "WHERE c.id IN (SELECT contact_id FROM search_pending)",
+        /* In the words' order: each page of the word table is written
+         * once per batch, not once per row. */
+        FIELD_WORD_INSERT_V7 "WHERE c.id IN (SELECT contact_id FROM search_pending) "
+        "ORDER BY 1, 2, 3",
         "DELETE FROM search_pending",
         "INSERT INTO note_fts(rowid, body) SELECT n.id, n.body "
         "FROM search_pending_note p CROSS JOIN note n ON n.id = p.note_id",
