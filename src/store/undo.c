@@ -6,6 +6,7 @@
  * then), as in vim. Uses base/i18n.h, base/text.h, store/db.h. */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,17 @@ static size_t forget_duplicates(int64_t *ids, size_t n)
     return kept;
 }
 
+/* Whether a row's span of contacts, first to last, is no wider than its
+ * run of rows, row_id to row_last (each contact of a span has a row). */
+static bool span_fits(int64_t first, int64_t last, int64_t row_id, int64_t row_last)
+{
+    if (last < first)
+        return true;
+    if (row_last < row_id)
+        return false;
+    return (uint64_t)last - (uint64_t)first <= (uint64_t)row_last - (uint64_t)row_id;
+}
+
 /* Reverts the rows of entry `id`, newest first, then recomputes the
  * derived columns of every contact they name. */
 static enum store_status revert_rows(struct store *st, int64_t id)
@@ -121,15 +133,18 @@ static enum store_status revert_rows(struct store *st, int64_t id)
     while (rc == STORE_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
         char *op = db_column_text(stmt, 0), *tbl = db_column_text(stmt, 1);
         char *old = db_column_text(stmt, 4);
+        int64_t row_id = sqlite3_column_int64(stmt, 2), row_last = sqlite3_column_int64(stmt, 5);
+        int64_t first = sqlite3_column_int64(stmt, 3), last = sqlite3_column_int64(stmt, 6);
         if (!op || !tbl)
             rc = db_no_memory(st);
+        /* A wider span is a damaged entry, not thousands to recompute. */
+        else if (!span_fits(first, last, row_id, row_last))
+            rc = store_fail(st, STORE_FAILED,
+                            _("the undo journal is damaged; rapport check lists what is wrong"));
         else
-            rc = db_journal_revert_row(st, op, tbl, sqlite3_column_int64(stmt, 2),
-                                       sqlite3_column_int64(stmt, 5), old);
+            rc = db_journal_revert_row(st, op, tbl, row_id, row_last, old);
         if (rc == STORE_OK && sqlite3_column_type(stmt, 3) != SQLITE_NULL)
-            rc = remember_contacts(st, sqlite3_column_int64(stmt, 3),
-                                   sqlite3_column_int64(stmt, 6), &contacts,
-                                   &ncontacts, &cap);
+            rc = remember_contacts(st, first, last, &contacts, &ncontacts, &cap);
         free(op);
         free(tbl);
         free(old);

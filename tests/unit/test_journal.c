@@ -393,6 +393,17 @@ static void test_check_finds_a_broken_run(void)
         named = named || strstr(problems.items[i].text, "undo journal") != NULL;
     ok(named, "and says the undo journal is wrong");
     store_check_problems_clear(&problems);
+    struct journal_entry e = { 0 };
+    ok(store_undo(st, &e) != STORE_OK && strstr(store_error(st), "damaged"),
+       "undo refuses the damaged change");
+    journal_entry_clear(&e);
+    is_int(count_contacts(st), 3, "and leaves everything as it was");
+    ok(raw_exec(path, "UPDATE journal_row SET contact_last = 9223372036854775807, "
+                      "contact_id = -9223372036854775807 WHERE tbl = 'contact'"),
+       "a span as wide as the numbers go");
+    ok(store_undo(st, &e) != STORE_OK && strstr(store_error(st), "damaged"),
+       "is refused too");
+    journal_entry_clear(&e);
     store_close(st);
 }
 
