@@ -160,15 +160,16 @@ static enum store_status ready_collect(struct store *st, sqlite3_stmt *stmt,
     return rc;
 }
 
-/* The suggestions in list order: customers ready to be clients by
- * (stage_since, id), then end users ready to be customers by
- * (last_touch, id) descending. A window starts after (or, backward,
- * ends before) the row `after`, found by those keys. */
 /* Named: without statistics, the planner takes the index of every
  * active customer (contact_active, stage = 1) over the partial one of
  * those with projects or goals, and reads them all (15 ms on the bench
  * database, where none has either). */
 #define READY_CLIENT_FROM " FROM contact c INDEXED BY contact_ready_client "
+
+/* The suggestions in list order: customers ready to be clients by
+ * (stage_since, id), then end users ready to be customers by
+ * (last_touch, id) descending. A window starts after (or, backward,
+ * ends before) the row `after`, found by those keys. */
 #define READY_CLIENTS \
     "SELECT " CONTACT_COLUMNS ", c.note_count" READY_CLIENT_FROM \
     "LEFT JOIN organisation o ON o.id = c.org_id WHERE " READY_CLIENT_WHERE
