@@ -58,7 +58,17 @@ static int cmd_check(struct app *app, struct cli_args *p)
             free(line);
             putchar('\n');
         }
-        if (problems.len > 0)
+        /* What --rebuild-index makes again from the contacts and notes
+         * is no damage a backup must mend. */
+        size_t rebuilt = 0;
+        for (size_t i = 0; i < problems.len; i++)
+            rebuilt += problems.items[i].advice == STORE_ADVICE_REBUILD_INDEX;
+        if (problems.len > 0 && rebuilt == problems.len)
+            fprintf(stderr, ngettext("rapport: %zu problem in what the database derives from its contacts and notes; rapport check --rebuild-index makes it again\n",
+                                     "rapport: %zu problems in what the database derives from its contacts and notes; rapport check --rebuild-index makes them again\n",
+                                     (unsigned long)problems.len),
+                    problems.len);
+        else if (problems.len > 0)
             fprintf(stderr, ngettext("rapport: the database is damaged (%zu problem); restore a backup or run sqlite3 .recover\n",
                                      "rapport: the database is damaged (%zu problems); restore a backup or run sqlite3 .recover\n",
                                      (unsigned long)problems.len),

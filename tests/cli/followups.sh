@@ -252,6 +252,9 @@ sql "$many" "UPDATE followup SET contact_owner = NULL WHERE id IN (SELECT min(id
 out=$("$RAPPORT" --db "$many" check 2>&1)
 ok "$([ "$?" -ne 0 ]; echo $?)" "check finds follow-ups out of step with their contact"
 like "$out" "2 follow-ups do not agree with their contact's archive or owner" "and says how many"
+like "$out" "^rapport: 1 problem in what the database derives from its contacts and notes; rapport check --rebuild-index makes it again$" \
+     "a problem the rebuild mends is said to be one, not damage"
+unlike "$out" "restore a backup" "no backup is asked for"
 "$RAPPORT" --db "$many" check --rebuild-index >/dev/null 2>&1
 is "$(sql "$many" "SELECT count(*) FROM followup WHERE contact_owner = '$me' AND contact_archived = 0")" 24 \
    "the rebuild gives them their contact's owner and archive again"
@@ -277,5 +280,18 @@ like "$out" "2 contacts' stages, last interactions, next follow-ups or note coun
      "and says how many"
 "$RAPPORT" --db "$many" check --rebuild-index >/dev/null 2>&1
 is "$(kept)" "$before" "the rebuild computes them again from the history"
+
+# A damaged index is damage: the check says to restore a backup.
+sql "$many" "CREATE TABLE spare(a, b); CREATE INDEX spare_ab ON spare(a, b)"
+name_root=$(sql "$many" "SELECT rootpage FROM sqlite_schema WHERE name = 'contact_by_name'")
+spare_root=$(sql "$many" "SELECT rootpage FROM sqlite_schema WHERE name = 'spare_ab'")
+sql "$many" "PRAGMA writable_schema = ON;
+             UPDATE sqlite_schema SET rootpage = $spare_root WHERE name = 'contact_by_name';
+             UPDATE sqlite_schema SET rootpage = $name_root WHERE name = 'spare_ab'"
+out=$("$RAPPORT" --db "$many" check 2>&1)
+ok "$([ "$?" -ne 0 ]; echo $?)" "check finds an index that misses its rows"
+like "$out" "contact_by_name" "and names it"
+like "$out" "^rapport: the database is damaged \([0-9]+ problems?\); restore a backup" \
+     "and calls it damage"
 
 done_testing
