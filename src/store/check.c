@@ -153,33 +153,39 @@ static enum store_status org_figures_check(struct store *st,
     return STORE_OK;
 }
 
+/* Counts the rows `sql` finds breaking a rule into *bad; a query that
+ * fails is a problem of its own. */
+static enum store_status count_bad(struct store *st, struct check_problem_list *problems,
+                                   const char *sql, int64_t *bad)
+{
+    *bad = 0;
+    enum store_status rc = db_query_int(st, sql, -1, bad);
+    if (rc != STORE_OK)
+        problem(problems, STORE_ADVICE_NONE, "%s", store_error(st));
+    return rc;
+}
+
 /* What each contact keeps of its history (db_refresh_contact): stage,
  * since when, last interaction, next follow-up, note count, own due
  * date; what every list sorts and filters by. */
 static enum store_status contact_derived_check(struct store *st,
                                                struct check_problem_list *problems)
 {
-    int64_t differ = 0;
-    enum store_status rc = db_query_int(st,
+    int64_t differ;
+    enum store_status rc = count_bad(st, problems,
         "SELECT count(*) FROM contact c WHERE "
         "(c.stage, c.stage_since, c.last_touch, c.next_due, c.note_count) IS NOT "
-        CONTACT_DERIVED("c.id", "c.") " OR c.own_due IS NOT " CONTACT_OWN_DUE("c."),
-        -1, &differ);
-    if (rc != STORE_OK) {
-        problem(problems, STORE_ADVICE_NONE, "%s", store_error(st));
+        CONTACT_DERIVED("c.id", "c.") " OR c.own_due IS NOT " CONTACT_OWN_DUE("c."), &differ);
+    if (rc != STORE_OK || differ == 0)
         return rc;
-    }
-    if (differ > 0) {
-        problem(problems, STORE_ADVICE_REBUILD_INDEX,
-                ngettext("%lld contact's stage, last interaction, next follow-up or note count "
-                         "does not agree with its history",
-                         "%lld contacts' stages, last interactions, next follow-ups or note "
-                         "counts do not agree with their history",
-                         (unsigned long)differ),
-                (long long)differ);
-        return STORE_FAILED;
-    }
-    return STORE_OK;
+    problem(problems, STORE_ADVICE_REBUILD_INDEX,
+            ngettext("%lld contact's stage, last interaction, next follow-up or note count "
+                     "does not agree with its history",
+                     "%lld contacts' stages, last interactions, next follow-ups or note "
+                     "counts do not agree with their history",
+                     (unsigned long)differ),
+            (long long)differ);
+    return STORE_FAILED;
 }
 
 /* What each follow-up keeps of its contact (db_refresh_contact): whether
@@ -188,47 +194,37 @@ static enum store_status contact_derived_check(struct store *st,
 static enum store_status followup_contact_check(struct store *st,
                                                 struct check_problem_list *problems)
 {
-    int64_t differ = 0;
-    enum store_status rc = db_query_int(st,
+    int64_t differ;
+    enum store_status rc = count_bad(st, problems,
         "SELECT count(*) FROM followup f JOIN contact c ON c.id = f.contact_id "
         "WHERE f.contact_archived IS NOT c.archived OR f.contact_owner IS NOT c.owner",
-        -1, &differ);
-    if (rc != STORE_OK) {
-        problem(problems, STORE_ADVICE_NONE, "%s", store_error(st));
+        &differ);
+    if (rc != STORE_OK || differ == 0)
         return rc;
-    }
-    if (differ > 0) {
-        problem(problems, STORE_ADVICE_REBUILD_INDEX,
-                ngettext("%lld follow-up does not agree with its contact's archive or owner",
-                         "%lld follow-ups do not agree with their contact's archive or owner",
-                         (unsigned long)differ),
-                (long long)differ);
-        return STORE_FAILED;
-    }
-    return STORE_OK;
+    problem(problems, STORE_ADVICE_REBUILD_INDEX,
+            ngettext("%lld follow-up does not agree with its contact's archive or owner",
+                     "%lld follow-ups do not agree with their contact's archive or owner",
+                     (unsigned long)differ),
+            (long long)differ);
+    return STORE_FAILED;
 }
 
 /* Mail: a message is either logged on contacts or waits for review,
  * never both (rapport mail checks the Message-ID before either). */
 static enum store_status mail_check(struct store *st, struct check_problem_list *problems)
 {
-    int64_t both = 0;
-    enum store_status rc = db_query_int(st,
+    int64_t both;
+    enum store_status rc = count_bad(st, problems,
         "SELECT count(*) FROM mail_review m WHERE EXISTS "
-        "(SELECT 1 FROM note n WHERE n.message_id = m.message_id)", -1, &both);
-    if (rc != STORE_OK) {
-        problem(problems, STORE_ADVICE_NONE, "%s", store_error(st));
+        "(SELECT 1 FROM note n WHERE n.message_id = m.message_id)", &both);
+    if (rc != STORE_OK || both == 0)
         return rc;
-    }
-    if (both > 0) {
-        problem(problems, STORE_ADVICE_NONE,
-                ngettext("%lld message waits for review though it was logged on a contact",
-                         "%lld messages wait for review though they were logged on a contact",
-                         (unsigned long)both),
-                (long long)both);
-        return STORE_FAILED;
-    }
-    return STORE_OK;
+    problem(problems, STORE_ADVICE_NONE,
+            ngettext("%lld message waits for review though it was logged on a contact",
+                     "%lld messages wait for review though they were logged on a contact",
+                     (unsigned long)both),
+            (long long)both);
+    return STORE_FAILED;
 }
 
 /* The undo journal's runs of inserted rows (version 9): a run is of
@@ -236,26 +232,21 @@ static enum store_status mail_check(struct store *st, struct check_problem_list 
  * rows (each contact of the span has one). */
 static enum store_status journal_check(struct store *st, struct check_problem_list *problems)
 {
-    int64_t bad = 0;
-    enum store_status rc = db_query_int(st,
+    int64_t bad;
+    enum store_status rc = count_bad(st, problems,
         "SELECT count(*) FROM journal_row WHERE "
         "(row_last IS NOT NULL OR contact_last IS NOT NULL) AND "
         "(op <> 'I' OR row_last IS NULL OR row_last <= row_id "
         "OR contact_id IS NULL OR contact_last IS NULL OR contact_last < contact_id "
-        "OR contact_last - contact_id > row_last - row_id)", -1, &bad);
-    if (rc != STORE_OK) {
-        problem(problems, STORE_ADVICE_NONE, "%s", store_error(st));
+        "OR contact_last - contact_id > row_last - row_id)", &bad);
+    if (rc != STORE_OK || bad == 0)
         return rc;
-    }
-    if (bad > 0) {
-        problem(problems, STORE_ADVICE_NONE,
-                ngettext("the undo journal has %lld run of rows that breaks its rules",
-                         "the undo journal has %lld runs of rows that break its rules",
-                         (unsigned long)bad),
-                (long long)bad);
-        return STORE_FAILED;
-    }
-    return STORE_OK;
+    problem(problems, STORE_ADVICE_NONE,
+            ngettext("the undo journal has %lld run of rows that breaks its rules",
+                     "the undo journal has %lld runs of rows that break its rules",
+                     (unsigned long)bad),
+            (long long)bad);
+    return STORE_FAILED;
 }
 
 /* A contact's addresses, web pages and other properties as the domain
