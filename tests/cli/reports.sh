@@ -186,7 +186,8 @@ is "$status" 1 "check finds the damaged note index"
 like "$out" 'note_fts' "and names it"
 like "$out" 'damaged \(.*\); rebuild it with: rapport check --rebuild-index' "and says how to mend it"
 unlike "$out" '\^J' "problems are one per line, never joined"
-like "$err" "\($(printf '%s\n' "$out" | grep -c .) problems?\)" "the count matches the lines shown"
+like "$err" "^rapport: $(printf '%s\n' "$out" | grep -c .) problems? in what the database derives from its contacts and notes; rapport check --rebuild-index makes" \
+     "the count matches the lines shown, each mended by the rebuild"
 run --db "$fts" check --rebuild-index
 is "$status" 0 "--rebuild-index mends it"
 like "$out" 'made again' "says so"
