@@ -173,9 +173,8 @@ static enum store_status contact_derived_check(struct store *st,
 {
     int64_t differ;
     enum store_status rc = count_bad(st, problems,
-        "SELECT count(*) FROM contact c WHERE "
-        "(c.stage, c.stage_since, c.last_touch, c.next_due, c.note_count) IS NOT "
-        CONTACT_DERIVED("c.id", "c.") " OR c.own_due IS NOT " CONTACT_OWN_DUE("c."), &differ);
+        "SELECT count(*) FROM contact c WHERE " CONTACT_DERIVED_WRONG("c.id", "c.")
+        " OR " CONTACT_OWN_DUE_WRONG("c."), &differ);
     if (rc != STORE_OK || differ == 0)
         return rc;
     problem(problems, STORE_ADVICE_REBUILD_INDEX,
@@ -197,8 +196,7 @@ static enum store_status followup_contact_check(struct store *st,
     int64_t differ;
     enum store_status rc = count_bad(st, problems,
         "SELECT count(*) FROM followup f JOIN contact c ON c.id = f.contact_id "
-        "WHERE f.contact_archived IS NOT c.archived OR f.contact_owner IS NOT c.owner",
-        &differ);
+        "WHERE " FOLLOWUP_CONTACT_WRONG("f", "c"), &differ);
     if (rc != STORE_OK || differ == 0)
         return rc;
     problem(problems, STORE_ADVICE_REBUILD_INDEX,
@@ -315,15 +313,14 @@ enum store_status store_rebuild_search(struct store *st)
                       "INSERT INTO search_state VALUES (1, NULL);\n"
                       "UPDATE contact SET latest_score = (SELECT value FROM score s "
                       "WHERE s.contact_id = contact.id ORDER BY at DESC, id DESC LIMIT 1);\n"
-                      "UPDATE contact SET " CONTACT_DERIVED_COLUMNS " = "
-                      CONTACT_DERIVED("contact.id", "") " WHERE " CONTACT_DERIVED_COLUMNS
-                      " IS NOT " CONTACT_DERIVED("contact.id", "") ";\n"
-                      "UPDATE contact SET own_due = " CONTACT_OWN_DUE("") " WHERE own_due IS NOT "
-                      CONTACT_OWN_DUE("") ";\n"
+                      "UPDATE contact SET " CONTACT_DERIVED_COLUMNS("") " = "
+                      CONTACT_DERIVED("contact.id", "") " WHERE "
+                      CONTACT_DERIVED_WRONG("contact.id", "") ";\n"
+                      "UPDATE contact SET own_due = " CONTACT_OWN_DUE("") " WHERE "
+                      CONTACT_OWN_DUE_WRONG("") ";\n"
                       "UPDATE followup SET contact_archived = c.archived, contact_owner = c.owner "
-                      "FROM contact c WHERE c.id = followup.contact_id "
-                      "AND (followup.contact_archived IS NOT c.archived "
-                      "OR followup.contact_owner IS NOT c.owner);\n"
+                      "FROM contact c WHERE c.id = followup.contact_id AND "
+                      FOLLOWUP_CONTACT_WRONG("followup", "c") ";\n"
                       ORG_FIGURES_FILL);
     if (rc == STORE_OK)
         rc = db_exec(st, "COMMIT");

@@ -408,7 +408,7 @@ enum store_status store_contact_set_archived(struct store *st, int64_t id,
 enum store_status db_refresh_contact(struct store *st, int64_t id)
 {
     sqlite3_stmt *stmt = db_prepare_kept(st,
-        "UPDATE contact SET " CONTACT_DERIVED_COLUMNS " = " CONTACT_DERIVED("?1", "")
+        "UPDATE contact SET " CONTACT_DERIVED_COLUMNS("") " = " CONTACT_DERIVED("?1", "")
         " WHERE id = ?1");
     if (stmt)
         sqlite3_bind_int64(stmt, 1, id);
@@ -426,8 +426,7 @@ enum store_status db_refresh_contact(struct store *st, int64_t id)
     stmt = db_prepare_kept(st,
         "UPDATE followup SET contact_archived = c.archived, contact_owner = c.owner "
         "FROM (SELECT archived, owner FROM contact WHERE id = ?1) AS c "
-        "WHERE contact_id = ?1 AND (contact_archived IS NOT c.archived "
-        "OR contact_owner IS NOT c.owner)");
+        "WHERE contact_id = ?1 AND " FOLLOWUP_CONTACT_WRONG("followup", "c"));
     if (stmt)
         sqlite3_bind_int64(stmt, 1, id);
     return db_run(st, stmt);

@@ -56,10 +56,26 @@
 #define CONTACT_OWN_DUE(row) \
     "CASE WHEN " row "cadence_days > 0 THEN " row "last_touch + 86400 * " \
     row "cadence_days END"
-#define CONTACT_DERIVED_COLUMNS "(stage, stage_since, last_touch, next_due, note_count)"
+#define CONTACT_DERIVED_COLUMNS(row) \
+    "(" row "stage, " row "stage_since, " row "last_touch, " row "next_due, " \
+    row "note_count)"
 #define CONTACT_DERIVED(id, row) \
     "(" CONTACT_STAGE(id, row) ", " CONTACT_STAGE_SINCE(id, row) ", " \
     CONTACT_LAST_TOUCH(id, row) ", " CONTACT_NEXT_DUE(id) ", " CONTACT_NOTE_COUNT(id) ")"
+/* The derived columns of the contact (id, row) that differ from its
+ * history; the own due date from the last_touch it holds. */
+#define CONTACT_DERIVED_WRONG(id, row) \
+    CONTACT_DERIVED_COLUMNS(row) " IS NOT " CONTACT_DERIVED(id, row)
+#define CONTACT_OWN_DUE_WRONG(row) row "own_due IS NOT " CONTACT_OWN_DUE(row)
+/* What follow-up f keeps of its contact c (archived, owner) is not c's. */
+#define FOLLOWUP_CONTACT_WRONG(f, c) \
+    "(" f ".contact_archived IS NOT " c ".archived OR " f ".contact_owner IS NOT " \
+    c ".owner)"
+/* Journal row r is a run whose span of contacts holds contact x (the
+ * contact_id of a single row is matched apart, by its index). */
+#define JOURNAL_RUN_SPANS(r, x) \
+    "(" r "contact_last IS NOT NULL AND " r "contact_last >= " x " AND " \
+    r "contact_id <= " x ")"
 
 /* Statements of every write, prepared once per connection. */
 #define KEPT_MAX 24

@@ -36,8 +36,7 @@ enum store_status store_contact_forget(struct store *st, int64_t id)
         sqlite3_stmt *stmt = db_prepare(st,
             "DELETE FROM journal WHERE id IN "
             "(SELECT journal_id FROM journal_row WHERE contact_id = ?1 "
-            "UNION SELECT journal_id FROM journal_row WHERE contact_last IS NOT NULL "
-            "AND contact_last >= ?1 AND contact_id <= ?1)");
+            "UNION SELECT journal_id FROM journal_row WHERE " JOURNAL_RUN_SPANS("", "?1") ")");
         if (stmt)
             sqlite3_bind_int64(stmt, 1, id);
         rc = db_run(st, stmt);

@@ -314,8 +314,7 @@ bool db_team_last_author(struct store *st, int64_t contact_id, char *buf,
     buf[0] = '\0';
     sqlite3_stmt *stmt = db_prepare(st,
         "SELECT j.author FROM journal_row r JOIN journal j ON j.id = r.journal_id "
-        "WHERE (r.contact_id = ?1 OR (r.contact_last IS NOT NULL "
-        "AND r.contact_last >= ?1 AND r.contact_id <= ?1)) "
+        "WHERE (r.contact_id = ?1 OR " JOURNAL_RUN_SPANS("r.", "?1") ") "
         "AND j.author IS NOT NULL ORDER BY r.id DESC LIMIT 1");
     if (!stmt)
         return false;
